@@ -1,0 +1,4 @@
+import type { BenchSection } from './section.js';
+
+// Sections load lazily; `parallax bench --only NAME` runs one.
+export const benchSections: Record<string, () => Promise<BenchSection>> = {};

@@ -1,0 +1,30 @@
+import { benchSections } from '../../bench/index.js';
+import { ParallaxError } from '../../model/errors.js';
+import { EXIT, type Command } from '../command.js';
+
+export const benchCommand: Command = {
+  name: 'bench',
+  summary: 'Measure throughput on a fixed corpus, with peer libraries in the same run.',
+  usage: 'bench [--json] [--only NAME] [--quick]',
+  options: {
+    json: { type: 'boolean', description: 'print one JSON object' },
+    only: { type: 'string', valueName: 'NAME', description: 'run one section' },
+    quick: { type: 'boolean', description: 'smaller corpora (a smoke run)' },
+  },
+  async run({ values }, io) {
+    const names = typeof values.only === 'string' ? values.only.split(',') : Object.keys(benchSections);
+    const out: Record<string, unknown> = {};
+    for (const name of names) {
+      const load = benchSections[name];
+      if (!load) throw new ParallaxError('E_USAGE', `unknown bench section "${name}"; sections: ${Object.keys(benchSections).join(', ')}`);
+      const section = await load();
+      const progress = (m: string) => {
+        if (io.stderr.isTTY || !values.json) io.stderr.write(`[bench ${name}] ${m}\n`);
+      };
+      Object.assign(out, await section.run({ quick: Boolean(values.quick), progress }));
+    }
+    if (values.json) io.stdout.write(JSON.stringify(out, null, 2) + '\n');
+    else io.stdout.write(JSON.stringify(out, null, 2) + '\n');
+    return EXIT.ok;
+  },
+};

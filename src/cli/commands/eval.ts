@@ -1,0 +1,47 @@
+import { writeFileSync, existsSync } from 'node:fs';
+import { isAbsolute, resolve } from 'node:path';
+import { evalTasks } from '../../eval/index.js';
+import { ParallaxError } from '../../model/errors.js';
+import { evalPath } from '../../shared-paths.js';
+import { EXIT, type Command } from '../command.js';
+
+export const evalCommand: Command = {
+  name: 'eval',
+  summary: 'Score a stage on evaluation data (boilerplate, ner, quotes, timex, stories, pairs).',
+  usage: 'eval TASK [FILE] [--json] [--predictions OUT] [--limit N]',
+  positionals: true,
+  options: {
+    json: { type: 'boolean', description: 'print one JSON object' },
+    predictions: { type: 'string', valueName: 'OUT', description: 'write what the system predicted (FORMATS.md)' },
+    limit: { type: 'string', valueName: 'N', description: 'only the first N items' },
+  },
+  async run({ values, positionals }, io) {
+    const [task, fileArg] = positionals;
+    const names = Object.keys(evalTasks).join(', ');
+    if (!task) throw new ParallaxError('E_USAGE', `name a task: ${names}`);
+    const load = evalTasks[task];
+    if (!load) throw new ParallaxError('E_USAGE', `unknown task "${task}"; tasks: ${names}`);
+    const evalTask = await load();
+    const file = fileArg ? (isAbsolute(fileArg) ? fileArg : resolve(io.cwd, fileArg)) : evalPath(evalTask.defaultFile);
+    if (!existsSync(file)) throw new ParallaxError('E_READ', 'no such file', file);
+    const limit = values.limit === undefined ? undefined : Number(values.limit);
+    if (limit !== undefined && !(limit > 0)) throw new ParallaxError('E_USAGE', '--limit must be a positive number');
+    const result = await evalTask.run(file, limit === undefined ? {} : { limit });
+    if (typeof values.predictions === 'string') {
+      const out = resolve(io.cwd, values.predictions);
+      const body =
+        typeof result.predictions === 'string'
+          ? result.predictions
+          : result.predictions.map((p) => JSON.stringify(p)).join('\n') + '\n';
+      writeFileSync(out, body);
+    }
+    const summary = { task, file, ...result.summary };
+    if (values.json) io.stdout.write(JSON.stringify(summary, null, 2) + '\n');
+    else {
+      for (const [k, v] of Object.entries(summary)) {
+        io.stdout.write(`${k.padEnd(22)} ${typeof v === 'object' ? JSON.stringify(v) : String(v)}\n`);
+      }
+    }
+    return EXIT.ok;
+  },
+};

@@ -1,0 +1,8 @@
+import type { Command } from '../command.js';
+
+// Commands are imported lazily so that `parallax compare` does not load the server or the database.
+export const commands: Record<string, () => Promise<Command>> = {
+  compare: async () => (await import('./compare.js')).compareCommand,
+  eval: async () => (await import('./eval.js')).evalCommand,
+  bench: async () => (await import('./bench.js')).benchCommand,
+};

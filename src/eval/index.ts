@@ -1,0 +1,4 @@
+import type { EvalTask } from './task.js';
+
+// Tasks load lazily: each may pull in models or peer libraries.
+export const evalTasks: Record<string, () => Promise<EvalTask>> = {};

@@ -1,0 +1,81 @@
+import iconv from 'iconv-lite';
+import { ParallaxError } from '../model/errors.js';
+
+export type Encoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1251' | 'windows-1252' | 'iso-8859-1';
+
+export interface Decoded {
+  text: string;
+  encoding: Encoding | string;
+  /** How the encoding was chosen: 'bom', 'valid-utf8', 'declared', 'detected'. */
+  how: 'bom' | 'valid-utf8' | 'declared' | 'detected';
+}
+
+function isValidUtf8(bytes: Uint8Array): boolean {
+  try {
+    new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Control characters other than tab, newline, carriage return, form feed: a sign of binary data. */
+function looksBinary(bytes: Uint8Array): boolean {
+  const n = Math.min(bytes.length, 8192);
+  let control = 0;
+  for (let i = 0; i < n; i++) {
+    const b = bytes[i]!;
+    if (b === 0) return true;
+    if (b < 9 || (b > 13 && b < 32 && b !== 27)) control++;
+  }
+  return n > 0 && control / n > 0.05;
+}
+
+/**
+ * Single-byte legacy text: Windows-1251 (Cyrillic) puts letters in 0xC0-0xFF densely, while Latin-1/1252
+ * text is mostly ASCII letters with an accented letter here and there.
+ */
+function guessSingleByte(bytes: Uint8Array): Encoding {
+  let high = 0;
+  let asciiLetters = 0;
+  for (const b of bytes) {
+    if (b >= 0xc0) high++;
+    else if ((b >= 0x41 && b <= 0x5a) || (b >= 0x61 && b <= 0x7a)) asciiLetters++;
+  }
+  return high > asciiLetters * 0.5 ? 'windows-1251' : 'windows-1252';
+}
+
+const DECLARED = /<meta[^>]{0,200}?charset\s*=\s*["']?\s*([\w-]{2,40})/i;
+
+/** The charset declared by an HTML page (meta charset or http-equiv), if any. */
+export function declaredCharset(bytes: Uint8Array): string | null {
+  const head = Buffer.from(bytes.subarray(0, 4096)).toString('latin1');
+  const m = DECLARED.exec(head);
+  return m ? m[1]!.toLowerCase() : null;
+}
+
+/**
+ * Decodes bytes as a browser would: BOM first, then valid UTF-8, then a declared charset (HTML), then detection.
+ * Throws E_BINARY for data that is not text.
+ */
+export function decodeBytes(bytes: Uint8Array, subject: string, options: { html?: boolean } = {}): Decoded {
+  if (bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
+    return { text: new TextDecoder('utf-8').decode(bytes.subarray(3)), encoding: 'utf-8', how: 'bom' };
+  }
+  if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe) {
+    return { text: new TextDecoder('utf-16le').decode(bytes.subarray(2)), encoding: 'utf-16le', how: 'bom' };
+  }
+  if (bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff) {
+    return { text: iconv.decode(Buffer.from(bytes.subarray(2)), 'utf-16be'), encoding: 'utf-16be', how: 'bom' };
+  }
+  if (looksBinary(bytes)) throw new ParallaxError('E_BINARY', 'binary data, not text (NUL or control bytes)', subject);
+  if (isValidUtf8(bytes)) return { text: new TextDecoder('utf-8').decode(bytes), encoding: 'utf-8', how: 'valid-utf8' };
+  if (options.html) {
+    const declared = declaredCharset(bytes);
+    if (declared && declared !== 'utf-8' && declared !== 'utf8' && iconv.encodingExists(declared)) {
+      return { text: iconv.decode(Buffer.from(bytes), declared), encoding: declared, how: 'declared' };
+    }
+  }
+  const guess = guessSingleByte(bytes);
+  return { text: iconv.decode(Buffer.from(bytes), guess), encoding: guess, how: 'detected' };
+}

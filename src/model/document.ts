@@ -180,6 +180,10 @@ export interface Claim extends Span {
   modality: Modality;
   /** 0..1: how central the claim is to the article. */
   salience: number;
+  /** Items of a coordinated list in the claim ("trade, education and migration"), as concepts. */
+  items: TextSpan[];
+  /** Cue words that set polarity and modality, as evidence. */
+  cues: TextSpan[];
 }
 
 export interface Layers {

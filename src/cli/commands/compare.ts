@@ -1,28 +1,72 @@
+import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { readInputs } from '../../ingest/read-inputs.js';
 import { createAnalyzer } from '../../analyze.js';
+import { compareArticles } from '../../compare/index.js';
 import { ParallaxError } from '../../model/errors.js';
+import { renderMarkdown } from '../../report/markdown.js';
+import { renderTerminal } from '../../report/terminal.js';
 import { EXIT, type Command } from '../command.js';
 
 export const compareCommand: Command = {
   name: 'compare',
   summary: 'Compare reports of one event: agreements, conflicts, exclusives, with evidence.',
-  usage: 'compare FILES... [--sources MANIFEST] [--json|--markdown|--html FILE]',
+  usage: 'compare FILES...|DIR [--sources MANIFEST] [--json | --markdown | --html FILE] [--outlet NAME]... ',
   positionals: true,
   options: {
-    sources: { type: 'string', valueName: 'MANIFEST', description: 'a sources.json manifest (file, outlet, published, url)' },
+    sources: { type: 'string', valueName: 'MANIFEST', description: 'a sources.json manifest (file, outlet, published, url; paths relative to it)' },
     json: { type: 'boolean', description: 'print the comparison as JSON (docs/json-schema.md)' },
+    markdown: { type: 'boolean', description: 'print the comparison as Markdown' },
+    html: { type: 'string', valueName: 'FILE', description: 'write a self-contained HTML report to FILE' },
+    outlet: { type: 'string', multiple: true, valueName: 'NAME', description: 'outlet of each file, in order (repeat the flag)' },
+    published: { type: 'string', multiple: true, valueName: 'DATE', description: 'publication date of each file, in order (repeat)' },
+    'show-removed': { type: 'boolean', description: 'print in full what cleaning removed' },
     'keep-going': { type: 'boolean', description: 'read the other files when one cannot be read' },
+    'max-bytes': { type: 'string', valueName: 'N', description: 'refuse files larger than N bytes (default 20 MB)' },
+    color: { type: 'boolean', description: 'force colour on' },
+    'no-color': { type: 'boolean', description: 'force colour off' },
   },
   async run({ values, positionals }, io) {
     const paths = positionals.map((p) => resolve(io.cwd, p));
     const manifest = typeof values.sources === 'string' ? resolve(io.cwd, values.sources) : undefined;
     if (paths.length === 0 && !manifest) throw new ParallaxError('E_USAGE', 'give two or more files, a directory, or --sources MANIFEST');
-    const { articles, failures } = readInputs({ paths, ...(manifest ? { manifest } : {}), keepGoing: Boolean(values['keep-going']) });
+    const maxBytes = values['max-bytes'] === undefined ? undefined : Number(values['max-bytes']);
+    if (maxBytes !== undefined && !(maxBytes > 0)) throw new ParallaxError('E_USAGE', '--max-bytes must be a positive number');
+    const { articles, failures } = readInputs({
+      paths,
+      ...(manifest ? { manifest } : {}),
+      keepGoing: Boolean(values['keep-going']),
+      options: maxBytes ? { maxBytes } : {},
+    });
+    const outlets = (values.outlet as string[] | undefined) ?? [];
+    const dates = (values.published as string[] | undefined) ?? [];
+    articles.forEach((a, i) => {
+      if (outlets[i]) a.outlet = outlets[i]!;
+      if (dates[i]) {
+        if (Number.isNaN(Date.parse(dates[i]!))) throw new ParallaxError('E_USAGE', `--published ${dates[i]} is not a date`);
+        a.published = dates[i]!;
+      }
+    });
     for (const f of failures) io.stderr.write(`parallax compare: ${f.message}\n`);
+    if (articles.length === 0) throw new ParallaxError('E_READ', 'no article could be read');
+    if (articles.length < 2) io.stderr.write('parallax compare: only one article was read; nothing to compare it with\n');
     const analyzer = createAnalyzer();
-    for (const a of articles) analyzer.analyze(a);
-    io.stdout.write(JSON.stringify(articles.map((a) => ({ id: a.id, outlet: a.outlet, sentences: a.layers.sentences?.length })), null, 2) + '\n');
+    const analysed = articles.map((a) => analyzer.analyze(a));
+    const comparison = compareArticles(analysed, { failures });
+    if (typeof values.html === 'string') {
+      // Loaded on demand: the HTML renderer is the largest report module.
+      const htmlModule = '../../report/html.js';
+      const { renderHtmlReport } = (await import(htmlModule)) as { renderHtmlReport(c: typeof comparison): string };
+      const out = resolve(io.cwd, values.html);
+      writeFileSync(out, renderHtmlReport(comparison));
+      if (!values.json && !values.markdown) io.stderr.write(`parallax compare: wrote ${out}\n`);
+    }
+    if (values.json) io.stdout.write(JSON.stringify(comparison, null, 2) + '\n');
+    else if (values.markdown) io.stdout.write(renderMarkdown(comparison));
+    else if (typeof values.html !== 'string') {
+      const colour = values['no-color'] ? false : values.color ? true : Boolean(io.stdout.isTTY) && !io.env.NO_COLOR;
+      io.stdout.write(renderTerminal(comparison, { colour, showRemoved: Boolean(values['show-removed']) }));
+    }
     return failures.length ? EXIT.partial : EXIT.ok;
   },
 };

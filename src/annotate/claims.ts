@@ -1,0 +1,206 @@
+import type { Article, Claim, EntityMention, Modality, Quote, Span, TextSpan, Token } from '../model/document.js';
+import { textSpan } from '../model/document.js';
+import type { Stage } from '../pipeline/stage.js';
+import { concept, lexicon, stem } from './lexicon.js';
+
+// Claims: the unit aligned across outlets. One claim per clause of a sentence: clauses split at ";" and
+// at contrastive joins (", while", ", whereas", ", but"), since each side usually has its own speaker.
+
+const CLAUSE_BREAK = /;\s|,\s(?:while|whereas|but)\s/g;
+
+function clauseSpans(text: string, sentence: Span): Span[] {
+  const body = text.slice(sentence.start, sentence.end);
+  const out: Span[] = [];
+  let last = 0;
+  CLAUSE_BREAK.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = CLAUSE_BREAK.exec(body)) !== null) {
+    if (m.index - last > 20) {
+      out.push({ start: sentence.start + last, end: sentence.start + m.index });
+      last = m.index + (m[0].startsWith(';') ? 2 : 2);
+    }
+  }
+  out.push({ start: sentence.start + last, end: sentence.end });
+  return out.filter((c) => /\p{L}/u.test(text.slice(c.start, c.end)));
+}
+
+function within<T extends Span>(items: readonly T[] | undefined, span: Span): T[] {
+  if (!items) return [];
+  return items.filter((x) => x.start >= span.start && x.end <= span.end);
+}
+
+function indexesWithin(items: readonly Span[] | undefined, span: Span): number[] {
+  const out: number[] = [];
+  items?.forEach((x, i) => {
+    if (x.start >= span.start && x.end <= span.end) out.push(i);
+  });
+  return out;
+}
+
+const WORD_CACHE_LIMIT = 50_000;
+
+/** Finds cue phrases (lower-case, word-bounded) in a clause; returns their spans. */
+function findCues(text: string, clause: Span, cues: readonly string[]): TextSpan[] {
+  const lower = text.slice(clause.start, clause.end).toLowerCase().replace(/’/g, "'");
+  const out: TextSpan[] = [];
+  for (const cue of cues) {
+    let from = 0;
+    for (;;) {
+      const i = lower.indexOf(cue, from);
+      if (i < 0) break;
+      const before = i === 0 ? ' ' : lower[i - 1]!;
+      const after = lower[i + cue.length] ?? ' ';
+      const wordStart = cue.startsWith("n'") ? true : !/[\p{L}\p{N}]/u.test(before);
+      if (wordStart && !/[\p{L}\p{N}]/u.test(after)) {
+        out.push(textSpan(text, clause.start + i, clause.start + i + cue.length));
+      }
+      from = i + cue.length;
+    }
+  }
+  return out;
+}
+
+/** Coordinated lists: "trade, education, migration and other areas" -> trade, education, migration. */
+function listItems(text: string, tokens: Token[]): TextSpan[] {
+  const items: TextSpan[] = [];
+  const { stopwords } = lexicon();
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    const w = text.slice(t.start, t.end).toLowerCase();
+    if (w !== 'and' && w !== 'or') continue;
+    // Walk back over "X, Y(,)" items of one or two words.
+    const found: TextSpan[] = [];
+    let j = i - 1;
+    if (j >= 0 && text.slice(tokens[j]!.start, tokens[j]!.end) === ',') j--;
+    let commas = 0;
+    while (j >= 0) {
+      const word = tokens[j]!;
+      if (word.kind !== 'word') break;
+      found.unshift(textSpan(text, word.start, word.end));
+      const prev = tokens[j - 1];
+      if (prev && text.slice(prev.start, prev.end) === ',') {
+        commas++;
+        j -= 2;
+        continue;
+      }
+      break;
+    }
+    const next = tokens[i + 1];
+    if (commas >= 1 && next && next.kind === 'word') {
+      const nextWord = text.slice(next.start, next.end).toLowerCase();
+      if (nextWord !== 'other' && !stopwords.has(nextWord)) found.push(textSpan(text, next.start, next.end));
+      for (const f of found) if (!stopwords.has(f.text.toLowerCase())) items.push(f);
+    }
+  }
+  return items;
+}
+
+function isPastTense(word: string): boolean {
+  const lower = word.toLowerCase();
+  if (lexicon().irregular.has(lower) && !/^(is|are|am|has|does)$/.test(lower)) return lower !== 'children' && lower !== 'people';
+  return lower.length > 4 && lower.endsWith('ed');
+}
+
+const MODALITY_ORDER: readonly Exclude<Modality, 'done' | 'stated' | 'ongoing'>[] = ['denied', 'alleged', 'ready', 'planned', 'possible'];
+
+function speakerOf(clause: Span, quotes: readonly Quote[] | undefined): { speaker: string | null; mention: boolean } {
+  if (!quotes) return { speaker: null, mention: false };
+  for (const q of quotes) {
+    const overlaps = q.content.some((c) => c.start < clause.end && c.end > clause.start) || (q.start <= clause.start && q.end >= clause.end);
+    if (overlaps) return { speaker: q.speaker ?? (q.speakerMention ? `mention:${q.speakerMention.text}` : null), mention: true };
+  }
+  return { speaker: null, mention: false };
+}
+
+export function extractClaims(article: Article): Claim[] {
+  const { text, layers } = article;
+  const tokens = layers.tokens ?? [];
+  const sentences = layers.sentences ?? [];
+  const lex = lexicon();
+  const entityCounts = new Map<string, number>();
+  for (const m of layers.entities ?? []) entityCounts.set(m.entity, (entityCounts.get(m.entity) ?? 0) + 1);
+  const maxCount = Math.max(1, ...entityCounts.values());
+  const claims: Claim[] = [];
+  let tokenIndex = 0;
+  const conceptCache = new Map<string, string>();
+  const conceptOf = (w: string) => {
+    let c = conceptCache.get(w);
+    if (c === undefined) {
+      c = concept(w);
+      if (conceptCache.size < WORD_CACHE_LIMIT) conceptCache.set(w, c);
+    }
+    return c;
+  };
+  sentences.forEach((sentence, sentenceIndex) => {
+    for (const clause of clauseSpans(text, sentence)) {
+      while (tokenIndex < tokens.length && tokens[tokenIndex]!.start < clause.start) tokenIndex++;
+      const clauseTokens: Token[] = [];
+      for (let k = tokenIndex; k < tokens.length && tokens[k]!.end <= clause.end; k++) clauseTokens.push(tokens[k]!);
+      const mentions: EntityMention[] = within(layers.entities, clause);
+      const keywords = new Set<string>();
+      let predicate: TextSpan | null = null;
+      const firstMentionEnd = mentions[0]?.end ?? clause.start;
+      for (const t of clauseTokens) {
+        if (t.kind !== 'word') continue;
+        const w = text.slice(t.start, t.end);
+        const lower = w.toLowerCase();
+        if (lex.stopwords.has(lower) || lower.length < 3) continue;
+        keywords.add(conceptOf(lower));
+        if (!predicate && t.start >= firstMentionEnd && /^\p{Ll}/u.test(w) && (isPastTense(w) || lex.reportingVerbs.has(stem(lower)))) {
+          predicate = textSpan(text, t.start, t.end);
+        }
+      }
+      const lowerClause = text.slice(clause.start, clause.end).toLowerCase();
+      for (const [phrase, canonical] of lex.synonymPhrases) if (lowerClause.includes(phrase)) keywords.add(canonical);
+      const negations = findCues(text, clause, lex.modality.negation);
+      const cues: TextSpan[] = [...negations];
+      let modality: Modality = 'stated';
+      for (const m of MODALITY_ORDER) {
+        const found = findCues(text, clause, lex.modality[m]);
+        if (found.length > 0) {
+          modality = m;
+          cues.push(...found);
+          break;
+        }
+      }
+      if (modality === 'stated' && predicate && isPastTense(predicate.text)) modality = 'done';
+      if (modality === 'denied') cues.push(...negations);
+      const { speaker } = speakerOf(clause, layers.quotes);
+      const actorMention = mentions.find((m) => m.end <= (predicate?.start ?? clause.end)) ?? mentions[0] ?? null;
+      const entityIds = [...new Set(mentions.map((m) => m.standsFor ?? m.entity))];
+      const centrality = entityIds.reduce((s, id) => s + (entityCounts.get(id) ?? 0) / maxCount, 0);
+      const position = 1 - sentenceIndex / Math.max(1, sentences.length);
+      const quantities = indexesWithin(layers.quantities, clause);
+      const salience = Math.min(1, 0.35 * position + 0.35 * Math.min(1, centrality / 2) + 0.15 * Math.min(1, quantities.length) + 0.15 * Math.min(1, keywords.size / 8));
+      claims.push({
+        start: clause.start,
+        end: clause.end,
+        sentence: sentenceIndex,
+        actor: actorMention ? textSpan(text, actorMention.start, actorMention.end) : null,
+        actorEntity: actorMention?.entity ?? null,
+        predicate,
+        predicateLemma: predicate ? conceptOf(predicate.text.toLowerCase()) : null,
+        object: null,
+        keywords: [...keywords],
+        entities: entityIds,
+        quantities,
+        times: indexesWithin(layers.times, clause),
+        places: [...new Set(mentions.filter((m) => m.type === 'LOC').map((m) => m.entity))],
+        source: speaker,
+        polarity: negations.length > 0 && modality !== 'denied' ? 'negative' : 'positive',
+        modality,
+        salience,
+        items: listItems(text, clauseTokens),
+        cues,
+      });
+    }
+  });
+  return claims;
+}
+
+export const claimStage: Stage = {
+  name: 'claims',
+  requires: ['tokens', 'sentences'],
+  provides: ['claims'],
+  run: (article) => ({ claims: extractClaims(article) }),
+};

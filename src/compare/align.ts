@@ -1,0 +1,136 @@
+import type { Article, Claim } from '../model/document.js';
+import type { EntityMap } from './story-entities.js';
+import type { Word } from './token-diff.js';
+
+/** A claim with what alignment needs: weighted features, story-level entities, its words. */
+export interface ClaimView {
+  key: string;
+  article: Article;
+  articleIndex: number;
+  claim: Claim;
+  features: Map<string, number>;
+  norm: number;
+  entities: Set<string>;
+  speaker: string | null;
+  words: Word[];
+}
+
+export interface AlignedPair {
+  a: ClaimView;
+  b: ClaimView;
+  similarity: number;
+}
+
+export interface AlignOptions {
+  /** Minimum cosine similarity for two claims to be about the same thing. */
+  threshold: number;
+}
+
+export const DEFAULT_ALIGN: AlignOptions = { threshold: 0.3 };
+
+const ENTITY_WEIGHT = 1.5;
+
+export function claimViews(articles: readonly Article[], entities: EntityMap): ClaimView[] {
+  const views: ClaimView[] = [];
+  const df = new Map<string, number>();
+  const raw: { feats: Set<string>; view: Omit<ClaimView, 'features' | 'norm'> }[] = [];
+  articles.forEach((article, articleIndex) => {
+    const ids = entities.get(article.id);
+    const toStory = (id: string) => ids?.get(id) ?? `${article.id}:${id}`;
+    const tokens = article.layers.tokens ?? [];
+    let k = 0;
+    (article.layers.claims ?? []).forEach((claim, i) => {
+      const storyEntities = new Set(claim.entities.map(toStory));
+      const feats = new Set<string>(claim.keywords);
+      for (const e of storyEntities) feats.add(`E:${e}`);
+      while (k < tokens.length && tokens[k]!.start < claim.start) k++;
+      const words: Word[] = [];
+      for (let j = k; j < tokens.length && tokens[j]!.end <= claim.end; j++) {
+        const t = tokens[j]!;
+        words.push({ start: t.start, end: t.end, text: article.text.slice(t.start, t.end) });
+      }
+      const speaker = claim.source && !claim.source.startsWith('mention:') ? toStory(claim.source) : claim.source;
+      raw.push({ feats, view: { key: `${article.id}#${i}`, article, articleIndex, claim, entities: storyEntities, speaker, words } });
+      for (const f of feats) df.set(f, (df.get(f) ?? 0) + 1);
+    });
+  });
+  const n = Math.max(1, raw.length);
+  for (const { feats, view } of raw) {
+    const features = new Map<string, number>();
+    let sq = 0;
+    for (const f of feats) {
+      const w = Math.log(1 + n / (df.get(f) ?? 1)) * (f.startsWith('E:') ? ENTITY_WEIGHT : 1);
+      features.set(f, w);
+      sq += w * w;
+    }
+    views.push({ ...view, features, norm: Math.sqrt(sq) });
+  }
+  return views;
+}
+
+export function cosine(a: ClaimView, b: ClaimView): number {
+  if (a.norm === 0 || b.norm === 0) return 0;
+  let dot = 0;
+  const [small, large] = a.features.size < b.features.size ? [a, b] : [b, a];
+  for (const [f, w] of small.features) {
+    const v = large.features.get(f);
+    if (v !== undefined) dot += w * v;
+  }
+  return dot / (a.norm * b.norm);
+}
+
+/** Similarities of every claim pair from different articles that share a feature (via an inverted index). */
+export function candidatePairs(views: readonly ClaimView[]): AlignedPair[] {
+  const index = new Map<string, number[]>();
+  views.forEach((v, i) => {
+    for (const f of v.features.keys()) {
+      let list = index.get(f);
+      if (!list) index.set(f, (list = []));
+      list.push(i);
+    }
+  });
+  const seen = new Set<number>();
+  const out: AlignedPair[] = [];
+  const width = views.length;
+  views.forEach((a, i) => {
+    for (const f of a.features.keys()) {
+      for (const j of index.get(f)!) {
+        if (j <= i || views[j]!.articleIndex === a.articleIndex) continue;
+        const key = i * width + j;
+        if (seen.has(key)) continue;
+        seen.add(key);
+        const s = cosine(a, views[j]!);
+        if (s > 0.05) out.push({ a, b: views[j]!, similarity: s });
+      }
+    }
+  });
+  return out;
+}
+
+/**
+ * Aligned pairs across articles: a pair is kept when it is above the threshold and is the best match of
+ * at least one of its two claims in the other article.
+ */
+export function alignClaims(pairs: readonly AlignedPair[], options: AlignOptions = DEFAULT_ALIGN): AlignedPair[] {
+  const best = new Map<string, number>();
+  const bestKey = (v: ClaimView, other: ClaimView) => `${v.key}>${other.article.id}`;
+  for (const p of pairs) {
+    const ka = bestKey(p.a, p.b);
+    const kb = bestKey(p.b, p.a);
+    best.set(ka, Math.max(best.get(ka) ?? 0, p.similarity));
+    best.set(kb, Math.max(best.get(kb) ?? 0, p.similarity));
+  }
+  return pairs.filter(
+    (p) => p.similarity >= options.threshold && (best.get(bestKey(p.a, p.b)) === p.similarity || best.get(bestKey(p.b, p.a)) === p.similarity),
+  );
+}
+
+/** Best similarity each claim reaches in any other article (for exclusives). */
+export function bestSimilarity(pairs: readonly AlignedPair[]): Map<string, number> {
+  const best = new Map<string, number>();
+  for (const p of pairs) {
+    best.set(p.a.key, Math.max(best.get(p.a.key) ?? 0, p.similarity));
+    best.set(p.b.key, Math.max(best.get(p.b.key) ?? 0, p.similarity));
+  }
+  return best;
+}

@@ -1,0 +1,231 @@
+import type { Quantity, TimeExpression } from '../model/document.js';
+import type { AlignedPair, ClaimView } from './align.js';
+import { evidence, excerpt, outletName } from './evidence.js';
+import { diffWords, wordOverlap, type Hunk, type Word } from './token-diff.js';
+import type { ConflictType, Evidence } from './types.js';
+import { datesConflict, HEDGES, isYear, numberOf, numbersConflict, readDate, readNumber, monthOf, weekdayOf } from './values.js';
+import { concept, lexicon, stem } from '../annotate/lexicon.js';
+
+export interface ConflictCandidate {
+  type: ConflictType;
+  summary: string;
+  evidence: Evidence[];
+  details?: Record<string, unknown>;
+}
+
+const NEGATION_WORDS = new Set(['not', "n't", 'never', 'no', 'cannot']);
+const NUMERIC_CONTEXT = new Set(['$', '€', '£', '%', 'percent', 'per', 'cent', 'thousand', 'million', 'billion', 'trillion', 'bn', 'mn', 'm', 'k', 'tn']);
+
+function isNumericWord(w: string): boolean {
+  return numberOf(w) !== null || NUMERIC_CONTEXT.has(w.toLowerCase()) || HEDGES[w.toLowerCase()] !== undefined;
+}
+
+/** Widens a hunk side to the whole number or date phrase it cuts into ("4.1" + "billion"). */
+function widen(words: readonly Word[], from: number, to: number, accept: (w: string) => boolean): { from: number; to: number } {
+  let f = from;
+  let t = to;
+  while (f > 0 && accept(words[f - 1]!.text)) f--;
+  while (t < words.length && accept(words[t]!.text)) t++;
+  return { from: f, to: t };
+}
+
+const isDateWord = (w: string) => weekdayOf(w) !== null || monthOf(w) !== null || isYear(w) || /^\d{1,2}(st|nd|rd|th)?$/.test(w) || w === ',';
+
+function spanOf(words: readonly Word[], from: number, to: number): { start: number; end: number } | null {
+  if (to <= from) return null;
+  return { start: words[from]!.start, end: words[to - 1]!.end };
+}
+
+/** Where an insertion on the other side sits: the words around it. */
+function around(words: readonly Word[], index: number): { start: number; end: number } | null {
+  const before = words[Math.max(0, index - 1)];
+  const after = words[Math.min(words.length - 1, index)];
+  if (!before || !after) return null;
+  return { start: Math.min(before.start, after.start), end: Math.max(before.end, after.end) };
+}
+
+/** The changed words with one word of context each side, or the words around an insertion point. */
+function contextSpan(words: readonly Word[], index: number, length: number): { start: number; end: number } | null {
+  if (length === 0) return around(words, index);
+  const first = words[Math.max(0, index - 1)];
+  const last = words[Math.min(words.length - 1, index + length)];
+  return first && last ? { start: first.start, end: last.end } : null;
+}
+
+function isReportingWord(w: string): boolean {
+  return lexicon().reportingVerbs.has(stem(w.toLowerCase()));
+}
+
+/** Differences between two near-identical wordings of one claim, read hunk by hunk. */
+export function wordingConflicts(pair: AlignedPair): ConflictCandidate[] {
+  const { a, b } = pair;
+  const out: ConflictCandidate[] = [];
+  const hunks = diffWords(a.words, b.words);
+  for (const h of hunks) {
+    const c = hunkConflict(a, b, h);
+    if (c) out.push(c);
+  }
+  return out;
+}
+
+function hunkConflict(a: ClaimView, b: ClaimView, h: Hunk): ConflictCandidate | null {
+  const aText = h.a.map((w) => w.text);
+  const bText = h.b.map((w) => w.text);
+  const oa = outletName(a.article);
+  const ob = outletName(b.article);
+  // Negation inserted or removed.
+  const negA = aText.some((w) => NEGATION_WORDS.has(w.toLowerCase()));
+  const negB = bText.some((w) => NEGATION_WORDS.has(w.toLowerCase()));
+  if (negA !== negB) {
+    const spanA = contextSpan(a.words, h.aIndex, h.a.length);
+    const spanB = contextSpan(b.words, h.bIndex, h.b.length);
+    if (spanA && spanB) {
+      const ea = evidence(a.article, spanA, 'value');
+      const eb = evidence(b.article, spanB, 'value');
+      return { type: 'negation', summary: `Negation: ${oa} "${ea.text}" vs ${ob} "${eb.text}"`, evidence: [ea, eb] };
+    }
+  }
+  // Dates: weekdays, months, years, days of month.
+  const dateish = aText.some(isDateWord) || bText.some(isDateWord);
+  if (dateish) {
+    const wa = widen(a.words, h.aIndex, h.aIndex + h.a.length, isDateWord);
+    const wb = widen(b.words, h.bIndex, h.bIndex + h.b.length, isDateWord);
+    const da = readDate(a.words.slice(wa.from, wa.to).map((w) => w.text));
+    const db = readDate(b.words.slice(wb.from, wb.to).map((w) => w.text));
+    if (da && db) {
+      const sa = spanOf(a.words, wa.from, wa.to);
+      const sb = spanOf(b.words, wb.from, wb.to);
+      if (datesConflict(da, db) && sa && sb) {
+        const ea = evidence(a.article, trimComma(a, sa), 'value');
+        const eb = evidence(b.article, trimComma(b, sb), 'value');
+        return { type: 'date', summary: `Date: ${oa} says "${ea.text}", ${ob} says "${eb.text}"`, evidence: [ea, eb] };
+      }
+      return null;
+    }
+  }
+  // Numbers, with their hedges, scale words and units.
+  const numeric = aText.some(isNumericWord) || bText.some(isNumericWord);
+  if (numeric) {
+    const wa = widen(a.words, h.aIndex, h.aIndex + h.a.length, isNumericWord);
+    const wb = widen(b.words, h.bIndex, h.bIndex + h.b.length, isNumericWord);
+    const na = readNumber(a.words.slice(wa.from, wa.to).map((w) => w.text));
+    const nb = readNumber(b.words.slice(wb.from, wb.to).map((w) => w.text));
+    const sa = spanOf(a.words, wa.from, wa.to);
+    const sb = spanOf(b.words, wb.from, wb.to);
+    if (na && nb && sa && sb) {
+      if ((na.unit ?? nb.unit) === (nb.unit ?? na.unit) && numbersConflict(na, nb)) {
+        const ea = evidence(a.article, sa, 'value');
+        const eb = evidence(b.article, sb, 'value');
+        return { type: 'number', summary: `Figure: ${oa} says ${ea.text}, ${ob} says ${eb.text}`, evidence: [ea, eb], details: { a: na, b: nb } };
+      }
+      return null;
+    }
+  }
+  // A different name next to a reporting verb: the words are attributed to someone else.
+  const capitalised = (ws: string[]) => ws.length > 0 && ws.every((w) => /^\p{Lu}/u.test(w) || w === '.' || w === '-');
+  if (capitalised(aText) && capitalised(bText)) {
+    const near = (words: readonly Word[], from: number, to: number) =>
+      words.slice(Math.max(0, from - 3), Math.min(words.length, to + 3)).some((w) => isReportingWord(w.text));
+    if (near(a.words, h.aIndex, h.aIndex + h.a.length) || near(b.words, h.bIndex, h.bIndex + h.b.length)) {
+      const ea = evidence(a.article, spanOf(h.a, 0, h.a.length)!, 'value');
+      const eb = evidence(b.article, spanOf(h.b, 0, h.b.length)!, 'value');
+      return { type: 'speaker', summary: `Speaker: ${oa} attributes it to ${ea.text}, ${ob} to ${eb.text}`, evidence: [ea, eb] };
+    }
+  }
+  return null;
+}
+
+function trimComma(v: ClaimView, s: { start: number; end: number }) {
+  let { start, end } = s;
+  const text = v.article.text;
+  while (end > start && /[,\s]/.test(text[end - 1]!)) end--;
+  while (start < end && /[,\s]/.test(text[start]!)) start++;
+  return { start, end };
+}
+
+/** The measure a quantity is about: unit plus the concept of what it counts. */
+export function measureKey(q: Quantity): string | null {
+  if (q.kind === 'multiple' || q.kind === 'ratio') return `multiple:${q.countedHead ? concept(q.countedHead) : ''}`;
+  const head = q.countedHead ? concept(q.countedHead) : null;
+  if (!head && !q.unit) return null;
+  return `${q.kind}:${q.unit ?? ''}:${head ?? ''}`;
+}
+
+function timeClass(t: TimeExpression): { cls: string; key: string } | null {
+  const v = t.symbolic ?? t.value;
+  const wd = /W\w*-(\d)$/.exec(v);
+  if (wd) return { cls: 'weekday', key: wd[1]! };
+  if (/^\d{4}-\d{2}-\d{2}$/.test(t.value)) return { cls: 'day', key: t.value };
+  if (/^\d{4}-\d{2}$/.test(t.value)) return { cls: 'month', key: t.value };
+  if (/^\d{4}$/.test(t.value)) return { cls: 'year', key: t.value };
+  return null;
+}
+
+/** Conflicts read from the annotation layers of two aligned claims (quantities, times, polarity, modality). */
+export function layerConflicts(pair: AlignedPair): ConflictCandidate[] {
+  const { a, b } = pair;
+  const out: ConflictCandidate[] = [];
+  const oa = outletName(a.article);
+  const ob = outletName(b.article);
+  const qa = a.claim.quantities.map((i) => a.article.layers.quantities?.[i]).filter((q): q is Quantity => !!q);
+  const qb = b.claim.quantities.map((i) => b.article.layers.quantities?.[i]).filter((q): q is Quantity => !!q);
+  for (const x of qa) {
+    const key = measureKey(x);
+    if (!key || !x.countedHead) continue;
+    const same = qb.filter((y) => measureKey(y) === key);
+    if (same.length === 0 || same.some((y) => !numbersConflict(x, y))) continue;
+    const y = same[0]!;
+    const ea = evidence(a.article, x, 'value');
+    const eb = evidence(b.article, y, 'value');
+    out.push({ type: 'number', summary: `Figure for ${x.counted?.text ?? x.countedHead}: ${oa} ${ea.text}, ${ob} ${eb.text}`, evidence: [ea, eb] });
+  }
+  const ta = a.claim.times.map((i) => a.article.layers.times?.[i]).filter((t): t is TimeExpression => !!t && t.type === 'DATE');
+  const tb = b.claim.times.map((i) => b.article.layers.times?.[i]).filter((t): t is TimeExpression => !!t && t.type === 'DATE');
+  for (const cls of ['weekday', 'day', 'month']) {
+    const xa = ta.filter((t) => timeClass(t)?.cls === cls);
+    const xb = tb.filter((t) => timeClass(t)?.cls === cls);
+    if (xa.length === 0 || xb.length === 0) continue;
+    const keysB = new Set(xb.map((t) => timeClass(t)!.key));
+    if (xa.some((t) => keysB.has(timeClass(t)!.key))) continue;
+    const ea = evidence(a.article, xa[0]!, 'value');
+    const eb = evidence(b.article, xb[0]!, 'value');
+    out.push({ type: 'date', summary: `Date: ${oa} says "${ea.text}", ${ob} says "${eb.text}"`, evidence: [ea, eb] });
+    break;
+  }
+  const done = (m: string) => m === 'done';
+  const notYet = (m: string) => m === 'ready' || m === 'planned';
+  if ((done(a.claim.modality) && notYet(b.claim.modality)) || (notYet(a.claim.modality) && done(b.claim.modality))) {
+    const cueA = a.claim.cues[0] ?? a.claim.predicate;
+    const cueB = b.claim.cues[0] ?? b.claim.predicate;
+    if (cueA && cueB) {
+      const ea = evidence(a.article, cueA, 'value');
+      const eb = evidence(b.article, cueB, 'value');
+      out.push({
+        type: 'modality',
+        summary: `Done or not yet: ${oa} says "${ea.text}" (${a.claim.modality}), ${ob} says "${eb.text}" (${b.claim.modality})`,
+        evidence: [ea, eb],
+      });
+    }
+  }
+  if (pair.similarity >= 0.5 && a.claim.polarity !== b.claim.polarity) {
+    const cueA = a.claim.polarity === 'negative' ? a.claim.cues[0] : a.claim.predicate;
+    const cueB = b.claim.polarity === 'negative' ? b.claim.cues[0] : b.claim.predicate;
+    if (cueA && cueB) {
+      const ea = evidence(a.article, cueA, 'value');
+      const eb = evidence(b.article, cueB, 'value');
+      out.push({ type: 'negation', summary: `Negation: ${oa} "${excerpt(ea.text, 60)}" vs ${ob} "${excerpt(eb.text, 60)}"`, evidence: [ea, eb] });
+    }
+  }
+  return out;
+}
+
+/** Near-identical wording (e.g. an edited copy) is read word by word; other pairs through their layers. */
+export function pairConflicts(pair: AlignedPair): ConflictCandidate[] {
+  const overlap = wordOverlap(pair.a.words, pair.b.words);
+  const fromWords = overlap >= 0.5 ? wordingConflicts(pair) : [];
+  const fromLayers = layerConflicts(pair);
+  // A conflict found both ways is reported once (the wording span is tighter).
+  const overlapsAny = (c: ConflictCandidate) =>
+    fromWords.some((w) => w.type === c.type || w.evidence.some((e) => c.evidence.some((f) => e.article === f.article && e.start < f.end && f.start < e.end)));
+  return [...fromWords, ...fromLayers.filter((c) => !overlapsAny(c))];
+}

@@ -1,0 +1,248 @@
+import type { Article } from '../model/document.js';
+import { alignClaims, bestSimilarity, candidatePairs, claimViews, DEFAULT_ALIGN, type AlignedPair, type AlignOptions, type ClaimView } from './align.js';
+import { pairConflicts, type ConflictCandidate } from './conflicts.js';
+import { findCopies } from './copies.js';
+import { evidence, excerpt, outletName } from './evidence.js';
+import { entityMap, resolveByName, type ResolveStoryEntities } from './story-entities.js';
+import { entitiesOut, figureRows, framingOut, quotesOut, quoteTable, timeline } from './tables.js';
+import { SCHEMA_VERSION, type ArticleOut, type Finding, type StoryComparison } from './types.js';
+import { concept } from '../annotate/lexicon.js';
+import { numbersConflict } from './values.js';
+
+export interface CompareOptions {
+  /** Cross-article entity resolution (the entity stage's resolver). */
+  resolveEntities?: ResolveStoryEntities;
+  align?: AlignOptions;
+  /** A claim whose best match elsewhere is below this is reported as exclusive. */
+  exclusiveBelow?: number;
+  /** Exclusives listed per article at most. */
+  maxExclusives?: number;
+  failures?: { subject: string; message: string }[];
+}
+
+function articleOut(a: Article, copyOf: string | null): ArticleOut {
+  return {
+    id: a.id,
+    source: a.source,
+    outlet: a.outlet,
+    title: a.title,
+    published: a.published,
+    url: a.url,
+    language: a.language,
+    text: a.text,
+    original: a.original,
+    removed: a.removed.map(({ start, end, reason, text }) => ({ start, end, reason, text })),
+    dateline: a.dateline,
+    extraction: a.extraction,
+    copyOf,
+  };
+}
+
+function sameSpans(x: ConflictCandidate, y: ConflictCandidate): boolean {
+  return x.type === y.type && x.evidence.every((e) => y.evidence.some((f) => f.article === e.article && f.start === e.start && f.end === e.end));
+}
+
+/** Union-find over claim keys, for grouping aligned claims of many articles into one finding. */
+function groupPairs(pairs: readonly AlignedPair[]): ClaimView[][] {
+  const parent = new Map<string, string>();
+  const views = new Map<string, ClaimView>();
+  const find = (k: string): string => {
+    let r = k;
+    while (parent.get(r) !== r) r = parent.get(r)!;
+    parent.set(k, r);
+    return r;
+  };
+  for (const p of pairs) {
+    for (const v of [p.a, p.b]) {
+      if (!parent.has(v.key)) parent.set(v.key, v.key);
+      views.set(v.key, v);
+    }
+    parent.set(find(p.a.key), find(p.b.key));
+  }
+  const groups = new Map<string, ClaimView[]>();
+  for (const k of parent.keys()) {
+    const r = find(k);
+    let g = groups.get(r);
+    if (!g) groups.set(r, (g = []));
+    g.push(views.get(k)!);
+  }
+  return [...groups.values()];
+}
+
+/** Compares the analysed articles of one story: findings with evidence, tables and framing. */
+export function compareArticles(articles: Article[], options: CompareOptions = {}): StoryComparison {
+  const resolve = options.resolveEntities ?? resolveByName;
+  const story = resolve(articles);
+  const map = entityMap(story);
+  const views = claimViews(articles, map);
+  const candidates = candidatePairs(views);
+  const aligned = alignClaims(candidates, options.align ?? DEFAULT_ALIGN);
+  const copies = findCopies(articles);
+  const independent = (ids: Iterable<string>) => new Set([...ids].map((id) => copies.get(id) ?? id)).size;
+  const byId = new Map(articles.map((a) => [a.id, a]));
+  const findings: Finding[] = [];
+  let n = 0;
+  const nextId = (prefix: string) => `${prefix}${++n}`;
+
+  // Conflicts between aligned claims.
+  const conflicts: { c: ConflictCandidate; pair: AlignedPair }[] = [];
+  const conflicted = new Set<AlignedPair>();
+  for (const pair of aligned) {
+    for (const c of pairConflicts(pair)) {
+      conflicted.add(pair);
+      if (!conflicts.some((o) => sameSpans(o.c, c))) conflicts.push({ c, pair });
+    }
+  }
+  for (const { c, pair } of conflicts) {
+    const salience = Math.max(pair.a.claim.salience, pair.b.claim.salience);
+    findings.push({
+      id: nextId('c'),
+      kind: 'conflict',
+      type: c.type,
+      summary: c.summary,
+      evidence: [...c.evidence, evidence(pair.a.article, pair.a.claim, 'claim'), evidence(pair.b.article, pair.b.claim, 'claim')],
+      articles: [pair.a.article.id, pair.b.article.id],
+      salience,
+      ...(c.details ? { details: c.details } : {}),
+    });
+  }
+
+  // Figures of one measure that disagree, across articles or inside one (figures table).
+  const figures = figureRows(articles, views, map, story);
+  for (const row of figures) {
+    if (!row.conflict) continue;
+    for (let i = 0; i < row.cells.length; i++) {
+      for (let j = i + 1; j < row.cells.length; j++) {
+        const x = row.cells[i]!;
+        const y = row.cells[j]!;
+        if (!numbersConflict(x, y)) continue;
+        const covered = findings.some(
+          (f) => f.type === 'number' && f.evidence.some((e) => e.article === x.article && e.start <= x.start && e.end >= x.end) && f.evidence.some((e) => e.article === y.article && e.start <= y.start && e.end >= y.end),
+        );
+        if (covered) continue;
+        const ax = byId.get(x.article)!;
+        const ay = byId.get(y.article)!;
+        const who = (c: typeof x) => (c.speaker ? ` (${c.speaker})` : '');
+        const within = x.article === y.article;
+        findings.push({
+          id: nextId('c'),
+          kind: 'conflict',
+          type: 'number',
+          summary: `Figure for ${row.measure}: ${outletName(ax)} gives ${x.text}${who(x)}${within ? ' and also' : `, ${outletName(ay)} gives`} ${y.text}${who(y)}`,
+          evidence: [evidence(ax, x, 'value'), evidence(ay, y, 'value')],
+          articles: within ? [x.article] : [x.article, y.article],
+          salience: 0.9,
+          withinArticle: within,
+          details: { measure: row.measure, values: [x.value, y.value] },
+        });
+      }
+    }
+  }
+
+  // Agreements and partial agreements: groups of aligned claims without conflict.
+  const agreeing = aligned.filter((p) => !conflicted.has(p));
+  for (const group of groupPairs(agreeing)) {
+    const perArticle = new Map<string, ClaimView>();
+    for (const v of group.sort((x, y) => y.claim.salience - x.claim.salience)) if (!perArticle.has(v.article.id)) perArticle.set(v.article.id, v);
+    const members = [...perArticle.values()];
+    if (members.length < 2) continue;
+    const itemSets = members.map((v) => new Map(v.claim.items.map((it) => [concept(it.text), it])));
+    const withItems = itemSets.filter((s) => s.size >= 2);
+    const evidenceList = members.map((v) => evidence(v.article, v.claim, 'claim'));
+    const outlets = members.map((v) => outletName(v.article));
+    const salience = members.reduce((s, v) => s + v.claim.salience, 0) / members.length;
+    if (withItems.length >= 2) {
+      const all = new Set(withItems.flatMap((s) => [...s.keys()]));
+      const common = [...all].filter((k) => withItems.every((s) => s.has(k)));
+      if (common.length > 0 && common.length < all.size) {
+        const only = members.map((v, i) => ({ outlet: outletName(v.article), items: [...(itemSets[i]?.keys() ?? [])].filter((k) => !common.includes(k)) }));
+        findings.push({
+          id: nextId('p'),
+          kind: 'partial',
+          summary: `Partly agree: both name ${common.join(', ')}; ${only.filter((o) => o.items.length).map((o) => `only ${o.outlet}: ${o.items.join(', ')}`).join('; ')}`,
+          evidence: [
+            ...members.flatMap((v) => v.claim.items.map((it) => evidence(v.article, it, common.includes(concept(it.text)) ? 'common-item' : 'only-item'))),
+            ...evidenceList,
+          ],
+          articles: members.map((v) => v.article.id),
+          salience,
+          independentOutlets: independent(members.map((v) => v.article.id)),
+          details: { common, only },
+        });
+        continue;
+      }
+    }
+    const lead = members[0]!;
+    findings.push({
+      id: nextId('a'),
+      kind: 'agreement',
+      summary: `${outlets.join(' and ')} agree: “${excerpt(lead.article.text.slice(lead.claim.start, lead.claim.end))}”`,
+      evidence: evidenceList,
+      articles: members.map((v) => v.article.id),
+      salience,
+      independentOutlets: independent(members.map((v) => v.article.id)),
+    });
+  }
+
+  // Exclusives: claims that no other article comes close to, most salient first.
+  const best = bestSimilarity(candidates);
+  const exclusiveBelow = options.exclusiveBelow ?? 0.22;
+  const maxExclusives = options.maxExclusives ?? 25;
+  if (articles.length > 1) {
+    for (const a of articles) {
+      if (copies.has(a.id)) continue;
+      const own = views
+        .filter((v) => v.article === a && (best.get(v.key) ?? 0) < exclusiveBelow && v.claim.keywords.length >= 3)
+        .sort((x, y) => y.claim.salience - x.claim.salience)
+        .slice(0, maxExclusives);
+      for (const v of own) {
+        findings.push({
+          id: nextId('x'),
+          kind: 'exclusive',
+          summary: `Only ${outletName(a)}: “${excerpt(a.text.slice(v.claim.start, v.claim.end))}”`,
+          evidence: [evidence(a, v.claim, 'claim')],
+          articles: [a.id],
+          salience: v.claim.salience,
+        });
+      }
+    }
+  }
+
+  const order = { conflict: 0, partial: 1, agreement: 2, exclusive: 3 } as const;
+  findings.sort((x, y) => order[x.kind] - order[y.kind] || y.salience - x.salience);
+  const quotes = quotesOut(articles, map, story);
+  const summary = storySummary(findings, articles);
+  return {
+    schemaVersion: SCHEMA_VERSION,
+    generator: 'parallax 0.1.0',
+    articles: articles.map((a) => articleOut(a, copies.get(a.id) ?? null)),
+    findings,
+    quotes,
+    entities: entitiesOut(articles, story),
+    figures,
+    quoteTable: quoteTable(quotes),
+    framing: framingOut(articles, quotes),
+    timeline: timeline(articles),
+    summary,
+    failures: options.failures ?? [],
+  };
+}
+
+function storySummary(findings: readonly Finding[], articles: readonly Article[]): StoryComparison['summary'] {
+  const out: StoryComparison['summary'] = [];
+  const agreements = findings.filter((f) => f.kind === 'agreement' || f.kind === 'partial');
+  const conflicts = findings.filter((f) => f.kind === 'conflict');
+  const exclusives = findings.filter((f) => f.kind === 'exclusive');
+  if (agreements.length) {
+    out.push({ text: `${agreements.length} statements are reported by more than one outlet; the most central: ${agreements[0]!.summary}`, findings: agreements.slice(0, 3).map((f) => f.id) });
+  }
+  if (conflicts.length) {
+    const types = [...new Set(conflicts.map((f) => f.type))].join(', ');
+    out.push({ text: `${conflicts.length} conflicts (${types}). First: ${conflicts[0]!.summary}`, findings: conflicts.map((f) => f.id) });
+  } else out.push({ text: 'No conflicts found between the reports.', findings: [] });
+  for (const a of articles) {
+    const own = exclusives.filter((f) => f.articles[0] === a.id);
+    if (own.length) out.push({ text: `${own.length} statements only in ${outletName(a)}.`, findings: own.map((f) => f.id) });
+  }
+  return out;
+}

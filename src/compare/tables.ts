@@ -1,0 +1,174 @@
+import type { Article, Quantity } from '../model/document.js';
+import type { ClaimView } from './align.js';
+import { cosine } from './align.js';
+import { measureKey } from './conflicts.js';
+import { evidence, outletName } from './evidence.js';
+import type { EntityMap, StoryEntity } from './story-entities.js';
+import type { EntityOut, FigureCell, FigureRow, FramingOut, QuoteOut, QuoteRow, TimelineEntry } from './types.js';
+import { numbersConflict } from './values.js';
+
+export function entitiesOut(articles: readonly Article[], story: readonly StoryEntity[]): EntityOut[] {
+  const byArticle = new Map(articles.map((a) => [a.id, a]));
+  const out: EntityOut[] = [];
+  for (const e of story) {
+    const members = new Set(e.members.map((m) => `${m.article}\u0000${m.entity}`));
+    const mentions: EntityOut['mentions'] = [];
+    const coverage: Record<string, number> = {};
+    for (const articleId of new Set(e.members.map((m) => m.article))) {
+      const a = byArticle.get(articleId);
+      if (!a) continue;
+      for (const m of a.layers.entities ?? []) {
+        if (!members.has(`${articleId}\u0000${m.entity}`)) continue;
+        mentions.push({ article: a.id, start: m.start, end: m.end, text: a.text.slice(m.start, m.end), via: m.via });
+        coverage[a.id] = (coverage[a.id] ?? 0) + 1;
+      }
+    }
+    if (mentions.length > 0) out.push({ id: e.id, name: e.name, type: e.type, aliases: e.aliases, mentions, coverage });
+  }
+  return out.sort((x, y) => y.mentions.length - x.mentions.length);
+}
+
+function speakerName(a: Article, speaker: string | null | undefined, map: EntityMap, names: Map<string, string>): { name: string | null; id: string | null } {
+  if (!speaker) return { name: null, id: null };
+  const storyId = map.get(a.id)?.get(speaker) ?? null;
+  const local = a.layers.entityIndex?.find((e) => e.id === speaker);
+  return { name: (storyId && names.get(storyId)) ?? local?.name ?? null, id: storyId };
+}
+
+export function quotesOut(articles: readonly Article[], map: EntityMap, story: readonly StoryEntity[]): QuoteOut[] {
+  const names = new Map(story.map((e) => [e.id, e.name]));
+  const out: QuoteOut[] = [];
+  for (const a of articles) {
+    for (const q of a.layers.quotes ?? []) {
+      const content = q.content.length ? q.content : [{ start: q.start, end: q.end, text: '' }];
+      const start = Math.min(...content.map((c) => c.start));
+      const end = Math.max(...content.map((c) => c.end));
+      const sp = speakerName(a, q.speaker, map, names);
+      const via = (q as { via?: { text: string } | string | null }).via;
+      out.push({
+        article: a.id,
+        speaker: sp.name ?? q.speakerMention?.text ?? null,
+        speakerEntity: sp.id,
+        speakerKind: q.speakerKind,
+        start,
+        end,
+        text: a.text.slice(start, end),
+        direct: q.direct,
+        cue: q.cue?.text ?? null,
+        via: typeof via === 'string' ? via : via?.text ?? null,
+      });
+    }
+  }
+  return out;
+}
+
+export function quoteTable(quotes: readonly QuoteOut[]): QuoteRow[] {
+  const rows = new Map<string, QuoteRow>();
+  for (const q of quotes) {
+    const key = q.speakerEntity ?? `name:${q.speaker ?? 'unattributed'}`;
+    let row = rows.get(key);
+    if (!row) rows.set(key, (row = { speaker: q.speaker ?? 'unattributed', speakerEntity: q.speakerEntity, byArticle: {} }));
+    (row.byArticle[q.article] ??= []).push(q);
+  }
+  return [...rows.values()].sort((x, y) => Object.keys(y.byArticle).length - Object.keys(x.byArticle).length);
+}
+
+interface Located {
+  view: ClaimView | undefined;
+  article: Article;
+  q: Quantity;
+  key: string;
+}
+
+/**
+ * The figures table: quantities grouped by measure (unit + what is counted) across the story. Two figures
+ * of one measure are one row when their claims are about the same thing; a row whose figures disagree
+ * beyond hedges and rounding is a conflict, within one article too.
+ */
+export function figureRows(articles: readonly Article[], views: readonly ClaimView[], map: EntityMap, story: readonly StoryEntity[]): FigureRow[] {
+  const names = new Map(story.map((e) => [e.id, e.name]));
+  const viewOf = new Map<string, ClaimView>();
+  for (const v of views) for (const qi of v.claim.quantities) viewOf.set(`${v.article.id}:${qi}`, v);
+  const located: Located[] = [];
+  for (const a of articles) {
+    (a.layers.quantities ?? []).forEach((q, i) => {
+      const key = measureKey(q);
+      if (key && q.countedHead) located.push({ view: viewOf.get(`${a.id}:${i}`), article: a, q, key });
+    });
+  }
+  const groups: Located[][] = [];
+  for (const item of located) {
+    // Same measure and (same claim context or similar claims); two figures of one sentence are two measures.
+    const group = groups.find((g) =>
+      g.every((o) => o.key === item.key && !(o.article === item.article && o.view?.claim.sentence === item.view?.claim.sentence)) &&
+      g.some((o) => !o.view || !item.view || o.view === item.view || cosine(o.view, item.view) >= 0.2),
+    );
+    if (group) group.push(item);
+    else groups.push([item]);
+  }
+  return groups
+    .map((g): FigureRow => {
+      const cells: FigureCell[] = g.map(({ article, q }) => ({
+        article: article.id,
+        value: q.value,
+        low: q.low,
+        high: q.high,
+        unit: q.unit,
+        hedge: q.hedge,
+        speaker: speakerName(article, q.speaker ?? null, map, names).name,
+        start: q.start,
+        end: q.end,
+        text: article.text.slice(q.start, q.end),
+      }));
+      let conflict = false;
+      for (let i = 0; i < g.length; i++) for (let j = i + 1; j < g.length; j++) if (numbersConflict(g[i]!.q, g[j]!.q)) conflict = true;
+      const first = g[0]!.q;
+      return { measure: first.counted?.text ?? first.countedHead ?? first.unit ?? 'figure', cells, conflict };
+    })
+    .sort((x, y) => new Set(y.cells.map((c) => c.article)).size - new Set(x.cells.map((c) => c.article)).size || y.cells.length - x.cells.length);
+}
+
+const OFFICIAL = /\b(president|minister|ministry|spokes\w+|kremlin|white house|government|administration|officials?|governor|mayor|senator|secretary|ambassador|chancellor|premier|readout|department|agency|police|council|commission)\b/i;
+
+export function framingOut(articles: readonly Article[], quotes: readonly QuoteOut[]): FramingOut[] {
+  return articles.map((a) => {
+    const tone = a.layers.tone ?? [];
+    const sentences = a.layers.sentences?.length ?? 0;
+    const own = quotes.filter((q) => q.article === a.id);
+    const quoted: Record<string, number> = {};
+    for (const q of own) quoted[q.speaker ?? 'unattributed'] = (quoted[q.speaker ?? 'unattributed'] ?? 0) + 1;
+    const roles = new Map((a.layers.entityIndex ?? []).map((e) => [e.name, `${e.role ?? ''} ${e.type === 'ORG' ? e.name : ''}`]));
+    const official = own.filter((q) => q.speakerKind === 'document' || q.speakerKind === 'organisation' || OFFICIAL.test(roles.get(q.speaker ?? '') ?? '') || OFFICIAL.test(q.via ?? ''));
+    const quotedSentences = (a.layers.sentences ?? []).filter((s) => own.some((q) => q.start < s.end && q.end > s.start)).length;
+    const mean = tone.length ? tone.reduce((s, t) => s + t.score, 0) / tone.length : 0;
+    return {
+      article: a.id,
+      outlet: a.outlet,
+      tone: Math.round(mean * 1000) / 1000,
+      sentenceTone: tone.map((t) => ({ start: t.start, end: t.end, score: Math.round(t.score * 1000) / 1000 })),
+      evaluativeTerms: tone.flatMap((t) => t.evaluative).map(({ start, end, text }) => ({ start, end, text })),
+      hedges: tone.flatMap((t) => t.hedges).map(({ start, end, text }) => ({ start, end, text })),
+      backgroundShare: tone.length ? tone.filter((t) => t.background).length / tone.length : 0,
+      quoteShare: sentences ? quotedSentences / sentences : 0,
+      officialQuoteShare: own.length ? official.length / own.length : 0,
+      quoted,
+      sentences,
+      figures: a.layers.quantities?.length ?? 0,
+    };
+  });
+}
+
+export function timeline(articles: readonly Article[]): TimelineEntry[] {
+  const byValue = new Map<string, TimelineEntry>();
+  for (const a of articles) {
+    for (const t of a.layers.times ?? []) {
+      if (t.type !== 'DATE') continue;
+      let e = byValue.get(t.value);
+      if (!e) byValue.set(t.value, (e = { value: t.value, label: a.text.slice(t.start, t.end), evidence: [] }));
+      e.evidence.push(evidence(a, t, 'time'));
+    }
+  }
+  return [...byValue.values()].sort((x, y) => x.value.localeCompare(y.value));
+}
+
+export { outletName };

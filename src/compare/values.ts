@@ -1,0 +1,176 @@
+// Reading values out of short token runs, for comparing two wordings of one statement:
+// numbers (with separators, scale words, spelled-out forms, percent, currency, hedges) and dates
+// (weekdays, months with abbreviations, years, days of month).
+
+const SMALL_NUMBERS: Record<string, number> = {
+  zero: 0, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
+  eleven: 11, twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18,
+  nineteen: 19, twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90,
+  hundred: 100, dozen: 12, half: 0.5,
+};
+const SCALES: Record<string, number> = {
+  thousand: 1e3, k: 1e3, million: 1e6, mn: 1e6, m: 1e6, mln: 1e6, billion: 1e9, bn: 1e9, b: 1e9, trillion: 1e12, tn: 1e12, trn: 1e12,
+};
+/** Hedge words and the interval they allow around a value v: [v*low, v*high]. */
+export const HEDGES: Record<string, { low: number; high: number }> = {
+  about: { low: 0.95, high: 1.05 }, around: { low: 0.95, high: 1.05 }, some: { low: 0.95, high: 1.05 },
+  roughly: { low: 0.95, high: 1.05 }, approximately: { low: 0.95, high: 1.05 }, approx: { low: 0.95, high: 1.05 },
+  nearly: { low: 0.9, high: 1.0 }, almost: { low: 0.9, high: 1.0 }, 'close to': { low: 0.9, high: 1.0 },
+  'more than': { low: 1.0, high: 1.5 }, over: { low: 1.0, high: 1.5 }, 'at least': { low: 1.0, high: 2 },
+  'less than': { low: 0.6, high: 1.0 }, under: { low: 0.6, high: 1.0 }, 'up to': { low: 0.5, high: 1.0 },
+  '~': { low: 0.95, high: 1.05 },
+};
+/** Exact figures are rounded by whoever wrote them: allow half a percent. */
+export const ROUNDING = 0.005;
+
+export const WEEKDAYS = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'];
+const WEEKDAY_ABBR: Record<string, number> = { mon: 0, tue: 1, tues: 1, wed: 2, thu: 3, thur: 3, thurs: 3, fri: 4, sat: 5, sun: 6 };
+export const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
+const MONTH_ABBR: Record<string, number> = { jan: 0, feb: 1, mar: 2, apr: 3, jun: 5, jul: 6, aug: 7, sep: 8, sept: 8, oct: 9, nov: 10, dec: 11 };
+
+export function weekdayOf(word: string): number | null {
+  const w = word.toLowerCase().replace(/\.$/, '');
+  const i = WEEKDAYS.indexOf(w);
+  if (i >= 0) return i;
+  return WEEKDAY_ABBR[w] ?? null;
+}
+
+export function monthOf(word: string): number | null {
+  const w = word.toLowerCase().replace(/\.$/, '');
+  const i = MONTHS.indexOf(w);
+  if (i >= 0) return i;
+  return MONTH_ABBR[w] ?? null;
+}
+
+export interface NumberValue {
+  value: number;
+  low: number;
+  high: number;
+  unit: string | null;
+  hedge: string | null;
+}
+
+/** A plain number token "1,700", "13.6", or a spelled-out one ("nine", "twenty"). */
+export function numberOf(word: string): number | null {
+  if (/^\d{1,3}(,\d{3})+(\.\d+)?$/.test(word)) return Number(word.replace(/,/g, ''));
+  if (/^\d+(\.\d+)?$/.test(word)) return Number(word);
+  const small = SMALL_NUMBERS[word.toLowerCase()];
+  return small === undefined ? null : small;
+}
+
+export function isYear(word: string): boolean {
+  return /^(1[89]\d\d|20\d\d|2100)$/.test(word);
+}
+
+/**
+ * Reads a number phrase from words (already split into tokens): optional hedge, optional currency,
+ * digits or number words, optional scale, optional percent. Returns null when there is no number.
+ */
+export function readNumber(words: readonly string[]): NumberValue | null {
+  let hedge: string | null = null;
+  let unit: string | null = null;
+  let value: number | null = null;
+  let scale = 1;
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i]!;
+    const lower = w.toLowerCase();
+    const two = i + 1 < words.length ? `${lower} ${words[i + 1]!.toLowerCase()}` : '';
+    if (value === null && HEDGES[two]) {
+      hedge = two;
+      i++;
+      continue;
+    }
+    if (value === null && HEDGES[lower]) {
+      hedge = lower;
+      continue;
+    }
+    if (w === '$' || lower === 'usd' || lower === 'dollars' || lower === 'dollar') {
+      unit = 'USD';
+      continue;
+    }
+    if (w === '€' || lower === 'euros' || lower === 'eur') {
+      unit = 'EUR';
+      continue;
+    }
+    if (w === '£' || lower === 'pounds' || lower === 'gbp') {
+      unit = 'GBP';
+      continue;
+    }
+    if (w === '%' || lower === 'percent' || lower === 'per' || lower === 'cent' || lower === 'pct') {
+      if (lower !== 'per') unit = '%';
+      continue;
+    }
+    if (value !== null && SCALES[lower]) {
+      scale *= SCALES[lower]!;
+      continue;
+    }
+    const n = numberOf(w);
+    if (n !== null) {
+      if (value === null) value = n;
+      else if (n === 100 && value < 100) value *= 100; // "three hundred"
+      else if (value >= 20 && value % 10 === 0 && n < 10) value += n; // "twenty five"
+      continue;
+    }
+  }
+  if (value === null) return null;
+  const v = value * scale;
+  const h = hedge ? HEDGES[hedge]! : { low: 1 - ROUNDING, high: 1 + ROUNDING };
+  const a = v * h.low;
+  const b = v * h.high;
+  return { value: v, low: Math.min(a, b), high: Math.max(a, b), unit, hedge };
+}
+
+/** Two figures disagree when the intervals their hedges (or rounding) allow do not meet. */
+export function numbersConflict(a: { low: number; high: number; value: number }, b: { low: number; high: number; value: number }): boolean {
+  const widen = (x: { low: number; high: number; value: number }) => {
+    // Exact figures (low === high) get the rounding slack that readNumber gives its own exact values.
+    const slack = x.low === x.high ? Math.abs(x.value) * ROUNDING : 0;
+    return { low: x.low - slack, high: x.high + slack };
+  };
+  const wa = widen(a);
+  const wb = widen(b);
+  return wa.high < wb.low || wb.high < wa.low;
+}
+
+export interface DateValue {
+  weekday: number | null;
+  month: number | null;
+  day: number | null;
+  year: number | null;
+}
+
+/** Reads a date phrase: "Tuesday", "Jan. 1", "December 31, 2019", "2001". Null when there is none. */
+export function readDate(words: readonly string[]): DateValue | null {
+  const d: DateValue = { weekday: null, month: null, day: null, year: null };
+  let found = false;
+  for (const w of words) {
+    const wd = weekdayOf(w);
+    if (wd !== null && /^\p{Lu}/u.test(w)) {
+      d.weekday = wd;
+      found = true;
+      continue;
+    }
+    const m = monthOf(w);
+    if (m !== null && /^\p{Lu}/u.test(w) && !(w.toLowerCase() === 'may' && w !== 'May')) {
+      d.month = m;
+      found = true;
+      continue;
+    }
+    if (isYear(w)) {
+      d.year = Number(w);
+      found = true;
+      continue;
+    }
+    if (/^\d{1,2}(st|nd|rd|th)?$/.test(w) && d.month !== null) {
+      d.day = parseInt(w, 10);
+      found = true;
+    }
+  }
+  return found ? d : null;
+}
+
+/** Dates conflict when a field both state differs ("Tuesday" vs "Wednesday"; 2001 vs 2006). */
+export function datesConflict(a: DateValue, b: DateValue): boolean {
+  const fields: (keyof DateValue)[] = ['weekday', 'month', 'day', 'year'];
+  return fields.some((f) => a[f] !== null && b[f] !== null && a[f] !== b[f]);
+}

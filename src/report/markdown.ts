@@ -1,0 +1,57 @@
+import type { Evidence, Finding, StoryComparison } from '../compare/types.js';
+
+const KIND_TITLE = { conflict: 'Conflicts', partial: 'Partial agreements', agreement: 'Agreements', exclusive: 'Only in one report' } as const;
+
+function outletOf(c: StoryComparison, id: string): string {
+  return c.articles.find((a) => a.id === id)?.outlet ?? id;
+}
+
+function quoteEvidence(c: StoryComparison, e: Evidence): string {
+  return `${outletOf(c, e.article)} [${e.start}–${e.end}]: “${e.text.replace(/\s+/g, ' ')}”`;
+}
+
+function escapeMd(s: string): string {
+  return s.replace(/([\\`*_[\]<>|])/g, '\\$1');
+}
+
+export function renderMarkdown(c: StoryComparison): string {
+  const lines: string[] = ['# Parallax comparison', ''];
+  lines.push('| Outlet | Title | Published | Source |', '| --- | --- | --- | --- |');
+  for (const a of c.articles) lines.push(`| ${escapeMd(a.outlet ?? '')} | ${escapeMd(a.title ?? '')} | ${a.published ?? 'unknown'} | ${escapeMd(a.source)} |`);
+  lines.push('', '## Summary', '');
+  for (const s of c.summary) lines.push(`- ${escapeMd(s.text)}`);
+  for (const kind of ['conflict', 'partial', 'agreement', 'exclusive'] as const) {
+    const list = c.findings.filter((f: Finding) => f.kind === kind);
+    if (!list.length) continue;
+    lines.push('', `## ${KIND_TITLE[kind]} (${list.length})`, '');
+    for (const f of list) {
+      lines.push(`- **${f.type ? `${f.type}: ` : ''}**${escapeMd(f.summary)}${f.withinArticle ? ' _(within one report)_' : ''}`);
+      for (const e of f.evidence.filter((e) => e.role !== 'claim' || f.kind !== 'conflict')) lines.push(`  - ${escapeMd(quoteEvidence(c, e))}`);
+    }
+  }
+  if (c.figures.length) {
+    lines.push('', '## Figures', '', '| Measure | ' + c.articles.map((a) => escapeMd(a.outlet ?? a.id)).join(' | ') + ' |', '| --- |' + c.articles.map(() => ' --- |').join(''));
+    for (const row of c.figures) {
+      const cells = c.articles.map((a) => row.cells.filter((x) => x.article === a.id).map((x) => `${escapeMd(x.text)}${x.speaker ? ` (${escapeMd(x.speaker)})` : ''}`).join('; '));
+      lines.push(`| ${escapeMd(row.measure)}${row.conflict ? ' ⚠' : ''} | ${cells.join(' | ')} |`);
+    }
+  }
+  if (c.quoteTable.length) {
+    lines.push('', '## Quotes', '');
+    for (const row of c.quoteTable) {
+      lines.push(`- **${escapeMd(row.speaker)}**`);
+      for (const [article, qs] of Object.entries(row.byArticle)) for (const q of qs) lines.push(`  - ${escapeMd(outletOf(c, article))}${q.direct ? '' : ' (reported)'}: “${escapeMd(q.text)}”${q.via ? ` via ${escapeMd(q.via)}` : ''}`);
+    }
+  }
+  lines.push('', '## Framing', '', '| Outlet | Tone | Background share | Quotes by officials | Who is quoted | Evaluative terms |', '| --- | --- | --- | --- | --- | --- |');
+  for (const f of c.framing) {
+    const quoted = Object.entries(f.quoted).map(([k, v]) => `${k} ×${v}`).join(', ');
+    lines.push(`| ${escapeMd(f.outlet ?? f.article)} | ${f.tone.toFixed(2)} | ${(f.backgroundShare * 100).toFixed(0)}% | ${(f.officialQuoteShare * 100).toFixed(0)}% | ${escapeMd(quoted)} | ${escapeMd(f.evaluativeTerms.slice(0, 8).map((t) => t.text).join(', '))} |`);
+  }
+  const removed = c.articles.flatMap((a) => a.removed.map((r) => ({ a, r })));
+  if (removed.length) {
+    lines.push('', '## Removed before comparison', '');
+    for (const { a, r } of removed) lines.push(`- ${escapeMd(a.outlet ?? a.id)} (${r.reason}): “${escapeMd(r.text.replace(/\s+/g, ' ').slice(0, 160))}${r.text.length > 160 ? '…' : ''}”`);
+  }
+  return lines.join('\n') + '\n';
+}

@@ -1,0 +1,161 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createApp } from './app.js';
+import { createMemoryStore } from './memory-store.js';
+import type { AppDeps } from './deps.js';
+import { createAnalyzer } from '../analyze.js';
+import { fakeCompare } from '../../test/helpers/fake-compare.js';
+import type { StoryComparison } from '../compare/types.js';
+
+function setup(extra: Partial<AppDeps> = {}) {
+  const analyzer = createAnalyzer();
+  const logs: string[] = [];
+  const store = createMemoryStore();
+  // Test double for clustering: the story is named by the title's first word.
+  const app = createApp({
+    store,
+    analyze: (a) => analyzer.analyze(a),
+    compare: fakeCompare,
+    assignStory: (a) => (a.title ? `s-${a.title.split(' ')[0]!.toLowerCase()}` : null),
+    log: (m) => logs.push(m),
+    ...extra,
+  });
+  return { app, store, logs };
+}
+
+const post = (app: ReturnType<typeof createApp>, path: string, body: unknown, type = 'application/json') =>
+  app.request(path, { method: 'POST', headers: { 'content-type': type }, body: typeof body === 'string' ? body : JSON.stringify(body) });
+
+test('ingest, then list stories, read a story, its comparison and an article', async () => {
+  const { app } = setup();
+  const r1 = await post(app, '/api/ingest', { text: 'Leaders held talks on Tuesday in Bishkek.', outlet: 'Alpha', title: 'Summit talks', published: '2025-11-25' });
+  assert.equal(r1.status, 201);
+  const first = (await r1.json()) as { id: string; story: string };
+  const again = await post(app, '/api/ingest', { text: 'Leaders held talks on Tuesday in Bishkek.', outlet: 'Alpha', title: 'Summit talks' });
+  assert.equal(again.status, 200, 'the same text is stored once');
+  await post(app, '/api/ingest', { html: '<html><body><article><p>Leaders met on Wednesday in Bishkek, officials said.</p></article></body></html>', outlet: 'Beta', title: 'Summit in Bishkek', published: '2025-11-26' });
+  await post(app, '/api/ingest', { text: 'Rain fell all week in the valley.', outlet: 'Gamma', title: 'Weather report' });
+
+  const list = (await (await app.request('/api/stories')).json()) as { stories: { id: string; outlets: string[] }[] };
+  const summit = list.stories.find((s) => s.id === first.story);
+  assert.deepEqual(summit?.outlets.sort(), ['Alpha', 'Beta']);
+  const byOutlet = (await (await app.request('/api/stories?outlet=Gamma')).json()) as { stories: { id: string }[] };
+  assert.deepEqual(byOutlet.stories.map((s) => s.id), ['s-weather']);
+
+  const story = (await (await app.request(`/api/stories/${first.story}`)).json()) as { articles: { outlet: string }[] };
+  assert.equal(story.articles.length, 2);
+  const cmp = (await (await app.request(`/api/stories/${first.story}/comparison`)).json()) as StoryComparison;
+  const conflict = cmp.findings.find((f) => f.kind === 'conflict');
+  assert.deepEqual(conflict?.evidence.map((e) => e.text), ['on Tuesday', 'on Wednesday']);
+
+  const art = (await (await app.request(`/api/articles/${first.id}`)).json()) as { text: string; layers: { sentences: unknown[] }; raw?: string };
+  assert.equal(art.text, 'Leaders held talks on Tuesday in Bishkek.');
+  assert.ok(art.layers.sentences.length >= 1);
+  assert.equal(art.raw, undefined);
+
+  const outlets = (await (await app.request('/api/outlets')).json()) as { outlets: { outlet: string; stories: number }[] };
+  assert.deepEqual(outlets.outlets.map((o) => o.outlet).sort(), ['Alpha', 'Beta', 'Gamma']);
+  const hits = (await (await app.request('/api/search?q=wednesday')).json()) as { hits: { outlet: string }[] };
+  assert.deepEqual(hits.hits.map((h) => h.outlet), ['Beta']);
+  assert.equal((await app.request('/api/stories/nope')).status, 404);
+});
+
+test('POST /api/compare compares pasted articles without storing them', async () => {
+  const { app, store } = setup();
+  const res = await post(app, '/api/compare', { articles: [{ text: 'They met on Monday.', outlet: 'One' }, { text: 'They met on Friday.' }] });
+  assert.equal(res.status, 200);
+  const cmp = (await res.json()) as StoryComparison;
+  assert.deepEqual(cmp.articles.map((a) => a.outlet), ['One', 'Report 2']);
+  assert.equal(cmp.findings[0]?.kind, 'conflict');
+  assert.deepEqual(await store.listStories(), []);
+});
+
+test('bad input gets a 400 (or 413/415/501) with a JSON error that names the problem', async () => {
+  const { app } = setup();
+  const cases: [Response | Promise<Response>, number, RegExp][] = [
+    [app.request('/api/stories?limit=abc'), 400, /limit/],
+    [app.request('/api/stories?colour=red'), 400, /colour|Unrecognized/i],
+    [app.request('/api/stories?from=yesterday'), 400, /ISO 8601/],
+    [app.request('/api/search'), 400, /q/],
+    [post(app, '/api/compare', { articles: [{ text: 'alone' }] }), 400, /at least two/],
+    [post(app, '/api/compare', '{"articles": ['), 400, /not valid JSON/],
+    [post(app, '/api/ingest', { outlet: 'x' }), 400, /text, html or url/],
+    [post(app, '/api/ingest', { text: 'x', html: '<p>x</p>' }), 400, /not both/],
+    [post(app, '/api/ingest', { text: 'hello' }, 'text/plain'), 415, /application\/json/],
+    [post(app, '/api/ingest', { url: 'https://example.org/a' }), 501, /does not fetch/],
+    [post(app, '/api/ingest', { url: 'file:///etc/passwd' }), 400, /url/],
+    [post(app, '/api/ingest', { text: '   ' }), 400, /empty/],
+    [app.request('/api/nothing-here'), 404, /openapi/],
+  ];
+  for (const [p, status, message] of cases) {
+    const res = await p;
+    assert.equal(res.status, status, `${res.url}: ${await res.clone().text()}`);
+    const body = (await res.json()) as { error: { code: string; message: string } };
+    assert.match(body.error.message, message);
+    assert.ok(!/at .*\.js:\d+/.test(JSON.stringify(body)), 'no stack trace');
+  }
+});
+
+test('request bodies over the limit are refused with 413', async () => {
+  const { app } = setup({ limits: { bodyBytes: 1000 } });
+  const res = await post(app, '/api/ingest', { text: 'x'.repeat(5000) });
+  assert.equal(res.status, 413);
+  assert.equal(((await res.json()) as { error: { code: string } }).error.code, 'E_TOO_LARGE');
+});
+
+test('an internal error is logged on the server and answered as a bare 500', async () => {
+  const { app, logs } = setup({
+    compare: () => {
+      throw new Error('secret internal detail');
+    },
+  });
+  const res = await post(app, '/api/compare', { articles: [{ text: 'a on Monday.' }, { text: 'b on Friday.' }] });
+  assert.equal(res.status, 500);
+  const text = await res.text();
+  assert.ok(!text.includes('secret'), text);
+  assert.deepEqual(JSON.parse(text), { error: { code: 'E_INTERNAL', message: 'internal error' } });
+  assert.match(logs.join('\n'), /secret internal detail/);
+});
+
+test('security headers: a CSP without inline script, nosniff, no framing', async () => {
+  const { app } = setup();
+  const res = await app.request('/api/stories');
+  const csp = res.headers.get('content-security-policy') ?? '';
+  assert.match(csp, /script-src 'self'/);
+  assert.ok(!csp.includes('unsafe-inline'));
+  assert.equal(res.headers.get('x-content-type-options'), 'nosniff');
+  assert.match(csp, /frame-ancestors 'none'/);
+});
+
+test('static files: the UI and its routes are served, paths outside the root are not', async () => {
+  const root = mkdtempSync(join(tmpdir(), 'px-web-'));
+  const web = join(root, 'web');
+  mkdirSync(join(web, 'assets'), { recursive: true });
+  writeFileSync(join(web, 'index.html'), '<!doctype html><title>ui</title>');
+  writeFileSync(join(web, 'assets', 'app.js'), 'console.log(1)');
+  writeFileSync(join(root, 'secret.txt'), 'secret');
+  const { app } = setup({ webRoot: web });
+  assert.match(await (await app.request('/')).text(), /<title>ui/);
+  assert.match(await (await app.request('/stories/abc')).text(), /<title>ui/, 'UI routes fall back to index.html');
+  const js = await app.request('/assets/app.js');
+  assert.match(js.headers.get('content-type') ?? '', /javascript/);
+  for (const path of ['/../secret.txt', '/%2e%2e/secret.txt', '/assets/..%2f..%2fsecret.txt', '/..%5csecret.txt', '/assets/missing.js', '/%00']) {
+    const res = await app.request(path);
+    const body = await res.text();
+    assert.ok(!body.includes('secret'), `${path} leaked`);
+    assert.ok(res.status === 404 || body.includes('<title>ui'), `${path}: ${res.status}`);
+  }
+});
+
+test('/openapi.json describes every route with its parameters', async () => {
+  const { app } = setup();
+  const doc = (await (await app.request('/openapi.json')).json()) as { openapi: string; paths: Record<string, Record<string, { parameters?: { name: string }[] }>> };
+  assert.equal(doc.openapi, '3.1.0');
+  for (const p of ['/api/stories', '/api/stories/{id}/comparison', '/api/articles/{id}', '/api/entities', '/api/outlets', '/api/search', '/api/ingest', '/api/compare']) {
+    assert.ok(doc.paths[p], p);
+  }
+  assert.deepEqual(doc.paths['/api/stories']!.get!.parameters!.map((x) => x.name).sort(), ['entity', 'from', 'limit', 'offset', 'outlet', 'q', 'to']);
+});

@@ -1,0 +1,54 @@
+// The HTTP application: JSON API under /api/, its OpenAPI description, and the built web UI.
+// Everything it uses is passed in, so tests call app.request(url) with fakes and no socket.
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { DEFAULT_LIMITS, type AppDeps } from './deps.js';
+import { ApiError, errorResponse } from './errors.js';
+import { createComparisonService } from './comparisons.js';
+import { openApiDocument } from './openapi.js';
+import { securityHeaders } from './security.js';
+import { createStaticFiles } from './static.js';
+import type { RouteContext } from './routes/context.js';
+import { storyRoutes } from './routes/stories.js';
+import { articleRoutes } from './routes/articles.js';
+import { entityRoutes } from './routes/entities.js';
+import { outletRoutes } from './routes/outlets.js';
+import { searchRoutes } from './routes/search.js';
+import { compareRoutes, ingestRoutes } from './routes/ingest.js';
+
+export function createApp(deps: AppDeps): Hono {
+  const limits = { ...DEFAULT_LIMITS, ...deps.limits };
+  const log = deps.log ?? ((m: string) => process.stderr.write(`parallax serve: ${m}\n`));
+  const ctx: RouteContext = { deps, limits, comparisons: createComparisonService(deps) };
+  const app = new Hono();
+  app.use('*', securityHeaders());
+  app.use(
+    '/api/*',
+    bodyLimit({
+      maxSize: limits.bodyBytes,
+      onError: () => {
+        throw new ApiError(413, 'E_TOO_LARGE', `the request body is over ${limits.bodyBytes} bytes`);
+      },
+    }),
+  );
+  app.onError((err, c) => errorResponse(err, c, log));
+  app.route('/api/stories', storyRoutes(ctx));
+  app.route('/api/articles', articleRoutes(ctx));
+  app.route('/api/entities', entityRoutes(ctx));
+  app.route('/api/outlets', outletRoutes(ctx));
+  app.route('/api/search', searchRoutes(ctx));
+  app.route('/api/ingest', ingestRoutes(ctx));
+  app.route('/api/compare', compareRoutes(ctx));
+  const openapi = openApiDocument(limits);
+  app.get('/openapi.json', (c) => c.json(openapi));
+  app.all('/api/*', () => {
+    throw new ApiError(404, 'E_NOT_FOUND', 'no such API route (see /openapi.json)');
+  });
+  const files = deps.webRoot ? createStaticFiles(deps.webRoot) : null;
+  app.get('*', async (c) => {
+    const res = files ? await files.serve(c, c.req.path) : null;
+    if (res) return res;
+    return c.json({ error: { code: 'E_NOT_FOUND', message: files ? 'not found' : 'the web UI is not built (npm run build:web); the API is under /api/' } }, 404);
+  });
+  return app;
+}

@@ -1,0 +1,32 @@
+import type { Article } from '../model/document.js';
+import type { StoryComparison } from '../compare/types.js';
+import type { Store } from '../store/types.js';
+
+/** What the server needs from the rest of Parallax, passed in so tests can use fakes. */
+export interface AppDeps {
+  store: Store;
+  /** Cleans and annotates one article (createAnalyzer().analyze). */
+  analyze(article: Article): Article;
+  /** Compares the analysed articles of one story (compareArticles). */
+  compare(articles: Article[]): StoryComparison;
+  /** Chooses the story of a newly ingested, analysed article (clustering); null leaves it unassigned. */
+  assignStory?(article: Article): string | null | Promise<string | null>;
+  /** Fetches an article page safely (timeouts, size caps, no private addresses). Without it, URL ingest answers 501. */
+  fetchUrl?(url: string): Promise<{ html: string; url: string }>;
+  /** Directory of the built web UI (index.html and assets/); without it only the API is served. */
+  webRoot?: string | null;
+  /** Server-side errors are reported here (never to the client). */
+  log?(message: string): void;
+  limits?: Partial<Limits>;
+}
+
+export interface Limits {
+  /** Largest request body accepted, in bytes. */
+  bodyBytes: number;
+  /** Largest text or HTML of one article, in characters. */
+  articleChars: number;
+  /** Most articles in one POST /api/compare. */
+  compareArticles: number;
+}
+
+export const DEFAULT_LIMITS: Limits = { bodyBytes: 5 * 1024 * 1024, articleChars: 1_000_000, compareArticles: 20 };

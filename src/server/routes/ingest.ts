@@ -1,0 +1,59 @@
+import { Hono } from 'hono';
+import { articleFromContent } from '../../ingest/read-inputs.js';
+import { ApiError } from '../errors.js';
+import { articleInput, compareInput } from '../schemas.js';
+import { jsonBody } from '../validate.js';
+import type { RouteContext } from './context.js';
+
+export function ingestRoutes({ deps, limits }: RouteContext): Hono {
+  const app = new Hono();
+  const schema = articleInput(limits.articleChars);
+  app.post('/', async (c) => {
+    const input = await jsonBody(c, schema);
+    let content: { text?: string; html?: string };
+    let url = input.url ?? null;
+    if (input.text !== undefined) content = { text: input.text };
+    else if (input.html !== undefined) content = { html: input.html };
+    else {
+      if (!deps.fetchUrl) throw new ApiError(501, 'E_NOT_AVAILABLE', 'this server does not fetch URLs; post the text or HTML instead');
+      const page = await deps.fetchUrl(input.url!);
+      content = { html: page.html };
+      url = page.url;
+    }
+    const article = deps.analyze(
+      articleFromContent(content, {
+        source: url ?? 'api',
+        outlet: input.outlet ?? null,
+        title: input.title ?? null,
+        published: input.published ?? null,
+        url,
+      }),
+    );
+    const story = deps.assignStory ? await deps.assignStory(article) : null;
+    const stored = await deps.store.putArticle(article, story);
+    return c.json({ id: stored.id, isNew: stored.isNew, revisionOf: stored.revisionOf, story }, stored.isNew ? 201 : 200);
+  });
+  return app;
+}
+
+export function compareRoutes({ deps, limits }: RouteContext): Hono {
+  const app = new Hono();
+  const schema = compareInput(limits.articleChars, limits.compareArticles);
+  app.post('/', async (c) => {
+    const input = await jsonBody(c, schema);
+    const articles = input.articles.map((a, i) =>
+      deps.analyze(
+        articleFromContent(a.html !== undefined ? { html: a.html } : { text: a.text! }, {
+          id: `a${i + 1}`,
+          source: `pasted-${i + 1}`,
+          outlet: a.outlet ?? `Report ${i + 1}`,
+          title: a.title ?? null,
+          published: a.published ?? null,
+          url: null,
+        }),
+      ),
+    );
+    return c.json(deps.compare(articles));
+  });
+  return app;
+}

@@ -1,0 +1,35 @@
+import { Hono } from 'hono';
+import { ApiError } from '../errors.js';
+import { idParam, storyListQuery } from '../schemas.js';
+import { query } from '../validate.js';
+import type { RouteContext } from './context.js';
+
+export function storyRoutes({ deps, comparisons }: RouteContext): Hono {
+  const app = new Hono();
+  app.get('/', async (c) => {
+    const q = query(c, storyListQuery);
+    const stories = await deps.store.listStories({
+      ...(q.outlet ? { outlet: q.outlet } : {}),
+      ...(q.entity ? { entity: q.entity } : {}),
+      ...(q.from ? { from: q.from } : {}),
+      ...(q.to ? { to: q.to } : {}),
+      ...(q.q ? { query: q.q } : {}),
+      limit: q.limit,
+      offset: q.offset,
+    });
+    return c.json({ stories, limit: q.limit, offset: q.offset });
+  });
+  app.get('/:id', async (c) => {
+    const id = idParam.parse(c.req.param('id'));
+    const articles = await deps.store.storyArticles(id);
+    if (articles.length === 0) throw new ApiError(404, 'E_NOT_FOUND', `no story ${id}`);
+    return c.json({ id, articles });
+  });
+  app.get('/:id/comparison', async (c) => {
+    const id = idParam.parse(c.req.param('id'));
+    const comparison = await comparisons.forStory(id);
+    if (!comparison) throw new ApiError(404, 'E_NOT_FOUND', `no story ${id}`);
+    return c.json(comparison);
+  });
+  return app;
+}

@@ -37,6 +37,9 @@ function indexesWithin(items: readonly Span[] | undefined, span: Span): number[]
   return out;
 }
 
+/** After these, an -ed word is an adjective ("the allied partnership"), not the predicate. */
+const DETERMINERS = new Set(['the', 'a', 'an', 'its', 'their', 'his', 'her', 'our', 'this', 'these', 'those', 'that', "'s", '’s', 'of', 'and', 'most', 'more', 'very', 'well']);
+
 const WORD_CACHE_LIMIT = 50_000;
 
 /** Finds cue phrases (lower-case, word-bounded) in a clause; returns their spans. */
@@ -139,31 +142,44 @@ export function extractClaims(article: Article): Claim[] {
       const mentions: EntityMention[] = within(layers.entities, clause);
       const keywords = new Set<string>();
       let predicate: TextSpan | null = null;
+      let reporting: TextSpan | null = null;
       const firstMentionEnd = mentions[0]?.end ?? clause.start;
+      let prevWord = '';
       for (const t of clauseTokens) {
         if (t.kind !== 'word') continue;
         const w = text.slice(t.start, t.end);
         const lower = w.toLowerCase();
-        if (lex.stopwords.has(lower) || lower.length < 3) continue;
-        keywords.add(conceptOf(lower));
-        if (!predicate && t.start >= firstMentionEnd && /^\p{Ll}/u.test(w) && (isPastTense(w) || lex.reportingVerbs.has(stem(lower)))) {
-          predicate = textSpan(text, t.start, t.end);
+        const before = prevWord;
+        prevWord = lower;
+        if (lex.stopwords.has(lower) && !lex.irregular.has(lower)) continue;
+        // Words of entity names are matched as entities, not again as keywords.
+        const inName = mentions.some((m) => m.start <= t.start && t.end <= m.end && m.via !== 'pronoun');
+        if (lower.length >= 3 && !lex.stopwords.has(lower) && !inName) keywords.add(conceptOf(lower));
+        // The predicate is the first past-tense verb after the subject; reporting verbs ("said") only
+        // introduce what is claimed, so the verb of the reported content is preferred.
+        if (!predicate && t.start >= firstMentionEnd && /^\p{Ll}/u.test(w)) {
+          if (lex.reportingVerbs.has(stem(lower)) && !reporting) reporting = textSpan(text, t.start, t.end);
+          else if (isPastTense(w) && !/^(was|were|had|did|been)$/.test(lower) && !DETERMINERS.has(before)) predicate = textSpan(text, t.start, t.end);
         }
       }
+      predicate ??= reporting;
       const lowerClause = text.slice(clause.start, clause.end).toLowerCase();
       for (const [phrase, canonical] of lex.synonymPhrases) if (lowerClause.includes(phrase)) keywords.add(canonical);
       const negations = findCues(text, clause, lex.modality.negation);
       const cues: TextSpan[] = [...negations];
       let modality: Modality = 'stated';
+      // A modality cue speaks for the claim when it governs the predicate: before it, on it, or just after
+      // ("signed ... as Moscow seeks to" is done; "is ready for signing" is ready).
+      const governs = (c: TextSpan) => !predicate || predicate === reporting || c.start <= predicate.end + 3;
       for (const m of MODALITY_ORDER) {
-        const found = findCues(text, clause, lex.modality[m]);
+        const found = findCues(text, clause, lex.modality[m]).filter(governs);
         if (found.length > 0) {
           modality = m;
           cues.push(...found);
           break;
         }
       }
-      if (modality === 'stated' && predicate && isPastTense(predicate.text)) modality = 'done';
+      if (modality === 'stated' && predicate && predicate !== reporting && isPastTense(predicate.text)) modality = 'done';
       if (modality === 'denied') cues.push(...negations);
       const { speaker } = speakerOf(clause, layers.quotes);
       const actorMention = mentions.find((m) => m.end <= (predicate?.start ?? clause.end)) ?? mentions[0] ?? null;

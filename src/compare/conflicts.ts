@@ -194,7 +194,10 @@ export function layerConflicts(pair: AlignedPair): ConflictCandidate[] {
   }
   const done = (m: string) => m === 'done';
   const notYet = (m: string) => m === 'ready' || m === 'planned';
-  if ((done(a.claim.modality) && notYet(b.claim.modality)) || (notYet(a.claim.modality) && done(b.claim.modality))) {
+  // Done vs not yet only for claims about the same act: similar, and sharing at least two content words.
+  const sharedWords = a.claim.keywords.filter((k) => b.claim.keywords.includes(k)).length;
+  const sameAct = sharedWords >= 2;
+  if (sameAct && ((done(a.claim.modality) && notYet(b.claim.modality)) || (notYet(a.claim.modality) && done(b.claim.modality)))) {
     const cueA = a.claim.cues[0] ?? a.claim.predicate;
     const cueB = b.claim.cues[0] ?? b.claim.predicate;
     if (cueA && cueB) {

@@ -139,9 +139,9 @@ export function compareArticles(articles: Article[], options: CompareOptions = {
     }
   }
 
-  // Agreements and partial agreements: groups of aligned claims without conflict.
-  const agreeing = aligned.filter((p) => !conflicted.has(p));
-  for (const group of groupPairs(agreeing)) {
+  // Partial agreements (lists that overlap) from every aligned group; agreements only where nothing conflicts.
+  for (const group of groupPairs(aligned)) {
+    const conflictedGroup = aligned.some((p) => conflicted.has(p) && group.includes(p.a));
     const perArticle = new Map<string, ClaimView>();
     for (const v of group.sort((x, y) => y.claim.salience - x.claim.salience)) if (!perArticle.has(v.article.id)) perArticle.set(v.article.id, v);
     const members = [...perArticle.values()];
@@ -172,6 +172,7 @@ export function compareArticles(articles: Article[], options: CompareOptions = {
         continue;
       }
     }
+    if (conflictedGroup) continue;
     const lead = members[0]!;
     findings.push({
       id: nextId('a'),

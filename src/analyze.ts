@@ -18,7 +18,9 @@ export function createAnalyzer(stages: Stage[] = defaultStages()): { pipeline: P
   return {
     pipeline,
     analyze(article, ctx) {
-      return pipeline.run(cleanArticle(article), ctx);
+      // The input is left as it was: the analysed article is a new object with its own layers.
+      const cleaned = cleanArticle(article);
+      return pipeline.run({ ...cleaned, layers: { ...cleaned.layers } }, ctx);
     },
   };
 }

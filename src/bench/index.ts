@@ -2,3 +2,4 @@ import type { BenchSection } from './section.js';
 
 // Sections load lazily; `parallax bench --only NAME` runs one.
 export const benchSections: Record<string, () => Promise<BenchSection>> = {};
+benchSections.pipeline = async () => (await import('./pipeline.js')).pipelineBench;

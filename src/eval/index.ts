@@ -3,3 +3,4 @@ import type { EvalTask } from './task.js';
 // Tasks load lazily: each may pull in models or peer libraries.
 export const evalTasks: Record<string, () => Promise<EvalTask>> = {};
 evalTasks.pairs = async () => (await import('./pairs.js')).pairsTask;
+evalTasks.boilerplate = async () => (await import('./boilerplate.js')).boilerplateTask;

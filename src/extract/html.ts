@@ -1,4 +1,7 @@
 import type { ExtractionInfo } from '../model/document.js';
+import { extractByDensity } from './density.js';
+import { readabilityText } from './readability.js';
+import { parsePage } from './tree.js';
 
 export interface HtmlExtraction {
   /** The article body as plain text, paragraphs separated by blank lines. */
@@ -19,39 +22,27 @@ export interface ExtractOptions {
   crawledAt?: Date;
 }
 
-const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' };
-
-function decodeEntities(s: string): string {
-  return s.replace(/&(#x[0-9a-f]{1,6}|#\d{1,7}|[a-z]{2,8});/gi, (m, e: string) => {
-    if (e[0] === '#') {
-      const cp = e[1] === 'x' || e[1] === 'X' ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10);
-      return cp > 0 && cp <= 0x10ffff ? String.fromCodePoint(cp) : m;
-    }
-    return ENTITIES[e.toLowerCase()] ?? m;
-  });
-}
-
-/** First version: paragraphs of the page, scripts and styles dropped. The extraction issue replaces it with a cascade. */
 export function extractHtml(html: string, _options: ExtractOptions = {}): HtmlExtraction {
-  const title = /<title[^>]*>([^<]{0,500})<\/title>/i.exec(html)?.[1] ?? null;
-  const body = html
-    .replace(/<(script|style|noscript|template)\b[^>]*>[\s\S]*?<\/\1\s*>/gi, ' ')
-    .replace(/<\/(p|div|h[1-6]|li|blockquote|section|article|br)\s*>|<br\s*\/?>/gi, '\n\n')
-    .replace(/<[^>]*>/g, ' ');
-  const text = decodeEntities(body)
-    .split(/\n{2,}/)
-    .map((p) => p.replace(/\s+/g, ' ').trim())
-    .filter((p) => p.length > 0)
-    .join('\n\n');
+  const page = parsePage(html);
+  const d = extractByDensity(page.root);
+  let text = d.paragraphs.join('\n\n');
+  let method = 'dom-density';
+  if (text.length < 200) {
+    const r = readabilityText(html).replace(/[ \t]+/g, ' ').replace(/\n\s*\n+/g, '\n\n').trim();
+    if (r.length > text.length) {
+      text = r;
+      method = 'readability';
+    }
+  }
   return {
     text,
-    title: title ? decodeEntities(title).trim() : null,
+    title: page.head.title?.trim() ?? null,
     authors: [],
     published: null,
     modified: null,
     siteName: null,
-    language: null,
+    language: page.head.lang,
     canonicalUrl: null,
-    extraction: { method: 'tag-strip', confidence: 0.5 },
+    extraction: { method, confidence: d.coverage, notes: d.notes },
   };
 }

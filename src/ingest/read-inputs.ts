@@ -125,8 +125,7 @@ export function readJsonLines(path: string, text: string, hints: SourceHints, fa
       const str = (k: string) => (typeof o[k] === 'string' ? (o[k] as string) : null);
       if (str('text') === null && str('html') === null) throw new ParallaxError('E_PARSE', 'the object has no "text" or "html" string', subject);
       const content = str('html') !== null ? { html: str('html')! } : { text: str('text')! };
-      out.push(
-        articleFromContent(content, {
+      const article = articleFromContent(content, {
           source: subject,
           format: 'jsonl',
           ...(str('id') ? { id: str('id')! } : {}),
@@ -135,8 +134,9 @@ export function readJsonLines(path: string, text: string, hints: SourceHints, fa
           url: str('url') ?? null,
           published: normaliseDate(o.published, subject) ?? hints.published ?? null,
           language: str('language') ?? null,
-        }),
-      );
+        });
+      if (str('story') !== null) article.story = str('story')!;
+      out.push(article);
     } catch (e) {
       if (!isParallaxError(e) || !keepGoing) throw e;
       failures.push({ subject, message: e.message });

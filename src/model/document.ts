@@ -55,6 +55,8 @@ export interface ArticleMeta {
   url: string | null;
   language: string | null;
   authors?: string[];
+  /** Story label given with the input (JSON Lines "story"), if any. */
+  story?: string;
 }
 
 export interface Article extends ArticleMeta {

@@ -20,6 +20,7 @@ export const compareCommand: Command = {
     html: { type: 'string', valueName: 'FILE', description: 'write a self-contained HTML report to FILE' },
     outlet: { type: 'string', multiple: true, valueName: 'NAME', description: 'outlet of each file, in order (repeat the flag)' },
     published: { type: 'string', multiple: true, valueName: 'DATE', description: 'publication date of each file, in order (repeat)' },
+    story: { type: 'string', valueName: 'ID', description: 'from JSON Lines input, only the articles whose "story" is ID' },
     'show-removed': { type: 'boolean', description: 'print in full what cleaning removed' },
     'keep-going': { type: 'boolean', description: 'read the other files when one cannot be read' },
     'max-bytes': { type: 'string', valueName: 'N', description: 'refuse files larger than N bytes (default 20 MB)' },
@@ -38,6 +39,16 @@ export const compareCommand: Command = {
       keepGoing: Boolean(values['keep-going']),
       options: maxBytes ? { maxBytes } : {},
     });
+    if (typeof values.story === 'string') {
+      const wanted = values.story;
+      // An unambiguous prefix of a story id is enough (ids are long hashes).
+      const exact = articles.filter((a) => a.story === wanted);
+      const prefixed = articles.filter((a) => a.story?.startsWith(wanted));
+      const kept = exact.length ? exact : prefixed;
+      if (kept.length === 0) throw new ParallaxError('E_USAGE', `no article has story "${wanted}"`);
+      if (new Set(kept.map((a) => a.story)).size > 1) throw new ParallaxError('E_USAGE', `story "${wanted}" is ambiguous: give more of the id`);
+      articles.splice(0, articles.length, ...kept);
+    }
     const outlets = (values.outlet as string[] | undefined) ?? [];
     const dates = (values.published as string[] | undefined) ?? [];
     articles.forEach((a, i) => {
@@ -55,8 +66,7 @@ export const compareCommand: Command = {
     const comparison = compareArticles(analysed, { failures });
     if (typeof values.html === 'string') {
       // Loaded on demand: the HTML renderer is the largest report module.
-      const htmlModule = '../../report/html.js';
-      const { renderHtmlReport } = (await import(htmlModule)) as { renderHtmlReport(c: typeof comparison): string };
+      const { renderHtmlReport } = await import('../../report/html.js');
       const out = resolve(io.cwd, values.html);
       writeFileSync(out, renderHtmlReport(comparison));
       if (!values.json && !values.markdown) io.stderr.write(`parallax compare: wrote ${out}\n`);

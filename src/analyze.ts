@@ -4,13 +4,14 @@ import { createPipeline, type Pipeline } from './pipeline/pipeline.js';
 import type { Stage, StageContext } from './pipeline/stage.js';
 import { tokenStage } from './annotate/tokens.js';
 import { sentenceStage } from './annotate/sentences.js';
+import { entityStage } from './annotate/entities/index.js';
 import { claimStage } from './annotate/claims.js';
 import { toneStage } from './annotate/tone.js';
 
 /** The annotation stages in order. Each declares what it requires and provides; createPipeline checks. */
 export function defaultStages(): Stage[] {
   // Claims and tone read every earlier layer (entities, quotes, times, quantities when present): keep them last.
-  return [tokenStage, sentenceStage, toneStage, claimStage];
+  return [tokenStage, sentenceStage, entityStage, toneStage, claimStage];
 }
 
 export function createAnalyzer(stages: Stage[] = defaultStages()): { pipeline: Pipeline; analyze(article: Article, ctx?: StageContext): Article } {

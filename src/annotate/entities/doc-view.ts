@@ -1,0 +1,35 @@
+import type { Article, Sentence, Token } from '../../model/document.js';
+
+/** Token texts and token -> sentence index, computed once per article for every entity step. */
+export interface DocView {
+  text: string;
+  tokens: Token[];
+  words: string[];
+  sentences: Sentence[];
+  /** Sentence index of each token. */
+  sentenceOf: Int32Array;
+  /** First token index of each sentence. */
+  sentenceStartToken: Int32Array;
+}
+
+export function makeDocView(text: string, tokens: Token[], sentences: Sentence[]): DocView {
+  const words = tokens.map((t) => text.slice(t.start, t.end));
+  const sentenceOf = new Int32Array(tokens.length);
+  const sentenceStartToken = new Int32Array(sentences.length).fill(-1);
+  let s = 0;
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    while (s < sentences.length - 1 && t.start >= sentences[s]!.end) s++;
+    sentenceOf[i] = s;
+    if (sentences.length > 0 && sentenceStartToken[s] === -1) sentenceStartToken[s] = i;
+  }
+  return { text, tokens, words, sentences, sentenceOf, sentenceStartToken };
+}
+
+export function articleView(article: Article): DocView {
+  return makeDocView(article.text, article.layers.tokens ?? [], article.layers.sentences ?? []);
+}
+
+export const isCapitalised = (w: string): boolean => /^\p{Lu}/u.test(w);
+export const isAllCaps = (w: string): boolean => /^[\p{Lu}\p{N}.&-]+$/u.test(w) && /\p{Lu}.*\p{Lu}|^\p{Lu}$/u.test(w);
+export const isPossessive = (w: string): boolean => w === "'s" || w === '’s' || w === "'" || w === '’';

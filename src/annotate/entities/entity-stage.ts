@@ -1,0 +1,49 @@
+import { join } from 'node:path';
+import type { Article } from '../../model/document.js';
+import type { Stage } from '../../pipeline/stage.js';
+import { repoRoot } from '../../shared-paths.js';
+import { attachRoles } from './attach-roles.js';
+import type { Candidate } from './candidate.js';
+import { articleView, type DocView } from './doc-view.js';
+import { createGazetteer, loadGazetteerData, type Gazetteer } from './gazetteer.js';
+import { resolveArticle, type Resolved } from './resolve-article.js';
+import { ruleSpans } from './rule-spans.js';
+
+/** Proposes candidate spans for one article (rules, a tagger, or both). */
+export type Proposer = (view: DocView, gaz: Gazetteer) => Candidate[];
+
+export interface EntityStageDeps {
+  /** Called once, on first use. */
+  gazetteer: () => Gazetteer;
+  proposer: () => Proposer;
+}
+
+export function defaultGazetteer(): Gazetteer {
+  return createGazetteer(loadGazetteerData(join(repoRoot(), 'data', 'gazetteers')));
+}
+
+export const ruleProposer: Proposer = ruleSpans;
+
+/** Finds and resolves entity mentions: candidates first, then refiners (roles), then resolution. */
+export function createEntityStage(deps: EntityStageDeps = { gazetteer: defaultGazetteer, proposer: () => ruleProposer }): Stage & { annotate(article: Article): Resolved } {
+  let gaz: Gazetteer | undefined;
+  let propose: Proposer | undefined;
+  const annotate = (article: Article): Resolved => {
+    gaz ??= deps.gazetteer();
+    propose ??= deps.proposer();
+    const view = articleView(article);
+    const cands = attachRoles(view, gaz, propose(view, gaz));
+    return resolveArticle(view, gaz, cands);
+  };
+  return {
+    name: 'entities',
+    requires: ['tokens', 'sentences'],
+    provides: ['entities', 'entityIndex'],
+    annotate,
+    run(article, ctx) {
+      const r = annotate(article);
+      ctx.debug(() => `entities: ${r.mentions.length} mentions, ${r.entities.length} entities`);
+      return { entities: r.mentions, entityIndex: r.entities };
+    },
+  };
+}

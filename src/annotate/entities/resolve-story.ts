@@ -1,0 +1,96 @@
+import type { Article, ArticleEntity, EntityType } from '../../model/document.js';
+import { fold, phoneticKey, sameSurname } from './phonetic.js';
+
+/** One entity across the articles of a story. */
+export interface StoryEntity {
+  id: string;
+  name: string;
+  type: EntityType;
+  aliases: string[];
+  members: { article: string; entity: string }[];
+}
+
+interface Node {
+  article: string;
+  entity: ArticleEntity;
+  given: string;
+  surname: string;
+}
+
+/**
+ * Joins the entities of several articles. Organisations and places: same name, or a shared alias or
+ * acronym. People: the same surname up to spelling/transliteration (sameSurname) and compatible given
+ * names (equal up to transliteration, or an initial); a bare surname joins only when exactly one person
+ * of the story has it (or the roles' countries agree). Different given names are different people.
+ */
+export function resolveStoryEntities(articles: Article[]): StoryEntity[] {
+  const nodes: Node[] = [];
+  for (const a of articles) {
+    for (const e of a.layers.entityIndex ?? []) {
+      const ws = e.name.split(/\s+/);
+      nodes.push({ article: a.id, entity: e, given: e.type === 'PER' && ws.length > 1 ? ws[0]! : '', surname: e.type === 'PER' ? ws[ws.length - 1]! : '' });
+    }
+  }
+  const parent = nodes.map((_, i) => i);
+  const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i]!)));
+  const union = (a: number, b: number) => {
+    const x = find(a);
+    const y = find(b);
+    if (x !== y) parent[Math.max(x, y)] = Math.min(x, y);
+  };
+  // Non-persons: by any shared (folded) name or alias.
+  const byName = new Map<string, number>();
+  nodes.forEach((n, i) => {
+    if (n.entity.type === 'PER') return;
+    for (const nm of [n.entity.name, ...n.entity.aliases]) {
+      const k = `${n.entity.type}:${fold(nm)}`;
+      const j = byName.get(k);
+      if (j === undefined) byName.set(k, i);
+      else union(i, j);
+    }
+  });
+  // Persons with given names first, then bare surnames.
+  const persons = nodes.map((n, i) => ({ n, i })).filter(({ n }) => n.entity.type === 'PER');
+  const named = persons.filter(({ n }) => n.given);
+  for (let x = 0; x < named.length; x++) {
+    for (let y = x + 1; y < named.length; y++) {
+      const a = named[x]!.n;
+      const b = named[y]!.n;
+      if (sameSurname(a.surname, b.surname) && sameGiven(a.given, b.given) && affiliationsAgree(a.entity, b.entity)) union(named[x]!.i, named[y]!.i);
+    }
+  }
+  for (const { n, i } of persons.filter(({ n }) => !n.given)) {
+    const fits = named.filter(({ n: m }) => sameSurname(m.surname, n.surname) && affiliationsAgree(m.entity, n.entity));
+    const groups = new Set(fits.map(({ i: j }) => find(j)));
+    if (groups.size === 1) union(i, fits[0]!.i);
+    else if (groups.size === 0) {
+      const bare = persons.find(({ n: m, i: j }) => j < i && !m.given && sameSurname(m.surname, n.surname));
+      if (bare) union(i, bare.i);
+    }
+  }
+  const groups = new Map<number, Node[]>();
+  nodes.forEach((n, i) => {
+    const r = find(i);
+    const g = groups.get(r) ?? [];
+    g.push(n);
+    groups.set(r, g);
+  });
+  const out: StoryEntity[] = [];
+  for (const g of groups.values()) {
+    const name = g.map((n) => n.entity.name).sort((a, b) => b.split(' ').length - a.split(' ').length || b.length - a.length)[0]!;
+    const aliases = [...new Set(g.flatMap((n) => [n.entity.name, ...n.entity.aliases]))].filter((a) => a !== name);
+    out.push({ id: `s${out.length + 1}`, name, type: g[0]!.entity.type, aliases, members: g.map((n) => ({ article: n.article, entity: n.entity.id })) });
+  }
+  return out;
+}
+
+function sameGiven(a: string, b: string): boolean {
+  const x = a.replace(/\.$/, '');
+  const y = b.replace(/\.$/, '');
+  if (x.length === 1 || y.length === 1) return fold(x)[0] === fold(y)[0];
+  return fold(x) === fold(y) || phoneticKey(x) === phoneticKey(y);
+}
+
+function affiliationsAgree(a: ArticleEntity, b: ArticleEntity): boolean {
+  return !a.affiliation || !b.affiliation || a.affiliation === b.affiliation;
+}

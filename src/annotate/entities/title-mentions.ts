@@ -1,0 +1,57 @@
+import type { DocView } from './doc-view.js';
+import { isCapitalised } from './doc-view.js';
+import type { Gazetteer } from './gazetteer.js';
+import type { WorkEntity, WorkMention } from './resolve-article.js';
+
+/**
+ * "The Russian president", "the Kyrgyz leader": a role without a name refers to the one person of the
+ * article with that role and that country. Nothing is linked when two people could be meant.
+ */
+export function findTitleMentions(view: DocView, gaz: Gazetteer, ents: WorkEntity[], mentions: WorkMention[]): WorkMention[] {
+  const out: WorkMention[] = [];
+  const heads = gaz.words.roleHeads;
+  // Adjective mentions inside the phrase ("Russian") give way to it.
+  const taken = (s: number, e: number) => mentions.some((m) => m.type !== 'MISC' && m.start < e && s < m.end);
+  for (let i = 0; i < view.words.length; i++) {
+    if (view.words[i]!.toLowerCase() !== 'the') continue;
+    let j = i + 1;
+    const adj = view.words[j] ?? '';
+    const country = gaz.countryOfAdjective(adj) ?? (gaz.lookup(adj)?.kind === 'country' ? gaz.lookup(adj)!.canonical : undefined);
+    if (country) j++;
+    let head = '';
+    let hn = 0;
+    for (const n of [2, 1]) {
+      const ws = view.words.slice(j, j + n).join(' ').toLowerCase();
+      if (heads.includes(ws)) {
+        head = ws;
+        hn = n;
+        break;
+      }
+    }
+    if (!head) continue;
+    const endTok = j + hn;
+    // "the Russian President Vladimir Putin" is a role of a name, handled elsewhere.
+    const next = view.words[endTok] ?? '';
+    if (isCapitalised(next) && !view.tokens[endTok]?.kind.startsWith('p')) continue;
+    const start = view.tokens[i]!.start;
+    const end = view.tokens[endTok - 1]!.end;
+    if (taken(start, end)) continue;
+    const fits = ents
+      .map((e, k) => ({ e, k }))
+      .filter(({ e }) => e.type === 'PER' && e.role !== undefined && roleHas(e.role, head, gaz) && (!country || e.affiliation === country));
+    if (fits.length !== 1) continue;
+    // The person must be named before the role refers back to them.
+    const k = fits[0]!.k;
+    if (!mentions.some((m) => m.entity === k && m.start < start)) continue;
+    out.push({ start, end, tokStart: i, tokEnd: endTok, type: 'PER', entity: k, via: 'title', role: view.text.slice(view.tokens[i + 1]!.start, end) });
+    i = endTok - 1;
+  }
+  return out;
+}
+
+function roleHas(role: string, head: string, gaz: Gazetteer): boolean {
+  const r = role.toLowerCase();
+  if (r.includes(head)) return true;
+  // "the Kazakh leader" for a head of state.
+  return head === 'leader' && gaz.words.headOfStateTitles.some((t) => r.includes(t.toLowerCase()));
+}

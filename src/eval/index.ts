@@ -4,3 +4,4 @@ import type { EvalTask } from './task.js';
 export const evalTasks: Record<string, () => Promise<EvalTask>> = {};
 evalTasks.pairs = async () => (await import('./pairs.js')).pairsTask;
 evalTasks.boilerplate = async () => (await import('./boilerplate.js')).boilerplateTask;
+evalTasks.stories = async () => (await import('../cluster/eval-stories.js')).storiesTask;

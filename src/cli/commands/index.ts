@@ -5,4 +5,5 @@ export const commands: Record<string, () => Promise<Command>> = {
   compare: async () => (await import('./compare.js')).compareCommand,
   eval: async () => (await import('./eval.js')).evalCommand,
   bench: async () => (await import('./bench.js')).benchCommand,
+  cluster: async () => (await import('./cluster.js')).clusterCommand,
 };

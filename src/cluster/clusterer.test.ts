@@ -1,0 +1,71 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { articleFromContent } from '../ingest/read-inputs.js';
+import { createStoryClusterer } from './clusterer.js';
+import { findNearDuplicates } from './shingles.js';
+
+const art = (id: string, outlet: string, published: string, title: string, text: string) =>
+  articleFromContent({ text }, { id, source: `test:${id}`, outlet, title, published });
+
+const quakeA = [
+  art('a1', 'Daily Post', '2024-03-04', 'Strong earthquake strikes southern Peru', 'A magnitude 6.8 earthquake struck the Arequipa region of southern Peru on Monday, killing at least 12 people and damaging hundreds of adobe homes, officials said. The quake was centred near the town of Chala, according to the Geophysical Institute of Peru. President Dina Boluarte flew to Arequipa to oversee rescue work.'),
+  art('a2', 'World Wire', '2024-03-05', 'Peru quake death toll rises to 15', 'The death toll from Monday’s magnitude 6.8 earthquake in Arequipa, Peru, rose to 15 as rescuers searched collapsed adobe houses near Chala. Peru’s Geophysical Institute said more than 40 aftershocks had been recorded. Dina Boluarte declared an emergency in the region.'),
+  art('a3', 'Evening Herald', '2024-03-06', 'Peru counts the cost of Arequipa earthquake', 'Two days after the earthquake that hit Arequipa, families in Chala are sleeping outdoors. The government of Dina Boluarte has promised aid for rebuilding adobe homes, and the Geophysical Institute of Peru warned of further aftershocks.'),
+];
+const quakeB = [
+  art('b1', 'Daily Post', '2024-03-07', 'Earthquake hits western Turkey', 'A magnitude 6.1 earthquake shook the province of Izmir in western Turkey on Thursday, injuring 30 people and bringing down several buildings in the town of Bergama, the disaster agency AFAD said. Interior Minister Ali Yerlikaya said search teams were sent to Bergama.'),
+  art('b2', 'World Wire', '2024-03-07', 'Quake injures dozens in Izmir province', 'Dozens of people were hurt when a 6.1 magnitude earthquake struck Izmir province in Turkey, with buildings collapsing in Bergama, according to AFAD. Ali Yerlikaya, the interior minister, said rescuers were working through the night.'),
+];
+
+test('one event over three days stays one story; a similar event elsewhere in the same week is another', () => {
+  const c = createStoryClusterer();
+  for (const a of [quakeA[0]!, quakeB[0]!, quakeA[1]!, quakeB[1]!, quakeA[2]!]) c.add(a);
+  const s = (id: string) => c.storyOf(id);
+  assert.equal(s('a1'), s('a2'));
+  assert.equal(s('a2'), s('a3'));
+  assert.equal(s('b1'), s('b2'));
+  assert.notEqual(s('a1'), s('b1'));
+  assert.equal(c.stories().length, 2);
+});
+
+test('a story is labelled with a title, names, places and dates', () => {
+  const c = createStoryClusterer();
+  for (const a of quakeA) c.add(a);
+  const [label] = c.stories();
+  assert.ok(label);
+  assert.ok(label.title.length > 0 && label.title.length <= 100, label.title);
+  assert.ok(label.places.includes('Peru'), JSON.stringify(label));
+  assert.ok(label.entities.some((e) => /Boluarte|Arequipa|Chala|Geophysical/.test(e)), JSON.stringify(label));
+  assert.deepEqual(label.dates, ['2024-03-04', '2024-03-05', '2024-03-06']);
+  assert.deepEqual([...label.articles].sort(), ['a1', 'a2', 'a3']);
+});
+
+const wire =
+  'BRUSSELS (Wire) - European Union ministers agreed on Tuesday to extend sanctions on imports of steel for another two years, after a meeting that ran late into the night. The measure, proposed by the European Commission in May, sets quotas on 26 categories of steel products. Trade ministers from Italy and Poland had pushed for tighter limits, diplomats said. The extension takes effect on July 1 and will be reviewed next spring.';
+
+test('wire copies under several outlets join one story and point to the first copy', () => {
+  const c = createStoryClusterer();
+  const first = c.add(art('w1', 'Wire', '2024-05-14', 'EU extends steel safeguards', wire));
+  const copy = c.add(art('w2', 'City Paper', '2024-05-14', 'EU ministers extend steel quotas', wire + ' Local producers welcomed the decision.'));
+  const copy2 = c.add(art('w3', 'Business Daily', '2024-05-15', 'Steel quotas extended', wire.replace('diplomats said', 'according to diplomats')));
+  const own = c.add(art('w4', 'Steel Weekly', '2024-05-15', 'What the EU steel quota extension means', 'The European Union decision to extend steel import quotas for two years divides the industry. Italian and Polish mills wanted tighter limits on the 26 product categories; importers in Belgium say prices will rise when the extension starts on July 1.'));
+  assert.equal(first.duplicateOf, null);
+  assert.equal(copy.duplicateOf, 'w1');
+  assert.equal(copy2.duplicateOf, 'w1');
+  assert.equal(own.duplicateOf, null);
+  assert.equal(c.storyOf('w2'), c.storyOf('w1'));
+  assert.equal(c.storyOf('w4'), c.storyOf('w1'));
+});
+
+test('findNearDuplicates groups copies and leaves rewrites alone', () => {
+  const texts = [wire, 'An unrelated report about rainfall in the Andes this spring, written from scratch by a local reporter who visited three villages.', wire.slice(0, 300), wire + ' Shares of steelmakers rose.'];
+  const d = findNearDuplicates(texts);
+  assert.deepEqual(
+    d.map((x) => x.duplicateOf),
+    [null, null, 0, 0],
+  );
+  assert.deepEqual(
+    d.map((x) => x.group),
+    [0, 1, 0, 0],
+  );
+});

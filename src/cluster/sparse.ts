@@ -1,0 +1,51 @@
+// Sparse vectors as parallel typed arrays sorted by term id: compact for 100k articles, fast to dot.
+
+export interface SparseVector {
+  ids: Int32Array;
+  weights: Float32Array;
+}
+
+export const EMPTY_VECTOR: SparseVector = { ids: new Int32Array(0), weights: new Float32Array(0) };
+
+/** Keeps the `limit` heaviest entries, L2-normalises, sorts by id. */
+export function toSparse(entries: Map<number, number>, limit: number): SparseVector {
+  let list = [...entries].filter((e) => e[1] > 0);
+  if (list.length > limit) list = list.sort((a, b) => b[1] - a[1] || a[0] - b[0]).slice(0, limit);
+  list.sort((a, b) => a[0] - b[0]);
+  let norm = 0;
+  for (const [, w] of list) norm += w * w;
+  norm = Math.sqrt(norm) || 1;
+  const ids = new Int32Array(list.length);
+  const weights = new Float32Array(list.length);
+  list.forEach(([id, w], i) => {
+    ids[i] = id;
+    weights[i] = w / norm;
+  });
+  return { ids, weights };
+}
+
+/** Dot product (cosine, since vectors are normalised). */
+export function dot(a: SparseVector, b: SparseVector): number {
+  let i = 0;
+  let j = 0;
+  let s = 0;
+  const ai = a.ids;
+  const bi = b.ids;
+  while (i < ai.length && j < bi.length) {
+    const x = ai[i]!;
+    const y = bi[j]!;
+    if (x === y) {
+      s += a.weights[i]! * b.weights[j]!;
+      i++;
+      j++;
+    } else if (x < y) i++;
+    else j++;
+  }
+  return s;
+}
+
+/** Ids of the `k` heaviest entries. */
+export function topIds(v: SparseVector, k: number): number[] {
+  const order = [...v.ids.keys()].sort((a, b) => v.weights[b]! - v.weights[a]! || v.ids[a]! - v.ids[b]!);
+  return order.slice(0, k).map((i) => v.ids[i]!);
+}

@@ -126,6 +126,12 @@ export interface Quantity extends Span {
   kind: 'level' | 'increase' | 'decrease' | 'multiple' | 'ratio';
   /** Entity id of who states the figure, when attributed. */
   speaker?: string | null;
+  /** The words naming who states the figure (set even when no entity is resolved). */
+  speakerMention?: TextSpan | null;
+  /** Index into layers.quotes of the attribution the figure belongs to. */
+  quote?: number | null;
+  /** True when the attribution is carried over from an earlier sentence of the paragraph. */
+  speakerInferred?: boolean;
 }
 
 export interface TimeExpression extends Span {
@@ -136,6 +142,8 @@ export interface TimeExpression extends Span {
   resolved: boolean;
   /** For weekdays and similar: the symbolic form, independent of the anchor. */
   symbolic?: string;
+  /** What `value` was resolved against: the publication date, or a date estimated from the text. */
+  anchor?: 'published' | 'estimated';
 }
 
 export interface Quote extends Span {
@@ -148,6 +156,10 @@ export interface Quote extends Span {
   /** A document or institution speaking ("a Kremlin readout"), kept as such. */
   speakerKind: 'person' | 'organisation' | 'document' | 'unknown';
   direct: boolean;
+  /** The verbatim parts of `content` (the words inside quotation marks, without the marks). */
+  quoted?: TextSpan[];
+  /** The document the words reach us through ("according to a Kremlin readout"), when named. */
+  via?: TextSpan | null;
 }
 
 export interface SentenceTone extends Span {

@@ -1,0 +1,102 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Article, Quantity, Quote } from '../../model/document.js';
+import { textSpan } from '../../model/document.js';
+import type { Stage } from '../../pipeline/stage.js';
+import { repoRoot } from '../../shared-paths.js';
+import { attachCounted, type Counted } from './counted.js';
+import { findFigures } from './figures.js';
+import { loadQuantityLexicon, type QuantityLexicon } from './lexicon.js';
+import { tokenView } from './token-view.js';
+
+export interface QuantityStageOptions {
+  lexicon: QuantityLexicon;
+  months: ReadonlySet<string>;
+}
+
+/** Month names from data/lexicons/time.json (numbers next to them are dates). */
+export function loadMonthNames(dir: string = join(repoRoot(), 'data', 'lexicons')): Set<string> {
+  const raw = JSON.parse(readFileSync(join(dir, 'time.json'), 'utf8')) as { months: Record<string, number> };
+  return new Set(Object.keys(raw.months));
+}
+
+/** The quote a position belongs to: inside a content span, or inside a reported-speech attribution. */
+function quoteAt(quotes: readonly Quote[], start: number, end: number): number {
+  for (let q = 0; q < quotes.length; q++) {
+    for (const c of quotes[q]!.content) if (start >= c.start && end <= c.end) return q;
+  }
+  return -1;
+}
+
+/**
+ * Quantities: candidates (figures with currency, scale, unit, hedge, range, change), then what each
+ * counts, then who states it (the quote it sits in, or the last attribution of its paragraph).
+ */
+export function extractQuantities(article: Article, o: QuantityStageOptions): Quantity[] {
+  const view = tokenView(article);
+  const quotes = article.layers.quotes ?? [];
+  const out: Quantity[] = [];
+  let previous: Counted | null = null;
+  let paragraphQuote = -1;
+  let paragraph = -1;
+  for (let s = 0; s < view.sentences.length; s++) {
+    const sent = view.sentences[s]!;
+    if (sent.paragraph !== paragraph) {
+      paragraph = sent.paragraph;
+      paragraphQuote = -1;
+      previous = null;
+    }
+    const first = view.sentStart[s]!;
+    const end = view.sentEnd[s]!;
+    // The last attribution that starts in this sentence carries to later sentences of the paragraph.
+    let sentenceQuote = -1;
+    for (let q = 0; q < quotes.length; q++) {
+      const qq = quotes[q]!;
+      if (qq.start >= sent.start && qq.start < sent.end && qq.speakerMention) sentenceQuote = q;
+    }
+    const figs = findFigures(view, { lex: o.lexicon, months: o.months }, first, end);
+    if (figs.length > 0) {
+      const counted = attachCounted(view, o.lexicon, figs, first, end, previous);
+      for (let k = 0; k < figs.length; k++) {
+        const f = figs[k]!;
+        const c = counted[k] ?? null;
+        const start = view.tokens[f.first]!.start;
+        const stop = view.tokens[f.end - 1]!.end;
+        let q = quoteAt(quotes, start, stop);
+        const inferred = q < 0 && paragraphQuote >= 0;
+        if (inferred) q = paragraphQuote;
+        const quote = q >= 0 ? quotes[q]! : null;
+        out.push({
+          start,
+          end: stop,
+          value: f.value,
+          low: f.low,
+          high: f.high,
+          unit: f.unit,
+          hedge: f.hedge,
+          counted: c ? textSpan(view.text, view.tokens[c.first]!.start, view.tokens[c.end - 1]!.end) : null,
+          countedHead: c ? c.head : null,
+          kind: f.kind,
+          speaker: quote ? quote.speaker : null,
+          speakerMention: quote ? quote.speakerMention : null,
+          quote: q >= 0 ? q : null,
+          speakerInferred: inferred,
+        });
+        if (c) previous = c;
+      }
+    }
+    if (sentenceQuote >= 0) paragraphQuote = sentenceQuote;
+  }
+  return out;
+}
+
+export function createQuantityStage(options: QuantityStageOptions): Stage {
+  return {
+    name: 'quantities',
+    requires: ['tokens', 'sentences', 'quotes'],
+    provides: ['quantities'],
+    run: (article) => ({ quantities: extractQuantities(article, options) }),
+  };
+}
+
+export const quantityStage: Stage = createQuantityStage({ lexicon: loadQuantityLexicon(), months: loadMonthNames() });

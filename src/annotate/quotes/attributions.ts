@@ -1,0 +1,182 @@
+import type { TokenView } from '../quantities/token-view.js';
+import type { QuoteLexicon } from './lexicon.js';
+import { npEndingAt, npStartingAt, type TokRange } from './speaker.js';
+
+/** One attribution found inside a sentence (token ranges, end exclusive). */
+export interface Anchor {
+  cue: TokRange;
+  source: TokRange | null;
+  /** 'sc': "X said (that) ..."; 'tsc': "..., X said."; 'cs': "..., said X."; 'acc': "according to X". */
+  shape: 'sc' | 'tsc' | 'cs' | 'acc';
+  /** The source was taken from an earlier cue of the sentence ("..., and praised", "..., saying"). */
+  inherited: boolean;
+  content: TokRange[];
+  /** A document the words reach us through ("according to a Kremlin readout"). */
+  via: TokRange | null;
+}
+
+const CLOSING_MARKS = new Set(['”', '"', '’', '»', "'"]);
+const OPENING_MARKS = new Set(['“', '"', '‘', '«', "'"]);
+const SKIP_AFTER_CUE = new Set(['that', ':', ',', '—', '–']);
+const TRAILING = new Set([',', '.', ';', ':', '—', '–', '-', '!', '?', '(', '“', '‘', '«']);
+const JOINERS = new Set(['and', 'but', 'while', 'whereas', 'as', 'although', 'though', ',', ';', '—', '–', 'or', 'yet', 'so']);
+const ADJUNCT_WORDS = new Set(['in', 'on', 'at', 'to', 'during', 'after', 'before', 'last', 'this', 'earlier', 'later', 'on', 'a', 'an', 'the', 'of', 'via', 'by', 'with', 'from', 'for', 'told', 'according', 'recently', 'yesterday', 'today', 'tonight', 'statement', 'interview']);
+
+function isPunct(view: TokenView, k: number): boolean {
+  const t = view.tokens[k];
+  return t !== undefined && (t.kind === 'punct' || t.kind === 'symbol');
+}
+
+/** Trims punctuation and joiners from both ends of a token range; null when nothing is left. */
+function trimRange(view: TokenView, first: number, end: number, marks: boolean): TokRange | null {
+  while (first < end && (TRAILING.has(view.words[first]!) || (!marks && CLOSING_MARKS.has(view.words[first]!)))) first++;
+  while (end > first && (TRAILING.has(view.words[end - 1]!) || JOINERS.has(view.lower[end - 1]!))) end--;
+  let words = 0;
+  for (let k = first; k < end; k++) if (view.tokens[k]!.kind !== 'punct') words++;
+  return words > 0 ? { first, end } : null;
+}
+
+/** Only adverbials after the cue ("on Tuesday", "in a statement", "told reporters"): no content there. */
+function onlyAdjuncts(view: TokenView, first: number, end: number): boolean {
+  if (end - first > 8) return false;
+  for (let k = first; k < end; k++) {
+    const l = view.lower[k]!;
+    if (isPunct(view, k)) {
+      if (OPENING_MARKS.has(view.words[k]!) && k + 1 < end) return false;
+      continue;
+    }
+    if (ADJUNCT_WORDS.has(l)) continue;
+    const w = view.words[k]!;
+    if (w[0] !== undefined && w[0] !== w[0].toLowerCase()) continue; // names: "told Japarov", "on Tuesday"
+    if (l === 'reporters' || l === 'journalists' || l === 'meeting' || l === 'press' || l === 'conference' || l === 'week' || l === 'month' || l === 'year' || l === 'night' || l === 'morning' || l === 'evening' || l === 'afternoon' || l === 'readout') continue;
+    return false;
+  }
+  return true;
+}
+
+/**
+ * Attributions of one sentence: cues from the lexicon, each with its source on the left ("X said"), on the
+ * right ("said X") or after "according to", then the content between the attributions.
+ */
+export function findAnchors(view: TokenView, lex: QuoteLexicon, f: number, e: number): Anchor[] {
+  const anchors: Anchor[] = [];
+  for (let k = f; k < e; k++) {
+    const l = view.lower[k]!;
+    if (view.tokens[k]!.kind !== 'word') continue;
+    if (l === 'according' && view.lower[k + 1] === 'to') {
+      const src = npStartingAt(view, lex, k + 2, e);
+      if (src) anchors.push({ cue: { first: k, end: k + 2 }, source: src, shape: 'acc', inherited: false, content: [], via: null });
+      if (src) k = src.end - 1;
+      continue;
+    }
+    if (!lex.cues.has(l)) continue;
+    // A capitalised cue inside a sentence is a name ("the United States"), not a verb.
+    if (k > f && view.words[k]![0] !== l[0]) continue;
+    let cueEnd = k + 1;
+    if (cueEnd < e && lex.particles.get(l) === view.lower[cueEnd]) cueEnd++;
+    let p = k - 1;
+    while (p >= f && lex.adverbsBeforeCue.has(view.lower[p]!)) p--;
+    if (p >= f && (view.lower[p] === 'to' || view.lower[p] === 'the' || view.lower[p] === 'a')) continue; // "to say", "the said"
+    let src = p >= f ? npEndingAt(view, lex, p, f) : null;
+    let shape: Anchor['shape'] = 'sc';
+    let inherited = false;
+    const prevAnchor = anchors.length > 0 ? anchors[anchors.length - 1]! : null;
+    if (!src && p >= f && (view.lower[p] === 'and' || ((view.words[p] === ',' || CLOSING_MARKS.has(view.words[p]!)) && l.endsWith('ing'))) && prevAnchor?.source) {
+      src = prevAnchor.source;
+      inherited = true;
+    } else if (!src && p >= f && (view.words[p] === ',' || CLOSING_MARKS.has(view.words[p]!)) && l.endsWith('ing')) {
+      // "..., saying ...": the subject of the sentence speaks.
+      const subj = npStartingAt(view, lex, f, e);
+      if (subj && subj.end <= p) {
+        src = subj;
+        inherited = true;
+      }
+    } else if (!src && p >= f && (view.words[p] === ',' || CLOSING_MARKS.has(view.words[p]!))) {
+      const after = npStartingAt(view, lex, cueEnd, e);
+      if (after) {
+        const next = view.words[after.end];
+        if (after.end >= e || next === '.' || next === ',' || next === ';' || next === '!' || next === '?') {
+          src = after;
+          shape = 'cs';
+        }
+      }
+    }
+    if (!src) continue;
+    anchors.push({ cue: { first: k, end: cueEnd }, source: src, shape, inherited, content: [], via: null });
+    if (shape === 'cs') k = src.end - 1;
+  }
+  if (anchors.length === 0) return anchors;
+  // Contents: between one attribution and the next.
+  const leftEdge = (a: Anchor): number => {
+    let x = a.shape === 'sc' && !a.inherited && a.source ? Math.min(a.source.first, a.cue.first) : a.cue.first;
+    while (x > f && (JOINERS.has(view.lower[x - 1]!) || lex.adverbsBeforeCue.has(view.lower[x - 1]!))) x--;
+    return x;
+  };
+  let consumed = f;
+  for (let i = 0; i < anchors.length; i++) {
+    const a = anchors[i]!;
+    const next = anchors[i + 1];
+    const limit = next ? leftEdge(next) : e;
+    const left = leftEdge(a);
+    let reached = a.source ? Math.max(a.source.end, a.cue.end) : a.cue.end;
+    if (a.shape === 'acc') {
+      const src = a.source!;
+      if (view.words[src.end] === ',' && (a.cue.first === f || JOINERS.has(view.lower[a.cue.first - 1]!) || isPunct(view, a.cue.first - 1))) {
+        const c = trimRange(view, src.end + 1, limit, true);
+        if (c) a.content.push(c);
+      } else {
+        const c = trimRange(view, consumed, left, true);
+        if (c) a.content.push(c);
+      }
+    } else if (a.shape === 'cs') {
+      const c = trimRange(view, consumed, left, true);
+      if (c) a.content.push(c);
+    } else {
+      let after = a.cue.end;
+      const cueWord = view.lower[a.cue.first]!;
+      if (lex.tellVerbs.has(cueWord) || lex.describeVerbs.has(cueWord)) {
+        // The hearer ("told Japarov") is never content; what is praised or called is, unless a quote follows.
+        const obj = npStartingAt(view, lex, after, limit);
+        let past = obj && view.lower[obj.first] !== 'that' ? obj.end : after;
+        if (view.lower[past] === 'as' || view.lower[past] === 'to' || view.lower[past] === 'a' || view.lower[past] === 'an') past++;
+        if (lex.tellVerbs.has(cueWord) || OPENING_MARKS.has(view.words[past] ?? '')) after = past;
+      }
+      while (after < limit && SKIP_AFTER_CUE.has(view.lower[after]!)) after++;
+      reached = Math.max(reached, Math.min(after, limit));
+      const srcBefore = a.source && !a.inherited ? a.source.first - 1 : a.cue.first - 1;
+      const commaBefore = srcBefore >= f && (view.words[srcBefore] === ',' || CLOSING_MARKS.has(view.words[srcBefore]!));
+      const restEmpty = after >= limit || onlyAdjuncts(view, after, limit);
+      if (restEmpty && commaBefore) {
+        // "...,” Putin told Japarov." / "The base, he said, is ..."
+        a.shape = 'tsc';
+        const c = trimRange(view, consumed, left, true);
+        if (c) a.content.push(c);
+      } else if (commaBefore && view.words[a.cue.end] === ',' && !a.inherited && a.cue.first > f + 2) {
+        // Parenthetical attribution: "The Russian military base in Kyrgyzstan, he said, is a stabilizing factor".
+        a.shape = 'tsc';
+        const c1 = trimRange(view, consumed, left, true);
+        const c2 = trimRange(view, a.cue.end + 1, limit, true);
+        if (c1) a.content.push(c1);
+        if (c2) a.content.push(c2);
+      } else if (!restEmpty && !(view.lower[after] === 'to' && !lex.speechVerbs.has(view.lower[a.cue.first]!))) {
+        // ("seeks to shore up": a wish, not words) 
+        const c = trimRange(view, after, limit, true);
+        if (c) a.content.push(c);
+      }
+    }
+    consumed = Math.max(consumed, reached, a.content.length ? a.content[a.content.length - 1]!.end : 0);
+  }
+  // "X told Y, according to a readout": the document is how X's words reach us, not a second speaker.
+  const out: Anchor[] = [];
+  for (const a of anchors) {
+    if (a.shape === 'acc' && a.content.length === 0) {
+      const host = out.length > 0 ? out[out.length - 1]! : null;
+      if (host && host.shape !== 'acc') {
+        host.via = a.source;
+        continue;
+      }
+    }
+    out.push(a);
+  }
+  return out.filter((a) => a.content.length > 0 || a.shape === 'sc');
+}

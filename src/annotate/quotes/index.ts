@@ -1,0 +1,249 @@
+import type { Article, EntityMention, Quote, TextSpan } from '../../model/document.js';
+import { textSpan } from '../../model/document.js';
+import type { Stage } from '../../pipeline/stage.js';
+import { tokenView, type TokenView } from '../quantities/token-view.js';
+import { findAnchors, type Anchor } from './attributions.js';
+import { loadQuoteLexicon, type QuoteLexicon } from './lexicon.js';
+import { findQuotedSpans, type QuotedSpan } from './marks.js';
+import { mentionFor, speakerKindOf, type TokRange } from './speaker.js';
+
+interface Draft {
+  content: { start: number; end: number }[];
+  cue: TokRange | null;
+  source: TokRange | null;
+  /** A source given as characters (a continuation reuses the earlier speaker's words). */
+  sourceSpan: TextSpan | null;
+  via: TokRange | null;
+  quoted: QuotedSpan[];
+  paragraph: number;
+  sentence: number;
+  fromAnchor: boolean;
+}
+
+const SMALL_LEAD = /^[\s,.:;—–-]*(?:as|that|saying|a|an|:)?[\s,.:;—–-]*$/i;
+
+function charSpan(view: TokenView, r: TokRange): { start: number; end: number } {
+  return { start: view.tokens[r.first]!.start, end: view.tokens[r.end - 1]!.end };
+}
+
+function firstTokenAtOrAfter(view: TokenView, offset: number): number {
+  let lo = 0;
+  let hi = view.tokens.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (view.tokens[mid]!.end <= offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+function overlaps(a: { start: number; end: number }, b: { start: number; end: number }): boolean {
+  return a.start < b.end && b.start < a.end;
+}
+
+function wordCount(text: string, start: number, end: number): number {
+  let n = 0;
+  let inWord = false;
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    const space = c === 32 || c === 10 || c === 9 || c === 13 || c === 160;
+    if (!space && !inWord) n++;
+    inWord = !space;
+  }
+  return n;
+}
+
+/** Unions content spans with the spans of a quote (sorted, merged). */
+function mergeSpans(spans: { start: number; end: number }[]): { start: number; end: number }[] {
+  const s = [...spans].sort((a, b) => a.start - b.start);
+  const out: { start: number; end: number }[] = [];
+  for (const x of s) {
+    const last = out[out.length - 1];
+    if (last && x.start <= last.end) last.end = Math.max(last.end, x.end);
+    else out.push({ ...x });
+  }
+  return out;
+}
+
+/**
+ * Quotes: quoted text found by its marks, attributions found by cues (reported speech), then the two joined:
+ * a quote inside an attribution's content becomes part of it, a quote over several sentences or paragraphs is
+ * taken whole, and a quote with no cue continues the previous speaker of its paragraph.
+ */
+export function extractQuotes(article: Article, lex: QuoteLexicon): Quote[] {
+  const view = tokenView(article);
+  const text = view.text;
+  const quotedSpans = findQuotedSpans(text);
+  const groups = new Map<number, QuotedSpan[]>();
+  for (const q of quotedSpans) {
+    const g = groups.get(q.group);
+    if (g) g.push(q);
+    else groups.set(q.group, [q]);
+  }
+  const drafts: Draft[] = [];
+  for (let s = 0; s < view.sentences.length; s++) {
+    const f = view.sentStart[s]!;
+    const e = view.sentEnd[s]!;
+    if (e <= f) continue;
+    const anchors: Anchor[] = findAnchors(view, lex, f, e);
+    for (const a of anchors) {
+      drafts.push({
+        content: a.content.map((r) => charSpan(view, r)),
+        cue: a.cue,
+        source: a.source,
+        sourceSpan: null,
+        via: a.via,
+        quoted: [],
+        paragraph: view.sentences[s]!.paragraph,
+        sentence: s,
+        fromAnchor: true,
+      });
+    }
+  }
+  // Join quoted text to the attributions whose content it touches. Contents are sorted by start, so a
+  // binary search finds the candidates of each quote (linear overall, even on very long texts).
+  const contents: { start: number; end: number; d: Draft }[] = [];
+  for (const d of drafts) for (const c of d.content) contents.push({ ...c, d });
+  contents.sort((x, y) => x.start - y.start);
+  const groupList = [...groups.entries()].map(([g, spans]) => ({ g, spans, open: spans[0]!.open, close: spans[spans.length - 1]!.close < 0 ? spans[spans.length - 1]!.end : spans[spans.length - 1]!.close + 1 }));
+  groupList.sort((x, y) => x.open - y.open);
+  const claimed = new Set<number>();
+  for (const grp of groupList) {
+    let lo = 0;
+    let hi = contents.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (contents[mid]!.start < grp.open - 2000) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let k = lo; k < contents.length && contents[k]!.start < grp.close; k++) {
+      const c = contents[k]!;
+      if (grp.spans.some((q) => overlaps(c, { start: q.open, end: q.close < 0 ? q.end : q.close + 1 }))) {
+        c.d.quoted.push(...grp.spans);
+        claimed.add(grp.g);
+        break;
+      }
+    }
+  }
+  // "He said:" followed by a quote: the quote is the content.
+  for (const d of drafts) {
+    if (d.content.length > 0 || !d.cue) continue;
+    const cueEnd = view.tokens[d.cue.end - 1]!.end;
+    let lo = 0;
+    let hi = groupList.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (groupList[mid]!.open < cueEnd) lo = mid + 1;
+      else hi = mid;
+    }
+    const grp = groupList[lo];
+    if (grp && !claimed.has(grp.g) && /^\s*:\s*$/.test(text.slice(cueEnd, grp.open))) {
+      d.quoted.push(...grp.spans);
+      claimed.add(grp.g);
+    }
+  }
+  // Quoted text with no cue of its own: the previous speaker of the paragraph goes on speaking.
+  const bySource = drafts.filter((d) => d.source && d.cue).sort((x, y) => view.tokens[x.cue!.first]!.start - view.tokens[y.cue!.first]!.start);
+  let ptr = -1;
+  for (const grp of groupList) {
+    if (claimed.has(grp.g)) continue;
+    const spans = grp.spans;
+    const first = spans[0]!;
+    while (ptr + 1 < bySource.length && view.tokens[bySource[ptr + 1]!.cue!.first]!.start < first.open) ptr++;
+    const words = spans.reduce((n, q) => n + wordCount(text, q.start, q.end), 0);
+    if (words < 4) continue; // titles and scare quotes: "undesirable", ‘The 411’
+    const tokenAt = firstTokenAtOrAfter(view, first.open);
+    const sent = tokenAt < view.tokens.length ? view.sentenceOf[tokenAt]! : view.sentences.length - 1;
+    const paragraph = view.sentences[sent]?.paragraph ?? 0;
+    const prev = ptr >= 0 && paragraph - bySource[ptr]!.paragraph <= 1 ? bySource[ptr]! : null;
+    if (prev && prev.quoted.length > 0 && sent - prev.sentence <= 2) {
+      prev.quoted.push(...spans);
+      claimed.add(grp.g);
+      continue;
+    }
+    drafts.push({
+      content: [],
+      cue: null,
+      source: null,
+      sourceSpan: prev?.source ? textSpan(text, view.tokens[prev.source.first]!.start, view.tokens[prev.source.end - 1]!.end) : null,
+      via: null,
+      quoted: spans,
+      paragraph,
+      sentence: sent,
+      fromAnchor: false,
+    });
+    claimed.add(grp.g);
+  }
+  const mentions: EntityMention[] = [...(article.layers.entities ?? [])].sort((a, b) => a.start - b.start || a.end - b.end);
+  const out: Quote[] = [];
+  for (const d of drafts) {
+    let content = d.content;
+    let direct = false;
+    const quotedText: TextSpan[] = d.quoted.map((q) => textSpan(text, q.start, q.end));
+    if (d.quoted.length > 0) {
+      direct = true;
+      const withMarks = d.quoted.map((q) => ({ start: q.open, end: q.close < 0 ? q.end : q.close + 1 }));
+      // Content that is the quote and little else becomes the quote itself (without the marks).
+      const covered = mergeSpans([...content, ...withMarks]);
+      let rest = '';
+      let pos = covered[0]?.start ?? 0;
+      for (const c of covered) {
+        for (const q of withMarks) {
+          if (q.start >= c.start && q.end <= c.end) {
+            rest += text.slice(pos, q.start);
+            pos = q.end;
+          }
+        }
+      }
+      rest += text.slice(pos, covered[covered.length - 1]?.end ?? pos);
+      if (content.length === 0 || SMALL_LEAD.test(rest)) content = d.quoted.map((q) => ({ start: q.start, end: q.end }));
+      else content = mergeSpans([...content, ...withMarks]);
+    }
+    if (content.length === 0) continue;
+    // Trim trailing commas and spaces that sat inside the marks ("guest," -> "guest").
+    const contentSpans = content
+      .map((c) => {
+        let a = c.start;
+        let b = c.end;
+        while (b > a && /[\s,;:]/.test(text[b - 1]!)) b--;
+        while (a < b && /\s/.test(text[a]!)) a++;
+        return { start: a, end: b };
+      })
+      .filter((c) => c.end > c.start);
+    if (contentSpans.length === 0) continue;
+    const speakerMention = d.source ? textSpan(text, view.tokens[d.source.first]!.start, view.tokens[d.source.end - 1]!.end) : d.sourceSpan;
+    const mention = speakerMention ? mentionFor(mentions, speakerMention.start, speakerMention.end) : null;
+    const kind = d.source ? speakerKindOf(view, lex, d.source, mention) : speakerMention ? (mention?.type === 'ORG' ? 'organisation' : mention?.type === 'PER' ? 'person' : 'unknown') : 'unknown';
+    const cue = d.cue ? textSpan(text, view.tokens[d.cue.first]!.start, view.tokens[d.cue.end - 1]!.end) : null;
+    const via = d.via ? textSpan(text, view.tokens[d.via.first]!.start, view.tokens[d.via.end - 1]!.end) : null;
+    const edges = [...contentSpans.map((c) => c.start), ...contentSpans.map((c) => c.end)];
+    if (cue) edges.push(cue.start, cue.end);
+    if (speakerMention && d.source) edges.push(speakerMention.start, speakerMention.end);
+    if (via) edges.push(via.start, via.end);
+    out.push({
+      start: Math.min(...edges),
+      end: Math.max(...edges),
+      content: contentSpans.map((c) => textSpan(text, c.start, c.end)),
+      cue,
+      speakerMention,
+      speaker: mention ? (mention.standsFor ?? mention.entity) : null,
+      speakerKind: kind,
+      direct,
+      ...(quotedText.length > 0 ? { quoted: quotedText } : {}),
+      ...(via ? { via } : {}),
+    });
+  }
+  out.sort((a, b) => a.start - b.start || a.end - b.end);
+  return out;
+}
+
+export function createQuoteStage(lex: QuoteLexicon): Stage {
+  return {
+    name: 'quotes',
+    requires: ['tokens', 'sentences'],
+    provides: ['quotes'],
+    run: (article) => ({ quotes: extractQuotes(article, lex) }),
+  };
+}
+
+export const quoteStage: Stage = createQuoteStage(loadQuoteLexicon());

@@ -1,0 +1,69 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { repoRoot } from '../../shared-paths.js';
+
+/** Word lists of the quote stage: data/lexicons/quotes.json (hand-made) and quote-cues.json (learned). */
+export interface QuoteLexicon {
+  /** Words that introduce reported speech: the hand list plus the learned cues above the threshold. */
+  cues: Set<string>;
+  /** Verbs whose object (the hearer, or what is described) comes before the content: "told Japarov that". */
+  tellVerbs: Set<string>;
+  /** Verbs whose object is what is said about ("called Russia a “strategic ally”"). */
+  describeVerbs: Set<string>;
+  /** The hand-made speech verbs alone (cues that may take "to" + content: "pointed to"). */
+  speechVerbs: Set<string>;
+  particles: Map<string, string>;
+  documentNouns: Set<string>;
+  organisationNouns: Set<string>;
+  personPronouns: Set<string>;
+  adverbsBeforeCue: Set<string>;
+  clauseBoundaries: Set<string>;
+  npDeterminers: Set<string>;
+  npLinkers: Set<string>;
+  abbreviations: Set<string>;
+}
+
+export interface LearnedCue {
+  cue: number;
+  total: number;
+  rate: number;
+}
+
+export interface QuoteLexiconOptions {
+  /** Minimum cue rate (times a cue / times seen in the training text) for a learned word. */
+  minRate?: number;
+  /** Minimum number of times a learned word was a cue. */
+  minCount?: number;
+}
+
+export function buildQuoteLexicon(hand: Record<string, unknown>, learned: Record<string, LearnedCue>, o: QuoteLexiconOptions = {}): QuoteLexicon {
+  const list = (k: string) => new Set((hand[k] as string[] | undefined) ?? []);
+  const cues = list('speechVerbs');
+  const minRate = o.minRate ?? 0.5;
+  const minCount = o.minCount ?? 4;
+  const stop = list('clauseBoundaries');
+  for (const [w, c] of Object.entries(learned)) {
+    if (c.rate >= minRate && c.cue >= minCount && !stop.has(w) && w !== 'according') cues.add(w);
+  }
+  return {
+    cues,
+    tellVerbs: list('tellVerbs'),
+    describeVerbs: list('describeVerbs'),
+    speechVerbs: list('speechVerbs'),
+    particles: new Map(Object.entries((hand.particles as Record<string, string> | undefined) ?? {})),
+    documentNouns: list('documentNouns'),
+    organisationNouns: list('organisationNouns'),
+    personPronouns: list('personPronouns'),
+    adverbsBeforeCue: list('adverbsBeforeCue'),
+    clauseBoundaries: stop,
+    npDeterminers: list('npDeterminers'),
+    npLinkers: list('npLinkers'),
+    abbreviations: list('abbreviations'),
+  };
+}
+
+export function loadQuoteLexicon(o: QuoteLexiconOptions = {}, dir: string = join(repoRoot(), 'data', 'lexicons')): QuoteLexicon {
+  const hand = JSON.parse(readFileSync(join(dir, 'quotes.json'), 'utf8')) as Record<string, unknown>;
+  const learned = (JSON.parse(readFileSync(join(dir, 'quote-cues.json'), 'utf8')) as { cues: Record<string, LearnedCue> }).cues;
+  return buildQuoteLexicon(hand, learned, o);
+}

@@ -1,0 +1,69 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { preparedArticle } from '../quantities/test-helpers.js';
+import { extractQuotes } from './index.js';
+import { loadQuoteLexicon } from './lexicon.js';
+import { findQuotedSpans } from './marks.js';
+
+const lex = loadQuoteLexicon();
+const quotes = (text: string) =>
+  extractQuotes(preparedArticle(text), lex).map((q) => ({
+    speaker: q.speakerMention?.text ?? null,
+    cue: q.cue?.text ?? null,
+    content: q.content.map((c) => c.text).join(' | '),
+    direct: q.direct,
+    kind: q.speakerKind,
+    via: q.via?.text ?? null,
+  }));
+
+test('quotation marks of every kind, apostrophes are not quotes, quotes over paragraphs', () => {
+  const text = 'He said “one” and "two" and ‘three’ and «four», Kyrgyzstan’s too.\n“First paragraph\n“second paragraph.”';
+  const spans = findQuotedSpans(text).map((s) => text.slice(s.start, s.end));
+  assert.deepEqual(spans, ['one', 'two', 'three', 'four', 'First paragraph', 'second paragraph.']);
+});
+
+// Sentences from PolNeAR (../shared/eval/quotes/polnear.dev.jsonl).
+test('a direct quote with the speaker after it: “...,” Figueroa told USA Today.', () => {
+  const q = quotes('“We were there under legitimate pretenses,” Figueroa told USA Today.');
+  assert.deepEqual(q, [{ speaker: 'Figueroa', cue: 'told', content: 'We were there under legitimate pretenses', direct: true, kind: 'person', via: null }]);
+});
+
+test('reported speech with "said" and a second speaker in the same sentence', () => {
+  const q = quotes('Figueroa said the campaign planned to bus in supporters to stage a protest, though she acknowledged it was unlikely to work.');
+  assert.equal(q.length, 2);
+  assert.deepEqual([q[0]!.speaker, q[0]!.cue, q[0]!.content], ['Figueroa', 'said', 'the campaign planned to bus in supporters to stage a protest']);
+  assert.deepEqual([q[1]!.speaker, q[1]!.cue, q[1]!.content], ['she', 'acknowledged', 'it was unlikely to work']);
+});
+
+test('the speaker after the content: "..., a source said."', () => {
+  const q = quotes('But a campaign operative decided to change course to avoid treatment by doctors, a source said.');
+  assert.deepEqual([q[0]!.speaker, q[0]!.cue, q[0]!.content], ['a source', 'said', 'But a campaign operative decided to change course to avoid treatment by doctors']);
+});
+
+// The Moscow Times and Realist English reports (../shared/examples/bishkek).
+test('words that reach us through a document: the speaker is the person, the document is kept as `via`', () => {
+  const q = quotes('“We note with satisfaction that under your leadership, [Kyrgyzstan] is a stable and reliable partner,” Putin told Japarov, according to a Kremlin readout of the meeting.');
+  assert.equal(q.length, 1);
+  assert.equal(q[0]!.speaker, 'Putin');
+  assert.equal(q[0]!.via, 'a Kremlin readout of the meeting');
+  assert.equal(q[0]!.content, 'We note with satisfaction that under your leadership, [Kyrgyzstan] is a stable and reliable partner');
+});
+
+test('partial quotes inside reported speech, and "according to X"', () => {
+  const q = quotes('Japarov called Russia a “strategic ally, reliable partner and good friend” and praised Putin’s leadership. According to Japarov, Russian support has expanded sharply.');
+  assert.deepEqual([q[0]!.speaker, q[0]!.content, q[0]!.direct], ['Japarov', 'strategic ally, reliable partner and good friend', true]);
+  const acc = q.find((x) => x.cue === 'According to');
+  assert.deepEqual([acc?.speaker, acc?.content], ['Japarov', 'Russian support has expanded sharply']);
+});
+
+test('institutions and documents are kept as such', () => {
+  const q = quotes('Kyrgyzstan’s presidential administration said that a summit is scheduled for Thursday.');
+  assert.deepEqual([q[0]!.speaker, q[0]!.kind, q[0]!.content], ['Kyrgyzstan’s presidential administration', 'organisation', 'a summit is scheduled for Thursday']);
+});
+
+test('a long unpunctuated text with stray quote marks stays linear', () => {
+  const text = 'he said that “ the ministry said '.repeat(30000);
+  const t0 = performance.now();
+  quotes(text);
+  assert.ok(performance.now() - t0 < 10000);
+});

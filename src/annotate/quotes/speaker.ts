@@ -1,0 +1,141 @@
+import type { EntityMention, Quote } from '../../model/document.js';
+import type { TokenView } from '../quantities/token-view.js';
+import type { QuoteLexicon } from './lexicon.js';
+
+/** A token range [first, end). */
+export interface TokRange {
+  first: number;
+  end: number;
+}
+
+function isCapitalized(w: string): boolean {
+  const c = w.codePointAt(0);
+  return c !== undefined && String.fromCodePoint(c) !== String.fromCodePoint(c).toLowerCase();
+}
+
+const POSSESSIVE = new Set(['’s', "'s", '’', "'"]);
+const MAX_LOWER = 4;
+
+/**
+ * The noun phrase that ends at token k (the speaker left of a cue): a pronoun, a name with its titles
+ * ("Kyrgyz President Sadyr Japarov", "Stein spokeswoman Melezia Figueroa"), or a common noun phrase
+ * ("the ministry", "a Kremlin readout of the meeting", "another source"). Null when token k cannot end one.
+ */
+export function npEndingAt(view: TokenView, lex: QuoteLexicon, k: number, sentFirst: number): TokRange | null {
+  const t = view.tokens[k];
+  if (!t || k < sentFirst) return null;
+  const lw = view.lower[k]!;
+  if (t.kind !== 'word') return null;
+  if (lex.personPronouns.has(lw)) return lw === 'who' ? null : { first: k, end: k + 1 };
+  if (lex.clauseBoundaries.has(lw) || lex.npDeterminers.has(lw) || lex.npLinkers.has(lw) || lex.adverbsBeforeCue.has(lw)) return null;
+  if (!isCapitalized(view.words[k]!) && (lw.endsWith('ly') || lw.endsWith('ed'))) return null;
+  let first = k;
+  let lower = isCapitalized(view.words[k]!) ? 0 : 1;
+  while (first - 1 >= sentFirst && k - first < 9) {
+    const p = first - 1;
+    const tp = view.tokens[p]!;
+    const w = view.words[p]!;
+    const l = view.lower[p]!;
+    if (tp.kind === 'word') {
+      if (lex.clauseBoundaries.has(l) || lex.personPronouns.has(l)) break;
+      if (POSSESSIVE.has(l) || lex.npLinkers.has(l) || lex.npDeterminers.has(l)) {
+        first = p;
+        if (lex.npDeterminers.has(l)) break; // a determiner starts the phrase
+        continue;
+      }
+      if (isCapitalized(w)) {
+        first = p;
+        continue;
+      }
+      if (lex.adverbsBeforeCue.has(l) || l.endsWith('ly') || l.endsWith('ed') || l.endsWith('ing')) break;
+      if (++lower > MAX_LOWER) break;
+      first = p;
+      continue;
+    }
+    if ((w === '.' && p > sentFirst && lex.abbreviations.has(view.lower[p - 1]!)) || w === '-' || w === '&' || POSSESSIVE.has(w)) {
+      first = p;
+      continue;
+    }
+    break;
+  }
+  // Drop linkers left dangling at the start ("of", "’s", "-").
+  while (first < k && (lex.npLinkers.has(view.lower[first]!) || view.tokens[first]!.kind !== 'word')) first++;
+  return { first, end: k + 1 };
+}
+
+/** The noun phrase that starts at token k (a speaker after "according to" or an inverted "said X"). */
+export function npStartingAt(view: TokenView, lex: QuoteLexicon, k: number, limit: number): TokRange | null {
+  const t = view.tokens[k];
+  if (!t || k >= limit || t.kind !== 'word') return null;
+  const l0 = view.lower[k]!;
+  if (lex.personPronouns.has(l0)) return l0 === 'who' ? null : { first: k, end: k + 1 };
+  if (lex.clauseBoundaries.has(l0)) return null;
+  let end = k;
+  let lower = 0;
+  while (end < limit && end - k < 10) {
+    const tp = view.tokens[end]!;
+    const w = view.words[end]!;
+    const l = view.lower[end]!;
+    if (tp.kind === 'word') {
+      if (end > k && (lex.clauseBoundaries.has(l) || lex.personPronouns.has(l))) break;
+      if (lex.npDeterminers.has(l) || lex.npLinkers.has(l) || POSSESSIVE.has(l) || isCapitalized(w)) {
+        end++;
+        continue;
+      }
+      // "-ing" right after a determiner or linker is a noun ("of the meeting"), elsewhere a verb.
+      const afterDet = end > k && (lex.npDeterminers.has(view.lower[end - 1]!) || lex.npLinkers.has(view.lower[end - 1]!));
+      if (l.endsWith('ly') || (l.endsWith('ing') && !afterDet) || (l.endsWith('ed') && end > k && !afterDet)) break;
+      if (++lower > MAX_LOWER) break;
+      end++;
+      continue;
+    }
+    if ((w === '.' && lex.abbreviations.has(l === '.' ? view.lower[end - 1]! : l)) || w === '-' || w === '&' || POSSESSIVE.has(w)) {
+      end++;
+      continue;
+    }
+    break;
+  }
+  while (end > k && (lex.npLinkers.has(view.lower[end - 1]!) || lex.npDeterminers.has(view.lower[end - 1]!) || view.tokens[end - 1]!.kind !== 'word')) end--;
+  return end > k ? { first: k, end } : null;
+}
+
+/** Person, organisation or document, from the entity type when there is one, else from the head noun. */
+export function speakerKindOf(view: TokenView, lex: QuoteLexicon, r: TokRange, mention: EntityMention | null): Quote['speakerKind'] {
+  // The head is the last word before a linker ("a Kremlin readout of the meeting" -> "readout").
+  let h = r.end - 1;
+  for (let k = r.first + 1; k < r.end; k++) {
+    if (view.lower[k] === 'of' || view.lower[k] === 'for' || view.lower[k] === 'at') {
+      h = k - 1;
+      break;
+    }
+  }
+  const head = view.lower[h] ?? '';
+  if (lex.documentNouns.has(head)) return 'document';
+  if (mention) {
+    if (mention.type === 'PER') return 'person';
+    if (mention.type === 'ORG') return 'organisation';
+  }
+  if (lex.organisationNouns.has(head)) return 'organisation';
+  if (head === 'he' || head === 'she' || head === 'i' || head === 'we' || head === 'you') return 'person';
+  const w = view.words[h] ?? '';
+  if (isCapitalized(w) && (r.end - r.first <= 4)) return mention ? 'unknown' : 'person';
+  return 'unknown';
+}
+
+/** The entity mention that best covers a speaker phrase: the one overlapping its head (last) word. */
+export function mentionFor(mentions: readonly EntityMention[], start: number, end: number): EntityMention | null {
+  let best: EntityMention | null = null;
+  // Mentions are sorted by start; a binary search keeps this linear overall.
+  let lo = 0;
+  let hi = mentions.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (mentions[mid]!.end <= start) lo = mid + 1;
+    else hi = mid;
+  }
+  for (let i = lo; i < mentions.length && mentions[i]!.start < end; i++) {
+    const m = mentions[i]!;
+    if (m.end > start && (!best || m.end >= best.end)) best = m;
+  }
+  return best;
+}

@@ -1,0 +1,557 @@
+import type { TimeExpression } from '../../model/document.js';
+import type { QuantityLexicon } from '../quantities/lexicon.js';
+import { readNumber } from '../quantities/numbers.js';
+import type { TokenView } from '../quantities/token-view.js';
+import { addDays, addMonths, fmtDay, fmtMonth, fmtWeek, fmtYear, quarterOf, weekday, type Day } from './calendar.js';
+import type { TimeLexicon } from './lexicon.js';
+
+/** A time expression candidate over tokens [first, end). */
+export interface TimeCandidate {
+  first: number;
+  end: number;
+  type: TimeExpression['type'];
+  value: string;
+  symbolic?: string;
+  resolved: boolean;
+  /** Which recognizer made it. */
+  via: string;
+}
+
+export interface RecognizeContext {
+  view: TokenView;
+  lex: TimeLexicon;
+  numbers: QuantityLexicon;
+  /** The day values are resolved against (publication date or an estimate); null keeps values symbolic. */
+  anchor: Day | null;
+  /** True when the sentence of token i speaks of the future ("will", "is scheduled", "next"). */
+  future(i: number): boolean;
+  /** The document is about quarterly results ("a year earlier" then means the same quarter a year before). */
+  quarterly(i: number): boolean;
+}
+
+const RELATIVE: Record<string, number> = { this: 0, current: 0, last: -1, past: -1, previous: -1, next: 1, coming: 1, following: 1 };
+const AGO: Record<string, number> = { ago: -1, earlier: -1, before: -1, later: 1, after: 1, hence: 1 };
+const FUZZY: Record<string, string> = { several: 'X', few: 'X', some: 'X', many: 'X', recent: 'X', couple: '2' };
+const APPROX = new Set(['nearly', 'almost', 'about', 'around', 'roughly', 'some', 'over', 'under', 'only', 'just']);
+const APPROX2 = new Set(['more than', 'less than', 'at least', 'up to', 'as many as', 'as long as', 'as much as']);
+const EDGE = new Set(['early', 'late', 'mid', 'earlier', 'later', 'the end of', 'the beginning of', 'the start of', 'the middle of', 'end of', 'the first half of', 'the second half of']);
+
+function durationValue(n: string, unit: string): string {
+  switch (unit) {
+    case 'H':
+      return `PT${n}H`;
+    case 'M':
+      return `PT${n}M`;
+    case 'S':
+      return `PT${n}S`;
+    case 'MO':
+      return `P${n}M`;
+    default:
+      return `P${n}${unit}`;
+  }
+}
+
+/** The value of the period `n` units away from the anchor ("last year" -> n = -1, unit 'Y'). */
+export function relativeValue(anchor: Day | null, unit: string, n: number): { value: string; symbolic: string; resolved: boolean } {
+  const symbolic = `DCT${n >= 0 ? '+' : ''}${n}${unit}`;
+  if (!anchor) {
+    const x: Record<string, string> = { Y: 'XXXX', MO: 'XXXX-XX', W: 'XXXX-WXX', D: 'XXXX-XX-XX', Q: 'XXXX-QX', WE: 'XXXX-WXX-WE', DE: 'XXX', CE: 'XX', HALF: 'XXXX-HX' };
+    return { value: x[unit] ?? 'XXXX', symbolic, resolved: false };
+  }
+  let value: string;
+  switch (unit) {
+    case 'Y':
+      value = fmtYear(anchor.y + n);
+      break;
+    case 'MO': {
+      const d = addMonths(anchor, n);
+      value = fmtMonth(d.y, d.m);
+      break;
+    }
+    case 'W':
+      value = fmtWeek(addDays(anchor, 7 * n));
+      break;
+    case 'WE':
+      value = fmtWeek(addDays(anchor, 7 * n)) + '-WE';
+      break;
+    case 'D':
+      value = fmtDay(addDays(anchor, n));
+      break;
+    case 'Q': {
+      const q = anchor.y * 4 + quarterOf(anchor) - 1 + n;
+      value = `${fmtYear(Math.floor(q / 4))}-Q${(q % 4) + 1}`;
+      break;
+    }
+    case 'HALF': {
+      const h = anchor.y * 2 + (anchor.m > 6 ? 1 : 0) + n;
+      value = `${fmtYear(Math.floor(h / 2))}-H${(h % 2) + 1}`;
+      break;
+    }
+    case 'DE':
+      value = String(Math.floor(anchor.y / 10) + n);
+      break;
+    case 'CE':
+      value = String(Math.floor(anchor.y / 100) + n);
+      break;
+    default:
+      value = fmtYear(anchor.y + n);
+  }
+  return { value, symbolic, resolved: true };
+}
+
+/** The year of a month named alone: the last one before the anchor, or the next one when the sentence looks ahead. */
+function yearOfMonth(anchor: Day | null, month: number, future: boolean): number | null {
+  if (!anchor) return null;
+  if (future) return month >= anchor.m ? anchor.y : anchor.y + 1;
+  return month <= anchor.m ? anchor.y : anchor.y - 1;
+}
+
+/** The day of a weekday named alone: the last one up to the anchor, or the next one when the sentence looks ahead. */
+export function dayOfWeekday(anchor: Day, wd: number, future: boolean, shift = 0): Day {
+  const cur = weekday(anchor);
+  let delta = future ? (wd - cur + 7) % 7 : -((cur - wd + 7) % 7);
+  delta += shift * 7;
+  return addDays(anchor, delta);
+}
+
+/** Reads a count before a unit: digits, words, "a", "an", "several", "a few", "a couple of". */
+function readCount(c: RecognizeContext, i: number): { n: string; end: number } | null {
+  const { view } = c;
+  const w = view.lower[i];
+  if (w === undefined) return null;
+  if (w === 'a' || w === 'an') {
+    if (view.lower[i + 1] === 'few') return { n: 'X', end: i + 2 };
+    if (view.lower[i + 1] === 'couple' && view.lower[i + 2] === 'of') return { n: '2', end: i + 3 };
+    const r = readNumber(view, c.numbers, i, false);
+    if (r && r.end > i + 1) return { n: String(r.value), end: r.end };
+    return { n: '1', end: i + 1 };
+  }
+  if (FUZZY[w] !== undefined) {
+    if (w === 'couple' && view.lower[i + 1] === 'of') return { n: '2', end: i + 2 };
+    if (w === 'couple') return null;
+    return { n: FUZZY[w]!, end: i + 1 };
+  }
+  const r = readNumber(view, c.numbers, i, false);
+  if (!r) return null;
+  if (r.value > 10000) return null;
+  return { n: String(Math.round(r.value * 100) / 100), end: r.end };
+}
+
+function unitAt(c: RecognizeContext, i: number): { unit: string; plural: boolean; end: number } | null {
+  const w = c.view.lower[i];
+  if (w === undefined) return null;
+  const u = c.lex.units.get(w);
+  if (u === undefined || u === 'HALF') return null;
+  return { unit: u, plural: w.endsWith('s') || w === 'centuries', end: i + 1 };
+}
+
+/** Hyphenated words as one token: "three-day", "third-quarter", "mid-1996", "year-earlier". */
+function hyphenWord(c: RecognizeContext, i: number): TimeCandidate | null {
+  const w = c.view.lower[i]!;
+  const dash = w.indexOf('-');
+  if (dash <= 0) return null;
+  const a = w.slice(0, dash);
+  const b = w.slice(dash + 1);
+  const unit = c.lex.units.get(b);
+  const n = c.numbers.numberWords.get(a);
+  if (unit && n !== undefined && unit !== 'HALF') return { first: i, end: i + 1, type: 'DURATION', value: durationValue(String(n), unit), resolved: true, via: 'hyphen-duration' };
+  const ord = c.lex.ordinals.get(a);
+  if (b === 'quarter' && ord !== undefined && ord > 0 && ord <= 4) return quarterValue(c, i, i + 1, ord, 'ordinal-quarter');
+  if (a === 'mid' || a === 'early' || a === 'late') {
+    if (/^\d{4}$/.test(b)) return { first: i, end: i + 1, type: 'DATE', value: b, resolved: true, via: 'mid-year' };
+    const m = c.lex.months.get(b);
+    if (m !== undefined) return monthValue(c, i, i + 1, m, null);
+  }
+  if ((a === 'year' && (b === 'earlier' || b === 'ago')) || w === 'year-end') {
+    if (w === 'year-end') {
+      return c.anchor ? { first: i, end: i + 1, type: 'DATE', value: `${fmtYear(c.anchor.y)}-12-31`, resolved: true, via: 'year-end' } : { first: i, end: i + 1, type: 'DATE', value: 'XXXX-12-31', resolved: false, via: 'year-end' };
+    }
+    return yearAgo(c, i, i + 1);
+  }
+  return null;
+}
+
+function yearAgo(c: RecognizeContext, first: number, end: number): TimeCandidate {
+  if (c.quarterly(first) && c.anchor) {
+    const r = relativeValue(c.anchor, 'Q', -5);
+    return { first, end, type: 'DATE', value: r.value, resolved: true, via: 'year-ago-quarter' };
+  }
+  const r = relativeValue(c.anchor, 'Y', -1);
+  return { first, end, type: 'DATE', value: r.value, symbolic: r.symbolic, resolved: r.resolved, via: 'year-ago' };
+}
+
+function quarterValue(c: RecognizeContext, first: number, end: number, q: number, via: string): TimeCandidate {
+  if (!c.anchor) return { first, end, type: 'DATE', value: `XXXX-Q${q}`, resolved: false, via };
+  // A quarter named by number is the last one so named up to the anchor.
+  const y = q <= quarterOf(c.anchor) ? c.anchor.y : c.anchor.y - 1;
+  return { first, end, type: 'DATE', value: `${fmtYear(y)}-Q${q}`, resolved: true, via };
+}
+
+function monthValue(c: RecognizeContext, first: number, end: number, month: number, year: number | null): TimeCandidate {
+  const y = year ?? yearOfMonth(c.anchor, month, c.future(first));
+  if (y === null) return { first, end, type: 'DATE', value: `XXXX-${String(month).padStart(2, '0')}`, resolved: false, via: 'month' };
+  return { first, end, type: 'DATE', value: fmtMonth(y, month), resolved: year !== null || c.anchor !== null, via: 'month' };
+}
+
+function yearFrom(c: RecognizeContext, i: number): number | null {
+  const t = c.view.tokens[i];
+  if (!t || t.kind !== 'number') return null;
+  const w = c.view.words[i]!;
+  if (!/^\d{4}$/.test(w)) return null;
+  const y = Number(w);
+  return y >= 1000 && y < 2200 ? y : null;
+}
+
+/** "Sept. 30", "March 26, 1996", "30 September 2025", "October 2023", "October", "mid-November". */
+function monthDate(c: RecognizeContext, i: number): TimeCandidate | null {
+  const { view } = c;
+  const m = c.lex.months.get(view.lower[i]!);
+  if (m === undefined) return null;
+  const w = view.words[i]!;
+  if (w[0] === w[0]!.toLowerCase()) return null; // "may", "march" as words
+  let k = i + 1;
+  if (view.words[k] === '.') k++;
+  const abbrev = view.words[i]!.length <= 4 && view.lower[i] !== 'may' && view.lower[i] !== 'june' && view.lower[i] !== 'july';
+  if (w === 'May' && !(view.tokens[k]?.kind === 'number') && !['in', 'of', 'since', 'until', 'by', 'last', 'this', 'next', 'early', 'late', 'mid', 'from', 'to', 'through', 'during', 'and'].includes(view.lower[i - 1] ?? '')) return null;
+  if (abbrev && k === i + 1 && view.tokens[k]?.kind !== 'number') {
+    if (!['in', 'of', 'since', 'until', 'by', 'last', 'this', 'next', 'early', 'late', 'mid', 'from', 'to', 'through', 'during'].includes(view.lower[i - 1] ?? '')) return null;
+  }
+  const dayTok = view.tokens[k];
+  if (dayTok?.kind === 'number' && /^\d{1,2}$/.test(view.words[k]!) && Number(view.words[k]) >= 1 && Number(view.words[k]) <= 31) {
+    const d = Number(view.words[k]);
+    let end = k + 1;
+    if (['st', 'nd', 'rd', 'th'].includes(view.lower[end] ?? '') && view.tokens[end - 1]!.end === view.tokens[end]!.start) end++;
+    let y: number | null = null;
+    if (view.words[end] === ',' && yearFrom(c, end + 1) !== null) {
+      y = yearFrom(c, end + 1);
+      end += 2;
+    } else if (yearFrom(c, end) !== null) {
+      y = yearFrom(c, end);
+      end += 1;
+    }
+    return dayValue(c, i, end, y, m, d);
+  }
+  const y = yearFrom(c, k) ?? (view.words[k] === ',' ? yearFrom(c, k + 1) : null);
+  if (y !== null) return { first: i, end: view.words[k] === ',' ? k + 2 : k + 1, type: 'DATE', value: fmtMonth(y, m), resolved: true, via: 'month-year' };
+  // "January this year", "June last year"
+  const rel = RELATIVE[view.lower[i + 1] ?? ''];
+  if (rel !== undefined && view.lower[i + 2] === 'year') {
+    const r = relativeValue(c.anchor, 'Y', rel);
+    return { first: i, end: i + 3, type: 'DATE', value: r.resolved ? `${r.value}-${String(m).padStart(2, '0')}` : `XXXX-${String(m).padStart(2, '0')}`, resolved: r.resolved, via: 'month-relative-year' };
+  }
+  return monthValue(c, i, i + 1, m, null);
+}
+
+function dayValue(c: RecognizeContext, first: number, end: number, y: number | null, m: number, d: number): TimeCandidate {
+  const mm = String(m).padStart(2, '0');
+  const dd = String(d).padStart(2, '0');
+  if (y !== null) return { first, end, type: 'DATE', value: `${fmtYear(y)}-${mm}-${dd}`, resolved: true, via: 'full-date' };
+  const yy = c.anchor ? (c.future(first) ? (m * 100 + d >= c.anchor.m * 100 + c.anchor.d ? c.anchor.y : c.anchor.y + 1) : m * 100 + d <= c.anchor.m * 100 + c.anchor.d + 7 ? c.anchor.y : c.anchor.y - 1) : null;
+  if (yy === null) return { first, end, type: 'DATE', value: `XXXX-${mm}-${dd}`, resolved: false, via: 'month-day' };
+  return { first, end, type: 'DATE', value: `${fmtYear(yy)}-${mm}-${dd}`, resolved: true, via: 'month-day' };
+}
+
+/** "30 September (2025)". */
+function dayMonth(c: RecognizeContext, i: number): TimeCandidate | null {
+  const { view } = c;
+  if (view.tokens[i]!.kind !== 'number' || !/^\d{1,2}$/.test(view.words[i]!)) return null;
+  const d = Number(view.words[i]);
+  let k = i + 1;
+  if (['st', 'nd', 'rd', 'th'].includes(view.lower[k] ?? '')) k++;
+  if (view.lower[k] === 'of') k++;
+  const m = c.lex.months.get(view.lower[k] ?? '');
+  if (m === undefined || d < 1 || d > 31) return null;
+  let end = k + 1;
+  if (view.words[end] === '.') end++;
+  const y = yearFrom(c, end);
+  if (y !== null) end++;
+  else if (view.words[end] === '.') end--;
+  if (view.words[end - 1] === '.') end--;
+  return dayValue(c, i, end, y, m, d);
+}
+
+/** "Tuesday", "last Friday", "Saturday night", "10 p.m. Wednesday". */
+function weekdayExpr(c: RecognizeContext, i: number, shift: number, first: number): TimeCandidate | null {
+  const { view } = c;
+  const wd = c.lex.weekdays.get(view.lower[i]!);
+  if (wd === undefined) return null;
+  const w = view.words[i]!;
+  if (w[0] === w[0]!.toLowerCase() || (view.lower[i]!.length <= 3 && view.words[i + 1] !== '.')) {
+    if (view.lower[i]!.length <= 4) return null;
+  }
+  let end = i + 1;
+  let part: string | null = null;
+  const pd = c.lex.partsOfDay.get(view.lower[end] ?? '');
+  if (pd && /^[A-Z]{2}$/.test(pd)) {
+    part = pd;
+    end++;
+  }
+  const plural = view.lower[i]!.endsWith('s') && !view.lower[i]!.endsWith('ss');
+  if (!c.anchor) {
+    return { first, end, type: part ? 'TIME' : 'DATE', value: `XXXX-WXX-${wd}${part ? 'T' + part : ''}`, symbolic: `XXXX-WXX-${wd}`, resolved: false, via: 'weekday' };
+  }
+  const future = shift > 0 || (shift === 0 && c.future(first));
+  const day = dayOfWeekday(c.anchor, wd, future, shift > 0 ? (dayOfWeekday(c.anchor, wd, true).d === c.anchor.d ? 1 : 0) : shift < 0 ? (weekday(c.anchor) > wd ? 0 : -1) : 0);
+  void plural;
+  return { first, end, type: part ? 'TIME' : 'DATE', value: fmtDay(day) + (part ? 'T' + part : ''), symbolic: `XXXX-WXX-${wd}`, resolved: true, via: 'weekday' };
+}
+
+function reference(c: RecognizeContext, i: number): TimeCandidate | null {
+  const { view } = c;
+  const l = view.lower[i]!;
+  const ref = c.lex.references.get(l);
+  if (ref === undefined) return null;
+  if (ref === 'PRESENT_REF' || ref === 'PAST_REF' || ref === 'FUTURE_REF') {
+    if (l === 'current' || l === 'recent') {
+      // "current"/"recent" as adjectives of a unit are read by the relative recognizer; alone they refer.
+      const u = unitAt(c, i + 1);
+      if (u && l === 'recent') return { first: i, end: i + 2, type: 'DATE', value: 'PAST_REF', resolved: true, via: 'recent-units' };
+      if (u) return null;
+    }
+    return { first: i, end: i + 1, type: 'DATE', value: ref, resolved: true, via: 'reference' };
+  }
+  // today / yesterday / tomorrow / tonight, with a part of the day ("yesterday morning").
+  const offset = ref === 'DCT' ? 0 : ref === 'DCT-1' ? -1 : ref === 'DCT+1' ? 1 : 0;
+  let end = i + 1;
+  let part = ref === 'DCT+TNI' ? 'NI' : null;
+  const pd = c.lex.partsOfDay.get(view.lower[end] ?? '');
+  if (!part && pd && /^[A-Z]{2}$/.test(pd)) {
+    part = pd;
+    end++;
+  }
+  const r = relativeValue(c.anchor, 'D', offset);
+  return { first: i, end, type: part ? 'TIME' : 'DATE', value: r.value + (part ? 'T' + part : ''), symbolic: r.symbolic, resolved: r.resolved, via: 'deictic-day' };
+}
+
+/** "this year", "last week", "next month", "the past two months", "this morning", "last April". */
+function relative(c: RecognizeContext, i: number): TimeCandidate | null {
+  const { view } = c;
+  let k = i;
+  const withThe = view.lower[k] === 'the';
+  if (withThe) k++;
+  const word = view.lower[k] ?? '';
+  const rel = RELATIVE[word];
+  if (rel === undefined) {
+    if (word === 'latest' || word === 'recent' || word === 'same') {
+      const u = unitAt(c, k + 1);
+      if (u?.unit === 'Q') return { first: i, end: k + 2, type: 'DATE', value: relativeValue(c.anchor, 'Q', -1).value, resolved: c.anchor !== null, via: 'latest-quarter' };
+    }
+    return null;
+  }
+  if (withThe && word === 'this') return null;
+  // "the past two months": a duration reaching back from now.
+  const count = readCount(c, k + 1);
+  if (count && (withThe || word === 'past' || word === 'last' || word === 'next')) {
+    const u = unitAt(c, count.end);
+    if (u && (count.n !== '1' || view.lower[k + 1] !== 'a')) return { first: i, end: u.end, type: 'DURATION', value: durationValue(count.n, u.unit), resolved: true, via: 'past-n-units' };
+  }
+  const u = unitAt(c, k + 1);
+  if (u && !u.plural) {
+    // "the last year" / "the past year" behave as the year before.
+    const r = relativeValue(c.anchor, u.unit, word === 'past' && !withThe ? -1 : rel);
+    if (u.unit === 'Q' && withThe && rel === 0) return { first: i, end: u.end, type: 'DATE', value: r.value, symbolic: r.symbolic, resolved: r.resolved, via: 'relative' };
+    return { first: i, end: u.end, type: u.unit === 'H' || u.unit === 'M' || u.unit === 'S' ? 'TIME' : 'DATE', value: r.value, symbolic: r.symbolic, resolved: r.resolved, via: 'relative' };
+  }
+  if (withThe) return null;
+  // "last Friday", "next Tuesday", "this morning", "last April", "this summer"
+  if (c.lex.weekdays.has(view.lower[k + 1] ?? '')) return weekdayExpr(c, k + 1, rel, i);
+  const pd = c.lex.partsOfDay.get(view.lower[k + 1] ?? '');
+  if (pd && /^[A-Z]{2}$/.test(pd) && rel === 0) {
+    const r = relativeValue(c.anchor, 'D', 0);
+    return { first: i, end: k + 2, type: 'TIME', value: `${r.value}T${pd}`, resolved: r.resolved, via: 'this-part-of-day' };
+  }
+  const m = c.lex.months.get(view.lower[k + 1] ?? '');
+  if (m !== undefined && view.words[k + 1]![0] !== view.lower[k + 1]![0]) {
+    if (!c.anchor) return { first: i, end: k + 2, type: 'DATE', value: `XXXX-${String(m).padStart(2, '0')}`, resolved: false, via: 'relative-month' };
+    const y = rel < 0 ? (m < c.anchor.m ? c.anchor.y : c.anchor.y - 1) : rel > 0 ? (m > c.anchor.m ? c.anchor.y : c.anchor.y + 1) : c.anchor.y;
+    return { first: i, end: k + 2, type: 'DATE', value: fmtMonth(y, m), resolved: true, via: 'relative-month' };
+  }
+  const season = c.lex.seasons.get(view.lower[k + 1] ?? '');
+  if (season) {
+    const r = relativeValue(c.anchor, 'Y', rel);
+    return { first: i, end: k + 2, type: 'DATE', value: `${r.value}-${season}`, resolved: r.resolved, via: 'relative-season' };
+  }
+  return null;
+}
+
+/** "two weeks", "a year ago", "three months earlier", "10-year", "several years", "nearly forty years". */
+function countedUnits(c: RecognizeContext, i: number): TimeCandidate | null {
+  const { view } = c;
+  let k = i;
+  const two = `${view.lower[k] ?? ''} ${view.lower[k + 1] ?? ''}`;
+  if (APPROX2.has(two)) k += 2;
+  else if (APPROX.has(view.lower[k] ?? '') && view.lower[k] !== 'some') k++;
+  const count = readCount(c, k);
+  if (!count) return null;
+  let e = count.end;
+  if (view.words[e] === '-' && view.tokens[e - 1]!.end === view.tokens[e]!.start) e++;
+  if (view.lower[e] === 'more' || view.lower[e] === 'additional' || view.lower[e] === 'full') e++;
+  const u = unitAt(c, e);
+  if (!u) return null;
+  if (count.n === '1' && view.lower[count.end - 1] !== 'a' && view.lower[count.end - 1] !== 'an' && view.lower[count.end - 1] !== 'one' && u.plural) return null;
+  // "$4 billion a year": a rate, a set.
+  if ((view.lower[k] === 'a' || view.lower[k] === 'per') && k === i && i > 0 && (view.tokens[i - 1]!.kind === 'number' || c.numbers.scales.has(view.lower[i - 1]!) || view.lower[i - 1] === 'percent' || view.words[i - 1] === '%')) {
+    return { first: i, end: u.end, type: 'SET', value: durationValue('1', u.unit), resolved: true, via: 'rate' };
+  }
+  const dir = AGO[view.lower[u.end] ?? ''];
+  if (dir !== undefined && (view.lower[u.end] === 'ago' || view.lower[u.end] === 'earlier' || view.lower[u.end] === 'later' || view.lower[u.end] === 'hence')) {
+    const n = Number(count.n);
+    if (u.unit === 'Y' && n === 1 && dir < 0) return yearAgo(c, i, u.end + 1);
+    if (!Number.isFinite(n)) return { first: i, end: u.end + 1, type: 'DATE', value: dir < 0 ? 'PAST_REF' : 'FUTURE_REF', resolved: true, via: 'units-ago' };
+    const r = u.unit === 'Y' || u.unit === 'MO' || u.unit === 'W' || u.unit === 'D' || u.unit === 'Q' ? relativeValue(c.anchor, u.unit, Math.round(n) * dir) : null;
+    if (r) return { first: i, end: u.end + 1, type: 'DATE', value: r.value, symbolic: r.symbolic, resolved: r.resolved, via: 'units-ago' };
+    return { first: i, end: u.end + 1, type: 'DURATION', value: durationValue(count.n, u.unit), resolved: true, via: 'units-ago' };
+  }
+  // A bare "a week" without a count word in front of a noun is a duration too ("a week of talks").
+  return { first: i, end: u.end, type: 'DURATION', value: durationValue(count.n, u.unit), resolved: true, via: 'duration' };
+}
+
+/** "1988", "fiscal 1989", "the 1990s", "the late 1970s", "20th century". */
+function yearExpr(c: RecognizeContext, i: number): TimeCandidate | null {
+  const { view } = c;
+  let k = i;
+  if (view.lower[k] === 'fiscal') k++;
+  const y = yearFrom(c, k);
+  if (y === null) return null;
+  const prev = view.words[i - 1];
+  if (prev === '$' || prev === '€' || prev === '£') return null;
+  const next = view.lower[k + 1];
+  if (next === '%' || next === 'percent' || (next !== undefined && c.numbers.scales.has(next))) return null;
+  if (next === 's' && view.tokens[k]!.end === view.tokens[k + 1]!.start) return { first: i, end: k + 2, type: 'DATE', value: String(Math.floor(y / 10)), resolved: true, via: 'decade' };
+  if (view.words[k + 1] === ',' || view.words[k + 1] === '.' ) {
+    // "1,700" is one token, so a comma here follows a year.
+  }
+  return { first: i, end: k + 1, type: 'DATE', value: fmtYear(y), resolved: true, via: 'year' };
+}
+
+/** "the third quarter", "the fourth quarter of 1990", "the first half", "the nine months", "the year", "the weekend". */
+function theUnit(c: RecognizeContext, i: number): TimeCandidate | null {
+  const { view } = c;
+  if (view.lower[i] !== 'the') return null;
+  let k = i + 1;
+  if (view.lower[k] === 'fiscal') k++;
+  const ord = c.lex.ordinals.get(view.lower[k] ?? '');
+  if (ord !== undefined && ord > 0) {
+    const u = view.lower[k + 1];
+    if (u === 'quarter') {
+      const y = view.lower[k + 2] === 'of' ? yearFrom(c, k + 3) : null;
+      if (y !== null) return { first: i, end: k + 4, type: 'DATE', value: `${fmtYear(y)}-Q${ord}`, resolved: true, via: 'ordinal-quarter' };
+      return quarterValue(c, i, k + 2, ord, 'ordinal-quarter');
+    }
+    if (u === 'half' && c.anchor) return { first: i, end: k + 2, type: 'DATE', value: `${fmtYear(c.anchor.y)}-H${ord}`, resolved: true, via: 'half' };
+    // "the first nine months"
+    const count = readCount(c, k + 1);
+    const un = count ? unitAt(c, count.end) : null;
+    if (count && un) return { first: i, end: un.end, type: 'DURATION', value: durationValue(count.n, un.unit), resolved: true, via: 'first-n-units' };
+  }
+  if ((view.lower[k] === 'year-ago' || view.lower[k] === 'year-earlier') && unitAt(c, k + 1)?.unit === 'Q' && c.anchor) {
+    return { first: i, end: k + 2, type: 'DATE', value: relativeValue(c.anchor, 'Q', -5).value, resolved: true, via: 'year-ago-quarter' };
+  }
+  if (view.lower[k] === 'past' || view.lower[k] === 'future') {
+    if (!unitAt(c, k + 1) && !readCount(c, k + 1)) return { first: i, end: k + 1, type: 'DATE', value: view.lower[k] === 'past' ? 'PAST_REF' : 'FUTURE_REF', resolved: true, via: 'the-past' };
+  }
+  if (view.lower[k] === 'near' && view.lower[k + 1] === 'future') return { first: i, end: k + 2, type: 'DATE', value: 'FUTURE_REF', resolved: true, via: 'the-future' };
+  const count = readCount(c, k);
+  if (count && view.lower[k] !== 'a' && view.lower[k] !== 'an') {
+    const un = unitAt(c, count.end);
+    if (un) return { first: i, end: un.end, type: 'DURATION', value: durationValue(count.n, un.unit), resolved: true, via: 'the-n-units' };
+  }
+  if (view.lower[k] === 'full' && view.lower[k + 1] === 'year' && c.anchor) return { first: i, end: k + 2, type: 'DATE', value: fmtYear(c.anchor.y), resolved: true, via: 'full-year' };
+  const u = unitAt(c, k);
+  if (u && !u.plural && k === i + 1) {
+    if (u.unit === 'Q') return { first: i, end: u.end, type: 'DATE', value: relativeValue(c.anchor, 'Q', -1).value, resolved: c.anchor !== null, via: 'the-quarter' };
+    if (u.unit === 'Y') return { first: i, end: u.end, type: 'DATE', value: relativeValue(c.anchor, 'Y', 0).value, resolved: c.anchor !== null, via: 'the-year' };
+    if (u.unit === 'WE' && c.anchor) {
+      const back = weekday(c.anchor) >= 6 ? 0 : -1;
+      return { first: i, end: u.end, type: 'DATE', value: relativeValue(c.anchor, 'WE', back).value, resolved: true, via: 'the-weekend' };
+    }
+    if (u.unit === 'W' && c.anchor) return { first: i, end: u.end, type: 'DATE', value: `${fmtYear(c.anchor.y)}-WXX`, resolved: true, via: 'the-week' };
+    if (u.unit === 'D' && c.anchor) return { first: i, end: u.end, type: 'DATE', value: fmtDay(c.anchor), resolved: true, via: 'the-day' };
+  }
+  if (u && k > i + 1 && view.lower[k - 1] === 'fiscal' && u.unit === 'Y' && c.anchor) return { first: i, end: u.end, type: 'DATE', value: fmtYear(c.anchor.y), resolved: true, via: 'fiscal-year' };
+  // "the 1990s", "the late 1970s"
+  let j = k;
+  if (view.lower[j] === 'early' || view.lower[j] === 'late' || view.lower[j] === 'mid') j++;
+  const y = yearFrom(c, j);
+  if (y !== null && view.lower[j + 1] === 's') return { first: i, end: j + 2, type: 'DATE', value: String(Math.floor(y / 10)), resolved: true, via: 'decade' };
+  return null;
+}
+
+/** "daily", "each Thursday", "every year". */
+function setExpr(c: RecognizeContext, i: number): TimeCandidate | null {
+  const { view } = c;
+  const l = view.lower[i]!;
+  const s = c.lex.sets.get(l);
+  if (s) return { first: i, end: i + 1, type: 'SET', value: s, resolved: true, via: 'set-word' };
+  if (l === 'each' || l === 'every') {
+    const wd = c.lex.weekdays.get(view.lower[i + 1] ?? '');
+    if (wd !== undefined) return { first: i, end: i + 2, type: 'SET', value: `XXXX-WXX-${wd}`, resolved: true, via: 'each-weekday' };
+    const u = unitAt(c, i + 1);
+    if (u) return { first: i, end: i + 2, type: 'SET', value: durationValue('1', u.unit), resolved: true, via: 'each-unit' };
+  }
+  return null;
+}
+
+/** "10 a.m.", "10:30", "noon", "midnight". */
+function clock(c: RecognizeContext, i: number): TimeCandidate | null {
+  const { view } = c;
+  const l = view.lower[i]!;
+  let hh: number | null = null;
+  let mm = 0;
+  let end = i;
+  if (l === 'noon' || l === 'midnight') {
+    hh = l === 'noon' ? 12 : 24;
+    end = i + 1;
+  } else if (view.tokens[i]!.kind === 'number' && /^\d{1,2}$/.test(view.words[i]!)) {
+    let k = i + 1;
+    if (view.words[k] === ':' && /^\d{2}$/.test(view.words[k + 1] ?? '')) {
+      mm = Number(view.words[k + 1]);
+      k += 2;
+    }
+    const ampm = view.lower[k];
+    if (ampm === 'a.m.' || ampm === 'p.m.' || ampm === 'am' || ampm === 'pm' || ampm === 'a.m' || ampm === 'p.m') {
+      hh = Number(view.words[i]) % 12 + (ampm.startsWith('p') ? 12 : 0);
+      end = k + 1;
+    } else if (k > i + 1) {
+      hh = Number(view.words[i]);
+      end = k;
+    } else return null;
+  } else return null;
+  if (hh === null || hh > 24 || mm > 59) return null;
+  const time = `T${String(hh).padStart(2, '0')}:${String(mm).padStart(2, '0')}`;
+  // "10 p.m. Wednesday", "noon Thursday"
+  const wd = c.lex.weekdays.get(view.lower[end] ?? '');
+  if (wd !== undefined && c.anchor) {
+    const day = dayOfWeekday(c.anchor, wd, c.future(i));
+    return { first: i, end: end + 1, type: 'TIME', value: fmtDay(day) + time, resolved: true, via: 'clock-weekday' };
+  }
+  const r = relativeValue(c.anchor, 'D', 0);
+  return { first: i, end, type: 'TIME', value: r.value + time, resolved: r.resolved, via: 'clock' };
+}
+
+const RECOGNIZERS: ((c: RecognizeContext, i: number) => TimeCandidate | null)[] = [
+  theUnit,
+  relative,
+  monthDate,
+  dayMonth,
+  clock,
+  (c, i) => weekdayExpr(c, i, 0, i),
+  reference,
+  countedUnits,
+  yearExpr,
+  hyphenWord,
+  setExpr,
+];
+
+
+/** Candidates at token i (the longest wins), with edge words ("early", "late", "mid", "earlier") taken in. */
+export function recognizeAt(c: RecognizeContext, i: number): TimeCandidate | null {
+  let best: TimeCandidate | null = null;
+  for (const r of RECOGNIZERS) {
+    const cand = r(c, i);
+    if (cand && cand.end > i && (!best || cand.end > best.end)) best = cand;
+  }
+  return best;
+}
+
+export { EDGE };

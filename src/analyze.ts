@@ -7,11 +7,14 @@ import { sentenceStage } from './annotate/sentences.js';
 import { entityStage } from './annotate/entities/index.js';
 import { claimStage } from './annotate/claims.js';
 import { toneStage } from './annotate/tone.js';
+import { quoteStage } from './annotate/quotes/index.js';
+import { timeStage } from './annotate/time/index.js';
+import { quantityStage } from './annotate/quantities/index.js';
 
 /** The annotation stages in order. Each declares what it requires and provides; createPipeline checks. */
 export function defaultStages(): Stage[] {
   // Claims and tone read every earlier layer (entities, quotes, times, quantities when present): keep them last.
-  return [tokenStage, sentenceStage, entityStage, toneStage, claimStage];
+  return [tokenStage, sentenceStage, entityStage, quoteStage, timeStage, quantityStage, toneStage, claimStage];
 }
 
 export function createAnalyzer(stages: Stage[] = defaultStages()): { pipeline: Pipeline; analyze(article: Article, ctx?: StageContext): Article } {

@@ -5,3 +5,4 @@ export const evalTasks: Record<string, () => Promise<EvalTask>> = {};
 evalTasks.pairs = async () => (await import('./pairs.js')).pairsTask;
 evalTasks.boilerplate = async () => (await import('./boilerplate.js')).boilerplateTask;
 evalTasks.stories = async () => (await import('../cluster/eval-stories.js')).storiesTask;
+evalTasks.timex = async () => (await import('./timex.js')).timexTask;

@@ -240,7 +240,7 @@ export function extractQuotes(article: Article, lex: QuoteLexicon): Quote[] {
 export function createQuoteStage(lex: QuoteLexicon): Stage {
   return {
     name: 'quotes',
-    requires: ['tokens', 'sentences'],
+    requires: ['tokens', 'sentences', 'entities'],
     provides: ['quotes'],
     run: (article) => ({ quotes: extractQuotes(article, lex) }),
   };

@@ -2,9 +2,12 @@ import type { Article } from '../model/document.js';
 import type { StoryComparison } from '../compare/types.js';
 import type { Store } from '../store/types.js';
 
+/** The part of the Store the server uses (so richer stores and small doubles both fit). */
+export type ServerStore = Pick<Store, 'putArticle' | 'getArticle' | 'listStories' | 'storyArticles' | 'getComparison' | 'putComparison' | 'search' | 'close'>;
+
 /** What the server needs from the rest of Parallax, passed in so tests can use fakes. */
 export interface AppDeps {
-  store: Store;
+  store: ServerStore;
   /** Cleans and annotates one article (createAnalyzer().analyze). */
   analyze(article: Article): Article;
   /** Compares the analysed articles of one story (compareArticles). */

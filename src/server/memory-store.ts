@@ -3,17 +3,28 @@
 // listing stays cheap with many articles.
 import type { Article } from '../model/document.js';
 import type { StoryComparison } from '../compare/types.js';
-import type { ArticleSummary, SearchHit, Store, StoryFilter, StorySummary } from '../store/types.js';
+import type { ArticleSummary, SearchHit, StoryFilter, StorySummary } from '../store/types.js';
+import type { ServerStore } from './deps.js';
 
 function summaryOf(a: Article, story: string | null): ArticleSummary {
   return { id: a.id, outlet: a.outlet, title: a.title, published: a.published, url: a.url, story };
+}
+
+/** The article's title, or its first sentence cut at a word boundary. */
+function titleOf(a: Article): string {
+  if (a.title) return a.title;
+  const first = a.layers.sentences?.[0];
+  const text = (first ? a.text.slice(first.start, first.end) : a.text).trim();
+  if (text.length <= 110) return text;
+  const cut = text.slice(0, 110);
+  return cut.slice(0, cut.lastIndexOf(' ') > 60 ? cut.lastIndexOf(' ') : 110) + '…';
 }
 
 function entityNames(a: Article): string[] {
   return (a.layers.entityIndex ?? []).map((e) => e.name);
 }
 
-export function createMemoryStore(): Store {
+export function createMemoryStore(): ServerStore {
   const articles = new Map<string, { article: Article; story: string | null }>();
   const stories = new Map<string, { summary: StorySummary; members: string[] }>();
   const comparisons = new Map<string, StoryComparison>();
@@ -38,7 +49,7 @@ export function createMemoryStore(): Store {
       if (story) {
         let s = stories.get(story);
         if (!s) {
-          s = { summary: { id: story, title: article.title ?? article.text.slice(0, 80), outlets: [], articleCount: 0, firstPublished: null, lastPublished: null, entities: [] }, members: [] };
+          s = { summary: { id: story, title: titleOf(article), outlets: [], articleCount: 0, firstPublished: null, lastPublished: null, entities: [] }, members: [] };
           stories.set(story, s);
         }
         s.members.push(article.id);

@@ -6,4 +6,5 @@ export const commands: Record<string, () => Promise<Command>> = {
   eval: async () => (await import('./eval.js')).evalCommand,
   bench: async () => (await import('./bench.js')).benchCommand,
   cluster: async () => (await import('./cluster.js')).clusterCommand,
+  serve: async () => (await import('./serve.js')).serveCommand,
 };

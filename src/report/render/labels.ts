@@ -36,7 +36,21 @@ export function orderedFindings(findings: Finding[]): Finding[] {
   return [...findings].sort((a, b) => KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind) || b.salience - a.salience);
 }
 
+/** Text cut at a word boundary near `max` characters. */
+export function clip(text: string, max: number): string {
+  const t = text.replace(/\s+/g, ' ').trim();
+  if (t.length <= max) return t;
+  const cut = t.slice(0, max);
+  const space = cut.lastIndexOf(' ');
+  return (space > max * 0.6 ? cut.slice(0, space) : cut) + '…';
+}
+
+/** The first title of the story's reports, or else the opening sentence of the first report. */
 export function storyTitle(c: StoryComparison): string {
   const t = c.articles.find((a) => a.title)?.title;
-  return t ?? (c.articles.length ? `${c.articles.length} reports compared` : 'Story comparison');
+  if (t) return t;
+  const first = c.articles[0]?.text.trim();
+  if (!first) return 'Story comparison';
+  const m = first.match(/^.{20,}?[.!?](?=\s|$)/s);
+  return clip(m ? m[0] : first, 120);
 }

@@ -2,7 +2,7 @@
 import type { ArticleOut, Finding, StoryComparison } from '../../compare/types.js';
 import { escapeAttr, escapeHtml as h, safeToken } from './escape.js';
 import { marksForArticle, renderHighlightedText } from './highlight.js';
-import { KIND_LABEL, TYPE_LABEL, articleLabels, orderedFindings } from './labels.js';
+import { KIND_LABEL, TYPE_LABEL, articleLabels, clip, orderedFindings } from './labels.js';
 
 type Labels = Map<string, string>;
 
@@ -25,7 +25,7 @@ export function renderSummary(c: StoryComparison): string {
 function renderFinding(f: Finding, labels: Labels): string {
   const kind = KIND_LABEL[f.kind] + (f.kind === 'conflict' && f.type ? ` (${TYPE_LABEL[f.type]})` : '');
   const ev = f.evidence
-    .map((e) => `<li><span class="px-outlet">${h(labels.get(e.article) ?? e.article)}</span>: <q>${h(e.text)}</q></li>`)
+    .map((e) => `<li><span class="px-outlet">${h(labels.get(e.article) ?? e.article)}</span>: <q>${h(clip(e.text, 160))}</q></li>`)
     .join('');
   return (
     `<li class="px-finding-item"><button type="button" class="px-finding px-${f.kind}" data-f="${escapeAttr(safeToken(f.id))}" aria-describedby="px-fe-${escapeAttr(safeToken(f.id))}">` +

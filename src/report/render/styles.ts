@@ -12,7 +12,7 @@ export const STORY_CSS = `
 .px-exclusive.px-mark,.px-badge.px-exclusive{background:#dde7ff;text-decoration-line:underline;text-decoration-style:dotted;text-decoration-color:#1d47a6}
 .px-agreement.px-mark,.px-badge.px-agreement{background:#d6f2dc;text-decoration-line:underline;text-decoration-style:solid;text-decoration-color:#1c6431}
 .px-mark.px-hover{outline:2px dashed #333}
-.px-mark.px-active{outline:3px solid #111;outline-offset:1px;box-shadow:0 0 0 5px #ffe066}
+.px-mark.px-active{background:#ffe45c;outline:2px solid #111;outline-offset:0}
 .px-badge{display:inline-block;font-size:.8rem;font-weight:600;padding:0 .35rem;border-radius:3px;text-decoration-line:none!important;border:1px solid #777}
 .px-legend{display:flex;flex-wrap:wrap;gap:.75rem;list-style:none;padding:0;margin:.25rem 0 .75rem;font-size:.9rem}
 .px-layout{display:grid;grid-template-columns:1fr;gap:1rem}
@@ -47,5 +47,5 @@ export const STORY_CSS = `
 .px-chart{max-width:640px;display:block;margin:.5rem 0}
 .px-generator{color:var(--px-muted);font-size:.8rem;margin-top:2rem}
 .px-failures{border:1px solid #a1170f;padding:.5rem;border-radius:4px}
-@media (prefers-reduced-motion:no-preference){.px-text{scroll-behavior:auto}}
+@media (max-width:700px){.px-text{max-height:40vh}}
 `;

@@ -1,4 +1,5 @@
-import type { Store, StoryFilter, StorySummary } from '../../store/types.js';
+import type { StoryFilter, StorySummary } from '../../store/types.js';
+import type { ServerStore as Store } from '../deps.js';
 
 /** Every story matching a filter, page by page, up to a cap (entity and outlet lists are built from these). */
 export async function collectStories(store: Store, filter: StoryFilter = {}, cap = 5000): Promise<StorySummary[]> {

@@ -1,0 +1,78 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { createAnalyzer } from '../../analyze.js';
+import { compareArticles } from '../../compare/index.js';
+import { ParallaxError } from '../../model/errors.js';
+import { repoRoot } from '../../shared-paths.js';
+import { createApp } from '../../server/app.js';
+import type { ServerStore } from '../../server/deps.js';
+import { loadExampleStories } from '../../server/examples.js';
+import { listen } from '../../server/listen.js';
+import { createMemoryStore } from '../../server/memory-store.js';
+import { EXIT, type Command } from '../command.js';
+
+async function openServerStore(db: string | undefined): Promise<{ store: ServerStore; label: string }> {
+  if (db === ':memory:') return { store: createMemoryStore(), label: 'in memory (nothing is kept)' };
+  // The database layer (src/store) loads only here, so the rest of the CLI does not pay for it.
+  const storeModule = '../../store/index.js';
+  let mod: { openStore(db?: string): Promise<ServerStore>; defaultDbPath?(): string };
+  try {
+    mod = (await import(storeModule)) as typeof mod;
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== 'ERR_MODULE_NOT_FOUND') throw e;
+    return { store: createMemoryStore(), label: 'in memory (the database module is not installed)' };
+  }
+  const label = db ?? mod.defaultDbPath?.() ?? 'default database';
+  return { store: await mod.openStore(db), label };
+}
+
+export const serveCommand: Command = {
+  name: 'serve',
+  summary: 'Serve the web UI and the JSON API (http://127.0.0.1:8787 by default).',
+  usage: 'serve [--port N] [--host H] [--db PATH|URL] [--examples]',
+  options: {
+    port: { type: 'string', valueName: 'N', description: 'port to listen on (default 8787; 0 picks a free one)' },
+    host: { type: 'string', valueName: 'H', description: 'address to listen on (default 127.0.0.1: this machine only)' },
+    db: { type: 'string', valueName: 'PATH|URL', description: 'database file, postgres:// URL, or :memory:' },
+    examples: { type: 'boolean', description: 'load the bundled example stories (examples/*/sources.json) first' },
+  },
+  async run({ values }, io) {
+    const port = values.port === undefined ? 8787 : Number(values.port);
+    if (!Number.isInteger(port) || port < 0 || port > 65535) throw new ParallaxError('E_USAGE', `--port must be a number from 0 to 65535, not "${String(values.port)}"`);
+    const host = typeof values.host === 'string' ? values.host : '127.0.0.1';
+    const { store, label } = await openServerStore(typeof values.db === 'string' ? values.db : undefined);
+    const analyzer = createAnalyzer();
+    const analyze = analyzer.analyze.bind(analyzer);
+    io.stderr.write(`parallax serve: database ${label}\n`);
+    if (values.examples) {
+      const loaded = await loadExampleStories(store, analyze, join(repoRoot(), 'examples'));
+      io.stderr.write(`parallax serve: example stories: ${loaded.stories.join(', ') || 'none'} (${loaded.added} new of ${loaded.articles} articles)\n`);
+    }
+    const webRoot = join(repoRoot(), 'dist', 'web');
+    if (!existsSync(join(webRoot, 'index.html'))) io.stderr.write('parallax serve: the web UI is not built (npm run build:web); serving the API only\n');
+    const app = createApp({
+      store,
+      analyze,
+      compare: (articles) => compareArticles(articles),
+      // Until clustering is wired in, an article ingested through the API is a story of its own.
+      assignStory: (a) => `story-${a.id}`,
+      webRoot,
+      log: (m) => io.stderr.write(`parallax serve: ${m}\n`),
+    });
+    const server = await listen(app, { port, host });
+    if (host !== '127.0.0.1' && host !== 'localhost' && host !== '::1') {
+      io.stderr.write('parallax serve: warning: listening beyond this machine; the API has no authentication\n');
+    }
+    io.stdout.write(`Parallax is running at ${server.url}/  (Ctrl+C to stop)\n`);
+    await new Promise<void>((done) => {
+      const stop = () => {
+        process.off('SIGINT', stop);
+        process.off('SIGTERM', stop);
+        void server.close().then(() => store.close()).then(done);
+      };
+      process.on('SIGINT', stop);
+      process.on('SIGTERM', stop);
+    });
+    return EXIT.ok;
+  },
+};

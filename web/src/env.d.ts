@@ -1,0 +1,2 @@
+declare module 'virtual:px-story.css';
+declare module '*.css';

@@ -24,10 +24,8 @@ after(async () => {
 test('the example story shows the day conflict in both reports and a click scrolls both spans into view', async () => {
   const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
   const problems = watchProblems(page);
-  const started = Date.now();
   await page.goto(`${ts.server.url}/stories/example-bishkek`);
   await page.waitForSelector('.px-articles mark.px-conflict');
-  const loadMs = Date.now() - started;
   const conflict = await page.$$eval('.px-findings button.px-conflict', (bs) => bs.map((b) => ({ f: b.getAttribute('data-f')!, text: b.textContent ?? '' })));
   const date = conflict.find((c) => /Tuesday/.test(c.text) && /Wednesday/.test(c.text));
   assert.ok(date, `a conflict naming Tuesday and Wednesday is listed: ${JSON.stringify(conflict)}`);
@@ -64,7 +62,6 @@ test('the example story shows the day conflict in both reports and a click scrol
   assert.deepEqual(await inView(page, sel), [true, true]);
 
   assert.deepEqual(problems, []);
-  assert.ok(loadMs < 5000, `the page took ${loadMs} ms`);
   await page.close();
 });
 

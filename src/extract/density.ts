@@ -5,7 +5,7 @@
 import { CONTENT_NAME, furniture } from './prune.js';
 import { computeStats, linkDensity, type ElStats } from './stats.js';
 import { elements, type El } from './tree.js';
-import { serialize } from './serialize.js';
+import { serialize, titleKey } from './serialize.js';
 
 export interface DensityResult {
   paragraphs: string[];
@@ -29,7 +29,7 @@ function classWeight(el: El): number {
   return w;
 }
 
-export function extractByDensity(root: El): DensityResult {
+export function extractByDensity(root: El, titles: string[] = []): DensityResult {
   const stats = computeStats(root);
   const body = findBody(root);
   const pageText = stats.get(body)!.text;
@@ -70,18 +70,14 @@ export function extractByDensity(root: El): DensityResult {
     if (!UNIT_TAGS.has(el.tag)) scores.set(el, (scores.get(el) ?? 0) + points);
   }
 
-  let top: El | null = null;
-  let best = 0;
-  for (const [el, raw] of scores) {
-    const st = clean.get(el)!;
-    const s = (raw + classWeight(el)) * (1 - linkDensity(st));
-    if (s > best) {
-      best = s;
-      top = el;
-    }
-  }
+  const final = new Map<El, number>();
+  for (const [el, raw] of scores) final.set(el, (raw + classWeight(el)) * (1 - linkDensity(clean.get(el)!)));
+  const ranked = [...final.entries()].sort((a, b) => b[1] - a[1]);
+  if (ranked.length === 0) return { paragraphs: [], notes: ['no text blocks'], coverage: 0, hinted: false };
+  let [top, best] = ranked[0]!;
   const notes: string[] = [];
-  if (!top) return { paragraphs: [], notes: ['no text blocks'], coverage: 0, hinted: false };
+  top = promote(top, best, ranked, final, body, notes);
+  best = Math.max(best, final.get(top) ?? 0);
 
   // Siblings that look like more of the article (readability's rule): well scored, or plain prose.
   const parts: El[] = [];
@@ -96,16 +92,88 @@ export function extractByDensity(root: El): DensityResult {
       }
       const st = clean.get(sib)!;
       const ld = linkDensity(st);
-      const s = ((scores.get(sib) ?? 0) + classWeight(sib)) * (1 - ld);
+      const s = final.get(sib) ?? classWeight(sib) * (1 - ld);
       if (s >= threshold) parts.push(sib);
       else if (sib.tag === 'p' && st.text > 80 && ld < 0.25) parts.push(sib);
     }
   } else parts.push(top);
+  addChunks(top, parts, body, clean, notes);
+  parts.sort((a, b) => docOrder(a, b));
 
-  const paragraphs = parts.flatMap((el) => serialize(el, clean));
+  const titleKeys = titles.map(titleKey).filter((k) => k.length > 0);
+  const paragraphs = parts.flatMap((el) => serialize(el, clean, titleKeys));
   const got = parts.reduce((n, el) => n + clean.get(el)!.text, 0);
-  notes.push(`container <${top.tag}${top.attrs.class ? ` class="${top.attrs.class.slice(0, 40)}"` : ''}>`);
+  notes.unshift(`container <${top.tag}${top.attrs.class ? ` class="${top.attrs.class.slice(0, 40)}"` : ''}>`);
   return { paragraphs, notes, coverage: unitText > 0 ? Math.min(1, got / unitText) : 0, hinted: classWeight(top) >= 40 };
+}
+
+/**
+ * Readability's two corrections of the best block: when several of the next-best blocks sit under one
+ * ancestor, the article is that ancestor; and a parent that scores higher than its best child is taken.
+ */
+function promote(top: El, best: number, ranked: [El, number][], final: Map<El, number>, body: El, notes: string[]): El {
+  // Blocks inside the best one or around it are the same block: only separate ones count.
+  const alternatives = ranked
+    .slice(1, 6)
+    .filter(([el, s]) => s >= best * 0.75 && !contains(el, top) && !contains(top, el))
+    .map(([el]) => el);
+  if (alternatives.length >= 2) {
+    for (let a = top.parent; a && a !== body; a = a.parent) {
+      let inside = 0;
+      for (const alt of alternatives) if (contains(a, alt)) inside++;
+      if (inside >= 2) {
+        notes.push('promoted to the common ancestor of the best blocks');
+        return a;
+      }
+    }
+  }
+  let last = best;
+  for (let a = top.parent; a && a !== body; a = a.parent) {
+    const s = final.get(a);
+    if (s === undefined) continue;
+    if (s < best / 3) break;
+    if (s > last) {
+      notes.push('promoted to a better-scoring parent');
+      return a;
+    }
+    last = s;
+  }
+  return top;
+}
+
+/** Article bodies split into chunks (ads between them) repeat the chunk's class: take every such chunk. */
+function addChunks(top: El, parts: El[], body: El, stats: Map<El, ElStats>, notes: string[]): void {
+  const cls = top.attrs.class;
+  if (!cls) return;
+  const topText = stats.get(top)!.text;
+  let added = 0;
+  for (const el of elements(body)) {
+    if (el === top || el.tag !== top.tag || el.attrs.class !== cls) continue;
+    if (parts.some((p) => contains(p, el) || contains(el, p))) continue;
+    const st = stats.get(el)!;
+    if (st.text < Math.min(200, topText * 0.1) || linkDensity(st) > 0.33) continue;
+    parts.push(el);
+    added++;
+  }
+  if (added) notes.push(`${added} more chunk(s) of the same kind`);
+}
+
+function contains(a: El, b: El): boolean {
+  for (let x: El | null = b; x; x = x.parent) if (x === a) return true;
+  return false;
+}
+
+function path(el: El): number[] {
+  const out: number[] = [];
+  for (let x = el; x.parent; x = x.parent) out.push(x.parent.children.indexOf(x));
+  return out.reverse();
+}
+
+function docOrder(a: El, b: El): number {
+  const pa = path(a);
+  const pb = path(b);
+  for (let i = 0; i < Math.min(pa.length, pb.length); i++) if (pa[i] !== pb[i]) return pa[i]! - pb[i]!;
+  return pa.length - pb.length;
 }
 
 function findBody(root: El): El {

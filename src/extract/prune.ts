@@ -16,7 +16,7 @@ const BOILER_WORDS = [
   'share', 'sharing', 'sharebar', 'social', 'socials', 'comment', 'comments', 'disqus', 'newsletter', 'subscribe',
   'subscription', 'signup', 'promo', 'promotion', 'promos', 'advert', 'advertisement', 'advertising', 'ad', 'ads',
   'adslot', 'adunit', 'ad-slot', 'ad-unit', 'dfp', 'sponsor', 'sponsored', 'cookie', 'cookies', 'consent', 'gdpr',
-  'popup', 'modal', 'overlay', 'paywall', 'tags', 'tag-list', 'taglist', 'keywords', 'byline', 'author-bio',
+  'popup', 'modal', 'overlay', 'tags', 'tag-list', 'taglist', 'keywords', 'byline', 'author-bio',
   'caption', 'credit', 'credits', 'copyright', 'disclaimer', 'toolbar', 'pagination', 'pager', 'skip-link',
   'outbrain', 'taboola', 'rss', 'masthead', 'topbar', 'subnav', 'timestamp', 'meta-info',
   'article-meta', 'post-meta', 'entry-meta', 'donate', 'donation', 'membership', 'newsletter-signup',

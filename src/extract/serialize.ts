@@ -3,7 +3,7 @@
 // (related links, tag rows) are left out.
 
 import { linkDensity, type ElStats } from './stats.js';
-import type { El, Node } from './tree.js';
+import { textOf, type El, type Node } from './tree.js';
 
 const BLOCK = new Set([
   'p', 'div', 'section', 'article', 'main', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'blockquote', 'li', 'ul', 'ol', 'pre',
@@ -19,7 +19,28 @@ function linkBlock(el: El, st: ElStats): boolean {
   return false;
 }
 
-export function serialize(root: El, stats: Map<El, ElStats>): string[] {
+/** Letters and digits only, lower-case: to compare a heading with the page title. */
+export function titleKey(s: string): string {
+  return s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+}
+
+/** The article's own title repeated as its first heading is not body text. */
+function isTitleHeading(el: El, titleKeys: string[]): boolean {
+  if (!/^h[1-3]$/.test(el.tag) || titleKeys.length === 0) return false;
+  const k = titleKey(textOf(el));
+  return k.length > 0 && titleKeys.some((t) => t === k || (k.length >= 15 && t.includes(k)) || (t.length >= 15 && k.includes(t)));
+}
+
+/**
+ * A hover card or link cluster inside running text (a name that opens a box of headlines). An element
+ * with a link of its own as a direct child is the name itself: we go inside and drop only the box.
+ */
+function linkCluster(el: El, st: ElStats): boolean {
+  if (BLOCK.has(el.tag) || el.tag === 'a' || st.anchors < 2 || st.text < 40 || linkDensity(st) < 0.95) return false;
+  return !el.children.some((c) => typeof c !== 'string' && c.tag === 'a');
+}
+
+export function serialize(root: El, stats: Map<El, ElStats>, titleKeys: string[] = []): string[] {
   const out: string[] = [];
   let buf = '';
   const flush = () => {
@@ -43,7 +64,7 @@ export function serialize(root: El, stats: Map<El, ElStats>): string[] {
       continue;
     }
     const st = stats.get(n);
-    if (st && n !== root && linkBlock(n, st)) continue;
+    if (st && n !== root && (linkBlock(n, st) || linkCluster(n, st) || isTitleHeading(n, titleKeys))) continue;
     if (BLOCK.has(n.tag)) flush();
     else if (n.tag === 'img' || n.tag === 'wbr') continue;
     stack.push({ exit: n });

@@ -8,6 +8,8 @@ export interface ElStats {
   /** Text directly in this element (not in child elements). */
   own: number;
   commas: number;
+  /** Number of links inside. */
+  anchors: number;
 }
 
 function visibleLength(s: string): number {
@@ -42,7 +44,7 @@ export function computeStats(root: El): Map<El, ElStats> {
   const stats = new Map<El, ElStats>();
   for (let i = order.length - 1; i >= 0; i--) {
     const el = order[i]!;
-    const s: ElStats = { text: 0, link: 0, own: 0, commas: 0 };
+    const s: ElStats = { text: 0, link: 0, own: 0, commas: 0, anchors: 0 };
     for (const c of el.children) {
       if (typeof c === 'string') {
         const n = visibleLength(c);
@@ -54,9 +56,13 @@ export function computeStats(root: El): Map<El, ElStats> {
         s.text += cs.text;
         s.link += cs.link;
         s.commas += cs.commas;
+        s.anchors += cs.anchors;
       }
     }
-    if (el.tag === 'a') s.link = s.text;
+    if (el.tag === 'a') {
+      s.link = s.text;
+      s.anchors++;
+    }
     stats.set(el, s);
   }
   return stats;

@@ -19,6 +19,16 @@ function isValidUtf8(bytes: Uint8Array): boolean {
   }
 }
 
+/** Valid UTF-8 except for a multi-byte character cut off at the very end (a truncated file or download). */
+function isTruncatedUtf8(bytes: Uint8Array): boolean {
+  // Walk back over at most 3 continuation bytes to the lead byte of the last character.
+  let i = bytes.length - 1;
+  while (i >= 0 && bytes.length - i <= 3 && (bytes[i]! & 0xc0) === 0x80) i--;
+  if (i < 0 || bytes[i]! < 0xc2) return false;
+  const need = bytes[i]! >= 0xf0 ? 4 : bytes[i]! >= 0xe0 ? 3 : 2;
+  return bytes.length - i < need && isValidUtf8(bytes.subarray(0, i));
+}
+
 /** Control characters other than tab, newline, carriage return, form feed: a sign of binary data. */
 function looksBinary(bytes: Uint8Array): boolean {
   const n = Math.min(bytes.length, 8192);
@@ -62,6 +72,13 @@ export function decodeBytes(bytes: Uint8Array, subject: string, options: { html?
   if (bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
     return { text: new TextDecoder('utf-8').decode(bytes.subarray(3)), encoding: 'utf-8', how: 'bom' };
   }
+  // UTF-32 before UTF-16: the UTF-32 LE BOM starts with the UTF-16 LE one.
+  if (bytes.length >= 4 && bytes[0] === 0xff && bytes[1] === 0xfe && bytes[2] === 0 && bytes[3] === 0) {
+    return { text: iconv.decode(Buffer.from(bytes.subarray(4)), 'utf-32le'), encoding: 'utf-32le', how: 'bom' };
+  }
+  if (bytes.length >= 4 && bytes[0] === 0 && bytes[1] === 0 && bytes[2] === 0xfe && bytes[3] === 0xff) {
+    return { text: iconv.decode(Buffer.from(bytes.subarray(4)), 'utf-32be'), encoding: 'utf-32be', how: 'bom' };
+  }
   if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe) {
     return { text: new TextDecoder('utf-16le').decode(bytes.subarray(2)), encoding: 'utf-16le', how: 'bom' };
   }
@@ -69,7 +86,7 @@ export function decodeBytes(bytes: Uint8Array, subject: string, options: { html?
     return { text: iconv.decode(Buffer.from(bytes.subarray(2)), 'utf-16be'), encoding: 'utf-16be', how: 'bom' };
   }
   if (looksBinary(bytes)) throw new ParallaxError('E_BINARY', 'binary data, not text (NUL or control bytes)', subject);
-  if (isValidUtf8(bytes)) return { text: new TextDecoder('utf-8').decode(bytes), encoding: 'utf-8', how: 'valid-utf8' };
+  if (isValidUtf8(bytes) || isTruncatedUtf8(bytes)) return { text: new TextDecoder('utf-8').decode(bytes), encoding: 'utf-8', how: 'valid-utf8' };
   if (options.html) {
     const declared = declaredCharset(bytes);
     if (declared && declared !== 'utf-8' && declared !== 'utf8' && iconv.encodingExists(declared)) {

@@ -6,3 +6,8 @@ export { createAnalyzer, defaultStages } from './analyze.js';
 export { readInputs, readFile, articleFromContent, type ReadResult, type SourceHints } from './ingest/read-inputs.js';
 export type * from './compare/types.js';
 export { safeFetch, type SafeFetchOptions, type SafeResponse } from './net/safe-fetch.js';
+export { openStore, defaultDbPath, contentHash } from './store/index.js';
+export type * from './store/types.js';
+export { ingest, type IngestSummary, type IngestItem } from './ingest/ingest.js';
+export { collectInputs } from './ingest/collect.js';
+export { parseFeed, type Feed, type FeedItem } from './feeds/parse-feed.js';

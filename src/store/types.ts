@@ -26,6 +26,10 @@ export interface StoryFilter {
   from?: string;
   to?: string;
   query?: string;
+  /** Only this story (search). */
+  story?: string;
+  /** What search looks in: articles, claims, or both (default). */
+  kind?: 'article' | 'claim' | 'all';
   limit?: number;
   offset?: number;
 }
@@ -38,6 +42,54 @@ export interface SearchHit {
   title: string | null;
   snippet: string;
   score: number;
+  published?: string | null;
+  /** For claims: the claim's span in the article text. */
+  start?: number;
+  end?: number;
+}
+
+export interface PutResult {
+  id: string;
+  /** False when the same content was already stored (then `id` is the stored article). */
+  isNew: boolean;
+  /** The earlier version this article revises (same canonical URL or id, different content). */
+  revisionOf: string | null;
+}
+
+export interface ArticleToStore {
+  article: Article;
+  story: string | null;
+  /** Title for the story when it is new to the database. */
+  storyTitle?: string;
+  ingestRun?: string | null;
+}
+
+export interface IngestRunInfo {
+  id: string;
+  startedAt: string;
+  finishedAt: string | null;
+  command: string;
+  status: string;
+  counts: Record<string, unknown> | null;
+}
+
+export interface Job {
+  id: number;
+  kind: string;
+  key: string | null;
+  payload: unknown;
+  attempts: number;
+}
+
+export interface FeedState {
+  url: string;
+  etag: string | null;
+  lastModified: string | null;
+  lastPolled: string | null;
+  nextPoll: string | null;
+  failures: number;
+  lastError: string | null;
+  itemsSeen: number;
 }
 
 /** The typed query layer every backend (SQLite, PostgreSQL) implements; the same test suite runs on each. */
@@ -52,4 +104,31 @@ export interface Store {
   putComparison(story: string, comparison: StoryComparison): Promise<void>;
   search(query: string, filter?: StoryFilter): Promise<SearchHit[]>;
   close(): Promise<void>;
+
+  // ---- beyond the first interface: what ingestion, export and workers need ----
+  readonly backend: 'sqlite' | 'postgres';
+  /** Stores several articles in one transaction (all or nothing); results in input order. */
+  putArticles(items: ArticleToStore[]): Promise<PutResult[]>;
+  /** Which of these content hashes are stored: hash -> article id. */
+  knownHashes(hashes: string[]): Promise<Map<string, string>>;
+  /** Moves an article to another story (after a merge of stories). */
+  setStory(article: string, story: string, storyTitle?: string): Promise<void>;
+  listArticles(filter?: StoryFilter): Promise<ArticleSummary[]>;
+  /** Every current article of a story, in full (for comparison and export). */
+  storyFullArticles(story: string): Promise<Article[]>;
+  countArticles(options?: { includeRevisions?: boolean }): Promise<number>;
+  /** Problems found by the database's own check and by ours (empty when sound). */
+  integrityCheck(): Promise<string[]>;
+  startIngestRun(command: string): Promise<string>;
+  finishIngestRun(id: string, status: string, counts: Record<string, unknown>): Promise<void>;
+  ingestRuns(limit?: number): Promise<IngestRunInfo[]>;
+  /** Job queue shared by several workers (processes or machines). */
+  enqueueJob(kind: string, payload: unknown, options?: { key?: string; runAfter?: Date }): Promise<number | null>;
+  /** Takes the oldest ready job of these kinds for `worker`, leased for leaseMs; null when none. */
+  claimJob(worker: string, kinds: string[], leaseMs?: number): Promise<Job | null>;
+  completeJob(id: number): Promise<void>;
+  failJob(id: number, error: string, retryAfterMs?: number | null): Promise<void>;
+  jobCounts(): Promise<Record<string, number>>;
+  getFeedState(url: string): Promise<FeedState | null>;
+  putFeedState(state: FeedState): Promise<void>;
 }

@@ -7,4 +7,6 @@ export const commands: Record<string, () => Promise<Command>> = {
   bench: async () => (await import('./bench.js')).benchCommand,
   cluster: async () => (await import('./cluster.js')).clusterCommand,
   serve: async () => (await import('./serve.js')).serveCommand,
+  ingest: async () => (await import('./ingest.js')).ingestCommand,
+  search: async () => (await import('./search.js')).searchCommand,
 };

@@ -1,0 +1,107 @@
+import { availableParallelism } from 'node:os';
+import { ParallaxError } from '../../model/errors.js';
+import { createAnalyzer } from '../../analyze.js';
+import { collectInputs } from '../../ingest/collect.js';
+import { ingest, type IngestSummary } from '../../ingest/ingest.js';
+import { createInlinePool, createWorkerPool, type AnalysisPool } from '../../ingest/analysis-pool.js';
+import { loadClustererFactory } from '../../ingest/optional-modules.js';
+import { createProgress } from '../../ingest/progress.js';
+import { createUrlReader } from '../../ingest/url-reader.js';
+import { EXIT, type CliIO, type Command } from '../command.js';
+import { dbOption, openStoreFor } from './db-option.js';
+
+function positiveInt(v: unknown, name: string, fallback: number, min = 1): number {
+  if (v === undefined) return fallback;
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < min) throw new ParallaxError('E_USAGE', `--${name} must be a whole number >= ${min}, not "${String(v)}"`);
+  return n;
+}
+
+export function formatSummary(s: IngestSummary, workers: number): string {
+  const lines = [
+    `read ${s.read}: new ${s.new} (revisions ${s.revisions}), duplicates ${s.duplicates}, failed ${s.failed}`,
+    `stories: ${s.stories.new} new, ${s.stories.touched} with new articles${s.stories.moved ? `, ${s.stories.moved} articles moved by merges` : ''} (clusterer: ${s.clusterer})`,
+    `time ${s.seconds} s (${s.articlesPerSecond} articles/s): analysis ${s.analysed ? `${s.timings.analysis} ms over ${workers} worker thread${workers === 1 ? '' : 's'}` : 'skipped'}, clustering ${s.timings.clustering} ms, storage ${s.timings.storage} ms`,
+  ];
+  if (s.failures.length) {
+    lines.push('failures:');
+    for (const f of s.failures) lines.push(`  ${f.message}`);
+    if (s.failed > s.failures.length) lines.push(`  ... and ${s.failed - s.failures.length} more`);
+  }
+  return lines.join('\n') + '\n';
+}
+
+export const ingestOptions = {
+  ...dbOption,
+  json: { type: 'boolean', description: 'print the summary as JSON' },
+  workers: { type: 'string', valueName: 'N', description: 'analysis worker threads (default: cores - 1, at least 1; 0 = in this thread)' },
+  'skip-analysis': { type: 'boolean', description: 'store articles as read, without analysis (faster; search still works)' },
+  'skip-clustering': { type: 'boolean', description: 'do not assign articles to stories' },
+  batch: { type: 'string', valueName: 'N', description: 'articles per transaction (default 64)' },
+  outlet: { type: 'string', valueName: 'NAME', description: 'outlet of articles that do not name one' },
+  'allow-private': { type: 'boolean', description: 'allow URLs on private or loopback addresses' },
+  'max-bytes': { type: 'string', valueName: 'N', description: 'largest file or page to read' },
+} as const satisfies Command['options'];
+
+export interface IngestSetup {
+  pool: AnalysisPool | null;
+  workers: number;
+}
+
+export function analysisPoolFor(values: Record<string, unknown>): IngestSetup {
+  if (values['skip-analysis']) return { pool: null, workers: 0 };
+  const workers = positiveInt(values.workers, 'workers', Math.max(1, availableParallelism() - 1), 0);
+  if (workers === 0) {
+    const analyzer = createAnalyzer();
+    return { pool: createInlinePool((a) => analyzer.analyze(a)), workers: 0 };
+  }
+  return { pool: createWorkerPool(workers), workers };
+}
+
+export async function runIngest(targets: string[], values: Record<string, unknown>, io: CliIO, command: string): Promise<{ summary: IngestSummary; workers: number }> {
+  const store = await openStoreFor(values, io, command);
+  const { pool, workers } = analysisPoolFor(values);
+  try {
+    const factory = values['skip-clustering'] ? null : await loadClustererFactory();
+    const run = await store.startIngestRun(`${command} ${targets.join(' ')}`.slice(0, 2000));
+    const progress = createProgress(io.stderr);
+    const maxBytes = values['max-bytes'] !== undefined ? positiveInt(values['max-bytes'], 'max-bytes', 0) : undefined;
+    const hints = typeof values.outlet === 'string' ? { outlet: values.outlet } : undefined;
+    const items = collectInputs(targets, {
+      cwd: io.cwd,
+      ...(hints ? { hints } : {}),
+      ...(maxBytes ? { maxBytes } : {}),
+      readUrl: createUrlReader({ allowPrivate: Boolean(values['allow-private']), ...(maxBytes ? { maxBytes } : {}), outlet: hints?.outlet ?? null }),
+    });
+    const summary = await ingest(
+      items,
+      { store, pool, clusterer: factory ? factory.create() : null, ...(factory ? { clustererName: factory.name } : {}), onProgress: (c) => progress.update(c) },
+      { batchSize: positiveInt(values.batch, 'batch', 64), ingestRun: run },
+    );
+    progress.done();
+    await store.finishIngestRun(run, summary.failed && !summary.new ? 'failed' : 'done', { read: summary.read, new: summary.new, duplicates: summary.duplicates, failed: summary.failed });
+    return { summary, workers };
+  } finally {
+    await pool?.close();
+    await store.close();
+  }
+}
+
+export function exitFor(s: IngestSummary): number {
+  if (s.failed === 0) return EXIT.ok;
+  return s.new + s.duplicates === 0 ? EXIT.inputError : EXIT.partial;
+}
+
+export const ingestCommand: Command = {
+  name: 'ingest',
+  summary: 'Read articles (files, directories, JSON Lines, RSS/Atom, URLs) into the database, analysed and grouped into stories.',
+  usage: 'ingest PATH|URL... [--db PATH|URL] [--json] [--workers N] [--skip-analysis]',
+  positionals: true,
+  options: ingestOptions,
+  async run({ values, positionals }, io) {
+    if (positionals.length === 0) throw new ParallaxError('E_USAGE', 'give files, directories, feeds or URLs to ingest');
+    const { summary, workers } = await runIngest(positionals, values, io, 'ingest');
+    io.stdout.write(values.json ? JSON.stringify({ ...summary, workers }, null, 2) + '\n' : formatSummary(summary, workers));
+    return exitFor(summary);
+  },
+};

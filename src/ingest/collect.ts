@@ -1,0 +1,137 @@
+// Expands what the user named (files, directories, URLs) into a stream of articles and failures.
+import { closeSync, openSync, readSync, readdirSync, statSync, readFileSync } from 'node:fs';
+import { basename, extname, join, resolve } from 'node:path';
+import { isParallaxError, ParallaxError } from '../model/errors.js';
+import { DEFAULT_MAX_BYTES, readFile, type SourceHints } from './read-inputs.js';
+import { decodeBytes } from './decode.js';
+import { looksLikeFeed, parseFeed } from '../feeds/parse-feed.js';
+import { feedItemArticle } from './feed-articles.js';
+import type { IngestItem } from './ingest.js';
+
+export const ARTICLE_EXTENSIONS = new Set(['.txt', '.text', '.md', '.html', '.htm', '.jsonl', '.ndjson']);
+export const FEED_EXTENSIONS = new Set(['.xml', '.rss', '.atom', '.rdf']);
+
+export interface CollectOptions {
+  cwd: string;
+  hints?: SourceHints;
+  maxBytes?: number;
+  /** Reads a URL (article page or feed); absent: URLs fail with a clear message. */
+  readUrl?: (url: string) => AsyncIterable<IngestItem>;
+}
+
+export function isUrl(target: string): boolean {
+  return /^https?:\/\//i.test(target);
+}
+
+/** Files under a directory, recursively, in name order; hidden entries skipped. */
+export function walk(dir: string, out: string[] = []): string[] {
+  for (const name of readdirSync(dir).sort()) {
+    if (name.startsWith('.') || name === 'node_modules') continue;
+    const p = join(dir, name);
+    let st;
+    try {
+      st = statSync(p);
+    } catch {
+      continue;
+    }
+    if (st.isDirectory()) walk(p, out);
+    else if (st.isFile()) {
+      const ext = extname(name).toLowerCase();
+      if (ARTICLE_EXTENSIONS.has(ext) || FEED_EXTENSIONS.has(ext)) out.push(p);
+    }
+  }
+  return out;
+}
+
+const failure = (subject: string, e: unknown): IngestItem => {
+  if (isParallaxError(e)) return { failure: { subject: e.subject ?? subject, message: e.message } };
+  return { failure: { subject, message: `${subject}: ${(e as Error).message}` } };
+};
+
+/** Items of a feed document (file or fetched). */
+export function feedItems(xml: string, subject: string, base: string | null, outlet: string | null): IngestItem[] {
+  const feed = parseFeed(xml, subject, base);
+  return feed.items.map((item, i) => {
+    const source = `${subject}#${i + 1}`;
+    try {
+      return { article: feedItemArticle(item, feed, source, outlet) };
+    } catch (e) {
+      return failure(source, e);
+    }
+  });
+}
+
+function readOne(path: string, options: CollectOptions): IngestItem[] {
+  const ext = extname(path).toLowerCase();
+  const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
+  if (FEED_EXTENSIONS.has(ext)) {
+    const size = statSync(path).size;
+    if (size > maxBytes) throw new ParallaxError('E_TOO_LARGE', `${size} bytes is over the limit of ${maxBytes} bytes`, path);
+    const text = decodeBytes(readFileSync(path), path).text;
+    return feedItems(text, path, null, options.hints?.outlet ?? null);
+  }
+  const failures: { subject: string; message: string }[] = [];
+  const articles = readFile(path, { maxBytes, ...(options.hints ? { hints: options.hints } : {}) }, failures, true);
+  const out: IngestItem[] = articles.map((article) => {
+    // As in `compare`: with nothing naming the outlet, the file name does.
+    if (!article.outlet) article.outlet = basename(path).replace(/\.[a-z]+$/i, '');
+    return { article };
+  });
+  for (const f of failures) out.push({ failure: f });
+  return out;
+}
+
+/** A text file that is really a feed (an .html or .txt holding RSS) is read as one. */
+function sniffFeed(path: string): boolean {
+  const ext = extname(path).toLowerCase();
+  if (ext === '.jsonl' || ext === '.ndjson' || FEED_EXTENSIONS.has(ext)) return false;
+  try {
+    const fd = openSync(path, 'r');
+    try {
+      const buf = Buffer.alloc(4096);
+      const n = readSync(fd, buf, 0, buf.length, 0);
+      return looksLikeFeed(buf.subarray(0, n).toString('latin1'));
+    } finally {
+      closeSync(fd);
+    }
+  } catch {
+    return false;
+  }
+}
+
+export async function* collectInputs(targets: string[], options: CollectOptions): AsyncGenerator<IngestItem> {
+  for (const target of targets) {
+    if (isUrl(target)) {
+      if (!options.readUrl) {
+        yield { failure: { subject: target, message: `${target}: reading URLs is not available here` } };
+        continue;
+      }
+      try {
+        yield* options.readUrl(target);
+      } catch (e) {
+        yield failure(target, e);
+      }
+      continue;
+    }
+    const path = resolve(options.cwd, target);
+    let isDir = false;
+    try {
+      isDir = statSync(path).isDirectory();
+    } catch {
+      yield { failure: { subject: path, message: `${path}: no such file or directory` } };
+      continue;
+    }
+    const files = isDir ? walk(path) : [path];
+    if (isDir && files.length === 0) yield { failure: { subject: path, message: `${path}: the directory has no readable files` } };
+    for (const file of files) {
+      try {
+        if (sniffFeed(file)) {
+          const text = decodeBytes(readFileSync(file), file).text;
+          yield* feedItems(text, file, null, options.hints?.outlet ?? null);
+        } else yield* readOne(file, options);
+      } catch (e) {
+        yield failure(file, e);
+      }
+    }
+  }
+}

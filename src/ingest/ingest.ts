@@ -1,0 +1,208 @@
+// Incremental, idempotent ingestion: articles are deduplicated by content hash before any work,
+// analysed in worker threads, assigned to stories in input order, and stored in transactions of a
+// batch each. A batch is acknowledged (counted, shown) only after it is committed, so a crash loses
+// nothing acknowledged, and running again resumes: what was stored is recognised and skipped.
+import type { Article } from '../model/document.js';
+import type { StoryClusterer } from '../cluster/types.js';
+import type { Store } from '../store/types.js';
+import { contentHash } from '../store/content-hash.js';
+import type { AnalysisPool } from './analysis-pool.js';
+
+export type IngestItem = { article: Article } | { failure: { subject: string; message: string } };
+
+export interface IngestCounts {
+  read: number;
+  new: number;
+  revisions: number;
+  duplicates: number;
+  failed: number;
+}
+
+export interface IngestSummary extends IngestCounts {
+  failures: { subject: string; message: string }[];
+  stories: { new: number; touched: number; moved: number };
+  seconds: number;
+  articlesPerSecond: number;
+  /** Where the time went (ms). analysis is summed over worker threads; the rest is on the main thread. */
+  timings: { reading: number; analysis: number; clustering: number; storage: number; dedupe: number };
+  clusterer: string;
+  analysed: boolean;
+}
+
+export interface IngestDeps {
+  store: Store;
+  /** null: store articles as read (no analysis). */
+  pool: AnalysisPool | null;
+  /** null: no story assignment. */
+  clusterer: StoryClusterer | null;
+  clustererName?: string;
+  onProgress?: (counts: IngestCounts) => void;
+}
+
+export interface IngestOptions {
+  /** Articles per transaction. */
+  batchSize?: number;
+  ingestRun?: string | null;
+  /** Stored articles replayed into the clusterer first, so new articles can join stories of earlier runs. */
+  warmUp?: number;
+  /** Keep at most this many failure reasons in the summary. */
+  maxFailures?: number;
+}
+
+/** Maps the clusterer's story ids (its own, per process) to story ids in the database. */
+function storyMapper() {
+  const map = new Map<string, string>();
+  return {
+    map,
+    dbStory(clusterStory: string, firstArticle: Article): { id: string; isNew: boolean } {
+      const known = map.get(clusterStory);
+      if (known) return { id: known, isNew: false };
+      const id = `story-${contentHash(firstArticle).slice(0, 16)}`;
+      map.set(clusterStory, id);
+      return { id, isNew: true };
+    },
+  };
+}
+
+async function warmUp(store: Store, clusterer: StoryClusterer, mapper: ReturnType<typeof storyMapper>, count: number): Promise<void> {
+  if (count <= 0) return;
+  const total = await store.countArticles();
+  if (total === 0) return;
+  const recent = await store.listArticles({ limit: count, offset: Math.max(0, total - count) });
+  for (const s of recent) {
+    if (!s.story) continue;
+    const a = await store.getArticle(s.id);
+    if (!a) continue;
+    const asg = clusterer.add(a);
+    if (!mapper.map.has(asg.story)) mapper.map.set(asg.story, s.story);
+  }
+}
+
+export async function ingest(items: AsyncIterable<IngestItem> | Iterable<IngestItem>, deps: IngestDeps, options: IngestOptions = {}): Promise<IngestSummary> {
+  const { store, pool, clusterer } = deps;
+  const batchSize = options.batchSize ?? 64;
+  const maxFailures = options.maxFailures ?? 200;
+  const t0 = performance.now();
+  const counts: IngestCounts = { read: 0, new: 0, revisions: 0, duplicates: 0, failed: 0 };
+  const failures: { subject: string; message: string }[] = [];
+  const timings = { reading: 0, analysis: 0, clustering: 0, storage: 0, dedupe: 0 };
+  const stories = { new: 0, touched: new Set<string>(), moved: 0 };
+  const mapper = storyMapper();
+  const assigned: { article: string; story: string }[] = [];
+  const seen = new Set<string>();
+
+  const fail = (subject: string, message: string) => {
+    counts.failed++;
+    if (failures.length < maxFailures) failures.push({ subject, message });
+  };
+
+  if (clusterer) {
+    const tw = performance.now();
+    await warmUp(store, clusterer, mapper, options.warmUp ?? 2000);
+    timings.clustering += performance.now() - tw;
+  }
+
+  /** Dedupe and start analysis for one batch; returns the promise of analysed articles in order. */
+  const prepare = async (batch: Article[]): Promise<{ analysed: Promise<(Article | null)[]> }> => {
+    const td = performance.now();
+    const hashes = batch.map((a) => contentHash(a));
+    const known = await store.knownHashes(hashes);
+    const fresh: Article[] = [];
+    batch.forEach((a, i) => {
+      const h = hashes[i]!;
+      if (known.has(h) || seen.has(h)) counts.duplicates++;
+      else {
+        seen.add(h);
+        fresh.push(a);
+      }
+    });
+    timings.dedupe += performance.now() - td;
+    if (!pool) return { analysed: Promise.resolve(fresh) };
+    const analysed = Promise.all(
+      fresh.map((a) =>
+        pool.analyze(a).catch((e: Error) => {
+          fail(a.source, `analysis failed: ${e.message}`);
+          return null;
+        }),
+      ),
+    );
+    return { analysed };
+  };
+
+  const commit = async (analysed: (Article | null)[]) => {
+    const ready = analysed.filter((a): a is Article => a !== null);
+    const tc = performance.now();
+    const items = ready.map((article) => {
+      if (!clusterer) return { article, story: null, ingestRun: options.ingestRun ?? null };
+      const asg = clusterer.add(article);
+      const s = mapper.dbStory(asg.story, article);
+      return { article, story: s.id, storyTitle: article.title ?? undefined, ingestRun: options.ingestRun ?? null, isNewStory: s.isNew };
+    });
+    timings.clustering += performance.now() - tc;
+    const ts = performance.now();
+    const results = await store.putArticles(items);
+    timings.storage += performance.now() - ts;
+    results.forEach((r, i) => {
+      const item = items[i]!;
+      if (!r.isNew) {
+        counts.duplicates++; // stored meanwhile by another process
+        return;
+      }
+      counts.new++;
+      if (r.revisionOf) counts.revisions++;
+      if (item.story) {
+        stories.touched.add(item.story);
+        if ('isNewStory' in item && item.isNewStory) stories.new++;
+        assigned.push({ article: r.id, story: item.story });
+      }
+    });
+    deps.onProgress?.({ ...counts });
+  };
+
+  // Two batches in flight: while one is stored, the next is being analysed.
+  let inFlight: Promise<(Article | null)[]> | null = null;
+  let batch: Article[] = [];
+  const flush = async () => {
+    const next = await prepare(batch);
+    batch = [];
+    if (inFlight) await commit(await inFlight);
+    inFlight = next.analysed;
+  };
+  let tr = performance.now();
+  for await (const item of items as AsyncIterable<IngestItem>) {
+    timings.reading += performance.now() - tr;
+    counts.read++;
+    if ('failure' in item) fail(item.failure.subject, item.failure.message);
+    else batch.push(item.article);
+    if (batch.length >= batchSize) await flush();
+    tr = performance.now();
+  }
+  if (batch.length) await flush();
+  if (inFlight) await commit(await inFlight);
+
+  // Stories can merge as evidence grows: move this run's articles to where the clusterer now puts them.
+  if (clusterer) {
+    for (const { article, story } of assigned) {
+      const now = clusterer.storyOf(article);
+      const target = now ? mapper.map.get(now) : undefined;
+      if (target && target !== story) {
+        await store.setStory(article, target);
+        stories.moved++;
+      }
+    }
+  }
+
+  const seconds = (performance.now() - t0) / 1000;
+  timings.analysis = pool ? pool.busyMs : 0;
+  const round = (x: number) => Math.round(x);
+  return {
+    ...counts,
+    failures,
+    stories: { new: stories.new, touched: stories.touched.size, moved: stories.moved },
+    seconds: Math.round(seconds * 100) / 100,
+    articlesPerSecond: Math.round((counts.read / Math.max(seconds, 1e-6)) * 10) / 10,
+    timings: { reading: round(timings.reading), analysis: round(timings.analysis), clustering: round(timings.clustering), storage: round(timings.storage), dedupe: round(timings.dedupe) },
+    clusterer: clusterer ? deps.clustererName ?? 'custom' : 'none',
+    analysed: pool !== null,
+  };
+}

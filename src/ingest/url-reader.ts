@@ -1,0 +1,61 @@
+// Reads a URL given to `ingest`: a feed (its items, each linked page fetched when the feed has no
+// full text) or an article page.
+import type { IngestItem } from './ingest.js';
+import { createFetcher, type Fetcher } from './fetcher.js';
+import { looksLikeFeed } from '../feeds/parse-feed.js';
+import { feedItems } from './collect.js';
+import { articleFromContent } from './read-inputs.js';
+import { isParallaxError } from '../model/errors.js';
+
+export interface UrlReaderOptions {
+  allowPrivate?: boolean;
+  maxBytes?: number;
+  outlet?: string | null;
+  fetcher?: Fetcher;
+}
+
+export function pageArticle(url: string, body: string, contentType: string | null, outlet: string | null): IngestItem {
+  try {
+    const html = /html|xml/i.test(contentType ?? '') || /^\s*</.test(body);
+    const article = articleFromContent(html ? { html: body } : { text: body }, { source: url, url, format: html ? 'html' : 'text', ...(outlet ? { outlet } : {}) });
+    if (!article.outlet) article.outlet = new URL(url).hostname.replace(/^www\./, '');
+    return { article };
+  } catch (e) {
+    return { failure: { subject: url, message: isParallaxError(e) ? e.message : `${url}: ${(e as Error).message}` } };
+  }
+}
+
+export function createUrlReader(options: UrlReaderOptions = {}): (url: string) => AsyncIterable<IngestItem> {
+  let fetcher: Fetcher | null = options.fetcher ?? null;
+  const get = async () => (fetcher ??= await createFetcher({ allowPrivate: options.allowPrivate ?? false, ...(options.maxBytes ? { maxBytes: options.maxBytes } : {}) }));
+  return async function* read(url: string): AsyncGenerator<IngestItem> {
+    const f = await get();
+    const res = await f.fetch(url);
+    if (res.status === 'error') {
+      yield { failure: { subject: url, message: `${url}: ${res.message}` } };
+      return;
+    }
+    if (res.status === 'not-modified') return;
+    if (/(rss|atom|xml)/i.test(res.contentType ?? '') || looksLikeFeed(res.body)) {
+      const items = feedItems(res.body, url, res.url, options.outlet ?? null);
+      for (const item of items) {
+        // A summary-only item: read the page it links to instead.
+        if ('article' in item && item.article.extraction.method === 'feed-summary' && item.article.url) {
+          const page = await f.fetch(item.article.url);
+          if (page.status === 'ok') {
+            const full = pageArticle(page.url, page.body, page.contentType, item.article.outlet);
+            if ('article' in full) {
+              full.article.title ??= item.article.title;
+              full.article.published ??= item.article.published;
+              yield full;
+              continue;
+            }
+          }
+        }
+        yield item;
+      }
+      return;
+    }
+    yield pageArticle(res.url, res.body, res.contentType, options.outlet ?? null);
+  };
+}

@@ -1,0 +1,410 @@
+// The Store over Kysely: one implementation for SQLite and PostgreSQL; only search and locking differ.
+import { randomUUID } from 'node:crypto';
+import { sql, type Kysely } from 'kysely';
+import type { Article } from '../model/document.js';
+import type { StoryComparison } from '../compare/types.js';
+import { ParallaxError } from '../model/errors.js';
+import { canonicalUrl } from '../ingest/canonical-url.js';
+import type { Backend, Database } from './schema.js';
+import type { ArticleSummary, ArticleToStore, FeedState, IngestRunInfo, PutResult, SearchHit, Store, StoryFilter, StorySummary } from './types.js';
+import { contentHash } from './content-hash.js';
+import { articleClaims, articleEntities, cleaningJson, layersJson, outletKey, rowToArticle } from './rows.js';
+import { articleConditions, search } from './search.js';
+import { createJobQueue } from './jobs.js';
+
+const now = () => new Date().toISOString();
+const CHUNK = 400;
+
+function chunks<T>(xs: T[], n = CHUNK): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < xs.length; i += n) out.push(xs.slice(i, i + n));
+  return out;
+}
+
+export function createKyselyStore(db: Kysely<Database>, backend: Backend, label: string): Store {
+  let closed = false;
+
+  /**
+   * One write transaction. SQLite: BEGIN IMMEDIATE takes the write lock up front, so two processes
+   * queue behind each other instead of failing when a reader upgrades. PostgreSQL: an advisory lock
+   * serialises article writers (revision and duplicate checks read, then write).
+   */
+  async function writeTx<T>(fn: (trx: Kysely<Database>) => Promise<T>): Promise<T> {
+    if (backend === 'sqlite') {
+      return db.connection().execute(async (conn) => {
+        await sql`BEGIN IMMEDIATE`.execute(conn);
+        try {
+          const r = await fn(conn);
+          await sql`COMMIT`.execute(conn);
+          return r;
+        } catch (e) {
+          await sql`ROLLBACK`.execute(conn).catch(() => {});
+          throw e;
+        }
+      });
+    }
+    return db.transaction().execute(async (trx) => {
+      await sql`SELECT pg_advisory_xact_lock(7311)`.execute(trx);
+      return fn(trx);
+    });
+  }
+
+  async function putOne(trx: Kysely<Database>, item: ArticleToStore, stamp: string): Promise<PutResult> {
+    const a: Article = item.article;
+    const hash = contentHash(a);
+    const same = await trx.selectFrom('articles').select('id').where('content_hash', '=', hash).executeTakeFirst();
+    if (same) return { id: same.id, isNew: false, revisionOf: null };
+    const canon = canonicalUrl(a.url);
+    let previous: string | null = null;
+    if (canon) {
+      const prev = await trx.selectFrom('articles').select('id').where('canonical_url', '=', canon).where('is_current', '=', 1).executeTakeFirst();
+      previous = prev?.id ?? null;
+    }
+    const byId = await trx.selectFrom('articles').select(['id', 'is_current']).where('id', '=', a.id).executeTakeFirst();
+    if (!previous && byId && byId.is_current === 1) previous = byId.id;
+    const id = byId ? `${a.id}~${hash.slice(0, 10)}` : a.id;
+    if (previous) await trx.updateTable('articles').set({ is_current: 0 }).where('id', '=', previous).execute();
+    let outletId: string | null = null;
+    if (a.outlet) {
+      outletId = outletKey(a.outlet);
+      let domain: string | null = null;
+      try {
+        domain = a.url ? new URL(a.url).hostname.replace(/^www\./, '') : null;
+      } catch {
+        domain = null;
+      }
+      await trx.insertInto('outlets').values({ id: outletId, name: a.outlet, domain, created_at: stamp }).onConflict((oc) => oc.column('id').doNothing()).execute();
+    }
+    if (item.story) {
+      await trx
+        .insertInto('stories')
+        .values({ id: item.story, title: item.storyTitle ?? a.title ?? item.story, created_at: stamp, updated_at: stamp })
+        .onConflict((oc) => oc.column('id').doUpdateSet({ updated_at: stamp }))
+        .execute();
+    }
+    const inserted = await trx
+      .insertInto('articles')
+      .values({
+        id,
+        content_hash: hash,
+        canonical_url: canon,
+        revision_of: previous,
+        is_current: 1,
+        source: a.source,
+        format: a.format,
+        outlet_id: outletId,
+        outlet: a.outlet,
+        title: a.title,
+        published: a.published,
+        url: a.url,
+        language: a.language,
+        authors: a.authors && a.authors.length ? JSON.stringify(a.authors) : null,
+        raw: a.raw === a.original ? '' : a.raw,
+        original: a.original,
+        text: a.text,
+        cleaning: cleaningJson(a),
+        layers: layersJson(a.layers),
+        story_id: item.story,
+        ingest_run: item.ingestRun ?? null,
+        created_at: stamp,
+      })
+      .returning('seq')
+      .executeTakeFirstOrThrow();
+    if (backend === 'sqlite') {
+      await sql`INSERT INTO article_fts(rowid, title, text) VALUES (${inserted.seq}, ${a.title ?? ''}, ${a.text})`.execute(trx);
+    }
+    const entities = articleEntities(a);
+    if (entities.length) {
+      await trx
+        .insertInto('entities')
+        .values(entities.map((e) => ({ key: e.key, name: e.name, type: e.type })))
+        .onConflict((oc) => oc.column('key').doNothing())
+        .execute();
+      await trx
+        .insertInto('article_entities')
+        .values(entities.map((e) => ({ article_id: id, entity_key: e.key, mentions: e.mentions })))
+        .execute();
+    }
+    for (const c of articleClaims(a)) {
+      const row = await trx
+        .insertInto('claims')
+        .values({ article_id: id, idx: c.idx, start_offset: c.start, end_offset: c.end, text: c.text, data: c.data })
+        .returning('seq')
+        .executeTakeFirstOrThrow();
+      if (backend === 'sqlite') await sql`INSERT INTO claim_fts(rowid, text) VALUES (${row.seq}, ${c.text})`.execute(trx);
+    }
+    return { id, isNew: true, revisionOf: previous };
+  }
+
+  function guard(): void {
+    if (closed) throw new ParallaxError('E_STORE', 'the database is closed', label);
+  }
+
+  async function summaries(where: ReturnType<typeof sql>): Promise<ArticleSummary[]> {
+    const { rows } = await sql<{ id: string; outlet: string | null; title: string | null; published: string | null; url: string | null; story_id: string | null }>`
+      SELECT a.id, a.outlet, a.title, a.published, a.url, a.story_id FROM articles a WHERE ${where}
+      ORDER BY coalesce(a.published, '') , a.seq`.execute(db);
+    return rows.map((r) => ({ id: r.id, outlet: r.outlet, title: r.title, published: r.published, url: r.url, story: r.story_id }));
+  }
+
+  const jobs = createJobQueue(db, backend, writeTx);
+
+  const store: Store = {
+    backend,
+
+    async putArticle(article, story) {
+      const [r] = await store.putArticles([{ article, story }]);
+      return r!;
+    },
+
+    async putArticles(items) {
+      guard();
+      if (items.length === 0) return [];
+      const stamp = now();
+      return writeTx(async (trx) => {
+        const out: PutResult[] = [];
+        for (const item of items) out.push(await putOne(trx, item, stamp));
+        return out;
+      });
+    },
+
+    async knownHashes(hashes) {
+      guard();
+      const out = new Map<string, string>();
+      for (const part of chunks([...new Set(hashes)])) {
+        const rows = await db.selectFrom('articles').select(['content_hash', 'id']).where('content_hash', 'in', part).execute();
+        for (const r of rows) out.set(r.content_hash, r.id);
+      }
+      return out;
+    },
+
+    async getArticle(id) {
+      guard();
+      const row = await db.selectFrom('articles').selectAll().where('id', '=', id).executeTakeFirst();
+      if (!row) return null;
+      const article = rowToArticle(row);
+      // Raw is stored only when it differs from the original (HTML pages).
+      if (row.raw === '') article.raw = article.original;
+      return article;
+    },
+
+    async setStory(article, story, storyTitle) {
+      guard();
+      const stamp = now();
+      await writeTx(async (trx) => {
+        await trx
+          .insertInto('stories')
+          .values({ id: story, title: storyTitle ?? story, created_at: stamp, updated_at: stamp })
+          .onConflict((oc) => oc.column('id').doUpdateSet({ updated_at: stamp }))
+          .execute();
+        await trx.updateTable('articles').set({ story_id: story }).where('id', '=', article).execute();
+        await trx.deleteFrom('comparisons').where('story_id', '=', story).execute();
+      });
+    },
+
+    async listStories(filter = {}) {
+      guard();
+      const conds = articleConditions({ ...filter, story: undefined });
+      const limit = Math.max(1, Math.min(filter.limit ?? 50, 1000));
+      let storyIds: string[] | null = null;
+      if (filter.query && filter.query.trim() !== '') {
+        const hits = await search(db, backend, filter.query, { ...filter, kind: 'article', limit: 1000, offset: 0 });
+        storyIds = [...new Set(hits.map((h) => h.story).filter((s): s is string => s !== null))];
+        if (storyIds.length === 0) return [];
+      }
+      const idCond = storyIds ? sql`AND s.id IN (${sql.join(storyIds)})` : sql``;
+      const { rows } = await sql<{ id: string; title: string; n: number | string; first: string | null; last: string | null }>`
+        SELECT s.id, s.title, count(a.id) AS n, min(a.published) AS first, max(a.published) AS last
+        FROM stories s JOIN articles a ON a.story_id = s.id AND a.is_current = 1
+        WHERE s.id IN (SELECT a.story_id FROM articles a WHERE ${sql.join(conds, sql` AND `)} AND a.story_id IS NOT NULL) ${idCond}
+        GROUP BY s.id, s.title
+        ORDER BY coalesce(max(a.published), '') DESC, max(s.updated_at) DESC, s.id
+        LIMIT ${limit} OFFSET ${filter.offset ?? 0}`.execute(db);
+      if (rows.length === 0) return [];
+      const ids = rows.map((r) => r.id);
+      const outlets = await db
+        .selectFrom('articles')
+        .select(['story_id', 'outlet'])
+        .where('story_id', 'in', ids)
+        .where('is_current', '=', 1)
+        .where('outlet', 'is not', null)
+        .groupBy(['story_id', 'outlet'])
+        .orderBy('outlet')
+        .execute();
+      const { rows: ents } = await sql<{ story_id: string; name: string; n: number | string }>`
+        SELECT a.story_id, e.name, count(*) AS n FROM article_entities ae
+        JOIN articles a ON a.id = ae.article_id JOIN entities e ON e.key = ae.entity_key
+        WHERE a.story_id IN (${sql.join(ids)}) AND a.is_current = 1
+        GROUP BY a.story_id, e.name ORDER BY count(*) DESC, e.name`.execute(db);
+      return rows.map(
+        (r): StorySummary => ({
+          id: r.id,
+          title: r.title,
+          outlets: outlets.filter((o) => o.story_id === r.id).map((o) => o.outlet!),
+          articleCount: Number(r.n),
+          firstPublished: r.first,
+          lastPublished: r.last,
+          entities: ents.filter((e) => e.story_id === r.id).slice(0, 8).map((e) => e.name),
+        }),
+      );
+    },
+
+    async storyArticles(story) {
+      guard();
+      return summaries(sql`a.story_id = ${story} AND a.is_current = 1`);
+    },
+
+    async storyFullArticles(story) {
+      guard();
+      const ids = await store.storyArticles(story);
+      const out: Article[] = [];
+      for (const s of ids) {
+        const a = await store.getArticle(s.id);
+        if (a) out.push(a);
+      }
+      return out;
+    },
+
+    async listArticles(filter = {}) {
+      guard();
+      const limit = Math.max(1, Math.min(filter.limit ?? 100, 100_000));
+      const { rows } = await sql<{ id: string; outlet: string | null; title: string | null; published: string | null; url: string | null; story_id: string | null }>`
+        SELECT a.id, a.outlet, a.title, a.published, a.url, a.story_id FROM articles a
+        WHERE ${sql.join(articleConditions(filter), sql` AND `)}
+        ORDER BY a.seq LIMIT ${limit} OFFSET ${filter.offset ?? 0}`.execute(db);
+      return rows.map((r) => ({ id: r.id, outlet: r.outlet, title: r.title, published: r.published, url: r.url, story: r.story_id }));
+    },
+
+    async countArticles(options = {}) {
+      guard();
+      let q = db.selectFrom('articles').select((eb) => eb.fn.countAll<number>().as('n'));
+      if (!options.includeRevisions) q = q.where('is_current', '=', 1);
+      const r = await q.executeTakeFirstOrThrow();
+      return Number(r.n);
+    },
+
+    async getComparison(story) {
+      guard();
+      const row = await db.selectFrom('comparisons').select(['json', 'article_count']).where('story_id', '=', story).executeTakeFirst();
+      if (!row) return null;
+      // A story that gained or lost articles since needs a fresh comparison.
+      const n = (await store.storyArticles(story)).length;
+      return n === Number(row.article_count) ? (JSON.parse(row.json) as StoryComparison) : null;
+    },
+
+    async putComparison(story, comparison) {
+      guard();
+      const json = JSON.stringify(comparison);
+      const count = comparison.articles.length;
+      const stamp = now();
+      await db
+        .insertInto('comparisons')
+        .values({ story_id: story, json, article_count: count, computed_at: stamp })
+        .onConflict((oc) => oc.column('story_id').doUpdateSet({ json, article_count: count, computed_at: stamp }))
+        .execute();
+    },
+
+    async search(query, filter = {}): Promise<SearchHit[]> {
+      guard();
+      return search(db, backend, query, filter);
+    },
+
+    async integrityCheck() {
+      guard();
+      const problems: string[] = [];
+      if (backend === 'sqlite') {
+        const { rows } = await sql<{ integrity_check: string }>`PRAGMA integrity_check`.execute(db);
+        for (const r of rows) if (r.integrity_check !== 'ok') problems.push(`sqlite: ${r.integrity_check}`);
+        const { rows: fk } = await sql<Record<string, unknown>>`PRAGMA foreign_key_check`.execute(db);
+        if (fk.length) problems.push(`sqlite: ${fk.length} rows break foreign keys`);
+        try {
+          await sql`INSERT INTO article_fts(article_fts, rank) VALUES ('integrity-check', 1)`.execute(db);
+        } catch (e) {
+          problems.push(`fts: ${(e as Error).message}`);
+        }
+      }
+      const { rows: dup } = await sql<{ n: number | string }>`
+        SELECT count(*) AS n FROM (SELECT canonical_url FROM articles WHERE is_current = 1 AND canonical_url IS NOT NULL GROUP BY canonical_url HAVING count(*) > 1) t`.execute(db);
+      if (Number(dup[0]?.n ?? 0) > 0) problems.push(`${dup[0]!.n} canonical URLs have more than one current version`);
+      return problems;
+    },
+
+    async startIngestRun(command) {
+      guard();
+      const id = randomUUID();
+      await db.insertInto('ingest_runs').values({ id, started_at: now(), finished_at: null, command, status: 'running', counts: null }).execute();
+      return id;
+    },
+
+    async finishIngestRun(id, status, counts) {
+      guard();
+      await db.updateTable('ingest_runs').set({ finished_at: now(), status, counts: JSON.stringify(counts) }).where('id', '=', id).execute();
+    },
+
+    async ingestRuns(limit = 20) {
+      guard();
+      const rows = await db.selectFrom('ingest_runs').selectAll().orderBy('started_at', 'desc').limit(limit).execute();
+      return rows.map(
+        (r): IngestRunInfo => ({
+          id: r.id,
+          startedAt: r.started_at,
+          finishedAt: r.finished_at,
+          command: r.command,
+          status: r.status,
+          counts: r.counts ? (JSON.parse(r.counts) as Record<string, unknown>) : null,
+        }),
+      );
+    },
+
+    enqueueJob: (kind, payload, options) => (guard(), jobs.enqueueJob(kind, payload, options)),
+    claimJob: (worker, kinds, leaseMs) => (guard(), jobs.claimJob(worker, kinds, leaseMs)),
+    completeJob: (id) => (guard(), jobs.completeJob(id)),
+    failJob: (id, error, retry) => (guard(), jobs.failJob(id, error, retry)),
+    jobCounts: () => (guard(), jobs.jobCounts()),
+
+    async getFeedState(url) {
+      guard();
+      const r = await db.selectFrom('feeds').selectAll().where('url', '=', url).executeTakeFirst();
+      if (!r) return null;
+      return {
+        url: r.url,
+        etag: r.etag,
+        lastModified: r.last_modified,
+        lastPolled: r.last_polled,
+        nextPoll: r.next_poll,
+        failures: Number(r.failures),
+        lastError: r.last_error,
+        itemsSeen: Number(r.items_seen),
+      };
+    },
+
+    async putFeedState(s: FeedState) {
+      guard();
+      const values = {
+        etag: s.etag,
+        last_modified: s.lastModified,
+        last_polled: s.lastPolled,
+        next_poll: s.nextPoll,
+        failures: s.failures,
+        last_error: s.lastError,
+        items_seen: s.itemsSeen,
+      };
+      await db
+        .insertInto('feeds')
+        .values({ url: s.url, ...values })
+        .onConflict((oc) => oc.column('url').doUpdateSet(values))
+        .execute();
+    },
+
+    async close() {
+      if (closed) return;
+      closed = true;
+      if (backend === 'sqlite') {
+        // Fold the WAL back into the main file so a copied .db file is complete.
+        await sql`PRAGMA wal_checkpoint(TRUNCATE)`.execute(db).catch(() => {});
+      }
+      await db.destroy();
+    },
+  };
+  return store;
+}

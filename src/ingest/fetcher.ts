@@ -1,12 +1,12 @@
 // A polite fetcher: names Parallax in its user agent, honours robots.txt, limits requests per host,
 // makes conditional requests (ETag / Last-Modified) and backs off on errors.
 import { ParallaxError, isParallaxError } from '../model/errors.js';
+import { PARALLAX_USER_AGENT } from '../net/safe-fetch.js';
 import { decodeBytes } from './decode.js';
 import { ALLOW_ALL, DISALLOW_ALL, parseRobots, type RobotsRules } from './robots.js';
-import { nodeFetchTransport, type Transport } from './transport.js';
-import { loadSafeFetchTransport } from './safe-fetch-transport.js';
+import { safeFetchTransport, type Transport } from './transport.js';
 
-export const USER_AGENT = 'Parallax/0.1 (news comparison; +https://www.npmjs.com/package/parallax-news)';
+export const USER_AGENT = PARALLAX_USER_AGENT;
 
 export type FetchResult =
   | { status: 'ok'; url: string; body: string; contentType: string | null; etag: string | null; lastModified: string | null }
@@ -49,7 +49,7 @@ function semaphore(limit: number) {
 }
 
 export async function createFetcher(options: FetcherOptions = {}): Promise<Fetcher> {
-  const transport = options.transport ?? (await loadSafeFetchTransport()) ?? nodeFetchTransport;
+  const transport = options.transport ?? safeFetchTransport;
   const userAgent = options.userAgent ?? USER_AGENT;
   const request = {
     allowPrivate: options.allowPrivate ?? false,

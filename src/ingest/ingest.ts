@@ -4,7 +4,7 @@
 // nothing acknowledged, and running again resumes: what was stored is recognised and skipped.
 import type { Article } from '../model/document.js';
 import type { StoryClusterer } from '../cluster/types.js';
-import type { Store } from '../store/types.js';
+import type { DatabaseStore } from '../store/types.js';
 import { contentHash } from '../store/content-hash.js';
 import type { AnalysisPool } from './analysis-pool.js';
 
@@ -30,7 +30,7 @@ export interface IngestSummary extends IngestCounts {
 }
 
 export interface IngestDeps {
-  store: Store;
+  store: DatabaseStore;
   /** null: store articles as read (no analysis). */
   pool: AnalysisPool | null;
   /** null: no story assignment. */
@@ -64,7 +64,7 @@ function storyMapper() {
   };
 }
 
-async function warmUp(store: Store, clusterer: StoryClusterer, mapper: ReturnType<typeof storyMapper>, count: number): Promise<void> {
+async function warmUp(store: DatabaseStore, clusterer: StoryClusterer, mapper: ReturnType<typeof storyMapper>, count: number): Promise<void> {
   if (count <= 0) return;
   const total = await store.countArticles();
   if (total === 0) return;

@@ -34,7 +34,6 @@ export function createSingletonClusterer(): StoryClusterer {
 }
 
 export async function loadClustererFactory(): Promise<{ create: () => StoryClusterer; name: string }> {
-  const m = await importOptional<{ createStoryClusterer?: () => StoryClusterer }>('../cluster/index.js');
-  if (m && typeof m.createStoryClusterer === 'function') return { create: () => m.createStoryClusterer!(), name: 'cluster' };
-  return { create: createSingletonClusterer, name: 'one story per article (no clusterer installed)' };
+  const m = await import('../cluster/index.js');
+  return { create: () => m.createStoryClusterer(), name: 'story clusterer' };
 }

@@ -6,7 +6,7 @@ import type { StoryComparison } from '../compare/types.js';
 import { ParallaxError } from '../model/errors.js';
 import { canonicalUrl } from '../ingest/canonical-url.js';
 import type { Backend, Database } from './schema.js';
-import type { ArticleSummary, ArticleToStore, FeedState, IngestRunInfo, PutResult, SearchHit, Store, StoryFilter, StorySummary } from './types.js';
+import type { ArticleSummary, ArticleToStore, FeedState, IngestRunInfo, PutResult, SearchHit, DatabaseStore, StoryFilter, StorySummary } from './types.js';
 import { contentHash } from './content-hash.js';
 import { articleClaims, articleEntities, cleaningJson, layersJson, outletKey, rowToArticle } from './rows.js';
 import { articleConditions, search } from './search.js';
@@ -21,7 +21,7 @@ function chunks<T>(xs: T[], n = CHUNK): T[][] {
   return out;
 }
 
-export function createKyselyStore(db: Kysely<Database>, backend: Backend, label: string): Store {
+export function createKyselyStore(db: Kysely<Database>, backend: Backend, label: string): DatabaseStore {
   let closed = false;
 
   /**
@@ -149,7 +149,7 @@ export function createKyselyStore(db: Kysely<Database>, backend: Backend, label:
 
   const jobs = createJobQueue(db, backend, writeTx);
 
-  const store: Store = {
+  const store: DatabaseStore = {
     backend,
 
     async putArticle(article, story) {

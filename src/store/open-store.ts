@@ -1,12 +1,12 @@
 import { connect, defaultDbPath, isPostgresUrl } from './connect.js';
 import { createKyselyStore } from './kysely-store.js';
-import type { Store } from './types.js';
+import type { DatabaseStore } from './types.js';
 
 /**
  * Opens the store at a file path (embedded SQLite, created if missing) or a postgres:// URL
  * (the same schema on a PostgreSQL server). Without an argument: the user's default database.
  */
-export async function openStore(dbPathOrUrl: string = defaultDbPath()): Promise<Store> {
+export async function openStore(dbPathOrUrl: string = defaultDbPath()): Promise<DatabaseStore> {
   const { db, backend, label } = await connect(dbPathOrUrl);
   return createKyselyStore(db, backend, label);
 }

@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { makeArticle, type Article, type Claim } from '../model/document.js';
 import type { StoryComparison } from '../compare/types.js';
-import type { Store } from './types.js';
+import type { DatabaseStore } from './types.js';
 
 type TestFn = (name: string, fn: () => Promise<void>) => void;
 
@@ -31,7 +31,7 @@ export function makeTestArticle(
     const end = text.indexOf('.') > 0 ? text.indexOf('.') + 1 : text.length;
     const claim: Claim = {
       start: 0, end, sentence: 0, actor: null, actorEntity: null, predicate: null, predicateLemma: null, object: null,
-      keywords: [], entities: [], quantities: [], times: [], places: [], source: null, polarity: 'positive', modality: 'done', salience: 1,
+      keywords: [], entities: [], quantities: [], times: [], places: [], source: null, polarity: 'positive', modality: 'done', salience: 1, items: [], cues: [],
     };
     a.layers.claims = [claim];
   }
@@ -46,8 +46,8 @@ function comparisonOf(articles: Article[]): StoryComparison {
   };
 }
 
-export function storeSuite(backend: string, open: () => Promise<Store>, it: TestFn = (n, f) => test(n, f)): void {
-  const t = (name: string, fn: (store: Store) => Promise<void>) =>
+export function storeSuite(backend: string, open: () => Promise<DatabaseStore>, it: TestFn = (n, f) => test(n, f)): void {
+  const t = (name: string, fn: (store: DatabaseStore) => Promise<void>) =>
     it(`${backend}: ${name}`, async () => {
       const store = await open();
       try {

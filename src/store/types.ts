@@ -104,8 +104,10 @@ export interface Store {
   putComparison(story: string, comparison: StoryComparison): Promise<void>;
   search(query: string, filter?: StoryFilter): Promise<SearchHit[]>;
   close(): Promise<void>;
+}
 
-  // ---- beyond the first interface: what ingestion, export and workers need ----
+/** The database store (openStore): the Store interface plus what ingestion, export and workers need. */
+export interface DatabaseStore extends Store {
   readonly backend: 'sqlite' | 'postgres';
   /** Stores several articles in one transaction (all or nothing); results in input order. */
   putArticles(items: ArticleToStore[]): Promise<PutResult[]>;

@@ -1,7 +1,7 @@
 // The --db option shared by every command that uses the database.
 import { resolve } from 'node:path';
 import { defaultDbPath, isPostgresUrl, openStore } from '../../store/open-store.js';
-import type { Store } from '../../store/types.js';
+import type { DatabaseStore } from '../../store/types.js';
 import type { CliIO, OptionSpec } from '../command.js';
 
 export const dbOption: Record<string, OptionSpec> = {
@@ -16,7 +16,7 @@ export function dbTarget(values: Record<string, unknown>, io: CliIO): string {
 }
 
 /** Opens the store and says which one on stderr (the password of a URL hidden). */
-export async function openStoreFor(values: Record<string, unknown>, io: CliIO, command: string): Promise<Store> {
+export async function openStoreFor(values: Record<string, unknown>, io: CliIO, command: string): Promise<DatabaseStore> {
   const target = dbTarget(values, io);
   io.stderr.write(`parallax ${command}: database ${target.replace(/(\/\/[^:/@]+:)[^@]*@/, '$1***@')}\n`);
   return openStore(target);

@@ -37,7 +37,7 @@ test('parallax ingest and search on a database file', async () => {
     assert.equal(await runCli(['ingest', 'news.jsonl', '--db', 'p.db', '--skip-analysis'], again.io), 0);
     assert.match(again.out(), /new 0 .*duplicates 2/);
     const s = io(dir);
-    assert.equal(await runCli(['search', 'bishkek', '--db', 'p.db', '--json'], s.io), 0);
+    assert.equal(await runCli(['search', 'bishkek', '--db', 'p.db', '--json', '--kind', 'article'], s.io), 0);
     const hits = JSON.parse(s.out()).hits;
     assert.equal(hits.length, 1);
     assert.equal(hits[0].outlet, 'Kabar');

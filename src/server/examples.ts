@@ -12,7 +12,13 @@ export interface ExampleLoad {
   added: number;
 }
 
-export async function loadExampleStories(store: ServerStore, analyze: (a: Article) => Article, dir: string): Promise<ExampleLoad> {
+export async function loadExampleStories(
+  store: ServerStore,
+  analyze: (a: Article) => Article,
+  dir: string,
+  /** Told about each stored example, so that later articles on the same event join its story. */
+  onStored?: (article: Article, story: string) => void,
+): Promise<ExampleLoad> {
   const result: ExampleLoad = { stories: [], articles: 0, added: 0 };
   if (!existsSync(dir)) return result;
   for (const name of readdirSync(dir).sort()) {
@@ -23,7 +29,9 @@ export async function loadExampleStories(store: ServerStore, analyze: (a: Articl
     for (const a of articles) {
       // Clients see where an example came from without the server's own directory layout.
       a.source = relative(dir, a.source);
-      const stored = await store.putArticle(analyze(a), story);
+      const analysed = analyze(a);
+      const stored = await store.putArticle(analysed, story);
+      onStored?.(analysed, story);
       result.articles++;
       if (stored.isNew) result.added++;
     }

@@ -9,6 +9,8 @@ import type { ServerStore } from '../../server/deps.js';
 import { loadExampleStories } from '../../server/examples.js';
 import { listen } from '../../server/listen.js';
 import { createMemoryStore } from '../../server/memory-store.js';
+import { createStoryAssigner } from '../../server/story-assigner.js';
+import { createStoryClusterer } from '../../cluster/index.js';
 import { EXIT, type Command } from '../command.js';
 
 async function openServerStore(db: string | undefined): Promise<{ store: ServerStore; label: string }> {
@@ -44,8 +46,9 @@ export const serveCommand: Command = {
     const analyzer = createAnalyzer();
     const analyze = analyzer.analyze.bind(analyzer);
     io.stderr.write(`parallax serve: database ${label}\n`);
+    const stories = createStoryAssigner(createStoryClusterer());
     if (values.examples) {
-      const loaded = await loadExampleStories(store, analyze, join(repoRoot(), 'examples'));
+      const loaded = await loadExampleStories(store, analyze, join(repoRoot(), 'examples'), (a, story) => stories.seed(a, story));
       io.stderr.write(`parallax serve: example stories: ${loaded.stories.join(', ') || 'none'} (${loaded.added} new of ${loaded.articles} articles)\n`);
     }
     const webRoot = join(repoRoot(), 'dist', 'web');
@@ -54,8 +57,8 @@ export const serveCommand: Command = {
       store,
       analyze,
       compare: (articles) => compareArticles(articles),
-      // Until clustering is wired in, an article ingested through the API is a story of its own.
-      assignStory: (a) => `story-${a.id}`,
+      // Articles posted to /api/ingest join the story the clusterer finds for them (this session).
+      assignStory: (a) => stories.assign(a),
       webRoot,
       log: (m) => io.stderr.write(`parallax serve: ${m}\n`),
     });

@@ -3,3 +3,4 @@ import type { BenchSection } from './section.js';
 // Sections load lazily; `parallax bench --only NAME` runs one.
 export const benchSections: Record<string, () => Promise<BenchSection>> = {};
 benchSections.pipeline = async () => (await import('./pipeline.js')).pipelineBench;
+benchSections.server = async () => (await import('../server/bench/section.js')).serverBench;

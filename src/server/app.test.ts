@@ -159,3 +159,16 @@ test('/openapi.json describes every route with its parameters', async () => {
   }
   assert.deepEqual(doc.paths['/api/stories']!.get!.parameters!.map((x) => x.name).sort(), ['entity', 'from', 'limit', 'offset', 'outlet', 'q', 'to']);
 });
+
+test('a story comparison is recomputed when an article joins the story', async () => {
+  const { app } = setup();
+  await post(app, '/api/ingest', { text: 'Talks were held on Monday.', outlet: 'One', title: 'Talks one' });
+  await post(app, '/api/ingest', { text: 'The talks took place on Monday.', outlet: 'Two', title: 'Talks two' });
+  const first = (await (await app.request('/api/stories/s-talks/comparison')).json()) as StoryComparison;
+  assert.equal(first.articles.length, 2);
+  assert.equal(first.findings.filter((f) => f.kind === 'conflict').length, 0);
+  await post(app, '/api/ingest', { text: 'Talks happened on Friday.', outlet: 'Three', title: 'Talks three' });
+  const second = (await (await app.request('/api/stories/s-talks/comparison')).json()) as StoryComparison;
+  assert.deepEqual(second.articles.map((a) => a.outlet), ['One', 'Two', 'Three']);
+  assert.equal(second.findings.filter((f) => f.kind === 'conflict').length, 1);
+});

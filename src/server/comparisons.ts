@@ -6,29 +6,55 @@ import type { AppDeps } from './deps.js';
 
 export interface ComparisonService {
   forStory(story: string): Promise<StoryComparison | null>;
+  /** The same as JSON text, kept for the most recently asked stories (a story page is mostly this). */
+  jsonForStory(story: string): Promise<string | null>;
 }
+
+/** Serialised comparisons kept in memory. */
+const JSON_CACHE_SIZE = 500;
 
 export function createComparisonService(deps: Pick<AppDeps, 'store' | 'compare'>): ComparisonService {
   const inFlight = new Map<string, Promise<StoryComparison | null>>();
+  const jsonCache = new Map<string, { ids: string; json: string }>();
+  const signature = (ids: string[]) => [...ids].sort().join(',');
   const compute = async (story: string): Promise<StoryComparison | null> => {
     const members = await deps.store.storyArticles(story);
     if (members.length === 0) return null;
     const cached = await deps.store.getComparison(story);
-    const ids = members.map((m) => m.id).sort().join(',');
+    const ids = signature(members.map((m) => m.id));
     if (cached && cached.articles.map((a) => a.id).sort().join(',') === ids) return cached;
     const articles = (await Promise.all(members.map((m) => deps.store.getArticle(m.id)))).filter((a): a is Article => a !== null);
     const comparison = deps.compare(articles);
     await deps.store.putComparison(story, comparison);
     return comparison;
   };
+  const forStory = (story: string) => {
+    let p = inFlight.get(story);
+    if (!p) {
+      p = compute(story).finally(() => inFlight.delete(story));
+      inFlight.set(story, p);
+    }
+    return p;
+  };
   return {
-    forStory(story) {
-      let p = inFlight.get(story);
-      if (!p) {
-        p = compute(story).finally(() => inFlight.delete(story));
-        inFlight.set(story, p);
+    forStory,
+    async jsonForStory(story) {
+      const hit = jsonCache.get(story);
+      if (hit) {
+        // Still the story's articles? (An ingest may have added one since.)
+        const ids = signature((await deps.store.storyArticles(story)).map((m) => m.id));
+        if (ids === hit.ids) {
+          jsonCache.delete(story);
+          jsonCache.set(story, hit);
+          return hit.json;
+        }
       }
-      return p;
+      const comparison = await forStory(story);
+      if (!comparison) return null;
+      const json = JSON.stringify(comparison);
+      jsonCache.set(story, { ids: signature(comparison.articles.map((a) => a.id)), json });
+      if (jsonCache.size > JSON_CACHE_SIZE) jsonCache.delete(jsonCache.keys().next().value!);
+      return json;
     },
   };
 }

@@ -24,11 +24,16 @@ function entityNames(a: Article): string[] {
   return (a.layers.entityIndex ?? []).map((e) => e.name);
 }
 
+/** Names kept per story summary (the first ones met). */
+const MAX_STORY_ENTITIES = 20;
+
 export function createMemoryStore(): ServerStore {
   const articles = new Map<string, { article: Article; story: string | null }>();
   const stories = new Map<string, { summary: StorySummary; members: string[] }>();
   const comparisons = new Map<string, StoryComparison>();
   const byHash = new Map<string, string>();
+  // Stories in list order, rebuilt lazily after a put (listing is far more frequent than storing).
+  let ordered: StorySummary[] | null = null;
 
   const matches = (s: StorySummary, f: StoryFilter): boolean => {
     if (f.outlet && !s.outlets.some((o) => o.toLowerCase() === f.outlet!.toLowerCase())) return false;
@@ -56,12 +61,13 @@ export function createMemoryStore(): ServerStore {
         const sum = s.summary;
         sum.articleCount++;
         if (article.outlet && !sum.outlets.includes(article.outlet)) sum.outlets.push(article.outlet);
-        for (const e of entityNames(article)) if (!sum.entities.includes(e)) sum.entities.push(e);
+        for (const e of entityNames(article)) if (sum.entities.length < MAX_STORY_ENTITIES && !sum.entities.includes(e)) sum.entities.push(e);
         if (article.published) {
           if (!sum.firstPublished || article.published < sum.firstPublished) sum.firstPublished = article.published;
           if (!sum.lastPublished || article.published > sum.lastPublished) sum.lastPublished = article.published;
         }
         comparisons.delete(story);
+        ordered = null;
       }
       return { id: article.id, isNew: true, revisionOf: null };
     },
@@ -69,10 +75,20 @@ export function createMemoryStore(): ServerStore {
       return articles.get(id)?.article ?? null;
     },
     async listStories(filter = {}) {
-      const all = [...stories.values()].map((s) => s.summary).filter((s) => matches(s, filter));
-      all.sort((a, b) => (b.lastPublished ?? '').localeCompare(a.lastPublished ?? '') || b.articleCount - a.articleCount || a.id.localeCompare(b.id));
+      ordered ??= [...stories.values()]
+        .map((s) => s.summary)
+        .sort((a, b) => (b.lastPublished ?? '').localeCompare(a.lastPublished ?? '') || b.articleCount - a.articleCount || a.id.localeCompare(b.id));
       const offset = filter.offset ?? 0;
-      return all.slice(offset, offset + (filter.limit ?? 50));
+      const limit = filter.limit ?? 50;
+      const out: StorySummary[] = [];
+      let skipped = 0;
+      for (const s of ordered) {
+        if (!matches(s, filter)) continue;
+        if (skipped++ < offset) continue;
+        out.push(s);
+        if (out.length >= limit) break;
+      }
+      return out;
     },
     async storyArticles(story) {
       return (stories.get(story)?.members ?? []).map((id) => summaryOf(articles.get(id)!.article, story));

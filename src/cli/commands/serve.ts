@@ -5,28 +5,12 @@ import { compareArticles } from '../../compare/index.js';
 import { ParallaxError } from '../../model/errors.js';
 import { repoRoot } from '../../shared-paths.js';
 import { createApp } from '../../server/app.js';
-import type { ServerStore } from '../../server/deps.js';
 import { loadExampleStories } from '../../server/examples.js';
 import { listen } from '../../server/listen.js';
-import { createMemoryStore } from '../../server/memory-store.js';
+import { openServerStore } from '../../server/open-store.js';
 import { createStoryAssigner } from '../../server/story-assigner.js';
 import { createStoryClusterer } from '../../cluster/index.js';
 import { EXIT, type Command } from '../command.js';
-
-async function openServerStore(db: string | undefined): Promise<{ store: ServerStore; label: string }> {
-  if (db === ':memory:') return { store: createMemoryStore(), label: 'in memory (nothing is kept)' };
-  // The database layer (src/store) loads only here, so the rest of the CLI does not pay for it.
-  const storeModule = '../../store/index.js';
-  let mod: { openStore(db?: string): Promise<ServerStore>; defaultDbPath?(): string };
-  try {
-    mod = (await import(storeModule)) as typeof mod;
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code !== 'ERR_MODULE_NOT_FOUND') throw e;
-    return { store: createMemoryStore(), label: 'in memory (the database module is not installed)' };
-  }
-  const label = db ?? mod.defaultDbPath?.() ?? 'default database';
-  return { store: await mod.openStore(db), label };
-}
 
 export const serveCommand: Command = {
   name: 'serve',

@@ -27,9 +27,10 @@ export function storyRoutes({ deps, comparisons }: RouteContext): Hono {
   });
   app.get('/:id/comparison', async (c) => {
     const id = idParam.parse(c.req.param('id'));
-    const comparison = await comparisons.forStory(id);
-    if (!comparison) throw new ApiError(404, 'E_NOT_FOUND', `no story ${id}`);
-    return c.json(comparison);
+    const json = await comparisons.jsonForStory(id);
+    if (json === null) throw new ApiError(404, 'E_NOT_FOUND', `no story ${id}`);
+    c.header('Content-Type', 'application/json; charset=UTF-8');
+    return c.body(json);
   });
   return app;
 }

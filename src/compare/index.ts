@@ -3,7 +3,7 @@ import { alignClaims, bestSimilarity, candidatePairs, claimViews, DEFAULT_ALIGN,
 import { pairConflicts, type ConflictCandidate } from './conflicts.js';
 import { findCopies } from './copies.js';
 import { evidence, excerpt, outletName } from './evidence.js';
-import { entityMap, resolveByName, type ResolveStoryEntities } from './story-entities.js';
+import { entityMap, resolveByName, type EntityMap, type ResolveStoryEntities, type StoryEntity } from './story-entities.js';
 import { entitiesOut, figureRows, framingOut, quotesOut, quoteTable, timeline } from './tables.js';
 import { SCHEMA_VERSION, type ArticleOut, type Finding, type StoryComparison } from './types.js';
 import { concept } from '../annotate/lexicon.js';
@@ -209,6 +209,8 @@ export function compareArticles(articles: Article[], options: CompareOptions = {
     }
   }
 
+  findings.push(...detailExclusives(articles, views, aligned, map, story, findings, nextId));
+
   const order = { conflict: 0, partial: 1, agreement: 2, exclusive: 3 } as const;
   findings.sort((x, y) => order[x.kind] - order[y.kind] || y.salience - x.salience);
   const quotes = quotesOut(articles, map, story);
@@ -227,6 +229,80 @@ export function compareArticles(articles: Article[], options: CompareOptions = {
     summary,
     failures: options.failures ?? [],
   };
+}
+
+/**
+ * Details only one outlet gives inside a statement others report too: a person, place or organisation no
+ * other article names, a date no other article gives, a figure no other article has.
+ */
+function detailExclusives(
+  articles: readonly Article[],
+  views: readonly ClaimView[],
+  aligned: readonly AlignedPair[],
+  map: EntityMap,
+  story: readonly StoryEntity[],
+  existing: readonly Finding[],
+  nextId: (prefix: string) => string,
+): Finding[] {
+  if (articles.length < 2) return [];
+  const alignedKeys = new Set(aligned.flatMap((p) => [p.a.key, p.b.key]));
+  const names = new Map(story.map((e) => [e.id, e.name]));
+  const entityArticles = new Map<string, Set<string>>();
+  for (const a of articles) {
+    for (const m of a.layers.entities ?? []) {
+      const id = map.get(a.id)?.get(m.entity);
+      if (!id) continue;
+      let set = entityArticles.get(id);
+      if (!set) entityArticles.set(id, (set = new Set()));
+      set.add(a.id);
+    }
+  }
+  const timeValues = new Map<string, Set<string>>();
+  for (const a of articles) for (const t of a.layers.times ?? []) {
+    const key = t.symbolic ?? t.value;
+    let set = timeValues.get(key);
+    if (!set) timeValues.set(key, (set = new Set()));
+    set.add(a.id);
+  }
+  const inConflict = (article: string, start: number, end: number) =>
+    existing.some((f) => f.kind === 'conflict' && f.evidence.some((e) => e.role === 'value' && e.article === article && e.start < end && start < e.end));
+  const out: Finding[] = [];
+  const seen = new Set<string>();
+  for (const v of views) {
+    if (!alignedKeys.has(v.key)) continue;
+    const a = v.article;
+    const add = (key: string, span: { start: number; end: number }, what: string) => {
+      if (seen.has(`${a.id}:${key}`) || inConflict(a.id, span.start, span.end)) return;
+      seen.add(`${a.id}:${key}`);
+      out.push({
+        id: nextId('x'),
+        kind: 'exclusive',
+        summary: `Only ${outletName(a)} ${what}`,
+        evidence: [evidence(a, span, 'value'), evidence(a, v.claim, 'claim')],
+        articles: [a.id],
+        salience: v.claim.salience * 0.8,
+        details: { detail: true },
+      });
+    };
+    for (const m of a.layers.entities ?? []) {
+      if (m.start < v.claim.start || m.end > v.claim.end || m.via === 'pronoun') continue;
+      const id = map.get(a.id)?.get(m.entity);
+      if (!id || (entityArticles.get(id)?.size ?? 0) > 1) continue;
+      add(`e:${id}`, m, `names ${names.get(id) ?? a.text.slice(m.start, m.end)}: “${a.text.slice(m.start, m.end)}”`);
+    }
+    for (const i of v.claim.times) {
+      const t = a.layers.times?.[i];
+      if (!t || (timeValues.get(t.symbolic ?? t.value)?.size ?? 0) > 1) continue;
+      add(`t:${t.symbolic ?? t.value}`, t, `gives the time “${a.text.slice(t.start, t.end)}”`);
+    }
+    for (const i of v.claim.quantities) {
+      const q = a.layers.quantities?.[i];
+      if (!q) continue;
+      const elsewhere = articles.some((b) => b !== a && (b.layers.quantities ?? []).some((x) => x.unit === q.unit && !numbersConflict(x, q)));
+      if (!elsewhere) add(`q:${q.start}`, q, `gives the figure “${a.text.slice(q.start, q.end)}”`);
+    }
+  }
+  return out;
 }
 
 function storySummary(findings: readonly Finding[], articles: readonly Article[]): StoryComparison['summary'] {

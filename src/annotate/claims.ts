@@ -144,6 +144,13 @@ export function extractClaims(article: Article): Claim[] {
       let predicate: TextSpan | null = null;
       let reporting: TextSpan | null = null;
       const firstMentionEnd = mentions[0]?.end ?? clause.start;
+      // Role words attached to a person ("Kyrgyz President") belong to the entity, not to the claim's content.
+      const roleWords = new Set<number>();
+      for (const m of mentions) {
+        if (!m.role) continue;
+        const roleStart = text.lastIndexOf(m.role, m.start);
+        if (roleStart >= 0 && m.start - roleStart - m.role.length <= 2) for (const t of clauseTokens) if (t.start >= roleStart && t.end <= m.start) roleWords.add(t.start);
+      }
       let prevWord = '';
       for (const t of clauseTokens) {
         if (t.kind !== 'word') continue;
@@ -153,7 +160,7 @@ export function extractClaims(article: Article): Claim[] {
         prevWord = lower;
         if (lex.stopwords.has(lower) && !lex.irregular.has(lower)) continue;
         // Words of entity names are matched as entities, not again as keywords.
-        const inName = mentions.some((m) => m.start <= t.start && t.end <= m.end && m.via !== 'pronoun');
+        const inName = mentions.some((m) => m.start <= t.start && t.end <= m.end && m.via !== 'pronoun') || roleWords.has(t.start);
         if (lower.length >= 3 && !lex.stopwords.has(lower) && !inName) keywords.add(conceptOf(lower));
         // The predicate is the first past-tense verb after the subject; reporting verbs ("said") only
         // introduce what is claimed, so the verb of the reported content is preferred.

@@ -13,24 +13,30 @@ export interface ClaimView {
   entities: Set<string>;
   speaker: string | null;
   words: Word[];
+  /** Story entities of people and organisations: the actors. */
+  actors: Set<string>;
 }
 
 export interface AlignedPair {
   a: ClaimView;
   b: ClaimView;
   similarity: number;
+  /** similarity / the best similarity either claim reaches in the other article (1 = mutual best). */
+  dominance?: number;
 }
 
 export interface AlignOptions {
   /** Minimum cosine similarity for two claims to be about the same thing. */
   threshold: number;
+  /** Lower bound for pairs that are each other's best match. */
+  mutualThreshold: number;
 }
 
-export const DEFAULT_ALIGN: AlignOptions = { threshold: 0.3 };
+export const DEFAULT_ALIGN: AlignOptions = { threshold: 0.3, mutualThreshold: 0.2 };
 
 const ENTITY_WEIGHT = 1.5;
 
-export function claimViews(articles: readonly Article[], entities: EntityMap): ClaimView[] {
+export function claimViews(articles: readonly Article[], entities: EntityMap, types: ReadonlyMap<string, string> = new Map()): ClaimView[] {
   const views: ClaimView[] = [];
   const df = new Map<string, number>();
   const raw: { feats: Set<string>; view: Omit<ClaimView, 'features' | 'norm'> }[] = [];
@@ -50,7 +56,8 @@ export function claimViews(articles: readonly Article[], entities: EntityMap): C
         words.push({ start: t.start, end: t.end, text: article.text.slice(t.start, t.end) });
       }
       const speaker = claim.source && !claim.source.startsWith('mention:') ? toStory(claim.source) : claim.source;
-      raw.push({ feats, view: { key: `${article.id}#${i}`, article, articleIndex, claim, entities: storyEntities, speaker, words } });
+      const actors = new Set([...storyEntities].filter((e) => types.get(e) === 'PER' || types.get(e) === 'ORG'));
+      raw.push({ feats, view: { key: `${article.id}#${i}`, article, articleIndex, claim, entities: storyEntities, speaker, words, actors } });
       for (const f of feats) df.set(f, (df.get(f) ?? 0) + 1);
     });
   });
@@ -79,6 +86,30 @@ export function cosine(a: ClaimView, b: ClaimView): number {
   return dot / (a.norm * b.norm);
 }
 
+const REPORTING = 'say';
+
+/**
+ * The core of a claim is who does what: two claims whose predicates name the same act (met / held talks)
+ * with the same actors are about the same thing even when the rest of their wording differs.
+ */
+/** Whether two claims name the same act: one's predicate is the other's predicate or among its words. */
+export function samePredicate(a: ClaimView, b: ClaimView): boolean {
+  const pa = a.claim.predicateLemma;
+  const pb = b.claim.predicateLemma;
+  return (pa !== null && pa !== REPORTING && (pa === pb || b.claim.keywords.includes(pa))) || (pb !== null && pb !== REPORTING && a.claim.keywords.includes(pb));
+}
+
+export function coreSimilarity(a: ClaimView, b: ClaimView): number {
+  if (!samePredicate(a, b)) return 0;
+  let shared = 0;
+  for (const e of a.actors) if (b.actors.has(e)) shared++;
+  return shared === 0 ? 0 : 0.2 + 0.1 * Math.min(2, shared);
+}
+
+export function similarity(a: ClaimView, b: ClaimView): number {
+  return Math.max(cosine(a, b), coreSimilarity(a, b));
+}
+
 /** Similarities of every claim pair from different articles that share a feature (via an inverted index). */
 export function candidatePairs(views: readonly ClaimView[]): AlignedPair[] {
   const index = new Map<string, number[]>();
@@ -99,7 +130,7 @@ export function candidatePairs(views: readonly ClaimView[]): AlignedPair[] {
         const key = i * width + j;
         if (seen.has(key)) continue;
         seen.add(key);
-        const s = cosine(a, views[j]!);
+        const s = similarity(a, views[j]!);
         if (s > 0.05) out.push({ a, b: views[j]!, similarity: s });
       }
     }
@@ -120,9 +151,18 @@ export function alignClaims(pairs: readonly AlignedPair[], options: AlignOptions
     best.set(ka, Math.max(best.get(ka) ?? 0, p.similarity));
     best.set(kb, Math.max(best.get(kb) ?? 0, p.similarity));
   }
-  return pairs.filter(
-    (p) => p.similarity >= options.threshold && (best.get(bestKey(p.a, p.b)) === p.similarity || best.get(bestKey(p.b, p.a)) === p.similarity),
-  );
+  const out: AlignedPair[] = [];
+  for (const p of pairs) {
+    const bestA = best.get(bestKey(p.a, p.b))!;
+    const bestB = best.get(bestKey(p.b, p.a))!;
+    const bestForA = bestA === p.similarity;
+    const bestForB = bestB === p.similarity;
+    // Above the threshold, being the best match of one side is enough; a little below it, both sides must agree.
+    if ((p.similarity >= options.threshold && (bestForA || bestForB)) || (p.similarity >= options.mutualThreshold && bestForA && bestForB)) {
+      out.push({ ...p, dominance: p.similarity / Math.max(bestA, bestB) });
+    }
+  }
+  return out;
 }
 
 /** Best similarity each claim reaches in any other article (for exclusives). */

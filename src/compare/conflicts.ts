@@ -1,5 +1,5 @@
 import type { Quantity, TimeExpression } from '../model/document.js';
-import type { AlignedPair, ClaimView } from './align.js';
+import { samePredicate, type AlignedPair, type ClaimView } from './align.js';
 import { evidence, excerpt, outletName } from './evidence.js';
 import { diffWords, wordOverlap, type Hunk, type Word } from './token-diff.js';
 import type { ConflictType, Evidence } from './types.js';
@@ -162,7 +162,7 @@ function timeClass(t: TimeExpression): { cls: string; key: string } | null {
 }
 
 /** Conflicts read from the annotation layers of two aligned claims (quantities, times, polarity, modality). */
-export function layerConflicts(pair: AlignedPair): ConflictCandidate[] {
+export function layerConflicts(pair: AlignedPair, sameWording = false): ConflictCandidate[] {
   const { a, b } = pair;
   const out: ConflictCandidate[] = [];
   const oa = outletName(a.article);
@@ -196,7 +196,8 @@ export function layerConflicts(pair: AlignedPair): ConflictCandidate[] {
   const notYet = (m: string) => m === 'ready' || m === 'planned';
   // Done vs not yet only for claims about the same act: similar, and sharing at least two content words.
   const sharedWords = a.claim.keywords.filter((k) => b.claim.keywords.includes(k)).length;
-  const sameAct = sharedWords >= 2;
+  // (Near-identical wordings are read word by word instead: their cues are compared in place.)
+  const sameAct = !sameWording && pair.similarity >= 0.35 && sharedWords >= 2 && samePredicate(a, b);
   if (sameAct && ((done(a.claim.modality) && notYet(b.claim.modality)) || (notYet(a.claim.modality) && done(b.claim.modality)))) {
     const cueA = a.claim.cues[0] ?? a.claim.predicate;
     const cueB = b.claim.cues[0] ?? b.claim.predicate;
@@ -210,7 +211,7 @@ export function layerConflicts(pair: AlignedPair): ConflictCandidate[] {
       });
     }
   }
-  if (pair.similarity >= 0.5 && a.claim.polarity !== b.claim.polarity) {
+  if (pair.similarity >= 0.5 && sameAct && a.claim.polarity !== b.claim.polarity) {
     const cueA = a.claim.polarity === 'negative' ? a.claim.cues[0] : a.claim.predicate;
     const cueB = b.claim.polarity === 'negative' ? b.claim.cues[0] : b.claim.predicate;
     if (cueA && cueB) {
@@ -224,9 +225,11 @@ export function layerConflicts(pair: AlignedPair): ConflictCandidate[] {
 
 /** Near-identical wording (e.g. an edited copy) is read word by word; other pairs through their layers. */
 export function pairConflicts(pair: AlignedPair): ConflictCandidate[] {
+  // A claim that has a much closer match elsewhere in the other article is compared with that one.
+  if ((pair.dominance ?? 1) < 0.85) return [];
   const overlap = wordOverlap(pair.a.words, pair.b.words);
   const fromWords = overlap >= 0.5 ? wordingConflicts(pair) : [];
-  const fromLayers = layerConflicts(pair);
+  const fromLayers = layerConflicts(pair, overlap >= 0.5);
   // A conflict found both ways is reported once (the wording span is tighter).
   const overlapsAny = (c: ConflictCandidate) =>
     fromWords.some((w) => w.type === c.type || w.evidence.some((e) => c.evidence.some((f) => e.article === f.article && e.start < f.end && f.start < e.end)));

@@ -3,7 +3,8 @@ import { alignClaims, bestSimilarity, candidatePairs, claimViews, DEFAULT_ALIGN,
 import { pairConflicts, type ConflictCandidate } from './conflicts.js';
 import { findCopies } from './copies.js';
 import { evidence, excerpt, outletName } from './evidence.js';
-import { entityMap, resolveByName, type EntityMap, type ResolveStoryEntities, type StoryEntity } from './story-entities.js';
+import { resolveStoryEntities } from '../annotate/entities/index.js';
+import { entityMap, type EntityMap, type ResolveStoryEntities, type StoryEntity } from './story-entities.js';
 import { entitiesOut, figureRows, framingOut, quotesOut, quoteTable, timeline } from './tables.js';
 import { SCHEMA_VERSION, type ArticleOut, type Finding, type StoryComparison } from './types.js';
 import { concept } from '../annotate/lexicon.js';
@@ -71,10 +72,10 @@ function groupPairs(pairs: readonly AlignedPair[]): ClaimView[][] {
 
 /** Compares the analysed articles of one story: findings with evidence, tables and framing. */
 export function compareArticles(articles: Article[], options: CompareOptions = {}): StoryComparison {
-  const resolve = options.resolveEntities ?? resolveByName;
+  const resolve = options.resolveEntities ?? resolveStoryEntities;
   const story = resolve(articles);
   const map = entityMap(story);
-  const views = claimViews(articles, map);
+  const views = claimViews(articles, map, new Map(story.map((e) => [e.id, e.type])));
   const candidates = candidatePairs(views);
   const aligned = alignClaims(candidates, options.align ?? DEFAULT_ALIGN);
   const copies = findCopies(articles);

@@ -6,7 +6,9 @@ import { concept, lexicon, stem } from './lexicon.js';
 // Claims: the unit aligned across outlets. One claim per clause of a sentence: clauses split at ";" and
 // at contrastive joins (", while", ", whereas", ", but"), since each side usually has its own speaker.
 
-const CLAUSE_BREAK = /;\s|,\s(?:while|whereas|but)\s/g;
+const CLAUSE_BREAK = /;\s|,\s(?:while|whereas|but)\s|,\s(?=and\s)/g;
+/** ", and" starts a new clause only when what follows has its own verb ("..., and some 1,700 enterprises are operating"). */
+const FINITE_VERB = /\b(?:is|are|was|were|has|have|had|will|would|can|could|did|does|do)\b|\b\w{3,}ed\b/;
 
 function clauseSpans(text: string, sentence: Span): Span[] {
   const body = text.slice(sentence.start, sentence.end);
@@ -15,6 +17,7 @@ function clauseSpans(text: string, sentence: Span): Span[] {
   CLAUSE_BREAK.lastIndex = 0;
   let m: RegExpExecArray | null;
   while ((m = CLAUSE_BREAK.exec(body)) !== null) {
+    if (m[0] === ', ' && !FINITE_VERB.test(body.slice(m.index + 6, m.index + 120).split(/[;.]\s|,\s/)[0] ?? '')) continue;
     if (m.index - last > 20) {
       out.push({ start: sentence.start + last, end: sentence.start + m.index });
       last = m.index + (m[0].startsWith(';') ? 2 : 2);
@@ -189,7 +192,9 @@ export function extractClaims(article: Article): Claim[] {
       if (modality === 'stated' && predicate && predicate !== reporting && isPastTense(predicate.text)) modality = 'done';
       if (modality === 'denied') cues.push(...negations);
       const { speaker } = speakerOf(clause, layers.quotes);
-      const actorMention = mentions.find((m) => m.end <= (predicate?.start ?? clause.end)) ?? mentions[0] ?? null;
+      // The actor is who does what the predicate says; the speaker of reported speech is the source instead.
+      const notSource = mentions.filter((m) => m.entity !== speaker && m.type !== 'LOC');
+      const actorMention = notSource.find((m) => m.end <= (predicate?.start ?? clause.end)) ?? notSource[0] ?? null;
       const entityIds = [...new Set(mentions.map((m) => m.standsFor ?? m.entity))];
       const centrality = entityIds.reduce((s, id) => s + (entityCounts.get(id) ?? 0) / maxCount, 0);
       const position = 1 - sentenceIndex / Math.max(1, sentences.length);

@@ -15,6 +15,8 @@ export interface ClaimView {
   words: Word[];
   /** Story entities of people and organisations: the actors. */
   actors: Set<string>;
+  /** Story entity of the claim's subject. */
+  actor: string | null;
 }
 
 export interface AlignedPair {
@@ -57,7 +59,8 @@ export function claimViews(articles: readonly Article[], entities: EntityMap, ty
       }
       const speaker = claim.source && !claim.source.startsWith('mention:') ? toStory(claim.source) : claim.source;
       const actors = new Set([...storyEntities].filter((e) => types.get(e) === 'PER' || types.get(e) === 'ORG'));
-      raw.push({ feats, view: { key: `${article.id}#${i}`, article, articleIndex, claim, entities: storyEntities, speaker, words, actors } });
+      const actor = claim.actorEntity ? toStory(claim.actorEntity) : null;
+      raw.push({ feats, view: { key: `${article.id}#${i}`, article, articleIndex, claim, entities: storyEntities, speaker, words, actors, actor } });
       for (const f of feats) df.set(f, (df.get(f) ?? 0) + 1);
     });
   });
@@ -100,10 +103,10 @@ export function samePredicate(a: ClaimView, b: ClaimView): boolean {
 }
 
 export function coreSimilarity(a: ClaimView, b: ClaimView): number {
-  if (!samePredicate(a, b)) return 0;
+  if (!a.actor || a.actor !== b.actor || !samePredicate(a, b)) return 0;
   let shared = 0;
   for (const e of a.actors) if (b.actors.has(e)) shared++;
-  return shared === 0 ? 0 : 0.2 + 0.1 * Math.min(2, shared);
+  return 0.2 + 0.1 * Math.min(2, shared);
 }
 
 export function similarity(a: ClaimView, b: ClaimView): number {

@@ -1,6 +1,7 @@
 import type { Article } from '../model/document.js';
 import { alignClaims, bestSimilarity, candidatePairs, claimViews, DEFAULT_ALIGN, type AlignedPair, type AlignOptions, type ClaimView } from './align.js';
 import { pairConflicts, type ConflictCandidate } from './conflicts.js';
+import { wordOverlap } from './token-diff.js';
 import { findCopies } from './copies.js';
 import { evidence, excerpt, outletName } from './evidence.js';
 import { resolveStoryEntities } from '../annotate/entities/index.js';
@@ -88,7 +89,21 @@ export function compareArticles(articles: Article[], options: CompareOptions = {
   // Conflicts between aligned claims.
   const conflicts: { c: ConflictCandidate; pair: AlignedPair }[] = [];
   const conflicted = new Set<AlignedPair>();
-  for (const pair of aligned) {
+  // Conflicts are read one-to-one: each claim is compared with its closest counterpart in each other article
+  // (similar claims that differ only in their figures must not be compared crosswise).
+  const alignedKeys = new Set(aligned.flatMap((p) => [`${p.a.key}|${p.b.key}`, `${p.b.key}|${p.a.key}`]));
+  const used = new Set<string>();
+  const chosen = new Set<string>();
+  const ranked = aligned
+    .map((pair) => ({ pair, rank: pair.similarity + wordOverlap(pair.a.words, pair.b.words) }))
+    .sort((x, y) => y.rank - x.rank);
+  for (const { pair } of ranked) {
+    const ka = `${pair.a.key}>${pair.b.article.id}`;
+    const kb = `${pair.b.key}>${pair.a.article.id}`;
+    if (used.has(ka) || used.has(kb)) continue;
+    used.add(ka);
+    used.add(kb);
+    chosen.add(`${pair.a.key}|${pair.b.key}`).add(`${pair.b.key}|${pair.a.key}`);
     for (const c of pairConflicts(pair)) {
       conflicted.add(pair);
       if (!conflicts.some((o) => sameSpans(o.c, c))) conflicts.push({ c, pair });
@@ -108,6 +123,7 @@ export function compareArticles(articles: Article[], options: CompareOptions = {
     });
   }
 
+  const viewAt = (article: string, offset: number) => views.find((v) => v.article.id === article && v.claim.start <= offset && offset < v.claim.end);
   // Figures of one measure that disagree, across articles or inside one (figures table).
   const figures = figureRows(articles, views, map, story);
   for (const row of figures) {
@@ -117,6 +133,13 @@ export function compareArticles(articles: Article[], options: CompareOptions = {
         const x = row.cells[i]!;
         const y = row.cells[j]!;
         if (!numbersConflict(x, y)) continue;
+        // Across articles, only figures of statements compared with each other (one-to-one) conflict.
+        const vx = viewAt(x.article, x.start);
+        const vy = viewAt(y.article, y.start);
+        // (Any aligned pair will do when the two wordings differ; near-identical wordings are compared one-to-one.)
+        const comparable =
+          !!vx && !!vy && (chosen.has(`${vx.key}|${vy.key}`) || (alignedKeys.has(`${vx.key}|${vy.key}`) && wordOverlap(vx.words, vy.words) < 0.5));
+        if (x.article !== y.article && !comparable) continue;
         const covered = findings.some(
           (f) => f.type === 'number' && f.evidence.some((e) => e.article === x.article && e.start <= x.start && e.end >= x.end) && f.evidence.some((e) => e.article === y.article && e.start <= y.start && e.end >= y.end),
         );
@@ -140,8 +163,37 @@ export function compareArticles(articles: Article[], options: CompareOptions = {
     }
   }
 
-  // Partial agreements (lists that overlap) from every aligned group; agreements only where nothing conflicts.
-  for (const group of groupPairs(aligned)) {
+  // A pair whose figures the figures table found in conflict is a conflict too, whichever way it was found.
+  const numberConflictAt = (v: ClaimView) =>
+    findings.some((f) => f.type === 'number' && f.evidence.some((e) => e.role === 'value' && e.article === v.article.id && e.start >= v.claim.start && e.end <= v.claim.end));
+  for (const pair of aligned) if (numberConflictAt(pair.a) && numberConflictAt(pair.b)) conflicted.add(pair);
+  // Figures of one measure that agree across outlets (within hedges and rounding).
+  for (const row of figures) {
+    const cells = row.cells;
+    for (let i = 0; i < cells.length; i++) {
+      for (let j = i + 1; j < cells.length; j++) {
+        const x = cells[i]!;
+        const y = cells[j]!;
+        if (x.article === y.article || numbersConflict(x, y)) continue;
+        const ax = byId.get(x.article)!;
+        const ay = byId.get(y.article)!;
+        findings.push({
+          id: nextId('a'),
+          kind: 'agreement',
+          summary: `${outletName(ax)} and ${outletName(ay)} give the same figure for ${row.measure}: ${x.text} / ${y.text}`,
+          evidence: [evidence(ax, x, 'value'), evidence(ay, y, 'value')],
+          articles: [x.article, y.article],
+          salience: 0.7,
+          independentOutlets: independent([x.article, y.article]),
+          details: { measure: row.measure },
+        });
+      }
+    }
+  }
+
+  // Partial agreements (lists that overlap) from every aligned group; agreements only where nothing conflicts,
+  // and only from pairs that are (close to) each other's best match.
+  for (const group of groupPairs(aligned.filter((p) => (p.dominance ?? 1) >= 0.85))) {
     const conflictedGroup = aligned.some((p) => conflicted.has(p) && group.includes(p.a));
     const perArticle = new Map<string, ClaimView>();
     for (const v of group.sort((x, y) => y.claim.salience - x.claim.salience)) if (!perArticle.has(v.article.id)) perArticle.set(v.article.id, v);

@@ -85,6 +85,24 @@ interface Located {
  * of one measure are one row when their claims are about the same thing; a row whose figures disagree
  * beyond hedges and rounding is a conflict, within one article too.
  */
+/** Years a figure's statement is anchored to ("By 2085, ..."); figures for different years are different measures. */
+function yearsOf(l: Located): Set<string> {
+  const out = new Set<string>();
+  for (const i of l.view?.claim.times ?? []) {
+    const y = /^(\d{4})/.exec(l.article.layers.times?.[i]?.value ?? '');
+    if (y) out.add(y[1]!);
+  }
+  return out;
+}
+
+function sameYears(x: Located, y: Located): boolean {
+  const a = yearsOf(x);
+  const b = yearsOf(y);
+  if (a.size === 0 || b.size === 0) return true;
+  for (const v of a) if (b.has(v)) return true;
+  return false;
+}
+
 export function figureRows(articles: readonly Article[], views: readonly ClaimView[], map: EntityMap, story: readonly StoryEntity[]): FigureRow[] {
   const names = new Map(story.map((e) => [e.id, e.name]));
   const viewOf = new Map<string, ClaimView>();
@@ -100,7 +118,7 @@ export function figureRows(articles: readonly Article[], views: readonly ClaimVi
   for (const item of located) {
     // Same measure and (same claim context or similar claims); two figures of one sentence are two measures.
     const group = groups.find((g) =>
-      g.every((o) => o.key === item.key && !(o.article === item.article && o.view?.claim.sentence === item.view?.claim.sentence)) &&
+      g.every((o) => o.key === item.key && !(o.article === item.article && o.view?.claim.sentence === item.view?.claim.sentence) && sameYears(o, item)) &&
       g.some((o) => !o.view || !item.view || o.view === item.view || cosine(o.view, item.view) >= 0.2),
     );
     if (group) group.push(item);

@@ -154,6 +154,8 @@ export function extractClaims(article: Article): Claim[] {
         const roleStart = text.lastIndexOf(m.role, m.start);
         if (roleStart >= 0 && m.start - roleStart - m.role.length <= 2) for (const t of clauseTokens) if (t.start >= roleStart && t.end <= m.start) roleWords.add(t.start);
       }
+      const names = mentions.filter((m) => m.via !== 'pronoun').sort((x, y) => x.start - y.start);
+      let mentionIndex = 0;
       let prevWord = '';
       for (const t of clauseTokens) {
         if (t.kind !== 'word') continue;
@@ -162,8 +164,10 @@ export function extractClaims(article: Article): Claim[] {
         const before = prevWord;
         prevWord = lower;
         if (lex.stopwords.has(lower) && !lex.irregular.has(lower)) continue;
-        // Words of entity names are matched as entities, not again as keywords.
-        const inName = mentions.some((m) => m.start <= t.start && t.end <= m.end && m.via !== 'pronoun') || roleWords.has(t.start);
+        // Words of entity names are matched as entities, not again as keywords (mentions are in text order).
+        while (mentionIndex < names.length && names[mentionIndex]!.end <= t.start) mentionIndex++;
+        const m = names[mentionIndex];
+        const inName = (m !== undefined && m.start <= t.start && t.end <= m.end) || roleWords.has(t.start);
         if (lower.length >= 3 && !lex.stopwords.has(lower) && !inName) keywords.add(conceptOf(lower));
         // The predicate is the first past-tense verb after the subject; reporting verbs ("said") only
         // introduce what is claimed, so the verb of the reported content is preferred.

@@ -4,3 +4,4 @@ import type { BenchSection } from './section.js';
 export const benchSections: Record<string, () => Promise<BenchSection>> = {};
 benchSections.pipeline = async () => (await import('./pipeline.js')).pipelineBench;
 benchSections.server = async () => (await import('../server/bench/section.js')).serverBench;
+benchSections.extraction = async () => (await import('./extraction.js')).extractionBench;

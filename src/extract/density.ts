@@ -44,11 +44,11 @@ export function extractByDensity(root: El, titles: string[] = []): DensityResult
     }
     for (const c of el.children) if (typeof c !== 'string') stack.push(c);
   }
+  // Take the furniture out (one filter per parent, not a splice per element: pages can have thousands).
+  const dropped = new Set(removed);
+  const parents = new Set(removed.map((el) => el.parent!));
+  for (const p of parents) p.children = p.children.filter((c) => typeof c === 'string' || !dropped.has(c));
   // Recompute lengths without the furniture, so link density and scores see only what stays.
-  for (const el of removed) {
-    const idx = el.parent!.children.indexOf(el);
-    if (idx >= 0) el.parent!.children.splice(idx, 1);
-  }
   const clean = computeStats(body);
 
   const scores = new Map<El, number>();
@@ -98,7 +98,10 @@ export function extractByDensity(root: El, titles: string[] = []): DensityResult
     }
   } else parts.push(top);
   addChunks(top, parts, body, clean, notes);
-  parts.sort((a, b) => docOrder(a, b));
+  const order = new Map<El, number>();
+  let i = 0;
+  for (const el of elements(body)) order.set(el, i++);
+  parts.sort((a, b) => order.get(a)! - order.get(b)!);
 
   const titleKeys = titles.map(titleKey).filter((k) => k.length > 0);
   const paragraphs = parts.flatMap((el) => serialize(el, clean, titleKeys));
@@ -146,14 +149,23 @@ function addChunks(top: El, parts: El[], body: El, stats: Map<El, ElStats>, note
   const cls = top.attrs.class;
   if (!cls) return;
   const topText = stats.get(top)!.text;
+  const taken = new Set(parts);
   let added = 0;
-  for (const el of elements(body)) {
-    if (el === top || el.tag !== top.tag || el.attrs.class !== cls) continue;
-    if (parts.some((p) => contains(p, el) || contains(el, p))) continue;
-    const st = stats.get(el)!;
-    if (st.text < Math.min(200, topText * 0.1) || linkDensity(st) > 0.33) continue;
-    parts.push(el);
-    added++;
+  const stack: El[] = [body];
+  while (stack.length) {
+    const el = stack.pop()!;
+    // Inside a part already taken: nothing more to find there.
+    if (taken.has(el)) continue;
+    if (el.tag === top.tag && el.attrs.class === cls && !contains(el, top)) {
+      const st = stats.get(el)!;
+      if (st.text >= Math.min(200, topText * 0.1) && linkDensity(st) <= 0.33) {
+        parts.push(el);
+        taken.add(el);
+        added++;
+        continue;
+      }
+    }
+    for (const c of el.children) if (typeof c !== 'string') stack.push(c);
   }
   if (added) notes.push(`${added} more chunk(s) of the same kind`);
 }
@@ -161,19 +173,6 @@ function addChunks(top: El, parts: El[], body: El, stats: Map<El, ElStats>, note
 function contains(a: El, b: El): boolean {
   for (let x: El | null = b; x; x = x.parent) if (x === a) return true;
   return false;
-}
-
-function path(el: El): number[] {
-  const out: number[] = [];
-  for (let x = el; x.parent; x = x.parent) out.push(x.parent.children.indexOf(x));
-  return out.reverse();
-}
-
-function docOrder(a: El, b: El): number {
-  const pa = path(a);
-  const pb = path(b);
-  for (let i = 0; i < Math.min(pa.length, pb.length); i++) if (pa[i] !== pb[i]) return pa[i]! - pb[i]!;
-  return pa.length - pb.length;
 }
 
 function findBody(root: El): El {

@@ -41,6 +41,8 @@ const TOO_LITTLE = 250;
 
 function dropUiLines(paragraphs: string[]): string[] {
   return paragraphs.filter((p) => {
+    // Those kinds are short; long paragraphs are prose (and classifying them costs time on huge pages).
+    if (p.length > 400) return true;
     const v = classifyParagraph(p);
     return !(v.strength === 'strong' && v.kind !== null && DROP_KINDS.has(v.kind));
   });
@@ -69,7 +71,11 @@ export function extractHtml(html: string, options: ExtractOptions = {}): HtmlExt
   let text = dropUiLines(d.paragraphs).join('\n\n');
   let method = 'dom-density';
 
-  if (text.length < TOO_LITTLE && !options.noFallback) {
+  // Readability walks the DOM in ways that grow much faster than the page on deep or huge markup: it
+  // is tried only on pages of ordinary shape, so hostile pages stay bounded in time.
+  const ordinary = html.length <= 3_000_000 && page.flattened === 0 && page.elementCount <= 60_000;
+  if (text.length < TOO_LITTLE && !options.noFallback && !ordinary) notes.push('readability not tried: page too large or too deeply nested');
+  if (text.length < TOO_LITTLE && !options.noFallback && ordinary) {
     const r = normaliseReadability(readabilityText(html));
     notes.push(`main extractor found ${text.length} characters; tried readability (${r.length})`);
     if (r.length > text.length) {

@@ -19,7 +19,7 @@ const BOILER_WORDS = [
   'popup', 'modal', 'overlay', 'tags', 'tag-list', 'taglist', 'keywords', 'byline', 'author-bio',
   'caption', 'credit', 'credits', 'copyright', 'disclaimer', 'toolbar', 'pagination', 'pager', 'skip-link',
   'outbrain', 'taboola', 'rss', 'masthead', 'topbar', 'subnav', 'timestamp', 'meta-info',
-  'article-meta', 'post-meta', 'entry-meta', 'donate', 'donation', 'membership', 'newsletter-signup',
+  'article-meta', 'post-meta', 'entry-meta', 'date', 'pubdate', 'post-date', 'entry-date', 'posted-on', 'publish-date', 'published-date', 'donate', 'donation', 'membership', 'newsletter-signup',
   'visually-hidden', 'sr-only', 'screen-reader-text', 'offscreen', 'banner', 'jump-link', 'toc', 'more-stories',
   'read-more', 'readmore', 'see-also', 'also-read', 'next-article', 'prev-article', 'author-info', 'about-author',
 ];

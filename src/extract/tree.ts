@@ -26,6 +26,9 @@ export interface PageHead {
 export interface ParsedPage {
   root: El;
   head: PageHead;
+  /** Elements created, and opening tags flattened because they were nested deeper than MAX_DEPTH. */
+  elementCount: number;
+  flattened: number;
 }
 
 export const MAX_DEPTH = 200;
@@ -52,6 +55,8 @@ export function parsePage(html: string): ParsedPage {
   const kinds: ('el' | 'skip' | 'flat')[] = [];
   let skipping = 0;
   let capture: 'title' | 'jsonld' | null = null;
+  let elementCount = 0;
+  let flattened = 0;
   let captured = '';
 
   const parser = new Parser(
@@ -81,6 +86,7 @@ export function parsePage(html: string): ParsedPage {
           return;
         }
         if (depth >= MAX_DEPTH) {
+          flattened++;
           kinds.push('flat');
           return;
         }
@@ -88,6 +94,7 @@ export function parsePage(html: string): ParsedPage {
         for (const k in attrs) if (KEEP_ATTRS.has(k) || k.startsWith('itemprop')) kept[k] = attrs[k]!;
         const el: El = { tag: name, attrs: kept, children: [], parent: cur };
         cur.children.push(el);
+        elementCount++;
         kinds.push('el');
         cur = el;
         depth++;
@@ -120,7 +127,7 @@ export function parsePage(html: string): ParsedPage {
   );
   parser.write(html);
   parser.end();
-  return { root, head };
+  return { root, head, elementCount, flattened };
 }
 
 /** Every element under `el` in document order, without recursion. */

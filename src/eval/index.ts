@@ -6,3 +6,4 @@ evalTasks.pairs = async () => (await import('./pairs.js')).pairsTask;
 evalTasks.boilerplate = async () => (await import('./boilerplate.js')).boilerplateTask;
 evalTasks.stories = async () => (await import('../cluster/eval-stories.js')).storiesTask;
 evalTasks.timex = async () => (await import('./timex.js')).timexTask;
+evalTasks.quotes = async () => (await import('./quotes.js')).quotesTask;

@@ -156,6 +156,8 @@ export interface Quote extends Span {
   /** A document or institution speaking ("a Kremlin readout"), kept as such. */
   speakerKind: 'person' | 'organisation' | 'document' | 'unknown';
   direct: boolean;
+  /** The cue reports a belief, wish or finding rather than words ("Moscow sees potential", "a poll found"). */
+  attitude?: boolean;
   /** The verbatim parts of `content` (the words inside quotation marks, without the marks). */
   quoted?: TextSpan[];
   /** The document the words reach us through ("according to a Kremlin readout"), when named. */

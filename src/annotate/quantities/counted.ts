@@ -36,10 +36,14 @@ function isContent(view: TokenView, lex: QuantityLexicon, k: number): boolean {
 }
 
 /** Noun phrase starting at token k: content words, stopping after a plural head, plus one "with/of" phrase. */
+const LEADING_MODIFIERS = new Set(['other', 'more', 'additional', 'new', 'extra', 'further', 'such']);
+
 function npForward(view: TokenView, lex: QuantityLexicon, k: number, limit: number, plural: boolean): { end: number; headAt: number } | null {
   let j = k;
   let headAt = -1;
-  while (j < limit && j < k + 6 && isContent(view, lex, j)) {
+  // "four other Central Asian heads of state", "300 more troops"
+  if (LEADING_MODIFIERS.has(view.lower[j] ?? '') && isContent(view, lex, j + 1)) j++;
+  while (j < limit && j < k + 7 && isContent(view, lex, j)) {
     const w = view.lower[j]!;
     if (j > k && w.endsWith('ing')) break;
     headAt = j;

@@ -52,7 +52,7 @@ export function extractQuantities(article: Article, o: QuantityStageOptions): Qu
     let sentenceQuote = -1;
     for (let q = 0; q < quotes.length; q++) {
       const qq = quotes[q]!;
-      if (qq.start >= sent.start && qq.start < sent.end && qq.speakerMention) sentenceQuote = q;
+      if (qq.start >= sent.start && qq.start < sent.end && qq.speakerMention && !qq.attitude) sentenceQuote = q;
     }
     const figs = findFigures(view, { lex: o.lexicon, months: o.months }, first, end);
     if (figs.length > 0) {

@@ -27,8 +27,12 @@ function isPunct(view: TokenView, k: number): boolean {
   return t !== undefined && (t.kind === 'punct' || t.kind === 'symbol');
 }
 
+/** Content longer than this (in tokens) is cut: a sentence of a megabyte must not give quadratic output. */
+const MAX_CONTENT = 250;
+
 /** Trims punctuation and joiners from both ends of a token range; null when nothing is left. */
 function trimRange(view: TokenView, first: number, end: number, marks: boolean): TokRange | null {
+  if (end - first > MAX_CONTENT) end = first + MAX_CONTENT;
   while (first < end && (TRAILING.has(view.words[first]!) || (!marks && CLOSING_MARKS.has(view.words[first]!)))) first++;
   while (end > first && (TRAILING.has(view.words[end - 1]!) || JOINERS.has(view.lower[end - 1]!))) end--;
   let words = 0;
@@ -58,11 +62,13 @@ function onlyAdjuncts(view: TokenView, first: number, end: number): boolean {
  * Attributions of one sentence: cues from the lexicon, each with its source on the left ("X said"), on the
  * right ("said X") or after "according to", then the content between the attributions.
  */
-export function findAnchors(view: TokenView, lex: QuoteLexicon, f: number, e: number): Anchor[] {
+export function findAnchors(view: TokenView, lex: QuoteLexicon, f: number, e: number, quoted: Uint8Array): Anchor[] {
   const anchors: Anchor[] = [];
   for (let k = f; k < e; k++) {
     const l = view.lower[k]!;
     if (view.tokens[k]!.kind !== 'word') continue;
+    // A cue inside quoted words belongs to the quoted speaker's own speech ("As we noted, ...," said Baer).
+    if (quoted[k] === 1) continue;
     if (l === 'according' && view.lower[k + 1] === 'to') {
       const src = npStartingAt(view, lex, k + 2, e);
       if (src) anchors.push({ cue: { first: k, end: k + 2 }, source: src, shape: 'acc', inherited: false, content: [], via: null });
@@ -112,11 +118,27 @@ export function findAnchors(view: TokenView, lex: QuoteLexicon, f: number, e: nu
     while (x > f && (JOINERS.has(view.lower[x - 1]!) || lex.adverbsBeforeCue.has(view.lower[x - 1]!))) x--;
     return x;
   };
+  // Where each content may run to: up to the next attribution when that one is a sibling ("..., while
+  // Japarov noted"), over it when it is nested in this one's content ("a poll found that voters said ...").
+  const limits = new Int32Array(anchors.length);
+  for (let i = anchors.length - 1; i >= 0; i--) {
+    const next = anchors[i + 1];
+    if (!next) {
+      limits[i] = e;
+      continue;
+    }
+    const edge = leftEdge(next);
+    const nestedStart = next.shape === 'sc' && !next.inherited && next.source ? next.source.first : -1;
+    const a = anchors[i]!;
+    let after = a.cue.end;
+    while (after < e && SKIP_AFTER_CUE.has(view.lower[after]!)) after++;
+    const nested = a.shape === 'sc' && nestedStart >= 0 && edge === nestedStart && nestedStart > a.cue.end && !JOINERS.has(view.lower[nestedStart - 1]!) && nestedStart - after <= 1;
+    limits[i] = nested && limits[i + 1]! - after <= MAX_CONTENT ? limits[i + 1]! : edge;
+  }
   let consumed = f;
   for (let i = 0; i < anchors.length; i++) {
     const a = anchors[i]!;
-    const next = anchors[i + 1];
-    const limit = next ? leftEdge(next) : e;
+    const limit = limits[i]!;
     const left = leftEdge(a);
     let reached = a.source ? Math.max(a.source.end, a.cue.end) : a.cue.end;
     if (a.shape === 'acc') {
@@ -125,11 +147,11 @@ export function findAnchors(view: TokenView, lex: QuoteLexicon, f: number, e: nu
         const c = trimRange(view, src.end + 1, limit, true);
         if (c) a.content.push(c);
       } else {
-        const c = trimRange(view, consumed, left, true);
+        const c = trimRange(view, Math.max(consumed, left - MAX_CONTENT), left, true);
         if (c) a.content.push(c);
       }
     } else if (a.shape === 'cs') {
-      const c = trimRange(view, consumed, left, true);
+      const c = trimRange(view, Math.max(consumed, left - MAX_CONTENT), left, true);
       if (c) a.content.push(c);
     } else {
       let after = a.cue.end;
@@ -149,12 +171,12 @@ export function findAnchors(view: TokenView, lex: QuoteLexicon, f: number, e: nu
       if (restEmpty && commaBefore) {
         // "...,” Putin told Japarov." / "The base, he said, is ..."
         a.shape = 'tsc';
-        const c = trimRange(view, consumed, left, true);
+        const c = trimRange(view, Math.max(consumed, left - MAX_CONTENT), left, true);
         if (c) a.content.push(c);
       } else if (commaBefore && view.words[a.cue.end] === ',' && !a.inherited && a.cue.first > f + 2) {
         // Parenthetical attribution: "The Russian military base in Kyrgyzstan, he said, is a stabilizing factor".
         a.shape = 'tsc';
-        const c1 = trimRange(view, consumed, left, true);
+        const c1 = trimRange(view, Math.max(consumed, left - MAX_CONTENT), left, true);
         const c2 = trimRange(view, a.cue.end + 1, limit, true);
         if (c1) a.content.push(c1);
         if (c2) a.content.push(c2);

@@ -80,12 +80,18 @@ export function extractQuotes(article: Article, lex: QuoteLexicon): Quote[] {
     if (g) g.push(q);
     else groups.set(q.group, [q]);
   }
+  // Tokens inside quoted passages of several words (not scare quotes): no cue is looked for there.
+  const quotedTokens = new Uint8Array(view.tokens.length);
+  for (const q of quotedSpans) {
+    if (wordCount(text, q.start, q.end) < 4) continue;
+    for (let k = firstTokenAtOrAfter(view, q.start); k < view.tokens.length && view.tokens[k]!.start < q.end; k++) quotedTokens[k] = 1;
+  }
   const drafts: Draft[] = [];
   for (let s = 0; s < view.sentences.length; s++) {
     const f = view.sentStart[s]!;
     const e = view.sentEnd[s]!;
     if (e <= f) continue;
-    const anchors: Anchor[] = findAnchors(view, lex, f, e);
+    const anchors: Anchor[] = findAnchors(view, lex, f, e, quotedTokens);
     for (const a of anchors) {
       drafts.push({
         content: a.content.map((r) => charSpan(view, r)),
@@ -229,6 +235,7 @@ export function extractQuotes(article: Article, lex: QuoteLexicon): Quote[] {
       speaker: mention ? (mention.standsFor ?? mention.entity) : null,
       speakerKind: kind,
       direct,
+      ...(d.cue && !direct && !lex.speechCues.has(view.lower[d.cue.first]!) && view.lower[d.cue.first] !== 'according' ? { attitude: true } : {}),
       ...(quotedText.length > 0 ? { quoted: quotedText } : {}),
       ...(via ? { via } : {}),
     });

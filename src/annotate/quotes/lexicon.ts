@@ -4,8 +4,10 @@ import { repoRoot } from '../../shared-paths.js';
 
 /** Word lists of the quote stage: data/lexicons/quotes.json (hand-made) and quote-cues.json (learned). */
 export interface QuoteLexicon {
-  /** Words that introduce reported speech: the hand list plus the learned cues above the threshold. */
+  /** Words that introduce an attribution: the hand list plus the learned cues above the threshold. */
   cues: Set<string>;
+  /** The cues that report words (said, told, according): the hand list and learned words mostly used so. */
+  speechCues: Set<string>;
   /** Verbs whose object (the hearer, or what is described) comes before the content: "told Japarov that". */
   tellVerbs: Set<string>;
   /** Verbs whose object is what is said about ("called Russia a “strategic ally”"). */
@@ -27,6 +29,9 @@ export interface LearnedCue {
   cue: number;
   total: number;
   rate: number;
+  /** With the extractor's own structure (a source, then content): attributions it found that PolNeAR has (tp) or not (fp). */
+  tp?: number;
+  fp?: number;
 }
 
 export interface QuoteLexiconOptions {
@@ -34,19 +39,34 @@ export interface QuoteLexiconOptions {
   minRate?: number;
   /** Minimum number of times a learned word was a cue. */
   minCount?: number;
+  /** Minimum precision of the attributions the extractor finds with this word on the training split. */
+  minPrecision?: number;
+  /** Take every word seen as a cue (used when deriving the list). */
+  all?: boolean;
 }
 
 export function buildQuoteLexicon(hand: Record<string, unknown>, learned: Record<string, LearnedCue>, o: QuoteLexiconOptions = {}): QuoteLexicon {
   const list = (k: string) => new Set((hand[k] as string[] | undefined) ?? []);
   const cues = list('speechVerbs');
+  const speechCues = list('speechVerbs');
   const minRate = o.minRate ?? 0.5;
   const minCount = o.minCount ?? 4;
   const stop = list('clauseBoundaries');
+  const minPrecision = o.minPrecision ?? 0.5;
   for (const [w, c] of Object.entries(learned)) {
-    if (c.rate >= minRate && c.cue >= minCount && !stop.has(w) && w !== 'according') cues.add(w);
+    if (stop.has(w) || w === 'according' || w.endsWith('ly')) continue;
+    if (c.rate >= minRate && c.cue >= minCount) speechCues.add(w);
+    if (o.all) {
+      if (c.cue >= 3 && c.rate >= 0.1) cues.add(w);
+      continue;
+    }
+    // Prefer the precision measured with the extractor's own structure; fall back to the raw cue rate.
+    const structural = c.tp !== undefined && c.fp !== undefined && c.tp + c.fp > 0;
+    if (structural ? c.tp! >= minCount && c.tp! / (c.tp! + c.fp!) >= minPrecision : c.rate >= minRate && c.cue >= minCount) cues.add(w);
   }
   return {
     cues,
+    speechCues,
     tellVerbs: list('tellVerbs'),
     describeVerbs: list('describeVerbs'),
     speechVerbs: list('speechVerbs'),

@@ -1,0 +1,149 @@
+import { prf, round } from './prf.js';
+
+export interface Span {
+  start: number;
+  end: number;
+}
+
+export interface Attribution {
+  source: Span | null;
+  cue: Span | null;
+  content: Span[];
+}
+
+/** Merged, sorted intervals: the set of characters of some spans. */
+export function charSet(spans: readonly Span[]): Span[] {
+  const s = spans.filter((x) => x.end > x.start).map((x) => ({ start: x.start, end: x.end })).sort((a, b) => a.start - b.start);
+  const out: Span[] = [];
+  for (const x of s) {
+    const last = out[out.length - 1];
+    if (last && x.start <= last.end) last.end = Math.max(last.end, x.end);
+    else out.push(x);
+  }
+  return out;
+}
+
+export function size(set: readonly Span[]): number {
+  let n = 0;
+  for (const x of set) n += x.end - x.start;
+  return n;
+}
+
+export function intersection(a: readonly Span[], b: readonly Span[]): number {
+  let i = 0;
+  let j = 0;
+  let n = 0;
+  while (i < a.length && j < b.length) {
+    const lo = Math.max(a[i]!.start, b[j]!.start);
+    const hi = Math.min(a[i]!.end, b[j]!.end);
+    if (hi > lo) n += hi - lo;
+    if (a[i]!.end < b[j]!.end) i++;
+    else j++;
+  }
+  return n;
+}
+
+const EDGE = /[\s\p{P}]/u;
+
+/** Each span trimmed of whitespace and punctuation at its ends (for the exact score). */
+function trimmedSet(text: string, spans: readonly Span[]): string {
+  const t = spans
+    .map((s) => {
+      let a = s.start;
+      let b = s.end;
+      while (a < b && EDGE.test(text[a]!)) a++;
+      while (b > a && EDGE.test(text[b - 1]!)) b--;
+      return { start: a, end: b };
+    })
+    .filter((s) => s.end > s.start);
+  return charSet(t)
+    .map((s) => `${s.start}-${s.end}`)
+    .join(',');
+}
+
+export interface QuoteCounts {
+  gold: number;
+  predicted: number;
+  matched: number;
+  exact: number;
+  speakerCorrect: number;
+}
+
+export function emptyQuoteCounts(): QuoteCounts {
+  return { gold: 0, predicted: 0, matched: 0, exact: 0, speakerCorrect: 0 };
+}
+
+function overlapsSpan(a: Span | null, b: Span | null): boolean {
+  if (!a || !b) return false;
+  return a.start < b.end && b.start < a.end;
+}
+
+/**
+ * PolNeAR scoring (FORMATS.md): contents as character sets; a pair matches when overlap/union >= 0.3,
+ * matched one-to-one greedily by descending ratio, then overlap. Exact: identical trimmed sets (matched
+ * one-to-one too). Speaker: matched pairs whose sources overlap, or are both null.
+ */
+export function scoreQuotesDoc(text: string, gold: readonly Attribution[], pred: readonly Attribution[], into: QuoteCounts, threshold = 0.3): void {
+  into.gold += gold.length;
+  into.predicted += pred.length;
+  const gs = gold.map((g) => charSet(g.content));
+  const ps = pred.map((p) => charSet(p.content));
+  const pairs: { g: number; p: number; ratio: number; ov: number }[] = [];
+  for (let g = 0; g < gs.length; g++) {
+    const gsize = size(gs[g]!);
+    const gFirst = gs[g]![0]?.start ?? 0;
+    const gLast = gs[g]![gs[g]!.length - 1]?.end ?? 0;
+    for (let p = 0; p < ps.length; p++) {
+      const pFirst = ps[p]![0]?.start ?? 0;
+      const pLast = ps[p]![ps[p]!.length - 1]?.end ?? 0;
+      if (pLast <= gFirst || gLast <= pFirst) continue;
+      const ov = intersection(gs[g]!, ps[p]!);
+      if (ov === 0) continue;
+      const ratio = ov / (gsize + size(ps[p]!) - ov);
+      if (ratio >= threshold) pairs.push({ g, p, ratio, ov });
+    }
+  }
+  pairs.sort((a, b) => b.ratio - a.ratio || b.ov - a.ov);
+  const ug = new Set<number>();
+  const up = new Set<number>();
+  for (const { g, p } of pairs) {
+    if (ug.has(g) || up.has(p)) continue;
+    ug.add(g);
+    up.add(p);
+    into.matched++;
+    const gsrc = gold[g]!.source;
+    const psrc = pred[p]!.source;
+    if ((gsrc === null && psrc === null) || overlapsSpan(gsrc, psrc)) into.speakerCorrect++;
+  }
+  // Exact: identical trimmed character sets, one-to-one.
+  const goldKeys = new Map<string, number>();
+  for (const g of gold) {
+    const k = trimmedSet(text, g.content);
+    goldKeys.set(k, (goldKeys.get(k) ?? 0) + 1);
+  }
+  for (const p of pred) {
+    const k = trimmedSet(text, p.content);
+    const n = goldKeys.get(k) ?? 0;
+    if (n > 0 && k !== '') {
+      into.exact++;
+      goldKeys.set(k, n - 1);
+    }
+  }
+}
+
+export function summarizeQuotes(c: QuoteCounts): Record<string, number> {
+  const overlap = prf(c.matched, c.predicted - c.matched, c.gold - c.matched);
+  const exact = prf(c.exact, c.predicted - c.exact, c.gold - c.exact);
+  return {
+    f1: round(overlap.f1),
+    precision: round(overlap.precision),
+    recall: round(overlap.recall),
+    exactF1: round(exact.f1),
+    exactPrecision: round(exact.precision),
+    exactRecall: round(exact.recall),
+    speakerAccuracy: round(c.matched === 0 ? 0 : c.speakerCorrect / c.matched),
+    gold: c.gold,
+    predicted: c.predicted,
+    matched: c.matched,
+  };
+}

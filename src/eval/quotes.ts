@@ -40,7 +40,7 @@ export function predictAttributions(text: string, lex: QuoteLexicon): { source: 
   a.layers.tokens = tokenize(text);
   a.layers.sentences = splitSentences(text, a.layers.tokens);
   a.layers.entities = [];
-  return extractQuotes(a, lex).map((q) => ({ source: q.speakerMention, cue: q.cue, content: q.content }));
+  return extractQuotes(a, lex, { attitudes: true }).map((q) => ({ source: q.speakerMention, cue: q.cue, content: q.content }));
 }
 
 export const quotesTask: EvalTask = {

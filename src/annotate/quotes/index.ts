@@ -70,7 +70,16 @@ function mergeSpans(spans: { start: number; end: number }[]): { start: number; e
  * a quote inside an attribution's content becomes part of it, a quote over several sentences or paragraphs is
  * taken whole, and a quote with no cue continues the previous speaker of its paragraph.
  */
-export function extractQuotes(article: Article, lex: QuoteLexicon): Quote[] {
+export interface QuoteOptions {
+  /**
+   * Keep attributions of beliefs, wishes and findings ("Moscow sees potential", "a poll found") as quotes
+   * flagged `attitude`. Off in the analysis pipeline (a quote there is words someone said); on in the
+   * PolNeAR evaluation, whose attributions include them.
+   */
+  attitudes?: boolean;
+}
+
+export function extractQuotes(article: Article, lex: QuoteLexicon, options: QuoteOptions = {}): Quote[] {
   const view = tokenView(article);
   const text = view.text;
   const quotedSpans = findQuotedSpans(text);
@@ -226,6 +235,8 @@ export function extractQuotes(article: Article, lex: QuoteLexicon): Quote[] {
     if (cue) edges.push(cue.start, cue.end);
     if (speakerMention && d.source) edges.push(speakerMention.start, speakerMention.end);
     if (via) edges.push(via.start, via.end);
+    const attitude = d.cue !== null && !direct && !lex.speechCues.has(view.lower[d.cue.first]!) && view.lower[d.cue.first] !== 'according';
+    if (attitude && !options.attitudes) continue;
     out.push({
       start: Math.min(...edges),
       end: Math.max(...edges),
@@ -235,7 +246,7 @@ export function extractQuotes(article: Article, lex: QuoteLexicon): Quote[] {
       speaker: mention ? (mention.standsFor ?? mention.entity) : null,
       speakerKind: kind,
       direct,
-      ...(d.cue && !direct && !lex.speechCues.has(view.lower[d.cue.first]!) && view.lower[d.cue.first] !== 'according' ? { attitude: true } : {}),
+      ...(attitude ? { attitude: true } : {}),
       ...(quotedText.length > 0 ? { quoted: quotedText } : {}),
       ...(via ? { via } : {}),
     });
@@ -244,12 +255,12 @@ export function extractQuotes(article: Article, lex: QuoteLexicon): Quote[] {
   return out;
 }
 
-export function createQuoteStage(lex: QuoteLexicon): Stage {
+export function createQuoteStage(lex: QuoteLexicon, options: QuoteOptions = {}): Stage {
   return {
     name: 'quotes',
     requires: ['tokens', 'sentences', 'entities'],
     provides: ['quotes'],
-    run: (article) => ({ quotes: extractQuotes(article, lex) }),
+    run: (article) => ({ quotes: extractQuotes(article, lex, options) }),
   };
 }
 

@@ -1,8 +1,9 @@
 // Incremental story clustering. Each article is compared with the articles an inverted index over
-// heavy terms proposes (never with every story), scored on text, names and time, and linked to every
-// story it matches above the threshold: it joins the best and the others merge into it. Linking by
-// article pairs (single link over a thresholded graph) makes the result nearly independent of
-// arrival order: the same pairs are linked whatever comes first.
+// heavy terms proposes (never with every story) and scored on text, names and time; the scores are
+// kept as edges of an article graph. The article then joins the story it links to best, and stories
+// that now link strongly enough merge. Two stories link by the mean of their `support` best cross
+// edges: one strong pair is not enough to join two big stories (no chaining), and since the decision
+// depends on the edges between the stories rather than on who came first, arrival order matters little.
 import type { Article } from '../model/document.js';
 import type { Assignment, StoryClusterer, StoryLabel } from './types.js';
 import { createLexicon, type Lexicon } from './lexicon.js';
@@ -21,6 +22,15 @@ export interface ClusterOptions {
   timeWindowDays: number;
   /** Beyond the window, the score decays by e every this many days. */
   timeDecayDays: number;
+  /** Same-period evidence: both published within the window multiplies the score by this. */
+  dateBoost: number;
+  /** Undated reports naming the same first weekday (the day of the event): score times this. */
+  weekdayBoost: number;
+  /** Undated reports naming different first weekdays: score times this. */
+  weekdayMismatch: number;
+  /** A story's score is the mean of its `support` best pair scores (fewer when the story is smaller):
+   * 1 is single link; larger values ask more of the story's articles to agree, which stops chaining. */
+  support: number;
   /** Heaviest terms of each article put in the inverted index and used to query it. */
   indexTerms: number;
   /** Only the latest entries of each posting list are read (news streams move on). */
@@ -30,6 +40,10 @@ export interface ClusterOptions {
   /** Candidates must share this many index terms. */
   minSharedTerms: number;
   duplicates: DuplicateOptions;
+  /** Pair scores below this share of the threshold are not kept as edges (they count as 0). */
+  edgeFloor: number;
+  /** Edges kept per article when it arrives (the best ones). */
+  maxEdges: number;
   /** Near-duplicate check only between articles at least this similar in text. */
   duplicateMinCosine: number;
   features: FeatureOptions;
@@ -38,14 +52,20 @@ export interface ClusterOptions {
 }
 
 export const DEFAULT_CLUSTER_OPTIONS: ClusterOptions = {
-  threshold: 0.3,
-  nameWeight: 0.4,
+  threshold: 0.4,
+  nameWeight: 0.2,
+  dateBoost: 2,
+  weekdayBoost: 1.2,
+  weekdayMismatch: 0.5,
+  support: 3,
   timeWindowDays: 3,
   timeDecayDays: 4,
   indexTerms: 20,
   postingsScan: 400,
   maxCandidates: 60,
   minSharedTerms: 2,
+  edgeFloor: 0.25,
+  maxEdges: 24,
   duplicates: DEFAULT_DUPLICATE_OPTIONS,
   duplicateMinCosine: 0.5,
   features: DEFAULT_FEATURE_OPTIONS,
@@ -69,10 +89,11 @@ export function pairScore(a: ArticleFeatures, b: ArticleFeatures, o: ClusterOpti
   const text = dot(a.terms, b.terms);
   const names = a.names.ids.length && b.names.ids.length ? dot(a.names, b.names) : text;
   let score = (1 - o.nameWeight) * text + o.nameWeight * names;
+  // Time is evidence both ways: the same days make a shared event likelier, distant days unlikelier.
   if (a.day !== null && b.day !== null) {
     const gap = Math.abs(a.day - b.day);
-    if (gap > o.timeWindowDays) score *= Math.exp(-(gap - o.timeWindowDays) / o.timeDecayDays);
-  }
+    score *= o.dateBoost * (gap > o.timeWindowDays ? Math.exp(-(gap - o.timeWindowDays) / o.timeDecayDays) : 1);
+  } else if (a.weekday && b.weekday) score *= a.weekday === b.weekday ? o.weekdayBoost : o.weekdayMismatch;
   return { score, text, names };
 }
 
@@ -108,8 +129,11 @@ export function createStoryClusterer(options: Partial<ClusterOptions> = {}, deps
   const stats = createTermStats(deps.background ?? loadBackground(), o.streamIdf);
   const nodes: Node[] = [];
   const parent: number[] = [];
+  /** Per article: neighbours and scores, flat [j, score, j, score, ...]. */
+  const edges: number[][] = [];
   const members = new Map<number, number[]>(); // root -> article indexes
-  const storyName = new Map<number, string>(); // root -> story id
+  const storyName = new Map<number, string>(); // root -> story id ('' while not yet named)
+  const independent = new Map<number, number>(); // root -> articles that are not wire copies
   const firstAssignment: Assignment[] = [];
   const byId = new Map<string, number>();
   const postings: number[][] = [];
@@ -127,24 +151,43 @@ export function createStoryClusterer(options: Partial<ClusterOptions> = {}, deps
     }
     return i;
   };
+  const older = (a: string, b: string) => (a === '' ? b : b === '' ? a : storyNumber(a) <= storyNumber(b) ? a : b);
   const union = (a: number, b: number): number => {
     let ra = find(a);
     let rb = find(b);
     if (ra === rb) return ra;
-    const ma = members.get(ra)!;
-    const mb = members.get(rb)!;
-    // The older story keeps its id; the bigger member list absorbs the smaller.
-    const na = storyName.get(ra)!;
-    const nb = storyName.get(rb)!;
-    const older = storyNumber(na) <= storyNumber(nb) ? na : nb;
-    if (ma.length < mb.length) [ra, rb] = [rb, ra];
+    if (storyName.get(ra) !== '' && storyName.get(rb) !== '') merges++; // two existing stories become one
+    const name = older(storyName.get(ra)!, storyName.get(rb)!);
+    // The bigger member list absorbs the smaller; the older story keeps its id.
+    if (members.get(ra)!.length < members.get(rb)!.length) [ra, rb] = [rb, ra];
     parent[rb] = ra;
     for (const x of members.get(rb)!) members.get(ra)!.push(x);
     members.delete(rb);
+    independent.set(ra, independent.get(ra)! + independent.get(rb)!);
+    independent.delete(rb);
     storyName.delete(rb);
-    storyName.set(ra, older);
-    merges++;
+    storyName.set(ra, name);
     return ra;
+  };
+
+  /** Mean of the `support` best edges between two stories (wire copies excluded: their original speaks). */
+  const link = (ra: number, rb: number): number => {
+    const k = Math.max(1, Math.min(o.support, Math.max(independent.get(ra)!, independent.get(rb)!)));
+    const [small, other] = members.get(ra)!.length <= members.get(rb)!.length ? [ra, rb] : [rb, ra];
+    const scores: number[] = [];
+    for (const x of members.get(small)!) {
+      if (nodes[x]!.duplicateOf !== null) continue;
+      const e = edges[x]!;
+      for (let q = 0; q < e.length; q += 2) {
+        const j = e[q]!;
+        if (nodes[j]!.duplicateOf === null && find(j) === other) scores.push(e[q + 1]!);
+      }
+    }
+    if (scores.length === 0) return 0;
+    scores.sort((x, y) => y - x);
+    let sum = 0;
+    for (let q = 0; q < Math.min(k, scores.length); q++) sum += scores[q]!;
+    return sum / k;
   };
 
   const candidates = (f: ArticleFeatures, n: number): number[] => {
@@ -177,52 +220,69 @@ export function createStoryClusterer(options: Partial<ClusterOptions> = {}, deps
     }
   };
 
-  const assignmentOf = (i: number): Assignment => {
-    const a = firstAssignment[i]!;
-    return { ...a, story: storyName.get(find(i))! };
-  };
-
   return {
     add(article: Article): Assignment {
       const f = extractFeatures(article, lexicon, stats, o.features);
       const i = nodes.length;
-      const cands = candidates(f, i + 1);
-      const best = new Map<number, number>(); // root -> best score
+      const found: Array<{ j: number; score: number }> = [];
       let dup: { j: number; c: number } | null = null;
-      for (const j of cands) {
+      for (const j of candidates(f, i + 1)) {
         const other = nodes[j]!;
         const s = pairScore(f, other.features, o);
         scored++;
-        const r = find(j);
-        if (s.score > (best.get(r) ?? -1)) best.set(r, s.score);
+        if (s.score >= o.edgeFloor * o.threshold) found.push({ j, score: s.score });
         if (s.text >= o.duplicateMinCosine) {
           const c = sketchOverlap(f.sketch, other.features.sketch).containment;
           if (c >= o.duplicates.minContainment && (!dup || c > dup.c)) dup = { j, c };
         }
       }
+      found.sort((a, b) => b.score - a.score || a.j - b.j);
+      const mine: number[] = [];
+      for (const { j, score } of found.slice(0, o.maxEdges)) {
+        mine.push(j, score);
+        edges[j]!.push(i, score);
+      }
       const duplicateOf = dup ? (nodes[dup.j]!.duplicateOf ?? nodes[dup.j]!.id) : null;
       if (duplicateOf) duplicates++;
       nodes.push({ id: article.id, title: article.title, published: article.published, features: f, duplicateOf });
+      edges.push(mine);
       parent.push(i);
+      members.set(i, [i]);
+      independent.set(i, duplicateOf ? 0 : 1);
+      storyName.set(i, '');
       byId.set(article.id, i);
-      const linked = [...best].filter(([, s]) => s >= o.threshold).sort((a, b) => b[1] - a[1]);
-      let root: number;
-      let isNewStory = false;
-      let score = 0;
-      if (linked.length === 0) {
-        members.set(i, [i]);
-        storyName.set(i, `s${++storyCount}`);
-        root = i;
-        isNewStory = true;
-      } else {
-        score = linked[0]![1];
-        root = find(linked[0]![0]);
-        members.get(root)!.push(i);
-        parent[i] = root;
-        for (const [r] of linked.slice(1)) root = union(root, r);
-      }
       index(f, i);
-      const assignment: Assignment = { article: article.id, story: storyName.get(find(i))!, isNewStory, score, duplicateOf };
+
+      let score = 0;
+      // A wire copy goes where its original is.
+      if (dup) {
+        score = dup.c;
+        union(i, dup.j);
+      }
+      // Join the best-linked story, then merge every story that now links to ours; best first.
+      for (;;) {
+        const mineRoot = find(i);
+        let bestRoot = -1;
+        let best = o.threshold;
+        const seen = new Set<number>([mineRoot]);
+        for (let q = 0; q < mine.length; q += 2) {
+          const r = find(mine[q]!);
+          if (seen.has(r)) continue;
+          seen.add(r);
+          const l = link(mineRoot, r);
+          if (l >= best) {
+            best = l;
+            bestRoot = r;
+          }
+        }
+        if (bestRoot < 0) break;
+        if (score === 0) score = best;
+        union(mineRoot, bestRoot);
+      }
+      const root = find(i);
+      const isNewStory = storyName.get(root) === '';
+      if (isNewStory) storyName.set(root, `s${++storyCount}`);
+      const assignment: Assignment = { article: article.id, story: storyName.get(root)!, isNewStory, score, duplicateOf };
       firstAssignment.push(assignment);
       return assignment;
     },
@@ -231,7 +291,7 @@ export function createStoryClusterer(options: Partial<ClusterOptions> = {}, deps
       return i === undefined ? undefined : storyName.get(find(i));
     },
     assignments() {
-      return nodes.map((_, i) => assignmentOf(i));
+      return firstAssignment.map((a, i) => ({ ...a, story: storyName.get(find(i))! }));
     },
     stories(): StoryLabel[] {
       const out: StoryLabel[] = [];

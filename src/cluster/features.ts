@@ -14,9 +14,11 @@ export interface FeatureOptions {
   /** Terms kept per article vector. */
   maxTerms: number;
   maxNames: number;
+  /** IDF is raised to this power: above 1 favours the rare words that name one event over topic words. */
+  idfPower: number;
 }
 
-export const DEFAULT_FEATURE_OPTIONS: FeatureOptions = { titleWeight: 2, maxTerms: 120, maxNames: 40 };
+export const DEFAULT_FEATURE_OPTIONS: FeatureOptions = { titleWeight: 2, maxTerms: 120, maxNames: 40, idfPower: 1 };
 
 export interface NamePhrase {
   text: string;
@@ -32,6 +34,8 @@ export interface ArticleFeatures {
   day: number | null;
   /** Days the text mentions (resolved dates of the time layer, when present). */
   mentioned: number[];
+  /** First weekday the text names (1 = Monday ... 7 = Sunday), or 0: the event day of an undated report. */
+  weekday: number;
   sketch: Sketch;
   phrases: NamePhrase[];
   /** The first words of the text, for a label when there is no title. */
@@ -119,6 +123,19 @@ export function scanText(text: string, lexicon: Lexicon, out: RawCounts, weight:
   if (withNames && phrase.length) flush();
 }
 
+const WEEKDAY = /\b(Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b/;
+const WEEKDAYS = ['Mon', 'Tues', 'Wednes', 'Thurs', 'Fri', 'Satur', 'Sun'];
+
+/** The first weekday named: from the time layer when present (symbolic XXXX-WXX-N), else from the text. */
+function firstWeekday(article: Article): number {
+  for (const t of article.layers.times ?? []) {
+    const m = /^XXXX-WXX-([1-7])$/.exec(t.symbolic ?? t.value);
+    if (m) return Number(m[1]);
+  }
+  const m = WEEKDAY.exec(article.text);
+  return m ? WEEKDAYS.indexOf(m[1]!) + 1 : 0;
+}
+
 function resolvedDays(article: Article): number[] {
   const out = new Set<number>();
   for (const t of article.layers.times ?? []) {
@@ -165,7 +182,7 @@ export function extractFeatures(article: Article, lexicon: Lexicon, stats: TermS
     const w = new Map<number, number>();
     for (const [stem, tf] of m) {
       const id = stats.id(stem);
-      w.set(id, (1 + Math.log(tf)) * stats.idf(id));
+      w.set(id, (1 + Math.log(tf)) * stats.idf(id) ** options.idfPower);
     }
     return w;
   };
@@ -178,6 +195,7 @@ export function extractFeatures(article: Article, lexicon: Lexicon, stats: TermS
     names: toSparse(weigh(counts.names), options.maxNames),
     day: dayOf(article.published),
     mentioned: resolvedDays(article),
+    weekday: firstWeekday(article),
     sketch: shingleSketch(bodyHashes),
     phrases,
     lead: article.text.slice(0, 200).split('\n')[0]!.slice(0, 120),

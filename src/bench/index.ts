@@ -5,3 +5,4 @@ export const benchSections: Record<string, () => Promise<BenchSection>> = {};
 benchSections.pipeline = async () => (await import('./pipeline.js')).pipelineBench;
 benchSections.server = async () => (await import('../server/bench/section.js')).serverBench;
 benchSections.extraction = async () => (await import('./extraction.js')).extractionBench;
+benchSections.clustering = async () => (await import('../cluster/bench-clustering.js')).clusteringBench;

@@ -9,7 +9,7 @@ import type { Assignment, StoryClusterer, StoryLabel } from './types.js';
 import { createLexicon, type Lexicon } from './lexicon.js';
 import { createTermStats, loadBackground, type Background } from './term-stats.js';
 import { extractFeatures, DEFAULT_FEATURE_OPTIONS, type ArticleFeatures, type FeatureOptions } from './features.js';
-import { dot, topIds } from './sparse.js';
+import { dot } from './sparse.js';
 import { sketchOverlap, DEFAULT_DUPLICATE_OPTIONS, type DuplicateOptions } from './shingles.js';
 import { labelStory, loadPlaces, type LabelInput } from './labels.js';
 
@@ -31,8 +31,6 @@ export interface ClusterOptions {
   /** A story's score is the mean of its `support` best pair scores (fewer when the story is smaller):
    * 1 is single link; larger values ask more of the story's articles to agree, which stops chaining. */
   support: number;
-  /** Heaviest terms of each article put in the inverted index and used to query it. */
-  indexTerms: number;
   /** Only the latest entries of each posting list are read (news streams move on). */
   postingsScan: number;
   /** Candidates scored exactly per article. */
@@ -60,7 +58,6 @@ export const DEFAULT_CLUSTER_OPTIONS: ClusterOptions = {
   support: 3,
   timeWindowDays: 3,
   timeDecayDays: 4,
-  indexTerms: 20,
   postingsScan: 400,
   maxCandidates: 60,
   minSharedTerms: 2,
@@ -197,7 +194,7 @@ export function createStoryClusterer(options: Partial<ClusterOptions> = {}, deps
       hits = next;
     }
     const touched: number[] = [];
-    for (const t of topIds(f.terms, o.indexTerms)) {
+    for (const t of f.top) {
       const list = postings[t];
       if (!list) continue;
       for (let k = Math.max(0, list.length - o.postingsScan); k < list.length; k++) {
@@ -213,7 +210,7 @@ export function createStoryClusterer(options: Partial<ClusterOptions> = {}, deps
   };
 
   const index = (f: ArticleFeatures, i: number) => {
-    for (const t of topIds(f.terms, o.indexTerms)) {
+    for (const t of f.top) {
       let list = postings[t];
       if (!list) postings[t] = list = [];
       list.push(i);

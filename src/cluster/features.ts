@@ -4,7 +4,7 @@
 // The text itself is not kept, so memory stays small on large streams.
 import type { Article } from '../model/document.js';
 import type { Lexicon } from './lexicon.js';
-import { toSparse, type SparseVector } from './sparse.js';
+import { toSparse, topIds, type SparseVector } from './sparse.js';
 import type { TermStats } from './term-stats.js';
 import { shingleSketch, type Sketch } from './shingles.js';
 
@@ -14,11 +14,11 @@ export interface FeatureOptions {
   /** Terms kept per article vector. */
   maxTerms: number;
   maxNames: number;
-  /** IDF is raised to this power: above 1 favours the rare words that name one event over topic words. */
-  idfPower: number;
+  /** Heaviest terms kept as index keys. */
+  indexTerms: number;
 }
 
-export const DEFAULT_FEATURE_OPTIONS: FeatureOptions = { titleWeight: 2, maxTerms: 120, maxNames: 40, idfPower: 1 };
+export const DEFAULT_FEATURE_OPTIONS: FeatureOptions = { titleWeight: 2, maxTerms: 120, maxNames: 40, indexTerms: 20 };
 
 export interface NamePhrase {
   text: string;
@@ -29,6 +29,8 @@ export interface NamePhrase {
 
 export interface ArticleFeatures {
   terms: SparseVector;
+  /** Ids of the heaviest terms, heaviest first (the inverted index keys). */
+  top: number[];
   names: SparseVector;
   /** Days since 1970-01-01 of the publication date, or null. */
   day: number | null;
@@ -107,7 +109,7 @@ export function scanText(text: string, lexicon: Lexicon, out: RawCounts, weight:
     if (withNames) {
       const brk = first || breaksSentence(text, prevEnd, m.index);
       const gapIsSpace = m.index - prevEnd === 1;
-      const upper = isUpper(raw, lower) && !/^\p{N}/u.test(raw);
+      const upper = isUpper(raw, lower);
       if (upper && phrase.length > 0 && gapIsSpace && !brk) phrase.push(raw);
       else {
         if (phrase.length) flush();
@@ -182,7 +184,7 @@ export function extractFeatures(article: Article, lexicon: Lexicon, stats: TermS
     const w = new Map<number, number>();
     for (const [stem, tf] of m) {
       const id = stats.id(stem);
-      w.set(id, (1 + Math.log(tf)) * stats.idf(id) ** options.idfPower);
+      w.set(id, (1 + Math.log(tf)) * stats.idf(id));
     }
     return w;
   };
@@ -190,8 +192,10 @@ export function extractFeatures(article: Article, lexicon: Lexicon, stats: TermS
     .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
     .slice(0, 12)
     .map(([text, count]) => ({ text, count, type: types.get(text) ?? null }));
+  const terms = toSparse(weigh(counts.terms), options.maxTerms);
   return {
-    terms: toSparse(weigh(counts.terms), options.maxTerms),
+    terms,
+    top: topIds(terms, options.indexTerms),
     names: toSparse(weigh(counts.names), options.maxNames),
     day: dayOf(article.published),
     mentioned: resolvedDays(article),

@@ -9,17 +9,27 @@ export const EMPTY_VECTOR: SparseVector = { ids: new Int32Array(0), weights: new
 
 /** Keeps the `limit` heaviest entries, L2-normalises, sorts by id. */
 export function toSparse(entries: Map<number, number>, limit: number): SparseVector {
-  let list = [...entries].filter((e) => e[1] > 0);
-  if (list.length > limit) list = list.sort((a, b) => b[1] - a[1] || a[0] - b[0]).slice(0, limit);
-  list.sort((a, b) => a[0] - b[0]);
+  const n = entries.size;
+  const allIds = new Int32Array(n);
+  const allW = new Float64Array(n);
+  let k = 0;
+  for (const [id, w] of entries) {
+    if (w > 0) {
+      allIds[k] = id;
+      allW[k++] = w;
+    }
+  }
+  let order = Array.from({ length: k }, (_, i) => i);
+  if (k > limit) order = order.sort((a, b) => allW[b]! - allW[a]! || allIds[a]! - allIds[b]!).slice(0, limit);
+  order.sort((a, b) => allIds[a]! - allIds[b]!);
   let norm = 0;
-  for (const [, w] of list) norm += w * w;
+  for (const i of order) norm += allW[i]! * allW[i]!;
   norm = Math.sqrt(norm) || 1;
-  const ids = new Int32Array(list.length);
-  const weights = new Float32Array(list.length);
-  list.forEach(([id, w], i) => {
-    ids[i] = id;
-    weights[i] = w / norm;
+  const ids = new Int32Array(order.length);
+  const weights = new Float32Array(order.length);
+  order.forEach((i, q) => {
+    ids[q] = allIds[i]!;
+    weights[q] = allW[i]! / norm;
   });
   return { ids, weights };
 }

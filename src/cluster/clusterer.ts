@@ -58,8 +58,8 @@ export const DEFAULT_CLUSTER_OPTIONS: ClusterOptions = {
   support: 3,
   timeWindowDays: 3,
   timeDecayDays: 4,
-  postingsScan: 400,
-  maxCandidates: 60,
+  postingsScan: 200,
+  maxCandidates: 30,
   minSharedTerms: 2,
   edgeFloor: 0.25,
   maxEdges: 24,
@@ -95,6 +95,11 @@ export function pairScore(a: ArticleFeatures, b: ArticleFeatures, o: ClusterOpti
 }
 
 const storyNumber = (name: string): number => Number(name.slice(1));
+
+/** Published within the window, or undated. */
+function sameTime(a: ArticleFeatures, b: ArticleFeatures, o: ClusterOptions): boolean {
+  return a.day === null || b.day === null || Math.abs(a.day - b.day) <= o.timeWindowDays;
+}
 
 interface Node {
   id: string;
@@ -228,7 +233,8 @@ export function createStoryClusterer(options: Partial<ClusterOptions> = {}, deps
         const s = pairScore(f, other.features, o);
         scored++;
         if (s.score >= o.edgeFloor * o.threshold) found.push({ j, score: s.score });
-        if (s.text >= o.duplicateMinCosine) {
+        // A copy is the same report: it must also be close in time (old text reused later is not a copy).
+        if (s.text >= o.duplicateMinCosine && sameTime(f, other.features, o)) {
           const c = sketchOverlap(f.sketch, other.features.sketch).containment;
           if (c >= o.duplicates.minContainment && (!dup || c > dup.c)) dup = { j, c };
         }

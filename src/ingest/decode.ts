@@ -1,3 +1,4 @@
+import chardet from 'chardet';
 import iconv from 'iconv-lite';
 import { ParallaxError } from '../model/errors.js';
 
@@ -55,6 +56,17 @@ function guessSingleByte(bytes: Uint8Array): Encoding {
   return high > asciiLetters * 0.5 ? 'windows-1251' : 'windows-1252';
 }
 
+// Labels browsers decode differently from what they name (WHATWG Encoding Standard): Latin-1 and ASCII
+// pages are read as Windows-1252, GB2312 as GBK.
+const BROWSER_LABELS: Record<string, string> = {
+  'iso-8859-1': 'windows-1252', 'iso8859-1': 'windows-1252', latin1: 'windows-1252', 'l1': 'windows-1252',
+  ascii: 'windows-1252', 'us-ascii': 'windows-1252', 'iso-8859-9': 'windows-1254', 'tis-620': 'windows-874',
+  gb2312: 'gbk', 'x-gbk': 'gbk', 'iso-8859-11': 'windows-874', 'ks_c_5601-1987': 'euc-kr', 'x-sjis': 'shift_jis',
+};
+
+/** Multi-byte legacy encodings that a statistical detector tells apart well (single-byte ones it often confuses). */
+const MULTIBYTE = /^(shift_jis|euc-jp|iso-2022-jp|gb18030|big5|euc-kr|iso-2022-kr|iso-2022-cn)$/i;
+
 const DECLARED = /<meta[^>]{0,200}?charset\s*=\s*["']?\s*([\w-]{2,40})/i;
 
 /** The charset declared by an HTML page (meta charset or http-equiv), if any. */
@@ -88,10 +100,16 @@ export function decodeBytes(bytes: Uint8Array, subject: string, options: { html?
   if (looksBinary(bytes)) throw new ParallaxError('E_BINARY', 'binary data, not text (NUL or control bytes)', subject);
   if (isValidUtf8(bytes) || isTruncatedUtf8(bytes)) return { text: new TextDecoder('utf-8').decode(bytes), encoding: 'utf-8', how: 'valid-utf8' };
   if (options.html) {
-    const declared = declaredCharset(bytes);
+    const label = declaredCharset(bytes);
+    const declared = label ? (BROWSER_LABELS[label] ?? label) : null;
     if (declared && declared !== 'utf-8' && declared !== 'utf8' && iconv.encodingExists(declared)) {
       return { text: iconv.decode(Buffer.from(bytes), declared), encoding: declared, how: 'declared' };
     }
+  }
+  // Undeclared and not UTF-8: a CJK multi-byte encoding when the detector is sure, else Cyrillic or Western.
+  const detected = chardet.detect(bytes.length > 65536 ? bytes.subarray(0, 65536) : bytes);
+  if (detected && MULTIBYTE.test(detected) && iconv.encodingExists(detected)) {
+    return { text: iconv.decode(Buffer.from(bytes), detected), encoding: detected.toLowerCase(), how: 'detected' };
   }
   const guess = guessSingleByte(bytes);
   return { text: iconv.decode(Buffer.from(bytes), guess), encoding: guess, how: 'detected' };

@@ -3,7 +3,7 @@
 // siblings that look like more of the same, is the article. Furniture (prune.ts) is taken out first.
 
 import { CONTENT_NAME, furniture } from './prune.js';
-import { computeStats, linkDensity, type ElStats } from './stats.js';
+import { computeStats, linkDensity, type ElStats, type StatsView } from './stats.js';
 import { elements, type El } from './tree.js';
 import { serialize, titleKey } from './serialize.js';
 
@@ -145,7 +145,7 @@ function promote(top: El, best: number, ranked: [El, number][], final: Map<El, n
 }
 
 /** Article bodies split into chunks (ads between them) repeat the chunk's class: take every such chunk. */
-function addChunks(top: El, parts: El[], body: El, stats: Map<El, ElStats>, notes: string[]): void {
+function addChunks(top: El, parts: El[], body: El, stats: StatsView, notes: string[]): void {
   const cls = top.attrs.class;
   if (!cls) return;
   const topText = stats.get(top)!.text;

@@ -2,7 +2,7 @@
 // preformatted text are paragraphs of their own; link lists and link-only lines inside the article
 // (related links, tag rows) are left out.
 
-import { linkDensity, type ElStats } from './stats.js';
+import { linkDensity, type ElStats, type StatsView } from './stats.js';
 import { textOf, type El, type Node } from './tree.js';
 
 const BLOCK = new Set([
@@ -40,7 +40,7 @@ function linkCluster(el: El, st: ElStats): boolean {
   return !el.children.some((c) => typeof c !== 'string' && c.tag === 'a');
 }
 
-export function serialize(root: El, stats: Map<El, ElStats>, titleKeys: string[] = []): string[] {
+export function serialize(root: El, stats: StatsView, titleKeys: string[] = []): string[] {
   const out: string[] = [];
   let buf = '';
   const flush = () => {

@@ -1,4 +1,4 @@
-import { elements, type El } from './tree.js';
+import type { El } from './tree.js';
 
 export interface ElStats {
   /** Characters of text (whitespace runs count as one). */
@@ -38,10 +38,22 @@ function commasIn(s: string): number {
   return n;
 }
 
+/** Read access to the statistics of elements (stored on the elements themselves). */
+export interface StatsView {
+  get(el: El): ElStats | undefined;
+}
+
+const VIEW: StatsView = { get: (el) => el.st };
+
 /** Text and link lengths of every element, in one pass from the leaves up (no recursion). */
-export function computeStats(root: El): Map<El, ElStats> {
-  const order = [...elements(root)];
-  const stats = new Map<El, ElStats>();
+export function computeStats(root: El): StatsView {
+  const order: El[] = [];
+  const stack: El[] = [root];
+  while (stack.length) {
+    const e = stack.pop()!;
+    order.push(e);
+    for (const c of e.children) if (typeof c !== 'string') stack.push(c);
+  }
   for (let i = order.length - 1; i >= 0; i--) {
     const el = order[i]!;
     const s: ElStats = { text: 0, link: 0, own: 0, commas: 0, anchors: 0 };
@@ -52,7 +64,7 @@ export function computeStats(root: El): Map<El, ElStats> {
         s.own += n;
         s.commas += commasIn(c);
       } else {
-        const cs = stats.get(c)!;
+        const cs = c.st!;
         s.text += cs.text;
         s.link += cs.link;
         s.commas += cs.commas;
@@ -63,9 +75,9 @@ export function computeStats(root: El): Map<El, ElStats> {
       s.link = s.text;
       s.anchors++;
     }
-    stats.set(el, s);
+    el.st = s;
   }
-  return stats;
+  return VIEW;
 }
 
 export function linkDensity(s: ElStats): number {

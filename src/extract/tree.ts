@@ -9,6 +9,8 @@ export interface El {
   attrs: Record<string, string>;
   children: Node[];
   parent: El | null;
+  /** Text statistics, filled by computeStats (stats.ts); kept on the element because pages can be huge. */
+  st?: { text: number; link: number; own: number; commas: number; anchors: number };
 }
 export type Node = El | string;
 

@@ -1,9 +1,10 @@
 import type { Article } from '../model/document.js';
 import type { StoryComparison } from '../compare/types.js';
-import type { Store } from '../store/types.js';
+import type { DatabaseStore, Store } from '../store/types.js';
 
 /** The part of the Store the server uses (so richer stores and small doubles both fit). */
-export type ServerStore = Pick<Store, 'putArticle' | 'getArticle' | 'listStories' | 'storyArticles' | 'getComparison' | 'putComparison' | 'search' | 'close'>;
+export type ServerStore = Pick<Store, 'putArticle' | 'getArticle' | 'listStories' | 'storyArticles' | 'getComparison' | 'putComparison' | 'search' | 'close'> &
+  Partial<Pick<DatabaseStore, 'putArticles'>>;
 
 /** What the server needs from the rest of Parallax, passed in so tests can use fakes. */
 export interface AppDeps {

@@ -5,6 +5,7 @@ import { join, relative } from 'node:path';
 import type { Article } from '../model/document.js';
 import { readInputs } from '../ingest/read-inputs.js';
 import type { ServerStore } from './deps.js';
+import { putArticle } from './put-article.js';
 
 export interface ExampleLoad {
   stories: string[];
@@ -30,7 +31,7 @@ export async function loadExampleStories(
       // Clients see where an example came from without the server's own directory layout.
       a.source = relative(dir, a.source);
       const analysed = analyze(a);
-      const stored = await store.putArticle(analysed, story);
+      const stored = await putArticle(store, analysed, story);
       onStored?.(analysed, story);
       result.articles++;
       if (stored.isNew) result.added++;

@@ -5,19 +5,10 @@ import type { Article } from '../model/document.js';
 import type { StoryComparison } from '../compare/types.js';
 import type { ArticleSummary, SearchHit, StoryFilter, StorySummary } from '../store/types.js';
 import type { ServerStore } from './deps.js';
+import { storyTitleFor } from './put-article.js';
 
 function summaryOf(a: Article, story: string | null): ArticleSummary {
   return { id: a.id, outlet: a.outlet, title: a.title, published: a.published, url: a.url, story };
-}
-
-/** The article's title, or its first sentence cut at a word boundary. */
-function titleOf(a: Article): string {
-  if (a.title) return a.title;
-  const first = a.layers.sentences?.[0];
-  const text = (first ? a.text.slice(first.start, first.end) : a.text).trim();
-  if (text.length <= 110) return text;
-  const cut = text.slice(0, 110);
-  return cut.slice(0, cut.lastIndexOf(' ') > 60 ? cut.lastIndexOf(' ') : 110) + '…';
 }
 
 function entityNames(a: Article): string[] {
@@ -54,7 +45,7 @@ export function createMemoryStore(): ServerStore {
       if (story) {
         let s = stories.get(story);
         if (!s) {
-          s = { summary: { id: story, title: titleOf(article), outlets: [], articleCount: 0, firstPublished: null, lastPublished: null, entities: [] }, members: [] };
+          s = { summary: { id: story, title: storyTitleFor(article), outlets: [], articleCount: 0, firstPublished: null, lastPublished: null, entities: [] }, members: [] };
           stories.set(story, s);
         }
         s.members.push(article.id);

@@ -1,19 +1,13 @@
-// Opens the store for the server: the database layer (src/store) when it is there, an in-memory
-// store for `:memory:` or when it is not.
+// Opens the store for the server: the database (SQLite file or postgres:// URL, src/store), or an
+// in-memory store for `:memory:`.
 import type { ServerStore } from './deps.js';
 import { createMemoryStore } from './memory-store.js';
 
 export async function openServerStore(db: string | undefined): Promise<{ store: ServerStore; label: string }> {
   if (db === ':memory:') return { store: createMemoryStore(), label: 'in memory (nothing is kept)' };
-  // Loaded by name so that the server builds and runs before the database layer lands.
-  const storeModule = '../store/index.js';
-  let mod: { openStore(db?: string): Promise<ServerStore>; defaultDbPath?(): string };
-  try {
-    mod = (await import(storeModule)) as typeof mod;
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code !== 'ERR_MODULE_NOT_FOUND') throw e;
-    return { store: createMemoryStore(), label: 'in memory (the database module is not installed)' };
-  }
-  const label = db ?? mod.defaultDbPath?.() ?? 'default database';
-  return { store: await mod.openStore(db), label };
+  // Loaded here so that commands which do not use the database do not load it.
+  const { openStore, defaultDbPath, isPostgresUrl } = await import('../store/index.js');
+  const target = db ?? defaultDbPath();
+  const label = isPostgresUrl(target) ? target.replace(/(\/\/[^:/@]+:)[^@]*@/, '$1***@') : target;
+  return { store: await openStore(target), label };
 }

@@ -12,6 +12,8 @@ import { createApp } from '../app.js';
 import { loadExampleStories } from '../examples.js';
 import { listen } from '../listen.js';
 import { openServerStore } from '../open-store.js';
+import { storyTitleFor } from '../put-article.js';
+import type { Article } from '../../model/document.js';
 import { articleOfRow, benchCorpus, readStoryRows } from './corpus.js';
 
 const { values } = parseArgs({ options: { articles: { type: 'string' }, warm: { type: 'string' }, memory: { type: 'boolean' } } });
@@ -29,11 +31,19 @@ const { store, label } = await openServerStore(values.memory ? ':memory:' : join
 const t1 = performance.now();
 const members = new Map<string, number>();
 let stored = 0;
+let batch: { article: Article; story: string; storyTitle: string }[] = [];
+const flush = async () => {
+  if (store.putArticles) await store.putArticles(batch);
+  else for (const b of batch) await store.putArticle(b.article, b.story);
+  batch = [];
+};
 for (const item of benchCorpus(analysed, count)) {
-  await store.putArticle(item.article, item.story);
+  batch.push({ ...item, storyTitle: storyTitleFor(item.article) });
+  if (batch.length >= 250) await flush();
   members.set(item.story, (members.get(item.story) ?? 0) + 1);
   stored++;
 }
+await flush();
 await loadExampleStories(store, (a) => analyzer.analyze(a), join(repoRoot(), 'examples'));
 const storeSeconds = (performance.now() - t1) / 1000;
 

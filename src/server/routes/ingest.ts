@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import { articleFromContent } from '../../ingest/read-inputs.js';
 import { ApiError } from '../errors.js';
+import { putArticle } from '../put-article.js';
 import { articleInput, compareInput } from '../schemas.js';
 import { jsonBody } from '../validate.js';
 import type { RouteContext } from './context.js';
@@ -30,7 +31,7 @@ export function ingestRoutes({ deps, limits }: RouteContext): Hono {
       }),
     );
     const story = deps.assignStory ? await deps.assignStory(article) : null;
-    const stored = await deps.store.putArticle(article, story);
+    const stored = await putArticle(deps.store, article, story);
     return c.json({ id: stored.id, isNew: stored.isNew, revisionOf: stored.revisionOf, story }, stored.isNew ? 201 : 200);
   });
   return app;

@@ -3,6 +3,12 @@ import { ErrorBox, Loading } from '../components/status.tsx';
 import { navigate, storyHref, type Location } from '../router.ts';
 import { useData } from '../use-data.ts';
 
+/** The store marks matched words as **word**; they become <mark> elements (the rest stays text). */
+function Snippet({ text }: { text: string }) {
+  const parts = text.split(/\*\*(.+?)\*\*/);
+  return <p class="snippet">{parts.map((p, i) => (i % 2 ? <mark>{p}</mark> : p))}</p>;
+}
+
 export function SearchPage({ loc }: { loc: Location }) {
   const q = loc.query.get('q') ?? '';
   const data = useData(q, () => (q ? api.search(q) : Promise.resolve({ query: '', hits: [] })));
@@ -36,7 +42,7 @@ export function SearchPage({ loc }: { loc: Location }) {
                     {h.outlet ?? ''} · {h.kind}
                   </span>
                 </p>
-                <p class="snippet">{h.snippet}</p>
+                <Snippet text={h.snippet} />
               </li>
             ))}
           </ol>

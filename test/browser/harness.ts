@@ -59,7 +59,7 @@ export async function screenshot(page: Page, name: string): Promise<void> {
 
 /** Whether the element's box lies inside the viewport and inside its scrolling text box. */
 export function inView(page: Page, selector: string): Promise<boolean[]> {
-  return page.$$eval(selector, (els) =>
+  return page.locator(selector).evaluateAll((els) =>
     els.map((el) => {
       const r = el.getBoundingClientRect();
       const box = el.closest('.px-text')?.getBoundingClientRect();

@@ -9,6 +9,8 @@ export interface MarkSpan {
   end: number;
   finding: string;
   kind: FindingKind;
+  /** The words the finding is about (a value, a date), as opposed to the sentence around them. */
+  key?: boolean;
 }
 
 /** Which colour wins where spans of several kinds overlap. */
@@ -18,11 +20,12 @@ const KIND_RANK: Record<FindingKind, number> = { conflict: 4, partial: 3, exclus
 export function marksForArticle(findings: Finding[], articleId: string, textLength: number): MarkSpan[] {
   const out: MarkSpan[] = [];
   for (const f of findings) {
-    for (const e of f.evidence) {
-      if (e.article !== articleId) continue;
-      if (!Number.isInteger(e.start) || !Number.isInteger(e.end) || e.start < 0 || e.end > textLength || e.start >= e.end) continue;
-      out.push({ start: e.start, end: e.end, finding: f.id, kind: f.kind });
-    }
+    const mine = f.evidence.filter(
+      (e) => e.article === articleId && Number.isInteger(e.start) && Number.isInteger(e.end) && e.start >= 0 && e.end <= textLength && e.start < e.end,
+    );
+    // Claim sentences are context; the other roles name the words in question. Without those, the claim is the key.
+    const hasKey = mine.some((e) => e.role !== 'claim');
+    for (const e of mine) out.push({ start: e.start, end: e.end, finding: f.id, kind: f.kind, key: !hasKey || e.role !== 'claim' });
   }
   return out;
 }
@@ -48,7 +51,8 @@ export function renderHighlightedText(text: string, marks: MarkSpan[]): string {
     let kind: FindingKind = covering[0]!.kind;
     for (const m of covering) if (KIND_RANK[m.kind] > KIND_RANK[kind]) kind = m.kind;
     const ids = [...new Set(covering.map((m) => safeToken(m.finding)))].join(' ');
-    html += `<mark class="px-mark px-${kind}" data-f="${escapeAttr(ids)}">${piece}</mark>`;
+    const keys = [...new Set(covering.filter((m) => m.key).map((m) => safeToken(m.finding)))].join(' ');
+    html += `<mark class="px-mark px-${kind}" data-f="${escapeAttr(ids)}"${keys ? ` data-k="${escapeAttr(keys)}"` : ''}>${piece}</mark>`;
   }
   return html;
 }

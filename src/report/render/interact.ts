@@ -7,6 +7,7 @@
 
 export function attachInteractions(root: HTMLElement): () => void {
   const ACTIVE = 'px-active';
+  const KEY = 'px-key';
   const HOVER = 'px-hover';
   const live = root.querySelector<HTMLElement>('.px-live');
   const marksOf = (ids: string[]): HTMLElement[] => {
@@ -20,28 +21,47 @@ export function attachInteractions(root: HTMLElement): () => void {
     return out;
   };
   const clear = (cls: string) => root.querySelectorAll('.' + cls).forEach((el) => el.classList.remove(cls));
-  // Scrolls a text box so that the mark sits in its middle, without moving the page.
-  const scrollInBox = (mark: HTMLElement) => {
-    const box = mark.closest<HTMLElement>('.px-text');
-    if (!box) return;
-    const markTop = mark.getBoundingClientRect().top - box.getBoundingClientRect().top + box.scrollTop;
-    box.scrollTop = Math.max(0, markTop - box.clientHeight / 2 + mark.offsetHeight / 2);
+  // Scrolls a text box so that the finding's marks in it sit in its middle (or the first one, when
+  // they are taller than the box), without moving the page.
+  const scrollInBox = (box: HTMLElement, marks: HTMLElement[]) => {
+    const boxRect = box.getBoundingClientRect();
+    let top = Infinity;
+    let bottom = -Infinity;
+    for (const m of marks) {
+      const r = m.getBoundingClientRect();
+      top = Math.min(top, r.top);
+      bottom = Math.max(bottom, r.bottom);
+    }
+    const first = marks[0]!.getBoundingClientRect();
+    const [a, b] = bottom - top <= box.clientHeight ? [top, bottom] : [first.top, first.bottom];
+    const offset = a - boxRect.top + box.scrollTop;
+    box.scrollTop = Math.max(0, offset - (box.clientHeight - (b - a)) / 2);
   };
   const activate = (trigger: HTMLElement) => {
     const ids = (trigger.getAttribute('data-f') ?? '').split(/\s+/).filter(Boolean);
     const marks = marksOf(ids);
     clear(ACTIVE);
+    clear(KEY);
     root.querySelectorAll<HTMLElement>('[aria-pressed="true"]').forEach((b) => b.setAttribute('aria-pressed', 'false'));
     if (trigger.tagName === 'BUTTON') trigger.setAttribute('aria-pressed', 'true');
-    for (const m of marks) m.classList.add(ACTIVE);
+    for (const m of marks) {
+      m.classList.add(ACTIVE);
+      const keys = (m.getAttribute('data-k') ?? '').split(/\s+/);
+      if (ids.some((id) => keys.includes(id))) m.classList.add(KEY);
+    }
     const fromText = trigger.tagName === 'MARK';
     const ownBox = fromText ? trigger.closest('.px-text') : null;
-    const seen = new Set<Element>();
+    const byBox = new Map<HTMLElement, HTMLElement[]>();
     for (const m of marks) {
-      const box = m.closest('.px-text');
-      if (!box || seen.has(box)) continue;
-      seen.add(box);
-      if (box !== ownBox) scrollInBox(m);
+      const box = m.closest<HTMLElement>('.px-text');
+      if (!box) continue;
+      const list = byBox.get(box) ?? [];
+      list.push(m);
+      byBox.set(box, list);
+    }
+    for (const [box, list] of byBox) {
+      const keyMarks = list.filter((m) => m.classList.contains(KEY));
+      if (box !== ownBox) scrollInBox(box, keyMarks.length ? keyMarks : list);
     }
     if (!fromText && marks.length) {
       const section = root.querySelector<HTMLElement>('.px-articles');
@@ -49,7 +69,7 @@ export function attachInteractions(root: HTMLElement): () => void {
       if (section && rect && (rect.top < 0 || rect.bottom > window.innerHeight)) section.scrollIntoView({ block: 'start' });
     }
     if (live) {
-      const n = seen.size;
+      const n = byBox.size;
       live.textContent = marks.length ? `Shown in ${n} report${n === 1 ? '' : 's'}.` : 'This finding has no highlighted words.';
     }
   };
@@ -65,6 +85,7 @@ export function attachInteractions(root: HTMLElement): () => void {
   const onKey = (e: KeyboardEvent) => {
     if (e.key === 'Escape') {
       clear(ACTIVE);
+      clear(KEY);
       clear(HOVER);
     }
   };

@@ -11,8 +11,9 @@ export const STORY_CSS = `
 .px-partial.px-mark,.px-badge.px-partial{background:#ffedbf;text-decoration-line:underline;text-decoration-style:dashed;text-decoration-color:#7a4f00}
 .px-exclusive.px-mark,.px-badge.px-exclusive{background:#dde7ff;text-decoration-line:underline;text-decoration-style:dotted;text-decoration-color:#1d47a6}
 .px-agreement.px-mark,.px-badge.px-agreement{background:#d6f2dc;text-decoration-line:underline;text-decoration-style:solid;text-decoration-color:#1c6431}
-.px-mark.px-hover{outline:2px dashed #333}
-.px-mark.px-active{background:#ffe45c;outline:2px solid #111;outline-offset:0}
+.px-mark.px-hover{box-shadow:inset 0 -3px 0 #333}
+.px-mark.px-active{background:#fff1a8}
+.px-mark.px-active.px-key{background:#ffd43b;outline:2px solid #111;outline-offset:0}
 .px-badge{display:inline-block;font-size:.8rem;font-weight:600;padding:0 .35rem;border-radius:3px;text-decoration-line:none!important;border:1px solid #777}
 .px-legend{display:flex;flex-wrap:wrap;gap:.75rem;list-style:none;padding:0;margin:.25rem 0 .75rem;font-size:.9rem}
 .px-layout{display:grid;grid-template-columns:1fr;gap:1rem}

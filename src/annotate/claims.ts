@@ -2,6 +2,7 @@ import type { Article, Claim, EntityMention, Modality, Quote, Span, TextSpan, To
 import { textSpan } from '../model/document.js';
 import type { Stage } from '../pipeline/stage.js';
 import { concept, lexicon, stem } from './lexicon.js';
+import { lowerSameLength } from './lower-case.js';
 
 // Claims: the unit aligned across outlets. One claim per clause of a sentence: clauses split at ";" and
 // at contrastive joins (", while", ", whereas", ", but"), since each side usually has its own speaker.
@@ -47,7 +48,7 @@ const WORD_CACHE_LIMIT = 50_000;
 
 /** Finds cue phrases (lower-case, word-bounded) in a clause; returns their spans. */
 function findCues(text: string, clause: Span, cues: readonly string[]): TextSpan[] {
-  const lower = text.slice(clause.start, clause.end).toLowerCase().replace(/’/g, "'");
+  const lower = lowerSameLength(text.slice(clause.start, clause.end)).replace(/’/g, "'");
   const out: TextSpan[] = [];
   for (const cue of cues) {
     let from = 0;

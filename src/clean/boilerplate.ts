@@ -53,7 +53,7 @@ const CALLS =
 const OUTLET_SELF = /\b(support|help|join|fund|back)\s+us\b|\bour\s+(work|journalism|reporting|newsroom|journalists|reporters|mission|coverage|website|site|newsletter|podcast)\b/i;
 const NEWSLETTER = /\b(newsletters?|inbox|mailing\s+list|daily\s+briefing|delivered\s+to\s+you|unsubscribe|e-?mail\s+updates|e-?mail\s+address)\b/i;
 const SIGN_UP_START = /^(please\s+)?(sign\s+up|subscribe|register)\b/i;
-const NEWSLETTER_ASK = /\b(sign\s+up|subscribe|enter\s+your\s+e-?mail|your\s+e-?mail\s+address)\b|\b(want|like)\b[^.?!]*\?/i;
+const NEWSLETTER_ASK = /\b(sign\s+up|subscribe|enter\s+your\s+e-?mail|your\s+e-?mail\s+address)\b|\b(want|like)\b[^.?!]{0,300}\?/i; // bounded: unbounded it is quadratic on long paragraphs full of "like"
 const SALUTATION = /^(dear|hello|hi|to\s+our)\s+(readers?|friends?|subscribers?|visitors?|supporters?|members?|user)\b/i;
 const UI_LINE =
   /^(remind\s+me\s+later|maybe\s+later|not\s+now|no,?\s+thanks?|no\s+thank\s+you|close|dismiss|skip|got\s+it|ok(?:ay)?|i\s+agree|agree|accept(?:\s+all)?(?:\s+cookies)?|reject(?:\s+all)?|manage\s+(?:settings|preferences|cookies)|cookie\s+settings|advertisement|advertising|sponsored(?:\s+content)?|ad|continue(?:\s+reading)?|load\s+more|show\s+more|show\s+less|read\s+more|see\s+more|more\s+stories|subscribe(?:\s+now)?|donate(?:\s+now|\s+today)?|support\s+us|log\s*in|sign\s*in|sign\s*up|register|print|comments?|\d+\s+comments?|leave\s+a\s+(?:comment|reply)|back\s+to\s+top|scroll\s+to\s+top|skip\s+to\s+(?:main\s+)?content|toggle\s+navigation|menu|search|previous|next|previous\s+article|next\s+article)[\s.!:>»›→]*$/i;

@@ -73,6 +73,8 @@ export function cleanAuthors(raw: string[]): string[] {
   const out: string[] = [];
   const seen = new Set<string>();
   for (const r of raw) {
+    // A byline longer than this is not a byline, and the patterns below are quadratic on long runs.
+    if (r.length > 1000) continue;
     const parts = r
       .replace(/\s+/g, ' ')
       .replace(/^\s*(?:by|from|von|par|por|di|door|автор:?)\s+/i, '')
@@ -117,7 +119,8 @@ function resolveUrl(href: string | null, base: string | null | undefined): strin
 
 /** "Headline | Site" -> the site, when the title has such a suffix. */
 function siteFromTitle(title: string | null): string | null {
-  if (!title) return null;
+  // Long titles are not "Headline | Site", and the split is quadratic on long runs of spaces.
+  if (!title || title.length > 1000) return null;
   const parts = title.split(/\s+[|–—-]\s+|\s+::\s+/);
   if (parts.length < 2) return null;
   const last = parts[parts.length - 1]!.trim();
@@ -125,7 +128,7 @@ function siteFromTitle(title: string | null): string | null {
 }
 
 function stripSite(title: string, site: string | null): string {
-  if (!site) return title;
+  if (!site || title.length > 1000) return title;
   const re = new RegExp(`\\s*[|–—:-]\\s*${site.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*$`, 'i');
   const t = title.replace(re, '').trim();
   return t.length >= 5 ? t : title;

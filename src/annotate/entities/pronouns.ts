@@ -10,17 +10,22 @@ import type { WorkMention } from './resolve-article.js';
  */
 export function resolvePronouns(view: DocView, gaz: Gazetteer, mentions: WorkMention[]): WorkMention[] {
   const out: WorkMention[] = [];
-  const bySentence = new Map<number, WorkMention[]>();
+  // Only the earliest person and the earliest non-MISC mention of each sentence are ever asked for: keep
+  // just those (sorting a growing list on every add was quadratic on a long sentence full of names).
+  const firstPerson = new Map<number, WorkMention>();
+  const firstNamed = new Map<number, WorkMention>();
   const add = (m: WorkMention) => {
     const s = view.sentenceOf[m.tokStart]!;
-    const list = bySentence.get(s) ?? [];
-    list.push(m);
-    list.sort((a, b) => a.start - b.start);
-    bySentence.set(s, list);
+    const earliest = (map: Map<number, WorkMention>) => {
+      const cur = map.get(s);
+      if (!cur || m.start < cur.start) map.set(s, m);
+    };
+    if (m.type === 'PER') earliest(firstPerson);
+    if (m.type !== 'MISC') earliest(firstNamed);
   };
   for (const m of mentions) add(m);
   const subject = (s: number): WorkMention | undefined => {
-    const first = (bySentence.get(s) ?? []).find((m) => m.type !== 'MISC');
+    const first = firstNamed.get(s);
     return first && first.type === 'PER' ? first : undefined;
   };
   for (let i = 0; i < view.words.length; i++) {
@@ -30,7 +35,8 @@ export function resolvePronouns(view: DocView, gaz: Gazetteer, mentions: WorkMen
     const opening = view.sentenceStartToken[s] === i;
     let antecedent: WorkMention | undefined;
     if (!opening) {
-      antecedent = (bySentence.get(s) ?? []).find((m) => m.type === 'PER' && m.start < view.tokens[i]!.start);
+      const first = firstPerson.get(s);
+      antecedent = first && first.start < view.tokens[i]!.start ? first : undefined;
     }
     if (!antecedent && s > 0) antecedent = subject(s - 1);
     if (!antecedent) continue;

@@ -20,7 +20,9 @@ interface Draft {
   fromAnchor: boolean;
 }
 
-const SMALL_LEAD = /^[\s,.:;—–-]*(?:as|that|saying|a|an|:)?[\s,.:;—–-]*$/i;
+// One run of punctuation, or a run around one small word; written so the two runs cannot trade characters
+// (the form with two adjacent optional runs took quadratic time on long runs of dashes or spaces).
+const SMALL_LEAD = /^[\s,.:;—–-]*(?:(?:as|that|saying|a|an)[\s,.:;—–-]*)?$/i;
 
 function charSpan(view: TokenView, r: TokRange): { start: number; end: number } {
   return { start: view.tokens[r.first]!.start, end: view.tokens[r.end - 1]!.end };

@@ -1,4 +1,5 @@
 // Hostile and broken feeds through the feed parser (src/feeds): entity expansion, external entities,
+// Time bounds are generous (the machine is shared): they catch hangs and quadratic blow-ups, the bench measures speed.
 // deep nesting, malformed RSS/Atom. Each gives items, an E_PARSE, or nothing, in bounded time.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -53,14 +54,14 @@ test('external entities (file, metadata URL, parameter entities) are never resol
 test('deep nesting and huge element counts are bounded', () => {
   const deep = `<rss><channel>${'<x>'.repeat(100_000)}text${'</x>'.repeat(100_000)}${ITEM}</channel></rss>`;
   const { value: feed, ms } = timed(() => parseFeed(deep, 'deep.rss'));
-  assert.ok(ms < 5000, `${ms} ms`);
+  assert.ok(ms < 20_000, `${ms} ms`);
   assert.ok(feed.items.length <= 1);
   const unclosed = `<rss><channel>${'<item><title>a'.repeat(50_000)}`;
   const r = timed(() => parseXml(unclosed));
-  assert.ok(r.ms < 5000, `${r.ms} ms`);
+  assert.ok(r.ms < 20_000, `${r.ms} ms`);
   const many = `<rss><channel>${ITEM.repeat(20_000)}</channel></rss>`;
   const m = timed(() => parseFeed(many, 'many.rss'));
-  assert.ok(m.ms < 10_000, `${m.ms} ms`);
+  assert.ok(m.ms < 20_000, `${m.ms} ms`);
 });
 
 test('malformed RSS and Atom: items where they can be read, E_PARSE where there is no feed', () => {

@@ -7,3 +7,4 @@ benchSections.server = async () => (await import('../server/bench/section.js')).
 benchSections.extraction = async () => (await import('./extraction.js')).extractionBench;
 benchSections.clustering = async () => (await import('../cluster/bench-clustering.js')).clusteringBench;
 benchSections.regex = async () => (await import('./regex.js')).regexBench;
+benchSections.entities = async () => (await import('../annotate/entities/entities-bench.js')).entitiesBench;

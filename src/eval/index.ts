@@ -7,3 +7,4 @@ evalTasks.boilerplate = async () => (await import('./boilerplate.js')).boilerpla
 evalTasks.stories = async () => (await import('../cluster/eval-stories.js')).storiesTask;
 evalTasks.timex = async () => (await import('./timex.js')).timexTask;
 evalTasks.quotes = async () => (await import('./quotes.js')).quotesTask;
+evalTasks.ner = async () => (await import('../annotate/entities/ner-eval.js')).nerTask;

@@ -56,3 +56,27 @@ export function attachRoles(view: DocView, gaz: Gazetteer, cands: Candidate[]): 
   }
   return drop.size ? cands.filter((c) => !drop.has(c)) : cands;
 }
+
+const QUOTES = new Set(['"', '”', '“', "'", '’', '‘', '»', '«']);
+
+/**
+ * Refiner: a name followed by a place noun ("“Yntymak Ordo” state residence", "Manas airport") is a
+ * place, whatever the tagger guessed, unless it is a person or a listed organisation.
+ */
+export function placesByCue(view: DocView, gaz: Gazetteer, cands: Candidate[]): Candidate[] {
+  const cues = new Set(gaz.words.locCueWords);
+  for (const c of cands) {
+    if (c.type === 'PER' || c.type === 'LOC' || c.gaz) continue;
+    let k = c.tokEnd;
+    while (k < view.words.length && QUOTES.has(view.words[k]!)) k++;
+    for (let j = k; j < Math.min(k + 2, view.words.length); j++) {
+      const w = view.words[j]!;
+      if (cues.has(w)) {
+        c.type = 'LOC';
+        break;
+      }
+      if (!/^\p{Ll}+$/u.test(w)) break;
+    }
+  }
+  return cands;
+}

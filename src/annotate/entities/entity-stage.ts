@@ -2,12 +2,14 @@ import { join } from 'node:path';
 import type { Article } from '../../model/document.js';
 import type { Stage } from '../../pipeline/stage.js';
 import { repoRoot } from '../../shared-paths.js';
-import { attachRoles } from './attach-roles.js';
+import { attachRoles, placesByCue } from './attach-roles.js';
 import type { Candidate } from './candidate.js';
 import { articleView, type DocView } from './doc-view.js';
 import { createGazetteer, loadGazetteerData, type Gazetteer } from './gazetteer.js';
 import { resolveArticle, type Resolved } from './resolve-article.js';
 import { ruleSpans } from './rule-spans.js';
+import { taggerProposer } from './tagger-proposer.js';
+import { loadDefaultTagger } from './tagger/load.js';
 
 /** Proposes candidate spans for one article (rules, a tagger, or both). */
 export type Proposer = (view: DocView, gaz: Gazetteer) => Candidate[];
@@ -15,7 +17,8 @@ export type Proposer = (view: DocView, gaz: Gazetteer) => Candidate[];
 export interface EntityStageDeps {
   /** Called once, on first use. */
   gazetteer: () => Gazetteer;
-  proposer: () => Proposer;
+  /** Called once, on first use, with the gazetteer. */
+  proposer: (gaz: Gazetteer) => Proposer;
 }
 
 export function defaultGazetteer(): Gazetteer {
@@ -24,15 +27,21 @@ export function defaultGazetteer(): Gazetteer {
 
 export const ruleProposer: Proposer = ruleSpans;
 
+/** The committed tagger refined by rules; the rules alone when no model file is there. */
+export function defaultProposer(gaz: Gazetteer): Proposer {
+  const tagger = loadDefaultTagger(gaz);
+  return tagger ? taggerProposer(tagger) : ruleProposer;
+}
+
 /** Finds and resolves entity mentions: candidates first, then refiners (roles), then resolution. */
-export function createEntityStage(deps: EntityStageDeps = { gazetteer: defaultGazetteer, proposer: () => ruleProposer }): Stage & { annotate(article: Article): Resolved } {
+export function createEntityStage(deps: EntityStageDeps = { gazetteer: defaultGazetteer, proposer: defaultProposer }): Stage & { annotate(article: Article): Resolved } {
   let gaz: Gazetteer | undefined;
   let propose: Proposer | undefined;
   const annotate = (article: Article): Resolved => {
     gaz ??= deps.gazetteer();
-    propose ??= deps.proposer();
+    propose ??= deps.proposer(gaz);
     const view = articleView(article);
-    const cands = attachRoles(view, gaz, propose(view, gaz));
+    const cands = placesByCue(view, gaz, attachRoles(view, gaz, propose(view, gaz)));
     return resolveArticle(view, gaz, cands);
   };
   return {

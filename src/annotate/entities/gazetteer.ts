@@ -34,6 +34,7 @@ export interface Words {
   notEntities: string[];
   pronouns: Record<string, string>;
   metonymyCues: string[];
+  regionAdjectives: string[];
 }
 
 /** What a name in the gazetteer is. */

@@ -1,7 +1,7 @@
 // Entities: people, organisations, places and other names, resolved inside an article and across a story.
 import { createEntityStage } from './entity-stage.js';
 
-export { createEntityStage, defaultGazetteer, ruleProposer, type EntityStageDeps, type Proposer } from './entity-stage.js';
+export { createEntityStage, defaultGazetteer, defaultProposer, ruleProposer, type EntityStageDeps, type Proposer } from './entity-stage.js';
 export { resolveStoryEntities, type StoryEntity } from './resolve-story.js';
 export { phoneticKey, sameSurname } from './phonetic.js';
 

@@ -11,7 +11,7 @@ const CONNECTORS = new Set(['of', 'for', 'de', 'du', 'van', 'von', 'bin', 'al', 
 const QUOTE_OPEN = new Set(['“', '"', '‘', "'", '«', '(']);
 
 /** Longest gazetteer name starting at token i (exact words; all-caps words also tried in title case). */
-export function gazetteerAt(view: DocView, gaz: Gazetteer, i: number): { n: number; entry: GazetteerEntry } | null {
+export function gazetteerAt(view: Pick<DocView, 'words'>, gaz: Gazetteer, i: number): { n: number; entry: GazetteerEntry } | null {
   const w = view.words[i]!;
   const first = gaz.byFirstWord.has(w) ? w : isAllCaps(w) && w.length > 3 ? titleCase(w) : w;
   const names = gaz.byFirstWord.get(first);

@@ -1,0 +1,90 @@
+import type { EntityType } from '../../model/document.js';
+import type { Candidate } from './candidate.js';
+import { isPossessive, type DocView } from './doc-view.js';
+import type { Gazetteer, GazetteerEntry } from './gazetteer.js';
+import { ruleSpans } from './rule-spans.js';
+import { spansOf } from './tagger/conll.js';
+import type { Tagger } from './tagger/tagger.js';
+
+/** Sentences as token ranges. */
+export function sentenceRanges(view: DocView): { start: number; end: number }[] {
+  const out: { start: number; end: number }[] = [];
+  const n = view.words.length;
+  const starts = [...view.sentenceStartToken].filter((s) => s >= 0);
+  if (starts.length === 0 && n > 0) return [{ start: 0, end: n }];
+  if (starts[0] !== 0 && n > 0) starts.unshift(0);
+  for (let k = 0; k < starts.length; k++) out.push({ start: starts[k]!, end: k + 1 < starts.length ? starts[k + 1]! : n });
+  return out.filter((s) => s.end > s.start);
+}
+
+/** The tagger sees words as CoNLL wrote them: straight quotes. */
+const asConll = (w: string) => w.replace(/[’‘]/g, "'").replace(/[“”]/g, '"');
+
+const TYPE_OF_KIND: Record<GazetteerEntry['kind'], EntityType> = {
+  country: 'LOC',
+  capital: 'LOC',
+  region: 'LOC',
+  adjective: 'MISC',
+  organisation: 'ORG',
+  acronym: 'ORG',
+};
+
+/**
+ * Tagger spans first, refined by the gazetteers and rules: a listed name gets the gazetteer's type
+ * and entry; "Moscow-led" becomes the place inside it; rule candidates (listed names, titled names,
+ * acronyms, bare capitalised words that may be surnames) fill the gaps the tagger left.
+ */
+export function taggerProposer(tagger: Tagger) {
+  return (view: DocView, gaz: Gazetteer): Candidate[] => {
+    const sentences = sentenceRanges(view);
+    const tags = tagger.tagDocument(view.words.map(asConll), sentences);
+    const rules = ruleSpans(view, gaz);
+    const out: Candidate[] = [];
+    for (const s of sentences) {
+      for (const sp of spansOf(tags, s.start, s.end)) {
+        // Leading/trailing punctuation never belongs to a name.
+        let a = sp.start;
+        let b = sp.end;
+        while (a < b && view.tokens[a]!.kind === 'punct') a++;
+        while (b > a && view.tokens[b - 1]!.kind === 'punct' && view.words[b - 1] !== '.') b--;
+        if (a >= b) continue;
+        // "Collective Security Treaty Organization’s Security Council": two names.
+        for (let k = a + 1; k < b - 1; k++) {
+          if (isPossessive(view.words[k]!)) {
+            out.push(fromTagger(view, gaz, a, k, sp.type as EntityType));
+            a = k + 1;
+          }
+        }
+        const c: Candidate = { start: view.tokens[a]!.start, end: view.tokens[b - 1]!.end, tokStart: a, tokEnd: b, type: sp.type as EntityType, via: 'tagger' };
+        const inner = rules.find((r) => r.metonymic && r.tokStart === a && r.tokEnd === b);
+        if (inner) {
+          out.push(inner);
+          continue;
+        }
+        out.push(fromTagger(view, gaz, a, b, c.type!));
+      }
+    }
+    // Rule candidates where the tagger found nothing; a listed name that covers tagger spans wins.
+    for (const r of rules) {
+      const overlapping = out.filter((c) => c.start < r.end && r.start < c.end);
+      if (overlapping.length === 0) out.push(r);
+      else if (r.gaz && overlapping.every((c) => r.start <= c.start && c.end <= r.end) && overlapping.some((c) => c.end - c.start < r.end - r.start)) {
+        for (const c of overlapping) out.splice(out.indexOf(c), 1);
+        out.push(r);
+      }
+    }
+    return out.sort((x, y) => x.start - y.start);
+  };
+}
+
+/** A tagger span, typed by the gazetteer when the name is listed there. */
+function fromTagger(view: DocView, gaz: Gazetteer, a: number, b: number, type: EntityType): Candidate {
+  const c: Candidate = { start: view.tokens[a]!.start, end: view.tokens[b - 1]!.end, tokStart: a, tokEnd: b, type, via: 'tagger' };
+  const name = view.text.slice(c.start, c.end);
+  const entry = gaz.lookup(name);
+  if (entry) {
+    c.gaz = entry;
+    c.type = TYPE_OF_KIND[entry.kind];
+  } else if (gaz.words.regionAdjectives.includes(name)) c.type = 'MISC';
+  return c;
+}

@@ -13,6 +13,8 @@ const MAX_TITLE_WORDS = 4;
  */
 export function attachRoles(view: DocView, gaz: Gazetteer, cands: Candidate[]): Candidate[] {
   const drop = new Set<Candidate>();
+  const byStart = new Map<number, Candidate>();
+  for (const c of cands) byStart.set(c.tokStart, c);
   for (const c of cands) {
     if (c.type !== 'PER' && c.type !== null) continue;
     let s = c.tokStart;
@@ -50,8 +52,9 @@ export function attachRoles(view: DocView, gaz: Gazetteer, cands: Candidate[]): 
     const end = view.tokens[c.tokStart - 1]!.end;
     c.role = { start, end, text: view.text.slice(start, end), ...(affiliation ? { affiliation } : {}) };
     c.type = 'PER';
-    for (const o of cands) {
-      if (o !== c && o.tokStart >= s && o.tokEnd <= c.tokStart && o.type === 'MISC') drop.add(o);
+    for (let k = s; k < c.tokStart; k++) {
+      const o = byStart.get(k);
+      if (o && o !== c && o.tokEnd <= c.tokStart && o.type === 'MISC') drop.add(o);
     }
   }
   return drop.size ? cands.filter((c) => !drop.has(c)) : cands;

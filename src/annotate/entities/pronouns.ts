@@ -9,41 +9,34 @@ import type { WorkMention } from './resolve-article.js';
  * mention is not a person.
  */
 export function resolvePronouns(view: DocView, gaz: Gazetteer, mentions: WorkMention[]): WorkMention[] {
+  // One pass over the tokens, with the mentions (sorted by start) merged in.
   const out: WorkMention[] = [];
-  // Only the earliest person and the earliest non-MISC mention of each sentence are ever asked for: keep
-  // just those (sorting a growing list on every add was quadratic on a long sentence full of names).
-  const firstPerson = new Map<number, WorkMention>();
-  const firstNamed = new Map<number, WorkMention>();
-  const add = (m: WorkMention) => {
-    const s = view.sentenceOf[m.tokStart]!;
-    const earliest = (map: Map<number, WorkMention>) => {
-      const cur = map.get(s);
-      if (!cur || m.start < cur.start) map.set(s, m);
-    };
-    if (m.type === 'PER') earliest(firstPerson);
-    if (m.type !== 'MISC') earliest(firstNamed);
-  };
-  for (const m of mentions) add(m);
-  const subject = (s: number): WorkMention | undefined => {
-    const first = firstNamed.get(s);
-    return first && first.type === 'PER' ? first : undefined;
+  let next = 0;
+  let sentence = -1;
+  let subjectPrev: WorkMention | undefined; // first non-MISC mention of the previous sentence, if a person
+  let firstHere: WorkMention | undefined; // first non-MISC mention of this sentence
+  let firstPersonHere: WorkMention | undefined;
+  const note = (m: WorkMention) => {
+    if (m.type !== 'MISC' && !firstHere) firstHere = m;
+    if (m.type === 'PER' && !firstPersonHere) firstPersonHere = m;
   };
   for (let i = 0; i < view.words.length; i++) {
-    const w = view.words[i]!;
-    if (!(w.toLowerCase() in gaz.words.pronouns)) continue;
     const s = view.sentenceOf[i]!;
-    const opening = view.sentenceStartToken[s] === i;
-    let antecedent: WorkMention | undefined;
-    if (!opening) {
-      const first = firstPerson.get(s);
-      antecedent = first && first.start < view.tokens[i]!.start ? first : undefined;
+    if (s !== sentence) {
+      subjectPrev = s === sentence + 1 && firstHere?.type === 'PER' ? firstHere : undefined;
+      sentence = s;
+      firstHere = undefined;
+      firstPersonHere = undefined;
     }
-    if (!antecedent && s > 0) antecedent = subject(s - 1);
-    if (!antecedent) continue;
     const t = view.tokens[i]!;
+    while (next < mentions.length && mentions[next]!.start < t.end) note(mentions[next++]!);
+    if (!(view.words[i]!.toLowerCase() in gaz.words.pronouns)) continue;
+    const opening = view.sentenceStartToken[s] === i;
+    const antecedent = (!opening ? firstPersonHere : undefined) ?? subjectPrev;
+    if (!antecedent) continue;
     const m: WorkMention = { start: t.start, end: t.end, tokStart: i, tokEnd: i + 1, type: 'PER', entity: antecedent.entity, via: 'pronoun' };
     out.push(m);
-    add(m);
+    note(m);
   }
   return out;
 }

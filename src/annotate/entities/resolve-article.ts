@@ -111,16 +111,20 @@ export function resolveArticle(view: DocView, gaz: Gazetteer, candidates: Candid
   }
 
   // 2. Acronyms: "Expansion (ACR)" in the text, a listed acronym, or the initials of a named organisation.
+  const orgByEnd = new Map<number, number>();
+  const orgByInitials = new Map<string, number>();
+  for (const m of mentions) {
+    if (m.type !== 'ORG') continue;
+    orgByEnd.set(m.tokEnd, m.entity);
+    const ini = initials(view.text.slice(m.start, m.end));
+    if (ini.length >= 2 && !orgByInitials.has(ini)) orgByInitials.set(ini, m.entity);
+  }
   for (const c of acronymCands) {
     const acr = surfaceOf(view, c);
     let id: number | undefined;
-    const before = view.words[c.tokStart - 1];
-    if (before === '(') {
-      const prev = mentions.find((m) => m.tokEnd === c.tokStart - 1 && m.type === 'ORG');
-      if (prev) id = prev.entity;
-    }
-    if (id === undefined) id = ents.findIndex((e) => e.type === 'ORG' && (e.acronyms.has(acr) || e.forms.some((f) => initials(f) === acr && acr.length >= 2)));
-    if (id === -1 || id === undefined) {
+    if (view.words[c.tokStart - 1] === '(') id = orgByEnd.get(c.tokStart - 1);
+    id ??= orgByInitials.get(acr);
+    if (id === undefined) {
       const gazEntry = gaz.lookup(acr);
       const key = `ORG:${(gazEntry?.canonical ?? acr).toLowerCase()}`;
       id = byKey.get(key) ?? newEntity({ type: 'ORG', forms: [], acronyms: new Set([acr]), ...(gazEntry ? { canonical: gazEntry.canonical } : {}) }, key);
@@ -129,24 +133,51 @@ export function resolveArticle(view: DocView, gaz: Gazetteer, candidates: Candid
     push(c, 'ORG', id, 'acronym');
   }
   // Long forms of an organisation that also appears as an acronym were resolved through it.
+  const hasAcronymMention = new Set(mentions.filter((m) => m.via === 'acronym').map((m) => m.entity));
   for (const m of mentions) {
-    const e = ents[m.entity]!;
-    if (m.type === 'ORG' && m.via !== 'acronym' && e.acronyms.size > 0 && mentions.some((o) => o.entity === m.entity && o.via === 'acronym')) m.via = 'expansion';
+    if (m.type === 'ORG' && m.via !== 'acronym' && hasAcronymMention.has(m.entity)) m.via = 'expansion';
   }
 
   // 3. People: full names first, then surnames ("Putin", "President Japarov").
   const full = personCands.filter((c) => c.type === 'PER' && c.tokEnd - c.tokStart - countPossessive(view, c) >= 2);
+  const bySurname = new Map<string, number[]>();
+  const fullStarts = new Map<number, number[]>(); // entity -> starts of its full-name mentions, ascending
   for (const c of full) {
     const ws = surfaceOf(view, c).split(' ');
     const surname = ws[ws.length - 1]!;
     const given = ws.slice(0, -1);
-    let id = ents.findIndex((e) => e.type === 'PER' && e.surname === surname && e.given !== undefined && compatibleGiven(e.given, given));
-    if (id === -1) id = newEntity({ type: 'PER', forms: [], acronyms: new Set(), given, surname });
-    else if (given.join(' ').length > (ents[id]!.given ?? []).join(' ').length) ents[id]!.given = given;
+    const same = bySurname.get(surname) ?? [];
+    let id = same.find((i) => ents[i]!.given !== undefined && compatibleGiven(ents[i]!.given!, given)) ?? -1;
+    if (id === -1) {
+      id = newEntity({ type: 'PER', forms: [], acronyms: new Set(), given, surname });
+      same.push(id);
+      bySurname.set(surname, same);
+    } else if (given.join(' ').length > (ents[id]!.given ?? []).join(' ').length) ents[id]!.given = given;
     push(c, 'PER', id, c.via);
+    const starts = fullStarts.get(id) ?? [];
+    starts.push(c.start);
+    fullStarts.set(id, starts);
   }
+  const fullSet = new Set(full);
+  const lastSingle = new Map<number, number>();
+  const lastBefore = (e: number, at: number): number => {
+    let best = lastSingle.get(e) ?? -1;
+    const starts = fullStarts.get(e);
+    if (starts) {
+      let lo = 0;
+      let hi = starts.length - 1;
+      while (lo <= hi) {
+        const mid = (lo + hi) >> 1;
+        if (starts[mid]! < at) {
+          best = Math.max(best, starts[mid]!);
+          lo = mid + 1;
+        } else hi = mid - 1;
+      }
+    }
+    return best;
+  };
   for (const c of personCands) {
-    if (full.includes(c)) continue;
+    if (fullSet.has(c)) continue;
     const ws = surfaceOf(view, c).split(' ');
     if (ws.length !== 1) {
       if (c.type === 'PER') {
@@ -156,22 +187,29 @@ export function resolveArticle(view: DocView, gaz: Gazetteer, candidates: Candid
       continue;
     }
     const word = ws[0]!;
-    const matches = ents.map((e, i) => ({ e, i })).filter(({ e }) => e.type === 'PER' && (e.surname === word || e.forms.includes(word)));
+    const matches = bySurname.get(word) ?? [];
     if (matches.length > 0) {
       // Several people with this surname: the one mentioned last before it.
-      let pick = matches[0]!.i;
+      let pick = matches[0]!;
       let best = -1;
-      for (const m of mentions) {
-        if (m.start < c.start && m.start > best && matches.some((x) => x.i === m.entity)) {
-          best = m.start;
-          pick = m.entity;
+      for (const e of matches) {
+        const at = lastBefore(e, c.start);
+        if (at > best) {
+          best = at;
+          pick = e;
         }
       }
       push(c, 'PER', pick, 'surname');
+      lastSingle.set(pick, c.start);
     } else if (c.type === 'PER') {
       const key = `PER:${word}`;
-      const id = byKey.get(key) ?? newEntity({ type: 'PER', forms: [], acronyms: new Set(), surname: word }, key);
+      let id = byKey.get(key);
+      if (id === undefined) {
+        id = newEntity({ type: 'PER', forms: [], acronyms: new Set(), surname: word }, key);
+        bySurname.set(word, [id]);
+      }
       push(c, 'PER', id, c.via);
+      lastSingle.set(id, c.start);
     } else if (gaz.locPrepositions.has((view.words[c.tokStart - 1] ?? '').toLowerCase())) {
       // An unknown single name after "in", "to", "from": a place.
       const key = `LOC:${word.toLowerCase()}`;
@@ -191,12 +229,14 @@ export function resolveArticle(view: DocView, gaz: Gazetteer, candidates: Candid
   mentions.sort((a, b) => a.start - b.start);
   for (const p of resolvePronouns(view, gaz, mentions)) mentions.push(p);
   mentions.sort((a, b) => a.start - b.start);
+  const candAt = new Map<number, Candidate>();
+  for (const c of cands) candAt.set(c.start, c);
   for (const m of mentions) {
     if (m.type !== 'LOC') continue;
     const e = ents[m.entity]!;
     const country = e.canonical ? gaz.lookup(e.canonical)?.country : undefined;
     if (!country) continue;
-    const cand = cands.find((c) => c.start === m.start);
+    const cand = candAt.get(m.start);
     if (!(cand?.metonymic || isMetonymic(view, gaz, m.tokStart, m.tokEnd))) continue;
     const key = `LOC:${country.toLowerCase()}`;
     m.standsFor = byKey.get(key) ?? newEntity({ type: 'LOC', forms: [], acronyms: new Set(), canonical: country }, key);

@@ -40,6 +40,8 @@ export function taggerProposer(tagger: Tagger) {
     const tags = tagger.tagDocument(view.words.map(asConll), sentences);
     const rules = ruleSpans(view, gaz);
     const out: Candidate[] = [];
+    const metonymicAt = new Map<number, Candidate>();
+    for (const r of rules) if (r.metonymic) metonymicAt.set(r.tokStart, r);
     for (const s of sentences) {
       for (const sp of spansOf(tags, s.start, s.end)) {
         // Leading/trailing punctuation never belongs to a name.
@@ -48,6 +50,13 @@ export function taggerProposer(tagger: Tagger) {
         while (a < b && view.tokens[a]!.kind === 'punct') a++;
         while (b > a && view.tokens[b - 1]!.kind === 'punct' && view.words[b - 1] !== '.') b--;
         if (a >= b) continue;
+        // "Moscow-led ...": the place inside the hyphen word, then the rest of the name.
+        const inner = metonymicAt.get(a);
+        if (inner) {
+          out.push(inner);
+          a++;
+          if (a >= b) continue;
+        }
         // "Collective Security Treaty Organization’s Security Council": two names.
         for (let k = a + 1; k < b - 1; k++) {
           if (isPossessive(view.words[k]!)) {
@@ -55,25 +64,31 @@ export function taggerProposer(tagger: Tagger) {
             a = k + 1;
           }
         }
-        const c: Candidate = { start: view.tokens[a]!.start, end: view.tokens[b - 1]!.end, tokStart: a, tokEnd: b, type: sp.type as EntityType, via: 'tagger' };
-        const inner = rules.find((r) => r.metonymic && r.tokStart === a && r.tokEnd === b);
-        if (inner) {
-          out.push(inner);
-          continue;
-        }
-        out.push(fromTagger(view, gaz, a, b, c.type!));
+        out.push(fromTagger(view, gaz, a, b, sp.type as EntityType));
       }
     }
     // Rule candidates where the tagger found nothing; a listed name that covers tagger spans wins.
+    const owner = new Int32Array(view.words.length).fill(-1);
+    out.forEach((c, i) => owner.fill(i, c.tokStart, c.tokEnd));
+    const removed = new Set<number>();
+    const added: Candidate[] = [];
     for (const r of rules) {
-      const overlapping = out.filter((c) => c.start < r.end && r.start < c.end);
-      if (overlapping.length === 0) out.push(r);
-      else if (r.gaz && overlapping.every((c) => r.start <= c.start && c.end <= r.end) && overlapping.some((c) => c.end - c.start < r.end - r.start)) {
-        for (const c of overlapping) out.splice(out.indexOf(c), 1);
-        out.push(r);
+      const over = new Set<number>();
+      for (let k = r.tokStart; k < r.tokEnd; k++) if (owner[k]! >= 0) over.add(owner[k]!);
+      if (over.size === 0) {
+        // A hyphen-word place ("Moscow-led") shares its token with no tagger name.
+        added.push(r);
+        continue;
+      }
+      const inside = [...over].every((i) => r.start <= out[i]!.start && out[i]!.end <= r.end);
+      const shorter = [...over].some((i) => out[i]!.end - out[i]!.start < r.end - r.start);
+      if (r.gaz && inside && shorter) {
+        for (const i of over) removed.add(i);
+        added.push(r);
       }
     }
-    return out.sort((x, y) => x.start - y.start);
+    const merged = out.filter((_, i) => !removed.has(i)).concat(added);
+    return merged.sort((x, y) => x.start - y.start);
   };
 }
 

@@ -9,9 +9,19 @@ import type { WorkEntity, WorkMention } from './resolve-article.js';
  */
 export function findTitleMentions(view: DocView, gaz: Gazetteer, ents: WorkEntity[], mentions: WorkMention[]): WorkMention[] {
   const out: WorkMention[] = [];
-  const heads = gaz.words.roleHeads;
-  // Adjective mentions inside the phrase ("Russian") give way to it.
-  const taken = (s: number, e: number) => mentions.some((m) => m.type !== 'MISC' && m.start < e && s < m.end);
+  const heads = new Set(gaz.words.roleHeads);
+  // Tokens covered by a mention; adjective mentions inside the phrase ("Russian") give way to it.
+  const covered = new Uint8Array(view.words.length);
+  const firstMention = new Map<number, number>();
+  for (const m of mentions) {
+    if (m.type !== 'MISC') covered.fill(1, m.tokStart, m.tokEnd);
+    if (!firstMention.has(m.entity) || firstMention.get(m.entity)! > m.start) firstMention.set(m.entity, m.start);
+  }
+  const taken = (a: number, b: number) => {
+    for (let k = a; k < b; k++) if (covered[k]) return true;
+    return false;
+  };
+  const titled = ents.map((e, k) => ({ e, k })).filter(({ e }) => e.type === 'PER' && e.role !== undefined);
   for (let i = 0; i < view.words.length; i++) {
     if (view.words[i]!.toLowerCase() !== 'the') continue;
     let j = i + 1;
@@ -22,7 +32,7 @@ export function findTitleMentions(view: DocView, gaz: Gazetteer, ents: WorkEntit
     let hn = 0;
     for (const n of [2, 1]) {
       const ws = view.words.slice(j, j + n).join(' ').toLowerCase();
-      if (heads.includes(ws)) {
+      if (heads.has(ws)) {
         head = ws;
         hn = n;
         break;
@@ -35,14 +45,12 @@ export function findTitleMentions(view: DocView, gaz: Gazetteer, ents: WorkEntit
     if (isCapitalised(next) && !view.tokens[endTok]?.kind.startsWith('p')) continue;
     const start = view.tokens[i]!.start;
     const end = view.tokens[endTok - 1]!.end;
-    if (taken(start, end)) continue;
-    const fits = ents
-      .map((e, k) => ({ e, k }))
-      .filter(({ e }) => e.type === 'PER' && e.role !== undefined && roleHas(e.role, head, gaz) && (!country || e.affiliation === country));
+    if (taken(i, endTok)) continue;
+    const fits = titled.filter(({ e }) => roleHas(e.role!, head, gaz) && (!country || e.affiliation === country));
     if (fits.length !== 1) continue;
     // The person must be named before the role refers back to them.
     const k = fits[0]!.k;
-    if (!mentions.some((m) => m.entity === k && m.start < start)) continue;
+    if (!(firstMention.get(k)! < start)) continue;
     out.push({ start, end, tokStart: i, tokEnd: endTok, type: 'PER', entity: k, via: 'title', role: view.text.slice(view.tokens[i + 1]!.start, end) });
     i = endTok - 1;
   }

@@ -3,7 +3,6 @@ import { mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { homedir } from 'node:os';
 import BetterSqlite3 from 'better-sqlite3';
-import pg from 'pg';
 import { Kysely, Migrator, PostgresDialect, SqliteDialect } from 'kysely';
 import { ParallaxError } from '../model/errors.js';
 import { migrationsFor } from './migrations.js';
@@ -52,7 +51,9 @@ function openSqlite(path: string): Kysely<Database> {
   return new Kysely<Database>({ dialect: new SqliteDialect({ database }) });
 }
 
-function openPostgres(url: string): Kysely<Database> {
+async function openPostgres(url: string): Promise<Kysely<Database>> {
+  // Loaded only for postgres:// URLs: the embedded default should not pay for the driver.
+  const pg = (await import('pg')).default;
   const pool = new pg.Pool({ connectionString: url, max: 4 });
   // An idle client losing its server must not crash the process; the next query reports it.
   pool.on('error', () => {});
@@ -83,7 +84,7 @@ async function migrate(db: Kysely<Database>, backend: Backend, label: string): P
 export async function connect(target: string): Promise<Connection> {
   const backend: Backend = isPostgresUrl(target) ? 'postgres' : 'sqlite';
   const label = backend === 'postgres' ? hidePassword(target) : target;
-  const db = backend === 'postgres' ? openPostgres(target) : openSqlite(target);
+  const db = backend === 'postgres' ? await openPostgres(target) : openSqlite(target);
   try {
     await migrate(db, backend, label);
   } catch (e) {

@@ -1,10 +1,8 @@
 import { availableParallelism } from 'node:os';
 import { ParallaxError } from '../../model/errors.js';
-import { createAnalyzer } from '../../analyze.js';
 import { collectInputs } from '../../ingest/collect.js';
 import { ingest, type IngestSummary } from '../../ingest/ingest.js';
-import { createInlinePool, createWorkerPool, type AnalysisPool } from '../../ingest/analysis-pool.js';
-import { loadClustererFactory } from '../../ingest/optional-modules.js';
+import type { AnalysisPool } from '../../ingest/analysis-pool.js';
 import { createProgress } from '../../ingest/progress.js';
 import { createUrlReader } from '../../ingest/url-reader.js';
 import { EXIT, type CliIO, type Command } from '../command.js';
@@ -48,11 +46,13 @@ export interface IngestSetup {
   workers: number;
 }
 
-export function analysisPoolFor(values: Record<string, unknown>): IngestSetup {
+// The analysis pipeline and the clusterer load only when used: a plain `ingest --skip-analysis` starts fast.
+export async function analysisPoolFor(values: Record<string, unknown>): Promise<IngestSetup> {
   if (values['skip-analysis']) return { pool: null, workers: 0 };
   const workers = positiveInt(values.workers, 'workers', Math.max(1, availableParallelism() - 1), 0);
+  const { createInlinePool, createWorkerPool } = await import('../../ingest/analysis-pool.js');
   if (workers === 0) {
-    const analyzer = createAnalyzer();
+    const analyzer = (await import('../../analyze.js')).createAnalyzer();
     return { pool: createInlinePool((a) => analyzer.analyze(a)), workers: 0 };
   }
   return { pool: createWorkerPool(workers), workers };
@@ -60,9 +60,9 @@ export function analysisPoolFor(values: Record<string, unknown>): IngestSetup {
 
 export async function runIngest(targets: string[], values: Record<string, unknown>, io: CliIO, command: string): Promise<{ summary: IngestSummary; workers: number }> {
   const store = await openStoreFor(values, io, command);
-  const { pool, workers } = analysisPoolFor(values);
+  const { pool, workers } = await analysisPoolFor(values);
   try {
-    const factory = values['skip-clustering'] ? null : await loadClustererFactory();
+    const factory = values['skip-clustering'] ? null : await (await import('../../ingest/optional-modules.js')).loadClustererFactory();
     const run = await store.startIngestRun(`${command} ${targets.join(' ')}`.slice(0, 2000));
     const progress = createProgress(io.stderr);
     const maxBytes = values['max-bytes'] !== undefined ? positiveInt(values['max-bytes'], 'max-bytes', 0) : undefined;

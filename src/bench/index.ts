@@ -8,3 +8,5 @@ benchSections.extraction = async () => (await import('./extraction.js')).extract
 benchSections.clustering = async () => (await import('../cluster/bench-clustering.js')).clusteringBench;
 benchSections.regex = async () => (await import('./regex.js')).regexBench;
 benchSections.entities = async () => (await import('../annotate/entities/entities-bench.js')).entitiesBench;
+benchSections.ingest = async () => (await import('../ingest/bench-ingest.js')).ingestBench;
+benchSections.search = async () => (await import('../store/bench-search.js')).searchBench;

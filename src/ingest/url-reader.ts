@@ -37,25 +37,28 @@ export function createUrlReader(options: UrlReaderOptions = {}): (url: string) =
     }
     if (res.status === 'not-modified') return;
     if (/(rss|atom|xml)/i.test(res.contentType ?? '') || looksLikeFeed(res.body)) {
-      const items = feedItems(res.body, url, res.url, options.outlet ?? null);
-      for (const item of items) {
-        // A summary-only item: read the page it links to instead.
-        if ('article' in item && item.article.extraction.method === 'feed-summary' && item.article.url) {
-          const page = await f.fetch(item.article.url);
-          if (page.status === 'ok') {
-            const full = pageArticle(page.url, page.body, page.contentType, item.article.outlet);
-            if ('article' in full) {
-              full.article.title ??= item.article.title;
-              full.article.published ??= item.article.published;
-              yield full;
-              continue;
-            }
-          }
-        }
-        yield item;
-      }
+      yield* feedItemsWithPages(f, res.body, res.url, options.outlet ?? null);
       return;
     }
     yield pageArticle(res.url, res.body, res.contentType, options.outlet ?? null);
   };
+}
+
+/** Items of a fetched feed; a summary-only item is replaced by the page it links to, when that can be read. */
+export async function* feedItemsWithPages(f: Fetcher, body: string, feedUrl: string, outlet: string | null): AsyncGenerator<IngestItem> {
+  for (const item of feedItems(body, feedUrl, feedUrl, outlet)) {
+    if ('article' in item && item.article.extraction.method === 'feed-summary' && item.article.url) {
+      const page = await f.fetch(item.article.url);
+      if (page.status === 'ok') {
+        const full = pageArticle(page.url, page.body, page.contentType, item.article.outlet);
+        if ('article' in full) {
+          full.article.title ??= item.article.title;
+          full.article.published ??= item.article.published;
+          yield full;
+          continue;
+        }
+      }
+    }
+    yield item;
+  }
 }

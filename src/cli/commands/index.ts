@@ -9,4 +9,6 @@ export const commands: Record<string, () => Promise<Command>> = {
   serve: async () => (await import('./serve.js')).serveCommand,
   ingest: async () => (await import('./ingest.js')).ingestCommand,
   search: async () => (await import('./search.js')).searchCommand,
+  watch: async () => (await import('./watch.js')).watchCommand,
+  export: async () => (await import('./export.js')).exportCommand,
 };

@@ -1,0 +1,53 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PassThrough } from 'node:stream';
+import { runCli } from '../run.js';
+import { openStore } from '../../store/open-store.js';
+import { makeTestArticle } from '../../store/store-suite.js';
+
+function io(cwd: string) {
+  const stdout = new PassThrough();
+  const stderr = new PassThrough();
+  let out = '';
+  let err = '';
+  stdout.on('data', (d) => (out += d));
+  stderr.on('data', (d) => (err += d));
+  return { io: { stdout, stderr, env: {}, cwd }, out: () => out, err: () => err };
+}
+
+test('parallax export writes a stored story as JSON, Markdown, HTML and CSV', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'parallax-export-'));
+  try {
+    const store = await openStore(join(dir, 'e.db'));
+    const a = makeTestArticle('x1', 'Russian President Vladimir Putin arrived in Bishkek on Tuesday. Trade reached $4.1 billion last year.', { outlet: 'TASS' });
+    const b = makeTestArticle('x2', 'Vladimir Putin came to Bishkek on Tuesday. Trade reached $3 billion last year, officials said.', { outlet: 'Kabar' });
+    a.layers = {};
+    b.layers = {};
+    await store.putArticles([{ article: a, story: 'st', storyTitle: 'Visit' }, { article: b, story: 'st' }]);
+    await store.close();
+    const j = io(dir);
+    assert.equal(await runCli(['export', 'st', '--db', 'e.db'], j.io), 0, j.err());
+    const comparison = JSON.parse(j.out());
+    assert.equal(comparison.schemaVersion, 1);
+    assert.deepEqual(comparison.articles.map((x: { id: string }) => x.id).sort(), ['x1', 'x2']);
+    for (const [format, check] of [
+      ['markdown', /TASS/],
+      ['html', /<html[\s>]/i],
+      ['csv', /^record,id,kind/],
+    ] as const) {
+      const r = io(dir);
+      assert.equal(await runCli(['export', 'st', '--db', 'e.db', '--format', format, '--out', `out.${format}`], r.io), 0, r.err());
+      assert.match(readFileSync(join(dir, `out.${format}`), 'utf8'), check);
+    }
+    const missing = io(dir);
+    assert.equal(await runCli(['export', 'nope', '--db', 'e.db'], missing.io), 2);
+    assert.match(missing.err(), /nope: no such story/);
+    const bad = io(dir);
+    assert.equal(await runCli(['export', 'st', '--db', 'e.db', '--format', 'pdf'], bad.io), 2);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});

@@ -9,6 +9,7 @@ import type { AppDeps, ServerStore } from './deps.js';
 import { openStore } from '../store/index.js';
 import { rmSync } from 'node:fs';
 import { createAnalyzer } from '../analyze.js';
+import { createPageFetcher } from './fetch-page.js';
 import { fakeCompare } from '../../test/helpers/fake-compare.js';
 import type { StoryComparison } from '../compare/types.js';
 
@@ -183,4 +184,11 @@ test('a story comparison is recomputed when an article joins the story', async (
   const second = (await (await app.request('/api/stories/s-talks/comparison')).json()) as StoryComparison;
   assert.deepEqual(second.articles.map((a) => a.outlet), ['One', 'Two', 'Three']);
   assert.equal(second.findings.filter((f) => f.kind === 'conflict').length, 1);
+});
+
+test('URL ingest goes through the safe fetcher: a loopback address is refused with 403', async () => {
+  const { app } = setup({ fetchUrl: createPageFetcher() });
+  const res = await post(app, '/api/ingest', { url: 'http://127.0.0.1:9/article' });
+  assert.equal(res.status, 403);
+  assert.equal(((await res.json()) as { error: { code: string } }).error.code, 'E_FORBIDDEN');
 });

@@ -37,7 +37,7 @@ export const entityListQuery = z
   })
   .strict();
 
-export const idParam = z.string().min(1).max(200).regex(/^[A-Za-z0-9._:-]+$/, 'not a valid id');
+export const idParam = z.string().min(1).max(200).regex(/^[^\u0000-\u001f\u007f]+$/, 'not a valid id');
 
 export function articleInput(maxChars: number) {
   return z

@@ -8,6 +8,7 @@ import { createApp } from '../../server/app.js';
 import { loadExampleStories } from '../../server/examples.js';
 import { listen } from '../../server/listen.js';
 import { openServerStore } from '../../server/open-store.js';
+import { createPageFetcher } from '../../server/fetch-page.js';
 import { createStoryAssigner } from '../../server/story-assigner.js';
 import { createStoryClusterer } from '../../cluster/index.js';
 import { EXIT, type Command } from '../command.js';
@@ -43,6 +44,7 @@ export const serveCommand: Command = {
       compare: (articles) => compareArticles(articles),
       // Articles posted to /api/ingest join the story the clusterer finds for them (this session).
       assignStory: (a) => stories.assign(a),
+      fetchUrl: createPageFetcher(),
       webRoot,
       log: (m) => io.stderr.write(`parallax serve: ${m}\n`),
     });

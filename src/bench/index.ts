@@ -10,3 +10,4 @@ benchSections.regex = async () => (await import('./regex.js')).regexBench;
 benchSections.entities = async () => (await import('../annotate/entities/entities-bench.js')).entitiesBench;
 benchSections.ingest = async () => (await import('../ingest/bench-ingest.js')).ingestBench;
 benchSections.search = async () => (await import('../store/bench-search.js')).searchBench;
+benchSections.load = async () => (await import('./load.js')).loadBench;

@@ -13,7 +13,12 @@ export function canonicalUrl(url: string | null | undefined): string | null {
   }
   if (u.protocol !== 'http:' && u.protocol !== 'https:') return null;
   u.hash = '';
-  if (u.pathname.length > 1 && u.pathname.endsWith('/')) u.pathname = u.pathname.replace(/\/+$/, '');
+  if (u.pathname.length > 1 && u.pathname.endsWith('/')) {
+    // A loop, not /\/+$/: that regex is quadratic on a long run of slashes inside a hostile path.
+    let end = u.pathname.length;
+    while (end > 1 && u.pathname[end - 1] === '/') end--;
+    u.pathname = u.pathname.slice(0, end);
+  }
   u.username = '';
   u.password = '';
   const keep = [...u.searchParams.entries()].filter(([k]) => !TRACKING.test(k)).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));

@@ -14,51 +14,13 @@ import { extractHtml } from '../../src/extract/html.js';
 import { decodeBytes } from '../../src/ingest/decode.js';
 import { articleFromContent } from '../../src/ingest/read-inputs.js';
 import { anyText, newsText } from './arbitraries.js';
+import { checkArticle, checkSorted, checkSpans } from './checks.js';
 
 // PARALLAX_PROPERTY_RUNS raises the count for a long exploratory run (npm test keeps it small).
 const RUNS = Number(process.env.PARALLAX_PROPERTY_RUNS ?? 120);
 
 function article(id: string, text: string, published: string | null = '2025-11-25'): Article {
   return makeArticle({ id, source: `${id}.txt`, format: 'text', outlet: id, title: null, published, url: null, language: 'en' }, text);
-}
-
-/** Every object with numeric start/end under `value` lies inside `text`; a `text` field equals its slice. */
-function checkSpans(value: unknown, text: string, path: string): void {
-  if (Array.isArray(value)) {
-    value.forEach((v, i) => checkSpans(v, text, `${path}[${i}]`));
-    return;
-  }
-  if (value === null || typeof value !== 'object') return;
-  const o = value as Record<string, unknown>;
-  if (typeof o.start === 'number' && typeof o.end === 'number') {
-    const { start, end } = o;
-    assert.ok(Number.isInteger(start) && Number.isInteger(end) && start >= 0 && start <= end && end <= text.length, `${path}: [${start}, ${end}) outside 0..${text.length}`);
-    if (typeof o.text === 'string') assert.equal(o.text, text.slice(start, end), `${path}.text`);
-  }
-  for (const [k, v] of Object.entries(o)) checkSpans(v, text, `${path}.${k}`);
-}
-
-function checkSorted(spans: { start: number; end: number }[] | undefined, name: string, nonEmpty = true): void {
-  let last = 0;
-  for (const s of spans ?? []) {
-    assert.ok(s.start >= last, `${name} out of order or overlapping at ${s.start}`);
-    if (nonEmpty) assert.ok(s.end > s.start, `${name} empty at ${s.start}`);
-    last = s.end;
-  }
-}
-
-function checkArticle(a: Article): void {
-  checkSpans(a.layers, a.text, 'layers');
-  // Cleaning: text is pieced from original; removed spans index original.
-  let pos = 0;
-  for (const seg of a.segments) {
-    assert.ok(seg.textStart >= pos, 'segments in order');
-    assert.equal(a.text.slice(seg.textStart, seg.textStart + seg.length), a.original.slice(seg.originalStart, seg.originalStart + seg.length));
-    pos = seg.textStart + seg.length;
-  }
-  checkSpans(a.removed, a.original, 'removed');
-  checkSorted(a.layers.tokens, 'tokens');
-  checkSorted(a.layers.sentences, 'sentences');
 }
 
 test('tokens: non-empty, ordered, inside the text, for any string', () => {

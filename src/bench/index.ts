@@ -11,3 +11,4 @@ benchSections.entities = async () => (await import('../annotate/entities/entitie
 benchSections.ingest = async () => (await import('../ingest/bench-ingest.js')).ingestBench;
 benchSections.search = async () => (await import('../store/bench-search.js')).searchBench;
 benchSections.load = async () => (await import('./load.js')).loadBench;
+benchSections.annotators = async () => (await import('./annotators.js')).annotatorsBench;

@@ -29,12 +29,15 @@ export function tokenView(article: Article): TokenView {
   const sentenceOf = new Int32Array(n);
   const sentStart = new Int32Array(sentences.length).fill(n);
   const sentEnd = new Int32Array(sentences.length).fill(n);
+  // Lower-casing the whole text once is much cheaper than per token, when it keeps every offset.
+  const lowerText = text.toLowerCase();
+  const sameOffsets = lowerText.length === text.length;
   let s = 0;
   for (let i = 0; i < n; i++) {
     const t = tokens[i]!;
     const w = text.slice(t.start, t.end);
     words[i] = w;
-    lower[i] = w.toLowerCase();
+    lower[i] = sameOffsets ? lowerText.slice(t.start, t.end) : w.toLowerCase();
     while (s < sentences.length - 1 && t.start >= sentences[s]!.end) s++;
     sentenceOf[i] = s;
   }

@@ -13,6 +13,17 @@ export interface TimeStageOptions {
 
 const FUTURE_WORDS = new Set(['will', "'ll", '’ll', 'shall', 'scheduled', 'expected', 'plans', 'plan', 'planned', 'next', 'upcoming', 'due', 'going', 'would', 'tomorrow', 'coming', 'later']);
 const EDGE_WORDS = new Set(['early', 'late', 'mid', 'earlier', 'later']);
+// Words that can start a time expression besides those of the lexicons (relative words, counts, hedges).
+const STARTERS = ['the', 'a', 'an', 'this', 'last', 'next', 'past', 'previous', 'coming', 'following', 'current', 'each', 'every', 'fiscal',
+  'several', 'few', 'some', 'many', 'couple', 'recent', 'latest', 'same', 'nearly', 'almost', 'about', 'around', 'roughly', 'over', 'under',
+  'only', 'just', 'more', 'less', 'at', 'up', 'as', 'per', 'noon', 'midnight', 'half', 'year-end', 'year-earlier', 'year-ago'];
+
+/** Lower-case words that may start a time expression: the recognizers are tried only there. */
+export function timeStarters(o: TimeStageOptions): Set<string> {
+  const out = new Set<string>([...STARTERS, ...EDGE_WORDS]);
+  for (const m of [o.lexicon.months, o.lexicon.weekdays, o.lexicon.units, o.lexicon.references, o.lexicon.sets, o.numbers.numberWords]) for (const k of m.keys()) out.add(k);
+  return out;
+}
 
 function futureSentences(view: TokenView): Uint8Array {
   const out = new Uint8Array(view.sentences.length);
@@ -37,7 +48,7 @@ function estimateAnchor(c: RecognizeContext): Day | null {
  * edge words taken in ("early next year", "earlier this year"), values resolved against the publication
  * date, or against a date estimated from the opening sentences (marked), or kept symbolic.
  */
-export function extractTimes(article: Article, o: TimeStageOptions): TimeExpression[] {
+export function extractTimes(article: Article, o: TimeStageOptions, starters: ReadonlySet<string> = timeStarters(o)): TimeExpression[] {
   const view = tokenView(article);
   const future = futureSentences(view);
   // Quarterly results ("third-quarter profit ... a year earlier"): in the whole text, or in the sentence.
@@ -75,6 +86,8 @@ export function extractTimes(article: Article, o: TimeStageOptions): TimeExpress
   for (let i = 0; i < n; i++) {
     const t = view.tokens[i]!;
     if (t.kind === 'punct') continue;
+    const lw = view.lower[i]!;
+    if (t.kind !== 'number' && !starters.has(lw) && lw.indexOf('-') < 0) continue;
     let cand: TimeCandidate | null = recognizeAt(ctx, i);
     // Edge words: "early next year", "late yesterday", "mid-November", "the end of 1990".
     if (!cand && EDGE_WORDS.has(view.lower[i]!)) {
@@ -98,11 +111,12 @@ export function extractTimes(article: Article, o: TimeStageOptions): TimeExpress
 }
 
 export function createTimeStage(options: TimeStageOptions): Stage {
+  const starters = timeStarters(options);
   return {
     name: 'times',
     requires: ['tokens', 'sentences'],
     provides: ['times'],
-    run: (article) => ({ times: extractTimes(article, options) }),
+    run: (article) => ({ times: extractTimes(article, options, starters) }),
   };
 }
 

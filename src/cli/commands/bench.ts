@@ -21,7 +21,11 @@ export const benchCommand: Command = {
       const progress = (m: string) => {
         if (io.stderr.isTTY || !values.json) io.stderr.write(`[bench ${name}] ${m}\n`);
       };
-      Object.assign(out, await section.run({ quick: Boolean(values.quick), progress }));
+      // One level deep, so that sections adding to `stages` (pipeline, annotators) do not replace each other.
+      for (const [k, v] of Object.entries(await section.run({ quick: Boolean(values.quick), progress }))) {
+        const prev = out[k];
+        out[k] = prev && typeof prev === 'object' && v && typeof v === 'object' && !Array.isArray(v) ? { ...prev, ...v } : v;
+      }
     }
     if (values.json) io.stdout.write(JSON.stringify(out, null, 2) + '\n');
     else io.stdout.write(JSON.stringify(out, null, 2) + '\n');

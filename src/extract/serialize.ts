@@ -14,7 +14,7 @@ function linkBlock(el: El, st: ElStats): boolean {
   const ld = linkDensity(st);
   if (el.tag === 'ul' || el.tag === 'ol') return ld > 0.5;
   if (el.tag === 'p' || el.tag === 'li' || el.tag === 'div' || el.tag === 'section' || el.tag === 'dd' || el.tag === 'td') {
-    return ld > 0.6 && st.text < 300;
+    return ld > 0.75 && st.text < 300;
   }
   return false;
 }

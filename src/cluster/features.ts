@@ -64,10 +64,6 @@ function breaksSentence(text: string, from: number, to: number): boolean {
   return false;
 }
 
-function isUpper(raw: string, lower: string): boolean {
-  return raw.charCodeAt(0) !== lower.charCodeAt(0);
-}
-
 export interface RawCounts {
   terms: Map<string, number>;
   names: Map<string, number>;
@@ -102,14 +98,13 @@ export function scanText(text: string, lexicon: Lexicon, out: RawCounts, weight:
   while ((m = WORD.exec(text)) !== null) {
     let raw = m[0];
     if (raw.length > 2 && POSSESSIVE.test(raw)) raw = raw.slice(0, -2);
-    const lower = raw.toLowerCase();
-    const info = lexicon.info(lower);
+    const info = lexicon.token(raw);
     out.hashes.push(info.hash);
     if (info.stem) out.terms.set(info.stem, (out.terms.get(info.stem) ?? 0) + weight);
     if (withNames) {
       const brk = first || breaksSentence(text, prevEnd, m.index);
       const gapIsSpace = m.index - prevEnd === 1;
-      const upper = isUpper(raw, lower);
+      const upper = info.upper;
       if (upper && phrase.length > 0 && gapIsSpace && !brk) phrase.push(raw);
       else {
         if (phrase.length) flush();

@@ -14,8 +14,15 @@ export interface WordInfo {
   hash: number;
 }
 
+export interface TokenInfo extends WordInfo {
+  /** The token as written starts with a capital letter. */
+  upper: boolean;
+}
+
 export interface Lexicon {
   info(lower: string): WordInfo;
+  /** Info of a token as written (cached by its spelling: no lower-casing per occurrence). */
+  token(raw: string): TokenInfo;
   isStop(lower: string): boolean;
 }
 
@@ -44,7 +51,17 @@ const DIGITS = /^[\p{N}.,]+$/u;
 
 export function createLexicon(stopwords: Set<string> = loadStopwords(), numbers = true): Lexicon {
   const cache = new Map<string, WordInfo>();
+  const tokens = new Map<string, TokenInfo>();
   return {
+    token(raw) {
+      let t = tokens.get(raw);
+      if (t === undefined) {
+        const lower = raw.toLowerCase();
+        t = { ...this.info(lower), upper: raw.charCodeAt(0) !== lower.charCodeAt(0) };
+        tokens.set(raw, t);
+      }
+      return t;
+    },
     isStop: (lower) => stopwords.has(lower),
     info(lower) {
       let w = cache.get(lower);

@@ -11,3 +11,4 @@ export type * from './store/types.js';
 export { ingest, type IngestSummary, type IngestItem } from './ingest/ingest.js';
 export { collectInputs } from './ingest/collect.js';
 export { parseFeed, type Feed, type FeedItem } from './feeds/parse-feed.js';
+export { createStoryClusterer, findNearDuplicates, type StoryClusterer, type Assignment, type StoryLabel, type NearDuplicate } from './cluster/index.js';

@@ -69,3 +69,19 @@ test('findNearDuplicates groups copies and leaves rewrites alone', () => {
     [0, 1, 0, 0],
   );
 });
+
+test('arrival order does not change the stories of a small stream', () => {
+  const all = [...quakeA, ...quakeB];
+  const partition = (order: number[]) => {
+    const c = createStoryClusterer();
+    for (const k of order) c.add(all[k]!);
+    const groups = new Map<string, string[]>();
+    for (const a of all) {
+      const s = c.storyOf(a.id)!;
+      groups.set(s, [...(groups.get(s) ?? []), a.id].sort());
+    }
+    return [...groups.values()].map((g) => g.join(',')).sort();
+  };
+  const expected = [['a1', 'a2', 'a3'].join(','), ['b1', 'b2'].join(',')].sort();
+  for (const order of [[0, 1, 2, 3, 4], [4, 3, 2, 1, 0], [2, 4, 0, 3, 1], [3, 1, 4, 0, 2]]) assert.deepEqual(partition(order), expected);
+});

@@ -7,7 +7,7 @@ import { readFile } from '../ingest/read-inputs.js';
 import type { Article } from '../model/document.js';
 import { round } from '../eval/prf.js';
 import { createStoryClusterer, type ClusterOptions } from './clusterer.js';
-import { tfidfBaseline } from './baseline.js';
+import { tfidfBaseline, BASELINE_THRESHOLD } from './baseline.js';
 import { scoreClusters, type ClusterScore } from './score.js';
 import { createLexicon } from './lexicon.js';
 import { loadBackground } from './term-stats.js';
@@ -67,8 +67,13 @@ export const storiesTask: EvalTask = {
       summary: {
         items: articles.length,
         ...rounded(main),
-        baselines: { tfidf: rounded(baseline) },
-        order: { seeds: ORDER_SEEDS, f1: orderF1.map((f) => round(f)), maxDelta: round(maxDelta) },
+        baselines: { tfidf: { ...rounded(baseline), threshold: BASELINE_THRESHOLD } },
+        order: {
+          seeds: ORDER_SEEDS,
+          f1: orderF1.map((f) => round(f)),
+          maxDelta: round(maxDelta),
+          meanDelta: round(orderF1.reduce((sum, f) => sum + Math.abs(f - main.f1), 0) / orderF1.length),
+        },
         articlesPerSecond: Math.round(articles.length / (ms / 1000)),
         ...(options.limit ? { limit: options.limit } : {}),
       },

@@ -44,6 +44,9 @@ function indexesWithin(items: readonly Span[] | undefined, span: Span): number[]
 /** After these, an -ed word is an adjective ("the allied partnership"), not the predicate. */
 const DETERMINERS = new Set(['the', 'a', 'an', 'its', 'their', 'his', 'her', 'our', 'this', 'these', 'those', 'that', "'s", '’s', 'of', 'and', 'most', 'more', 'very', 'well']);
 
+/** "to be arraigned", "being held": participles of a passive infinitive or progressive, not a done act. */
+const PASSIVE_INFINITIVE = new Set(['be', 'being']);
+
 const WORD_CACHE_LIMIT = 50_000;
 
 /** Finds cue phrases (lower-case, word-bounded) in a clause; returns their spans. */
@@ -147,6 +150,8 @@ export function extractClaims(article: Article): Claim[] {
       const keywords = new Set<string>();
       let predicate: TextSpan | null = null;
       let reporting: TextSpan | null = null;
+      // A past-tense verb before any named subject ("The judge set ..."): used when none follows a name.
+      let fallbackPredicate: TextSpan | null = null;
       const firstMentionEnd = mentions[0]?.end ?? clause.start;
       // Role words attached to a person ("Kyrgyz President") belong to the entity, not to the claim's content.
       const roleWords = new Set<number>();
@@ -172,12 +177,17 @@ export function extractClaims(article: Article): Claim[] {
         if (lower.length >= 3 && !lex.stopwords.has(lower) && !inName) keywords.add(conceptOf(lower));
         // The predicate is the first past-tense verb after the subject; reporting verbs ("said") only
         // introduce what is claimed, so the verb of the reported content is preferred.
-        if (!predicate && t.start >= firstMentionEnd && /^\p{Ll}/u.test(w)) {
-          if (lex.reportingVerbs.has(stem(lower)) && !reporting) reporting = textSpan(text, t.start, t.end);
-          else if (isPastTense(w) && !/^(was|were|had|did|been)$/.test(lower) && !DETERMINERS.has(before)) predicate = textSpan(text, t.start, t.end);
+        if (!predicate && /^\p{Ll}/u.test(w)) {
+          const afterSubject = t.start >= firstMentionEnd;
+          if (lex.reportingVerbs.has(stem(lower))) {
+            if (afterSubject) reporting ??= textSpan(text, t.start, t.end);
+          } else if (isPastTense(w) && !/^(was|were|had|did|been)$/.test(lower) && !DETERMINERS.has(before) && !PASSIVE_INFINITIVE.has(before)) {
+            if (afterSubject) predicate = textSpan(text, t.start, t.end);
+            else fallbackPredicate ??= textSpan(text, t.start, t.end);
+          }
         }
       }
-      predicate ??= reporting;
+      predicate ??= fallbackPredicate ?? reporting;
       const lowerClause = text.slice(clause.start, clause.end).toLowerCase();
       for (const [phrase, canonical] of lex.synonymPhrases) if (lowerClause.includes(phrase)) keywords.add(canonical);
       const negations = findCues(text, clause, lex.modality.negation);

@@ -143,6 +143,11 @@ function trimComma(v: ClaimView, s: { start: number; end: number }) {
   return { start, end };
 }
 
+/** "No. 2", "#3": rank labels, not amounts. */
+export function isRankLabel(text: string, q: { start: number }): boolean {
+  return /(?:\bNo\.|#)\s*$/.test(text.slice(Math.max(0, q.start - 4), q.start));
+}
+
 /** The measure a quantity is about: unit plus the concept of what it counts. */
 export function measureKey(q: Quantity): string | null {
   if (q.kind === 'multiple' || q.kind === 'ratio') return `multiple:${q.countedHead ? concept(q.countedHead) : ''}`;
@@ -167,8 +172,8 @@ export function layerConflicts(pair: AlignedPair, sameWording = false): Conflict
   const out: ConflictCandidate[] = [];
   const oa = outletName(a.article);
   const ob = outletName(b.article);
-  const qa = a.claim.quantities.map((i) => a.article.layers.quantities?.[i]).filter((q): q is Quantity => !!q);
-  const qb = b.claim.quantities.map((i) => b.article.layers.quantities?.[i]).filter((q): q is Quantity => !!q);
+  const qa = a.claim.quantities.map((i) => a.article.layers.quantities?.[i]).filter((q): q is Quantity => !!q && !isRankLabel(a.article.text, q));
+  const qb = b.claim.quantities.map((i) => b.article.layers.quantities?.[i]).filter((q): q is Quantity => !!q && !isRankLabel(b.article.text, q));
   for (const x of qa) {
     const key = measureKey(x);
     if (!key || !x.countedHead) continue;
@@ -179,18 +184,30 @@ export function layerConflicts(pair: AlignedPair, sameWording = false): Conflict
     const eb = evidence(b.article, y, 'value');
     out.push({ type: 'number', summary: `Figure for ${x.counted?.text ?? x.countedHead}: ${oa} ${ea.text}, ${ob} ${eb.text}`, evidence: [ea, eb] });
   }
-  const ta = a.claim.times.map((i) => a.article.layers.times?.[i]).filter((t): t is TimeExpression => !!t && t.type === 'DATE');
-  const tb = b.claim.times.map((i) => b.article.layers.times?.[i]).filter((t): t is TimeExpression => !!t && t.type === 'DATE');
-  for (const cls of ['weekday', 'day', 'month']) {
-    const xa = ta.filter((t) => timeClass(t)?.cls === cls);
-    const xb = tb.filter((t) => timeClass(t)?.cls === cls);
-    if (xa.length === 0 || xb.length === 0) continue;
-    const keysB = new Set(xb.map((t) => timeClass(t)!.key));
-    if (xa.some((t) => keysB.has(timeClass(t)!.key))) continue;
-    const ea = evidence(a.article, xa[0]!, 'value');
-    const eb = evidence(b.article, xb[0]!, 'value');
+  // Dates are compared as written ("Tuesday" vs "Wednesday", "2002" vs "2003"): relative expressions and
+  // resolved values depend on an anchor, so they are not read as contradictions.
+  const written = (v: ClaimView) =>
+    v.claim.times
+      .map((i) => v.article.layers.times?.[i])
+      .filter((t): t is TimeExpression => !!t && t.type === 'DATE')
+      .map((t) => ({ t, d: readDate(v.article.text.slice(t.start, t.end).split(/\s+|(?=,)/)) }))
+      .filter((x): x is { t: TimeExpression; d: NonNullable<typeof x.d> } => x.d !== null);
+  const da = written(a);
+  const db = written(b);
+  const comparable = (x: (typeof da)[number]['d'], y: (typeof da)[number]['d']) =>
+    (['weekday', 'month', 'day', 'year'] as const).some((f) => x[f] !== null && y[f] !== null);
+  let clash: [TimeExpression, TimeExpression] | null = null;
+  let agrees = false;
+  for (const x of da) for (const y of db) {
+    if (!comparable(x.d, y.d)) continue;
+    if (datesConflict(x.d, y.d)) clash ??= [x.t, y.t];
+    else agrees = true;
+  }
+  // Only for statements about the same act: years in loosely related statements date different events.
+  if (clash && !agrees && pair.similarity >= 0.4 && samePredicate(a, b)) {
+    const ea = evidence(a.article, clash[0], 'value');
+    const eb = evidence(b.article, clash[1], 'value');
     out.push({ type: 'date', summary: `Date: ${oa} says "${ea.text}", ${ob} says "${eb.text}"`, evidence: [ea, eb] });
-    break;
   }
   const done = (m: string) => m === 'done';
   const notYet = (m: string) => m === 'ready' || m === 'planned';

@@ -140,6 +140,10 @@ export function compareArticles(articles: Article[], options: CompareOptions = {
         const comparable =
           !!vx && !!vy && (chosen.has(`${vx.key}|${vy.key}`) || (alignedKeys.has(`${vx.key}|${vy.key}`) && wordOverlap(vx.words, vy.words) < 0.5));
         if (x.article !== y.article && !comparable) continue;
+        // A figure disagrees only when the other statement gives no matching figure for the measure
+        // ("No. 2 ... No. 3" in both: the ranks are crossed, not contradicted).
+        const inClaim = (v: ClaimView | undefined) => row.cells.filter((z) => v && z.article === v.article.id && z.start >= v.claim.start && z.end <= v.claim.end);
+        if (inClaim(vy).some((z) => !numbersConflict(x, z)) || inClaim(vx).some((z) => !numbersConflict(y, z))) continue;
         const covered = findings.some(
           (f) => f.type === 'number' && f.evidence.some((e) => e.article === x.article && e.start <= x.start && e.end >= x.end) && f.evidence.some((e) => e.article === y.article && e.start <= y.start && e.end >= y.end),
         );

@@ -1,7 +1,7 @@
 import type { Article, Quantity } from '../model/document.js';
 import type { ClaimView } from './align.js';
 import { cosine } from './align.js';
-import { measureKey } from './conflicts.js';
+import { isRankLabel, measureKey } from './conflicts.js';
 import { evidence, outletName } from './evidence.js';
 import type { EntityMap, StoryEntity } from './story-entities.js';
 import type { EntityOut, FigureCell, FigureRow, FramingOut, QuoteOut, QuoteRow, TimelineEntry } from './types.js';
@@ -95,6 +95,12 @@ function yearsOf(l: Located): Set<string> {
   return out;
 }
 
+function closeValues(a: number, b: number): boolean {
+  const lo = Math.min(Math.abs(a), Math.abs(b));
+  const hi = Math.max(Math.abs(a), Math.abs(b));
+  return hi === 0 || lo / hi >= 2 / 3;
+}
+
 function sameYears(x: Located, y: Located): boolean {
   const a = yearsOf(x);
   const b = yearsOf(y);
@@ -111,7 +117,7 @@ export function figureRows(articles: readonly Article[], views: readonly ClaimVi
   for (const a of articles) {
     (a.layers.quantities ?? []).forEach((q, i) => {
       const key = measureKey(q);
-      if (key && q.countedHead) located.push({ view: viewOf.get(`${a.id}:${i}`), article: a, q, key });
+      if (key && q.countedHead && !isRankLabel(a.text, q)) located.push({ view: viewOf.get(`${a.id}:${i}`), article: a, q, key });
     });
   }
   const groups: Located[][] = [];
@@ -119,7 +125,10 @@ export function figureRows(articles: readonly Article[], views: readonly ClaimVi
     // Same measure and (same claim context or similar claims); two figures of one sentence are two measures.
     const group = groups.find((g) =>
       g.every((o) => o.key === item.key && !(o.article === item.article && o.view?.claim.sentence === item.view?.claim.sentence) && sameYears(o, item)) &&
-      g.some((o) => !o.view || !item.view || o.view === item.view || cosine(o.view, item.view) >= 0.2),
+      // Within one article the statements must be closely related; across articles alignment decides later.
+      g.some((o) => !o.view || !item.view || o.view === item.view || cosine(o.view, item.view) >= 0.2) &&
+      // Two figures one article gives for one measure are close (1,800 and some 1,700); far apart, they measure different things.
+      g.every((o) => o.article !== item.article || closeValues(o.q.value, item.q.value)),
     );
     if (group) group.push(item);
     else groups.push([item]);

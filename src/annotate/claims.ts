@@ -181,7 +181,7 @@ export function extractClaims(article: Article): Claim[] {
           const afterSubject = t.start >= firstMentionEnd;
           if (lex.reportingVerbs.has(stem(lower))) {
             if (afterSubject) reporting ??= textSpan(text, t.start, t.end);
-          } else if (isPastTense(w) && !/^(was|were|had|did|been)$/.test(lower) && !DETERMINERS.has(before) && !PASSIVE_INFINITIVE.has(before)) {
+          } else if (isPastTense(w) && !/^(was|were|had|did|been)$/.test(lower) && !DETERMINERS.has(before) && !PASSIVE_INFINITIVE.has(before) && !/ly$/.test(before)) {
             if (afterSubject) predicate = textSpan(text, t.start, t.end);
             else fallbackPredicate ??= textSpan(text, t.start, t.end);
           }

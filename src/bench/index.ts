@@ -12,3 +12,4 @@ benchSections.ingest = async () => (await import('../ingest/bench-ingest.js')).i
 benchSections.search = async () => (await import('../store/bench-search.js')).searchBench;
 benchSections.load = async () => (await import('./load.js')).loadBench;
 benchSections.annotators = async () => (await import('./annotators.js')).annotatorsBench;
+benchSections.compare = async () => (await import('./compare.js')).compareBench;

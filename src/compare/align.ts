@@ -126,15 +126,21 @@ export function candidatePairs(views: readonly ClaimView[]): AlignedPair[] {
   const seen = new Set<number>();
   const out: AlignedPair[] = [];
   const width = views.length;
+  // Features that most claims share (say, president) bring no candidates of their own: pairs that share
+  // only those are far below any threshold. Similarity itself still uses every feature.
+  const cap = Math.max(64, Math.ceil(views.length * 0.08));
   views.forEach((a, i) => {
     for (const f of a.features.keys()) {
-      for (const j of index.get(f)!) {
+      const posting = index.get(f)!;
+      if (posting.length > cap) continue;
+      for (const j of posting) {
         if (j <= i || views[j]!.articleIndex === a.articleIndex) continue;
         const key = i * width + j;
         if (seen.has(key)) continue;
         seen.add(key);
         const s = similarity(a, views[j]!);
-        if (s > 0.05) out.push({ a, b: views[j]!, similarity: s });
+        // Pairs below 0.15 matter neither to alignment nor to exclusives (which look for anything above 0.22).
+        if (s >= 0.15) out.push({ a, b: views[j]!, similarity: s });
       }
     }
   });

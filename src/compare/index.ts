@@ -123,7 +123,9 @@ export function compareArticles(articles: Article[], options: CompareOptions = {
     });
   }
 
-  const viewAt = (article: string, offset: number) => views.find((v) => v.article.id === article && v.claim.start <= offset && offset < v.claim.end);
+  const viewsOf = new Map<string, ClaimView[]>();
+  for (const v of views) (viewsOf.get(v.article.id) ?? viewsOf.set(v.article.id, []).get(v.article.id)!).push(v);
+  const viewAt = (article: string, offset: number) => viewsOf.get(article)?.find((v) => v.claim.start <= offset && offset < v.claim.end);
   // Figures of one measure that disagree, across articles or inside one (figures table).
   const figures = figureRows(articles, views, map, story);
   for (const row of figures) {
@@ -168,8 +170,8 @@ export function compareArticles(articles: Article[], options: CompareOptions = {
   }
 
   // A pair whose figures the figures table found in conflict is a conflict too, whichever way it was found.
-  const numberConflictAt = (v: ClaimView) =>
-    findings.some((f) => f.type === 'number' && f.evidence.some((e) => e.role === 'value' && e.article === v.article.id && e.start >= v.claim.start && e.end <= v.claim.end));
+  const numberValues = findings.filter((f) => f.type === 'number').flatMap((f) => f.evidence.filter((e) => e.role === 'value'));
+  const numberConflictAt = (v: ClaimView) => numberValues.some((e) => e.article === v.article.id && e.start >= v.claim.start && e.end <= v.claim.end);
   for (const pair of aligned) if (numberConflictAt(pair.a) && numberConflictAt(pair.b)) conflicted.add(pair);
   // Figures of one measure that agree across outlets (within hedges and rounding).
   for (const row of figures) {
@@ -197,11 +199,26 @@ export function compareArticles(articles: Article[], options: CompareOptions = {
 
   // Partial agreements (lists that overlap) from every aligned group; agreements only where nothing conflicts,
   // and only from pairs that are (close to) each other's best match.
-  for (const group of groupPairs(aligned.filter((p) => (p.dominance ?? 1) >= 0.85))) {
-    const conflictedGroup = aligned.some((p) => conflicted.has(p) && group.includes(p.a));
-    const perArticle = new Map<string, ClaimView>();
-    for (const v of group.sort((x, y) => y.claim.salience - x.claim.salience)) if (!perArticle.has(v.article.id)) perArticle.set(v.article.id, v);
-    const members = [...perArticle.values()];
+  // Groups grow from the strongest pairs: a claim joins a group only through a direct pair with its lead,
+  // so that chains of loosely similar claims do not make one agreement.
+  const strong = aligned.filter((p) => (p.dominance ?? 1) >= 0.85).sort((x, y) => y.similarity - x.similarity);
+  const grouped = new Set<string>();
+  const groups: { lead: ClaimView; members: Map<string, ClaimView>; pairs: AlignedPair[] }[] = [];
+  for (const p of strong) {
+    if (grouped.has(p.a.key) || grouped.has(p.b.key)) continue;
+    const members = new Map([[p.a.article.id, p.a], [p.b.article.id, p.b]]);
+    grouped.add(p.a.key).add(p.b.key);
+    for (const q of strong) {
+      const other = q.a === p.a ? q.b : q.b === p.a ? q.a : null;
+      if (!other || members.has(other.article.id) || grouped.has(other.key)) continue;
+      members.set(other.article.id, other);
+      grouped.add(other.key);
+    }
+    groups.push({ lead: p.a, members, pairs: strong.filter((q) => members.get(q.a.article.id) === q.a && members.get(q.b.article.id) === q.b) });
+  }
+  for (const { lead: first, members: memberMap, pairs: groupPairsList } of groups) {
+    const conflictedGroup = groupPairsList.some((p) => conflicted.has(p));
+    const members = [...memberMap.values()].sort((x, y) => (x === first ? -1 : y === first ? 1 : y.claim.salience - x.claim.salience));
     if (members.length < 2) continue;
     const itemSets = members.map((v) => new Map(v.claim.items.map((it) => [concept(it.text), it])));
     const withItems = itemSets.filter((s) => s.size >= 2);
@@ -321,8 +338,8 @@ function detailExclusives(
     if (!set) timeValues.set(key, (set = new Set()));
     set.add(a.id);
   }
-  const inConflict = (article: string, start: number, end: number) =>
-    existing.some((f) => f.kind === 'conflict' && f.evidence.some((e) => e.role === 'value' && e.article === article && e.start < end && start < e.end));
+  const conflictValues = existing.filter((f) => f.kind === 'conflict').flatMap((f) => f.evidence.filter((e) => e.role === 'value'));
+  const inConflict = (article: string, start: number, end: number) => conflictValues.some((e) => e.article === article && e.start < end && start < e.end);
   const out: Finding[] = [];
   const seen = new Set<string>();
   for (const v of views) {

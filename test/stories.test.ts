@@ -1,0 +1,85 @@
+// Real multi-outlet stories from ../shared/eval/stories (BASIL triplets, AllSides roundups), read as a careful
+// reader would; the expectations below are what the reports say, checked by hand against the texts.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import type { StoryComparison } from '../src/compare/types.js';
+import { articleId, assertSpansValid, compareStory, findFinding } from './helpers.js';
+
+function story(file: string, prefix: string): StoryComparison | null {
+  const c = compareStory(file, prefix);
+  if (c) assert.ok(c.articles.length >= 2, `${prefix} has articles`);
+  return c;
+}
+
+const skip = (c: StoryComparison | null) => (c ? false : 'needs ../shared/eval');
+
+const pelosi = story('basil.jsonl', 'basil-79bf');
+test('BASIL Pelosi re-elected: the year she took over differs (2003 vs 2002); Hoyer kept the No. 2 job', { skip: skip(pelosi) }, () => {
+  const c = pelosi!;
+  assertSpansValid(c, (m) => assert.fail(m));
+  const hp = articleId(c, 'Huffington Post');
+  const fox = articleId(c, 'Fox News');
+  const nyt = articleId(c, 'New York Times');
+  assert.ok(findFinding(c, 'conflict', 'date', { [hp]: /^2003$/, [fox]: /^2002/ }), 'since 2003 vs since 2002');
+  assert.ok(findFinding(c, 'agreement', null, { [fox]: /Hoyer/, [nyt]: /Hoyer/ }), 'Hoyer re-elected whip');
+  assert.ok(!c.findings.some((f) => f.kind === 'conflict' && f.type === 'number'), 'no figure disagrees (134 to 63 in all)');
+});
+
+const stone = story('basil.jsonl', 'basil-aab9');
+test('BASIL Roger Stone indicted: all three quote "fully and completely vindicated"; the arrest at his Florida home', { skip: skip(stone) }, () => {
+  const c = stone!;
+  assertSpansValid(c, (m) => assert.fail(m));
+  const all = c.articles.map((a) => a.id);
+  const f = c.findings.find((x) => x.kind === 'agreement' && all.every((id) => x.evidence.some((e) => e.article === id && /fully and completely vindicated/.test(e.text))));
+  assert.ok(f, 'one agreement across the three outlets');
+  const fox = articleId(c, 'Fox News');
+  const nyt = articleId(c, 'New York Times');
+  assert.ok(findFinding(c, 'agreement', null, { [fox]: /arrest/, [nyt]: /arrested/ }), 'the pre-dawn arrest');
+});
+
+const sayoc = story('basil.jsonl', 'basil-1f99');
+test('BASIL mail-bomb suspect arrested: Trump’s words on political violence in two outlets; the press conference only in Fox', { skip: skip(sayoc) }, () => {
+  const c = sayoc!;
+  assertSpansValid(c, (m) => assert.fail(m));
+  const hp = articleId(c, 'Huffington Post');
+  const nyt = articleId(c, 'New York Times');
+  const fox = articleId(c, 'Fox News');
+  assert.ok(findFinding(c, 'agreement', null, { [hp]: /political violence/, [nyt]: /political violence/ }));
+  assert.ok(c.findings.some((f) => f.kind === 'exclusive' && f.articles[0] === fox && f.evidence.some((e) => /press conference at 2:30/.test(e.text))));
+});
+
+const capitol = story('allsides.jsonl', 'allsides-6027');
+test('AllSides Capitol riot commission: the 252-175 vote with 35 Republicans, in all three', { skip: skip(capitol) }, () => {
+  const c = capitol!;
+  assertSpansValid(c, (m) => assert.fail(m));
+  const all = c.articles.map((a) => a.id);
+  assert.ok(c.findings.some((f) => f.kind === 'agreement' && all.every((id) => f.evidence.some((e) => e.article === id && /252/.test(e.text)))), 'the vote');
+  assert.ok(!c.findings.some((f) => f.kind === 'conflict'), 'nothing contradicts');
+});
+
+const jobs = story('allsides.jsonl', 'allsides-5886');
+test('AllSides job openings: 9.21 million and 9.2 million agree (rounding), not a conflict', { skip: skip(jobs) }, () => {
+  const c = jobs!;
+  assertSpansValid(c, (m) => assert.fail(m));
+  const epoch = articleId(c, 'The Epoch Times');
+  const aj = articleId(c, 'Al Jazeera');
+  assert.ok(findFinding(c, 'agreement', null, { [epoch]: /9\.21 million/, [aj]: /9\.2 million/ }));
+  assert.ok(!c.findings.some((f) => f.kind === 'conflict' && f.type === 'number'));
+});
+
+const infra = story('allsides.jsonl', 'allsides-6005');
+test('AllSides infrastructure counteroffer: unveiled on Thursday; Capito on negotiating in good faith', { skip: skip(infra) }, () => {
+  const c = infra!;
+  const reuters = articleId(c, 'Reuters');
+  const wt = articleId(c, 'Washington Times');
+  assert.ok(findFinding(c, 'agreement', null, { [reuters]: /unveiled/, [wt]: /unveiled/ }));
+  assert.ok(findFinding(c, 'agreement', null, { [reuters]: /good faith/, [wt]: /good faith/ }));
+});
+
+const moderna = story('allsides.jsonl', 'allsides-6066');
+test('AllSides Moderna teen trial: the results reported by CBS and The Hill align', { skip: skip(moderna) }, () => {
+  const c = moderna!;
+  const cbs = articleId(c, 'CBS News (Online)');
+  const hill = articleId(c, 'The Hill');
+  assert.ok(findFinding(c, 'agreement', null, { [cbs]: /96% effective/, [hill]: /12 to 17/ }));
+});

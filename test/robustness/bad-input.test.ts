@@ -100,7 +100,8 @@ test('a 1 MB sentence with no punctuation goes through the whole analysis in bou
   const t0 = performance.now();
   const a = createAnalyzer().analyze(articleFromContent({ text }, { source: 'endless.txt' }));
   const ms = performance.now() - t0;
-  assert.ok(ms < 30_000, `took ${Math.round(ms)} ms`);
+  // A bound that catastrophic backtracking would blow by minutes, with room for a loaded 2-core machine.
+  assert.ok(ms < 60_000, `took ${Math.round(ms)} ms`);
   assert.ok((a.layers.tokens?.length ?? 0) > 100_000);
   for (const s of a.layers.sentences ?? []) assert.equal(s.start < s.end && s.end <= a.text.length, true);
 });

@@ -44,12 +44,13 @@ function writeJsonl(path: string, rows: object[]): void {
   writeFileSync(path, rows.map((r) => JSON.stringify(r)).join('\n') + '\n');
 }
 
-function run(args: string[]): { child: ChildProcess; done: Promise<number | null> } {
+function run(args: string[]): { child: ChildProcess; done: Promise<number | null>; stderr: () => string } {
   const child = spawn(process.execPath, [MAIN, 'ingest', ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
   child.stdout!.resume();
-  child.stderr!.resume();
+  let errors = '';
+  child.stderr!.setEncoding('utf8').on('data', (chunk: string) => (errors += chunk));
   const done = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-  return { child, done };
+  return { child, done, stderr: () => errors };
 }
 
 async function verify(db: string, expected: { text: string }[]): Promise<void> {
@@ -97,7 +98,7 @@ test('SIGKILL at random moments during a 5,000-article ingest loses nothing and 
       void done.then(() => (exited = true));
       while (!exited && count() === before) await new Promise((res) => setTimeout(res, 10));
       if (!exited) {
-        await new Promise((res) => setTimeout(res, Math.floor(r() * 300)));
+        await new Promise((res) => setTimeout(res, Math.floor(r() * 100)));
         child.kill('SIGKILL');
       }
       if ((await done) === null) kills++;
@@ -123,9 +124,11 @@ test('two ingest processes on one database at once lose nothing and duplicate no
     writeJsonl(join(dir, 'two.jsonl'), [...b, ...a.slice(400)]);
     const db = join(dir, 'two.db');
     const common = ['--db', db, '--skip-analysis', '--skip-clustering', '--batch', '20'];
-    const [c1, c2] = await Promise.all([run([join(dir, 'one.jsonl'), ...common]).done, run([join(dir, 'two.jsonl'), ...common]).done]);
-    assert.equal(c1, 0);
-    assert.equal(c2, 0);
+    const one = run([join(dir, 'one.jsonl'), ...common]);
+    const two = run([join(dir, 'two.jsonl'), ...common]);
+    const [c1, c2] = await Promise.all([one.done, two.done]);
+    assert.equal(c1, 0, one.stderr());
+    assert.equal(c2, 0, two.stderr());
     await verify(db, [...a, ...b]);
   } finally {
     rmSync(dir, { recursive: true, force: true });

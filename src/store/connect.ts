@@ -72,7 +72,9 @@ async function migrate(db: Kysely<Database>, backend: Backend, label: string): P
   for (let attempt = 0; ; attempt++) {
     const { error } = await migrator.migrateToLatest();
     if (!error) return;
-    if (attempt < 20 && isBusy(error)) {
+    // "already exists": the other process committed the same migration after we read the migration
+    // table; reading it again finds the work done.
+    if (attempt < 20 && (isBusy(error) || /already exists/i.test((error as Error).message ?? ''))) {
       await new Promise((r) => setTimeout(r, 50 + Math.random() * 200));
       continue;
     }

@@ -44,6 +44,16 @@ test('roles, surnames, titles and pronouns resolve to one person', () => {
   assert.equal(entityOf(a, berlin.standsFor!).name, 'Germany');
 });
 
+test('abbreviated titles and initials: "Mr. Okafor", "John F. Reed"', () => {
+  const a = article('t4', 'Defense Secretary Daniel Okafor met John F. Reed in Ottawa. Mr. Okafor said the meeting was useful. He left on Friday.');
+  assert.equal(nameOf(a, 'Okafor', 0), 'Daniel Okafor');
+  const mr = mentionsOf(a, 'Okafor')[0]!;
+  assert.equal(mr.role, 'Mr.');
+  assert.equal(mentionsOf(a, 'John F. Reed').length, 1);
+  assert.ok(!(a.layers.entities ?? []).some((m) => /^Mr\.?$/.test(a.text.slice(m.start, m.end))), 'a title is not a name');
+  assert.equal(nameOf(a, 'He'), 'Daniel Okafor');
+});
+
 test('a title alone is not linked when two people could be meant', () => {
   const a = article('t2', 'French President Emmanuel Macron met French President-elect Jean Dupont. The French president spoke first.');
   assert.equal(mentionsOf(a, 'The French president').length, 0);

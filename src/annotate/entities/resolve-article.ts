@@ -187,6 +187,8 @@ export function resolveArticle(view: DocView, gaz: Gazetteer, candidates: Candid
       continue;
     }
     const word = ws[0]!;
+    // A title alone ("Mr", "President") is not a name.
+    if (gaz.isTitle(word) || gaz.isTitle(word + '.')) continue;
     const matches = bySurname.get(word) ?? [];
     if (matches.length > 0) {
       // Several people with this surname: the one mentioned last before it.

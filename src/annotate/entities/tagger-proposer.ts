@@ -1,4 +1,5 @@
 import type { EntityType } from '../../model/document.js';
+import { ABBREVIATIONS } from '../data/abbreviations.js';
 import type { Candidate } from './candidate.js';
 import { isPossessive, type DocView } from './doc-view.js';
 import type { Gazetteer, GazetteerEntry } from './gazetteer.js';
@@ -16,6 +17,8 @@ export function sentenceRanges(view: DocView): { start: number; end: number }[] 
   for (let k = 0; k < starts.length; k++) out.push({ start: starts[k]!, end: k + 1 < starts.length ? starts[k + 1]! : n });
   return out.filter((s) => s.end > s.start);
 }
+
+const isAbbreviation = (w: string) => /^\p{Lu}$/u.test(w) || ABBREVIATIONS.has(w.toLowerCase());
 
 /** The tagger sees words as CoNLL wrote them: straight quotes. */
 const asConll = (w: string) => w.replace(/[’‘]/g, "'").replace(/[“”]/g, '"');
@@ -36,8 +39,27 @@ const TYPE_OF_KIND: Record<GazetteerEntry['kind'], EntityType> = {
  */
 export function taggerProposer(tagger: Tagger) {
   return (view: DocView, gaz: Gazetteer): Candidate[] => {
-    const sentences = sentenceRanges(view);
-    const tags = tagger.tagDocument(view.words.map(asConll), sentences);
+    // Tagger words: tokens as CoNLL writes them, with the dot of an abbreviation kept on its word
+    // ("Mr.", "F.", "Gen."); twStart/twEnd map each back to tokens.
+    const tw: string[] = [];
+    const twStart: number[] = [];
+    const twEnd: number[] = [];
+    const toTw = new Int32Array(view.words.length);
+    for (let i = 0; i < view.words.length; i++) {
+      const last = tw.length - 1;
+      if (view.words[i] === '.' && last >= 0 && twEnd[last] === i && view.tokens[i]!.start === view.tokens[i - 1]!.end && isAbbreviation(view.words[i - 1]!)) {
+        tw[last] += '.';
+        twEnd[last] = i + 1;
+        toTw[i] = last;
+        continue;
+      }
+      tw.push(asConll(view.words[i]!));
+      twStart.push(i);
+      twEnd.push(i + 1);
+      toTw[i] = tw.length - 1;
+    }
+    const sentences = sentenceRanges(view).map((r) => ({ start: toTw[r.start]!, end: toTw[r.end - 1]! + 1 }));
+    const tags = tagger.tagDocument(tw, sentences);
     const rules = ruleSpans(view, gaz);
     const out: Candidate[] = [];
     const metonymicAt = new Map<number, Candidate>();
@@ -45,10 +67,19 @@ export function taggerProposer(tagger: Tagger) {
     for (const s of sentences) {
       for (const sp of spansOf(tags, s.start, s.end)) {
         // Leading/trailing punctuation never belongs to a name.
-        let a = sp.start;
-        let b = sp.end;
+        let a = twStart[sp.start]!;
+        let b = twEnd[sp.end - 1]!;
         while (a < b && view.tokens[a]!.kind === 'punct') a++;
         while (b > a && view.tokens[b - 1]!.kind === 'punct' && view.words[b - 1] !== '.') b--;
+        // Titles are roles, not part of a person's name ("Mr. Mattis" -> role "Mr.", name "Mattis").
+        if (sp.type === 'PER') {
+          for (;;) {
+            const w = view.words[a]!;
+            const dot = view.words[a + 1] === '.' ? 1 : 0;
+            if (a + 1 + dot < b && (gaz.isTitle(w) || (dot && gaz.isTitle(w + '.'))) && /^\p{Lu}/u.test(w)) a += 1 + dot;
+            else break;
+          }
+        }
         if (a >= b) continue;
         // "Moscow-led ...": the place inside the hyphen word, then the rest of the name.
         const inner = metonymicAt.get(a);

@@ -5,6 +5,10 @@ import { bodyLimit } from 'hono/body-limit';
 import { DEFAULT_LIMITS, type AppDeps } from './deps.js';
 import { ApiError, errorResponse } from './errors.js';
 import { createComparisonService } from './comparisons.js';
+import { createMicroCache } from './micro-cache.js';
+
+/** How long a story list answer is reused (ingest through this server clears it at once). */
+const STORY_LIST_TTL_MS = 2000;
 import { openApiDocument } from './openapi.js';
 import { securityHeaders } from './security.js';
 import { createStaticFiles } from './static.js';
@@ -19,7 +23,7 @@ import { compareRoutes, ingestRoutes } from './routes/ingest.js';
 export function createApp(deps: AppDeps): Hono {
   const limits = { ...DEFAULT_LIMITS, ...deps.limits };
   const log = deps.log ?? ((m: string) => process.stderr.write(`parallax serve: ${m}\n`));
-  const ctx: RouteContext = { deps, limits, comparisons: createComparisonService(deps) };
+  const ctx: RouteContext = { deps, limits, comparisons: createComparisonService(deps), storyLists: createMicroCache(STORY_LIST_TTL_MS) };
   const app = new Hono();
   app.use('*', securityHeaders());
   app.use(

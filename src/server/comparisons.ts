@@ -8,14 +8,18 @@ export interface ComparisonService {
   forStory(story: string): Promise<StoryComparison | null>;
   /** The same as JSON text, kept for the most recently asked stories (a story page is mostly this). */
   jsonForStory(story: string): Promise<string | null>;
+  /** Drops what is kept for a story (an article was stored into it through this server). */
+  forget(story: string): void;
 }
 
 /** Serialised comparisons kept in memory. */
 const JSON_CACHE_SIZE = 500;
+/** How often a cached comparison is checked against the story's current articles. */
+const RECHECK_MS = 1000;
 
 export function createComparisonService(deps: Pick<AppDeps, 'store' | 'compare'>): ComparisonService {
   const inFlight = new Map<string, Promise<StoryComparison | null>>();
-  const jsonCache = new Map<string, { ids: string; json: string }>();
+  const jsonCache = new Map<string, { ids: string; json: string; checkedAt: number }>();
   const signature = (ids: string[]) => [...ids].sort().join(',');
   const compute = async (story: string): Promise<StoryComparison | null> => {
     const members = await deps.store.storyArticles(story);
@@ -38,12 +42,17 @@ export function createComparisonService(deps: Pick<AppDeps, 'store' | 'compare'>
   };
   return {
     forStory,
+    forget(story) {
+      jsonCache.delete(story);
+    },
     async jsonForStory(story) {
       const hit = jsonCache.get(story);
       if (hit) {
-        // Still the story's articles? (An ingest may have added one since.)
-        const ids = signature((await deps.store.storyArticles(story)).map((m) => m.id));
+        // Still the story's articles? (An ingest may have added one since; checked at most once a second.)
+        const fresh = Date.now() - hit.checkedAt < RECHECK_MS;
+        const ids = fresh ? hit.ids : signature((await deps.store.storyArticles(story)).map((m) => m.id));
         if (ids === hit.ids) {
+          hit.checkedAt = fresh ? hit.checkedAt : Date.now();
           jsonCache.delete(story);
           jsonCache.set(story, hit);
           return hit.json;
@@ -52,7 +61,7 @@ export function createComparisonService(deps: Pick<AppDeps, 'store' | 'compare'>
       const comparison = await forStory(story);
       if (!comparison) return null;
       const json = JSON.stringify(comparison);
-      jsonCache.set(story, { ids: signature(comparison.articles.map((a) => a.id)), json });
+      jsonCache.set(story, { ids: signature(comparison.articles.map((a) => a.id)), json, checkedAt: Date.now() });
       if (jsonCache.size > JSON_CACHE_SIZE) jsonCache.delete(jsonCache.keys().next().value!);
       return json;
     },

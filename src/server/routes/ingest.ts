@@ -6,7 +6,7 @@ import { articleInput, compareInput } from '../schemas.js';
 import { jsonBody } from '../validate.js';
 import type { RouteContext } from './context.js';
 
-export function ingestRoutes({ deps, limits }: RouteContext): Hono {
+export function ingestRoutes({ deps, limits, storyLists, comparisons }: RouteContext): Hono {
   const app = new Hono();
   const schema = articleInput(limits.articleChars);
   app.post('/', async (c) => {
@@ -32,6 +32,8 @@ export function ingestRoutes({ deps, limits }: RouteContext): Hono {
     );
     const story = deps.assignStory ? await deps.assignStory(article) : null;
     const stored = await putArticle(deps.store, article, story);
+    storyLists.clear();
+    if (story) comparisons.forget(story);
     return c.json({ id: stored.id, isNew: stored.isNew, revisionOf: stored.revisionOf, story }, stored.isNew ? 201 : 200);
   });
   return app;

@@ -4,11 +4,11 @@ import { idParam, storyListQuery } from '../schemas.js';
 import { query } from '../validate.js';
 import type { RouteContext } from './context.js';
 
-export function storyRoutes({ deps, comparisons }: RouteContext): Hono {
+export function storyRoutes({ deps, comparisons, storyLists }: RouteContext): Hono {
   const app = new Hono();
   app.get('/', async (c) => {
     const q = query(c, storyListQuery);
-    const stories = await deps.store.listStories({
+    const filter = {
       ...(q.outlet ? { outlet: q.outlet } : {}),
       ...(q.entity ? { entity: q.entity } : {}),
       ...(q.from ? { from: q.from } : {}),
@@ -16,7 +16,8 @@ export function storyRoutes({ deps, comparisons }: RouteContext): Hono {
       ...(q.q ? { query: q.q } : {}),
       limit: q.limit,
       offset: q.offset,
-    });
+    };
+    const stories = await storyLists.get(JSON.stringify(filter), () => deps.store.listStories(filter));
     return c.json({ stories, limit: q.limit, offset: q.offset });
   });
   app.get('/:id', async (c) => {

@@ -16,7 +16,8 @@ const { parseConll } = await import(dist('annotate/entities/tagger/conll.js'));
 const { ConllScorer } = await import(dist('annotate/entities/tagger/conlleval.js'));
 const { trainPerceptron, pruneModel } = await import(dist('annotate/entities/tagger/train.js'));
 const { serializeModel, deserializeModel } = await import(dist('annotate/entities/tagger/model.js'));
-const { createTagger, gazetteerResources, loadClusters } = await import(dist('annotate/entities/tagger/tagger.js'));
+const { createTagger, gazetteerResources } = await import(dist('annotate/entities/tagger/tagger.js'));
+const { loadWordClusters } = await import(dist('annotate/entities/tagger/word-clusters.js'));
 const { evalPath } = await import(dist('shared-paths.js'));
 
 const { values } = parseArgs({
@@ -37,7 +38,7 @@ const minCount = Number(values['min-count']);
 const log = (s) => process.stderr.write(`[${new Date().toISOString().slice(11, 19)}] ${s}\n`);
 
 const gaz = defaultGazetteer();
-const resources = gazetteerResources(gaz, loadClusters(values.clusters));
+const resources = gazetteerResources(gaz, loadWordClusters(values.clusters));
 const featurizer = new Featurizer(resources);
 const load = (file) => {
   let { docs } = parseConll(readFileSync(file, 'utf8'));

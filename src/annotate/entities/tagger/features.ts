@@ -1,4 +1,5 @@
 import { hashString, mix } from './hash.js';
+import type { WordClusters } from './word-clusters.js';
 
 // Feature extraction for the tagger. Every token gets exactly FEATURES_PER_TOKEN 32-bit feature hashes:
 // atoms of a word type (form, shape, affixes, clusters, word-list flags) are computed once per type and
@@ -7,7 +8,7 @@ import { hashString, mix } from './hash.js';
 /** What features may know about a word besides its letters. */
 export interface FeatureResources {
   /** Lower-cased word -> [coarse cluster, fine cluster] (computed from word vectors; see data/ner/README.md). */
-  clusters: Map<string, [number, number]>;
+  clusters: WordClusters;
   /** Flags of a word type from the word lists (title, organisation head word...), as a small integer. */
   wordListFlags(word: string): number;
 }

@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import { repoRoot } from '../../../shared-paths.js';
 import type { Gazetteer } from '../gazetteer.js';
 import { deserializeModel } from './model.js';
-import { createTagger, gazetteerResources, loadClusters, type Tagger } from './tagger.js';
+import { createTagger, gazetteerResources, type Tagger } from './tagger.js';
+import { loadWordClusters } from './word-clusters.js';
 
 export const MODEL_FILE = join('models', 'ner-tagger.bin.gz');
 export const CLUSTERS_FILE = join('data', 'ner', 'word-clusters.txt');
@@ -12,6 +13,6 @@ export const CLUSTERS_FILE = join('data', 'ner', 'word-clusters.txt');
 export function loadDefaultTagger(gaz: Gazetteer, root = repoRoot()): Tagger | null {
   const file = join(root, MODEL_FILE);
   if (!existsSync(file)) return null;
-  const clusters = loadClusters(join(root, CLUSTERS_FILE));
+  const clusters = loadWordClusters(join(root, CLUSTERS_FILE));
   return createTagger(deserializeModel(readFileSync(file)), gazetteerResources(gaz, clusters));
 }

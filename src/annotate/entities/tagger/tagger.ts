@@ -1,30 +1,20 @@
-import { readFileSync } from 'node:fs';
 import type { Gazetteer } from '../gazetteer.js';
 import { gazetteerAt } from '../rule-spans.js';
 import { BOS, EOS, Featurizer, FEATURE_VERSION, MAX_OFFSET, REST_PER_TOKEN, U_OFF, U_SLOT, type FeatureResources } from './features.js';
 import { mix } from './hash.js';
 import { L, type TaggerModel } from './model.js';
 import { viterbi } from './viterbi.js';
+import type { WordClusters } from './word-clusters.js';
 
 export interface Tagger {
   /** IOB2 label indexes (model.LABELS) for the words of a document, sentence by sentence. */
   tagDocument(words: string[], sentences: { start: number; end: number }[]): Uint8Array;
 }
 
-/** Reads data/ner/word-clusters.txt ("word coarse fine" lines). */
-export function loadClusters(file: string): Map<string, [number, number]> {
-  const map = new Map<string, [number, number]>();
-  for (const line of readFileSync(file, 'utf8').split('\n')) {
-    const [w, a, b] = line.split(' ');
-    if (w && a !== undefined && b !== undefined) map.set(w, [Number(a), Number(b)]);
-  }
-  return map;
-}
-
 const GAZ_KINDS = ['country', 'capital', 'region', 'adjective', 'organisation', 'acronym'];
 
 /** Word-list flags and gazetteer codes from the gazetteers, as tagger features. */
-export function gazetteerResources(gaz: Gazetteer, clusters: Map<string, [number, number]>): FeatureResources & { codes(words: string[]): Uint8Array } {
+export function gazetteerResources(gaz: Gazetteer, clusters: WordClusters): FeatureResources & { codes(words: string[]): Uint8Array } {
   return {
     clusters,
     wordListFlags(w) {

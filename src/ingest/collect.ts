@@ -7,6 +7,7 @@ import { decodeBytes } from './decode.js';
 import { looksLikeFeed, parseFeed } from '../feeds/parse-feed.js';
 import { feedItemArticle } from './feed-articles.js';
 import type { IngestItem } from './ingest.js';
+import { hasWideBom, streamJsonLines } from './json-lines-stream.js';
 
 export const ARTICLE_EXTENSIONS = new Set(['.txt', '.text', '.md', '.html', '.htm', '.jsonl', '.ndjson']);
 export const FEED_EXTENSIONS = new Set(['.xml', '.rss', '.atom', '.rdf']);
@@ -81,6 +82,24 @@ function readOne(path: string, options: CollectOptions): IngestItem[] {
   return out;
 }
 
+/** JSON Lines in UTF-8 (or a single-byte encoding) is read line by line; UTF-16/32 files are read whole. */
+function isStreamableJsonLines(path: string): boolean {
+  const ext = extname(path).toLowerCase();
+  if (ext !== '.jsonl' && ext !== '.ndjson') return false;
+  try {
+    const fd = openSync(path, 'r');
+    try {
+      const head = Buffer.alloc(4);
+      const n = readSync(fd, head, 0, 4, 0);
+      return !hasWideBom(head.subarray(0, n));
+    } finally {
+      closeSync(fd);
+    }
+  } catch {
+    return false; // the whole-file path reports why it cannot be read
+  }
+}
+
 /** A text file that is really a feed (an .html or .txt holding RSS) is read as one. */
 function sniffFeed(path: string): boolean {
   const ext = extname(path).toLowerCase();
@@ -125,6 +144,14 @@ export async function* collectInputs(targets: string[], options: CollectOptions)
     if (isDir && files.length === 0) yield { failure: { subject: path, message: `${path}: the directory has no readable files` } };
     for (const file of files) {
       try {
+        if (isStreamableJsonLines(file)) {
+          const outlet = basename(file).replace(/\.[a-z]+$/i, '');
+          for await (const item of streamJsonLines(file, { maxLineBytes: options.maxBytes ?? DEFAULT_MAX_BYTES, ...(options.hints ? { hints: options.hints } : {}) })) {
+            if ('article' in item && !item.article.outlet) item.article.outlet = outlet;
+            yield item;
+          }
+          continue;
+        }
         if (sniffFeed(file)) {
           const text = decodeBytes(readFileSync(file), file).text;
           yield* feedItems(text, file, null, options.hints?.outlet ?? null);

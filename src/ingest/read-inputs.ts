@@ -105,6 +105,33 @@ function readBytes(path: string, maxBytes: number): Buffer {
   }
 }
 
+/** One JSON Lines record ({"text"|"html", "outlet", "title", "url", "published", "story"}) as an article. */
+export function articleFromJsonLine(line: string, subject: string, hints: SourceHints): Article {
+  let obj: unknown;
+  try {
+    obj = JSON.parse(line);
+  } catch (e) {
+    throw new ParallaxError('E_PARSE', `malformed JSON (${(e as Error).message})`, subject);
+  }
+  if (typeof obj !== 'object' || obj === null || Array.isArray(obj)) throw new ParallaxError('E_PARSE', 'a line must be a JSON object', subject);
+  const o = obj as Record<string, unknown>;
+  const str = (k: string) => (typeof o[k] === 'string' ? (o[k] as string) : null);
+  if (str('text') === null && str('html') === null) throw new ParallaxError('E_PARSE', 'the object has no "text" or "html" string', subject);
+  const content = str('html') !== null ? { html: str('html')! } : { text: str('text')! };
+  const article = articleFromContent(content, {
+    source: subject,
+    format: 'jsonl',
+    ...(str('id') ? { id: str('id')! } : {}),
+    outlet: str('outlet') ?? hints.outlet ?? null,
+    title: str('title') ?? hints.title ?? null,
+    url: str('url') ?? null,
+    published: normaliseDate(o.published, subject) ?? hints.published ?? null,
+    language: str('language') ?? null,
+  });
+  if (str('story') !== null) article.story = str('story')!;
+  return article;
+}
+
 /** Reads JSON Lines: one article per line ({"text"|"html", "outlet", "title", "url", "published"}). */
 export function readJsonLines(path: string, text: string, hints: SourceHints, failures: ReadFailure[], keepGoing: boolean): Article[] {
   const out: Article[] = [];
@@ -114,29 +141,7 @@ export function readJsonLines(path: string, text: string, hints: SourceHints, fa
     if (line === '') continue;
     const subject = `${path}:${i + 1}`;
     try {
-      let obj: unknown;
-      try {
-        obj = JSON.parse(line);
-      } catch (e) {
-        throw new ParallaxError('E_PARSE', `malformed JSON (${(e as Error).message})`, subject);
-      }
-      if (typeof obj !== 'object' || obj === null || Array.isArray(obj)) throw new ParallaxError('E_PARSE', 'a line must be a JSON object', subject);
-      const o = obj as Record<string, unknown>;
-      const str = (k: string) => (typeof o[k] === 'string' ? (o[k] as string) : null);
-      if (str('text') === null && str('html') === null) throw new ParallaxError('E_PARSE', 'the object has no "text" or "html" string', subject);
-      const content = str('html') !== null ? { html: str('html')! } : { text: str('text')! };
-      const article = articleFromContent(content, {
-          source: subject,
-          format: 'jsonl',
-          ...(str('id') ? { id: str('id')! } : {}),
-          outlet: str('outlet') ?? hints.outlet ?? null,
-          title: str('title') ?? hints.title ?? null,
-          url: str('url') ?? null,
-          published: normaliseDate(o.published, subject) ?? hints.published ?? null,
-          language: str('language') ?? null,
-        });
-      if (str('story') !== null) article.story = str('story')!;
-      out.push(article);
+      out.push(articleFromJsonLine(line, subject, hints));
     } catch (e) {
       if (!isParallaxError(e) || !keepGoing) throw e;
       failures.push({ subject, message: e.message });

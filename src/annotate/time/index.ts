@@ -25,9 +25,12 @@ export function timeStarters(o: TimeStageOptions): Set<string> {
   return out;
 }
 
-function futureSentences(view: TokenView): Uint8Array {
+// A weekday named alone is last week's unless the sentence says so firmly: "would" or "expected" are common in past reporting.
+const FIRM_FUTURE_WORDS = new Set(['will', "'ll", '’ll', 'shall', 'scheduled', 'next', 'upcoming', 'tomorrow', 'coming']);
+
+function futureSentences(view: TokenView, words: ReadonlySet<string> = FUTURE_WORDS): Uint8Array {
   const out = new Uint8Array(view.sentences.length);
-  for (let i = 0; i < view.lower.length; i++) if (FUTURE_WORDS.has(view.lower[i]!)) out[view.sentenceOf[i]!] = 1;
+  for (let i = 0; i < view.lower.length; i++) if (words.has(view.lower[i]!)) out[view.sentenceOf[i]!] = 1;
   return out;
 }
 
@@ -51,6 +54,7 @@ function estimateAnchor(c: RecognizeContext): Day | null {
 export function extractTimes(article: Article, o: TimeStageOptions, starters: ReadonlySet<string> = timeStarters(o)): TimeExpression[] {
   const view = tokenView(article);
   const future = futureSentences(view);
+  const firmFuture = futureSentences(view, FIRM_FUTURE_WORDS);
   // Quarterly results ("third-quarter profit ... a year earlier"): in the whole text, or in the sentence.
   let quarterWords = 0;
   const quarterSentence = new Uint8Array(view.sentences.length);
@@ -67,6 +71,7 @@ export function extractTimes(article: Article, o: TimeStageOptions, starters: Re
     numbers: o.numbers,
     anchor: null,
     future: (i) => future[view.sentenceOf[i] ?? 0] === 1,
+    firmFuture: (i) => firmFuture[view.sentenceOf[i] ?? 0] === 1,
     quarterly: (i) => quarterWords >= 3 || quarterSentence[view.sentenceOf[i] ?? 0] === 1,
   };
   let anchorKind: TimeExpression['anchor'] | undefined;

@@ -25,6 +25,8 @@ export interface RecognizeContext {
   anchor: Day | null;
   /** True when the sentence of token i speaks of the future ("will", "is scheduled", "next"). */
   future(i: number): boolean;
+  /** True when the sentence of token i speaks of the future with a firm marker ("will", "next", "scheduled"). */
+  firmFuture(i: number): boolean;
   /** The document is about quarterly results ("a year earlier" then means the same quarter a year before). */
   quarterly(i: number): boolean;
 }
@@ -46,6 +48,9 @@ function durationValue(n: string, unit: string): string {
       return `PT${n}S`;
     case 'MO':
       return `P${n}M`;
+    case 'DE':
+      // TimeBank writes decades as years ("two decades" = P20Y).
+      return /^\d+$/.test(n) ? `P${Number(n) * 10}Y` : `P${n}DE`;
     default:
       return `P${n}${unit}`;
   }
@@ -242,11 +247,17 @@ function monthDate(c: RecognizeContext, i: number): TimeCandidate | null {
   return monthValue(c, i, i + 1, m, null);
 }
 
+/** Days from the anchor forward to m/d of the anchor's year (negative when before it). */
+function daysAhead(anchor: Day, m: number, d: number): number {
+  return ((m - anchor.m) * 30.5) + (d - anchor.d);
+}
+
+// A month-day without a year in a past-tense sentence is still this year when it lies at most two months ahead ("set for Dec. 7").
 function dayValue(c: RecognizeContext, first: number, end: number, y: number | null, m: number, d: number): TimeCandidate {
   const mm = String(m).padStart(2, '0');
   const dd = String(d).padStart(2, '0');
   if (y !== null) return { first, end, type: 'DATE', value: `${fmtYear(y)}-${mm}-${dd}`, resolved: true, via: 'full-date' };
-  const yy = c.anchor ? (c.future(first) ? (m * 100 + d >= c.anchor.m * 100 + c.anchor.d ? c.anchor.y : c.anchor.y + 1) : m * 100 + d <= c.anchor.m * 100 + c.anchor.d + 7 ? c.anchor.y : c.anchor.y - 1) : null;
+  const yy = c.anchor ? (c.future(first) ? (m * 100 + d >= c.anchor.m * 100 + c.anchor.d ? c.anchor.y : c.anchor.y + 1) : daysAhead(c.anchor, m, d) <= 60 ? c.anchor.y : c.anchor.y - 1) : null;
   if (yy === null) return { first, end, type: 'DATE', value: `XXXX-${mm}-${dd}`, resolved: false, via: 'month-day' };
   return { first, end, type: 'DATE', value: `${fmtYear(yy)}-${mm}-${dd}`, resolved: true, via: 'month-day' };
 }
@@ -290,7 +301,7 @@ function weekdayExpr(c: RecognizeContext, i: number, shift: number, first: numbe
   if (!c.anchor) {
     return { first, end, type: part ? 'TIME' : 'DATE', value: `XXXX-WXX-${wd}${part ? 'T' + part : ''}`, symbolic: `XXXX-WXX-${wd}`, resolved: false, via: 'weekday' };
   }
-  const future = shift > 0 || (shift === 0 && c.future(first));
+  const future = shift > 0 || (shift === 0 && c.firmFuture(first));
   const day = dayOfWeekday(c.anchor, wd, future, shift > 0 ? (dayOfWeekday(c.anchor, wd, true).d === c.anchor.d ? 1 : 0) : shift < 0 ? (weekday(c.anchor) > wd ? 0 : -1) : 0);
   void plural;
   return { first, end, type: part ? 'TIME' : 'DATE', value: fmtDay(day) + (part ? 'T' + part : ''), symbolic: `XXXX-WXX-${wd}`, resolved: true, via: 'weekday' };
@@ -305,6 +316,8 @@ function reference(c: RecognizeContext, i: number): TimeCandidate | null {
     if (l === 'current' || l === 'recent') {
       // "current"/"recent" as adjectives of a unit are read by the relative recognizer; alone they refer.
       const u = unitAt(c, i + 1);
+      // "recent years/months/weeks" is an unspecified stretch of those units (TimeBank: PXY); "recent quarters" stays a reference.
+      if (u && l === 'recent' && u.plural && u.unit !== 'Q') return { first: i, end: i + 2, type: 'DURATION', value: durationValue('X', u.unit), resolved: true, via: 'recent-units' };
       if (u && l === 'recent') return { first: i, end: i + 2, type: 'DATE', value: 'PAST_REF', resolved: true, via: 'recent-units' };
       if (u) return null;
     }
@@ -522,7 +535,7 @@ function clock(c: RecognizeContext, i: number): TimeCandidate | null {
   // "10 p.m. Wednesday", "noon Thursday"
   const wd = c.lex.weekdays.get(view.lower[end] ?? '');
   if (wd !== undefined && c.anchor) {
-    const day = dayOfWeekday(c.anchor, wd, c.future(i));
+    const day = dayOfWeekday(c.anchor, wd, c.firmFuture(i));
     return { first: i, end: end + 1, type: 'TIME', value: fmtDay(day) + time, resolved: true, via: 'clock-weekday' };
   }
   const r = relativeValue(c.anchor, 'D', 0);

@@ -402,8 +402,8 @@ function countedUnits(c: RecognizeContext, i: number): TimeCandidate | null {
   const u = unitAt(c, e);
   if (!u) return null;
   if (count.n === '1' && view.lower[count.end - 1] !== 'a' && view.lower[count.end - 1] !== 'an' && view.lower[count.end - 1] !== 'one' && u.plural) return null;
-  // "$4 billion a year": a rate, a set.
-  if ((view.lower[k] === 'a' || view.lower[k] === 'per') && k === i && i > 0 && (view.tokens[i - 1]!.kind === 'number' || c.numbers.scales.has(view.lower[i - 1]!) || view.lower[i - 1] === 'percent' || view.words[i - 1] === '%')) {
+  // "$4 billion a year": a rate, a set (but "$10 million a year ago" is a date).
+  if ((view.lower[k] === 'a' || view.lower[k] === 'per') && k === i && AGO[view.lower[u.end] ?? ''] === undefined && i > 0 && (view.tokens[i - 1]!.kind === 'number' || c.numbers.scales.has(view.lower[i - 1]!) || view.lower[i - 1] === 'percent' || view.words[i - 1] === '%')) {
     return { first: i, end: u.end, type: 'SET', value: durationValue('1', u.unit), resolved: true, via: 'rate' };
   }
   const dir = AGO[view.lower[u.end] ?? ''];
@@ -471,6 +471,8 @@ function theUnit(c: RecognizeContext, i: number): TimeCandidate | null {
   }
   if (view.lower[k] === 'full' && view.lower[k + 1] === 'year' && c.anchor) return { first: i, end: k + 2, type: 'DATE', value: fmtYear(c.anchor.y), resolved: true, via: 'full-year' };
   const u = unitAt(c, k);
+  // "the (fiscal) year ended March 31": a reporting period, i.e. a year's length (TimeBank: P1Y).
+  if (u && !u.plural && u.unit === 'Y' && (view.lower[u.end] === 'ended' || view.lower[u.end] === 'ending')) return { first: i, end: u.end, type: 'DURATION', value: 'P1Y', resolved: true, via: 'year-ended' };
   if (u && !u.plural && k === i + 1) {
     if (u.unit === 'Q') return { first: i, end: u.end, type: 'DATE', value: relativeValue(c.anchor, 'Q', -1).value, resolved: c.anchor !== null, via: 'the-quarter' };
     if (u.unit === 'Y') return { first: i, end: u.end, type: 'DATE', value: relativeValue(c.anchor, 'Y', 0).value, resolved: c.anchor !== null, via: 'the-year' };

@@ -46,3 +46,20 @@ test('"from January to September this year" and "last year" (Realist English exa
     ['September this year', 'DATE', '2025-09', true],
   ]);
 });
+
+// Sentences of the kinds found in TimeBank financial news (not taken from it), with a Monday as the document date.
+test('reporting periods, rates against dates, weekdays and month-days in past-tense reports', () => {
+  assert.deepEqual(times('Profit rose to $31 million from $10 million a year ago, the company said Friday.', '1989-10-30').map((t) => t.slice(0, 3)), [
+    ['a year ago', 'DATE', '1988'],
+    ['Friday', 'DATE', '1989-10-27'],
+  ]);
+  assert.deepEqual(times('It had revenue of $76 million for the year ended March 31. The sale is set for Dec. 7.', '1989-10-30').map((t) => t.slice(0, 3)), [
+    ['the year', 'DURATION', 'P1Y'],
+    ['March 31', 'DATE', '1989-03-31'],
+    ['Dec. 7', 'DATE', '1989-12-07'],
+  ]);
+  assert.deepEqual(times('Prices rose in recent years, and over two decades.', '1989-10-30').map((t) => t.slice(0, 3)), [
+    ['recent years', 'DURATION', 'PXY'],
+    ['over two decades', 'DURATION', 'P20Y'],
+  ]);
+});

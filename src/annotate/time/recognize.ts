@@ -302,7 +302,7 @@ function weekdayExpr(c: RecognizeContext, i: number, shift: number, first: numbe
     return { first, end, type: part ? 'TIME' : 'DATE', value: `XXXX-WXX-${wd}${part ? 'T' + part : ''}`, symbolic: `XXXX-WXX-${wd}`, resolved: false, via: 'weekday' };
   }
   const future = shift > 0 || (shift === 0 && c.firmFuture(first));
-  const day = dayOfWeekday(c.anchor, wd, future, shift > 0 ? (dayOfWeekday(c.anchor, wd, true).d === c.anchor.d ? 1 : 0) : shift < 0 ? (weekday(c.anchor) > wd ? 0 : -1) : 0);
+  const day = dayOfWeekday(c.anchor, wd, future, shift > 0 ? (dayOfWeekday(c.anchor, wd, true).d === c.anchor.d ? 1 : 0) : shift < 0 ? (weekday(c.anchor) === wd ? -1 : 0) : 0);
   void plural;
   return { first, end, type: part ? 'TIME' : 'DATE', value: fmtDay(day) + (part ? 'T' + part : ''), symbolic: `XXXX-WXX-${wd}`, resolved: true, via: 'weekday' };
 }

@@ -135,7 +135,18 @@ function initial(backend: Backend): Migration {
   };
 }
 
+// Outlet filters compare case-insensitively (lower(outlet) = lower(?)); without this index every story
+// list filtered by outlet scanned all articles. The same expression index works on both backends.
+const outletLowerIndex: Migration = {
+  async up(db: Kysely<any>) {
+    await sql`CREATE INDEX articles_outlet_lower ON articles (lower(outlet))`.execute(db);
+  },
+  async down(db: Kysely<any>) {
+    await sql`DROP INDEX articles_outlet_lower`.execute(db);
+  },
+};
+
 /** Migrations by name (applied in name order). */
 export function migrationsFor(backend: Backend): Record<string, Migration> {
-  return { '0001-initial': initial(backend) };
+  return { '0001-initial': initial(backend), '0002-outlet-lower': outletLowerIndex };
 }

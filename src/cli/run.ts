@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import { isParallaxError } from '../model/errors.js';
 import { EXIT, type CliIO, type Command } from './command.js';
 import { commands } from './commands/index.js';
+import { printable } from '../model/printable.js';
 
 function helpFor(cmd: Command): string {
   const lines = [`parallax ${cmd.usage}`, '', cmd.summary, '', 'Options:'];
@@ -35,7 +36,7 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
   }
   const load = commands[name];
   if (!load) {
-    io.stderr.write(`parallax: unknown command "${name}". Run \`parallax --help\` for the list.\n`);
+    io.stderr.write(`parallax: unknown command "${printable(name)}". Run \`parallax --help\` for the list.\n`);
     return EXIT.usage;
   }
   const cmd = await load();
@@ -50,7 +51,7 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
     );
     parsed = parseArgs({ args: rest, options, allowPositionals: cmd.positionals ?? false, strict: true });
   } catch (e) {
-    io.stderr.write(`parallax ${name}: ${(e as Error).message}\n`);
+    io.stderr.write(`parallax ${name}: ${printable((e as Error).message)}\n`);
     return EXIT.usage;
   }
   try {
@@ -60,7 +61,7 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
       io.stderr.write(`parallax ${name}: ${e.message}\n`);
       return e.code === 'E_USAGE' ? EXIT.usage : EXIT.inputError;
     }
-    io.stderr.write(`parallax ${name}: internal error: ${(e as Error).stack ?? String(e)}\n`);
+    io.stderr.write(`parallax ${name}: internal error: ${printable((e as Error).stack ?? String(e)).replace(/\\x0a/g, '\n')}\n`);
     return EXIT.internal;
   }
 }

@@ -1,4 +1,5 @@
 // Coded errors for things a user did or can fix. The CLI prints `message` on one line, never a stack.
+import { printable } from './printable.js';
 
 export type ErrorCode =
   | 'E_EMPTY' // the input has no content
@@ -17,7 +18,7 @@ export class ParallaxError extends Error {
   /** The file, URL or item the error is about. */
   readonly subject: string | undefined;
   constructor(code: ErrorCode, message: string, subject?: string) {
-    super(subject ? `${subject}: ${message}` : message);
+    super(printable(subject ? `${subject}: ${message}` : message));
     this.name = 'ParallaxError';
     this.code = code;
     this.subject = subject;

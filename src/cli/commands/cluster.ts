@@ -4,6 +4,7 @@ import { readFile } from '../../ingest/read-inputs.js';
 import { createStoryClusterer } from '../../cluster/clusterer.js';
 import { ParallaxError } from '../../model/errors.js';
 import { EXIT, type Command } from '../command.js';
+import { printable } from '../../model/printable.js';
 
 export const clusterCommand: Command = {
   name: 'cluster',
@@ -20,7 +21,7 @@ export const clusterCommand: Command = {
     const path = resolve(io.cwd, positionals[0]!);
     const failures: { subject: string; message: string }[] = [];
     const articles = readFile(path, { maxBytes: 1024 * 1024 * 1024 }, failures, Boolean(values['keep-going']));
-    for (const f of failures) io.stderr.write(`parallax cluster: ${f.subject}: ${f.message}\n`);
+    for (const f of failures) io.stderr.write(`parallax cluster: ${printable(`${f.subject}: ${f.message}`)}\n`);
     const clusterer = createStoryClusterer();
     for (const a of articles) clusterer.add(a);
     const assignments = clusterer.assignments();

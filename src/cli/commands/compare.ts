@@ -7,6 +7,7 @@ import { ParallaxError } from '../../model/errors.js';
 import { renderMarkdown } from '../../report/markdown.js';
 import { renderTerminal } from '../../report/terminal.js';
 import { EXIT, type Command } from '../command.js';
+import { printable } from '../../model/printable.js';
 
 export const compareCommand: Command = {
   name: 'compare',
@@ -58,7 +59,7 @@ export const compareCommand: Command = {
         a.published = dates[i]!;
       }
     });
-    for (const f of failures) io.stderr.write(`parallax compare: ${f.message}\n`);
+    for (const f of failures) io.stderr.write(`parallax compare: ${printable(f.message)}\n`);
     if (articles.length === 0) throw new ParallaxError('E_READ', 'no article could be read');
     if (articles.length < 2) io.stderr.write('parallax compare: only one article was read; nothing to compare it with\n');
     const analyzer = createAnalyzer();

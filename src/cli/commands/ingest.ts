@@ -7,6 +7,7 @@ import { createProgress } from '../../ingest/progress.js';
 import { createUrlReader } from '../../ingest/url-reader.js';
 import { EXIT, type CliIO, type Command } from '../command.js';
 import { dbOption, openStoreFor } from './db-option.js';
+import { printable } from '../../model/printable.js';
 
 function positiveInt(v: unknown, name: string, fallback: number, min = 1): number {
   if (v === undefined) return fallback;
@@ -23,7 +24,7 @@ export function formatSummary(s: IngestSummary, workers: number): string {
   ];
   if (s.failures.length) {
     lines.push('failures:');
-    for (const f of s.failures) lines.push(`  ${f.message}`);
+    for (const f of s.failures) lines.push(`  ${printable(f.message)}`);
     if (s.failed > s.failures.length) lines.push(`  ... and ${s.failed - s.failures.length} more`);
   }
   return lines.join('\n') + '\n';

@@ -5,6 +5,7 @@ import { createWatcher, type PollResult } from '../../feeds/watch.js';
 import { EXIT, type Command } from '../command.js';
 import { analysisPoolFor, ingestOptions } from './ingest.js';
 import { openStoreFor } from './db-option.js';
+import { printable } from '../../model/printable.js';
 
 export const watchCommand: Command = {
   name: 'watch',
@@ -39,7 +40,7 @@ export const watchCommand: Command = {
         store,
         fetcher,
         ingestItems: (items) => ingest(items, { store, pool, clusterer, ...(factory ? { clustererName: factory.name } : {}) }, { warmUp: 0 }),
-        log: (line) => io.stderr.write(`parallax watch: ${line}\n`),
+        log: (line) => io.stderr.write(`parallax watch: ${printable(line)}\n`),
       });
       results = await watcher.run(positionals, interval * 1000, {
         ...(rounds !== undefined ? { rounds } : {}),

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { printable } from './printable.js';
+import { printable, printableDeep } from './printable.js';
 import { ParallaxError } from './errors.js';
 
 test('printable: escape sequences, newlines and bidi controls become visible, ordinary text stays', () => {
@@ -15,4 +15,8 @@ test('ParallaxError messages name the file without letting it drive the terminal
   const e = new ParallaxError('E_EMPTY', 'empty file', '/tmp/evil\x1b[2J.txt');
   assert.equal(e.message, '/tmp/evil\\x1b[2J.txt: empty file');
   assert.equal(e.subject, '/tmp/evil\x1b[2J.txt', 'the subject itself is kept as given, for programs');
+});
+
+test('printableDeep: every string of a nested value, newlines kept, numbers untouched', () => {
+  assert.deepEqual(printableDeep({ a: ['x\x1b[2Jy', 3], b: { c: 'line\nnext\x07' }, d: null }), { a: ['x\\x1b[2Jy', 3], b: { c: 'line\nnext\\x07' }, d: null });
 });

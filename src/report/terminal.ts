@@ -1,4 +1,5 @@
 import type { Finding, StoryComparison } from '../compare/types.js';
+import { printableDeep } from '../model/printable.js';
 
 export interface TerminalOptions {
   colour: boolean;
@@ -9,7 +10,9 @@ export interface TerminalOptions {
 
 const CODES = { red: 31, green: 32, yellow: 33, blue: 34, magenta: 35, cyan: 36, dim: 2, bold: 1 } as const;
 
-export function renderTerminal(c: StoryComparison, options: TerminalOptions): string {
+export function renderTerminal(comparison: StoryComparison, options: TerminalOptions): string {
+  // The reports' own words must not reach the terminal as escape sequences; only `paint` writes those.
+  const c = printableDeep(comparison);
   const paint = (code: keyof typeof CODES, s: string) => (options.colour ? `\x1b[${CODES[code]}m${s}\x1b[0m` : s);
   const outlet = (id: string) => c.articles.find((a) => a.id === id)?.outlet ?? id;
   const out: string[] = [];

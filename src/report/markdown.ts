@@ -1,4 +1,5 @@
 import type { Evidence, Finding, StoryComparison } from '../compare/types.js';
+import { printable } from '../model/printable.js';
 
 const KIND_TITLE = { conflict: 'Conflicts', partial: 'Partial agreements', agreement: 'Agreements', exclusive: 'Only in one report' } as const;
 
@@ -7,17 +8,23 @@ function outletOf(c: StoryComparison, id: string): string {
 }
 
 function quoteEvidence(c: StoryComparison, e: Evidence): string {
-  return `${outletOf(c, e.article)} [${e.start}–${e.end}]: “${e.text.replace(/\s+/g, ' ')}”`;
+  return `${outletOf(c, e.article)} [${e.start}–${e.end}]: “${e.text}”`;
 }
 
+/**
+ * Words from the reports as one safe Markdown line: line breaks become spaces (a title with a newline
+ * must not end a table row or start a heading), control, escape and bidi-control characters become
+ * visible escapes (a Markdown file is often read in a terminal or pasted into a page), and Markdown's
+ * own punctuation is backslash-escaped, `&` included so that `&#x1b;` or `&#x202e;` is not decoded.
+ */
 function escapeMd(s: string): string {
-  return s.replace(/([\\`*_[\]<>|])/g, '\\$1');
+  return printable(s.replace(/\s+/g, ' ')).replace(/([\\`*_[\]<>|&~])/g, '\\$1');
 }
 
 export function renderMarkdown(c: StoryComparison): string {
   const lines: string[] = ['# Parallax comparison', ''];
   lines.push('| Outlet | Title | Published | Source |', '| --- | --- | --- | --- |');
-  for (const a of c.articles) lines.push(`| ${escapeMd(a.outlet ?? '')} | ${escapeMd(a.title ?? '')} | ${a.published ?? 'unknown'} | ${escapeMd(a.source)} |`);
+  for (const a of c.articles) lines.push(`| ${escapeMd(a.outlet ?? '')} | ${escapeMd(a.title ?? '')} | ${escapeMd(a.published ?? 'unknown')} | ${escapeMd(a.source)} |`);
   lines.push('', '## Summary', '');
   for (const s of c.summary) lines.push(`- ${escapeMd(s.text)}`);
   for (const kind of ['conflict', 'partial', 'agreement', 'exclusive'] as const) {
@@ -25,7 +32,7 @@ export function renderMarkdown(c: StoryComparison): string {
     if (!list.length) continue;
     lines.push('', `## ${KIND_TITLE[kind]} (${list.length})`, '');
     for (const f of list) {
-      lines.push(`- **${f.type ? `${f.type}: ` : ''}**${escapeMd(f.summary)}${f.withinArticle ? ' _(within one report)_' : ''}`);
+      lines.push(`- ${f.type ? `**${escapeMd(f.type)}:** ` : ''}${escapeMd(f.summary)}${f.withinArticle ? ' _(within one report)_' : ''}`);
       for (const e of f.evidence.filter((e) => e.role !== 'claim' || f.kind !== 'conflict')) lines.push(`  - ${escapeMd(quoteEvidence(c, e))}`);
     }
   }
@@ -51,7 +58,7 @@ export function renderMarkdown(c: StoryComparison): string {
   const removed = c.articles.flatMap((a) => a.removed.map((r) => ({ a, r })));
   if (removed.length) {
     lines.push('', '## Removed before comparison', '');
-    for (const { a, r } of removed) lines.push(`- ${escapeMd(a.outlet ?? a.id)} (${r.reason}): “${escapeMd(r.text.replace(/\s+/g, ' ').slice(0, 160))}${r.text.length > 160 ? '…' : ''}”`);
+    for (const { a, r } of removed) lines.push(`- ${escapeMd(a.outlet ?? a.id)} (${escapeMd(r.reason)}): “${escapeMd(r.text.replace(/\s+/g, ' ').slice(0, 160))}${r.text.length > 160 ? '…' : ''}”`);
   }
   return lines.join('\n') + '\n';
 }

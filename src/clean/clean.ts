@@ -58,7 +58,9 @@ function blockReason(verdicts: ParagraphVerdict[], from: number): string {
 /** Cleans a plain text: boilerplate paragraphs and the opening dateline are cut, the rest kept verbatim. */
 export function cleanText(source: string): CleanResult {
   const paras = splitParagraphs(source);
-  const verdicts = paras.map((p) => classifyParagraph(p.text));
+  // A paragraph is judged without its opening dateline: the dateline is cut from the text, so judging
+  // it with the dateline would judge the same paragraph differently when the text is cleaned again.
+  const verdicts = paras.map((p) => classifyParagraph(withoutDateline(p.text)));
   const reasons: (string | null)[] = paras.map(() => null);
 
   const block = trailingBlockStart(verdicts);
@@ -98,6 +100,11 @@ export function cleanText(source: string): CleanResult {
     }
   }
   return assemble(source, cuts, dateline);
+}
+
+function withoutDateline(text: string): string {
+  const m = findDateline(text);
+  return m && m.end < text.length ? text.slice(m.end) : text;
 }
 
 /** The first kept paragraph, and the second when the first is a short headline-like line. */

@@ -1,4 +1,5 @@
 import type { TokenView } from '../quantities/token-view.js';
+import { isCue } from './cue-model.js';
 import type { QuoteLexicon } from './lexicon.js';
 import { npEndingAt, npStartingAt, type TokRange } from './speaker.js';
 
@@ -58,6 +59,34 @@ function onlyAdjuncts(view: TokenView, first: number, end: number): boolean {
   return true;
 }
 
+const LEADING_ADVERBIALS = new Set(['in', 'on', 'at', 'after', 'before', 'during', 'since', 'by', 'for', 'with', 'without', 'from', 'under', 'over', 'meanwhile', 'still', 'however', 'instead', 'also', 'yet', 'now', 'then', 'later', 'earlier', 'last', 'this', 'on', 'as', 'when', 'while', 'although', 'though', 'if', 'because', 'despite', 'like', 'unlike', 'among', 'according', 'separately', 'similarly', 'indeed', 'but', 'and', 'so', 'thus', 'there', 'here', 'today', 'yesterday']);
+
+/**
+ * The subject that opens the clause of a cue at p+1 (the sentence's first noun phrase, after a leading
+ * adverbial ending in a comma), when nothing between it and the cue starts another clause.
+ */
+function clauseSubject(view: TokenView, lex: QuoteLexicon, f: number, p: number): TokRange | null {
+  let start = f;
+  while (start < p && (JOINERS.has(view.lower[start]!) || isPunct(view, start))) start++;
+  if (LEADING_ADVERBIALS.has(view.lower[start]!)) {
+    // Skip to after the first comma ("In Washington, Iowa, Pastor Brown plans"); no comma: no subject.
+    let c = start;
+    while (c < p && view.words[c] !== ',') c++;
+    if (c >= p) return null;
+    start = c + 1;
+    // "In Washington, Iowa, ...": a place name after the comma still belongs to the adverbial.
+    if (view.words[start + 1] === ',' && start + 2 < p) start += 2;
+  }
+  const subj = npStartingAt(view, lex, start, p + 1);
+  if (!subj || subj.end > p + 1) return null;
+  for (let k = subj.end; k <= p; k++) {
+    const l = view.lower[k]!;
+    if (l === 'that' || l === 'which' || l === 'because' || l === ';' || l === ':' || l === 'if' || l === 'when' || l === 'whether') return null;
+    if (OPENING_MARKS.has(view.words[k]!) || CLOSING_MARKS.has(view.words[k]!)) return null;
+  }
+  return subj;
+}
+
 /**
  * Attributions of one sentence: cues from the lexicon, each with its source on the left ("X said"), on the
  * right ("said X") or after "according to", then the content between the attributions.
@@ -68,16 +97,20 @@ export function findAnchors(view: TokenView, lex: QuoteLexicon, f: number, e: nu
     const l = view.lower[k]!;
     if (view.tokens[k]!.kind !== 'word') continue;
     // A cue inside quoted words belongs to the quoted speaker's own speech ("As we noted, ...," said Baer).
-    if (quoted[k] === 1) continue;
+    if (quoted[k] === 1 && !lex.cueModel) continue;
     if (l === 'according' && view.lower[k + 1] === 'to') {
       const src = npStartingAt(view, lex, k + 2, e);
       if (src) anchors.push({ cue: { first: k, end: k + 2 }, source: src, shape: 'acc', inherited: false, content: [], via: null });
       if (src) k = src.end - 1;
       continue;
     }
-    if (!lex.cues.has(l)) continue;
-    // A capitalised cue inside a sentence is a name ("the United States"), not a verb.
-    if (k > f && view.words[k]![0] !== l[0]) continue;
+    if (lex.cueModel) {
+      if (!isCue(lex.cueModel, view, k, f, e, quoted)) continue;
+    } else {
+      if (!lex.cues.has(l)) continue;
+      // A capitalised cue inside a sentence is a name ("the United States"), not a verb.
+      if (k > f && view.words[k]![0] !== l[0]) continue;
+    }
     let cueEnd = k + 1;
     if (cueEnd < e && lex.particles.get(l) === view.lower[cueEnd]) cueEnd++;
     let p = k - 1;
@@ -107,9 +140,19 @@ export function findAnchors(view: TokenView, lex: QuoteLexicon, f: number, e: nu
         }
       }
     }
-    if (!src) continue;
+    // The relative pronoun is the speaker mention as written ("Sanders, who has long opposed ..."); the
+    // speaker stage resolves it to its antecedent.
+    if (!src && lex.cueModel && p >= f && view.lower[p] === 'who') src = { first: p, end: p + 1 };
+    // The speaker further left: "Marley Anderson, 21, a junior from Las Vegas, said", "Sexton, after the rally,
+    // wrote", "Gov. Jerry Brown (D) announced": the subject that opens the clause.
+    if (!src && lex.cueModel && p > f) {
+      src = clauseSubject(view, lex, f, p);
+      inherited = src !== null; // not next to the cue: it bounds no content
+    }
+    // The classifier found a cue with no speaker in reach ("is expected to", a headline): kept without one.
+    if (!src && !lex.cueModel) continue;
     anchors.push({ cue: { first: k, end: cueEnd }, source: src, shape, inherited, content: [], via: null });
-    if (shape === 'cs') k = src.end - 1;
+    if (shape === 'cs' && src) k = src.end - 1;
   }
   if (anchors.length === 0) return anchors;
   // Contents: between one attribution and the next.

@@ -81,6 +81,16 @@ export interface QuoteOptions {
   attitudes?: boolean;
 }
 
+/** Tokens inside quoted passages of several words (not scare quotes): 1, else 0. */
+export function quotedTokenMask(view: TokenView, quotedSpans: readonly QuotedSpan[]): Uint8Array {
+  const mask = new Uint8Array(view.tokens.length);
+  for (const q of quotedSpans) {
+    if (wordCount(view.text, q.start, q.end) < 4) continue;
+    for (let k = firstTokenAtOrAfter(view, q.start); k < view.tokens.length && view.tokens[k]!.start < q.end; k++) mask[k] = 1;
+  }
+  return mask;
+}
+
 export function extractQuotes(article: Article, lex: QuoteLexicon, options: QuoteOptions = {}): Quote[] {
   const view = tokenView(article);
   const text = view.text;
@@ -92,11 +102,7 @@ export function extractQuotes(article: Article, lex: QuoteLexicon, options: Quot
     else groups.set(q.group, [q]);
   }
   // Tokens inside quoted passages of several words (not scare quotes): no cue is looked for there.
-  const quotedTokens = new Uint8Array(view.tokens.length);
-  for (const q of quotedSpans) {
-    if (wordCount(text, q.start, q.end) < 4) continue;
-    for (let k = firstTokenAtOrAfter(view, q.start); k < view.tokens.length && view.tokens[k]!.start < q.end; k++) quotedTokens[k] = 1;
-  }
+  const quotedTokens = quotedTokenMask(view, quotedSpans);
   const drafts: Draft[] = [];
   for (let s = 0; s < view.sentences.length; s++) {
     const f = view.sentStart[s]!;

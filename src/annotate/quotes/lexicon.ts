@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { repoRoot } from '../../shared-paths.js';
+import { loadCueModel, type CueModel } from './cue-model.js';
 
 /** Word lists of the quote stage: data/lexicons/quotes.json (hand-made) and quote-cues.json (learned). */
 export interface QuoteLexicon {
@@ -23,6 +24,8 @@ export interface QuoteLexicon {
   npDeterminers: Set<string>;
   npLinkers: Set<string>;
   abbreviations: Set<string>;
+  /** The trained cue classifier; when null, a word is a cue when it is in `cues`. */
+  cueModel: CueModel | null;
 }
 
 export interface LearnedCue {
@@ -79,11 +82,14 @@ export function buildQuoteLexicon(hand: Record<string, unknown>, learned: Record
     npDeterminers: list('npDeterminers'),
     npLinkers: list('npLinkers'),
     abbreviations: list('abbreviations'),
+    cueModel: null,
   };
 }
 
-export function loadQuoteLexicon(o: QuoteLexiconOptions = {}, dir: string = join(repoRoot(), 'data', 'lexicons')): QuoteLexicon {
+export function loadQuoteLexicon(o: QuoteLexiconOptions & { model?: boolean } = {}, dir: string = join(repoRoot(), 'data', 'lexicons')): QuoteLexicon {
   const hand = JSON.parse(readFileSync(join(dir, 'quotes.json'), 'utf8')) as Record<string, unknown>;
   const learned = (JSON.parse(readFileSync(join(dir, 'quote-cues.json'), 'utf8')) as { cues: Record<string, LearnedCue> }).cues;
-  return buildQuoteLexicon(hand, learned, o);
+  const lex = buildQuoteLexicon(hand, learned, o);
+  if (o.model !== false) lex.cueModel = loadCueModel();
+  return lex;
 }

@@ -17,6 +17,8 @@ export interface ClaimView {
   actors: Set<string>;
   /** Story entity of the claim's subject. */
   actor: string | null;
+  /** The story entity an entity of this claim's article belongs to. */
+  storyEntity: (articleEntity: string) => string;
 }
 
 export interface AlignedPair {
@@ -60,7 +62,7 @@ export function claimViews(articles: readonly Article[], entities: EntityMap, ty
       const speaker = claim.source && !claim.source.startsWith('mention:') ? toStory(claim.source) : claim.source;
       const actors = new Set([...storyEntities].filter((e) => types.get(e) === 'PER' || types.get(e) === 'ORG'));
       const actor = claim.actorEntity ? toStory(claim.actorEntity) : null;
-      raw.push({ feats, view: { key: `${article.id}#${i}`, article, articleIndex, claim, entities: storyEntities, speaker, words, actors, actor } });
+      raw.push({ feats, view: { key: `${article.id}#${i}`, article, articleIndex, claim, entities: storyEntities, speaker, words, actors, actor, storyEntity: toStory } });
       for (const f of feats) df.set(f, (df.get(f) ?? 0) + 1);
     });
   });

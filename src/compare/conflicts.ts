@@ -1,4 +1,4 @@
-import type { Quantity, TimeExpression } from '../model/document.js';
+import type { EntityMention, EntityType, Quantity, TimeExpression } from '../model/document.js';
 import { samePredicate, type AlignedPair, type ClaimView } from './align.js';
 import { evidence, excerpt, outletName } from './evidence.js';
 import { diffWords, wordOverlap, type Hunk, type Word } from './token-diff.js';
@@ -13,6 +13,7 @@ export interface ConflictCandidate {
   details?: Record<string, unknown>;
 }
 
+const NAME_JOINERS = new Set(['.', '-', 'the', 'of', 'and', '&', "'s", '’s']);
 const NEGATION_WORDS = new Set(['not', "n't", 'never', 'no', 'cannot']);
 const NUMERIC_CONTEXT = new Set(['$', '€', '£', '%', 'percent', 'per', 'cent', 'thousand', 'million', 'billion', 'trillion', 'bn', 'mn', 'm', 'k', 'tn']);
 
@@ -122,17 +123,69 @@ function hunkConflict(a: ClaimView, b: ClaimView, h: Hunk): ConflictCandidate | 
     }
   }
   // A different name next to a reporting verb: the words are attributed to someone else.
-  const capitalised = (ws: string[]) => ws.length > 0 && ws.every((w) => /^\p{Lu}/u.test(w) || w === '.' || w === '-');
+  // Names, allowing the words that join or lead them ("the United States", "Bank of America").
+  const capitalised = (ws: string[]) =>
+    ws.some((w) => /^\p{Lu}/u.test(w)) && ws.every((w) => /^\p{Lu}/u.test(w) || NAME_JOINERS.has(w.toLowerCase()));
   if (capitalised(aText) && capitalised(bText)) {
+    const ma = mentionUnder(a, h.a);
+    const mb = mentionUnder(b, h.b);
+    // One entity under two names ("United States" / "U.S.") says the same thing.
+    if (ma && mb && sameEntity(a, ma, b, mb, aText.join(' '), bText.join(' '))) return null;
+    // A different name next to a reporting verb: the words are attributed to someone else.
     const near = (words: readonly Word[], from: number, to: number) =>
       words.slice(Math.max(0, from - 3), Math.min(words.length, to + 3)).some((w) => isReportingWord(w.text));
-    if (near(a.words, h.aIndex, h.aIndex + h.a.length) || near(b.words, h.bIndex, h.bIndex + h.b.length)) {
+    // (Places are not speakers: "that the United States was" names a place even after a reporting verb.)
+    const places = ma?.type === 'LOC' && mb?.type === 'LOC';
+    if (!places && (near(a.words, h.aIndex, h.aIndex + h.a.length) || near(b.words, h.bIndex, h.bIndex + h.b.length))) {
       const ea = evidence(a.article, spanOf(h.a, 0, h.a.length)!, 'value');
       const eb = evidence(b.article, spanOf(h.b, 0, h.b.length)!, 'value');
       return { type: 'speaker', summary: `Speaker: ${oa} attributes it to ${ea.text}, ${ob} to ${eb.text}`, evidence: [ea, eb] };
     }
+    // Otherwise another name of the same kind in the same place: a different place or actor for the event.
+    if (ma && mb && sameKind(ma.type, mb.type)) {
+      const ea = evidence(a.article, ma, 'value');
+      const eb = evidence(b.article, mb, 'value');
+      const what = ma.type === 'LOC' ? 'Place' : ma.type === 'PER' ? 'Person' : 'Name';
+      return { type: 'entity', summary: `${what}: ${oa} says ${ea.text}, ${ob} says ${eb.text}`, evidence: [ea, eb] };
+    }
   }
   return null;
+}
+
+/** The entity mention that covers all the changed words, if one does. */
+function mentionUnder(v: ClaimView, words: readonly Word[]): EntityMention | null {
+  const named = words.filter((w) => !NAME_JOINERS.has(w.text.toLowerCase()));
+  if (named.length === 0) return null;
+  const start = named[0]!.start;
+  const end = named[named.length - 1]!.end;
+  return (v.article.layers.entities ?? []).find((m) => m.start <= start && m.end >= end && m.via !== 'pronoun') ?? null;
+}
+
+// Organisations and places are often the same word in news ("Moscow said", "the Kremlin"): both count as one kind.
+const sameKind = (x: EntityType, y: EntityType) => x === y || (x !== 'PER' && y !== 'PER' && x !== 'MISC' && y !== 'MISC');
+
+/** One entity under two names: resolved to one story entity, or names that are variants of each other. */
+function sameEntity(a: ClaimView, ma: EntityMention, b: ClaimView, mb: EntityMention, changedA: string, changedB: string): boolean {
+  if (a.storyEntity(ma.entity) === b.storyEntity(mb.entity)) return true;
+  const text = (v: ClaimView, m: EntityMention) => v.article.text.slice(m.start, m.end);
+  return sameName(text(a, ma), text(b, mb)) || sameName(changedA, changedB);
+}
+
+/** One name inside the other ("Trump", "Donald Trump"), initials ("U.S.", "United States"), abbreviations ("Ark.", "Arkansas"). */
+export function sameName(x: string, y: string): boolean {
+  const norm = (s: string) => s.toLowerCase().replace(/[^\p{L}\p{N} ]/gu, '').trim();
+  const na = norm(x);
+  const nb = norm(y);
+  const wa = na.split(/\s+/);
+  const wb = nb.split(/\s+/);
+  const within = (p: string[], q: string[]) => p.every((w) => q.includes(w));
+  const initials = (p: string[]) => p.map((w) => w[0]).join('');
+  const compact = (s: string) => s.replace(/ /g, '');
+  const abbreviates = (p: string, q: string) => p.length >= 2 && q.startsWith(p);
+  return (
+    within(wa, wb) || within(wb, wa) || compact(na) === initials(wb) || compact(nb) === initials(wa) ||
+    (wa.length === 1 && wb.length === 1 && (abbreviates(na, nb) || abbreviates(nb, na)))
+  );
 }
 
 function trimComma(v: ClaimView, s: { start: number; end: number }) {

@@ -84,3 +84,46 @@ test('AllSides Moderna teen trial: 96% effective in 12- to 17-year-olds, in two 
   const cbs = articleId(c, 'CBS News (Online)');
   assert.ok(c.findings.some((f) => f.kind === 'agreement' && f.articles.length >= 2 && f.evidence.some((e) => e.article === cbs && /96% effective/.test(e.text)) && f.evidence.some((e) => e.article !== cbs && /96%/.test(e.text))));
 });
+
+const evacuation = story('allsides.jsonl', 'allsides-5755');
+test('AllSides Americans left in Afghanistan: "about" and "up to" 1,500 agree across all three; nothing contradicts', { skip: skip(evacuation) }, () => {
+  const c = evacuation!;
+  assertSpansValid(c, (m) => assert.fail(m));
+  const all = c.articles.map((a) => a.id);
+  // The Post's sentence goes on "— shortly after President Biden joked ...": the figure is its own claim.
+  const f = c.findings.find((x) => x.kind === 'agreement' && all.every((id) => x.evidence.some((e) => e.article === id && /1,500/.test(e.text))));
+  assert.ok(f, 'one agreement on 1,500 across the three outlets');
+  assert.ok(!c.findings.some((x) => x.kind === 'conflict'), 'nothing contradicts');
+  const hill = articleId(c, 'The Hill');
+  assert.ok(c.findings.some((x) => x.kind === 'exclusive' && x.articles[0] === hill && x.evidence.some((e) => /82,300/.test(e.text))), '82,300 evacuated only in The Hill');
+});
+
+const votingBill = story('allsides.jsonl', 'allsides-5930');
+test('AllSides voting rights bill blocked: the 60 votes needed agree; the 50-50 tally is no other figure for them', { skip: skip(votingBill) }, () => {
+  const c = votingBill!;
+  assertSpansValid(c, (m) => assert.fail(m));
+  const cnn = articleId(c, 'CNN (Online News)');
+  const fox = articleId(c, 'Fox News (Online News)');
+  assert.ok(findFinding(c, 'agreement', null, { [cnn]: /60 votes/, [fox]: /60 votes/ }), '60 votes needed');
+  assert.ok(!c.findings.some((f) => f.kind === 'conflict' && f.type === 'number'), '50-50 and 60 are two figures, not a contradiction');
+});
+
+const jobless = story('allsides.jsonl', 'allsides-5987');
+test('AllSides jobless claims: the revised 405,000 of the prior week agrees in all three; 385,000 last week is no other figure for it', { skip: skip(jobless) }, () => {
+  const c = jobless!;
+  assertSpansValid(c, (m) => assert.fail(m));
+  const all = c.articles.map((a) => a.id);
+  assert.ok(c.findings.some((x) => x.kind === 'agreement' && all.every((id) => x.evidence.some((e) => e.article === id && /405,000/.test(e.text)))), 'revised to 405,000');
+  assert.ok(!c.findings.some((f) => f.kind === 'conflict' && f.type === 'number'), 'two weeks, two figures');
+});
+
+const gasoline = story('allsides.jsonl', 'allsides-6053');
+test('AllSides pipeline hack: North Carolina stations without gas, 8.5% (CNN) vs more than 6 percent (The Hill)', { skip: skip(gasoline) }, () => {
+  const c = gasoline!;
+  assertSpansValid(c, (m) => assert.fail(m));
+  const cnn = articleId(c, 'CNN (Online News)');
+  const hill = articleId(c, 'The Hill');
+  assert.ok(findFinding(c, 'conflict', 'number', { [cnn]: /^8\.5%$/, [hill]: /^more than 6 percent$/ }), 'the North Carolina share');
+  // Virginia: 7.7% and "nearly 8 percent" agree within the hedge.
+  assert.ok(!findFinding(c, 'conflict', 'number', { [cnn]: /^7\.7%$/ }), 'Virginia agrees');
+});

@@ -7,7 +7,9 @@ import { lowerSameLength } from './lower-case.js';
 // Claims: the unit aligned across outlets. One claim per clause of a sentence: clauses split at ";" and
 // at contrastive joins (", while", ", whereas", ", but"), since each side usually has its own speaker.
 
-const CLAUSE_BREAK = /;\s|,\s(?:while|whereas|but)\s|,\s(?=and\s)/g;
+// A dash before a time clause ("— shortly after President Biden joked ...") also starts another claim; other
+// dashes add to the same claim ("1,800 — almost triple the figure").
+const CLAUSE_BREAK = /;\s|,\s(?:while|whereas|but)\s|,\s(?=and\s)|\s[—–]\s(?=(?:shortly |just |hours |days |weeks |minutes )?(?:after|before|while|when|as|since|even as)\s)/g;
 /** ", and" starts a new clause only when what follows has its own verb ("..., and some 1,700 enterprises are operating"). */
 const FINITE_VERB = /\b(?:is|are|was|were|has|have|had|will|would|can|could|did|does|do)\b|\b\w{3,}ed\b/;
 
@@ -21,7 +23,7 @@ function clauseSpans(text: string, sentence: Span): Span[] {
     if (m[0] === ', ' && !FINITE_VERB.test(body.slice(m.index + 6, m.index + 120).split(/[;.]\s|,\s/)[0] ?? '')) continue;
     if (m.index - last > 20) {
       out.push({ start: sentence.start + last, end: sentence.start + m.index });
-      last = m.index + (m[0].startsWith(';') ? 2 : 2);
+      last = m.index + (m[0].startsWith(' ') ? 3 : 2); // past the separator, keeping the joining word
     }
   }
   out.push({ start: sentence.start + last, end: sentence.end });

@@ -1,4 +1,4 @@
-import type { Article, Claim } from '../model/document.js';
+import type { Article, Claim, Quantity } from '../model/document.js';
 import type { EntityMap } from './story-entities.js';
 import type { Word } from './token-diff.js';
 
@@ -40,6 +40,17 @@ export const DEFAULT_ALIGN: AlignOptions = { threshold: 0.3, mutualThreshold: 0.
 
 const ENTITY_WEIGHT = 1.5;
 
+/**
+ * A distinctive figure ("1,500", "$4.1 billion", "13.6%") as an alignment feature: two claims giving the same
+ * figure are likely about the same thing. Small counts and bare years are too common to say so.
+ */
+export function figureFeature(q: Quantity | undefined): string | null {
+  if (!q || q.kind !== 'level' || !Number.isFinite(q.value)) return null;
+  const bareYear = q.unit === null && Number.isInteger(q.value) && q.value >= 1900 && q.value <= 2100;
+  if (bareYear || (q.unit === null && Math.abs(q.value) < 10)) return null;
+  return `Q:${q.unit ?? ''}:${Number(q.value.toPrecision(3))}`;
+}
+
 export function claimViews(articles: readonly Article[], entities: EntityMap, types: ReadonlyMap<string, string> = new Map()): ClaimView[] {
   const views: ClaimView[] = [];
   const df = new Map<string, number>();
@@ -53,6 +64,10 @@ export function claimViews(articles: readonly Article[], entities: EntityMap, ty
       const storyEntities = new Set(claim.entities.map(toStory));
       const feats = new Set<string>(claim.keywords);
       for (const e of storyEntities) feats.add(`E:${e}`);
+      for (const q of claim.quantities) {
+        const f = figureFeature(article.layers.quantities?.[q]);
+        if (f) feats.add(f);
+      }
       while (k < tokens.length && tokens[k]!.start < claim.start) k++;
       const words: Word[] = [];
       for (let j = k; j < tokens.length && tokens[j]!.end <= claim.end; j++) {

@@ -230,7 +230,12 @@ export function layerConflicts(pair: AlignedPair, sameWording = false): Conflict
   for (const x of qa) {
     const key = measureKey(x);
     if (!key || !x.countedHead) continue;
-    const same = qb.filter((y) => measureKey(y) === key);
+    // A figure of b that one of a's own figures already matches ("50-50, short of the 60 votes needed" vs "needed
+    // 60 votes") is accounted for: it is no counterpart to a's other figure.
+    // (Whatever measure it was read as: "fell to 385,000 from a revised 405,000" vs "was revised to 405,000".)
+    const matchedIn = (qs: readonly Quantity[], y: Quantity) => qs.some((x2) => x2 !== y && x2.unit === y.unit && !numbersConflict(x2, y));
+    if (matchedIn(qb, x)) continue;
+    const same = qb.filter((y) => measureKey(y) === key && !matchedIn(qa, y));
     if (same.length === 0 || same.some((y) => !numbersConflict(x, y))) continue;
     const y = same[0]!;
     const ea = evidence(a.article, x, 'value');

@@ -146,6 +146,14 @@ export function compareArticles(articles: Article[], options: CompareOptions = {
         // ("No. 2 ... No. 3" in both: the ranks are crossed, not contradicted).
         const inClaim = (v: ClaimView | undefined) => row.cells.filter((z) => v && z.article === v.article.id && z.start >= v.claim.start && z.end <= v.claim.end);
         if (inClaim(vy).some((z) => !numbersConflict(x, z)) || inClaim(vx).some((z) => !numbersConflict(y, z))) continue;
+        // Nor when the other statement gives the same figure for what the table read as another measure
+        // ("50-50, falling short of the 60 votes needed" vs "needed 60 votes to clear a procedural vote").
+        const sameFigureIn = (v: ClaimView | undefined, z: { unit: string | null; low: number; high: number; value: number }) =>
+          !!v && v.claim.quantities.some((i) => {
+            const q = v.article.layers.quantities?.[i];
+            return !!q && q.unit === z.unit && !numbersConflict(q, z);
+          });
+        if (x.article !== y.article && (sameFigureIn(vx, y) || sameFigureIn(vy, x))) continue;
         const covered = findings.some(
           (f) => f.type === 'number' && f.evidence.some((e) => e.article === x.article && e.start <= x.start && e.end >= x.end) && f.evidence.some((e) => e.article === y.article && e.start <= y.start && e.end >= y.end),
         );

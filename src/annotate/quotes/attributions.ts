@@ -115,7 +115,8 @@ export function findAnchors(view: TokenView, lex: QuoteLexicon, f: number, e: nu
     if (cueEnd < e && lex.particles.get(l) === view.lower[cueEnd]) cueEnd++;
     let p = k - 1;
     while (p >= f && lex.adverbsBeforeCue.has(view.lower[p]!)) p--;
-    if (p >= f && (view.lower[p] === 'to' || view.lower[p] === 'the' || view.lower[p] === 'a')) continue; // "to say", "the said"
+    // "to say", "the said"; with the classifier, "to" + cue may be one ("went on CNN to declare").
+    if (p >= f && ((view.lower[p] === 'to' && !lex.cueModel) || view.lower[p] === 'the' || view.lower[p] === 'a')) continue;
     let src = p >= f ? npEndingAt(view, lex, p, f) : null;
     let shape: Anchor['shape'] = 'sc';
     let inherited = false;
@@ -134,7 +135,9 @@ export function findAnchors(view: TokenView, lex: QuoteLexicon, f: number, e: nu
       const after = npStartingAt(view, lex, cueEnd, e);
       if (after) {
         const next = view.words[after.end];
-        if (after.end >= e || next === '.' || next === ',' || next === ';' || next === '!' || next === '?') {
+        // Right after a closing quotation mark, "said" + a noun phrase is the speaker however it goes on
+        // ("...,” said the man who built his career on ...").
+        if (after.end >= e || next === '.' || next === ',' || next === ';' || next === '!' || next === '?' || CLOSING_MARKS.has(view.words[p]!)) {
           src = after;
           shape = 'cs';
         }
@@ -210,7 +213,10 @@ export function findAnchors(view: TokenView, lex: QuoteLexicon, f: number, e: nu
       reached = Math.max(reached, Math.min(after, limit));
       const srcBefore = a.source && !a.inherited ? a.source.first - 1 : a.cue.first - 1;
       const commaBefore = srcBefore >= f && (view.words[srcBefore] === ',' || CLOSING_MARKS.has(view.words[srcBefore]!));
-      const restEmpty = after >= limit || onlyAdjuncts(view, after, limit);
+      // Right after a closing quotation mark ("...,” Clinton said on Thursday during a speech at ..."), what
+      // follows the cue is where and when, not content.
+      const afterQuote = srcBefore >= f && CLOSING_MARKS.has(view.words[srcBefore]!) && view.lower[a.cue.end] !== 'that' && view.words[a.cue.end] !== ':';
+      const restEmpty = after >= limit || afterQuote || onlyAdjuncts(view, after, limit);
       if (restEmpty && commaBefore) {
         // "...,” Putin told Japarov." / "The base, he said, is ..."
         a.shape = 'tsc';

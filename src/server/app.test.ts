@@ -163,6 +163,18 @@ test('static files: the UI and its routes are served, paths outside the root are
   }
 });
 
+test('a story page preloads its comparison; the story id cannot break out of the link', async () => {
+  const web = mkdtempSync(join(tmpdir(), 'px-web-'));
+  writeFileSync(join(web, 'index.html'), '<!doctype html><html><head><title>ui</title></head><body></body></html>');
+  const { app } = setup({ webRoot: web });
+  const page = await (await app.request('/stories/abc')).text();
+  assert.match(page, /<link rel="preload" href="\/api\/stories\/abc\/comparison" as="fetch" crossorigin="anonymous"><\/head>/);
+  const hostile = await (await app.request('/stories/a%22%3E%3Cscript%3Ealert(1)')).text();
+  assert.ok(!hostile.includes('<script>'), hostile);
+  assert.match(hostile, /href="\/api\/stories\/a%22%3E%3Cscript%3Ealert\(1\)\/comparison"/);
+  assert.ok(!(await (await app.request('/')).text()).includes('preload'), 'other pages preload nothing');
+});
+
 test('/openapi.json describes every route with its parameters', async () => {
   const { app } = setup();
   const doc = (await (await app.request('/openapi.json')).json()) as { openapi: string; paths: Record<string, Record<string, { parameters?: { name: string }[] }>> };

@@ -43,6 +43,14 @@ export function createStaticFiles(root: string): StaticFiles {
     c.header('Cache-Control', immutable ? 'public, max-age=31536000, immutable' : 'no-cache');
     return c.body(body);
   };
+  const sendIndex = async (c: Context, file: string, preload: string) => {
+    // encodeURIComponent leaves no quote, angle bracket or ampersand: the URL is safe inside the attribute.
+    const link = `<link rel="preload" href="${preload}" as="fetch" crossorigin="anonymous">`;
+    const html = (await readFile(file, 'utf8')).replace('</head>', `${link}</head>`);
+    c.header('Content-Type', TYPES['.html']!);
+    c.header('Cache-Control', 'no-cache');
+    return c.body(html);
+  };
   return {
     async serve(c, rawPath) {
       let path: string;
@@ -60,7 +68,10 @@ export function createStaticFiles(root: string): StaticFiles {
         if (rel.startsWith('assets/') || extname(rel) !== '') return null;
       }
       const index = await inside(join(base, 'index.html'));
-      return index ? send(c, index, false) : null;
+      if (!index) return null;
+      // A story page needs its comparison: the browser fetches it while the script loads.
+      const story = /^stories\/([^/]+)$/.exec(rel);
+      return story ? sendIndex(c, index, `/api/stories/${encodeURIComponent(story[1]!)}/comparison`) : send(c, index, false);
     },
   };
 }

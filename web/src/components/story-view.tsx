@@ -4,7 +4,6 @@ import { useEffect, useMemo, useRef } from 'preact/hooks';
 import type { StoryComparison } from '../../../src/compare/types.ts';
 import { attachInteractions } from '../../../src/report/render/interact.ts';
 import { renderStoryBody } from '../../../src/report/render/story.ts';
-import { drawFramingCharts } from './charts.ts';
 
 export function StoryView({ comparison }: { comparison: StoryComparison }) {
   const ref = useRef<HTMLDivElement>(null);
@@ -14,8 +13,16 @@ export function StoryView({ comparison }: { comparison: StoryComparison }) {
     if (!root) return;
     const detach = attachInteractions(root);
     const slot = root.querySelector<HTMLElement>('.chart-slot');
-    const destroy = slot ? drawFramingCharts(slot, comparison) : () => {};
+    // The charts (and Chart.js, a separate chunk) come after the texts are on screen: reading comes first.
+    let destroy = () => {};
+    let live = true;
+    if (slot) {
+      void import('./charts.ts').then(({ drawFramingCharts }) => {
+        if (live) destroy = drawFramingCharts(slot, comparison);
+      });
+    }
     return () => {
+      live = false;
       detach();
       destroy();
     };

@@ -1,6 +1,6 @@
 import type { Article, Dateline, RemovedSpan, Segment } from '../model/document.js';
 import { classifyParagraph, type ParagraphVerdict } from './boilerplate.js';
-import { findDateline } from './dateline.js';
+import { findDateline, type DatelineMatch } from './dateline.js';
 import { splitParagraphs, type Paragraph } from './paragraphs.js';
 
 /** What cleaning decided, in offsets of the text it was given. */
@@ -91,7 +91,7 @@ export function cleanText(source: string): CleanResult {
   const first = firstKept(paras, reasons);
   for (const idx of first) {
     const p = paras[idx]!;
-    const m = findDateline(p.text);
+    const m = leadingDatelines(p.text);
     if (m && m.end < p.text.length) {
       dateline = m.dateline;
       const end = p.start + m.start + p.text.slice(m.start, m.end).trimEnd().length;
@@ -102,8 +102,21 @@ export function cleanText(source: string): CleanResult {
   return assemble(source, cuts, dateline);
 }
 
+/**
+ * The dateline that opens `text`, stretched over any dateline right after it ("MOSCOW, Nov 25 (Reuters) -
+ * BISHKEK (Realist English). ..."): cutting only the first would leave a text that opens with a dateline,
+ * and cleaning it again would cut that one too. The first dateline is the one reported.
+ */
+function leadingDatelines(text: string): DatelineMatch | null {
+  const first = findDateline(text);
+  if (!first) return null;
+  let end = first.end;
+  for (let next = findDateline(text.slice(end)); next && end + next.end < text.length; next = findDateline(text.slice(end))) end += next.end;
+  return { ...first, end };
+}
+
 function withoutDateline(text: string): string {
-  const m = findDateline(text);
+  const m = leadingDatelines(text);
   return m && m.end < text.length ? text.slice(m.end) : text;
 }
 

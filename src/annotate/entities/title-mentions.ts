@@ -31,6 +31,8 @@ export function findTitleMentions(view: DocView, gaz: Gazetteer, ents: WorkEntit
     let head = '';
     let hn = 0;
     for (const n of [2, 1]) {
+      // Near the end of the text fewer than n words remain: "the president" is not a two-word head.
+      if (j + n > view.words.length) continue;
       const ws = view.words.slice(j, j + n).join(' ').toLowerCase();
       if (heads.has(ws)) {
         head = ws;

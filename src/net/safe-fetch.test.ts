@@ -194,6 +194,27 @@ test('names that resolve to internal addresses are refused (checked on every add
   await rejectsWith(safeFetch('http://meta.test/', { resolve: resolveTo(['169.254.169.254']) }), 'E_FORBIDDEN', /metadata/);
 });
 
+test('names that resolve to internal IPv6 addresses are refused, directly and after a redirect', async () => {
+  const resolveTo = (addrs: string[]) => async () => addrs.map((address) => ({ address, family: (address.includes(':') ? 6 : 4) as 4 | 6 }));
+  const internal: [string, RegExp][] = [
+    ['::1', /loopback/],
+    ['fd00:ec2::254', /metadata/], // AWS instance metadata over IPv6
+    ['fe80::1', /link-local/],
+    ['fc00::7', /private/],
+    ['64:ff9b::a9fe:a9fe', /metadata/], // NAT64 of 169.254.169.254
+    ['2002:a9fe:a9fe::1', /metadata/], // 6to4 of 169.254.169.254
+    ['::', /./],
+  ];
+  for (const [address, kind] of internal) {
+    await rejectsWith(safeFetch('http://v6.rebind.test/', { resolve: resolveTo([address]), timeoutMs: 2000 }), 'E_FORBIDDEN', kind);
+    // A public IPv6 answer beside it does not make the name safe.
+    await rejectsWith(safeFetch('http://v6.rebind.test/', { resolve: resolveTo(['2606:4700::1111', address]), timeoutMs: 2000 }), 'E_FORBIDDEN');
+  }
+  // The first hop is allowed by address; the redirect goes to a name that resolves to IPv6 loopback.
+  const opts: SafeFetchOptions = { allowHosts: [`127.0.0.1:${port}`], resolve: resolveTo(['::1']), timeoutMs: 3000 };
+  await rejectsWith(safeFetch(`${base}/to?u=${encodeURIComponent('http://v6.rebind.test/ok')}`, opts), 'E_FORBIDDEN', /::1/);
+});
+
 test('connects to the address that was checked: the name is resolved once per hop', async () => {
   let calls = 0;
   const resolve = async () => {

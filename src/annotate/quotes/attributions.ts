@@ -61,6 +61,14 @@ function onlyAdjuncts(view: TokenView, first: number, end: number): boolean {
 
 const LEADING_ADVERBIALS = new Set(['in', 'on', 'at', 'after', 'before', 'during', 'since', 'by', 'for', 'with', 'without', 'from', 'under', 'over', 'meanwhile', 'still', 'however', 'instead', 'also', 'yet', 'now', 'then', 'later', 'earlier', 'last', 'this', 'on', 'as', 'when', 'while', 'although', 'though', 'if', 'because', 'despite', 'like', 'unlike', 'among', 'according', 'separately', 'similarly', 'indeed', 'but', 'and', 'so', 'thus', 'there', 'here', 'today', 'yesterday']);
 
+const TIME_NOUNS = new Set(['day', 'days', 'week', 'weeks', 'month', 'months', 'year', 'years', 'hour', 'hours', 'minutes', 'decade', 'decades', 'weekend', 'morning', 'night', 'evening', 'afternoon']);
+
+/** "One month after ...", "Two years ago," "Last week": a time phrase opening the sentence. */
+function leadingTimePhrase(view: TokenView, start: number, p: number): boolean {
+  for (let k = start; k < Math.min(p, start + 3); k++) if (TIME_NOUNS.has(view.lower[k]!)) return true;
+  return false;
+}
+
 /**
  * The subject that opens the clause of a cue at p+1 (the sentence's first noun phrase, after a leading
  * adverbial ending in a comma), when nothing between it and the cue starts another clause.
@@ -68,7 +76,11 @@ const LEADING_ADVERBIALS = new Set(['in', 'on', 'at', 'after', 'before', 'during
 function clauseSubject(view: TokenView, lex: QuoteLexicon, f: number, p: number): TokRange | null {
   let start = f;
   while (start < p && (JOINERS.has(view.lower[start]!) || isPunct(view, start))) start++;
-  if (LEADING_ADVERBIALS.has(view.lower[start]!)) {
+  // A sentence that opens with an adverbial ("On Monday,", "Appearing before supporters,", "For months,",
+  // "One month after announcing ...,"): the subject comes after its comma.
+  const w0 = view.lower[start]!;
+  const opener = LEADING_ADVERBIALS.has(w0) || ((w0.endsWith('ing') || w0.endsWith('ed')) && start === f) || leadingTimePhrase(view, start, p);
+  if (opener) {
     // Skip to after the first comma ("In Washington, Iowa, Pastor Brown plans"); no comma: no subject.
     let c = start;
     while (c < p && view.words[c] !== ',') c++;
@@ -126,7 +138,7 @@ export function findAnchors(view: TokenView, lex: QuoteLexicon, f: number, e: nu
       inherited = true;
     } else if (!src && p >= f && (view.words[p] === ',' || CLOSING_MARKS.has(view.words[p]!)) && l.endsWith('ing')) {
       // "..., saying ...": the subject of the sentence speaks.
-      const subj = npStartingAt(view, lex, f, e);
+      const subj = lex.cueModel ? clauseSubject(view, lex, f, p) : npStartingAt(view, lex, f, e);
       if (subj && subj.end <= p) {
         src = subj;
         inherited = true;

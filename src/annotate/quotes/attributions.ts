@@ -241,7 +241,7 @@ export function findAnchors(view: TokenView, lex: QuoteLexicon, f: number, e: nu
         const c2 = trimRange(view, a.cue.end + 1, limit, true);
         if (c1) a.content.push(c1);
         if (c2) a.content.push(c2);
-      } else if (!restEmpty && !(view.lower[after] === 'to' && !lex.speechVerbs.has(view.lower[a.cue.first]!))) {
+      } else if (!restEmpty && !(view.lower[after] === 'to' && !lex.speechVerbs.has(view.lower[a.cue.first]!) && !lex.cueModel)) {
         // ("seeks to shore up": a wish, not words) 
         const c = trimRange(view, after, limit, true);
         if (c) a.content.push(c);

@@ -8,8 +8,8 @@ import type { Article } from '../model/document.js';
 import type { Assignment, StoryClusterer, StoryLabel } from './types.js';
 import { createLexicon, type Lexicon } from './lexicon.js';
 import { createTermStats, loadBackground, type Background } from './term-stats.js';
-import { extractFeatures, DEFAULT_FEATURE_OPTIONS, type ArticleFeatures, type FeatureOptions } from './features.js';
-import { dot } from './sparse.js';
+import { createFeatureContext, extractFeatures, DEFAULT_FEATURE_OPTIONS, type ArticleFeatures, type FeatureOptions } from './features.js';
+import { dot, type SparseVector } from './sparse.js';
 import { sketchOverlap, DEFAULT_DUPLICATE_OPTIONS, type DuplicateOptions } from './shingles.js';
 import { labelStory, loadPlaces, type LabelInput } from './labels.js';
 
@@ -84,7 +84,11 @@ export interface PairScore {
 
 export function pairScore(a: ArticleFeatures, b: ArticleFeatures, o: ClusterOptions): PairScore {
   const text = dot(a.terms, b.terms);
-  const names = a.names.ids.length && b.names.ids.length ? dot(a.names, b.names) : text;
+  return combineScores(text, a.names.ids.length && b.names.ids.length ? dot(a.names, b.names) : text, a, b, o);
+}
+
+/** The pair score from its text and name cosines, with time as evidence. */
+function combineScores(text: number, names: number, a: ArticleFeatures, b: ArticleFeatures, o: ClusterOptions): PairScore {
   let score = (1 - o.nameWeight) * text + o.nameWeight * names;
   // Time is evidence both ways: the same days make a shared event likelier, distant days unlikelier.
   if (a.day !== null && b.day !== null) {
@@ -92,6 +96,35 @@ export function pairScore(a: ArticleFeatures, b: ArticleFeatures, o: ClusterOpti
     score *= o.dateBoost * (gap > o.timeWindowDays ? Math.exp(-(gap - o.timeWindowDays) / o.timeDecayDays) : 1);
   } else if (a.weekday && b.weekday) score *= a.weekday === b.weekday ? o.weekdayBoost : o.weekdayMismatch;
   return { score, text, names };
+}
+
+/** A vector spread over a dense array (by term id), so that dots with it are one pass over the other. */
+class DenseQuery {
+  values = new Float64Array(1024);
+  private ids: Int32Array = new Int32Array(0);
+  set(v: SparseVector): void {
+    this.clear();
+    const last = v.ids.length ? v.ids[v.ids.length - 1]! : 0;
+    if (last >= this.values.length) this.values = new Float64Array(Math.max(last + 1, this.values.length * 2));
+    for (let k = 0; k < v.ids.length; k++) this.values[v.ids[k]!] = v.weights[k]!;
+    this.ids = v.ids;
+  }
+  clear(): void {
+    for (let k = 0; k < this.ids.length; k++) this.values[this.ids[k]!] = 0;
+    this.ids = new Int32Array(0);
+  }
+  /** Dot with `v` (ids beyond the array are absent from the query). */
+  dot(v: SparseVector): number {
+    const values = this.values;
+    const ids = v.ids;
+    const w = v.weights;
+    let s = 0;
+    for (let k = 0; k < ids.length; k++) {
+      const id = ids[k]!;
+      if (id < values.length) s += w[k]! * values[id]!;
+    }
+    return s;
+  }
 }
 
 const storyNumber = (name: string): number => Number(name.slice(1));
@@ -129,6 +162,7 @@ export function createStoryClusterer(options: Partial<ClusterOptions> = {}, deps
   let gazetteer: Set<string> | undefined;
   const places = () => (gazetteer ??= deps.places ?? loadPlaces());
   const stats = createTermStats(deps.background ?? loadBackground(), o.streamIdf);
+  const featureContext = createFeatureContext(lexicon, stats);
   const nodes: Node[] = [];
   const parent: number[] = [];
   /** Per article: neighbours and scores, flat [j, score, j, score, ...]. */
@@ -143,6 +177,8 @@ export function createStoryClusterer(options: Partial<ClusterOptions> = {}, deps
   let merges = 0;
   let scored = 0;
   let duplicates = 0;
+  const queryTerms = new DenseQuery();
+  const queryNames = new DenseQuery();
   // Scratch accumulator over article indexes, reset through `touched`.
   let hits = new Int32Array(1024);
 
@@ -224,13 +260,16 @@ export function createStoryClusterer(options: Partial<ClusterOptions> = {}, deps
 
   return {
     add(article: Article): Assignment {
-      const f = extractFeatures(article, lexicon, stats, o.features);
+      const f = extractFeatures(article, featureContext, o.features);
       const i = nodes.length;
       const found: Array<{ j: number; score: number }> = [];
       let dup: { j: number; c: number } | null = null;
+      queryTerms.set(f.terms);
+      queryNames.set(f.names);
       for (const j of candidates(f, i + 1)) {
         const other = nodes[j]!;
-        const s = pairScore(f, other.features, o);
+        const text = queryTerms.dot(other.features.terms);
+        const s = combineScores(text, f.names.ids.length && other.features.names.ids.length ? queryNames.dot(other.features.names) : text, f, other.features, o);
         scored++;
         if (s.score >= o.edgeFloor * o.threshold) found.push({ j, score: s.score });
         // A copy is the same report: it must also be close in time (old text reused later is not a copy).

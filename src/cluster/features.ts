@@ -4,9 +4,10 @@
 // The text itself is not kept, so memory stays small on large streams.
 import type { Article } from '../model/document.js';
 import type { Lexicon } from './lexicon.js';
-import { toSparse, topIds, type SparseVector } from './sparse.js';
+import { sparseFromArrays, topIds, type SparseVector } from './sparse.js';
 import type { TermStats } from './term-stats.js';
 import { shingleSketch, type Sketch } from './shingles.js';
+import { createTokenTable, nextWord, type TokenTable, type WordSpan } from './token-table.js';
 
 export interface FeatureOptions {
   /** How many times a title word counts (titles name the event densely). */
@@ -161,42 +162,153 @@ function layerNames(article: Article, lexicon: Lexicon, out: RawCounts): Map<str
   return types;
 }
 
-export function extractFeatures(article: Article, lexicon: Lexicon, stats: TermStats, options: FeatureOptions): ArticleFeatures {
-  const counts: RawCounts = { terms: new Map(), names: new Map(), phrases: new Map(), hashes: [] };
-  const hasEntities = (article.layers.entities?.length ?? 0) > 0;
-  scanText(article.text, lexicon, counts, 1, !hasEntities);
-  const bodyHashes = counts.hashes;
-  let types = new Map<string, string>();
-  if (hasEntities) types = layerNames(article, lexicon, counts);
-  if (article.title) {
-    const titleCounts: RawCounts = { terms: counts.terms, names: new Map(), phrases: new Map(), hashes: [] };
-    scanText(article.title, lexicon, titleCounts, options.titleWeight, false);
-  }
-  const termIds = new Map<number, number>();
-  for (const [stem, tf] of counts.terms) termIds.set(stats.id(stem), tf);
-  stats.addDocument(termIds.keys());
-  const weigh = (m: Map<string, number>) => {
-    const w = new Map<number, number>();
-    for (const [stem, tf] of m) {
-      const id = stats.id(stem);
-      w.set(id, (1 + Math.log(tf)) * stats.idf(id));
+/** A term-id keyed accumulator: dense values, reset through the list of ids touched. */
+class Accumulator {
+  values = new Float64Array(1024);
+  touched: number[] = [];
+  add(id: number, w: number): void {
+    if (id >= this.values.length) {
+      const next = new Float64Array(Math.max(id + 1, this.values.length * 2));
+      next.set(this.values);
+      this.values = next;
     }
-    return w;
+    if (this.values[id] === 0) this.touched.push(id);
+    this.values[id]! += w;
+  }
+  reset(): void {
+    for (const id of this.touched) this.values[id] = 0;
+    this.touched.length = 0;
+  }
+}
+
+/** What feature extraction keeps between articles of one stream: the spelling table and scratch space. */
+export interface FeatureContext {
+  lexicon: Lexicon;
+  stats: TermStats;
+  table: TokenTable;
+  terms: Accumulator;
+  names: Accumulator;
+  hashes: number[];
+  phrase: number[];
+  span: WordSpan;
+}
+
+export function createFeatureContext(lexicon: Lexicon, stats: TermStats): FeatureContext {
+  return {
+    lexicon,
+    stats,
+    table: createTokenTable(lexicon, (stem) => stats.id(stem)),
+    terms: new Accumulator(),
+    names: new Accumulator(),
+    hashes: [],
+    phrase: [],
+    span: { start: 0, end: 0, matchEnd: 0 },
   };
-  const phrases = [...counts.phrases]
+}
+
+/** scanText over the token table: terms (times `weight`); for the body word hashes; with `phrases`, names. */
+function scanFast(ctx: FeatureContext, text: string, weight: number, body: boolean, phrases: Map<string, number> | null): void {
+  const { table, terms, names, hashes, span } = ctx;
+  const phrase = ctx.phrase;
+  phrase.length = 0;
+  let phraseStartsSentence = false;
+  let prevEnd = 0;
+  let first = true;
+  const flush = () => {
+    let a = 0;
+    let b = phrase.length;
+    while (a < b && table.stop[phrase[a]!]) {
+      a++;
+      phraseStartsSentence = false;
+    }
+    while (b > a && table.stop[phrase[b - 1]!]) b--;
+    if (b - a > 1 || (b - a === 1 && !phraseStartsSentence)) {
+      let p = table.word[phrase[a]!]!;
+      for (let q = a + 1; q < b; q++) p += ' ' + table.word[phrase[q]!]!;
+      phrases!.set(p, (phrases!.get(p) ?? 0) + 1);
+      for (let q = a; q < b; q++) {
+        const id = table.term[phrase[q]!]!;
+        if (id >= 0) names.add(id, 1);
+      }
+    }
+    phrase.length = 0;
+  };
+  let pos = 0;
+  while (nextWord(text, pos, span)) {
+    const e = table.entry(text, span.start, span.end);
+    const id = table.term[e]!;
+    if (id >= 0) terms.add(id, weight);
+    if (body) hashes.push(table.hash[e]!);
+    if (phrases) {
+      const brk = first || breaksSentence(text, prevEnd, span.start);
+      const gapIsSpace = span.start - prevEnd === 1;
+      const upper = table.upper[e]!;
+      if (upper && phrase.length > 0 && gapIsSpace && !brk) phrase.push(e);
+      else {
+        if (phrase.length) flush();
+        if (upper) {
+          phrase.push(e);
+          phraseStartsSentence = brk;
+        }
+      }
+    }
+    prevEnd = span.matchEnd;
+    first = false;
+    pos = span.matchEnd;
+  }
+  if (phrases && phrase.length) flush();
+}
+
+/** TF-IDF weights of an accumulator's terms as a sparse vector (at most `limit` entries). */
+function weighed(acc: Accumulator, stats: TermStats, limit: number): SparseVector {
+  const n = acc.touched.length;
+  const ids = new Int32Array(n);
+  const weights = new Float64Array(n);
+  for (let k = 0; k < n; k++) {
+    const id = acc.touched[k]!;
+    ids[k] = id;
+    weights[k] = (1 + Math.log(acc.values[id]!)) * stats.idf(id);
+  }
+  return sparseFromArrays(ids, weights, limit);
+}
+
+/** The first `max` characters of the first line, as a string of its own (not a view of the text). */
+function leadOf(text: string, max: number): string {
+  let end = 0;
+  while (end < text.length && end < max && text.charCodeAt(end) !== 10) end++;
+  return end < 13 ? text.slice(0, end) : (JSON.parse(JSON.stringify(text.slice(0, end))) as string);
+}
+
+export function extractFeatures(article: Article, ctx: FeatureContext, options: FeatureOptions): ArticleFeatures {
+  const { stats, terms, names } = ctx;
+  terms.reset();
+  names.reset();
+  ctx.hashes.length = 0;
+  const phrases = new Map<string, number>();
+  const hasEntities = (article.layers.entities?.length ?? 0) > 0;
+  scanFast(ctx, article.text, 1, true, hasEntities ? null : phrases);
+  let types = new Map<string, string>();
+  if (hasEntities) {
+    const counts: RawCounts = { terms: new Map(), names: new Map(), phrases, hashes: [] };
+    types = layerNames(article, ctx.lexicon, counts);
+    for (const [stem, n] of counts.names) names.add(stats.id(stem), n);
+  }
+  if (article.title) scanFast(ctx, article.title, options.titleWeight, false, null);
+  stats.addDocument(terms.touched);
+  const top = [...phrases]
     .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
     .slice(0, 12)
     .map(([text, count]) => ({ text, count, type: types.get(text) ?? null }));
-  const terms = toSparse(weigh(counts.terms), options.maxTerms);
+  const termVector = weighed(terms, stats, options.maxTerms);
   return {
-    terms,
-    top: topIds(terms, options.indexTerms),
-    names: toSparse(weigh(counts.names), options.maxNames),
+    terms: termVector,
+    top: topIds(termVector, options.indexTerms),
+    names: weighed(names, stats, options.maxNames),
     day: dayOf(article.published),
     mentioned: resolvedDays(article),
     weekday: firstWeekday(article),
-    sketch: shingleSketch(bodyHashes),
-    phrases,
-    lead: article.text.slice(0, 200).split('\n')[0]!.slice(0, 120),
+    sketch: shingleSketch(ctx.hashes),
+    phrases: top,
+    lead: leadOf(article.text, 120),
   };
 }

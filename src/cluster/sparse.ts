@@ -9,14 +9,23 @@ export const EMPTY_VECTOR: SparseVector = { ids: new Int32Array(0), weights: new
 
 /** Keeps the `limit` heaviest entries, L2-normalises, sorts by id. */
 export function toSparse(entries: Map<number, number>, limit: number): SparseVector {
-  const n = entries.size;
-  const allIds = new Int32Array(n);
-  const allW = new Float64Array(n);
+  const ids = new Int32Array(entries.size);
+  const weights = new Float64Array(entries.size);
   let k = 0;
   for (const [id, w] of entries) {
-    if (w > 0) {
-      allIds[k] = id;
-      allW[k++] = w;
+    ids[k] = id;
+    weights[k++] = w;
+  }
+  return sparseFromArrays(ids, weights, limit);
+}
+
+/** toSparse over parallel arrays (distinct ids, any order); entries with weight <= 0 are dropped. */
+export function sparseFromArrays(allIds: Int32Array, allW: Float64Array, limit: number): SparseVector {
+  let k = 0;
+  for (let i = 0; i < allIds.length; i++) {
+    if (allW[i]! > 0) {
+      allIds[k] = allIds[i]!;
+      allW[k++] = allW[i]!;
     }
   }
   let order = Array.from({ length: k }, (_, i) => i);

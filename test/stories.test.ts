@@ -127,3 +127,28 @@ test('AllSides pipeline hack: North Carolina stations without gas, 8.5% (CNN) vs
   // Virginia: 7.7% and "nearly 8 percent" agree within the hedge.
   assert.ok(!findFinding(c, 'conflict', 'number', { [cnn]: /^7\.7%$/ }), 'Virginia agrees');
 });
+
+// Conflicts read from words that are not the claim's own were false alarms on these stories.
+const notTheClaims = [
+  ['allsides-5720', 'negation', 'default "if Congress does not take action" vs "if Congress fails to raise"'],
+  ['allsides-5793', 'negation', 'Cuomo resigned; "women ... who did not" is a relative clause'],
+  ['allsides-5969', 'modality', 'the Senate passed legislation "that would pour" money: the would is the bill’s'],
+  ['allsides-6051', 'modality', 'House Republicans voted; Trump’s grip "will tighten" is another act'],
+] as const;
+for (const [prefix, type, why] of notTheClaims) {
+  const c = story('allsides.jsonl', prefix);
+  test(`AllSides ${prefix}: no ${type} conflict (${why})`, { skip: skip(c) }, () => {
+    assert.deepEqual(c!.findings.filter((f) => f.kind === 'conflict' && f.type === type).map((f) => f.summary), []);
+  });
+}
+
+const maskOrder = story('allsides.jsonl', 'allsides-5818');
+test('AllSides DeSantis mask order: signed (Insider) vs intends to sign (The Post Millennial)', { skip: skip(maskOrder) }, () => {
+  const c = maskOrder!;
+  const insider = articleId(c, 'Insider');
+  const pm = articleId(c, 'The Post Millennial');
+  const f = c.findings.find((x) => x.kind === 'conflict' && x.type === 'modality' && x.articles.includes(insider) && x.articles.includes(pm));
+  assert.ok(f, 'done vs not yet');
+  assert.ok(f.evidence.some((e) => e.article === insider && /signed an executive order/.test(e.text)));
+  assert.ok(f.evidence.some((e) => e.article === pm && /intends to sign/.test(e.text)));
+});

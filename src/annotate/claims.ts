@@ -43,6 +43,9 @@ function indexesWithin(items: readonly Span[] | undefined, span: Span): number[]
   return out;
 }
 
+/** A negation after these words belongs to a relative or conditional clause ("if Congress does not act"). */
+const SUBORDINATE_BEFORE = /\b(?:if|unless|who|which|whom|whose|because|whether)\b[^,;.]*$/i;
+
 /** After these, an -ed word is an adjective ("the allied partnership"), not the predicate. */
 const DETERMINERS = new Set(['the', 'a', 'an', 'its', 'their', 'his', 'her', 'our', 'this', 'these', 'those', 'that', "'s", '’s', 'of', 'and', 'most', 'more', 'very', 'well']);
 
@@ -193,6 +196,11 @@ export function extractClaims(article: Article): Claim[] {
       const lowerClause = text.slice(clause.start, clause.end).toLowerCase();
       for (const [phrase, canonical] of lex.synonymPhrases) if (lowerClause.includes(phrase)) keywords.add(canonical);
       const negations = findCues(text, clause, lex.modality.negation);
+      // A negation makes the claim negative when it bears on the predicate ("did not sign", "has not been
+      // signed"), not when it sits in a relative or conditional clause ("women who did not", "if Congress does not").
+      const negates = (c: TextSpan) =>
+        !SUBORDINATE_BEFORE.test(text.slice(Math.max(clause.start, c.start - 40), c.start)) &&
+        (!predicate || predicate === reporting || (c.end <= predicate.start && predicate.start - c.end <= 16) || (c.start >= predicate.end && c.start - predicate.end <= 2));
       const cues: TextSpan[] = [...negations];
       let modality: Modality = 'stated';
       // A modality cue speaks for the claim when it governs the predicate: before it, on it, or just after
@@ -232,7 +240,7 @@ export function extractClaims(article: Article): Claim[] {
         times: indexesWithin(layers.times, clause),
         places: [...new Set(mentions.filter((m) => m.type === 'LOC').map((m) => m.entity))],
         source: speaker,
-        polarity: negations.length > 0 && modality !== 'denied' ? 'negative' : 'positive',
+        polarity: negations.some(negates) && modality !== 'denied' ? 'negative' : 'positive',
         modality,
         salience,
         items: listItems(text, clauseTokens),

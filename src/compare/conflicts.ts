@@ -77,7 +77,12 @@ function hunkConflict(a: ClaimView, b: ClaimView, h: Hunk): ConflictCandidate | 
   // Negation inserted or removed.
   const negA = aText.some((w) => NEGATION_WORDS.has(w.toLowerCase()));
   const negB = bText.some((w) => NEGATION_WORDS.has(w.toLowerCase()));
-  if (negA !== negB) {
+  // A negation put in or taken out is a short edit ("was" / "was not"), with no negation next to it on
+  // the other side ("will not stand" / "will not, we will not, stand"); longer hunks are other wordings.
+  const short = Math.max(h.a.length, h.b.length) <= 3;
+  const negationNear = (words: readonly Word[], index: number, length: number) =>
+    words.slice(Math.max(0, index - 1), index + length + 1).some((w) => NEGATION_WORDS.has(w.text.toLowerCase()));
+  if (negA !== negB && short && !(negA ? negationNear(b.words, h.bIndex, h.b.length) : negationNear(a.words, h.aIndex, h.a.length))) {
     const spanA = contextSpan(a.words, h.aIndex, h.a.length);
     const spanB = contextSpan(b.words, h.bIndex, h.b.length);
     if (spanA && spanB) {
@@ -273,7 +278,8 @@ export function layerConflicts(pair: AlignedPair, sameWording = false): Conflict
   const sharedWords = a.claim.keywords.filter((k) => b.claim.keywords.includes(k)).length;
   // (Near-identical wordings are read word by word instead: their cues are compared in place.)
   const sameAct = !sameWording && pair.similarity >= 0.35 && sharedWords >= 2 && samePredicate(a, b);
-  if (sameAct && ((done(a.claim.modality) && notYet(b.claim.modality)) || (notYet(a.claim.modality) && done(b.claim.modality)))) {
+  const doneVsNotYet = (d: ClaimView, n: ClaimView) => done(d.claim.modality) && notYet(n.claim.modality) && sameActNotYet(d, n);
+  if (sameAct && (doneVsNotYet(a, b) || doneVsNotYet(b, a))) {
     const cueA = a.claim.cues[0] ?? a.claim.predicate;
     const cueB = b.claim.cues[0] ?? b.claim.predicate;
     if (cueA && cueB) {
@@ -297,6 +303,27 @@ export function layerConflicts(pair: AlignedPair, sameWording = false): Conflict
   }
   return out;
 }
+
+/**
+ * Whether the not-yet claim's cue bears on the act the done claim reports: "signed" against "is ready for
+ * signing" or "intends to sign", not against "legislation that would pour" or "will tighten".
+ */
+function sameActNotYet(doneClaim: ClaimView, notYetClaim: ClaimView): boolean {
+  const act = doneClaim.claim.predicate;
+  if (!act) return false;
+  const actConcept = concept(act.text.toLowerCase());
+  const text = notYetClaim.article.text;
+  return notYetClaim.claim.cues.some((cue) => {
+    // The verb the cue bears on: the last word of a longer cue ("ready for signing"), or the first word
+    // after it that is not an auxiliary ("intends to sign", "will also share").
+    const inCue = (text.slice(cue.start, cue.end).toLowerCase().match(/\p{L}+/gu) ?? []).slice(1).slice(-1).filter((w) => !AUXILIARIES.has(w) && w !== 'for');
+    const after = text.slice(cue.end, Math.min(notYetClaim.claim.end, cue.end + 40)).toLowerCase().match(/\p{L}+/gu) ?? [];
+    const verb = after.find((w) => !AUXILIARIES.has(w));
+    return [...inCue, ...(verb ? [verb] : [])].some((w) => concept(w) === actConcept);
+  });
+}
+
+const AUXILIARIES = new Set(['to', 'be', 'been', 'being', 'have', 'has', 'also', 'not', 'soon', 'now', 'then', 'still', 'formally', 'officially']);
 
 /** Near-identical wording (e.g. an edited copy) is read word by word; other pairs through their layers. */
 export function pairConflicts(pair: AlignedPair): ConflictCandidate[] {

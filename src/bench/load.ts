@@ -1,9 +1,10 @@
 // `parallax bench --only load`: the HTTP API at 100 concurrent connections for 60 seconds (10 with
 // --quick), localhost only, on a server in a child process holding stored articles (the server bench's
 // child). Mixed reads: story list (plain and by outlet), story comparisons, search. Reports errors, p99
-// latency, and the server's resident memory after warm-up and at the end (target: within 10%).
+// latency, and the server's memory after warm-up and at the end (target: within 10%): resident set and
+// live heap (after a full collection in the child), each with its ratio end / after warm-up.
+//   parallax bench --only load [--articles 10000] [--quick]
 import { spawn, type ChildProcess } from 'node:child_process';
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import type { BenchSection } from './section.js';
@@ -20,18 +21,29 @@ interface ChildInfo {
   anOutlet: string | null;
 }
 
-/** Resident memory of a process in bytes (Linux /proc), or null elsewhere. */
-function rssOf(pid: number): number | null {
-  try {
-    const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
-    return m ? Number(m[1]) * 1024 : null;
-  } catch {
-    return null;
-  }
+interface Memory {
+  rss: number;
+  heapUsed: number;
+  afterGc: boolean;
 }
 
+/** The server's memory, asked over IPC (the child collects garbage first). */
+function memoryOf(child: ChildProcess): Promise<Memory> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error('the server did not report its memory')), 60_000);
+    child.once('message', (m) => {
+      clearTimeout(timer);
+      resolve(m as Memory);
+    });
+    child.send('memory');
+  });
+}
+
+const mb = (bytes: number) => Math.round((bytes / 1048576) * 10) / 10;
+const ratio = (end: number, start: number) => Math.round((end / start) * 1000) / 1000;
+
 function startServer(articles: number, warm: number): Promise<{ child: ChildProcess; info: ChildInfo }> {
-  const child = spawn(process.execPath, [join(repoRoot(), 'dist/src/server/bench/child.js'), '--articles', String(articles), '--warm', String(warm)], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['--expose-gc', join(repoRoot(), 'dist/src/server/bench/child.js'), '--articles', String(articles), '--warm', String(warm)], { stdio: ['ignore', 'pipe', 'pipe', 'ipc'] });
   let err = '';
   child.stderr!.on('data', (d) => (err = (err + d).slice(-4000)));
   return new Promise((resolve, reject) => {
@@ -53,9 +65,9 @@ function startServer(articles: number, warm: number): Promise<{ child: ChildProc
 export const loadBench: BenchSection = {
   name: 'load',
   description: 'API under 100 concurrent connections for 60 s: errors, p99 latency, memory after warm-up vs at the end',
-  async run({ quick, progress }) {
+  async run({ quick, progress, articles: asked }) {
     const { default: autocannon } = await import('autocannon');
-    const articles = quick ? 300 : 2000;
+    const articles = asked ?? (quick ? 300 : 2000);
     const seconds = quick ? 10 : 60;
     const warmSeconds = quick ? 3 : 15;
     progress(`starting a server with ${articles} articles…`);
@@ -83,11 +95,12 @@ export const loadBench: BenchSection = {
       };
       progress(`warm-up: ${warmSeconds} s at ${CONNECTIONS} connections`);
       await run(warmSeconds);
-      const rssAfterWarmUp = rssOf(child.pid!);
+      const warmMemory = await memoryOf(child);
       progress(`load: ${seconds} s at ${CONNECTIONS} connections over ${paths.length} paths`);
       const r = await run(seconds);
-      const rssAtEnd = rssOf(child.pid!);
-      const growth = rssAfterWarmUp && rssAtEnd ? rssAtEnd / rssAfterWarmUp - 1 : null;
+      const endMemory = await memoryOf(child);
+      const rssRatio = ratio(endMemory.rss, warmMemory.rss);
+      const heapRatio = ratio(endMemory.heapUsed, warmMemory.heapUsed);
       const errors = r.errors + r.timeouts + r.non2xx;
       return {
         load: {
@@ -104,11 +117,13 @@ export const loadBench: BenchSection = {
           timeouts: r.timeouts,
           non2xx: r.non2xx,
           memory: {
-            rssAfterWarmUpMB: rssAfterWarmUp ? Math.round(rssAfterWarmUp / 1048576) : null,
-            rssAtEndMB: rssAtEnd ? Math.round(rssAtEnd / 1048576) : null,
-            growthPercent: growth === null ? null : Math.round(growth * 1000) / 10,
+            afterWarmUp: { rssMB: mb(warmMemory.rss), heapUsedMB: mb(warmMemory.heapUsed) },
+            atEnd: { rssMB: mb(endMemory.rss), heapUsedMB: mb(endMemory.heapUsed) },
+            rssRatio,
+            heapRatio,
+            heapAfterGc: warmMemory.afterGc && endMemory.afterGc,
           },
-          targets: { zeroErrors: errors === 0, memoryWithin10Percent: growth === null ? null : growth <= 0.1 },
+          targets: { zeroErrors: errors === 0, rssWithin10Percent: rssRatio <= 1.1, heapWithin10Percent: heapRatio <= 1.1 },
         },
       };
     } finally {

@@ -3,5 +3,5 @@ export interface BenchSection {
   name: string;
   description: string;
   /** Return figures; long work may call progress(fraction). */
-  run(options: { quick: boolean; progress: (message: string) => void }): Promise<Record<string, unknown>>;
+  run(options: { quick: boolean; progress: (message: string) => void; /** Corpus size, for sections that take one (--articles). */ articles?: number }): Promise<Record<string, unknown>>;
 }

@@ -1,6 +1,7 @@
 // The server under test for `parallax bench --only server`, run as a child process so that the load
 // tool does not share its event loop. It stores the bench corpus, warms the comparisons of the stories
-// to be requested, listens on 127.0.0.1, prints one JSON line, and stops on SIGTERM.
+// to be requested, listens on 127.0.0.1, prints one JSON line, answers 'memory' messages, and stops on
+// SIGTERM.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -78,6 +79,16 @@ process.stdout.write(
     anOutlet: outlets,
   }) + '\n',
 );
+// Memory on request (the load bench asks after warm-up and at the end, over the IPC channel when it
+// opened one): after a full collection when the process runs with --expose-gc, so that the heap figure
+// is what is live, not garbage not yet collected.
+process.on('message', (m) => {
+  if (m !== 'memory' || !process.send) return;
+  const gc = (globalThis as { gc?: () => void }).gc;
+  if (gc) gc();
+  const u = process.memoryUsage();
+  process.send({ rss: u.rss, heapUsed: u.heapUsed, heapTotal: u.heapTotal, external: u.external, arrayBuffers: u.arrayBuffers, afterGc: Boolean(gc) });
+});
 process.on('SIGTERM', () => {
   void server.close().then(async () => {
     await store.close();

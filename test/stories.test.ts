@@ -152,3 +152,18 @@ test('AllSides DeSantis mask order: signed (Insider) vs intends to sign (The Pos
   assert.ok(f.evidence.some((e) => e.article === insider && /signed an executive order/.test(e.text)));
   assert.ok(f.evidence.some((e) => e.article === pm && /intends to sign/.test(e.text)));
 });
+
+const walensky = story('allsides.jsonl', 'allsides-6043');
+test('AllSides CDC mask guidance: "Dr. Walensky" and "Rochelle Walensky" are one speaker', { skip: skip(walensky) }, () => {
+  assert.deepEqual(walensky!.findings.filter((f) => f.kind === 'conflict' && f.type === 'speaker').map((f) => f.summary), []);
+});
+
+const kabulMeeting = story('allsides.jsonl', 'allsides-5760');
+test('AllSides CIA director in Kabul: the meeting "Monday" and "an official said Tuesday" are two days of two acts', { skip: skip(kabulMeeting) }, () => {
+  assert.deepEqual(kabulMeeting!.findings.filter((f) => f.kind === 'conflict' && f.type === 'date').map((f) => f.summary), []);
+});
+
+const vaccineGoal = story('allsides.jsonl', 'allsides-6073');
+test('AllSides vaccination goal: 160 million as a goal is no other count of the 105 million vaccinated', { skip: skip(vaccineGoal) }, () => {
+  assert.deepEqual(vaccineGoal!.findings.filter((f) => f.kind === 'conflict').map((f) => f.summary), []);
+});

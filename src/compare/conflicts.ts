@@ -13,6 +13,7 @@ export interface ConflictCandidate {
   details?: Record<string, unknown>;
 }
 
+const PRONOUNS = new Set(['he', 'she', 'they', 'it', 'his', 'her', 'their', 'we', 'i']);
 const NAME_JOINERS = new Set(['.', '-', 'the', 'of', 'and', '&', "'s", '’s']);
 const NEGATION_WORDS = new Set(['not', "n't", 'never', 'no', 'cannot']);
 const NUMERIC_CONTEXT = new Set(['$', '€', '£', '%', 'percent', 'per', 'cent', 'thousand', 'million', 'billion', 'trillion', 'bn', 'mn', 'm', 'k', 'tn']);
@@ -132,10 +133,14 @@ function hunkConflict(a: ClaimView, b: ClaimView, h: Hunk): ConflictCandidate | 
   const capitalised = (ws: string[]) =>
     ws.some((w) => /^\p{Lu}/u.test(w)) && ws.every((w) => /^\p{Lu}/u.test(w) || NAME_JOINERS.has(w.toLowerCase()));
   if (capitalised(aText) && capitalised(bText)) {
+    // A pronoun for a name ("He accused" / "Trump accused") is the same speaker as far as the words tell.
+    if ([aText, bText].some((ws) => ws.length === 1 && PRONOUNS.has(ws[0]!.toLowerCase()))) return null;
     const ma = mentionUnder(a, h.a);
     const mb = mentionUnder(b, h.b);
-    // One entity under two names ("United States" / "U.S.") says the same thing.
+    // One entity under two names ("United States" / "U.S.") says the same thing; a nationality word
+    // ("Russian officials" / "Moscow officials") names no one.
     if (ma && mb && sameEntity(a, ma, b, mb, aText.join(' '), bText.join(' '))) return null;
+    if (ma?.type === 'MISC' || mb?.type === 'MISC') return null;
     // A different name next to a reporting verb: the words are attributed to someone else.
     const near = (words: readonly Word[], from: number, to: number) =>
       words.slice(Math.max(0, from - 3), Math.min(words.length, to + 3)).some((w) => isReportingWord(w.text));
@@ -163,7 +168,9 @@ function mentionUnder(v: ClaimView, words: readonly Word[]): EntityMention | nul
   if (named.length === 0) return null;
   const start = named[0]!.start;
   const end = named[named.length - 1]!.end;
-  return (v.article.layers.entities ?? []).find((m) => m.start <= start && m.end >= end && m.via !== 'pronoun') ?? null;
+  const mentions = (v.article.layers.entities ?? []).filter((m) => m.via !== 'pronoun');
+  // A title or first name changed in front of a name ("Dr. Walensky" / "Rochelle Walensky") belongs to that name.
+  return mentions.find((m) => m.start <= start && m.end >= end) ?? mentions.find((m) => m.start >= end && /^[.\s]{0,2}$/.test(v.article.text.slice(end, m.start))) ?? null;
 }
 
 // Organisations and places are often the same word in news ("Moscow said", "the Kremlin"): both count as one kind.
@@ -201,6 +208,16 @@ function trimComma(v: ClaimView, s: { start: number; end: number }) {
   return { start, end };
 }
 
+/** "more than 1 million wasted doses each": a figure per item, not the total another report gives. */
+export function isPerItem(text: string, q: { end: number }): boolean {
+  return /^[^.;,]{0,40}?\beach\b/.test(text.slice(q.end, q.end + 48));
+}
+
+/** A goal or plan ("our goal is to have 160 million") gives no count to hold against a report of what is. */
+export function figuresComparable(a: ClaimView, b: ClaimView): boolean {
+  return (a.claim.modality === 'planned') === (b.claim.modality === 'planned');
+}
+
 /** "No. 2", "#3": rank labels, not amounts. */
 export function isRankLabel(text: string, q: { start: number }): boolean {
   return /(?:\bNo\.|#)\s*$/.test(text.slice(Math.max(0, q.start - 4), q.start));
@@ -224,14 +241,26 @@ function timeClass(t: TimeExpression): { cls: string; key: string } | null {
   return null;
 }
 
+/**
+ * "an official said Tuesday", "was the first to report on Thursday": the day of a statement, not of the event
+ * it reports, so it is not compared with the event's date.
+ */
+function isStatementDate(text: string, t: { start: number; end: number }): boolean {
+  const before = /(\p{L}+)\s+(?:on\s+|late\s+|early\s+)?$/u.exec(text.slice(Math.max(0, t.start - 24), t.start));
+  const after = /^,?\s+(\p{L}+)/u.exec(text.slice(t.end, t.end + 24));
+  return [before?.[1], after?.[1]].some((w) => w !== undefined && /^\p{Ll}/u.test(w) && isReportingWord(w));
+}
+
 /** Conflicts read from the annotation layers of two aligned claims (quantities, times, polarity, modality). */
 export function layerConflicts(pair: AlignedPair, sameWording = false): ConflictCandidate[] {
   const { a, b } = pair;
   const out: ConflictCandidate[] = [];
   const oa = outletName(a.article);
   const ob = outletName(b.article);
-  const qa = a.claim.quantities.map((i) => a.article.layers.quantities?.[i]).filter((q): q is Quantity => !!q && !isRankLabel(a.article.text, q));
-  const qb = b.claim.quantities.map((i) => b.article.layers.quantities?.[i]).filter((q): q is Quantity => !!q && !isRankLabel(b.article.text, q));
+  const countable = (v: ClaimView) =>
+    figuresComparable(a, b) ? v.claim.quantities.map((i) => v.article.layers.quantities?.[i]).filter((q): q is Quantity => !!q && !isRankLabel(v.article.text, q) && !isPerItem(v.article.text, q)) : [];
+  const qa = countable(a);
+  const qb = countable(b);
   for (const x of qa) {
     const key = measureKey(x);
     if (!key || !x.countedHead) continue;
@@ -252,7 +281,7 @@ export function layerConflicts(pair: AlignedPair, sameWording = false): Conflict
   const written = (v: ClaimView) =>
     v.claim.times
       .map((i) => v.article.layers.times?.[i])
-      .filter((t): t is TimeExpression => !!t && t.type === 'DATE')
+      .filter((t): t is TimeExpression => !!t && t.type === 'DATE' && !isStatementDate(v.article.text, t))
       .map((t) => ({ t, d: readDate(v.article.text.slice(t.start, t.end).split(/\s+|(?=,)/)) }))
       .filter((x): x is { t: TimeExpression; d: NonNullable<typeof x.d> } => x.d !== null);
   const da = written(a);

@@ -1,6 +1,6 @@
 import type { Article } from '../model/document.js';
 import { alignClaims, bestSimilarity, candidatePairs, claimViews, DEFAULT_ALIGN, type AlignedPair, type AlignOptions, type ClaimView } from './align.js';
-import { pairConflicts, type ConflictCandidate } from './conflicts.js';
+import { figuresComparable, isPerItem, pairConflicts, type ConflictCandidate } from './conflicts.js';
 import { wordOverlap } from './token-diff.js';
 import { findCopies } from './copies.js';
 import { evidence, excerpt, outletName } from './evidence.js';
@@ -141,7 +141,7 @@ export function compareArticles(articles: Article[], options: CompareOptions = {
         // (Any aligned pair will do when the two wordings differ; near-identical wordings are compared one-to-one.)
         const comparable =
           !!vx && !!vy && (chosen.has(`${vx.key}|${vy.key}`) || (alignedKeys.has(`${vx.key}|${vy.key}`) && wordOverlap(vx.words, vy.words) < 0.5));
-        if (x.article !== y.article && !comparable) continue;
+        if (x.article !== y.article && (!comparable || !figuresComparable(vx, vy) || isPerItem(byId.get(x.article)!.text, x) || isPerItem(byId.get(y.article)!.text, y))) continue;
         // A figure disagrees only when the other statement gives no matching figure for the measure
         // ("No. 2 ... No. 3" in both: the ranks are crossed, not contradicted).
         const inClaim = (v: ClaimView | undefined) => row.cells.filter((z) => v && z.article === v.article.id && z.start >= v.claim.start && z.end <= v.claim.end);

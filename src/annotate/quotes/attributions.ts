@@ -7,8 +7,9 @@ import { npEndingAt, npStartingAt, type TokRange } from './speaker.js';
 export interface Anchor {
   cue: TokRange;
   source: TokRange | null;
-  /** 'sc': "X said (that) ..."; 'tsc': "..., X said."; 'cs': "..., said X."; 'acc': "according to X". */
-  shape: 'sc' | 'tsc' | 'cs' | 'acc';
+  /** 'sc': "X said (that) ..."; 'tsc': "..., X said."; 'cs': "..., said X."; 'acc': "according to X";
+   * 'pass': "the news was first reported by X" (content = the subject, speaker after "by"). */
+  shape: 'sc' | 'tsc' | 'cs' | 'acc' | 'pass';
   /** The source was taken from an earlier cue of the sentence ("..., and praised", "..., saying"). */
   inherited: boolean;
   content: TokRange[];
@@ -60,6 +61,28 @@ function onlyAdjuncts(view: TokenView, first: number, end: number): boolean {
 }
 
 const LEADING_ADVERBIALS = new Set(['in', 'on', 'at', 'after', 'before', 'during', 'since', 'by', 'for', 'with', 'without', 'from', 'under', 'over', 'meanwhile', 'still', 'however', 'instead', 'also', 'yet', 'now', 'then', 'later', 'earlier', 'last', 'this', 'on', 'as', 'when', 'while', 'although', 'though', 'if', 'because', 'despite', 'like', 'unlike', 'among', 'according', 'separately', 'similarly', 'indeed', 'but', 'and', 'so', 'thus', 'there', 'here', 'today', 'yesterday']);
+
+const PASSIVE_AUX = new Set(['is', 'are', 'was', 'were', 'been', 'be', 'being']);
+/** Participles that say how someone feels: "voters were outraged by ...", "he was excited to ..." (the subject feels). */
+const FEELING_PARTICIPLES = new Set(['outraged', 'excited', 'angered', 'worried', 'concerned', 'pleased', 'disappointed', 'frustrated', 'surprised', 'convinced', 'interested', 'inclined', 'determined', 'committed', 'prepared', 'scared', 'shocked', 'upset', 'thrilled', 'delighted', 'alarmed', 'troubled', 'opposed', 'dedicated', 'confused', 'divided', 'impressed', 'disturbed', 'offended', 'embarrassed', 'satisfied', 'encouraged', 'involved', 'engaged', 'focused', 'asked', 'told', 'quoted', 'set', 'supposed', 'poised', 'unconvinced', 'disgusted', 'tired', 'annoyed', 'dismayed', 'saddened', 'heartened', 'unimpressed', 'enthused', 'energized', 'entitled', 'unwilling', 'willing', 'able', 'unable']);
+
+/**
+ * A passive cue ("Both incidents were claimed by the Islamic State", "The suit was filed on Monday"): the
+ * subject is the content, the agent after "by" the speaker. Null when the cue is not a passive participle.
+ */
+function passiveAnchor(view: TokenView, lex: QuoteLexicon, f: number, e: number, k: number, cueEnd: number): Anchor | null {
+  const l = view.lower[k]!;
+  if (FEELING_PARTICIPLES.has(l) || !(l.endsWith('ed') || l.endsWith('en') || l.endsWith('wn') || l === 'known' || l === 'seen' || l === 'made' || l === 'held' || l === 'thought' || l === 'found' || l === 'said')) return null;
+  let aux = k - 1;
+  while (aux > f && (view.lower[aux]!.endsWith('ly') || view.lower[aux] === 'first' || view.lower[aux] === 'also' || view.lower[aux] === 'not' || view.lower[aux] === 'still')) aux--;
+  if (aux <= f || !PASSIVE_AUX.has(view.lower[aux]!)) return null;
+  let q = aux - 1;
+  while (q > f && (view.lower[q] === 'has' || view.lower[q] === 'have' || view.lower[q] === 'had' || view.lower[q] === 'will' || view.lower[q] === 'would' || view.lower[q] === 'not' || view.lower[q]!.endsWith('ly'))) q--;
+  const subject = npEndingAt(view, lex, q, f) ?? clauseSubject(view, lex, f, q);
+  if (!subject) return null;
+  const source = view.lower[cueEnd] === 'by' ? npStartingAt(view, lex, cueEnd + 1, e) : null;
+  return { cue: { first: k, end: cueEnd }, source, shape: 'pass', inherited: true, content: [subject], via: null };
+}
 
 const TIME_NOUNS = new Set(['day', 'days', 'week', 'weeks', 'month', 'months', 'year', 'years', 'hour', 'hours', 'minutes', 'decade', 'decades', 'weekend', 'morning', 'night', 'evening', 'afternoon']);
 
@@ -126,6 +149,14 @@ export function findAnchors(view: TokenView, lex: QuoteLexicon, f: number, e: nu
     let cueEnd = k + 1;
     if (cueEnd < e && lex.particles.get(l) === view.lower[cueEnd]) cueEnd++;
     let p = k - 1;
+    if (lex.cueModel) {
+      const pass = passiveAnchor(view, lex, f, e, k, cueEnd);
+      if (pass) {
+        anchors.push(pass);
+        k = pass.source ? pass.source.end - 1 : k;
+        continue;
+      }
+    }
     while (p >= f && lex.adverbsBeforeCue.has(view.lower[p]!)) p--;
     // "to say", "the said"; with the classifier, "to" + cue may be one ("went on CNN to declare").
     if (p >= f && ((view.lower[p] === 'to' && !lex.cueModel) || view.lower[p] === 'the' || view.lower[p] === 'a')) continue;
@@ -199,7 +230,14 @@ export function findAnchors(view: TokenView, lex: QuoteLexicon, f: number, e: nu
     const limit = limits[i]!;
     const left = leftEdge(a);
     let reached = a.source ? Math.max(a.source.end, a.cue.end) : a.cue.end;
-    if (a.shape === 'acc') {
+    if (a.shape === 'pass') {
+      // The subject was found with the cue; what follows "expected" or "known as" runs to the next attribution.
+      const next = view.lower[a.cue.end];
+      if (!a.source && (next === 'to' || next === 'as' || next === 'that')) {
+        const c = trimRange(view, a.cue.end + (next === 'that' ? 1 : 0), limit, true);
+        if (c) a.content.push(c);
+      }
+    } else if (a.shape === 'acc') {
       const src = a.source!;
       if (view.words[src.end] === ',' && (a.cue.first === f || JOINERS.has(view.lower[a.cue.first - 1]!) || isPunct(view, a.cue.first - 1))) {
         const c = trimRange(view, src.end + 1, limit, true);

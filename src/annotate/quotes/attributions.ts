@@ -239,8 +239,12 @@ export function findAnchors(view: TokenView, lex: QuoteLexicon, f: number, e: nu
       }
     } else if (a.shape === 'acc') {
       const src = a.source!;
-      if (view.words[src.end] === ',' && (a.cue.first === f || JOINERS.has(view.lower[a.cue.first - 1]!) || isPunct(view, a.cue.first - 1))) {
-        const c = trimRange(view, src.end + 1, limit, true);
+      const opens = a.cue.first === f || JOINERS.has(view.lower[a.cue.first - 1]!) || isPunct(view, a.cue.first - 1);
+      // "According to the schedule published Thursday, Thiel is ...": the phrase may run past the noun phrase.
+      let comma = src.end;
+      if (opens && lex.cueModel) while (comma < Math.min(limit, src.end + 15) && view.words[comma] !== ',') comma++;
+      if (opens && view.words[comma] === ',') {
+        const c = trimRange(view, comma + 1, limit, true);
         if (c) a.content.push(c);
       } else {
         const c = trimRange(view, Math.max(consumed, left - MAX_CONTENT), left, true);

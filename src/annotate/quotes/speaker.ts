@@ -13,6 +13,9 @@ function isCapitalized(w: string): boolean {
   return c !== undefined && String.fromCodePoint(c) !== String.fromCodePoint(c).toLowerCase();
 }
 
+/** Auxiliaries and copulas: a noun phrase read left to right ends before them ("Libya | is the biggest ..."). */
+const VERB_WORDS = new Set(['is', 'are', 'was', 'were', 'has', 'have', 'had', 'will', 'would', 'can', 'could', 'should', 'does', 'did', 'do', 'may', 'might', 'must', "isn't", 'isn’t', "wasn't", 'wasn’t', 'says', 'said']);
+
 const POSSESSIVE = new Set(['’s', "'s", '’', "'"]);
 const MAX_LOWER = 4;
 
@@ -77,7 +80,7 @@ export function npStartingAt(view: TokenView, lex: QuoteLexicon, k: number, limi
     const w = view.words[end]!;
     const l = view.lower[end]!;
     if (tp.kind === 'word') {
-      if (end > k && (lex.clauseBoundaries.has(l) || lex.personPronouns.has(l))) break;
+      if (end > k && (lex.clauseBoundaries.has(l) || lex.personPronouns.has(l) || VERB_WORDS.has(l))) break;
       if (lex.npDeterminers.has(l) || lex.npLinkers.has(l) || POSSESSIVE.has(l) || isCapitalized(w)) {
         end++;
         continue;

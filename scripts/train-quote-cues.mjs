@@ -47,7 +47,8 @@ function headOf(view, cue) {
     if (t.kind !== 'word') continue;
     if (first < 0) first = k;
     const l = view.lower[k];
-    if (SKIP.has(l) || (l.endsWith('ly') && l !== 'reportedly')) continue;
+    // "didn’t ask", "doesn’t mention": the verb after the negation is the head.
+    if (SKIP.has(l) || (l.endsWith('ly') && l !== 'reportedly') || l.endsWith('n’t') || l.endsWith("n't")) continue;
     return k;
   }
   return first;

@@ -92,14 +92,32 @@ async function sqliteSearch(db: Kysely<Database>, query: string, filter: StoryFi
   if (match === null) return [];
   const where = and(articleConditions(filter));
   if (kind === 'article') return sqliteArticleSearch(db, match, where, limit, filter.offset ?? 0, hasNarrowingFilter(filter));
-  const { rows } = await sql<HitRow>`
-    SELECT a.id, a.story_id, a.outlet, a.title, a.published, c.start_offset, c.end_offset,
-      highlight(claim_fts, 0, ${MARK}, ${MARK}) AS snippet,
-      -bm25(claim_fts) AS score
-    FROM claim_fts JOIN claims c ON c.seq = claim_fts.rowid JOIN articles a ON a.id = c.article_id
-    WHERE claim_fts MATCH ${match} AND ${where}
-    ORDER BY bm25(claim_fts) LIMIT ${limit} OFFSET ${filter.offset ?? 0}`.execute(db);
-  return rows.map((r) => toHit('claim', r));
+  return sqliteClaimSearch(db, match, where, limit, filter.offset ?? 0, hasNarrowingFilter(filter));
+}
+
+// Claims the same way as articles: a word found in thousands of claims ("president") took 200 ms when
+// every match was joined to its claim and article rows and ranked after the join.
+async function sqliteClaimSearch(db: Kysely<Database>, match: string, where: RawBuilder<unknown>, limit: number, offset: number, narrowed: boolean): Promise<SearchHit[]> {
+  const wanted = limit + offset;
+  const pools = narrowed ? [EVERY_MATCH] : [4 * wanted + 50, EVERY_MATCH];
+  let rows: (Omit<HitRow, 'snippet'> & { seq: number })[] = [];
+  for (const pool of pools) {
+    ({ rows } = await sql<Omit<HitRow, 'snippet'> & { seq: number }>`
+      WITH top AS (
+        SELECT rowid AS seq, bm25(claim_fts) AS rank FROM claim_fts
+        WHERE claim_fts MATCH ${match} ORDER BY rank LIMIT ${pool}
+      )
+      SELECT c.seq, a.id, a.story_id, a.outlet, a.title, a.published, c.start_offset, c.end_offset, -top.rank AS score
+      FROM top JOIN claims c ON c.seq = top.seq JOIN articles a ON a.id = c.article_id
+      WHERE ${where} ORDER BY top.rank, c.seq LIMIT ${limit} OFFSET ${offset}`.execute(db));
+    if (rows.length === limit) break;
+  }
+  if (rows.length === 0) return [];
+  const { rows: marked } = await sql<{ seq: number; snippet: string }>`
+    SELECT rowid AS seq, highlight(claim_fts, 0, ${MARK}, ${MARK}) AS snippet FROM claim_fts
+    WHERE claim_fts MATCH ${match} AND rowid IN (${sql.join(rows.map((r) => r.seq))})`.execute(db);
+  const bySeq = new Map(marked.map((r) => [Number(r.seq), r.snippet]));
+  return rows.map((r) => toHit('claim', { ...r, snippet: bySeq.get(Number(r.seq)) ?? '' }));
 }
 
 async function postgresSearch(db: Kysely<Database>, query: string, filter: StoryFilter, kind: 'article' | 'claim', limit: number): Promise<SearchHit[]> {

@@ -247,10 +247,11 @@ test('endless redirects and redirect loops stop', async () => {
 test('slow responses time out (idle and total)', async () => {
   let t0 = Date.now();
   await rejectsWith(safeFetch(`${base}/slow-headers`, { ...local, idleTimeoutMs: 200 }), 'E_FETCH', /idle timeout/);
-  assert.ok(Date.now() - t0 < 2000);
+  // Below the 5 s the server takes (the error already says the timeout fired); generous on a busy machine.
+  assert.ok(Date.now() - t0 < 4000, `${Date.now() - t0} ms`);
   t0 = Date.now();
   await rejectsWith(safeFetch(`${base}/drip`, { ...local, timeoutMs: 400, idleTimeoutMs: 300 }), 'E_FETCH', /400 ms \(timeout\)/);
-  assert.ok(Date.now() - t0 < 2000);
+  assert.ok(Date.now() - t0 < 4000, `${Date.now() - t0} ms`);
   await rejectsWith(safeFetch(`${base}/stall-body`, { ...local, idleTimeoutMs: 200 }), 'E_FETCH', /idle timeout/);
   const controller = new AbortController();
   setTimeout(() => controller.abort(), 100);

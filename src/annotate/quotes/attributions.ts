@@ -219,9 +219,11 @@ export function findAnchors(view: TokenView, lex: QuoteLexicon, f: number, e: nu
     const edge = leftEdge(next);
     const nestedStart = next.shape === 'sc' && !next.inherited && next.source ? next.source.first : -1;
     const a = anchors[i]!;
-    let after = a.cue.end;
+    // "According to Japarov, Russian support has ...": the content opens after the source's comma.
+    let after = a.shape === 'acc' && a.source ? a.source.end : a.cue.end;
     while (after < e && SKIP_AFTER_CUE.has(view.lower[after]!)) after++;
-    const nested = a.shape === 'sc' && nestedStart >= 0 && edge === nestedStart && nestedStart > a.cue.end && !JOINERS.has(view.lower[nestedStart - 1]!) && nestedStart - after <= 1;
+    const accNested = a.shape === 'acc' && nestedStart >= 0 && nestedStart === after && a.source !== null && view.words[a.source.end] === ',';
+    const nested = accNested || (a.shape === 'sc' && nestedStart >= 0 && edge === nestedStart && nestedStart > a.cue.end && !JOINERS.has(view.lower[nestedStart - 1]!) && nestedStart - after <= 1);
     limits[i] = nested && limits[i + 1]! - after <= MAX_CONTENT ? limits[i + 1]! : edge;
   }
   let consumed = f;

@@ -1,8 +1,9 @@
 // Incremental story clustering. Each article is compared with the articles an inverted index over
 // heavy terms proposes (never with every story) and scored on text, names and time; the scores are
 // kept as edges of an article graph. The article then joins the story it links to best, and stories
-// that now link strongly enough merge. Two stories link by the mean of their `support` best cross
-// edges: one strong pair is not enough to join two big stories (no chaining), and since the decision
+// that now link strongly enough merge. Two stories link when each article of the smaller one links to
+// the other by the mean of its `support` best edges: a few strong pairs are not enough to join two big
+// stories (no chaining), and since the decision
 // depends on the edges between the stories rather than on who came first, arrival order matters little.
 import type { Article } from '../model/document.js';
 import type { Assignment, StoryClusterer, StoryLabel } from './types.js';
@@ -28,8 +29,8 @@ export interface ClusterOptions {
   weekdayBoost: number;
   /** Undated reports naming different first weekdays: score times this. */
   weekdayMismatch: number;
-  /** A story's score is the mean of its `support` best pair scores (fewer when the story is smaller):
-   * 1 is single link; larger values ask more of the story's articles to agree, which stops chaining. */
+  /** An article's link to a story is the mean of its `support` best pair scores there (fewer when the
+   * story is smaller): 1 is single link; larger values ask more of the story's articles to agree. */
   support: number;
   /** Only the latest entries of each posting list are read (news streams move on). */
   postingsScan: number;
@@ -181,6 +182,7 @@ export function createStoryClusterer(options: Partial<ClusterOptions> = {}, deps
   const queryNames = new DenseQuery();
   // Scratch accumulator over article indexes, reset through `touched`.
   let hits = new Int32Array(1024);
+  let perCount = new Int32Array(32);
 
   const find = (i: number): number => {
     while (parent[i] !== i) {
@@ -208,26 +210,35 @@ export function createStoryClusterer(options: Partial<ClusterOptions> = {}, deps
     return ra;
   };
 
-  /** Mean of the `support` best edges between two stories (wire copies excluded: their original speaks). */
+  /**
+   * How strongly two stories link: every (non-copy) article of the smaller story scores the mean of its
+   * `support` best edges into the other, and those scores are averaged. A few strong pairs between two
+   * big stories of one broad topic are not enough (pooling the best edges of all pairs chained a 73-article
+   * "vaccines" story on AllSides); each article of the smaller story must belong. Wire copies are left
+   * out: their original speaks for them.
+   */
   const link = (ra: number, rb: number): number => {
-    const k = Math.max(1, Math.min(o.support, Math.max(independent.get(ra)!, independent.get(rb)!)));
     const [small, other] = members.get(ra)!.length <= members.get(rb)!.length ? [ra, rb] : [rb, ra];
+    const k = Math.max(1, Math.min(o.support, independent.get(other)!));
+    let total = 0;
+    let count = 0;
     const scores: number[] = [];
     for (const x of members.get(small)!) {
       if (nodes[x]!.duplicateOf !== null) continue;
+      count++;
+      scores.length = 0;
       const e = edges[x]!;
       for (let q = 0; q < e.length; q += 2) {
         const j = e[q]!;
         if (nodes[j]!.duplicateOf === null && find(j) === other) scores.push(e[q + 1]!);
       }
+      scores.sort((x, y) => y - x);
+      let sum = 0;
+      for (let q = 0; q < Math.min(k, scores.length); q++) sum += scores[q]!;
+      total += sum / k;
     }
-    if (scores.length === 0) return 0;
-    scores.sort((x, y) => y - x);
-    let sum = 0;
-    for (let q = 0; q < Math.min(k, scores.length); q++) sum += scores[q]!;
-    return sum / k;
+    return count ? total / count : 0;
   };
-
   const candidates = (f: ArticleFeatures, n: number): number[] => {
     if (hits.length < n) {
       const next = new Int32Array(Math.max(n, hits.length * 2));
@@ -244,10 +255,35 @@ export function createStoryClusterer(options: Partial<ClusterOptions> = {}, deps
         hits[j]!++;
       }
     }
-    const out = touched.filter((j) => hits[j]! >= o.minSharedTerms);
+    // The best `maxCandidates` by shared terms (ties: the latest), without sorting every article touched:
+    // count per number of shared terms, find the cut, and sort only what is kept.
+    const most = f.top.length;
+    if (perCount.length < most + 1) perCount = new Int32Array(most + 1);
+    perCount.fill(0);
+    for (const j of touched) if (hits[j]! >= o.minSharedTerms) perCount[hits[j]!]!++;
+    let cut = o.minSharedTerms;
+    let above = 0;
+    for (let h = most; h >= o.minSharedTerms; h--) {
+      if (above + perCount[h]! >= o.maxCandidates) {
+        cut = h;
+        break;
+      }
+      above += perCount[h]!;
+    }
+    const out: number[] = [];
+    const atCut: number[] = [];
+    for (const j of touched) {
+      const h = hits[j]!;
+      if (h > cut) out.push(j);
+      else if (h === cut) atCut.push(j);
+    }
+    if (out.length + atCut.length > o.maxCandidates) {
+      const latest = Int32Array.from(atCut).sort();
+      for (let q = latest.length - 1; q >= 0 && out.length < o.maxCandidates; q--) out.push(latest[q]!);
+    } else for (const j of atCut) out.push(j);
     out.sort((a, b) => hits[b]! - hits[a]! || b - a);
     for (const j of touched) hits[j] = 0;
-    return out.slice(0, o.maxCandidates);
+    return out;
   };
 
   const index = (f: ArticleFeatures, i: number) => {

@@ -132,34 +132,46 @@ export function similarity(a: ClaimView, b: ClaimView): number {
 
 /** Similarities of every claim pair from different articles that share a feature (via an inverted index). */
 export function candidatePairs(views: readonly ClaimView[]): AlignedPair[] {
-  const index = new Map<string, number[]>();
-  views.forEach((v, i) => {
-    for (const f of v.features.keys()) {
+  const index = new Map<string, { j: number; w: number }[]>();
+  views.forEach((v, j) => {
+    for (const [f, w] of v.features) {
       let list = index.get(f);
       if (!list) index.set(f, (list = []));
-      list.push(i);
+      list.push({ j, w });
     }
   });
-  const seen = new Set<number>();
   const out: AlignedPair[] = [];
-  const width = views.length;
   // Features that most claims share (say, president) bring no candidates of their own: pairs that share
   // only those are far below any threshold. Similarity itself still uses every feature.
   const cap = Math.max(64, Math.ceil(views.length * 0.08));
+  // Dot products of claim i with every later claim, accumulated posting by posting (no per-pair map lookups).
+  const dot = new Float64Array(views.length);
+  const touched: number[] = [];
   views.forEach((a, i) => {
-    for (const f of a.features.keys()) {
+    const common: [string, number][] = [];
+    for (const [f, w] of a.features) {
       const posting = index.get(f)!;
-      if (posting.length > cap) continue;
-      for (const j of posting) {
+      if (posting.length > cap) {
+        common.push([f, w]);
+        continue;
+      }
+      for (const { j, w: v } of posting) {
         if (j <= i || views[j]!.articleIndex === a.articleIndex) continue;
-        const key = i * width + j;
-        if (seen.has(key)) continue;
-        seen.add(key);
-        const s = similarity(a, views[j]!);
-        // Pairs below 0.15 matter neither to alignment nor to exclusives (which look for anything above 0.22).
-        if (s >= 0.15) out.push({ a, b: views[j]!, similarity: s });
+        if (dot[j] === 0) touched.push(j);
+        dot[j] = dot[j]! + w * v;
       }
     }
+    for (const j of touched) {
+      const b = views[j]!;
+      let d = dot[j]!;
+      dot[j] = 0;
+      for (const [f, w] of common) d += w * (b.features.get(f) ?? 0);
+      const cos = a.norm === 0 || b.norm === 0 ? 0 : d / (a.norm * b.norm);
+      const s = Math.max(cos, coreSimilarity(a, b));
+      // Pairs below 0.15 matter neither to alignment nor to exclusives (which look for anything above 0.22).
+      if (s >= 0.15) out.push({ a, b, similarity: s });
+    }
+    touched.length = 0;
   });
   return out;
 }

@@ -22,18 +22,22 @@ function shingles(text: string): Set<number> {
 export function findCopies(articles: readonly Article[], threshold = 0.6): Map<string, string> {
   const sets = articles.map((a) => shingles(a.text));
   const copies = new Map<string, string>();
-  for (let j = 1; j < articles.length; j++) {
+  // Shingle -> the earlier articles that have it: only articles that share text are ever counted.
+  const holders = new Map<number, number[]>();
+  const common = new Int32Array(articles.length);
+  for (let j = 0; j < articles.length; j++) {
+    const b = sets[j]!;
+    common.fill(0, 0, j);
+    for (const h of b) for (const i of holders.get(h) ?? []) common[i] = common[i]! + 1;
     for (let i = 0; i < j; i++) {
       const a = sets[i]!;
-      const b = sets[j]!;
       if (a.size === 0 || b.size === 0) continue;
-      let common = 0;
-      for (const h of b) if (a.has(h)) common++;
-      if (common / Math.min(a.size, b.size) >= threshold) {
+      if (common[i]! / Math.min(a.size, b.size) >= threshold) {
         copies.set(articles[j]!.id, copies.get(articles[i]!.id) ?? articles[i]!.id);
         break;
       }
     }
+    for (const h of b) (holders.get(h) ?? holders.set(h, []).get(h)!).push(j);
   }
   return copies;
 }

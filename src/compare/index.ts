@@ -212,17 +212,23 @@ export function compareArticles(articles: Article[], options: CompareOptions = {
   const strong = aligned.filter((p) => (p.dominance ?? 1) >= 0.85).sort((x, y) => y.similarity - x.similarity);
   const grouped = new Set<string>();
   const groups: { lead: ClaimView; members: Map<string, ClaimView>; pairs: AlignedPair[] }[] = [];
+  // The strong pairs of each claim, strongest first (the lists keep the order of `strong`).
+  const strongOf = new Map<string, AlignedPair[]>();
+  const strongIndex = new Map(strong.map((q, i) => [q, i]));
+  for (const q of strong) for (const v of [q.a, q.b]) (strongOf.get(v.key) ?? strongOf.set(v.key, []).get(v.key)!).push(q);
   for (const p of strong) {
     if (grouped.has(p.a.key) || grouped.has(p.b.key)) continue;
     const members = new Map([[p.a.article.id, p.a], [p.b.article.id, p.b]]);
     grouped.add(p.a.key).add(p.b.key);
-    for (const q of strong) {
-      const other = q.a === p.a ? q.b : q.b === p.a ? q.a : null;
-      if (!other || members.has(other.article.id) || grouped.has(other.key)) continue;
+    for (const q of strongOf.get(p.a.key)!) {
+      const other = q.a === p.a ? q.b : q.a;
+      if (members.has(other.article.id) || grouped.has(other.key)) continue;
       members.set(other.article.id, other);
       grouped.add(other.key);
     }
-    groups.push({ lead: p.a, members, pairs: strong.filter((q) => members.get(q.a.article.id) === q.a && members.get(q.b.article.id) === q.b) });
+    const inGroup = new Set<AlignedPair>();
+    for (const m of members.values()) for (const q of strongOf.get(m.key) ?? []) if (members.get(q.a.article.id) === q.a && members.get(q.b.article.id) === q.b) inGroup.add(q);
+    groups.push({ lead: p.a, members, pairs: [...inGroup].sort((x, y) => strongIndex.get(x)! - strongIndex.get(y)!) });
   }
   for (const { lead: first, members: memberMap, pairs: groupPairsList } of groups) {
     const conflictedGroup = groupPairsList.some((p) => conflicted.has(p));

@@ -20,12 +20,22 @@ const norm = (w: Word) => w.text.toLowerCase();
 export function diffWords(a: readonly Word[], b: readonly Word[]): Hunk[] {
   const n = a.length;
   const m = b.length;
+  // Words as small integers, lower-cased once (the table compares every word of a with every word of b).
+  const ids = new Map<string, number>();
+  const idOf = (w: Word) => {
+    const k = norm(w);
+    let id = ids.get(k);
+    if (id === undefined) ids.set(k, (id = ids.size));
+    return id;
+  };
+  const ai = Int32Array.from(a, idOf);
+  const bi = Int32Array.from(b, idOf);
   // dp[i][j] = LCS length of a[i..], b[j..]
   const dp = new Uint16Array((n + 1) * (m + 1));
   const at = (i: number, j: number) => i * (m + 1) + j;
   for (let i = n - 1; i >= 0; i--) {
     for (let j = m - 1; j >= 0; j--) {
-      dp[at(i, j)] = norm(a[i]!) === norm(b[j]!) ? dp[at(i + 1, j + 1)]! + 1 : Math.max(dp[at(i + 1, j)]!, dp[at(i, j + 1)]!);
+      dp[at(i, j)] = ai[i] === bi[j] ? dp[at(i + 1, j + 1)]! + 1 : Math.max(dp[at(i + 1, j)]!, dp[at(i, j + 1)]!);
     }
   }
   const hunks: Hunk[] = [];
@@ -37,7 +47,7 @@ export function diffWords(a: readonly Word[], b: readonly Word[]): Hunk[] {
     cur = null;
   };
   while (i < n || j < m) {
-    if (i < n && j < m && norm(a[i]!) === norm(b[j]!)) {
+    if (i < n && j < m && ai[i] === bi[j]) {
       flush();
       i++;
       j++;

@@ -111,6 +111,10 @@ test('quotes with their speakers', () => {
   assert.ok(said(/Japarov/, MT, /adaptability and resilience/));
   assert.ok(said(/Putin/, RE, /joint program declaration/), 'reported speech: Putin said a joint program declaration ...');
   assert.ok(said(/Japarov/, RE, /Russia remains Kyrgyzstan’s key ally/), 'reported speech: Japarov emphasized ...');
+  // The speaker is the administration (the head of the phrase), not the country named inside it.
+  const summit = c.quotes.find((q) => q.article === MT && /Collective Security Treaty Organization/.test(q.text));
+  assert.match(summit?.speaker ?? '', /presidential administration/);
+  assert.equal(summit?.speakerKind, 'organisation');
   const readout = c.quotes.find((q) => /We note with satisfaction/.test(q.text));
   assert.match(readout?.via ?? '', /Kremlin readout/);
 });

@@ -5,7 +5,7 @@ import { tokenView, type TokenView } from '../quantities/token-view.js';
 import { findAnchors, type Anchor } from './attributions.js';
 import { loadQuoteLexicon, type QuoteLexicon } from './lexicon.js';
 import { findQuotedSpans, type QuotedSpan } from './marks.js';
-import { mentionFor, speakerKindOf, type TokRange } from './speaker.js';
+import { headOf, mentionFor, speakerKindOf, type TokRange } from './speaker.js';
 
 interface Draft {
   content: { start: number; end: number }[];
@@ -235,7 +235,8 @@ export function extractQuotes(article: Article, lex: QuoteLexicon, options: Quot
       .filter((c) => c.end > c.start);
     if (contentSpans.length === 0) continue;
     const speakerMention = d.source ? textSpan(text, view.tokens[d.source.first]!.start, view.tokens[d.source.end - 1]!.end) : d.sourceSpan;
-    const mention = speakerMention ? mentionFor(mentions, speakerMention.start, speakerMention.end) : null;
+    const headStart = d.source ? view.tokens[headOf(view, d.source)]!.start : speakerMention?.start ?? 0;
+    const mention = speakerMention ? mentionFor(mentions, speakerMention.start, speakerMention.end, headStart) : null;
     const kind = d.source ? speakerKindOf(view, lex, d.source, mention) : speakerMention ? (mention?.type === 'ORG' ? 'organisation' : mention?.type === 'PER' ? 'person' : 'unknown') : 'unknown';
     const cue = d.cue ? textSpan(text, view.tokens[d.cue.first]!.start, view.tokens[d.cue.end - 1]!.end) : null;
     const via = d.via ? textSpan(text, view.tokens[d.via.first]!.start, view.tokens[d.via.end - 1]!.end) : null;

@@ -103,15 +103,16 @@ export function npStartingAt(view: TokenView, lex: QuoteLexicon, k: number, limi
 }
 
 /** Person, organisation or document, from the entity type when there is one, else from the head noun. */
-export function speakerKindOf(view: TokenView, lex: QuoteLexicon, r: TokRange, mention: EntityMention | null): Quote['speakerKind'] {
-  // The head is the last word before a linker ("a Kremlin readout of the meeting" -> "readout").
-  let h = r.end - 1;
+/** The head word of a speaker phrase: the last word before a linker ("a Kremlin readout of the meeting" -> "readout"). */
+export function headOf(view: TokenView, r: TokRange): number {
   for (let k = r.first + 1; k < r.end; k++) {
-    if (view.lower[k] === 'of' || view.lower[k] === 'for' || view.lower[k] === 'at') {
-      h = k - 1;
-      break;
-    }
+    if (view.lower[k] === 'of' || view.lower[k] === 'for' || view.lower[k] === 'at') return k - 1;
   }
+  return r.end - 1;
+}
+
+export function speakerKindOf(view: TokenView, lex: QuoteLexicon, r: TokRange, mention: EntityMention | null): Quote['speakerKind'] {
+  const h = headOf(view, r);
   const head = view.lower[h] ?? '';
   if (lex.documentNouns.has(head)) return 'document';
   if (mention) {
@@ -125,8 +126,12 @@ export function speakerKindOf(view: TokenView, lex: QuoteLexicon, r: TokRange, m
   return 'unknown';
 }
 
-/** The entity mention that best covers a speaker phrase: the one overlapping its head (last) word. */
-export function mentionFor(mentions: readonly EntityMention[], start: number, end: number): EntityMention | null {
+/**
+ * The entity mention that best covers a speaker phrase: the one overlapping its head word (from `headStart`
+ * on), so "Kyrgyzstan’s presidential administration" is not the country and "Stein spokeswoman Melezia
+ * Figueroa" is Figueroa.
+ */
+export function mentionFor(mentions: readonly EntityMention[], start: number, end: number, headStart: number = start): EntityMention | null {
   let best: EntityMention | null = null;
   // Mentions are sorted by start; a binary search keeps this linear overall.
   let lo = 0;
@@ -138,7 +143,7 @@ export function mentionFor(mentions: readonly EntityMention[], start: number, en
   }
   for (let i = lo; i < mentions.length && mentions[i]!.start < end; i++) {
     const m = mentions[i]!;
-    if (m.end > start && (!best || m.end >= best.end)) best = m;
+    if (m.end > Math.max(start, headStart) && (!best || m.end >= best.end)) best = m;
   }
   return best;
 }

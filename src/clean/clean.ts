@@ -93,10 +93,11 @@ export function cleanText(source: string): CleanResult {
     const p = paras[idx]!;
     const m = leadingDatelines(p.text);
     if (m && m.end < p.text.length) {
-      dateline = m.dateline;
+      // Both candidates are cut when both open with a dateline: the first paragraph without its dateline
+      // may look like a headline, and cleaning again would then cut the second one's.
+      dateline ??= m.dateline;
       const end = p.start + m.start + p.text.slice(m.start, m.end).trimEnd().length;
       cuts.push({ start: p.start + m.start, end, cutStart: p.start + m.start, cutEnd: p.start + m.end, reason: 'dateline' });
-      break;
     }
   }
   return assemble(source, cuts, dateline);
@@ -124,8 +125,9 @@ function withoutDateline(text: string): string {
 function firstKept(paras: Paragraph[], reasons: (string | null)[]): number[] {
   const kept = paras.map((_, i) => i).filter((i) => reasons[i] === null);
   const out = kept.slice(0, 1);
-  const head = kept[0] !== undefined ? paras[kept[0]]! : null;
-  if (head && kept[1] !== undefined && head.text.length <= 150 && !/[.!?]["”’]?$/.test(head.text)) out.push(kept[1]);
+  // Judged without its dateline, as the text will be once the dateline is cut.
+  const head = kept[0] !== undefined ? withoutDateline(paras[kept[0]]!.text) : null;
+  if (head !== null && kept[1] !== undefined && head.length <= 150 && !/[.!?]["”’]?$/.test(head)) out.push(kept[1]);
   return out;
 }
 

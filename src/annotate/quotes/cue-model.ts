@@ -11,7 +11,7 @@ import type { TokenView } from '../quantities/token-view.js';
  */
 export interface CueModel {
   vocab: Set<string>;
-  weights: Map<string, number>;
+  table: WeightTable;
   bias: number;
   /** Score above which a word is taken as a cue. */
   threshold: number;
@@ -41,11 +41,26 @@ function cls(view: TokenView, k: number, f: number, e: number): string {
   return 'w';
 }
 
+const markCache = new WeakMap<TokenView, Int32Array>();
+
+/** counts[i] = quotation marks among tokens [0, i) (built once per view). */
+function markCounts(view: TokenView): Int32Array {
+  let c = markCache.get(view);
+  if (c) return c;
+  c = new Int32Array(view.words.length + 1);
+  for (let i = 0; i < view.words.length; i++) c[i + 1] = c[i]! + (OPEN_MARKS.has(view.words[i]!) || CLOSE_MARKS.has(view.words[i]!) ? 1 : 0);
+  markCache.set(view, c);
+  return c;
+}
+
+/** Receives one feature as the concatenation of its parts (no string is built on the scoring path). */
+type Emit = (a: string, b?: string, c?: string, d?: string, e?: string, f?: string) => void;
+
 /**
- * Features of token k (a vocabulary word) in the sentence [f, e). `quoted` marks tokens inside quoted
- * passages of several words.
+ * Features of token k (a vocabulary word) in the sentence [f, e), given to `emit` as parts. `quoted` marks
+ * tokens inside quoted passages of several words.
  */
-export function cueFeatures(view: TokenView, k: number, f: number, e: number, quoted: Uint8Array): string[] {
+function emitCueFeatures(view: TokenView, k: number, f: number, e: number, quoted: Uint8Array, emit: Emit): void {
   const l = view.lower[k]!;
   const w = view.words[k]!;
   const lw = (i: number) => (i < f ? '<s>' : i >= e ? '</s>' : view.lower[i]!);
@@ -60,56 +75,111 @@ export function cueFeatures(view: TokenView, k: number, f: number, e: number, qu
   const cap = w !== l ? (k === f ? 'init' : 'cap') : 'low';
   // A word in quotation marks mid-sentence belongs to the quoted speaker's own words.
   const q = quoted[k] === 1 ? 'q' : '-';
-  // A quotation mark near the word (a bounded window, so long sentences stay linear).
-  let quoteInSentence = false;
-  for (let i = Math.max(f, k - 40), end = Math.min(e, k + 40); i < end; i++) {
-    if (OPEN_MARKS.has(view.words[i]!) || CLOSE_MARKS.has(view.words[i]!)) {
-      quoteInSentence = true;
-      break;
+  // A quotation mark near the word (within 40 tokens, inside the sentence), from prefix counts.
+  const marks = markCounts(view);
+  const quoteInSentence = marks[Math.min(e, k + 40)]! - marks[Math.max(f, k - 40)]! > 0;
+  const pos = k === f ? 'first' : k - f <= 3 ? 'early' : e - k <= 3 ? 'late' : 'mid';
+  emit('b');
+  emit('w=', l);
+  emit('s3=', l.length > 3 ? l.slice(-3) : l);
+  emit('cap=', cap, '|', l);
+  emit('q=', q);
+  emit('q=', q, '|', l);
+  emit('p1=', p1);
+  emit('p2=', p2);
+  emit('n1=', n1);
+  emit('n2=', n2);
+  emit('p1w=', p1, '|', l);
+  emit('wn1=', l, '|', n1);
+  emit('wn1n2=', l, '|', n1, '|', n2);
+  emit('p2p1w=', p2, '|', p1, '|', l);
+  emit('cp1=', cp1);
+  emit('cn1=', cn1);
+  emit('cp2cp1=', cp2, '|', cp1);
+  emit('cn1cn2=', cn1, '|', cn2);
+  emit('cp1w=', cp1, '|', l);
+  emit('wcn1=', l, '|', cn1);
+  emit('wcn1cn2=', l, '|', cn1, '|', cn2);
+  emit('cp2cp1w=', cp2, '|', cp1, '|', l);
+  emit('cp1cn1=', cp1, '|', cn1);
+  emit('qs=', quoteInSentence ? '1' : '0', '|', l);
+  emit('pos=', pos);
+  emit('pos=', pos, '|', l);
+  emit('cap=', cap);
+}
+
+/** The features of token k as strings (training, inspection). */
+export function cueFeatures(view: TokenView, k: number, f: number, e: number, quoted: Uint8Array): string[] {
+  const out: string[] = [];
+  emitCueFeatures(view, k, f, e, quoted, (a, b = '', c = '', d = '', x = '', y = '') => out.push(a + b + c + d + x + y));
+  return out;
+}
+
+/** FNV-1a over the UTF-16 code units of s, continuing from h. */
+function fnv(h: number, s: string): number {
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 16777619);
+  return h;
+}
+
+const FNV_START = 0x811c9dc5 | 0;
+
+/** Weights in an open-addressing table keyed by the 32-bit hash of the feature string. */
+class WeightTable {
+  private readonly keys: Int32Array;
+  private readonly values: Float32Array;
+  private readonly used: Uint8Array;
+  private readonly mask: number;
+  constructor(entries: [string, number][]) {
+    let size = 1;
+    while (size < entries.length * 2) size <<= 1;
+    this.keys = new Int32Array(size);
+    this.values = new Float32Array(size);
+    this.used = new Uint8Array(size);
+    this.mask = size - 1;
+    for (const [k, v] of entries) {
+      const h = fnv(FNV_START, k);
+      let i = h & this.mask;
+      while (this.used[i] === 1 && this.keys[i] !== h) i = (i + 1) & this.mask;
+      this.used[i] = 1;
+      this.keys[i] = h;
+      this.values[i] = this.values[i]! + v;
     }
   }
-  const pos = k === f ? 'first' : k - f <= 3 ? 'early' : e - k <= 3 ? 'late' : 'mid';
-  return [
-    'b',
-    `w=${l}`,
-    `s3=${l.slice(-3)}`,
-    `cap=${cap}|${l}`,
-    `q=${q}`,
-    `q=${q}|${l}`,
-    `p1=${p1}`,
-    `p2=${p2}`,
-    `n1=${n1}`,
-    `n2=${n2}`,
-    `p1w=${p1}|${l}`,
-    `wn1=${l}|${n1}`,
-    `wn1n2=${l}|${n1}|${n2}`,
-    `p2p1w=${p2}|${p1}|${l}`,
-    `cp1=${cp1}`,
-    `cn1=${cn1}`,
-    `cp2cp1=${cp2}|${cp1}`,
-    `cn1cn2=${cn1}|${cn2}`,
-    `cp1w=${cp1}|${l}`,
-    `wcn1=${l}|${cn1}`,
-    `wcn1cn2=${l}|${cn1}|${cn2}`,
-    `cp2cp1w=${cp2}|${cp1}|${l}`,
-    `cp1cn1=${cp1}|${cn1}`,
-    `qs=${quoteInSentence ? 1 : 0}|${l}`,
-    `pos=${pos}`,
-    `pos=${pos}|${l}`,
-    `cap=${cap}`,
-  ];
+  get(h: number): number {
+    let i = h & this.mask;
+    while (this.used[i] === 1) {
+      if (this.keys[i] === h) return this.values[i]!;
+      i = (i + 1) & this.mask;
+    }
+    return 0;
+  }
+}
+
+/** Score of token k: the bias plus the weights of its features. */
+export function scoreCueAt(model: CueModel, view: TokenView, k: number, f: number, e: number, quoted: Uint8Array): number {
+  let s = model.bias;
+  emitCueFeatures(view, k, f, e, quoted, (a, b, c, d, x, y) => {
+    let h = fnv(FNV_START, a);
+    if (b !== undefined) h = fnv(h, b);
+    if (c !== undefined) h = fnv(h, c);
+    if (d !== undefined) h = fnv(h, d);
+    if (x !== undefined) h = fnv(h, x);
+    if (y !== undefined) h = fnv(h, y);
+    s += model.table.get(h);
+  });
+  return s;
 }
 
 export function scoreCue(model: CueModel, feats: readonly string[]): number {
   let s = model.bias;
-  for (const x of feats) s += model.weights.get(x) ?? 0;
+  for (const x of feats) s += model.table.get(fnv(FNV_START, x));
   return s;
 }
 
 /** True when token k (in sentence [f, e)) is a cue according to the model. */
 export function isCue(model: CueModel, view: TokenView, k: number, f: number, e: number, quoted: Uint8Array): boolean {
   if (!model.vocab.has(view.lower[k]!)) return false;
-  return scoreCue(model, cueFeatures(view, k, f, e, quoted)) > model.threshold;
+  return scoreCueAt(model, view, k, f, e, quoted) > model.threshold;
 }
 
 export interface CueModelFile {
@@ -121,7 +191,7 @@ export interface CueModelFile {
 }
 
 export function cueModelFrom(file: CueModelFile): CueModel {
-  return { vocab: new Set(file.vocab), weights: new Map(Object.entries(file.weights)), bias: file.bias, threshold: file.threshold };
+  return { vocab: new Set(file.vocab), table: new WeightTable(Object.entries(file.weights)), bias: file.bias, threshold: file.threshold };
 }
 
 export function cueModelPath(): string {

@@ -77,7 +77,11 @@ test('the main pages render without errors on a wide and a narrow screen', async
     await screenshot(page, `story-list${suffix}`);
     await page.click('.story-card h2 a');
     await page.waitForSelector('.px-articles mark');
+    // The charts are drawn when their section comes near the screen.
+    assert.equal(await page.locator('.chart canvas').count(), 0, 'no chart before it is scrolled to');
+    await page.locator('.chart-slot').scrollIntoViewIfNeeded();
     await page.waitForSelector('.chart canvas');
+    await page.evaluate(() => window.scrollTo(0, 0));
     await screenshot(page, `story-page${suffix}`);
     // No horizontal scrolling of the page itself on a narrow screen.
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);

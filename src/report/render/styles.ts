@@ -3,6 +3,8 @@
 
 export const STORY_CSS = `
 .px-story{--px-fg:#1a1a1a;--px-muted:#4a4a4a;--px-line:#c9c9c9;--px-bg:#ffffff;--px-soft:#f4f4f6;color:var(--px-fg);font:16px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif}
+/* Sections below the reports are laid out when they come near the screen (a long story page paints sooner). */
+.px-story>section{content-visibility:auto;contain-intrinsic-size:auto 600px}
 .px-story h2{font-size:1.25rem;margin:1.5rem 0 .5rem}
 .px-story h3{font-size:1.1rem;margin:0}
 .px-visually-hidden{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}

@@ -13,16 +13,31 @@ export function StoryView({ comparison }: { comparison: StoryComparison }) {
     if (!root) return;
     const detach = attachInteractions(root);
     const slot = root.querySelector<HTMLElement>('.chart-slot');
-    // The charts (and Chart.js, a separate chunk) come after the texts are on screen: reading comes first.
+    // The charts (and Chart.js, a separate chunk) are drawn when the framing section comes near the screen:
+    // drawing them takes the main thread for a moment that reading the reports should not wait for.
     let destroy = () => {};
     let live = true;
+    let observer: IntersectionObserver | null = null;
     if (slot) {
-      void import('./charts.ts').then(({ drawFramingCharts }) => {
-        if (live) destroy = drawFramingCharts(slot, comparison);
-      });
+      const draw = () =>
+        void import('./charts.ts').then(({ drawFramingCharts }) => {
+          if (live) destroy = drawFramingCharts(slot, comparison);
+        });
+      if (typeof IntersectionObserver === 'function') {
+        observer = new IntersectionObserver(
+          (entries) => {
+            if (!entries.some((e) => e.isIntersecting)) return;
+            observer?.disconnect();
+            draw();
+          },
+          { rootMargin: '300px' },
+        );
+        observer.observe(slot);
+      } else draw();
     }
     return () => {
       live = false;
+      observer?.disconnect();
       detach();
       destroy();
     };

@@ -108,3 +108,16 @@ test('one article that spans two stories of a topic does not chain them into one
   assert.equal(new Set(masks.map((a) => story(a.id))).size, 1);
   assert.notEqual(story('v1'), story('m1'));
 });
+
+test('articles published too far apart for any score to reach an edge are not scored at all', () => {
+  const c = createStoryClusterer();
+  const text = quakeA[0]!.text;
+  c.add(art('old', 'Daily Post', '2024-01-01', 'Strong earthquake strikes southern Peru', text));
+  c.add(art('near', 'World Wire', '2024-01-02', 'Strong earthquake strikes southern Peru', text + ' Aftershocks followed.'));
+  assert.equal(c.stats().candidatesScored, 1);
+  // Sixty days later the same words are another event (time decays even a perfect match under the edge floor).
+  c.add(art('later', 'Evening Herald', '2024-03-01', 'Strong earthquake strikes southern Peru', text + ' A second quake.'));
+  assert.equal(c.stats().candidatesScored, 1);
+  assert.notEqual(c.storyOf('later'), c.storyOf('old'));
+  assert.equal(c.storyOf('near'), c.storyOf('old'));
+});

@@ -182,6 +182,11 @@ export function createStoryClusterer(options: Partial<ClusterOptions> = {}, deps
   const queryNames = new DenseQuery();
   // Scratch accumulator over article indexes, reset through `touched`.
   let hits = new Int32Array(1024);
+  /** Publication day of each article (NaN when undated: never too far). */
+  const days: number[] = [];
+  // Beyond this many days apart even identical texts score under the edge floor (time decays the score),
+  // and copies must be within the window.
+  const horizon = Math.max(o.timeWindowDays, o.timeWindowDays + o.timeDecayDays * Math.log(o.dateBoost / (o.edgeFloor * o.threshold)));
   let perCount = new Int32Array(32);
 
   const find = (i: number): number => {
@@ -302,7 +307,11 @@ export function createStoryClusterer(options: Partial<ClusterOptions> = {}, deps
       let dup: { j: number; c: number } | null = null;
       queryTerms.set(f.terms);
       queryNames.set(f.names);
+      const day = f.day ?? NaN;
       for (const j of candidates(f, i + 1)) {
+        // Too far apart in time for an edge or a copy, whatever the texts: not worth scoring.
+        const gap = day - days[j]!;
+        if (gap > horizon || gap < -horizon) continue;
         const other = nodes[j]!;
         const text = queryTerms.dot(other.features.terms);
         const s = combineScores(text, f.names.ids.length && other.features.names.ids.length ? queryNames.dot(other.features.names) : text, f, other.features, o);
@@ -329,6 +338,7 @@ export function createStoryClusterer(options: Partial<ClusterOptions> = {}, deps
       independent.set(i, duplicateOf ? 0 : 1);
       storyName.set(i, '');
       byId.set(article.id, i);
+      days.push(f.day ?? NaN);
       index(f, i);
 
       let score = 0;

@@ -55,8 +55,45 @@ function blockReason(verdicts: ParagraphVerdict[], from: number): string {
   return 'boilerplate:newsletter';
 }
 
-/** Cleans a plain text: boilerplate paragraphs and the opening dateline are cut, the rest kept verbatim. */
+/**
+ * Cleans a plain text: boilerplate paragraphs and the opening dateline are cut, the rest kept verbatim.
+ * Cleaning is a fixed point: what is cut changes what the rest looks like (paragraph layout, the block an
+ * appeal closes, the first paragraph), so the result is cleaned again until nothing more goes, and what
+ * the later rounds cut is reported in offsets of `source` like the rest.
+ */
 export function cleanText(source: string): CleanResult {
+  let { cuts, dateline } = cutsOf(source);
+  for (let round = 0; round < 4 && cuts.length > 0; round++) {
+    const r = assemble(source, [...cuts], dateline);
+    const again = cutsOf(r.text);
+    if (again.cuts.length === 0) return r;
+    cuts = [...cuts, ...again.cuts.map((c) => toSourceCut(c, r.segments))];
+    dateline ??= again.dateline;
+  }
+  return assemble(source, cuts, dateline);
+}
+
+/** A position of cleaned text in the source: `atEnd` maps a boundary to the end of the segment before it. */
+function toSource(pos: number, segments: Segment[], atEnd: boolean): number {
+  for (const s of segments) {
+    if (atEnd ? pos > s.textStart && pos <= s.textStart + s.length : pos >= s.textStart && pos < s.textStart + s.length) return s.originalStart + (pos - s.textStart);
+  }
+  const last = segments[segments.length - 1];
+  return last ? last.originalStart + last.length : pos;
+}
+
+function toSourceCut(c: Cut, segments: Segment[]): Cut {
+  return {
+    start: toSource(c.start, segments, false),
+    end: toSource(c.end, segments, true),
+    cutStart: toSource(c.cutStart, segments, false),
+    cutEnd: toSource(c.cutEnd, segments, true),
+    reason: c.reason,
+  };
+}
+
+/** One round of cleaning: the spans to cut, in offsets of `source`. */
+function cutsOf(source: string): { cuts: Cut[]; dateline: Dateline | null } {
   const paras = splitParagraphs(source);
   // A paragraph is judged without its opening dateline: the dateline is cut from the text, so judging
   // it with the dateline would judge the same paragraph differently when the text is cleaned again.
@@ -100,7 +137,7 @@ export function cleanText(source: string): CleanResult {
       cuts.push({ start: p.start + m.start, end, cutStart: p.start + m.start, cutEnd: p.start + m.end, reason: 'dateline' });
     }
   }
-  return assemble(source, cuts, dateline);
+  return { cuts, dateline };
 }
 
 /**

@@ -163,6 +163,16 @@ export function extractQuotes(article: Article, lex: QuoteLexicon, options: Quot
     if (grp && !claimed.has(grp.g) && /^\s*:\s*$/.test(text.slice(cueEnd, grp.open))) {
       d.quoted.push(...grp.spans);
       claimed.add(grp.g);
+      continue;
+    }
+    // “What if ...?” the actor asked: a quote ending in ? or ! closes its sentence, so the speaker who opens
+    // the next one, with nothing of their own to say, said it.
+    const first = d.source ? Math.min(d.source.first, d.cue.first) : d.cue.first;
+    const before = groupList[lo - 1];
+    const startAt = view.tokens[first]!.start;
+    if (before && !claimed.has(before.g) && before.close >= 0 && before.close < startAt && startAt - before.close <= 3 && /^\s*$/.test(text.slice(before.close + 1, startAt))) {
+      d.quoted.push(...before.spans);
+      claimed.add(before.g);
     }
   }
   // Quoted text with no cue of its own: the previous speaker of the paragraph goes on speaking.

@@ -67,3 +67,25 @@ test('a long unpunctuated text with stray quote marks stays linear', () => {
   quotes(text);
   assert.ok(performance.now() - t0 < 10000);
 });
+
+test('the cue classifier scores the same through hashed parts as through feature strings', async () => {
+  const { cueFeatures, scoreCue, scoreCueAt } = await import('./cue-model.js');
+  const { tokenView } = await import('../quantities/token-view.js');
+  const model = lex.cueModel;
+  assert.ok(model, 'models/quote-cues.json is committed');
+  const view = tokenView(preparedArticle('“We were there,” Figueroa told USA Today, and the campaign plans to appeal.'));
+  const quoted = new Uint8Array(view.tokens.length);
+  for (let k = 0; k < view.tokens.length; k++) {
+    const a = scoreCue(model, cueFeatures(view, k, 0, view.tokens.length, quoted));
+    const b = scoreCueAt(model, view, k, 0, view.tokens.length, quoted);
+    assert.ok(Math.abs(a - b) < 1e-9, `token ${view.words[k]}`);
+  }
+});
+
+// PolNeAR counts intentions as attributions ("plans to ..."); the analysis pipeline keeps them out.
+test('an intention is an attitude: kept for the PolNeAR reading, dropped from quotes', () => {
+  const text = 'Clinton plans to make her proposal at a campaign stop in Fairfield, Iowa.';
+  const all = extractQuotes(preparedArticle(text), lex, { attitudes: true });
+  assert.deepEqual(all.map((q) => [q.speakerMention?.text, q.cue?.text, q.content.map((c) => c.text).join(' | '), q.attitude]), [['Clinton', 'plans', 'to make her proposal at a campaign stop in Fairfield, Iowa', true]]);
+  assert.deepEqual(extractQuotes(preparedArticle(text), lex), []);
+});

@@ -64,21 +64,30 @@ function hasNarrowingFilter(filter: StoryFilter): boolean {
 // filters) the pool is every match. Snippets are made for the shown rows only.
 const EVERY_MATCH = 1_000_000_000;
 
-async function sqliteArticleSearch(db: Kysely<Database>, match: string, where: RawBuilder<unknown>, limit: number, offset: number, narrowed: boolean): Promise<SearchHit[]> {
-  const wanted = limit + offset;
-  const pools = narrowed ? [EVERY_MATCH] : [4 * wanted + 50, EVERY_MATCH];
-  let rows: (Omit<HitRow, 'snippet'> & { seq: number })[] = [];
+/** Rows of a ranked-pool query: a small pool first, every match when the small pool does not fill the page. */
+async function fromRankedPool<R>(limit: number, offset: number, narrowed: boolean, query: (pool: number) => Promise<R[]>): Promise<R[]> {
+  const pools = narrowed ? [EVERY_MATCH] : [4 * (limit + offset) + 50, EVERY_MATCH];
+  let rows: R[] = [];
   for (const pool of pools) {
-    ({ rows } = await sql<Omit<HitRow, 'snippet'> & { seq: number }>`
+    rows = await query(pool);
+    if (rows.length === limit) break;
+  }
+  return rows;
+}
+
+async function sqliteArticleSearch(db: Kysely<Database>, match: string, where: RawBuilder<unknown>, limit: number, offset: number, narrowed: boolean): Promise<SearchHit[]> {
+  const rows = await fromRankedPool(limit, offset, narrowed, async (pool) =>
+    (
+      await sql<Omit<HitRow, 'snippet'> & { seq: number }>`
       WITH top AS (
         SELECT rowid AS seq, bm25(article_fts, 4.0, 1.0) AS rank FROM article_fts
         WHERE article_fts MATCH ${match} ORDER BY rank LIMIT ${pool}
       )
       SELECT a.seq, a.id, a.story_id, a.outlet, a.title, a.published, -top.rank AS score
       FROM top JOIN articles a ON a.seq = top.seq
-      WHERE ${where} ORDER BY top.rank, a.seq LIMIT ${limit} OFFSET ${offset}`.execute(db));
-    if (rows.length === limit) break;
-  }
+      WHERE ${where} ORDER BY top.rank, a.seq LIMIT ${limit} OFFSET ${offset}`.execute(db)
+    ).rows,
+  );
   if (rows.length === 0) return [];
   const { rows: snippets } = await sql<{ seq: number; snippet: string }>`
     SELECT rowid AS seq, snippet(article_fts, 1, ${MARK}, ${MARK}, '…', 24) AS snippet FROM article_fts
@@ -98,20 +107,18 @@ async function sqliteSearch(db: Kysely<Database>, query: string, filter: StoryFi
 // Claims the same way as articles: a word found in thousands of claims ("president") took 200 ms when
 // every match was joined to its claim and article rows and ranked after the join.
 async function sqliteClaimSearch(db: Kysely<Database>, match: string, where: RawBuilder<unknown>, limit: number, offset: number, narrowed: boolean): Promise<SearchHit[]> {
-  const wanted = limit + offset;
-  const pools = narrowed ? [EVERY_MATCH] : [4 * wanted + 50, EVERY_MATCH];
-  let rows: (Omit<HitRow, 'snippet'> & { seq: number })[] = [];
-  for (const pool of pools) {
-    ({ rows } = await sql<Omit<HitRow, 'snippet'> & { seq: number }>`
+  const rows = await fromRankedPool(limit, offset, narrowed, async (pool) =>
+    (
+      await sql<Omit<HitRow, 'snippet'> & { seq: number }>`
       WITH top AS (
         SELECT rowid AS seq, bm25(claim_fts) AS rank FROM claim_fts
         WHERE claim_fts MATCH ${match} ORDER BY rank LIMIT ${pool}
       )
       SELECT c.seq, a.id, a.story_id, a.outlet, a.title, a.published, c.start_offset, c.end_offset, -top.rank AS score
       FROM top JOIN claims c ON c.seq = top.seq JOIN articles a ON a.id = c.article_id
-      WHERE ${where} ORDER BY top.rank, c.seq LIMIT ${limit} OFFSET ${offset}`.execute(db));
-    if (rows.length === limit) break;
-  }
+      WHERE ${where} ORDER BY top.rank, c.seq LIMIT ${limit} OFFSET ${offset}`.execute(db)
+    ).rows,
+  );
   if (rows.length === 0) return [];
   const { rows: marked } = await sql<{ seq: number; snippet: string }>`
     SELECT rowid AS seq, highlight(claim_fts, 0, ${MARK}, ${MARK}) AS snippet FROM claim_fts

@@ -208,6 +208,18 @@ function trimComma(v: ClaimView, s: { start: number; end: number }) {
   return { start, end };
 }
 
+/** The quantities a claim gives. */
+export function claimQuantities(v: ClaimView): Quantity[] {
+  return v.claim.quantities.map((i) => v.article.layers.quantities?.[i]).filter((q): q is Quantity => !!q);
+}
+
+type Figure = { unit: string | null; low: number; high: number; value: number };
+
+/** Whether one of these figures (other than `z` itself) is `z` in other words: same unit, within hedges and rounding. */
+export function givesFigure(figures: readonly Figure[], z: Figure): boolean {
+  return figures.some((q) => q !== z && q.unit === z.unit && !numbersConflict(q, z));
+}
+
 /** "more than 1 million wasted doses each": a figure per item, not the total another report gives. */
 export function isPerItem(text: string, q: { end: number }): boolean {
   return /^[^.;,]{0,40}?\beach\b/.test(text.slice(q.end, q.end + 48));
@@ -258,7 +270,7 @@ export function layerConflicts(pair: AlignedPair, sameWording = false): Conflict
   const oa = outletName(a.article);
   const ob = outletName(b.article);
   const countable = (v: ClaimView) =>
-    figuresComparable(a, b) ? v.claim.quantities.map((i) => v.article.layers.quantities?.[i]).filter((q): q is Quantity => !!q && !isRankLabel(v.article.text, q) && !isPerItem(v.article.text, q)) : [];
+    figuresComparable(a, b) ? claimQuantities(v).filter((q) => !isRankLabel(v.article.text, q) && !isPerItem(v.article.text, q)) : [];
   const qa = countable(a);
   const qb = countable(b);
   for (const x of qa) {
@@ -267,9 +279,8 @@ export function layerConflicts(pair: AlignedPair, sameWording = false): Conflict
     // A figure of b that one of a's own figures already matches ("50-50, short of the 60 votes needed" vs "needed
     // 60 votes") is accounted for: it is no counterpart to a's other figure.
     // (Whatever measure it was read as: "fell to 385,000 from a revised 405,000" vs "was revised to 405,000".)
-    const matchedIn = (qs: readonly Quantity[], y: Quantity) => qs.some((x2) => x2 !== y && x2.unit === y.unit && !numbersConflict(x2, y));
-    if (matchedIn(qb, x)) continue;
-    const same = qb.filter((y) => measureKey(y) === key && !matchedIn(qa, y));
+    if (givesFigure(qb, x)) continue;
+    const same = qb.filter((y) => measureKey(y) === key && !givesFigure(qa, y));
     if (same.length === 0 || same.some((y) => !numbersConflict(x, y))) continue;
     const y = same[0]!;
     const ea = evidence(a.article, x, 'value');

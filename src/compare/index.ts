@@ -1,6 +1,6 @@
 import type { Article } from '../model/document.js';
 import { alignClaims, bestSimilarity, candidatePairs, claimViews, DEFAULT_ALIGN, type AlignedPair, type AlignOptions, type ClaimView } from './align.js';
-import { figuresComparable, isPerItem, pairConflicts, type ConflictCandidate } from './conflicts.js';
+import { claimQuantities, figuresComparable, givesFigure, isPerItem, pairConflicts, type ConflictCandidate } from './conflicts.js';
 import { wordOverlap } from './token-diff.js';
 import { findCopies } from './copies.js';
 import { evidence, excerpt, outletName } from './evidence.js';
@@ -148,12 +148,7 @@ export function compareArticles(articles: Article[], options: CompareOptions = {
         if (inClaim(vy).some((z) => !numbersConflict(x, z)) || inClaim(vx).some((z) => !numbersConflict(y, z))) continue;
         // Nor when the other statement gives the same figure for what the table read as another measure
         // ("50-50, falling short of the 60 votes needed" vs "needed 60 votes to clear a procedural vote").
-        const sameFigureIn = (v: ClaimView | undefined, z: { unit: string | null; low: number; high: number; value: number }) =>
-          !!v && v.claim.quantities.some((i) => {
-            const q = v.article.layers.quantities?.[i];
-            return !!q && q.unit === z.unit && !numbersConflict(q, z);
-          });
-        if (x.article !== y.article && (sameFigureIn(vx, y) || sameFigureIn(vy, x))) continue;
+        if (x.article !== y.article && ((vx && givesFigure(claimQuantities(vx), y)) || (vy && givesFigure(claimQuantities(vy), x)))) continue;
         const covered = findings.some(
           (f) => f.type === 'number' && f.evidence.some((e) => e.article === x.article && e.start <= x.start && e.end >= x.end) && f.evidence.some((e) => e.article === y.article && e.start <= y.start && e.end >= y.end),
         );

@@ -3,19 +3,9 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Writable } from 'node:stream';
+import { captureOutput as capture } from '../cli/output-capture.js';
 import { runCli } from '../cli/run.js';
 
-function capture() {
-  let text = '';
-  const stream = new Writable({
-    write(chunk, _enc, cb) {
-      text += chunk.toString();
-      cb();
-    },
-  });
-  return { stream, text: () => text };
-}
 
 // A Markdown report is read in terminals and pasted into pages: words from a hostile article must not
 // carry escape sequences or bidi controls, nor break the table or list they are written into.

@@ -3,19 +3,9 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, writeFileSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Writable } from 'node:stream';
+import { captureOutput as capture } from '../output-capture.js';
 import { runCli } from '../run.js';
 
-function capture() {
-  let text = '';
-  const stream = new Writable({
-    write(chunk, _enc, cb) {
-      text += chunk.toString();
-      cb();
-    },
-  });
-  return { stream, text: () => text };
-}
 
 const rows = [
   { id: 'p1', outlet: 'A', published: '2024-03-04', title: 'Earthquake strikes southern Peru', text: 'A magnitude 6.8 earthquake struck the Arequipa region of southern Peru on Monday, killing 12 people near the town of Chala, the Geophysical Institute of Peru said.' },

@@ -3,19 +3,9 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Writable } from 'node:stream';
+import { captureOutput as capture } from '../output-capture.js';
 import { runCli } from '../run.js';
 
-function capture() {
-  let text = '';
-  const stream = new Writable({
-    write(chunk, _enc, cb) {
-      text += chunk.toString();
-      cb();
-    },
-  });
-  return { stream, text: () => text };
-}
 
 test('compare: escape sequences in article text and file names never reach the terminal raw', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'parallax-escape-'));

@@ -5,10 +5,12 @@ import { tokenView, type TokenView } from '../quantities/token-view.js';
 import { parseDay, type Day } from './calendar.js';
 import { loadTimeLexicon, type TimeLexicon } from './lexicon.js';
 import { recognizeAt, type RecognizeContext, type TimeCandidate } from './recognize.js';
+import { createTenseReader, loadTenseWords, type TenseWords } from './tense.js';
 
 export interface TimeStageOptions {
   lexicon: TimeLexicon;
   numbers: QuantityLexicon;
+  tense: TenseWords;
 }
 
 const FUTURE_WORDS = new Set(['will', "'ll", '’ll', 'shall', 'scheduled', 'expected', 'plans', 'plan', 'planned', 'next', 'upcoming', 'due', 'going', 'would', 'tomorrow', 'coming', 'later']);
@@ -16,12 +18,12 @@ const EDGE_WORDS = new Set(['early', 'late', 'mid', 'earlier', 'later']);
 // Words that can start a time expression besides those of the lexicons (relative words, counts, hedges).
 const STARTERS = ['the', 'a', 'an', 'this', 'last', 'next', 'past', 'previous', 'coming', 'following', 'current', 'each', 'every', 'fiscal',
   'several', 'few', 'some', 'many', 'couple', 'recent', 'latest', 'same', 'nearly', 'almost', 'about', 'around', 'roughly', 'over', 'under',
-  'only', 'just', 'more', 'less', 'at', 'up', 'as', 'per', 'noon', 'midnight', 'half', 'year-end', 'year-earlier', 'year-ago'];
+  'only', 'just', 'more', 'less', 'at', 'up', 'as', 'per', 'noon', 'midnight', 'half', 'year-end', 'year-earlier', 'year-ago', 'these'];
 
 /** Lower-case words that may start a time expression: the recognizers are tried only there. */
 export function timeStarters(o: TimeStageOptions): Set<string> {
   const out = new Set<string>([...STARTERS, ...EDGE_WORDS]);
-  for (const m of [o.lexicon.months, o.lexicon.weekdays, o.lexicon.units, o.lexicon.references, o.lexicon.sets, o.numbers.numberWords]) for (const k of m.keys()) out.add(k);
+  for (const m of [o.lexicon.months, o.lexicon.weekdays, o.lexicon.units, o.lexicon.references, o.lexicon.sets, o.lexicon.ordinals, o.numbers.numberWords]) for (const k of m.keys()) out.add(k);
   return out;
 }
 
@@ -73,6 +75,7 @@ export function extractTimes(article: Article, o: TimeStageOptions, starters: Re
     future: (i) => future[view.sentenceOf[i] ?? 0] === 1,
     firmFuture: (i) => firmFuture[view.sentenceOf[i] ?? 0] === 1,
     quarterly: (i) => quarterWords >= 3 || quarterSentence[view.sentenceOf[i] ?? 0] === 1,
+    tense: createTenseReader(view, o.tense),
   };
   let anchorKind: TimeExpression['anchor'] | undefined;
   const published = parseDay(article.published);
@@ -125,4 +128,4 @@ export function createTimeStage(options: TimeStageOptions): Stage {
   };
 }
 
-export const timeStage: Stage = createTimeStage({ lexicon: loadTimeLexicon(), numbers: loadQuantityLexicon() });
+export const timeStage: Stage = createTimeStage({ lexicon: loadTimeLexicon(), numbers: loadQuantityLexicon(), tense: loadTenseWords() });

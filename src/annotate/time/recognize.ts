@@ -4,6 +4,7 @@ import { readNumber } from '../quantities/numbers.js';
 import type { TokenView } from '../quantities/token-view.js';
 import { addDays, addMonths, fmtDay, fmtMonth, fmtWeek, fmtYear, quarterOf, weekday, type Day } from './calendar.js';
 import type { TimeLexicon } from './lexicon.js';
+import type { Tense } from './tense.js';
 
 /** A time expression candidate over tokens [first, end). */
 export interface TimeCandidate {
@@ -27,6 +28,8 @@ export interface RecognizeContext {
   future(i: number): boolean;
   /** True when the sentence of token i speaks of the future with a firm marker ("will", "next", "scheduled"). */
   firmFuture(i: number): boolean;
+  /** The tense that governs tokens [first, end) (tense.ts), null when nothing near says. */
+  tense(first: number, end: number): Tense | null;
   /** The document is about quarterly results ("a year earlier" then means the same quarter a year before). */
   quarterly(i: number): boolean;
 }
@@ -105,10 +108,13 @@ export function relativeValue(anchor: Day | null, unit: string, n: number): { va
 }
 
 /** The year of a month named alone: the last one before the anchor, or the next one when the sentence looks ahead. */
-function yearOfMonth(anchor: Day | null, month: number, future: boolean): number | null {
+function yearOfMonth(anchor: Day | null, month: number, tense: Tense | null): number | null {
   if (!anchor) return null;
-  if (future) return month >= anchor.m ? anchor.y : anchor.y + 1;
-  return month <= anchor.m ? anchor.y : anchor.y - 1;
+  if (tense === 'future') return month >= anchor.m ? anchor.y : anchor.y + 1;
+  if (tense === 'past') return month <= anchor.m ? anchor.y : anchor.y - 1;
+  // Nothing says: news looks back, except to a month just ahead.
+  const ahead = (month - anchor.m + 12) % 12;
+  return ahead === 0 || ahead > 3 ? (month <= anchor.m ? anchor.y : anchor.y - 1) : month >= anchor.m ? anchor.y : anchor.y + 1;
 }
 
 /** The day of a weekday named alone: the last one up to the anchor, or the next one when the sentence looks ahead. */
@@ -159,11 +165,13 @@ function hyphenWord(c: RecognizeContext, i: number): TimeCandidate | null {
   const b = w.slice(dash + 1);
   const unit = c.lex.units.get(b);
   const n = c.numbers.numberWords.get(a);
+  if (unit === 'Q' && c.view.lower[i + 1] === 'of') return null; // "three-quarters of its food"
   if (unit && n !== undefined && unit !== 'HALF') return { first: i, end: i + 1, type: 'DURATION', value: durationValue(String(n), unit), resolved: true, via: 'hyphen-duration' };
   const ord = c.lex.ordinals.get(a);
   if (b === 'quarter' && ord !== undefined && ord > 0 && ord <= 4) return quarterValue(c, i, i + 1, ord, 'ordinal-quarter');
   if (a === 'mid' || a === 'early' || a === 'late') {
     if (/^\d{4}$/.test(b)) return { first: i, end: i + 1, type: 'DATE', value: b, resolved: true, via: 'mid-year' };
+    if (/^\d{4}s$/.test(b)) return { first: i, end: i + 1, type: 'DATE', value: b.slice(0, 3), resolved: true, via: 'mid-decade' };
     const m = c.lex.months.get(b);
     if (m !== undefined) return monthValue(c, i, i + 1, m, null);
   }
@@ -193,7 +201,7 @@ function quarterValue(c: RecognizeContext, first: number, end: number, q: number
 }
 
 function monthValue(c: RecognizeContext, first: number, end: number, month: number, year: number | null): TimeCandidate {
-  const y = year ?? yearOfMonth(c.anchor, month, c.future(first));
+  const y = year ?? yearOfMonth(c.anchor, month, c.tense(first, end));
   if (y === null) return { first, end, type: 'DATE', value: `XXXX-${String(month).padStart(2, '0')}`, resolved: false, via: 'month' };
   return { first, end, type: 'DATE', value: fmtMonth(y, month), resolved: year !== null || c.anchor !== null, via: 'month' };
 }
@@ -236,6 +244,8 @@ function monthDate(c: RecognizeContext, i: number): TimeCandidate | null {
     }
     return dayValue(c, i, end, y, m, d);
   }
+  const spoken = spelledYear(c, k);
+  if (spoken) return { first: i, end: spoken.end, type: 'DATE', value: fmtMonth(spoken.year, m), resolved: true, via: 'month-year' };
   const y = yearFrom(c, k) ?? (view.words[k] === ',' ? yearFrom(c, k + 1) : null);
   if (y !== null) return { first: i, end: view.words[k] === ',' ? k + 2 : k + 1, type: 'DATE', value: fmtMonth(y, m), resolved: true, via: 'month-year' };
   // "January this year", "June last year"
@@ -257,7 +267,8 @@ function dayValue(c: RecognizeContext, first: number, end: number, y: number | n
   const mm = String(m).padStart(2, '0');
   const dd = String(d).padStart(2, '0');
   if (y !== null) return { first, end, type: 'DATE', value: `${fmtYear(y)}-${mm}-${dd}`, resolved: true, via: 'full-date' };
-  const yy = c.anchor ? (c.future(first) ? (m * 100 + d >= c.anchor.m * 100 + c.anchor.d ? c.anchor.y : c.anchor.y + 1) : daysAhead(c.anchor, m, d) <= 60 ? c.anchor.y : c.anchor.y - 1) : null;
+  const tense = c.anchor ? c.tense(first, end) : null;
+  const yy = c.anchor ? (tense === 'future' ? (m * 100 + d >= c.anchor.m * 100 + c.anchor.d ? c.anchor.y : c.anchor.y + 1) : daysAhead(c.anchor, m, d) <= 60 ? c.anchor.y : c.anchor.y - 1) : null;
   if (yy === null) return { first, end, type: 'DATE', value: `XXXX-${mm}-${dd}`, resolved: false, via: 'month-day' };
   return { first, end, type: 'DATE', value: `${fmtYear(yy)}-${mm}-${dd}`, resolved: true, via: 'month-day' };
 }
@@ -297,11 +308,17 @@ function weekdayExpr(c: RecognizeContext, i: number, shift: number, first: numbe
     part = pd;
     end++;
   }
+  // "Friday Oct. 13", "Saturday, April 25": the date says which Friday.
+  if (!part) {
+    const z = view.words[end] === ',' ? end + 1 : end;
+    const date = c.lex.months.has(view.lower[z] ?? '') ? monthDate(c, z) : null;
+    if (date && /^\d{4}-\d{2}-\d{2}$/.test(date.value)) return { ...date, first };
+  }
   const plural = view.lower[i]!.endsWith('s') && !view.lower[i]!.endsWith('ss');
   if (!c.anchor) {
     return { first, end, type: part ? 'TIME' : 'DATE', value: `XXXX-WXX-${wd}${part ? 'T' + part : ''}`, symbolic: `XXXX-WXX-${wd}`, resolved: false, via: 'weekday' };
   }
-  const future = shift > 0 || (shift === 0 && c.firmFuture(first));
+  const future = shift > 0 || (shift === 0 && c.tense(first, end) === 'future');
   const day = dayOfWeekday(c.anchor, wd, future, shift > 0 ? (dayOfWeekday(c.anchor, wd, true).d === c.anchor.d ? 1 : 0) : shift < 0 ? (weekday(c.anchor) === wd ? -1 : 0) : 0);
   void plural;
   return { first, end, type: part ? 'TIME' : 'DATE', value: fmtDay(day) + (part ? 'T' + part : ''), symbolic: `XXXX-WXX-${wd}`, resolved: true, via: 'weekday' };
@@ -313,6 +330,7 @@ function reference(c: RecognizeContext, i: number): TimeCandidate | null {
   const ref = c.lex.references.get(l);
   if (ref === undefined) return null;
   if (ref === 'PRESENT_REF' || ref === 'PAST_REF' || ref === 'FUTURE_REF') {
+    if (l === 'soon' && view.lower[i - 1] === 'as' && view.lower[i + 1] === 'as') return null; // "as soon as": a conjunction
     if (l === 'current' || l === 'recent') {
       // "current"/"recent" as adjectives of a unit are read by the relative recognizer; alone they refer.
       const u = unitAt(c, i + 1);
@@ -362,6 +380,11 @@ function relative(c: RecognizeContext, i: number): TimeCandidate | null {
   if (u && !u.plural) {
     // "the last year" / "the past year" behave as the year before.
     const r = relativeValue(c.anchor, u.unit, word === 'past' && !withThe ? -1 : rel);
+    // "next year's first quarter"
+    const qOrd = c.lex.ordinals.get(view.lower[u.end + 1] ?? '');
+    if (u.unit === 'Y' && r.resolved && view.words[u.end] === "'s" && qOrd !== undefined && qOrd > 0 && qOrd <= 4 && view.lower[u.end + 2] === 'quarter') {
+      return { first: i, end: u.end + 3, type: 'DATE', value: `${r.value}-Q${qOrd}`, resolved: true, via: 'relative-year-quarter' };
+    }
     if (u.unit === 'Q' && withThe && rel === 0) return { first: i, end: u.end, type: 'DATE', value: r.value, symbolic: r.symbolic, resolved: r.resolved, via: 'relative' };
     return { first: i, end: u.end, type: u.unit === 'H' || u.unit === 'M' || u.unit === 'S' ? 'TIME' : 'DATE', value: r.value, symbolic: r.symbolic, resolved: r.resolved, via: 'relative' };
   }
@@ -401,6 +424,10 @@ function countedUnits(c: RecognizeContext, i: number): TimeCandidate | null {
   if (view.lower[e] === 'more' || view.lower[e] === 'additional' || view.lower[e] === 'full') e++;
   const u = unitAt(c, e);
   if (!u) return null;
+  // Not times: an age ("52 years old"), a fraction ("a quarter of the market"), an ordinal ("a second group").
+  if (view.lower[u.end] === 'old' && u.unit === 'Y') return null;
+  if (u.unit === 'Q' && view.lower[u.end] === 'of' && DETERMINERS.has(view.lower[u.end + 1] ?? '')) return null;
+  if (u.unit === 'S' && !u.plural && /^[a-z]/.test(view.words[u.end] ?? '') && !FUNCTION_WORDS.has(view.words[u.end]!) && view.lower[u.end] !== 'later' && view.lower[u.end] !== 'earlier' && view.lower[u.end] !== 'ago') return null;
   if (count.n === '1' && view.lower[count.end - 1] !== 'a' && view.lower[count.end - 1] !== 'an' && view.lower[count.end - 1] !== 'one' && u.plural) return null;
   // "$4 billion a year": a rate, a set (but "$10 million a year ago" is a date).
   if ((view.lower[k] === 'a' || view.lower[k] === 'per') && k === i && AGO[view.lower[u.end] ?? ''] === undefined && i > 0 && (view.tokens[i - 1]!.kind === 'number' || c.numbers.scales.has(view.lower[i - 1]!) || view.lower[i - 1] === 'percent' || view.words[i - 1] === '%')) {
@@ -434,6 +461,9 @@ function yearExpr(c: RecognizeContext, i: number): TimeCandidate | null {
   if (view.words[k + 1] === ',' || view.words[k + 1] === '.' ) {
     // "1,700" is one token, so a comma here follows a year.
   }
+  // "the 1988 third quarter"
+  const ord = c.lex.ordinals.get(view.lower[k + 1] ?? '');
+  if (ord !== undefined && ord > 0 && ord <= 4 && view.lower[k + 2] === 'quarter') return { first: i, end: k + 3, type: 'DATE', value: `${fmtYear(y)}-Q${ord}`, resolved: true, via: 'year-quarter' };
   return { first: i, end: k + 1, type: 'DATE', value: fmtYear(y), resolved: true, via: 'year' };
 }
 
@@ -456,6 +486,15 @@ function theUnit(c: RecognizeContext, i: number): TimeCandidate | null {
     const count = readCount(c, k + 1);
     const un = count ? unitAt(c, count.end) : null;
     if (count && un) return { first: i, end: un.end, type: 'DURATION', value: durationValue(count.n, un.unit), resolved: true, via: 'first-n-units' };
+  }
+  const yearAgoOrd = c.lex.ordinals.get(view.lower[k + 1] ?? '');
+  // "the 1988 third quarter"
+  const quarterYear = yearFrom(c, k);
+  if (quarterYear !== null && yearAgoOrd !== undefined && yearAgoOrd > 0 && yearAgoOrd <= 4 && view.lower[k + 2] === 'quarter') {
+    return { first: i, end: k + 3, type: 'DATE', value: `${fmtYear(quarterYear)}-Q${yearAgoOrd}`, resolved: true, via: 'year-quarter' };
+  }
+  if ((view.lower[k] === 'year-ago' || view.lower[k] === 'year-earlier') && yearAgoOrd !== undefined && yearAgoOrd > 0 && yearAgoOrd <= 4 && view.lower[k + 2] === 'quarter' && c.anchor) {
+    return { first: i, end: k + 3, type: 'DATE', value: `${fmtYear(c.anchor.y - 1)}-Q${yearAgoOrd}`, resolved: true, via: 'year-ago-ordinal-quarter' };
   }
   if ((view.lower[k] === 'year-ago' || view.lower[k] === 'year-earlier') && unitAt(c, k + 1)?.unit === 'Q' && c.anchor) {
     return { first: i, end: k + 2, type: 'DATE', value: relativeValue(c.anchor, 'Q', -5).value, resolved: true, via: 'year-ago-quarter' };
@@ -492,13 +531,21 @@ function theUnit(c: RecognizeContext, i: number): TimeCandidate | null {
   return null;
 }
 
+const FUNCTION_WORDS = new Set(['to', 'in', 'on', 'at', 'for', 'from', 'by', 'with', 'between', 'and', 'or', 'but', 'since', 'until', 'through', 'during', 'over', 'under',
+  'after', 'before', 'while', 'as', 'than', 'of', 'into', 'across', 'throughout', 'if', 'when', 'because', 'so', 'the', 'a', 'an', 'is', 'are', 'was', 'were']);
+
 /** "daily", "each Thursday", "every year". */
 function setExpr(c: RecognizeContext, i: number): TimeCandidate | null {
   const { view } = c;
   const l = view.lower[i]!;
   const s = c.lex.sets.get(l);
+  // Before a noun the word classifies ("quarterly dividend", "daily flights"); it says when only as an adverb ("rose 20% annually").
+  const next = view.words[i + 1];
+  if (s && next !== undefined && /^[a-z]/.test(next) && !FUNCTION_WORDS.has(next)) return null;
   if (s) return { first: i, end: i + 1, type: 'SET', value: s, resolved: true, via: 'set-word' };
   if (l === 'each' || l === 'every') {
+    const month = c.lex.months.get(view.lower[i + 1] ?? '');
+    if (month !== undefined && /^[A-Z]/.test(view.words[i + 1]!)) return { first: i, end: i + 2, type: 'SET', value: `XXXX-${String(month).padStart(2, '0')}`, resolved: true, via: 'each-month' };
     const wd = c.lex.weekdays.get(view.lower[i + 1] ?? '');
     if (wd !== undefined) return { first: i, end: i + 2, type: 'SET', value: `XXXX-WXX-${wd}`, resolved: true, via: 'each-weekday' };
     const u = unitAt(c, i + 1);
@@ -534,14 +581,111 @@ function clock(c: RecognizeContext, i: number): TimeCandidate | null {
   } else return null;
   if (hh === null || hh > 24 || mm > 59) return null;
   const time = `T${String(hh).padStart(2, '0')}:${String(mm).padStart(2, '0')}`;
+  // "5 p.m. EST Nov. 9", "noon, Nov. 6": the clock time of a date.
+  let z = end;
+  if (TIME_ZONES.has(view.words[z] ?? '')) z++;
+  if (view.words[z] === ',') z++;
+  const date = c.lex.months.has(view.lower[z] ?? '') ? monthDate(c, z) : null;
+  if (date && date.type === 'DATE' && /^\d{4}-\d{2}-\d{2}$/.test(date.value)) return { first: i, end: date.end, type: 'TIME', value: date.value + time, resolved: date.resolved, via: 'clock-date' };
   // "10 p.m. Wednesday", "noon Thursday"
   const wd = c.lex.weekdays.get(view.lower[end] ?? '');
   if (wd !== undefined && c.anchor) {
-    const day = dayOfWeekday(c.anchor, wd, c.firmFuture(i));
+    const day = dayOfWeekday(c.anchor, wd, c.tense(i, end + 1) === 'future');
     return { first: i, end: end + 1, type: 'TIME', value: fmtDay(day) + time, resolved: true, via: 'clock-weekday' };
   }
   const r = relativeValue(c.anchor, 'D', 0);
   return { first: i, end, type: 'TIME', value: r.value + time, resolved: r.resolved, via: 'clock' };
+}
+
+const DETERMINERS = new Set(['the', 'its', 'their', 'his', 'her', 'a', 'an', 'all', 'this', 'that', 'our', 'your', 'these', 'those']);
+const SEASON_START: Record<string, number> = { SP: 3, SU: 6, FA: 9, WI: 12 };
+const TIME_ZONES = new Set(['EST', 'EDT', 'CST', 'CDT', 'MST', 'MDT', 'PST', 'PDT', 'ET', 'PT', 'CT', 'GMT', 'UTC', 'BST', 'CET', 'CEST']);
+const TENS: Record<string, number> = { twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90 };
+const DECADE_WORDS: Record<string, number> = { twenties: 2, thirties: 3, forties: 4, fifties: 5, sixties: 6, seventies: 7, eighties: 8, nineties: 9 };
+const TERMS = new Set(['near', 'short', 'long']);
+
+/** A year said in words, as broadcast transcripts write it: "nineteen ninety-six", "nineteen eighty", "nineteen oh five". */
+function spelledYear(c: RecognizeContext, i: number): { year: number; end: number } | null {
+  const { view } = c;
+  const century = view.lower[i] === 'nineteen' ? 1900 : view.lower[i] === 'eighteen' ? 1800 : null;
+  if (century === null) return null;
+  const w = view.lower[i + 1] ?? '';
+  const dash = w.indexOf('-');
+  const tens = TENS[dash > 0 ? w.slice(0, dash) : w];
+  if (tens === undefined) return null;
+  const unit = dash > 0 ? c.numbers.numberWords.get(w.slice(dash + 1)) : 0;
+  if (unit === undefined || unit > 9) return null;
+  return { year: century + tens + unit, end: i + 2 };
+}
+
+/**
+ * Vague and spoken references that TimeML marks: "for centuries", "within weeks", "in coming months", "the near term",
+ * "these days", "the nineties", "the 20th century", "its fourth quarter", "the latest period" (of a results report),
+ * "year end", a year in words.
+ */
+function vague(c: RecognizeContext, i: number): TimeCandidate | null {
+  const { view } = c;
+  const l = view.lower[i]!;
+  const sy = spelledYear(c, i);
+  if (sy) return { first: i, end: sy.end, type: 'DATE', value: fmtYear(sy.year), resolved: true, via: 'spelled-year' };
+  // An unspecified stretch: a bare plural unit after a preposition of extent.
+  const u = unitAt(c, i);
+  if (u && u.plural && u.unit !== 'Q' && u.unit !== 'WE' && ['for', 'within', 'in', 'over', 'after'].includes(view.lower[i - 1] ?? '')) {
+    if (view.lower[i + 1] !== 'of' || u.unit === 'CE' || u.unit === 'DE') return { first: i, end: i + 1, type: 'DURATION', value: durationValue('X', u.unit), resolved: true, via: 'bare-units' };
+  }
+  if (l === 'these' && (view.lower[i + 1] === 'days')) return { first: i, end: i + 2, type: 'DATE', value: 'PRESENT_REF', resolved: true, via: 'these-days' };
+  const k = l === 'the' ? i + 1 : i;
+  const lk = view.lower[k] ?? '';
+  // "(the) coming months": ahead, unbounded.
+  if (lk === 'coming' && unitAt(c, k + 1)?.plural) return { first: i, end: k + 2, type: 'DATE', value: 'FUTURE_REF', resolved: true, via: 'coming-units' };
+  if (k > i && TERMS.has(lk) && view.lower[k + 1] === 'term') return { first: i, end: k + 2, type: 'DATE', value: lk === 'near' || lk === 'short' ? 'FUTURE_REF' : 'FUTURE_REF', resolved: true, via: 'the-term' };
+  if (k > i) {
+    const d = DECADE_WORDS[lk];
+    // The latest such decade up to the anchor: "the nineties" said in 1998 is the 1990s.
+    if (d !== undefined && c.anchor) {
+      const decade = Math.floor(c.anchor.y / 100) * 10 + d;
+      return { first: i, end: k + 1, type: 'DATE', value: String(decade > Math.floor(c.anchor.y / 10) ? decade - 10 : decade), resolved: true, via: 'decade-word' };
+    }
+    // "the winter of 1994", "the summer of nineteen ninety-six"
+    const season = c.lex.seasons.get(lk);
+    if (season && view.lower[k + 1] === 'of') {
+      const sy = spelledYear(c, k + 2);
+      const y = sy ? sy.year : yearFrom(c, k + 2);
+      if (y !== null) return { first: i, end: sy ? sy.end : k + 3, type: 'DATE', value: `${fmtYear(y)}-${season}`, resolved: true, via: 'season-of-year' };
+    }
+  }
+  // "the 20th century", "11th century": TIMEX3 writes a century as its first two digits less one.
+  if (view.tokens[k]?.kind === 'number' && /^\d{1,2}$/.test(view.words[k]!) && ['st', 'nd', 'rd', 'th'].includes(view.lower[k + 1] ?? '') && view.lower[k + 2] === 'century') {
+    return { first: i, end: k + 3, type: 'DATE', value: String(Number(view.words[k]) - 1).padStart(2, '0'), resolved: true, via: 'century' };
+  }
+  // "the summer", "the early summer", "Over the summer": the latest such season, or the next one when the clause looks ahead.
+  let sk = k;
+  if (view.lower[sk] === 'early' || view.lower[sk] === 'late') sk++;
+  const alone = c.lex.seasons.get(view.lower[sk] ?? '');
+  if (alone && c.anchor && view.lower[sk + 1] !== 'of' && (k > i || /^[a-z]/.test(view.words[i - 1] ?? ''))) {
+    const start = SEASON_START[alone] ?? 1;
+    const future = c.tense(i, sk + 1) === 'future';
+    const y = future ? (start > c.anchor.m ? c.anchor.y : c.anchor.y + 1) : start <= c.anchor.m ? c.anchor.y : c.anchor.y - 1;
+    return { first: i, end: sk + 1, type: 'DATE', value: `${fmtYear(y)}-${alone}`, resolved: true, via: 'season' };
+  }
+  // "past years", "future quarters": unbounded references.
+  if ((l === 'past' || l === 'future') && unitAt(c, i + 1)?.plural && !readCount(c, i + 1)) return { first: i, end: i + 2, type: 'DATE', value: l === 'past' ? 'PAST_REF' : 'FUTURE_REF', resolved: true, via: 'past-units' };
+  // "the weeks ahead"
+  if (k > i) {
+    const ahead = unitAt(c, k);
+    if (ahead?.plural && view.lower[k + 1] === 'ahead') return { first: i, end: k + 2, type: 'DURATION', value: durationValue('X', ahead.unit), resolved: true, via: 'units-ahead' };
+  }
+  // "its fourth quarter", "a second quarter": an ordinal quarter without "the".
+  const ord = c.lex.ordinals.get(l);
+  if (ord !== undefined && ord > 0 && ord <= 4 && view.lower[i + 1] === 'quarter') return quarterValue(c, i, i + 2, ord, 'ordinal-quarter');
+  // "the latest period" of a results report is the last quarter.
+  if (lk === 'latest' && view.lower[k + 1] === 'period' && c.quarterly(i)) return { first: i, end: k + 2, type: 'DATE', value: relativeValue(c.anchor, 'Q', -1).value, resolved: c.anchor !== null, via: 'latest-period' };
+  // "by year end", "year's end"
+  if (l === 'year' && (view.lower[i + 1] === 'end' || (view.words[i + 1] === "'s" && view.lower[i + 2] === 'end'))) {
+    const end = view.lower[i + 1] === 'end' ? i + 2 : i + 3;
+    return { first: i, end, type: 'DATE', value: c.anchor ? `${fmtYear(c.anchor.y)}-12-31` : 'XXXX-12-31', resolved: c.anchor !== null, via: 'year-end' };
+  }
+  return null;
 }
 
 const RECOGNIZERS: ((c: RecognizeContext, i: number) => TimeCandidate | null)[] = [
@@ -556,6 +700,7 @@ const RECOGNIZERS: ((c: RecognizeContext, i: number) => TimeCandidate | null)[] 
   yearExpr,
   hyphenWord,
   setExpr,
+  vague,
 ];
 
 

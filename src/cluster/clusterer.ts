@@ -48,6 +48,14 @@ export interface ClusterOptions {
   features: FeatureOptions;
   /** Count the stream's own documents in IDF (besides the background corpus). */
   streamIdf: boolean;
+  /** Hubness correction: each edge loses this share of the mean neighbourhood level of its two articles
+   * (0: off). */
+  hubPenalty: number;
+  /** An article's neighbourhood level: the mean of its best this many edges (to articles that are not copies). */
+  hubNeighbours: number;
+  /** With the correction on, the corrected link must reach this (and the plain link `threshold` too until
+   * the articles' neighbourhoods are measured). */
+  hubThreshold: number;
 }
 
 export const DEFAULT_CLUSTER_OPTIONS: ClusterOptions = {
@@ -68,6 +76,9 @@ export const DEFAULT_CLUSTER_OPTIONS: ClusterOptions = {
   duplicateMinCosine: 0.5,
   features: DEFAULT_FEATURE_OPTIONS,
   streamIdf: true,
+  hubPenalty: 0.5,
+  hubNeighbours: 10,
+  hubThreshold: 0.25,
 };
 
 export interface ClustererDeps {
@@ -215,18 +226,48 @@ export function createStoryClusterer(options: Partial<ClusterOptions> = {}, deps
     return ra;
   };
 
+  // Hubness correction (as CSLS in cross-lingual word retrieval): an article on a busy topic (one of many
+  // vaccine-mandate pieces) scores well with many articles that report other events; what shows a shared
+  // event is a score above the level both articles usually reach with their nearest neighbours (offline, for
+  // AllSides pairs of text cosine 0.2-0.4: same-story AUC 0.72 by plain score, 0.91 corrected). A level
+  // is trusted once an article has `hubNeighbours` edges: then the corrected link alone decides (it can
+  // join below the plain threshold in a quiet neighbourhood, and needs more than it in a busy one).
+  // Before that (the start of a stream, an article on its own) the plain threshold must hold too: with
+  // two articles seen, a 0.3 score between two earthquakes says nothing about their neighbourhoods.
+  const edgeMode = o.hubPenalty > 0;
+  /** Per article: its best `hubNeighbours` edge scores to non-copies, best first. */
+  const strongest: number[][] = [];
+  const hub = (x: number): number => {
+    const b = strongest[x]!;
+    let sum = 0;
+    for (const v of b) sum += v;
+    return sum / o.hubNeighbours;
+  };
+  const noteEdge = (x: number, score: number) => {
+    const b = strongest[x]!;
+    if (b.length === o.hubNeighbours && score <= b[b.length - 1]!) return;
+    let q = b.length;
+    while (q > 0 && b[q - 1]! < score) q--;
+    b.splice(q, 0, score);
+    if (b.length > o.hubNeighbours) b.pop();
+  };
   /**
    * How strongly two stories link: every (non-copy) article of the smaller story scores the mean of its
    * `support` best edges into the other, and those scores are averaged. A few strong pairs between two
    * big stories of one broad topic are not enough (pooling the best edges of all pairs chained a 73-article
    * "vaccines" story on AllSides); each article of the smaller story must belong. Wire copies are left
    * out: their original speaks for them.
+   * Returns the plain link, the link with the hubness correction, and whether every article of the
+   * smaller story has a full neighbourhood measured.
    */
-  const link = (ra: number, rb: number): number => {
+  const linkOut = { raw: 0, corrected: 0, measured: true };
+  const link = (ra: number, rb: number): typeof linkOut => {
     const [small, other] = members.get(ra)!.length <= members.get(rb)!.length ? [ra, rb] : [rb, ra];
     const k = Math.max(1, Math.min(o.support, independent.get(other)!));
-    let total = 0;
+    let raw = 0;
+    let corrected = 0;
     let count = 0;
+    let measured = true;
     const scores: number[] = [];
     for (const x of members.get(small)!) {
       if (nodes[x]!.duplicateOf !== null) continue;
@@ -235,14 +276,31 @@ export function createStoryClusterer(options: Partial<ClusterOptions> = {}, deps
       const e = edges[x]!;
       for (let q = 0; q < e.length; q += 2) {
         const j = e[q]!;
-        if (nodes[j]!.duplicateOf === null && find(j) === other) scores.push(e[q + 1]!);
+        if (nodes[j]!.duplicateOf === null && find(j) === other) scores.push(e[q + 1]!, j);
       }
-      scores.sort((x, y) => y - x);
-      let sum = 0;
-      for (let q = 0; q < Math.min(k, scores.length); q++) sum += scores[q]!;
-      total += sum / k;
+      // Best `k` by plain score (pairs of score, article).
+      const order: number[] = [];
+      for (let q = 0; q < scores.length; q += 2) order.push(q);
+      order.sort((a, b) => scores[b]! - scores[a]!);
+      let sumRaw = 0;
+      let sumCorrected = 0;
+      const hx = edgeMode ? hub(x) : 0;
+      if (strongest[x]!.length < o.hubNeighbours) measured = false;
+      const used = Math.min(k, order.length);
+      for (let q = 0; q < used; q++) {
+        const s = scores[order[q]!]!;
+        sumRaw += s;
+        sumCorrected += s - (edgeMode ? (o.hubPenalty * (hx + hub(scores[order[q]! + 1]!))) / 2 : 0);
+      }
+      // A missing edge scored under the floor: corrected, at most 0 minus the article's own level.
+      sumCorrected -= (k - used) * o.hubPenalty * hx;
+      raw += sumRaw / k;
+      corrected += sumCorrected / k;
     }
-    return count ? total / count : 0;
+    linkOut.raw = count ? raw / count : 0;
+    linkOut.corrected = count ? corrected / count : 0;
+    linkOut.measured = measured;
+    return linkOut;
   };
   const candidates = (f: ArticleFeatures, n: number): number[] => {
     if (hits.length < n) {
@@ -324,12 +382,18 @@ export function createStoryClusterer(options: Partial<ClusterOptions> = {}, deps
         }
       }
       found.sort((a, b) => b.score - a.score || a.j - b.j);
+      const duplicateOf = dup ? (nodes[dup.j]!.duplicateOf ?? nodes[dup.j]!.id) : null;
       const mine: number[] = [];
+      strongest.push([]);
       for (const { j, score } of found.slice(0, o.maxEdges)) {
         mine.push(j, score);
         edges[j]!.push(i, score);
+        // A copy's edges would count its original's neighbourhood twice.
+        if (duplicateOf === null && nodes[j]!.duplicateOf === null) {
+          noteEdge(i, score);
+          noteEdge(j, score);
+        }
       }
-      const duplicateOf = dup ? (nodes[dup.j]!.duplicateOf ?? nodes[dup.j]!.id) : null;
       if (duplicateOf) duplicates++;
       nodes.push({ id: article.id, title: article.title, published: article.published, features: f, duplicateOf });
       edges.push(mine);
@@ -351,20 +415,23 @@ export function createStoryClusterer(options: Partial<ClusterOptions> = {}, deps
       for (;;) {
         const mineRoot = find(i);
         let bestRoot = -1;
-        let best = o.threshold;
+        let best = -Infinity;
+        let bestRaw = 0;
         const seen = new Set<number>([mineRoot]);
         for (let q = 0; q < mine.length; q += 2) {
           const r = find(mine[q]!);
           if (seen.has(r)) continue;
           seen.add(r);
-          const l = link(mineRoot, r);
-          if (l >= best) {
+          const { raw, corrected, measured } = link(mineRoot, r);
+          const l = edgeMode ? corrected : raw;
+          if ((raw >= o.threshold || (edgeMode && measured)) && (!edgeMode || corrected >= o.hubThreshold) && l > best) {
             best = l;
+            bestRaw = raw;
             bestRoot = r;
           }
         }
         if (bestRoot < 0) break;
-        if (score === 0) score = best;
+        if (score === 0) score = bestRaw;
         union(mineRoot, bestRoot);
       }
       const root = find(i);

@@ -4,8 +4,9 @@
 //    token; the vocabulary is the set of words that headed a cue at least MIN_HEAD times.
 // 2. Every other occurrence of a vocabulary word is a negative token.
 // 3. A binary averaged perceptron (Collins 2002) over cueFeatures(), shuffled with a fixed seed.
-// With --holdout, every tenth document is kept out of training and cue precision/recall on it is printed.
-// Usage: npm run build && node scripts/train-quote-cues.mjs [--holdout] [--epochs N] [TRAIN_FILE]
+// With --holdout, the fixed held-out slice (src/eval/heldout.ts) is kept out of training and cue precision/recall
+// on it is printed; --out PATH writes elsewhere than models/quote-cues.json (a held-out model is not committed).
+// Usage: npm run build && node scripts/train-quote-cues.mjs [--holdout] [--epochs N] [--out PATH] [TRAIN_FILE]
 import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -15,9 +16,9 @@ const args = process.argv.slice(2);
 const holdout = args.includes('--holdout');
 const epochsAt = args.indexOf('--epochs');
 const EPOCHS = epochsAt >= 0 ? Number(args[epochsAt + 1]) : 8;
-const positional = args.filter((a, i) => !a.startsWith('--') && args[i - 1] !== '--epochs');
+const positional = args.filter((a, i) => !a.startsWith('--') && args[i - 1] !== '--epochs' && args[i - 1] !== '--out');
 const train = positional[0] ?? join(root, '..', 'shared', 'eval', 'quotes', 'polnear.train.jsonl');
-const out = join(root, 'models', 'quote-cues.json');
+const out = args.indexOf('--out') >= 0 ? args[args.indexOf('--out') + 1] : join(root, 'models', 'quote-cues.json');
 const MIN_HEAD = 2;
 const SEED = 20261206;
 
@@ -29,6 +30,7 @@ const { tokenView } = await d('annotate/quantities/token-view.js');
 const { findQuotedSpans } = await d('annotate/quotes/marks.js');
 const { quotedTokenMask } = await d('annotate/quotes/index.js');
 const { cueFeatures } = await d('annotate/quotes/cue-model.js');
+const { isHeldOut } = await d('eval/heldout.js');
 
 // Words that are never the head of a cue (auxiliaries, adverbs, prepositions, determiners).
 const SKIP = new Set(
@@ -69,9 +71,10 @@ for (const doc of docs) {
     const h = headOf(view, at.cue);
     if (h < 0) continue;
     heads.add(h);
-    headCount.set(view.lower[h], (headCount.get(view.lower[h]) ?? 0) + 1);
+    // The vocabulary comes from the training documents only.
+    if (!(holdout && isHeldOut(doc.id))) headCount.set(view.lower[h], (headCount.get(view.lower[h]) ?? 0) + 1);
   }
-  prepared.push({ view, quoted, heads });
+  prepared.push({ id: doc.id, view, quoted, heads });
 }
 const vocab = new Set([...headCount].filter(([, c]) => c >= MIN_HEAD).map(([w]) => w));
 
@@ -91,7 +94,7 @@ function examplesOf(p) {
 
 const trainEx = [];
 const testEx = [];
-prepared.forEach((p, i) => (holdout && i % 10 === 0 ? testEx : trainEx).push(...examplesOf(p)));
+prepared.forEach((p) => (holdout && isHeldOut(p.id) ? testEx : trainEx).push(...examplesOf(p)));
 // Features seen fewer than MIN_FEATURE times carry no weight (a smaller file, and less overfitting).
 const MIN_FEATURE = 3;
 const seen = new Map();
@@ -160,7 +163,7 @@ if (holdout) {
 }
 
 const file = {
-  about: `Cue classifier of the quote stage: averaged perceptron, ${EPOCHS} epochs, seed ${SEED}, trained by scripts/train-quote-cues.mjs on ${holdout ? '90% of ' : ''}PolNeAR train (networkdynamics/PolNeAR @ c3eee83, ${docs.length} documents)`,
+  about: `Cue classifier of the quote stage: averaged perceptron, ${EPOCHS} epochs, seed ${SEED}, trained by scripts/train-quote-cues.mjs on ${holdout ? 'PolNeAR train without the held-out slice' : 'PolNeAR train'} (networkdynamics/PolNeAR @ c3eee83, ${docs.length} documents)`,
   vocab: [...vocab].sort(),
   bias,
   threshold: 0,

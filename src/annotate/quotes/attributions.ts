@@ -42,6 +42,15 @@ function trimRange(view: TokenView, first: number, end: number, marks: boolean):
   return words > 0 ? { first, end } : null;
 }
 
+/** Words in -ly that are not adverbs ("a rally said", "the family said"). */
+const LY_NOUNS = new Set(['family', 'rally', 'ally', 'assembly', 'supply', 'reply', 'bully', 'belly', 'daily', 'weekly', 'monthly', 'quarterly', 'lily', 'anomaly', 'monopoly', 'homily', 'jelly', 'folly', 'tally', 'melancholy', 'gully', 'only', 'early', 'fly', 'holy', 'july', 'italy']);
+
+/** A lower-case adverb in -ly between a speaker and its cue ("the four contenders largely agreed"). */
+function isAdverb(view: TokenView, k: number): boolean {
+  const w = view.words[k]!;
+  return w.length > 4 && w.endsWith('ly') && w === view.lower[k] && !LY_NOUNS.has(w);
+}
+
 /** Only adverbials after the cue ("on Tuesday", "in a statement", "told reporters"): no content there. */
 function onlyAdjuncts(view: TokenView, first: number, end: number): boolean {
   if (end - first > 8) return false;
@@ -157,7 +166,7 @@ export function findAnchors(view: TokenView, lex: QuoteLexicon, f: number, e: nu
         continue;
       }
     }
-    while (p >= f && lex.adverbsBeforeCue.has(view.lower[p]!)) p--;
+    while (p >= f && (lex.adverbsBeforeCue.has(view.lower[p]!) || isAdverb(view, p))) p--;
     // "to say", "the said"; with the classifier, "to" + cue may be one ("went on CNN to declare").
     if (p >= f && ((view.lower[p] === 'to' && !lex.cueModel) || view.lower[p] === 'the' || view.lower[p] === 'a')) continue;
     let src = p >= f ? npEndingAt(view, lex, p, f) : null;
@@ -286,7 +295,7 @@ export function findAnchors(view: TokenView, lex: QuoteLexicon, f: number, e: nu
         if (c1) a.content.push(c1);
         if (c2) a.content.push(c2);
       } else if (!restEmpty && !(view.lower[after] === 'to' && !lex.speechVerbs.has(view.lower[a.cue.first]!) && !lex.cueModel)) {
-        // ("seeks to shore up": a wish, not words) 
+        // ("seeks to shore up": a wish, not words)
         const c = trimRange(view, after, limit, true);
         if (c) a.content.push(c);
       }

@@ -22,7 +22,8 @@ const CLOSE_MARKS = new Set(['”', '"', '’', '»', "'", "''"]);
 const PRONOUNS = new Set(['he', 'she', 'i', 'we', 'they', 'you', 'it', 'who']);
 const AUX = new Set(['has', 'have', 'had', 'is', 'are', 'was', 'were', 'be', 'been', 'will', 'would', 'did', 'does', 'do', 'could', 'should', 'may', 'might', 'can', 'must']);
 
-function cls(view: TokenView, k: number, f: number, e: number): string {
+/** A coarse class of token k in the sentence [f, e): punctuation, pronoun, auxiliary, name, suffix class... */
+export function cls(view: TokenView, k: number, f: number, e: number): string {
   if (k < f) return 'BOS';
   if (k >= e) return 'EOS';
   const w = view.words[k]!;
@@ -116,15 +117,15 @@ export function cueFeatures(view: TokenView, k: number, f: number, e: number, qu
 }
 
 /** FNV-1a over the UTF-16 code units of s, continuing from h. */
-function fnv(h: number, s: string): number {
+export function fnv(h: number, s: string): number {
   for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 16777619);
   return h;
 }
 
-const FNV_START = 0x811c9dc5 | 0;
+export const FNV_START = 0x811c9dc5 | 0;
 
 /** Weights in an open-addressing table keyed by the 32-bit hash of the feature string. */
-class WeightTable {
+export class WeightTable {
   private readonly keys: Int32Array;
   private readonly values: Float32Array;
   private readonly used: Uint8Array;

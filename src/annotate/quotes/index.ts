@@ -218,17 +218,19 @@ export function extractQuotes(article: Article, lex: QuoteLexicon, options: Quot
       const withMarks = d.quoted.map((q) => ({ start: q.open, end: q.close < 0 ? q.end : q.close + 1 }));
       // Content that is the quote and little else becomes the quote itself (without the marks).
       const covered = mergeSpans([...content, ...withMarks]);
+      // What the content has besides the quotes, segment by segment (the text between two segments, "said
+      // Mr. Rendell." between the two parts of a quote, is no part of it).
       let rest = '';
-      let pos = covered[0]?.start ?? 0;
       for (const c of covered) {
+        let pos = c.start;
         for (const q of withMarks) {
           if (q.start >= c.start && q.end <= c.end) {
             rest += text.slice(pos, q.start);
             pos = q.end;
           }
         }
+        rest += text.slice(pos, c.end);
       }
-      rest += text.slice(pos, covered[covered.length - 1]?.end ?? pos);
       if (content.length === 0 || SMALL_LEAD.test(rest)) content = d.quoted.map((q) => ({ start: q.start, end: q.end }));
       else content = mergeSpans([...content, ...withMarks]);
     }

@@ -29,7 +29,7 @@ function opensHere(text: string, i: number): boolean {
 }
 
 /**
- * Finds quoted text in one linear pass: “…”, «…», „…“, "…", ‘…’ (an apostrophe inside a word never closes
+ * Finds quoted text in one linear pass: “…”, «…», „…“, "…", ''…'', ‘…’ (an apostrophe inside a word never closes
  * a single quote). A quote that reaches the end of a paragraph continues when the next paragraph opens with
  * the same mark (the news convention for quotes over several paragraphs); otherwise it is dropped as unbalanced.
  * Marks nested inside an open quote are part of its content.
@@ -46,6 +46,16 @@ export function findQuotedSpans(text: string): QuotedSpan[] {
   for (let i = 0; i < n; i++) {
     const c = text[i]!;
     if (openAt < 0) {
+      // Two apostrophes stand for a double quotation mark in some newsrooms' text (''I think,'' he said).
+      if (c === "'" && text[i + 1] === "'" && opensHere(text, i) && !isSpace(text[i + 2])) {
+        openChar = "''";
+        closeChar = "''";
+        openAt = i;
+        spanStart = i + 2;
+        pending = [];
+        i++;
+        continue;
+      }
       if (c === '“' || c === '«' || c === '„' || c === '‹' || ((c === '"' || c === '‘' || c === '”') && opensHere(text, i))) {
         openChar = c;
         closeChar = CLOSER[c]!;
@@ -53,6 +63,15 @@ export function findQuotedSpans(text: string): QuotedSpan[] {
         spanStart = i + 1;
         pending = [];
       }
+      continue;
+    }
+    if (closeChar === "''" && c === "'" && text[i + 1] === "'" && !isLetter(text[i + 2])) {
+      pending.push({ start: spanStart, end: i, open: openAt, close: i + 1, group });
+      out.push(...pending);
+      group++;
+      openAt = -1;
+      pending = [];
+      i++;
       continue;
     }
     if (c === closeChar && !(closeChar === '’' && isLetter(text[i + 1]))) {
@@ -67,11 +86,11 @@ export function findQuotedSpans(text: string): QuotedSpan[] {
     if (c === '\n') {
       let j = i + 1;
       while (j < n && isSpace(text[j])) j++;
-      if (text[j] === openChar && j < n) {
+      if (j < n && text.startsWith(openChar, j)) {
         pending.push({ start: spanStart, end: i, open: openAt, close: -1, group });
         openAt = j;
-        spanStart = j + 1;
-        i = j;
+        spanStart = j + openChar.length;
+        i = j + openChar.length - 1;
       } else {
         openAt = -1;
         pending = [];

@@ -89,3 +89,20 @@ test('an intention is an attitude: kept for the PolNeAR reading, dropped from qu
   assert.deepEqual(all.map((q) => [q.speakerMention?.text, q.cue?.text, q.content.map((c) => c.text).join(' | '), q.attitude]), [['Clinton', 'plans', 'to make her proposal at a campaign stop in Fairfield, Iowa', true]]);
   assert.deepEqual(extractQuotes(preparedArticle(text), lex), []);
 });
+
+// Sentences from PolNeAR train (../shared/eval/quotes/polnear.train.jsonl).
+test("two apostrophes are a quotation mark: ''...,'' said X. ''...'' is one quote in two parts", () => {
+  const q = quotes("''I think they'll do the right thing,'' said Mr. Rendell. ''And the right thing here is, without question, that the first gentleman have nothing to do with raising money for the foundation.''");
+  assert.equal(q.length, 1);
+  assert.deepEqual([q[0]!.speaker, q[0]!.cue, q[0]!.direct], ['Mr. Rendell', 'said', true]);
+  assert.equal(q[0]!.content, "I think they'll do the right thing | And the right thing here is, without question, that the first gentleman have nothing to do with raising money for the foundation.");
+  assert.deepEqual(findQuotedSpans("He isn''t ''quoted'' here").length, 1);
+});
+
+test('a quantifier is a speaker ("Many speculated"), and an adverb in -ly sits between a speaker and its cue', () => {
+  const many = quotes('Mr. Trump\'s voters also appeared to turn out in large numbers. Many speculated that he might fail to turn out his supporters.');
+  assert.deepEqual([many[0]!.speaker, many[0]!.cue, many[0]!.content], ['Many', 'speculated', 'he might fail to turn out his supporters']);
+  const agreed = quotes('The race was clear from the first exchanges over trade, as the four contenders largely agreed that trade deals were needed to protect American workers.');
+  const a = agreed.find((q) => q.cue === 'agreed');
+  assert.deepEqual([a?.speaker, a?.content], ['the four contenders', 'trade deals were needed to protect American workers']);
+});

@@ -1,7 +1,7 @@
 // Trains models/quote-cues.json, the cue classifier of the quote stage (src/annotate/quotes/cue-model.ts), from
 // PolNeAR's training split (../shared/eval/quotes/polnear.train.jsonl). Never reads the dev split.
 // 1. The head of every annotated cue ("has since said" -> "said", "according to" -> "according") is a positive
-//    token; the vocabulary is the set of words that headed a cue at least MIN_HEAD times.
+//    token; the vocabulary is the set of stems (cue-model.ts stemOf) that headed a cue at least MIN_HEAD times.
 // 2. Every other occurrence of a vocabulary word is a negative token.
 // 3. A binary averaged perceptron (Collins 2002) over cueFeatures(), shuffled with a fixed seed.
 // With --holdout, the fixed held-out slice (src/eval/heldout.ts) is kept out of training and cue precision/recall
@@ -19,7 +19,7 @@ const EPOCHS = epochsAt >= 0 ? Number(args[epochsAt + 1]) : 8;
 const positional = args.filter((a, i) => !a.startsWith('--') && args[i - 1] !== '--epochs' && args[i - 1] !== '--out');
 const train = positional[0] ?? join(root, '..', 'shared', 'eval', 'quotes', 'polnear.train.jsonl');
 const out = args.indexOf('--out') >= 0 ? args[args.indexOf('--out') + 1] : join(root, 'models', 'quote-cues.json');
-const MIN_HEAD = 2;
+const MIN_HEAD = Number(process.env.MIN_HEAD ?? 2);
 const SEED = 20261206;
 
 const d = (p) => import(join(root, 'dist', 'src', ...p.split('/')));
@@ -29,7 +29,7 @@ const { splitSentences } = await d('annotate/sentences.js');
 const { tokenView } = await d('annotate/quantities/token-view.js');
 const { findQuotedSpans } = await d('annotate/quotes/marks.js');
 const { quotedTokenMask } = await d('annotate/quotes/index.js');
-const { cueFeatures } = await d('annotate/quotes/cue-model.js');
+const { cueFeatures, stemOf } = await d('annotate/quotes/cue-model.js');
 const { isHeldOut } = await d('eval/heldout.js');
 
 // Words that are never the head of a cue (auxiliaries, adverbs, prepositions, determiners).
@@ -72,7 +72,7 @@ for (const doc of docs) {
     if (h < 0) continue;
     heads.add(h);
     // The vocabulary comes from the training documents only.
-    if (!(holdout && isHeldOut(doc.id))) headCount.set(view.lower[h], (headCount.get(view.lower[h]) ?? 0) + 1);
+    if (!(holdout && isHeldOut(doc.id))) headCount.set(stemOf(view.lower[h]), (headCount.get(stemOf(view.lower[h])) ?? 0) + 1);
   }
   prepared.push({ id: doc.id, view, quoted, heads });
 }
@@ -85,7 +85,7 @@ function examplesOf(p) {
     const f = view.sentStart[s];
     const e = view.sentEnd[s];
     for (let k = f; k < e; k++) {
-      if (view.tokens[k].kind !== 'word' || !vocab.has(view.lower[k])) continue;
+      if (view.tokens[k].kind !== 'word' || !vocab.has(stemOf(view.lower[k]))) continue;
       ex.push({ feats: cueFeatures(view, k, f, e, quoted), y: heads.has(k) ? 1 : -1 });
     }
   }
@@ -165,6 +165,7 @@ if (holdout) {
 const file = {
   about: `Cue classifier of the quote stage: averaged perceptron, ${EPOCHS} epochs, seed ${SEED}, trained by scripts/train-quote-cues.mjs on ${holdout ? 'PolNeAR train without the held-out slice' : 'PolNeAR train'} (networkdynamics/PolNeAR @ c3eee83, ${docs.length} documents)`,
   vocab: [...vocab].sort(),
+  stems: true,
   bias,
   threshold: 0,
   weights: Object.fromEntries([...avg].sort((a, b) => (a[0] < b[0] ? -1 : 1))),

@@ -42,6 +42,11 @@ function trimRange(view: TokenView, first: number, end: number, marks: boolean):
   return words > 0 ? { first, end } : null;
 }
 
+/** Particles and degree words between a cue and its preposition ("fired back at", "talked more about"). */
+const CUE_PARTICLES = new Set(['back', 'out', 'up', 'off', 'down', 'more', 'much', 'so', 'directly', 'openly', 'heavily', 'strongly']);
+/** Prepositions that end a cue ("focused on", "worries about", "criticism of", "went after"). */
+const CUE_PREPOSITIONS = new Set(['at', 'on', 'about', 'of', 'for', 'after', 'against', 'with', 'over', 'into', 'upon', 'toward', 'towards']);
+
 /** Words in -ly that are not adverbs ("a rally said", "the family said"). */
 const LY_NOUNS = new Set(['family', 'rally', 'ally', 'assembly', 'supply', 'reply', 'bully', 'belly', 'daily', 'weekly', 'monthly', 'quarterly', 'lily', 'anomaly', 'monopoly', 'homily', 'jelly', 'folly', 'tally', 'melancholy', 'gully', 'only', 'early', 'fly', 'holy', 'july', 'italy']);
 
@@ -275,6 +280,13 @@ export function findAnchors(view: TokenView, lex: QuoteLexicon, f: number, e: nu
         if (lex.tellVerbs.has(cueWord) || OPENING_MARKS.has(view.words[past] ?? '')) after = past;
       }
       while (after < limit && SKIP_AFTER_CUE.has(view.lower[after]!)) after++;
+      if (!lex.speechCues.has(cueWord)) {
+        // "fired back at Trump’s comments", "focused on Trump", "talked more about policy": the particle and
+        // the preposition belong to the cue; what they govern is the content.
+        let q = after;
+        while (q < limit - 1 && CUE_PARTICLES.has(view.lower[q]!)) q++;
+        if (q < limit - 1 && CUE_PREPOSITIONS.has(view.lower[q]!)) after = q + 1;
+      }
       reached = Math.max(reached, Math.min(after, limit));
       const srcBefore = a.source && !a.inherited ? a.source.first - 1 : a.cue.first - 1;
       const commaBefore = srcBefore >= f && (view.words[srcBefore] === ',' || CLOSING_MARKS.has(view.words[srcBefore]!));

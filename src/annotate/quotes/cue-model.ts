@@ -10,7 +10,9 @@ import type { TokenView } from '../quantities/token-view.js';
  * set lookup for every other token.
  */
 export interface CueModel {
+  /** Words (or their stems, when `stems`) that headed a cue in training: only these are scored. */
   vocab: Set<string>;
+  stems: boolean;
   table: WeightTable;
   bias: number;
   /** Score above which a word is taken as a cue. */
@@ -40,6 +42,17 @@ export function cls(view: TokenView, k: number, f: number, e: number): string {
   if (l.endsWith('ing')) return 'ING';
   if (l.endsWith('ed')) return 'ED';
   return 'w';
+}
+
+/** A crude stem: the word without -ing, -ed, -es, -s or a final -e ("supporting", "supported" -> "support"). */
+export function stemOf(l: string): string {
+  const n = l.length;
+  if (n > 5 && l.endsWith('ing')) return l.slice(0, -3);
+  if (n > 4 && (l.endsWith('ied') || l.endsWith('ies'))) return `${l.slice(0, -3)}y`;
+  if (n > 4 && (l.endsWith('ed') || l.endsWith('es'))) return l.slice(0, -2);
+  if (n > 3 && l.endsWith('s') && !l.endsWith('ss')) return l.slice(0, -1);
+  if (n > 4 && l.endsWith('e')) return l.slice(0, -1);
+  return l;
 }
 
 const markCache = new WeakMap<TokenView, Int32Array>();
@@ -80,7 +93,31 @@ function emitCueFeatures(view: TokenView, k: number, f: number, e: number, quote
   const marks = markCounts(view);
   const quoteInSentence = marks[Math.min(e, k + 40)]! - marks[Math.max(f, k - 40)]! > 0;
   const pos = k === f ? 'first' : k - f <= 3 ? 'early' : e - k <= 3 ? 'late' : 'mid';
+  // The inflections of a word share what they learn ("supported", "supporting", "supports").
+  const st = stemOf(l);
+  // The nearest word on the left that is not an auxiliary, adverb or negation: the subject when there is one
+  // ("he often attacked", "Trump has repeatedly said").
+  let sl = k - 1;
+  while (sl >= f && sl > k - 5 && (AUX.has(view.lower[sl]!) || view.lower[sl]!.endsWith('ly') || view.lower[sl] === 'not' || view.lower[sl] === 'also')) sl--;
+  const csl = cls(view, sl, f, e);
+  // "that", a colon or a quotation mark soon after: a reported clause follows.
+  let clause = '-';
+  for (let i = k + 1; i < Math.min(e, k + 4); i++) {
+    const x = view.lower[i]!;
+    if (x === 'that' || x === ':' || OPEN_MARKS.has(x)) {
+      clause = x === 'that' ? 'that' : x === ':' ? 'colon' : 'quote';
+      break;
+    }
+  }
   emit('b');
+  emit('st=', st);
+  emit('stcn1=', st, '|', cn1);
+  emit('cp1st=', cp1, '|', st);
+  emit('csl=', csl);
+  emit('cslst=', csl, '|', st);
+  emit('cslcn1=', csl, '|', cn1);
+  emit('cl=', clause);
+  emit('clst=', clause, '|', st);
   emit('w=', l);
   emit('s3=', l.length > 3 ? l.slice(-3) : l);
   emit('cap=', cap, '|', l);
@@ -179,20 +216,21 @@ export function scoreCue(model: CueModel, feats: readonly string[]): number {
 
 /** True when token k (in sentence [f, e)) is a cue according to the model. */
 export function isCue(model: CueModel, view: TokenView, k: number, f: number, e: number, quoted: Uint8Array): boolean {
-  if (!model.vocab.has(view.lower[k]!)) return false;
+  if (!model.vocab.has(model.stems ? stemOf(view.lower[k]!) : view.lower[k]!)) return false;
   return scoreCueAt(model, view, k, f, e, quoted) > model.threshold;
 }
 
 export interface CueModelFile {
   about: string;
   vocab: string[];
+  stems?: boolean;
   bias: number;
   threshold: number;
   weights: Record<string, number>;
 }
 
 export function cueModelFrom(file: CueModelFile): CueModel {
-  return { vocab: new Set(file.vocab), table: new WeightTable(Object.entries(file.weights)), bias: file.bias, threshold: file.threshold };
+  return { vocab: new Set(file.vocab), stems: file.stems === true, table: new WeightTable(Object.entries(file.weights)), bias: file.bias, threshold: file.threshold };
 }
 
 export function cueModelPath(): string {

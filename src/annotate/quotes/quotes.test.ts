@@ -106,3 +106,18 @@ test('a quantifier is a speaker ("Many speculated"), and an adverb in -ly sits b
   const a = agreed.find((q) => q.cue === 'agreed');
   assert.deepEqual([a?.speaker, a?.content], ['the four contenders', 'trade deals were needed to protect American workers']);
 });
+
+// PolNeAR puts the particle and preposition in the cue ("pushed back on"); the content is what they govern.
+test('after an attitude or action, the content starts after its particle and preposition', () => {
+  const text = 'Clinton also focused on the need to combat the Islamic State on the Internet.';
+  const q = extractQuotes(preparedArticle(text), lex, { attitudes: true });
+  assert.deepEqual(q.map((x) => [x.speakerMention?.text, x.cue?.text, x.content.map((c) => c.text).join(' | ')]), [['Clinton', 'focused', 'the need to combat the Islamic State on the Internet']]);
+  const pushed = extractQuotes(preparedArticle('Priebus has aggressively pushed back on those charges.'), lex, { attitudes: true });
+  assert.equal(pushed[0]?.content[0]?.text, 'those charges');
+});
+
+test('the cue classifier scores inflections it never saw as cues through their stem', async () => {
+  const { stemOf } = await import('./cue-model.js');
+  assert.deepEqual(['supporting', 'supported', 'supports', 'support'].map(stemOf), ['support', 'support', 'support', 'support']);
+  assert.equal(stemOf('said'), 'said');
+});

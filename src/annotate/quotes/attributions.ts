@@ -328,3 +328,37 @@ export function findAnchors(view: TokenView, lex: QuoteLexicon, f: number, e: nu
   }
   return out.filter((a) => a.content.length > 0 || a.shape === 'sc');
 }
+
+/** Labels that open a paragraph without a speaker: news kickers ("The Latest:", "UPDATE:", "Editor’s Note:"). */
+const KICKER_WORDS = new Set(['latest', 'note', 'update', 'updated', 'updates', 'correction', 'corrections', 'previously', 'online', 'editor’s', "editor's", 'watch', 'read', 'related', 'more', 'source', 'sources', 'photo', 'photos', 'video', 'breaking', 'exclusive', 'analysis', 'opinion', 'poll', 'daily', 'email', 'name', 'age', 'city', 'job', 'pay', 'question', 'answer', 'transcript', 'summary', 'background', 'editorial', 'review', 'preview', 'recap', 'live', 'listen', 'see', 'also', 'disclosure', 'clarification', 'warning', 'fact', 'check', 'timeline', 'map', 'chart', 'graphic']);
+
+/**
+ * A paragraph that opens with a speaker's name and a colon: a headline ("Obama: Families Of Gun Violence
+ * Victims Don’t Care About Politics.") or a transcript line ("TAPPER: Do you think ...?"). The label is one to
+ * four capitalised words (not a news kicker such as "The Latest:"); the colon is the cue and what follows, to
+ * the end of the paragraph, the content (`paraEnd`: the paragraph's last token, exclusive).
+ */
+export function labelledParagraph(view: TokenView, f: number, e: number, paraEnd: number): Anchor | null {
+  let colon = -1;
+  for (let k = f + 1; k < Math.min(e, f + 7); k++) {
+    if (view.words[k] === ':') {
+      colon = k;
+      break;
+    }
+  }
+  if (colon < 0 || view.lower[f] === 'the') return null;
+  let words = 0;
+  for (let k = f; k < colon; k++) {
+    const w = view.words[k]!;
+    if (view.tokens[k]!.kind === 'word') {
+      const c = w.codePointAt(0)!;
+      if (String.fromCodePoint(c) === String.fromCodePoint(c).toLowerCase() && w !== '’s' && w !== "'s") return null;
+      if (KICKER_WORDS.has(view.lower[k]!)) return null;
+      words++;
+    } else if (w !== '.' && w !== '-' && w !== '’' && w !== "'") return null;
+  }
+  if (words === 0 || words > 4) return null;
+  const content = trimRange(view, colon + 1, paraEnd, true);
+  if (!content || content.end - content.first < 3) return null;
+  return { cue: { first: colon, end: colon + 1 }, source: { first: f, end: colon }, shape: 'sc', inherited: false, content: [content], via: null };
+}

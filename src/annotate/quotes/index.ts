@@ -2,7 +2,7 @@ import type { Article, EntityMention, Quote, TextSpan } from '../../model/docume
 import { textSpan } from '../../model/document.js';
 import type { Stage } from '../../pipeline/stage.js';
 import { tokenView, type TokenView } from '../quantities/token-view.js';
-import { findAnchors, type Anchor } from './attributions.js';
+import { findAnchors, labelledParagraph, type Anchor } from './attributions.js';
 import { loadQuoteLexicon, type QuoteLexicon } from './lexicon.js';
 import { findQuotedSpans, type QuotedSpan } from './marks.js';
 import { headOf, mentionFor, speakerKindOf, type TokRange } from './speaker.js';
@@ -109,6 +109,13 @@ export function extractQuotes(article: Article, lex: QuoteLexicon, options: Quot
     const e = view.sentEnd[s]!;
     if (e <= f) continue;
     const anchors: Anchor[] = findAnchors(view, lex, f, e, quotedTokens);
+    const paragraph = view.sentences[s]!.paragraph;
+    if (s === 0 || view.sentences[s - 1]!.paragraph !== paragraph) {
+      let last = s;
+      while (last + 1 < view.sentences.length && view.sentences[last + 1]!.paragraph === paragraph) last++;
+      const labelled = labelledParagraph(view, f, e, view.sentEnd[last]!);
+      if (labelled) anchors.unshift(labelled);
+    }
     for (const a of anchors) {
       drafts.push({
         content: a.content.map((r) => charSpan(view, r)),
@@ -256,7 +263,7 @@ export function extractQuotes(article: Article, lex: QuoteLexicon, options: Quot
     if (cue) edges.push(cue.start, cue.end);
     if (speakerMention && d.source) edges.push(speakerMention.start, speakerMention.end);
     if (via) edges.push(via.start, via.end);
-    const attitude = d.cue !== null && !direct && !lex.speechCues.has(view.lower[d.cue.first]!) && view.lower[d.cue.first] !== 'according';
+    const attitude = d.cue !== null && !direct && !lex.speechCues.has(view.lower[d.cue.first]!) && view.lower[d.cue.first] !== 'according' && view.words[d.cue.first] !== ':';
     if (attitude && !options.attitudes) continue;
     out.push({
       start: Math.min(...edges),

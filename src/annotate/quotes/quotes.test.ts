@@ -121,3 +121,12 @@ test('the cue classifier scores inflections it never saw as cues through their s
   assert.deepEqual(['supporting', 'supported', 'supports', 'support'].map(stemOf), ['support', 'support', 'support', 'support']);
   assert.equal(stemOf('said'), 'said');
 });
+
+// Headlines and transcript lines from PolNeAR train: the label before the colon speaks, unless it is a kicker.
+test('a paragraph opening with a name and a colon is that speaker’s words; a news kicker is not a speaker', () => {
+  const q = quotes('Obama: Families Of Gun Violence Victims Don’t Care About Politics.\n\nTAPPER: Do you think Donald Trump has campaigned as a racial healer?\n\nThe Latest: Sanders wins Minnesota Democratic caucuses.\n\nUPDATE: The listing was removed.');
+  assert.deepEqual(q.map((x) => [x.speaker, x.cue, x.content]), [
+    ['Obama', ':', 'Families Of Gun Violence Victims Don’t Care About Politics'],
+    ['TAPPER', ':', 'Do you think Donald Trump has campaigned as a racial healer'],
+  ]);
+});

@@ -121,3 +121,28 @@ test('articles published too far apart for any score to reach an edge are not sc
   assert.notEqual(c.storyOf('later'), c.storyOf('old'));
   assert.equal(c.storyOf('near'), c.storyOf('old'));
 });
+
+// Two votes of one Senate in two days (August 2021), told with the same words: Senate, Democrats,
+// Republicans, Schumer, trillion, infrastructure, vote. Different events: one story each.
+const infrastructureVote = [
+  art('i1', 'Capitol Daily', '2021-08-10', 'Senate passes $1 trillion bipartisan infrastructure bill', 'The Senate on Tuesday passed a $1 trillion bipartisan infrastructure bill by a vote of 69 to 30, with 19 Republicans joining Democrats to send money for roads, bridges, broadband and water pipes to the House. Minority Leader Mitch McConnell voted for the package.'),
+  art('i2', 'Metro Ledger', '2021-08-10', 'Infrastructure deal clears Senate with 19 Republican votes', 'Nineteen Republicans, including Mitch McConnell, voted with Democrats as the Senate approved the bipartisan infrastructure package 69-30 on Tuesday. The bill funds highways, bridges, rail, broadband and lead pipe replacement and now goes to the House.'),
+  art('i3', 'Evening Record', '2021-08-11', 'What is in the infrastructure bill the Senate passed', 'After the 69-30 Senate vote on the bipartisan infrastructure bill, here is where the $1 trillion goes: $110 billion for roads and bridges, $65 billion for broadband, $55 billion for water pipes. McConnell and 18 other Republicans backed it.'),
+];
+const budgetVote = [
+  art('j1', 'Capitol Daily', '2021-08-11', 'Senate Democrats adopt $3.5 trillion budget resolution', 'Senate Democrats adopted a $3.5 trillion budget resolution early Wednesday on a party-line vote of 50 to 49 after an overnight vote-a-rama, clearing the way for Chuck Schumer to write a reconciliation bill on child care, Medicare and climate without Republican votes.'),
+  art('j2', 'Metro Ledger', '2021-08-11', 'Budget blueprint passes 50-49 after all-night vote-a-rama', 'After an all-night vote-a-rama, the Senate passed the Democrats’ $3.5 trillion budget blueprint 50-49 along party lines on Wednesday. Schumer said the reconciliation package would expand Medicare and child care and fight climate change.'),
+  art('j3', 'Evening Record', '2021-08-12', 'Republicans vow to fight Democrats’ reconciliation plan', 'A day after the 50-49 vote on the $3.5 trillion budget resolution, Republicans vowed to fight the reconciliation bill that Schumer’s Democrats will draft, calling the Medicare, child care and climate spending reckless after the vote-a-rama.'),
+];
+
+test('two votes of one Senate in two days, worded alike, stay two stories in any order', () => {
+  const all = [...infrastructureVote, ...budgetVote];
+  for (const order of [[0, 3, 1, 4, 2, 5], [5, 4, 3, 2, 1, 0], [3, 0, 4, 1, 5, 2], [0, 1, 2, 3, 4, 5]]) {
+    const c = createStoryClusterer();
+    for (const k of order) c.add(all[k]!);
+    const story = (id: string) => c.storyOf(id);
+    assert.equal(new Set(infrastructureVote.map((a) => story(a.id))).size, 1, `order ${order}`);
+    assert.equal(new Set(budgetVote.map((a) => story(a.id))).size, 1, `order ${order}`);
+    assert.notEqual(story('i1'), story('j1'), `order ${order}`);
+  }
+});

@@ -10,15 +10,17 @@ export interface StoryAssigner {
   assign(article: Article): string;
 }
 
-export function createStoryAssigner(clusterer: Pick<StoryClusterer, 'add'>): StoryAssigner {
+export function createStoryAssigner(clusterer: Pick<StoryClusterer, 'add'> & Partial<Pick<StoryClusterer, 'storyOf'>>): StoryAssigner {
   const toStored = new Map<string, string>();
+  // The clusterer's settled view (merges that wait for more evidence than arrival gives), when it has one.
+  const storyOf = (article: Article, arrived: string) => clusterer.storyOf?.(article.id) ?? arrived;
   return {
     seed(article, story) {
-      const a = clusterer.add(article);
-      if (!toStored.has(a.story)) toStored.set(a.story, story);
+      const a = storyOf(article, clusterer.add(article).story);
+      if (!toStored.has(a)) toStored.set(a, story);
     },
     assign(article) {
-      const a = clusterer.add(article);
+      const a = { story: storyOf(article, clusterer.add(article).story) };
       let stored = toStored.get(a.story);
       if (!stored) {
         stored = `story-${article.id}`;

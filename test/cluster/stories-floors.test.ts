@@ -1,5 +1,5 @@
 // Corpus test: cluster BASIL and AllSides (../shared/eval/stories) as streams and check B-cubed F1 above floors
-// (BASIL: the target; AllSides: just under today's 0.772, so that a regression shows).
+// (BASIL: the target; AllSides: just under today's 0.810, so that a regression shows).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
@@ -8,7 +8,7 @@ import { readFile } from '../../src/ingest/read-inputs.js';
 import { clusterArticles, readGold } from '../../src/cluster/eval-stories.js';
 import { scoreClusters } from '../../src/cluster/score.js';
 
-const FLOORS: Record<string, number> = { 'basil.jsonl': 0.97, 'allsides.jsonl': 0.765 };
+const FLOORS: Record<string, number> = { 'basil.jsonl': 0.97, 'allsides.jsonl': 0.8 };
 
 for (const [name, floor] of Object.entries(FLOORS)) {
   const file = evalPath('stories', name);

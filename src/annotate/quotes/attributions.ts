@@ -50,6 +50,9 @@ const CUE_PREPOSITIONS = new Set(['at', 'on', 'about', 'of', 'for', 'after', 'ag
 /** Words in -ly that are not adverbs ("a rally said", "the family said"). */
 const LY_NOUNS = new Set(['family', 'rally', 'ally', 'assembly', 'supply', 'reply', 'bully', 'belly', 'daily', 'weekly', 'monthly', 'quarterly', 'lily', 'anomaly', 'monopoly', 'homily', 'jelly', 'folly', 'tally', 'melancholy', 'gully', 'only', 'early', 'fly', 'holy', 'july', 'italy']);
 
+/** Between a speaker and its cue too: "have long worried", "have been reluctant", "was so fired up". */
+const MORE_ADVERBS = new Set(['long', 'been', 'so', 'being', 'too', 'all', 'both', 'each', 'now', 'finally', 'only', 'already']);
+
 /** A lower-case adverb in -ly between a speaker and its cue ("the four contenders largely agreed"). */
 function isAdverb(view: TokenView, k: number): boolean {
   const w = view.words[k]!;
@@ -74,7 +77,10 @@ function onlyAdjuncts(view: TokenView, first: number, end: number): boolean {
   return true;
 }
 
-const LEADING_ADVERBIALS = new Set(['in', 'on', 'at', 'after', 'before', 'during', 'since', 'by', 'for', 'with', 'without', 'from', 'under', 'over', 'meanwhile', 'still', 'however', 'instead', 'also', 'yet', 'now', 'then', 'later', 'earlier', 'last', 'this', 'on', 'as', 'when', 'while', 'although', 'though', 'if', 'because', 'despite', 'like', 'unlike', 'among', 'according', 'separately', 'similarly', 'indeed', 'but', 'and', 'so', 'thus', 'there', 'here', 'today', 'yesterday']);
+const LEADING_ADVERBIALS = new Set(['once', 'until', 'whatever', 'amid', 'throughout', 'in', 'on', 'at', 'after', 'before', 'during', 'since', 'by', 'for', 'with', 'without', 'from', 'under', 'over', 'meanwhile', 'still', 'however', 'instead', 'also', 'yet', 'now', 'then', 'later', 'earlier', 'last', 'this', 'on', 'as', 'when', 'while', 'although', 'though', 'if', 'because', 'despite', 'like', 'unlike', 'among', 'according', 'separately', 'similarly', 'indeed', 'but', 'and', 'so', 'thus', 'there', 'here', 'today', 'yesterday']);
+
+/** Words that open an adverbial after a cue ("said in a statement", "said Wednesday"), never a speaker. */
+const ADJUNCT_OPENERS = new Set(['in', 'at', 'on', 'during', 'after', 'before', 'with', 'to', 'from', 'for', 'by', 'about', 'over', 'through', 'via', 'last', 'this', 'earlier', 'later', 'yesterday', 'today', 'tonight', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'when', 'while', 'as', 'of', 'afterward', 'afterwards', 'again', 'recently', 'previously', 'repeatedly', 'then', 'now']);
 
 const PASSIVE_AUX = new Set(['is', 'are', 'was', 'were', 'been', 'be', 'being']);
 /** Participles that say how someone feels: "voters were outraged by ...", "he was excited to ..." (the subject feels). */
@@ -113,10 +119,19 @@ function leadingTimePhrase(view: TokenView, start: number, p: number): boolean {
 function clauseSubject(view: TokenView, lex: QuoteLexicon, f: number, p: number): TokRange | null {
   let start = f;
   while (start < p && (JOINERS.has(view.lower[start]!) || isPunct(view, start))) start++;
+  // A dateline: "WASHINGTON —", "NEW YORK (AP) —".
+  for (let k = start; k < Math.min(p, start + 8); k++) {
+    const w = view.words[k]!;
+    if (w === '—' || w === '–' || w === '--') {
+      start = k + 1;
+      break;
+    }
+    if (view.tokens[k]!.kind === 'word' && w !== w.toUpperCase()) break;
+  }
   // A sentence that opens with an adverbial ("On Monday,", "Appearing before supporters,", "For months,",
   // "One month after announcing ...,"): the subject comes after its comma.
   const w0 = view.lower[start]!;
-  const opener = LEADING_ADVERBIALS.has(w0) || ((w0.endsWith('ing') || w0.endsWith('ed')) && start === f) || leadingTimePhrase(view, start, p);
+  const opener = LEADING_ADVERBIALS.has(w0) || w0.endsWith('ly') || ((w0.endsWith('ing') || w0.endsWith('ed')) && start === f) || leadingTimePhrase(view, start, p);
   if (opener) {
     // Skip to after the first comma ("In Washington, Iowa, Pastor Brown plans"); no comma: no subject.
     let c = start;
@@ -171,7 +186,7 @@ export function findAnchors(view: TokenView, lex: QuoteLexicon, f: number, e: nu
         continue;
       }
     }
-    while (p >= f && (lex.adverbsBeforeCue.has(view.lower[p]!) || isAdverb(view, p))) p--;
+    while (p >= f && (lex.adverbsBeforeCue.has(view.lower[p]!) || isAdverb(view, p) || MORE_ADVERBS.has(view.lower[p]!))) p--;
     // "to say", "the said"; with the classifier, "to" + cue may be one ("went on CNN to declare").
     if (p >= f && ((view.lower[p] === 'to' && !lex.cueModel) || view.lower[p] === 'the' || view.lower[p] === 'a')) continue;
     let src = p >= f ? npEndingAt(view, lex, p, f) : null;
@@ -181,15 +196,16 @@ export function findAnchors(view: TokenView, lex: QuoteLexicon, f: number, e: nu
     if (!src && p >= f && (view.lower[p] === 'and' || ((view.words[p] === ',' || CLOSING_MARKS.has(view.words[p]!)) && l.endsWith('ing'))) && prevAnchor?.source) {
       src = prevAnchor.source;
       inherited = true;
-    } else if (!src && p >= f && (view.words[p] === ',' || CLOSING_MARKS.has(view.words[p]!)) && l.endsWith('ing')) {
-      // "..., saying ...": the subject of the sentence speaks.
+    } else if (!src && p >= f && (view.words[p] === ',' || CLOSING_MARKS.has(view.words[p]!) || view.lower[p] === 'by') && l.endsWith('ing')) {
+      // "..., saying ...", "hinted at Trump by mentioning ...": the subject of the sentence speaks.
       const subj = lex.cueModel ? clauseSubject(view, lex, f, p) : npStartingAt(view, lex, f, e);
       if (subj && subj.end <= p) {
         src = subj;
         inherited = true;
       }
     } else if (!src && p >= f && (view.words[p] === ',' || CLOSING_MARKS.has(view.words[p]!))) {
-      const after = npStartingAt(view, lex, cueEnd, e);
+      // "said in a statement", "said Wednesday", "wrote in a memo": where and when, not who.
+      const after = ADJUNCT_OPENERS.has(view.lower[cueEnd] ?? '') ? null : npStartingAt(view, lex, cueEnd, e);
       if (after) {
         const next = view.words[after.end];
         // Right after a closing quotation mark, "said" + a noun phrase is the speaker however it goes on
@@ -205,6 +221,17 @@ export function findAnchors(view: TokenView, lex: QuoteLexicon, f: number, e: nu
     if (!src && lex.cueModel && p >= f && view.lower[p] === 'who') src = { first: p, end: p + 1 };
     // The speaker further left: "Marley Anderson, 21, a junior from Las Vegas, said", "Sexton, after the rally,
     // wrote", "Gov. Jerry Brown (D) announced": the subject that opens the clause.
+    // "“...,” Jeff Weaver, Sanders’ campaign manager, said in a statement": the name right after the quote.
+    if (!src && lex.cueModel && p > f && (view.words[p] === ',' || view.words[p] === ')')) {
+      let c = p - 1;
+      // The closing mark of a quote follows its last punctuation (a possessive ’ does not).
+      const closesQuote = (i: number): boolean => CLOSING_MARKS.has(view.words[i]!) && /^[,?!.]$/.test(view.words[i - 1] ?? '');
+      while (c > f && c > p - 25 && !closesQuote(c)) c--;
+      if (c > f && closesQuote(c)) {
+        const np = npStartingAt(view, lex, c + 1, p + 1);
+        if (np && np.end <= p && view.words[np.end] === ',') src = np;
+      }
+    }
     if (!src && lex.cueModel && p > f) {
       src = clauseSubject(view, lex, f, p);
       inherited = src !== null; // not next to the cue: it bounds no content

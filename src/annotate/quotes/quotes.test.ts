@@ -130,3 +130,18 @@ test('a paragraph opening with a name and a colon is that speaker’s words; a n
     ['TAPPER', ':', 'Do you think Donald Trump has campaigned as a racial healer'],
   ]);
 });
+
+// Speakers from PolNeAR train sentences.
+test('the speaker after a quote with an apposition, not the adverbial after the cue', () => {
+  const q = quotes('“The numbers we’ve seen put our campaign on pace,” Jeff Weaver, Sanders’ campaign manager, said in a statement.');
+  assert.deepEqual([q[0]!.speaker, q[0]!.cue, q[0]!.content], ['Jeff Weaver', 'said', 'The numbers we’ve seen put our campaign on pace']);
+});
+
+test('a dateline, an adverb or a preposition is not the speaker', () => {
+  const saying = quotes('WASHINGTON — Sen. Bernie Sanders (I-Vt.) defended his call to raise the federal minimum wage, saying the positives would outweigh the losses.').find((q) => q.cue === 'saying');
+  assert.equal(saying?.speaker, 'Sen. Bernie Sanders');
+  const worried = extractQuotes(preparedArticle('American officials have long worried about Saudi Arabia’s role.'), lex, { attitudes: true });
+  assert.equal(worried[0]?.speakerMention?.text, 'American officials');
+  const mentioning = extractQuotes(preparedArticle('At the final debate, he only hinted at Donald Trump by mentioning the need for a wall on the Mexican border.'), lex, { attitudes: true }).find((q) => q.cue?.text === 'mentioning');
+  assert.equal(mentioning?.speakerMention?.text, 'he');
+});

@@ -16,6 +16,8 @@ function isCapitalized(w: string): boolean {
 /** Auxiliaries and copulas: a noun phrase read left to right ends before them ("Libya | is the biggest ..."). */
 const VERB_WORDS = new Set(['is', 'are', 'was', 'were', 'has', 'have', 'had', 'will', 'would', 'can', 'could', 'should', 'does', 'did', 'do', 'may', 'might', 'must', "isn't", 'isn’t', "wasn't", 'wasn’t', 'says', 'said']);
 
+const PREPOSITIONS = new Set(['by', 'of', 'in', 'at', 'on', 'to', 'for', 'with', 'from', 'about', 'into', 'over', 'than', 'like', 'upon', 'toward', 'towards', 'without', 'through']);
+
 const QUANTIFIER_PRONOUNS = new Set(['many', 'some', 'others', 'most', 'few', 'several', 'both', 'all', 'none', 'everyone', 'nobody', 'somebody', 'someone', 'anyone', 'everybody']);
 
 const POSSESSIVE = new Set(['’s', "'s", '’', "'"]);
@@ -32,6 +34,8 @@ export function npEndingAt(view: TokenView, lex: QuoteLexicon, k: number, sentFi
   const lw = view.lower[k]!;
   if (t.kind !== 'word') return null;
   if (lex.personPronouns.has(lw)) return lw === 'who' ? null : { first: k, end: k + 1 };
+  // A preposition ends no noun phrase ("hinted at Donald Trump by | mentioning").
+  if (PREPOSITIONS.has(lw)) return null;
   // "Many speculated", "Some argue", "Others said": a quantifier standing alone is the speaker.
   if (QUANTIFIER_PRONOUNS.has(lw)) return { first: k, end: k + 1 };
   if (lex.clauseBoundaries.has(lw) || lex.npDeterminers.has(lw) || lex.npLinkers.has(lw) || lex.adverbsBeforeCue.has(lw)) return null;

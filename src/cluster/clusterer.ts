@@ -69,7 +69,7 @@ export interface ClusterOptions {
 
 export const DEFAULT_CLUSTER_OPTIONS: ClusterOptions = {
   threshold: 0.4,
-  nameWeight: 0.2,
+  nameWeight: 0.1,
   dateBoost: 2,
   weekdayBoost: 1.2,
   weekdayMismatch: 0.5,

@@ -82,6 +82,9 @@ const LEADING_ADVERBIALS = new Set(['once', 'until', 'whatever', 'amid', 'throug
 /** Words that open an adverbial after a cue ("said in a statement", "said Wednesday"), never a speaker. */
 const ADJUNCT_OPENERS = new Set(['in', 'at', 'on', 'during', 'after', 'before', 'with', 'to', 'from', 'for', 'by', 'about', 'over', 'through', 'via', 'last', 'this', 'earlier', 'later', 'yesterday', 'today', 'tonight', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'when', 'while', 'as', 'of', 'afterward', 'afterwards', 'again', 'recently', 'previously', 'repeatedly', 'then', 'now']);
 
+/** Verbs of appearance: their subject belongs to the content and nobody is the source. */
+const RAISING = new Set(['seem', 'seems', 'seemed', 'seeming', 'appear', 'appears', 'appeared', 'appearing']);
+
 const PASSIVE_AUX = new Set(['is', 'are', 'was', 'were', 'been', 'be', 'being']);
 /** Participles that say how someone feels: "voters were outraged by ...", "he was excited to ..." (the subject feels). */
 const FEELING_PARTICIPLES = new Set(['outraged', 'excited', 'angered', 'worried', 'concerned', 'pleased', 'disappointed', 'frustrated', 'surprised', 'convinced', 'interested', 'inclined', 'determined', 'committed', 'prepared', 'scared', 'shocked', 'upset', 'thrilled', 'delighted', 'alarmed', 'troubled', 'opposed', 'dedicated', 'confused', 'divided', 'impressed', 'disturbed', 'offended', 'embarrassed', 'satisfied', 'encouraged', 'involved', 'engaged', 'focused', 'asked', 'told', 'quoted', 'set', 'supposed', 'poised', 'unconvinced', 'disgusted', 'tired', 'annoyed', 'dismayed', 'saddened', 'heartened', 'unimpressed', 'enthused', 'energized', 'entitled', 'unwilling', 'willing', 'able', 'unable']);
@@ -189,11 +192,17 @@ export function findAnchors(view: TokenView, lex: QuoteLexicon, f: number, e: nu
     while (p >= f && (lex.adverbsBeforeCue.has(view.lower[p]!) || isAdverb(view, p) || MORE_ADVERBS.has(view.lower[p]!))) p--;
     // "to say", "the said"; with the classifier, "to" + cue may be one ("went on CNN to declare").
     if (p >= f && ((view.lower[p] === 'to' && !lex.cueModel) || view.lower[p] === 'the' || view.lower[p] === 'a')) continue;
+    // "Sen. Elizabeth Warren (D-Mass.) said": the speaker ends before the bracket.
+    if (p > f && view.words[p] === ')') {
+      let o = p - 1;
+      while (o > f && o > p - 8 && view.words[o] !== '(') o--;
+      if (view.words[o] === '(' && o > f) p = o - 1;
+    }
     let src = p >= f ? npEndingAt(view, lex, p, f) : null;
     let shape: Anchor['shape'] = 'sc';
     let inherited = false;
     const prevAnchor = anchors.length > 0 ? anchors[anchors.length - 1]! : null;
-    if (!src && p >= f && (view.lower[p] === 'and' || ((view.words[p] === ',' || CLOSING_MARKS.has(view.words[p]!)) && l.endsWith('ing'))) && prevAnchor?.source) {
+    if (!src && p >= f && (view.lower[p] === 'and' || ((view.words[p] === ',' || CLOSING_MARKS.has(view.words[p]!) || view.lower[p] === 'while') && l.endsWith('ing'))) && prevAnchor?.source) {
       src = prevAnchor.source;
       inherited = true;
     } else if (!src && p >= f && (view.words[p] === ',' || CLOSING_MARKS.has(view.words[p]!) || view.lower[p] === 'by') && l.endsWith('ing')) {
@@ -218,7 +227,7 @@ export function findAnchors(view: TokenView, lex: QuoteLexicon, f: number, e: nu
     }
     // The relative pronoun is the speaker mention as written ("Sanders, who has long opposed ..."); the
     // speaker stage resolves it to its antecedent.
-    if (!src && lex.cueModel && p >= f && view.lower[p] === 'who') src = { first: p, end: p + 1 };
+    if (!src && lex.cueModel && p >= f && (view.lower[p] === 'who' || (view.lower[p] === 'which' && view.words[p - 1] === ','))) src = { first: p, end: p + 1 };
     // The speaker further left: "Marley Anderson, 21, a junior from Las Vegas, said", "Sexton, after the rally,
     // wrote", "Gov. Jerry Brown (D) announced": the subject that opens the clause.
     // "“...,” Jeff Weaver, Sanders’ campaign manager, said in a statement": the name right after the quote.
@@ -344,6 +353,15 @@ export function findAnchors(view: TokenView, lex: QuoteLexicon, f: number, e: nu
   // "X told Y, according to a readout": the document is how X's words reach us, not a second speaker.
   const out: Anchor[] = [];
   for (const a of anchors) {
+    const cueWord = view.lower[a.cue.first]!;
+    if (a.shape === 'sc' && a.source && !a.inherited && a.source.end <= a.cue.first && RAISING.has(cueWord)) {
+      // "Ms. Kelly seemed certain to leave": how things look, said by no one; the subject is part of it.
+      a.content.unshift(a.source);
+      a.source = null;
+    } else if (cueWord === 'asked' && a.source && a.source.end <= a.cue.first && PASSIVE_AUX.has(view.lower[a.cue.first - 1]!)) {
+      // "Blumenthal was asked, “...”": the one asked did not ask.
+      a.source = null;
+    }
     if (a.shape === 'acc' && a.content.length === 0) {
       const host = out.length > 0 ? out[out.length - 1]! : null;
       if (host && host.shape !== 'acc') {

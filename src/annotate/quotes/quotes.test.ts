@@ -145,3 +145,13 @@ test('a dateline, an adverb or a preposition is not the speaker', () => {
   const mentioning = extractQuotes(preparedArticle('At the final debate, he only hinted at Donald Trump by mentioning the need for a wall on the Mexican border.'), lex, { attitudes: true }).find((q) => q.cue?.text === 'mentioning');
   assert.equal(mentioning?.speakerMention?.text, 'he');
 });
+
+test('no one is the source of how things seem, nor is the one asked the asker; "which" and "(D-Mass.)" speakers', () => {
+  const seemed = extractQuotes(preparedArticle('Before Mr. Ailes left, Ms. Kelly seemed certain to leave.'), lex, { attitudes: true });
+  assert.deepEqual(seemed.map((q) => [q.speakerMention?.text ?? null, q.content.map((c) => c.text)]), [[null, ['Ms. Kelly', 'certain to leave']]]);
+  const asked = quotes('Blumenthal was asked, “If you had known, would you have told her?”');
+  assert.deepEqual([asked[0]!.speaker, asked[0]!.cue], [null, 'asked']);
+  assert.equal(quotes('Governor Mary Fallin (R-OK) said Trump is trying.')[0]!.speaker, 'Governor Mary Fallin');
+  const ruled = extractQuotes(preparedArticle('Cruz got a favorable decision from the Illinois Board of Elections, which ruled that he met the criteria.'), lex, { attitudes: true }).find((q) => q.cue?.text === 'ruled');
+  assert.equal(ruled?.speakerMention?.text, 'which');
+});

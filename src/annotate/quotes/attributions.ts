@@ -384,6 +384,13 @@ const KICKER_WORDS = new Set(['latest', 'note', 'update', 'updated', 'updates', 
  * the end of the paragraph, the content (`paraEnd`: the paragraph's last token, exclusive).
  */
 export function labelledParagraph(view: TokenView, f: number, e: number, paraEnd: number): Anchor | null {
+  // A transcript turn may open with a quotation mark ('"PENCE: Well, look, ...').
+  const turn = (view.words[f] === '"' || view.words[f] === '“') && f + 1 < e;
+  if (turn) {
+    f++;
+    // The last turn closes the mark.
+    if (view.words[paraEnd - 1] === '"' || view.words[paraEnd - 1] === '”') paraEnd--;
+  }
   let colon = -1;
   for (let k = f + 1; k < Math.min(e, f + 7); k++) {
     if (view.words[k] === ':') {

@@ -28,6 +28,14 @@ function opensHere(text: string, i: number): boolean {
   return prev === undefined || isSpace(prev) || prev === '(' || prev === '[' || prev === '—' || prev === '–' || prev === '-' || prev === '/' || prev === '“' || prev === ':';
 }
 
+// A transcript turn: a paragraph that opens with a mark and an upper-case speaker label ("WALLACE: ...",
+// "SEN. KAINE: ..."). Such a mark opens no quote: each turn is its label's words (labelledParagraph).
+const TURN_LABEL = /^[A-Z][A-Z.'’ -]{1,30}:\s/;
+
+function opensTurn(text: string, afterMark: number): boolean {
+  return TURN_LABEL.test(text.slice(afterMark, afterMark + 34));
+}
+
 /**
  * Finds quoted text in one linear pass: “…”, «…», „…“, "…", ''…'', ‘…’ (an apostrophe inside a word never closes
  * a single quote). A quote that reaches the end of a paragraph continues when the next paragraph opens with
@@ -56,7 +64,7 @@ export function findQuotedSpans(text: string): QuotedSpan[] {
         i++;
         continue;
       }
-      if (c === '“' || c === '«' || c === '„' || c === '‹' || ((c === '"' || c === '‘' || c === '”') && opensHere(text, i))) {
+      if ((c === '“' || c === '«' || c === '„' || c === '‹' || ((c === '"' || c === '‘' || c === '”') && opensHere(text, i))) && !opensTurn(text, i + 1)) {
         openChar = c;
         closeChar = CLOSER[c]!;
         openAt = i;
@@ -86,7 +94,7 @@ export function findQuotedSpans(text: string): QuotedSpan[] {
     if (c === '\n') {
       let j = i + 1;
       while (j < n && isSpace(text[j])) j++;
-      if (j < n && text.startsWith(openChar, j)) {
+      if (j < n && text.startsWith(openChar, j) && !opensTurn(text, j + openChar.length)) {
         pending.push({ start: spanStart, end: i, open: openAt, close: -1, group });
         openAt = j;
         spanStart = j + openChar.length;

@@ -131,6 +131,17 @@ test('a paragraph opening with a name and a colon is that speaker’s words; a n
   ]);
 });
 
+// A partial transcript as Breitbart prints one: every turn opens with a straight mark and its speaker's label,
+// only the last closes. Each turn is its speaker's, not one quote running over the whole exchange.
+test('transcript turns that open with a quotation mark belong to their labels', () => {
+  const q = quotes('Partial transcript as follows:\n\n"WALLACE: Will Gennifer Flowers actually be there tomorrow night?\n\n"PENCE: Well, look, Hillary Clinton apparently thinks this is an episode of “Shark Tank.”\n\n"WALLACE: Do you really see those two as equivalent?"');
+  assert.deepEqual(q.map((x) => [x.speaker, x.content]), [
+    ['WALLACE', 'Will Gennifer Flowers actually be there tomorrow night'],
+    ['PENCE', 'Well, look, Hillary Clinton apparently thinks this is an episode of “Shark Tank.”'],
+    ['WALLACE', 'Do you really see those two as equivalent'],
+  ]);
+});
+
 // Speakers from PolNeAR train sentences.
 test('the speaker after a quote with an apposition, not the adverbial after the cue', () => {
   const q = quotes('“The numbers we’ve seen put our campaign on pace,” Jeff Weaver, Sanders’ campaign manager, said in a statement.');

@@ -19,7 +19,7 @@ const EPOCHS = epochsAt >= 0 ? Number(args[epochsAt + 1]) : 8;
 const positional = args.filter((a, i) => !a.startsWith('--') && args[i - 1] !== '--epochs' && args[i - 1] !== '--out');
 const train = positional[0] ?? join(root, '..', 'shared', 'eval', 'quotes', 'polnear.train.jsonl');
 const out = args.indexOf('--out') >= 0 ? args[args.indexOf('--out') + 1] : join(root, 'models', 'quote-cues.json');
-const MIN_HEAD = Number(process.env.MIN_HEAD ?? 2);
+const MIN_HEAD = 2;
 const SEED = 20261206;
 
 const d = (p) => import(join(root, 'dist', 'src', ...p.split('/')));

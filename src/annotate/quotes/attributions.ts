@@ -273,7 +273,12 @@ export function findAnchors(view: TokenView, lex: QuoteLexicon, f: number, e: nu
     let after = a.shape === 'acc' && a.source ? a.source.end : a.cue.end;
     while (after < e && SKIP_AFTER_CUE.has(view.lower[after]!)) after++;
     const accNested = a.shape === 'acc' && nestedStart >= 0 && nestedStart === after && a.source !== null && view.words[a.source.end] === ',';
-    const nested = accNested || (a.shape === 'sc' && nestedStart >= 0 && edge === nestedStart && nestedStart > a.cue.end && !JOINERS.has(view.lower[nestedStart - 1]!) && nestedStart - after <= 1);
+    // An attitude or action inside a reported clause is part of it ("Prosecutors argued that although Lazar
+    // confessed, he showed no remorse"): the clause of a speech verb runs over it, unless a joiner or comma
+    // makes it a sibling ("..., though she acknowledged ...") or it opens the clause (its content then).
+    const innerAction = next.shape === 'sc' && next.cue.first > a.cue.end && !lex.speechCues.has(view.lower[next.cue.first]!);
+    const reported = a.shape === 'sc' && lex.speechCues.has(view.lower[a.cue.first]!) && !JOINERS.has(view.lower[edge]!) && edge - after > 1;
+    const nested = accNested || (reported && innerAction) || (a.shape === 'sc' && nestedStart >= 0 && edge === nestedStart && nestedStart > a.cue.end && !JOINERS.has(view.lower[nestedStart - 1]!) && nestedStart - after <= 1);
     limits[i] = nested && limits[i + 1]! - after <= MAX_CONTENT ? limits[i + 1]! : edge;
   }
   let consumed = f;

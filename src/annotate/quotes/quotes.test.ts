@@ -166,3 +166,10 @@ test('no one is the source of how things seem, nor is the one asked the asker; "
   const ruled = extractQuotes(preparedArticle('Cruz got a favorable decision from the Illinois Board of Elections, which ruled that he met the criteria.'), lex, { attitudes: true }).find((q) => q.cue?.text === 'ruled');
   assert.equal(ruled?.speakerMention?.text, 'which');
 });
+
+test('a reported clause runs over an action inside it, not over a sibling attribution', () => {
+  const q = quotes('Prosecutors argued that although Lazar confessed, he showed no remorse and probably will return to hacking.');
+  assert.deepEqual([q[0]!.speaker, q[0]!.cue, q[0]!.content], ['Prosecutors', 'argued', 'although Lazar confessed, he showed no remorse and probably will return to hacking']);
+  const siblings = quotes('Figueroa said the campaign planned to bus in supporters to stage a protest, though she acknowledged it was unlikely to work.');
+  assert.equal(siblings[0]!.content, 'the campaign planned to bus in supporters to stage a protest');
+});

@@ -59,6 +59,21 @@ function isAdverb(view: TokenView, k: number): boolean {
   return w.length > 4 && w.endsWith('ly') && w === view.lower[k] && !LY_NOUNS.has(w);
 }
 
+/**
+ * The quote that closes at `close` is a name or a title of a few words inside a phrase ("On this weekend’s
+ * broadcast of “Fox News Sunday,” Pence said his running mate ..."), not words someone said: what follows the
+ * cue is still the content.
+ */
+function shortQuoteBefore(view: TokenView, f: number, close: number): boolean {
+  let words = 0;
+  for (let k = close - 1; k >= f && k > close - 12; k--) {
+    // Embedded in a phrase ("broadcast of “Fox News Sunday,”"), not opening the sentence or a clause.
+    if (OPENING_MARKS.has(view.words[k]!) && k < close - 1) return words < 6 && k > f && view.tokens[k - 1]!.kind === 'word';
+    if (view.tokens[k]!.kind === 'word') words++;
+  }
+  return false;
+}
+
 /** Only adverbials after the cue ("on Tuesday", "in a statement", "told reporters"): no content there. */
 function onlyAdjuncts(view: TokenView, first: number, end: number): boolean {
   if (end - first > 8) return false;
@@ -333,7 +348,7 @@ export function findAnchors(view: TokenView, lex: QuoteLexicon, f: number, e: nu
       const commaBefore = srcBefore >= f && (view.words[srcBefore] === ',' || CLOSING_MARKS.has(view.words[srcBefore]!));
       // Right after a closing quotation mark ("...,” Clinton said on Thursday during a speech at ..."), what
       // follows the cue is where and when, not content.
-      const afterQuote = srcBefore >= f && CLOSING_MARKS.has(view.words[srcBefore]!) && view.lower[a.cue.end] !== 'that' && view.words[a.cue.end] !== ':';
+      const afterQuote = srcBefore >= f && CLOSING_MARKS.has(view.words[srcBefore]!) && view.lower[a.cue.end] !== 'that' && view.words[a.cue.end] !== ':' && !shortQuoteBefore(view, f, srcBefore);
       const restEmpty = after >= limit || afterQuote || onlyAdjuncts(view, after, limit);
       if (restEmpty && commaBefore) {
         // "...,” Putin told Japarov." / "The base, he said, is ..."

@@ -142,6 +142,18 @@ test('transcript turns that open with a quotation mark belong to their labels', 
   ]);
 });
 
+// Sentences of PolNeAR dev's kinds (reworded): the subject with an apposition speaks, the clause after the cue is
+// the content, a quoted title inside a phrase is no quote of the speaker.
+test('a speaker with an apposition before the cue, and a quoted title before the speaker', () => {
+  assert.deepEqual(quotes('Aparna Mathur, an economist, said the statement didn’t clarify the matter.').map((x) => [x.speaker, x.content]), [
+    ['Aparna Mathur', 'the statement didn’t clarify the matter'],
+  ]);
+  assert.deepEqual(quotes('On this weekend’s broadcast of “Fox News Sunday,” Gov. Mike Pence said the tweet was only “to mock” Clinton.').map((x) => [x.speaker, x.content]), [
+    ['Gov. Mike Pence', 'the tweet was only “to mock” Clinton'],
+  ]);
+  assert.deepEqual(quotes('“We will win,” Clinton said on Thursday during a speech in Ohio.').map((x) => [x.speaker, x.content]), [['Clinton', 'We will win']]);
+});
+
 // Speakers from PolNeAR train sentences.
 test('the speaker after a quote with an apposition, not the adverbial after the cue', () => {
   const q = quotes('“The numbers we’ve seen put our campaign on pace,” Jeff Weaver, Sanders’ campaign manager, said in a statement.');

@@ -132,10 +132,12 @@ export async function ingest(items: AsyncIterable<IngestItem> | Iterable<IngestI
   const commit = async (analysed: (Article | null)[]) => {
     const ready = analysed.filter((a): a is Article => a !== null);
     const tc = performance.now();
-    const items = ready.map((article) => {
+    // The whole batch joins the clusterer first, so that each article is stored under its story in the
+    // clusterer's settled view (merges that wait for the neighbourhood) rather than where it arrived.
+    const arrived = clusterer ? ready.map((article) => clusterer.add(article).story) : [];
+    const items = ready.map((article, k) => {
       if (!clusterer) return { article, story: null, ingestRun: options.ingestRun ?? null };
-      const asg = clusterer.add(article);
-      const s = mapper.dbStory(asg.story, article);
+      const s = mapper.dbStory(clusterer.storyOf(article.id) ?? arrived[k]!, article);
       return { article, story: s.id, storyTitle: article.title ?? undefined, ingestRun: options.ingestRun ?? null, isNewStory: s.isNew };
     });
     timings.clustering += performance.now() - tc;

@@ -32,10 +32,24 @@ function isPunct(view: TokenView, k: number): boolean {
 /** Content longer than this (in tokens) is cut: a sentence of a megabyte must not give quadratic output. */
 const MAX_CONTENT = 250;
 
+const DASHES = new Set(['―', '—', '–', '-']);
+
+/** A dateline opening the content ("WASHINGTON ―", "NEW YORK (AP) —") is where the story was filed, not words said. */
+function afterDateline(view: TokenView, first: number, end: number): number {
+  let k = first;
+  while (k < end && k < first + 8) {
+    const w = view.words[k]!;
+    if (view.tokens[k]!.kind === 'word' ? w.length >= 2 && w === w.toUpperCase() && w !== w.toLowerCase() : w === ',' || w === '(' || w === ')') k++;
+    else break;
+  }
+  return k > first && k < end - 1 && DASHES.has(view.words[k]!) ? k + 1 : first;
+}
+
 /** Trims punctuation and joiners from both ends of a token range; null when nothing is left. */
 function trimRange(view: TokenView, first: number, end: number, marks: boolean): TokRange | null {
   if (end - first > MAX_CONTENT) end = first + MAX_CONTENT;
   while (first < end && (TRAILING.has(view.words[first]!) || (!marks && CLOSING_MARKS.has(view.words[first]!)))) first++;
+  first = afterDateline(view, first, end);
   while (end > first && (TRAILING.has(view.words[end - 1]!) || JOINERS.has(view.lower[end - 1]!))) end--;
   let words = 0;
   for (let k = first; k < end; k++) if (view.tokens[k]!.kind !== 'punct') words++;
@@ -311,7 +325,11 @@ export function findAnchors(view: TokenView, lex: QuoteLexicon, f: number, e: nu
       }
     } else if (a.shape === 'acc') {
       const src = a.source!;
-      const opens = a.cue.first === f || JOINERS.has(view.lower[a.cue.first - 1]!) || isPunct(view, a.cue.first - 1);
+      // It opens the clause ("According to X, ...", "But, according to X, ..."); after a clause of its own
+      // ("Taxes would go up, according to an analysis by X, a former aide") the content is that clause.
+      let wordsBefore = 0;
+      for (let q = f; q < a.cue.first; q++) if (view.tokens[q]!.kind === 'word') wordsBefore++;
+      const opens = a.cue.first === f || ((JOINERS.has(view.lower[a.cue.first - 1]!) || isPunct(view, a.cue.first - 1)) && wordsBefore <= 3);
       // "According to the schedule published Thursday, Thiel is ...": the phrase may run past the noun phrase.
       let comma = src.end;
       if (opens && lex.cueModel) while (comma < Math.min(limit, src.end + 15) && view.words[comma] !== ',') comma++;

@@ -154,6 +154,15 @@ test('a speaker with an apposition before the cue, and a quoted title before the
   assert.deepEqual(quotes('“We will win,” Clinton said on Thursday during a speech in Ohio.').map((x) => [x.speaker, x.content]), [['Clinton', 'We will win']]);
 });
 
+test('"according to" after a clause, a middle initial in a name, and a dateline before the content', () => {
+  assert.deepEqual(quotes('Some Americans would see their taxes go up, according to an analysis by Lily Batchelder, a former tax aide.').map((x) => [x.speaker, x.cue, x.content]), [
+    ['an analysis by Lily Batchelder', 'according to', 'Some Americans would see their taxes go up'],
+  ]);
+  assert.deepEqual(quotes('But according to the ministry, the talks failed.').map((x) => [x.speaker, x.content]), [['the ministry', 'the talks failed']]);
+  assert.deepEqual(quotes('Paying taxes is for fools, Donald J. Trump said last week.').map((x) => [x.speaker, x.content]), [['Donald J. Trump', 'Paying taxes is for fools']]);
+  assert.deepEqual(quotes('WASHINGTON ― The obsession is an insult, top black lawmakers said Friday.').map((x) => [x.speaker, x.content]), [['top black lawmakers', 'The obsession is an insult']]);
+});
+
 // Speakers from PolNeAR train sentences.
 test('the speaker after a quote with an apposition, not the adverbial after the cue', () => {
   const q = quotes('“The numbers we’ve seen put our campaign on pace,” Jeff Weaver, Sanders’ campaign manager, said in a statement.');

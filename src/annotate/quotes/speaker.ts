@@ -26,6 +26,9 @@ const QUANTIFIER_PRONOUNS = new Set(['many', 'some', 'others', 'most', 'few', 's
 const POSSESSIVE = new Set(['’s', "'s", '’', "'"]);
 const MAX_LOWER = 4;
 
+/** A capital letter standing for a name ("J" of "Donald J. Trump"). */
+const isInitial = (w: string): boolean => w.length === 1 && w >= 'A' && w <= 'Z';
+
 /**
  * The noun phrase that ends at token k (the speaker left of a cue): a pronoun, a name with its titles
  * ("Kyrgyz President Sadyr Japarov", "Stein spokeswoman Melezia Figueroa"), or a common noun phrase
@@ -66,7 +69,8 @@ export function npEndingAt(view: TokenView, lex: QuoteLexicon, k: number, sentFi
       first = p;
       continue;
     }
-    if ((w === '.' && p > sentFirst && lex.abbreviations.has(view.lower[p - 1]!)) || w === '-' || w === '&' || POSSESSIVE.has(w)) {
+    // An abbreviation's or an initial's point ("Sen.", "Donald J. Trump").
+    if ((w === '.' && p > sentFirst && (lex.abbreviations.has(view.lower[p - 1]!) || isInitial(view.words[p - 1]!))) || w === '-' || w === '&' || POSSESSIVE.has(w)) {
       first = p;
       continue;
     }
@@ -103,7 +107,7 @@ export function npStartingAt(view: TokenView, lex: QuoteLexicon, k: number, limi
       end++;
       continue;
     }
-    if ((w === '.' && lex.abbreviations.has(l === '.' ? view.lower[end - 1]! : l)) || w === '-' || w === '&' || POSSESSIVE.has(w)) {
+    if ((w === '.' && (lex.abbreviations.has(l === '.' ? view.lower[end - 1]! : l) || isInitial(view.words[end - 1]!))) || w === '-' || w === '&' || POSSESSIVE.has(w)) {
       end++;
       continue;
     }

@@ -111,6 +111,10 @@ const LEADING_ADVERBIALS = new Set(['once', 'until', 'whatever', 'amid', 'throug
 /** Words that open an adverbial after a cue ("said in a statement", "said Wednesday"), never a speaker. */
 const ADJUNCT_OPENERS = new Set(['in', 'at', 'on', 'during', 'after', 'before', 'with', 'to', 'from', 'for', 'by', 'about', 'over', 'through', 'via', 'last', 'this', 'earlier', 'later', 'yesterday', 'today', 'tonight', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'when', 'while', 'as', 'of', 'afterward', 'afterwards', 'again', 'recently', 'previously', 'repeatedly', 'then', 'now']);
 
+/** Verbs that put their speaker after them ("..., said Mr. Rubio"); others after a comma have an object
+ * ("Rahm Emanuel, his chief of staff, urged | a strong stand"). */
+const INVERSION_VERBS = new Set(['said', 'says', 'say', 'added', 'adds', 'wrote', 'writes', 'asked', 'asks', 'told', 'tells', 'continued', 'continues', 'explained', 'explains', 'noted', 'notes', 'recalled', 'recalls', 'argued', 'argues', 'replied', 'replies', 'responded', 'insisted', 'insists', 'declared', 'warned', 'warns', 'observed', 'acknowledged', 'conceded', 'quipped', 'joked', 'concluded', 'stated', 'remarked', 'countered', 'cautioned', 'complained', 'scoffed', 'shouted', 'yelled', 'tweeted', 'posted', 'reported', 'reports', 'recounted', 'agreed', 'admitted', 'predicted', 'suggested', 'suggests', 'announced', 'confirmed', 'claimed', 'claims', 'went', 'laughed', 'sighed', 'whispered', 'answered', 'offered', 'mused', 'opined', 'boasted', 'vowed', 'promised', 'emphasized', 'stressed', 'pointed', 'wondered', 'according']);
+
 /** Verbs of appearance: their subject belongs to the content and nobody is the source. */
 const RAISING = new Set(['seem', 'seems', 'seemed', 'seeming', 'appear', 'appears', 'appeared', 'appearing']);
 
@@ -241,7 +245,7 @@ export function findAnchors(view: TokenView, lex: QuoteLexicon, f: number, e: nu
         src = subj;
         inherited = true;
       }
-    } else if (!src && p >= f && (view.words[p] === ',' || CLOSING_MARKS.has(view.words[p]!))) {
+    } else if (!src && p >= f && (view.words[p] === ',' || CLOSING_MARKS.has(view.words[p]!)) && p === k - 1 && INVERSION_VERBS.has(l)) {
       // "said in a statement", "said Wednesday", "wrote in a memo": where and when, not who.
       const after = ADJUNCT_OPENERS.has(view.lower[cueEnd] ?? '') ? null : npStartingAt(view, lex, cueEnd, e);
       if (after) {
@@ -368,7 +372,10 @@ export function findAnchors(view: TokenView, lex: QuoteLexicon, f: number, e: nu
       // follows the cue is where and when, not content.
       const afterQuote = srcBefore >= f && CLOSING_MARKS.has(view.words[srcBefore]!) && view.lower[a.cue.end] !== 'that' && view.words[a.cue.end] !== ':' && !shortQuoteBefore(view, f, srcBefore);
       const restEmpty = after >= limit || afterQuote || onlyAdjuncts(view, after, limit);
-      if (restEmpty && commaBefore) {
+      // The comma before the cue may close the speaker's apposition ("Rahm Emanuel, his chief of staff, urged
+      // ..."): then what precedes is the speaker, not content.
+      const apposition = a.inherited && a.source !== null && a.source.first >= Math.max(consumed, left - MAX_CONTENT) && a.source.end <= left;
+      if (restEmpty && commaBefore && !apposition) {
         // "...,” Putin told Japarov." / "The base, he said, is ..."
         a.shape = 'tsc';
         const c = trimRange(view, Math.max(consumed, left - MAX_CONTENT), left, true);

@@ -194,3 +194,14 @@ test('a reported clause runs over an action inside it, not over a sibling attrib
   const siblings = quotes('Figueroa said the campaign planned to bus in supporters to stage a protest, though she acknowledged it was unlikely to work.');
   assert.equal(siblings[0]!.content, 'the campaign planned to bus in supporters to stage a protest');
 });
+
+test('after "X, apposition," a verb has its object, not an inverted speaker; "..., said X" keeps one', () => {
+  const q = extractQuotes(preparedArticle("Dan Backer, the fund's lawyer, treasurer and strategist, has rejected the label, noting that it costs money to raise money."), lex, { attitudes: true });
+  assert.deepEqual(q.map((x) => [x.speakerMention?.text, x.cue?.text, x.content.map((c) => c.text).join(' | ')]), [
+    ['Dan Backer', 'rejected', 'the label'],
+    ['Dan Backer', 'noting', 'it costs money to raise money'],
+  ]);
+  const urged = quotes('Rahm Emanuel, his chief of staff, urged a strong stand, saying that otherwise Mr. Netanyahu would balk.');
+  assert.ok(urged.every((x) => x.content !== 'Rahm Emanuel, his chief of staff'));
+  assert.equal(quotes('“It was good,” said Mr. Rubio, the senator.')[0]!.speaker, 'Mr. Rubio');
+});

@@ -393,7 +393,7 @@ export function createStoryClusterer(options: Partial<ClusterOptions> = {}, deps
    * cannot be undone); the merges that needed full levels happen here, when stories are asked for. Only
    * stories that gained edges since the last settling are looked at. Levels here leave out only each
    * article's own story: leaving out the other one as well chained stories of a topic on AllSides
-   * (F1 0.64), where on arrival the plain threshold holds that back.
+   * (F1 0.64 in a trial), where on arrival the plain threshold holds that back.
    */
   const settle = () => {
     if (pending.size === 0) return;

@@ -111,9 +111,12 @@ const LEADING_ADVERBIALS = new Set(['once', 'until', 'whatever', 'amid', 'throug
 /** Words that open an adverbial after a cue ("said in a statement", "said Wednesday"), never a speaker. */
 const ADJUNCT_OPENERS = new Set(['in', 'at', 'on', 'during', 'after', 'before', 'with', 'to', 'from', 'for', 'by', 'about', 'over', 'through', 'via', 'last', 'this', 'earlier', 'later', 'yesterday', 'today', 'tonight', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'when', 'while', 'as', 'of', 'afterward', 'afterwards', 'again', 'recently', 'previously', 'repeatedly', 'then', 'now']);
 
+/** Objects that may be who speaks or thinks next ("led some allies to worry", "asked him to explain"). */
+const OBJECT_SPEAKERS = new Set(['some', 'many', 'others', 'him', 'her', 'them', 'us', 'me', 'allies', 'officials', 'voters', 'critics', 'supporters', 'observers', 'analysts', 'experts']);
+
 /** Verbs that put their speaker after them ("..., said Mr. Rubio"); others after a comma have an object
  * ("Rahm Emanuel, his chief of staff, urged | a strong stand"). */
-const INVERSION_VERBS = new Set(['said', 'says', 'say', 'added', 'adds', 'wrote', 'writes', 'asked', 'asks', 'told', 'tells', 'continued', 'continues', 'explained', 'explains', 'noted', 'notes', 'recalled', 'recalls', 'argued', 'argues', 'replied', 'replies', 'responded', 'insisted', 'insists', 'declared', 'warned', 'warns', 'observed', 'acknowledged', 'conceded', 'quipped', 'joked', 'concluded', 'stated', 'remarked', 'countered', 'cautioned', 'complained', 'scoffed', 'shouted', 'yelled', 'tweeted', 'posted', 'reported', 'reports', 'recounted', 'agreed', 'admitted', 'predicted', 'suggested', 'suggests', 'announced', 'confirmed', 'claimed', 'claims', 'went', 'laughed', 'sighed', 'whispered', 'answered', 'offered', 'mused', 'opined', 'boasted', 'vowed', 'promised', 'emphasized', 'stressed', 'pointed', 'wondered', 'according']);
+const INVERSION_VERBS = new Set(['said', 'says', 'say', 'added', 'adds', 'wrote', 'writes', 'asked', 'asks', 'continued', 'continues', 'explained', 'explains', 'noted', 'notes', 'recalled', 'recalls', 'argued', 'argues', 'replied', 'replies', 'responded', 'insisted', 'insists', 'declared', 'warned', 'warns', 'observed', 'acknowledged', 'conceded', 'quipped', 'joked', 'concluded', 'stated', 'remarked', 'countered', 'cautioned', 'complained', 'scoffed', 'shouted', 'yelled', 'tweeted', 'posted', 'reported', 'reports', 'recounted', 'agreed', 'admitted', 'predicted', 'suggested', 'suggests', 'announced', 'confirmed', 'claimed', 'claims', 'went', 'laughed', 'sighed', 'whispered', 'answered', 'offered', 'mused', 'opined', 'boasted', 'vowed', 'promised', 'emphasized', 'stressed', 'pointed', 'wondered', 'according']);
 
 /** Verbs of appearance: their subject belongs to the content and nobody is the source. */
 const RAISING = new Set(['seem', 'seems', 'seemed', 'seeming', 'appear', 'appears', 'appeared', 'appearing']);
@@ -154,6 +157,15 @@ function leadingTimePhrase(view: TokenView, start: number, p: number): boolean {
  */
 function clauseSubject(view: TokenView, lex: QuoteLexicon, f: number, p: number): TokRange | null {
   let start = f;
+  // A later clause of the sentence has its own subject ("Jindal signed an order ..., while Mike Huckabee, the
+  // former Arkansas governor, proposed").
+  for (let k = p - 1; k > f; k--) {
+    const l = view.lower[k]!;
+    if (l === 'while' || l === 'whereas' || l === 'but' || l === ';' || l === 'although' || l === 'though') {
+      if (view.words[k - 1] === ',' || l === ';') start = k + 1;
+      break;
+    }
+  }
   while (start < p && (JOINERS.has(view.lower[start]!) || isPunct(view, start))) start++;
   // A dateline: "WASHINGTON —", "NEW YORK (AP) —".
   for (let k = start; k < Math.min(p, start + 8); k++) {
@@ -232,6 +244,12 @@ export function findAnchors(view: TokenView, lex: QuoteLexicon, f: number, e: nu
       if (view.words[o] === '(' && o > f) p = o - 1;
     }
     let src = p >= f ? npEndingAt(view, lex, p, f) : null;
+    // "led Reince Priebus to declare", "leaving some to question": who is to do it is the noun phrase before "to".
+    if (!src && lex.cueModel && p > f && view.lower[p] === 'to') {
+      const w = view.words[p - 1]!;
+      const lw = view.lower[p - 1]!;
+      if ((w !== lw && p - 1 > f) || OBJECT_SPEAKERS.has(lw)) src = npEndingAt(view, lex, p - 1, f);
+    }
     let shape: Anchor['shape'] = 'sc';
     let inherited = false;
     const prevAnchor = anchors.length > 0 ? anchors[anchors.length - 1]! : null;

@@ -205,3 +205,12 @@ test('after "X, apposition," a verb has its object, not an inverted speaker; "..
   assert.ok(urged.every((x) => x.content !== 'Rahm Emanuel, his chief of staff'));
   assert.equal(quotes('“It was good,” said Mr. Rubio, the senator.')[0]!.speaker, 'Mr. Rubio');
 });
+
+test('who is led to speak, the subject of a later clause, and the hearer after "told" are kept apart', () => {
+  const declare = extractQuotes(preparedArticle('The decisive victory led Republican National Committee Chairman Reince Priebus to declare him the presumptive nominee.'), lex, { attitudes: true });
+  assert.equal(declare[0]?.speakerMention?.text, 'Republican National Committee Chairman Reince Priebus');
+  const proposed = quotes('Louisiana Gov. Bobby Jindal on Monday signed an order, while Mike Huckabee, the former Arkansas governor, proposed we “wake up and smell the falafel.”').find((q) => q.cue === 'proposed');
+  assert.equal(proposed?.speaker, 'Mike Huckabee');
+  const told = quotes('“It is tapping into something that is very deep inside the Democratic Party,” Simon Rosenberg, a Clinton supporter, told the New Yorker.');
+  assert.deepEqual([told[0]!.speaker, told[0]!.cue], ['Simon Rosenberg', 'told']);
+});

@@ -111,6 +111,9 @@ const LEADING_ADVERBIALS = new Set(['once', 'until', 'whatever', 'amid', 'throug
 /** Words that open an adverbial after a cue ("said in a statement", "said Wednesday"), never a speaker. */
 const ADJUNCT_OPENERS = new Set(['in', 'at', 'on', 'during', 'after', 'before', 'with', 'to', 'from', 'for', 'by', 'about', 'over', 'through', 'via', 'last', 'this', 'earlier', 'later', 'yesterday', 'today', 'tonight', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'when', 'while', 'as', 'of', 'afterward', 'afterwards', 'again', 'recently', 'previously', 'repeatedly', 'then', 'now']);
 
+/** Days and times between a speaker and its cue. */
+const TIME_WORDS = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'today', 'yesterday', 'tonight', 'week', 'weekend', 'morning', 'night', 'evening', 'afternoon']);
+
 /** Objects that may be who speaks or thinks next ("led some allies to worry", "asked him to explain"). */
 const OBJECT_SPEAKERS = new Set(['some', 'many', 'others', 'him', 'her', 'them', 'us', 'me', 'allies', 'officials', 'voters', 'critics', 'supporters', 'observers', 'analysts', 'experts']);
 
@@ -237,6 +240,11 @@ export function findAnchors(view: TokenView, lex: QuoteLexicon, f: number, e: nu
     while (p >= f && (lex.adverbsBeforeCue.has(view.lower[p]!) || isAdverb(view, p) || MORE_ADVERBS.has(view.lower[p]!))) p--;
     // "to say", "the said"; with the classifier, "to" + cue may be one ("went on CNN to declare").
     if (p >= f && ((view.lower[p] === 'to' && !lex.cueModel) || view.lower[p] === 'the' || view.lower[p] === 'a')) continue;
+    // "Trump on Friday described", "The senator Tuesday said": the day is when, not who.
+    if (p > f && TIME_WORDS.has(view.lower[p]!)) {
+      p--;
+      if (p >= f && (view.lower[p] === 'on' || view.lower[p] === 'last' || view.lower[p] === 'this' || view.lower[p] === 'early' || view.lower[p] === 'late')) p--;
+    }
     // "Sen. Elizabeth Warren (D-Mass.) said": the speaker ends before the bracket.
     if (p > f && view.words[p] === ')') {
       let o = p - 1;

@@ -214,3 +214,9 @@ test('who is led to speak, the subject of a later clause, and the hearer after "
   const told = quotes('“It is tapping into something that is very deep inside the Democratic Party,” Simon Rosenberg, a Clinton supporter, told the New Yorker.');
   assert.deepEqual([told[0]!.speaker, told[0]!.cue], ['Simon Rosenberg', 'told']);
 });
+
+test('a day between the speaker and the cue is when, not who', () => {
+  assert.equal(quotes('The senator on Tuesday said he would run.')[0]!.speaker, 'The senator');
+  const described = extractQuotes(preparedArticle('Trump, who has been feuding with Republican leaders this week, on Friday described his intent to lead.'), lex, { attitudes: true });
+  assert.equal(described[0]?.speakerMention?.text, 'Trump');
+});

@@ -163,6 +163,16 @@ test('static files: the UI and its routes are served, paths outside the root are
   }
 });
 
+test('a web root that was never built gives 404s that say so, not internal errors', async () => {
+  const missing = join(mkdtempSync(join(tmpdir(), 'px-web-')), 'not-built');
+  const { app } = setup({ webRoot: missing });
+  for (const path of ['/', '/stories/example-bishkek', '/assets/app.js']) assert.equal((await app.request(path)).status, 404, path);
+  const { app: apiOnly } = setup();
+  const res = await apiOnly.request('/stories/example-bishkek');
+  assert.equal(res.status, 404);
+  assert.match(await res.text(), /not built/);
+});
+
 test('a story page preloads its comparison; the story id cannot break out of the link', async () => {
   const web = mkdtempSync(join(tmpdir(), 'px-web-'));
   writeFileSync(join(web, 'index.html'), '<!doctype html><html><head><title>ui</title></head><body></body></html>');

@@ -26,9 +26,10 @@ export function createStaticFiles(root: string): StaticFiles {
   const base = resolve(root);
   let realBase: string | null = null;
   const inside = async (p: string): Promise<string | null> => {
-    realBase ??= await realpath(base);
     let real: string;
     try {
+      // A root that does not exist (the UI was never built) holds no file: a 404, not an internal error.
+      realBase ??= await realpath(base);
       real = await realpath(p);
     } catch {
       return null;

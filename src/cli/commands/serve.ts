@@ -36,8 +36,9 @@ export const serveCommand: Command = {
       const loaded = await loadExampleStories(store, analyze, join(repoRoot(), 'examples'), (a, story) => stories.seed(a, story));
       io.stderr.write(`parallax serve: example stories: ${loaded.stories.join(', ') || 'none'} (${loaded.added} new of ${loaded.articles} articles)\n`);
     }
-    const webRoot = join(repoRoot(), 'dist', 'web');
-    if (!existsSync(join(webRoot, 'index.html'))) io.stderr.write('parallax serve: the web UI is not built (npm run build:web); serving the API only\n');
+    const builtWeb = join(repoRoot(), 'dist', 'web');
+    const webRoot = existsSync(join(builtWeb, 'index.html')) ? builtWeb : undefined;
+    if (!webRoot) io.stderr.write('parallax serve: the web UI is not built (npm run build:web); serving the API only\n');
     const app = createApp({
       store,
       analyze,
@@ -45,7 +46,7 @@ export const serveCommand: Command = {
       // Articles posted to /api/ingest join the story the clusterer finds for them (this session).
       assignStory: (a) => stories.assign(a),
       fetchUrl: createPageFetcher(),
-      webRoot,
+      ...(webRoot ? { webRoot } : {}),
       log: (m) => io.stderr.write(`parallax serve: ${m}\n`),
     });
     const server = await listen(app, { port, host });

@@ -1,7 +1,7 @@
 import type { Article, TimeExpression } from '../../model/document.js';
 import type { Stage } from '../../pipeline/stage.js';
 import { loadQuantityLexicon, type QuantityLexicon } from '../quantities/lexicon.js';
-import { tokenView, type TokenView } from '../quantities/token-view.js';
+import { tokenView } from '../quantities/token-view.js';
 import { parseDay, type Day } from './calendar.js';
 import { loadTimeLexicon, type TimeLexicon } from './lexicon.js';
 import { recognizeAt, type RecognizeContext, type TimeCandidate } from './recognize.js';
@@ -13,7 +13,6 @@ export interface TimeStageOptions {
   tense: TenseWords;
 }
 
-const FUTURE_WORDS = new Set(['will', "'ll", '’ll', 'shall', 'scheduled', 'expected', 'plans', 'plan', 'planned', 'next', 'upcoming', 'due', 'going', 'would', 'tomorrow', 'coming', 'later']);
 const EDGE_WORDS = new Set(['early', 'late', 'mid', 'earlier', 'later']);
 // Words that can start a time expression besides those of the lexicons (relative words, counts, hedges).
 const STARTERS = ['the', 'a', 'an', 'this', 'last', 'next', 'past', 'previous', 'coming', 'following', 'current', 'each', 'every', 'fiscal',
@@ -24,15 +23,6 @@ const STARTERS = ['the', 'a', 'an', 'this', 'last', 'next', 'past', 'previous', 
 export function timeStarters(o: TimeStageOptions): Set<string> {
   const out = new Set<string>([...STARTERS, ...EDGE_WORDS]);
   for (const m of [o.lexicon.months, o.lexicon.weekdays, o.lexicon.units, o.lexicon.references, o.lexicon.sets, o.lexicon.ordinals, o.numbers.numberWords]) for (const k of m.keys()) out.add(k);
-  return out;
-}
-
-// A weekday named alone is last week's unless the sentence says so firmly: "would" or "expected" are common in past reporting.
-const FIRM_FUTURE_WORDS = new Set(['will', "'ll", '’ll', 'shall', 'scheduled', 'next', 'upcoming', 'tomorrow', 'coming']);
-
-function futureSentences(view: TokenView, words: ReadonlySet<string> = FUTURE_WORDS): Uint8Array {
-  const out = new Uint8Array(view.sentences.length);
-  for (let i = 0; i < view.lower.length; i++) if (words.has(view.lower[i]!)) out[view.sentenceOf[i]!] = 1;
   return out;
 }
 
@@ -55,8 +45,6 @@ function estimateAnchor(c: RecognizeContext): Day | null {
  */
 export function extractTimes(article: Article, o: TimeStageOptions, starters: ReadonlySet<string> = timeStarters(o)): TimeExpression[] {
   const view = tokenView(article);
-  const future = futureSentences(view);
-  const firmFuture = futureSentences(view, FIRM_FUTURE_WORDS);
   // Quarterly results ("third-quarter profit ... a year earlier"): in the whole text, or in the sentence.
   let quarterWords = 0;
   const quarterSentence = new Uint8Array(view.sentences.length);
@@ -72,8 +60,6 @@ export function extractTimes(article: Article, o: TimeStageOptions, starters: Re
     lex: o.lexicon,
     numbers: o.numbers,
     anchor: null,
-    future: (i) => future[view.sentenceOf[i] ?? 0] === 1,
-    firmFuture: (i) => firmFuture[view.sentenceOf[i] ?? 0] === 1,
     quarterly: (i) => quarterWords >= 3 || quarterSentence[view.sentenceOf[i] ?? 0] === 1,
     tense: createTenseReader(view, o.tense),
   };

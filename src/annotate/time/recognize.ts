@@ -24,10 +24,6 @@ export interface RecognizeContext {
   numbers: QuantityLexicon;
   /** The day values are resolved against (publication date or an estimate); null keeps values symbolic. */
   anchor: Day | null;
-  /** True when the sentence of token i speaks of the future ("will", "is scheduled", "next"). */
-  future(i: number): boolean;
-  /** True when the sentence of token i speaks of the future with a firm marker ("will", "next", "scheduled"). */
-  firmFuture(i: number): boolean;
   /** The tense that governs tokens [first, end) (tense.ts), null when nothing near says. */
   tense(first: number, end: number): Tense | null;
   /** The document is about quarterly results ("a year earlier" then means the same quarter a year before). */

@@ -600,7 +600,7 @@ const TENS: Record<string, number> = { twenty: 20, thirty: 30, forty: 40, fifty:
 const DECADE_WORDS: Record<string, number> = { twenties: 2, thirties: 3, forties: 4, fifties: 5, sixties: 6, seventies: 7, eighties: 8, nineties: 9 };
 const TERMS = new Set(['near', 'short', 'long']);
 
-/** A year said in words, as broadcast transcripts write it: "nineteen ninety-six", "nineteen eighty", "nineteen oh five". */
+/** A year said in words, as broadcast transcripts write it: "nineteen ninety-six", "nineteen eighty". */
 function spelledYear(c: RecognizeContext, i: number): { year: number; end: number } | null {
   const { view } = c;
   const century = view.lower[i] === 'nineteen' ? 1900 : view.lower[i] === 'eighteen' ? 1800 : null;
@@ -634,7 +634,7 @@ function vague(c: RecognizeContext, i: number): TimeCandidate | null {
   const lk = view.lower[k] ?? '';
   // "(the) coming months": ahead, unbounded.
   if (lk === 'coming' && unitAt(c, k + 1)?.plural) return { first: i, end: k + 2, type: 'DATE', value: 'FUTURE_REF', resolved: true, via: 'coming-units' };
-  if (k > i && TERMS.has(lk) && view.lower[k + 1] === 'term') return { first: i, end: k + 2, type: 'DATE', value: lk === 'near' || lk === 'short' ? 'FUTURE_REF' : 'FUTURE_REF', resolved: true, via: 'the-term' };
+  if (k > i && TERMS.has(lk) && view.lower[k + 1] === 'term') return { first: i, end: k + 2, type: 'DATE', value: 'FUTURE_REF', resolved: true, via: 'the-term' };
   if (k > i) {
     const d = DECADE_WORDS[lk];
     // The latest such decade up to the anchor: "the nineties" said in 1998 is the 1990s.

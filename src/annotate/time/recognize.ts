@@ -152,6 +152,12 @@ function unitAt(c: RecognizeContext, i: number): { unit: string; plural: boolean
   return { unit: u, plural: w.endsWith('s') || w === 'centuries', end: i + 1 };
 }
 
+/** The quarter an ordinal names at j ("third quarter"): 1-4, or null. */
+function ordinalQuarterAt(c: RecognizeContext, j: number): number | null {
+  const ord = c.lex.ordinals.get(c.view.lower[j] ?? '');
+  return ord !== undefined && ord > 0 && ord <= 4 && c.view.lower[j + 1] === 'quarter' ? ord : null;
+}
+
 /** Hyphenated words as one token: "three-day", "third-quarter", "mid-1996", "year-earlier". */
 function hyphenWord(c: RecognizeContext, i: number): TimeCandidate | null {
   const w = c.view.lower[i]!;
@@ -377,8 +383,8 @@ function relative(c: RecognizeContext, i: number): TimeCandidate | null {
     // "the last year" / "the past year" behave as the year before.
     const r = relativeValue(c.anchor, u.unit, word === 'past' && !withThe ? -1 : rel);
     // "next year's first quarter"
-    const qOrd = c.lex.ordinals.get(view.lower[u.end + 1] ?? '');
-    if (u.unit === 'Y' && r.resolved && view.words[u.end] === "'s" && qOrd !== undefined && qOrd > 0 && qOrd <= 4 && view.lower[u.end + 2] === 'quarter') {
+    const qOrd = view.words[u.end] === "'s" ? ordinalQuarterAt(c, u.end + 1) : null;
+    if (u.unit === 'Y' && r.resolved && qOrd !== null) {
       return { first: i, end: u.end + 3, type: 'DATE', value: `${r.value}-Q${qOrd}`, resolved: true, via: 'relative-year-quarter' };
     }
     if (u.unit === 'Q' && withThe && rel === 0) return { first: i, end: u.end, type: 'DATE', value: r.value, symbolic: r.symbolic, resolved: r.resolved, via: 'relative' };
@@ -442,7 +448,7 @@ function countedUnits(c: RecognizeContext, i: number): TimeCandidate | null {
   return { first: i, end: u.end, type: 'DURATION', value: durationValue(count.n, u.unit), resolved: true, via: 'duration' };
 }
 
-/** "1988", "fiscal 1989", "the 1990s", "the late 1970s", "20th century". */
+/** "1988", "fiscal 1989", "the 1990s", "the late 1970s", "1988 third quarter". */
 function yearExpr(c: RecognizeContext, i: number): TimeCandidate | null {
   const { view } = c;
   let k = i;
@@ -457,9 +463,9 @@ function yearExpr(c: RecognizeContext, i: number): TimeCandidate | null {
   if (view.words[k + 1] === ',' || view.words[k + 1] === '.' ) {
     // "1,700" is one token, so a comma here follows a year.
   }
-  // "the 1988 third quarter"
-  const ord = c.lex.ordinals.get(view.lower[k + 1] ?? '');
-  if (ord !== undefined && ord > 0 && ord <= 4 && view.lower[k + 2] === 'quarter') return { first: i, end: k + 3, type: 'DATE', value: `${fmtYear(y)}-Q${ord}`, resolved: true, via: 'year-quarter' };
+  // "1988 third quarter"
+  const ord = ordinalQuarterAt(c, k + 1);
+  if (ord !== null) return { first: i, end: k + 3, type: 'DATE', value: `${fmtYear(y)}-Q${ord}`, resolved: true, via: 'year-quarter' };
   return { first: i, end: k + 1, type: 'DATE', value: fmtYear(y), resolved: true, via: 'year' };
 }
 
@@ -483,13 +489,11 @@ function theUnit(c: RecognizeContext, i: number): TimeCandidate | null {
     const un = count ? unitAt(c, count.end) : null;
     if (count && un) return { first: i, end: un.end, type: 'DURATION', value: durationValue(count.n, un.unit), resolved: true, via: 'first-n-units' };
   }
-  const yearAgoOrd = c.lex.ordinals.get(view.lower[k + 1] ?? '');
-  // "the 1988 third quarter"
-  const quarterYear = yearFrom(c, k);
-  if (quarterYear !== null && yearAgoOrd !== undefined && yearAgoOrd > 0 && yearAgoOrd <= 4 && view.lower[k + 2] === 'quarter') {
-    return { first: i, end: k + 3, type: 'DATE', value: `${fmtYear(quarterYear)}-Q${yearAgoOrd}`, resolved: true, via: 'year-quarter' };
-  }
-  if ((view.lower[k] === 'year-ago' || view.lower[k] === 'year-earlier') && yearAgoOrd !== undefined && yearAgoOrd > 0 && yearAgoOrd <= 4 && view.lower[k + 2] === 'quarter' && c.anchor) {
+  // "the 1988 third quarter": the year's recognizer with "the" taken in.
+  const yearQuarter = yearFrom(c, k) !== null ? yearExpr(c, k) : null;
+  if (yearQuarter?.via === 'year-quarter') return { ...yearQuarter, first: i };
+  const yearAgoOrd = ordinalQuarterAt(c, k + 1);
+  if ((view.lower[k] === 'year-ago' || view.lower[k] === 'year-earlier') && yearAgoOrd !== null && c.anchor) {
     return { first: i, end: k + 3, type: 'DATE', value: `${fmtYear(c.anchor.y - 1)}-Q${yearAgoOrd}`, resolved: true, via: 'year-ago-ordinal-quarter' };
   }
   if ((view.lower[k] === 'year-ago' || view.lower[k] === 'year-earlier') && unitAt(c, k + 1)?.unit === 'Q' && c.anchor) {
@@ -672,8 +676,8 @@ function vague(c: RecognizeContext, i: number): TimeCandidate | null {
     if (ahead?.plural && view.lower[k + 1] === 'ahead') return { first: i, end: k + 2, type: 'DURATION', value: durationValue('X', ahead.unit), resolved: true, via: 'units-ahead' };
   }
   // "its fourth quarter", "a second quarter": an ordinal quarter without "the".
-  const ord = c.lex.ordinals.get(l);
-  if (ord !== undefined && ord > 0 && ord <= 4 && view.lower[i + 1] === 'quarter') return quarterValue(c, i, i + 2, ord, 'ordinal-quarter');
+  const ord = ordinalQuarterAt(c, i);
+  if (ord !== null) return quarterValue(c, i, i + 2, ord, 'ordinal-quarter');
   // "the latest period" of a results report is the last quarter.
   if (lk === 'latest' && view.lower[k + 1] === 'period' && c.quarterly(i)) return { first: i, end: k + 2, type: 'DATE', value: relativeValue(c.anchor, 'Q', -1).value, resolved: c.anchor !== null, via: 'latest-period' };
   // "by year end", "year's end"

@@ -10,6 +10,10 @@ import { entitiesOut, figureRows, framingOut, quotesOut, quoteTable, timeline } 
 import { SCHEMA_VERSION, type ArticleOut, type Finding, type StoryComparison } from './types.js';
 import { concept } from '../annotate/lexicon.js';
 import { numbersConflict } from './values.js';
+import { articleFacts } from './facts/index.js';
+import { DETECTORS, type Candidate } from './detectors/index.js';
+import { boundEvidence, candidateFinding, defaultVerdict, sameDifference } from './refine.js';
+import type { Span } from '../model/document.js';
 
 export interface CompareOptions {
   /** Cross-article entity resolution (the entity stage's resolver). */
@@ -86,6 +90,19 @@ export function compareArticles(articles: Article[], options: CompareOptions = {
   let n = 0;
   const nextId = (prefix: string) => `${prefix}${++n}`;
 
+  // Facts of each article, and the differences the fact detectors find between them (one-to-one per measure).
+  const facts = new Map(articles.map((a) => [a.id, articleFacts(a, (id) => map.get(a.id)?.get(id) ?? `${a.id}:${id}`)]));
+  const detected: Candidate[] = [];
+  for (const d of DETECTORS) {
+    for (const c of d.detect({ articles, facts })) {
+      // An earlier detector's finding on the same words stands.
+      const dup = detected.some((o) => c.sides.filter((s) => o.sides.some((t) => t.article === s.article && t.value.start < s.value.end && s.value.start < t.value.end)).length >= 2);
+      if (!dup) detected.push(c);
+    }
+  }
+  const inSpan = (v: ClaimView, s: Span) => s.start >= v.claim.start && s.end <= v.claim.end;
+  const factConflictAt = (v: ClaimView) => detected.some((c) => c.sides.some((s) => s.article === v.article && inSpan(v, s.value)));
+
   // Conflicts between aligned claims.
   const conflicts: { c: ConflictCandidate; pair: AlignedPair }[] = [];
   const conflicted = new Set<AlignedPair>();
@@ -110,6 +127,7 @@ export function compareArticles(articles: Article[], options: CompareOptions = {
     }
   }
   for (const { c, pair } of conflicts) {
+    if (detected.some((d) => sameDifference({ evidence: c.evidence } as Finding, d))) continue;
     const salience = Math.max(pair.a.claim.salience, pair.b.claim.salience);
     findings.push({
       id: nextId('c'),
@@ -149,6 +167,7 @@ export function compareArticles(articles: Article[], options: CompareOptions = {
         // Nor when the other statement gives the same figure for what the table read as another measure
         // ("50-50, falling short of the 60 votes needed" vs "needed 60 votes to clear a procedural vote").
         if (x.article !== y.article && ((vx && givesFigure(claimQuantities(vx), y)) || (vy && givesFigure(claimQuantities(vy), x)))) continue;
+        if (detected.some((d) => d.sides.some((s) => s.article === byId.get(x.article) && s.value.start < x.end && x.start < s.value.end) && d.sides.some((s) => s.article === byId.get(y.article) && s.value.start < y.end && y.start < s.value.end))) continue;
         const covered = findings.some(
           (f) => f.type === 'number' && f.evidence.some((e) => e.article === x.article && e.start <= x.start && e.end >= x.end) && f.evidence.some((e) => e.article === y.article && e.start <= y.start && e.end >= y.end),
         );
@@ -172,6 +191,8 @@ export function compareArticles(articles: Article[], options: CompareOptions = {
     }
   }
 
+  for (const c of detected) findings.push(candidateFinding(c, nextId('c')));
+  for (const pair of aligned) if (factConflictAt(pair.a) && factConflictAt(pair.b)) conflicted.add(pair);
   // A pair whose figures the figures table found in conflict is a conflict too, whichever way it was found.
   const numberValues = findings.filter((f) => f.type === 'number').flatMap((f) => f.evidence.filter((e) => e.role === 'value'));
   const numberConflictAt = (v: ClaimView) => numberValues.some((e) => e.article === v.article.id && e.start >= v.claim.start && e.end <= v.claim.end);
@@ -184,6 +205,7 @@ export function compareArticles(articles: Article[], options: CompareOptions = {
         const x = cells[i]!;
         const y = cells[j]!;
         if (x.article === y.article || numbersConflict(x, y)) continue;
+        if (numberValues.some((e) => e.article === x.article && e.start < x.end && x.start < e.end) || numberValues.some((e) => e.article === y.article && e.start < y.end && y.start < e.end)) continue;
         const ax = byId.get(x.article)!;
         const ay = byId.get(y.article)!;
         findings.push({
@@ -295,6 +317,10 @@ export function compareArticles(articles: Article[], options: CompareOptions = {
   findings.push(...detailExclusives(articles, views, aligned, map, story, findings, nextId));
 
   const order = { conflict: 0, partial: 1, agreement: 2, exclusive: 3 } as const;
+  for (let i = 0; i < findings.length; i++) {
+    const f = boundEvidence(findings[i]!, byId);
+    findings[i] = { ...f, verdict: f.verdict ?? defaultVerdict(f, byId) };
+  }
   findings.sort((x, y) => order[x.kind] - order[y.kind] || y.salience - x.salience);
   const quotes = quotesOut(articles, map, story);
   const summary = storySummary(findings, articles);

@@ -1,0 +1,8 @@
+import { ageDetector } from './ages.js';
+import { figureDetector } from './figures.js';
+import type { Detector } from './types.js';
+
+export type { Candidate, Detector, DetectInput, Side } from './types.js';
+
+/** The fact detectors, in order: earlier detectors win when two find the same difference. */
+export const DETECTORS: readonly Detector[] = [ageDetector, figureDetector];

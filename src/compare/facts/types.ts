@@ -1,0 +1,47 @@
+import type { Article, Span } from '../../model/document.js';
+
+/** Where a fact is stated: the differing words (`value`) and the clause around them (`context`, <= 300 chars). */
+export interface Mention {
+  article: Article;
+  value: Span;
+  context: Span;
+  /** Index of the sentence in the article. */
+  sentence: number;
+}
+
+/** A figure: what is measured, its value as an interval, unit and dimension. */
+export interface FigureFact extends Mention {
+  kind: 'figure';
+  value: Span;
+  low: number;
+  high: number;
+  central: number;
+  hedge: string | null;
+  /** Hedge direction: 'up' (more than), 'down' (up to, nearly), 'around', or null (exact). */
+  direction: 'up' | 'down' | 'around' | null;
+  vague: boolean;
+  unit: string | null;
+  dimension: string;
+  /** Concept of the head noun of what is measured ("protester"), null when unknown. */
+  head: string | null;
+  /** Concepts of the content words around the figure in its clause (the act: "arrest", "trap"). */
+  around: Set<string>;
+  /** Story entities named in the clause. */
+  entities: Set<string>;
+  /** Quantity kind: level, increase, decrease... */
+  change: string;
+}
+
+/** A person's age: "Ajay Pathak (42)", "Harris, 30,", "a 38-year-old man". */
+export interface AgeFact extends Mention {
+  kind: 'age';
+  age: number;
+  /** Names the person is given next to the age (lower-case words). */
+  names: string[];
+  /** Story entity of the person, when one is named. */
+  entity: string | null;
+  /** Kin or role noun ("daughter"), canonical. */
+  role: string | null;
+}
+
+export type Fact = FigureFact | AgeFact;

@@ -44,4 +44,25 @@ export interface AgeFact extends Mention {
   role: string | null;
 }
 
-export type Fact = FigureFact | AgeFact;
+export type Fact = FigureFact | AgeFact | DatedFact | StatusFact;
+
+/** A dated act: a day (or weekday) and the words of the clause it dates. */
+export interface DatedFact extends Mention {
+  kind: 'dated';
+  /** 'day:2019-12-31' or 'weekday:2' (the day when resolved, else the weekday). */
+  day: string | null;
+  weekday: string | null;
+  /** Concepts of the clause around the date (the act and its participants). */
+  around: Set<string>;
+  entities: Set<string>;
+}
+
+/** An act with its status: done ("was arrested"), negated ("no arrests", "yet to be arrested") or planned ("will be sent"). */
+export interface StatusFact extends Mention {
+  kind: 'status';
+  /** Concept of the act's word ("arrest"). */
+  act: string;
+  status: 'done' | 'negated' | 'planned';
+  around: Set<string>;
+  entities: Set<string>;
+}

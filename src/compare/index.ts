@@ -205,7 +205,9 @@ export function compareArticles(articles: Article[], options: CompareOptions = {
         const x = cells[i]!;
         const y = cells[j]!;
         if (x.article === y.article || numbersConflict(x, y)) continue;
-        if (numberValues.some((e) => e.article === x.article && e.start < x.end && x.start < e.end) || numberValues.some((e) => e.article === y.article && e.start < y.end && y.start < e.end)) continue;
+        // Not when a conflict holds these two very figures against each other.
+        const hits = (f: Finding, z: typeof x) => f.evidence.some((e) => e.role === 'value' && e.article === z.article && e.start < z.end && z.start < e.end);
+        if (findings.some((f) => f.kind === 'conflict' && hits(f, x) && hits(f, y))) continue;
         const ax = byId.get(x.article)!;
         const ay = byId.get(y.article)!;
         findings.push({

@@ -410,7 +410,7 @@ function detailExclusives(
       const q = a.layers.quantities?.[i];
       if (!q) continue;
       const elsewhere = articles.some((b) => b !== a && (b.layers.quantities ?? []).some((x) => x.unit === q.unit && !numbersConflict(x, q)));
-      if (!elsewhere) add(`q:${q.start}`, q, `gives the figure “${a.text.slice(q.start, q.end)}”`);
+      if (!elsewhere) add(`q:${a.text.slice(q.start, q.end)}`, q, `gives the figure “${a.text.slice(q.start, q.end)}”`);
     }
   }
   return out;

@@ -1,5 +1,6 @@
 import type { Article, EntityMention } from '../../model/document.js';
-import { contextOf, FACT_CONTEXT, sentenceAt } from './context.js';
+import { contextOf, FACT_CONTEXT, mentionsIn, sentenceAt } from './context.js';
+import { sortedMentions } from './events.js';
 import { factLexicon } from './lexicon.js';
 import type { AgeFact } from './types.js';
 
@@ -21,9 +22,9 @@ function nameWords(s: string): string[] {
  */
 export function ageFacts(article: Article, toStory: (id: string) => string): AgeFact[] {
   const text = article.text;
-  const mentions = (article.layers.entities ?? []).filter((m) => m.type === 'PER' && m.via !== 'pronoun');
-  const endingAt = (pos: number): EntityMention | undefined => mentions.find((m) => m.end <= pos && pos - m.end <= 2);
-  const startingAt = (pos: number): EntityMention | undefined => mentions.find((m) => m.start >= pos && m.start - pos <= 2);
+  const mentions = sortedMentions(article);
+  const endingAt = (pos: number): EntityMention | undefined => mentionsIn(mentions, { start: pos - 120, end: pos }).find((m) => m.type === 'PER' && pos - m.end <= 2);
+  const startingAt = (pos: number): EntityMention | undefined => mentionsIn(mentions, { start: pos, end: pos + 120 }).find((m) => m.type === 'PER' && m.start - pos <= 2);
   const out: AgeFact[] = [];
   const push = (age: number, value: { start: number; end: number }, person: EntityMention | undefined, nameText: string, roleText: string) => {
     if (!(age > 0 && age < 120)) return;

@@ -25,8 +25,9 @@ export function sentenceAt(article: Article, offset: number): number {
 export function contextOf(article: Article, value: Span, max = MAX_CONTEXT): Span {
   const i = sentenceAt(article, value.start);
   const text = article.text;
-  let start = i >= 0 ? article.layers.sentences![i]!.start : Math.max(0, value.start - max / 2);
-  let end = i >= 0 ? Math.max(article.layers.sentences![i]!.end, value.end) : Math.min(text.length, value.end + max / 2);
+  // Never look further than `max` either side (a long input may be one endless sentence).
+  let start = Math.max(i >= 0 ? article.layers.sentences![i]!.start : 0, value.start - max);
+  let end = Math.min(i >= 0 ? Math.max(article.layers.sentences![i]!.end, value.end) : text.length, Math.max(value.end + max, value.end));
   // Clause punctuation outside the value bounds the context.
   const before = text.slice(start, value.start);
   const cutBefore = Math.max(before.lastIndexOf(';'), before.lastIndexOf(' — '), before.lastIndexOf(' – '));
@@ -49,4 +50,25 @@ export function contextOf(article: Article, value: Span, max = MAX_CONTEXT): Spa
   while (end > start && /\s/.test(text[end - 1]!)) end--;
   if (end - start > max) end = start + max;
   return { start, end };
+}
+
+/** The entity mentions inside a span (mentions sorted by start; binary search, so linear over an article). */
+export function mentionsIn<M extends Span>(sorted: readonly M[], span: Span): M[] {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid]!.start < span.start) lo = mid + 1;
+    else hi = mid;
+  }
+  const out: M[] = [];
+  for (let k = lo; k < sorted.length && sorted[k]!.start < span.end; k++) if (sorted[k]!.end <= span.end) out.push(sorted[k]!);
+  return out;
+}
+
+/** The sentence around an offset, bounded to `max` characters either side. */
+export function sentenceSpan(article: Article, offset: number, max = MAX_CONTEXT): Span {
+  const i = sentenceAt(article, offset);
+  const s = i >= 0 ? article.layers.sentences![i]! : { start: 0, end: article.text.length };
+  return { start: Math.max(s.start, offset - max), end: Math.min(s.end, offset + max) };
 }

@@ -1,25 +1,30 @@
-import type { Article, Span, TimeExpression } from '../../model/document.js';
+import type { Article, EntityMention, Span, TimeExpression } from '../../model/document.js';
 import { concept, lexicon, stem } from '../../annotate/lexicon.js';
-import { contextOf, FACT_CONTEXT, sentenceAt } from './context.js';
+import { contextOf, FACT_CONTEXT, mentionsIn, sentenceAt, sentenceSpan } from './context.js';
 import { conceptsOf } from './figures.js';
 import { factLexicon } from './lexicon.js';
 import type { DatedFact, StatusFact } from './types.js';
 
 /** Words around a span inside its sentence: `left` words before, `right` after. */
 function window(article: Article, span: Span, left: number, right: number): string {
-  const i = sentenceAt(article, span.start);
-  const s = i >= 0 ? article.layers.sentences![i]! : { start: Math.max(0, span.start - 200), end: span.end + 200 };
+  const s = { start: sentenceSpan(article, span.start).start, end: sentenceSpan(article, span.end).end };
   const before = article.text.slice(s.start, span.start).split(/\s+/).slice(-left).join(' ');
   const after = article.text.slice(span.end, Math.max(span.end, s.end)).split(/\s+/).slice(0, right).join(' ');
   return `${before} ${after}`;
 }
 
 function entitiesNear(article: Article, span: Span, toStory: (id: string) => string): Set<string> {
-  const i = sentenceAt(article, span.start);
-  const s = i >= 0 ? article.layers.sentences![i]! : span;
   const out = new Set<string>();
-  for (const m of article.layers.entities ?? []) if (m.start >= s.start && m.end <= s.end && (m.type === 'PER' || m.type === 'ORG')) out.add(toStory(m.entity));
+  for (const m of mentionsIn(sortedMentions(article), sentenceSpan(article, span.start))) if (m.type === 'PER' || m.type === 'ORG') out.add(toStory(m.entity));
   return out;
+}
+
+const sortedCache = new WeakMap<Article, EntityMention[]>();
+/** The article's entity mentions (not pronouns) sorted by start, computed once per article. */
+export function sortedMentions(article: Article): EntityMention[] {
+  let s = sortedCache.get(article);
+  if (!s) sortedCache.set(article, (s = (article.layers.entities ?? []).filter((m) => m.via !== 'pronoun').sort((a, b) => a.start - b.start)));
+  return s;
 }
 
 /** "an official said Tuesday", "told reporters on Wednesday": the day of a statement, not of the act reported. */

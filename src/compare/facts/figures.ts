@@ -1,6 +1,7 @@
 import type { Article, Quantity, Span } from '../../model/document.js';
 import { concept, lexicon } from '../../annotate/lexicon.js';
-import { contextOf, FACT_CONTEXT, sentenceAt } from './context.js';
+import { contextOf, FACT_CONTEXT, mentionsIn, sentenceAt } from './context.js';
+import { sortedMentions } from './events.js';
 import { factLexicon } from './lexicon.js';
 import type { FigureFact } from './types.js';
 
@@ -59,7 +60,7 @@ function aroundOf(article: Article, value: Span, context: Span): Set<string> {
 
 function entitiesIn(article: Article, span: Span, toStory: (id: string) => string): Set<string> {
   const out = new Set<string>();
-  for (const m of article.layers.entities ?? []) if (m.start >= span.start && m.end <= span.end && m.via !== 'pronoun') out.add(toStory(m.entity));
+  for (const m of mentionsIn(sortedMentions(article), span)) out.add(toStory(m.entity));
   return out;
 }
 

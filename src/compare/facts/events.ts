@@ -79,11 +79,17 @@ export function statusFacts(article: Article, toStory: (id: string) => string): 
   const stop = lexicon().stopwords;
   const out: StatusFact[] = [];
   const words = [...text.matchAll(/\p{L}[\p{L}'’]*/gu)];
+  const lower = words.map((m) => m[0].toLowerCase());
+  // First words of every cue, and the auxiliaries of a done act: a word with none of them just before it has no status.
+  const heads = new Set([...cues.negated, ...cues.planned].map((c) => c.split(' ')[0]!).concat(['was', 'were', 'been', 'has', 'have', 'had']));
   for (let i = 0; i < words.length; i++) {
     const m = words[i]!;
-    const w = m[0].toLowerCase();
+    const w = lower[i]!;
     // Names are participants, not acts.
     if (w.length < 4 || stop.has(w) || /^\p{Lu}/u.test(m[0])) continue;
+    let cued = false;
+    for (let k = Math.max(0, i - STATUS_BEFORE); k < i && !cued; k++) cued = heads.has(lower[k]!) || lower[k]!.endsWith("n't");
+    if (!cued) continue;
     const c = concept(w);
     if (LIGHT.has(c) || lexicon().reportingVerbs.has(stem(w))) continue;
     // The words before it in the same clause.
@@ -91,7 +97,8 @@ export function statusFacts(article: Article, toStory: (id: string) => string): 
     const lead = text.slice(from, m.index);
     const clauseLead = lead.split(/[.;:!?,"“”]/).pop()!.toLowerCase();
     const leadWords = clauseLead.trim().split(/\s+/).filter(Boolean);
-    const has = (list: readonly string[]) => list.some((cue) => new RegExp(`(^|\\s)${cue.replace(/'/g, "'")}(\\s|$)`).test(` ${leadWords.join(' ')} `) || (cue === "n't" && /n't\s/.test(clauseLead)));
+    const joined = ` ${leadWords.join(' ')} `;
+    const has = (list: readonly string[]) => list.some((cue) => joined.includes(` ${cue} `) || (cue === "n't" && clauseLead.includes("n't ")));
     const participle = /(?:ed|en)$/.test(w) && stem(w) !== w;
     let status: StatusFact['status'] | null = null;
     // A condition ("if the police does not arrest him") states no status.

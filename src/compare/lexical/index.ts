@@ -41,7 +41,7 @@
 // RELATED_THRESHOLD for related().score and phraseSimilarity().
 export { createLexicon, normalizeWord, RELATION_SCORES, VECTOR_SIMILAR } from './lexicon.js';
 export type { AlignedUnit, Lexicon, PhraseAlignment, Pos, Related, Relation } from './lexicon.js';
-export { defaultLexicalDir, loadLexicalResources, parseFunctionWords, parseVectors, parseWordNet } from './resources.js';
+export { defaultLexicalDir, loadLexicalResources, parseContrasts, parseFunctionWords, parseVectors, parseWordNet } from './resources.js';
 export type { LexicalResources, WordNetTables, WordVectors } from './resources.js';
 
 /** related().score / phraseSimilarity() at or above which two words or phrases are taken as one meaning. */

@@ -143,7 +143,20 @@ export function createLexicon(resources: LexicalResources): Lexicon {
   const vecIndex = new Map<string, number>();
   vec.words.forEach((w, i) => vecIndex.set(w, i));
   const functionWords = new Set(resources.functionWords);
+  const contrastIndex = new Map<string, [number, number][]>();
+  resources.contrasts.forEach((groups, line) =>
+    groups.forEach((words, group) => {
+      for (const w of words) contrastIndex.set(w, [...(contrastIndex.get(w) ?? []), [line, group]]);
+    }),
+  );
   const memo = new Map<string, Related>();
+  const collocationCache = new Map<string, string | null>();
+  // First words of multi-word lemmas: only a window starting with one can be a collocation.
+  const mweFirst = new Set<string>();
+  for (const l of wn.lemmas) {
+    const k = l.indexOf('_');
+    if (k > 0) mweFirst.add(l.slice(0, k));
+  }
 
   const range = (off: Int32Array, vals: Int32Array, i: number) => vals.subarray(off[i]!, off[i + 1]!);
   const sensesOf = (l: number) => range(wn.lemmaSensesOff, wn.lemmaSenses, l);
@@ -297,68 +310,141 @@ export function createLexicon(resources: LexicalResources): Lexicon {
   }
 
   // ------------------------------------------------------------------ WordNet relations
-  function synonymScore(la: number[], lb: number[]): number {
-    let best = 0;
-    for (const a of la) {
-      const rankA = new Map<number, number>();
-      for (const { syn, rank } of rankedSenses(a)) rankA.set(syn, rank);
-      for (const b of lb) {
-        for (const { syn, rank } of rankedSenses(b)) {
-          const ra = rankA.get(syn);
-          if (ra === undefined) continue;
-          const s = RELATION_SCORES.synonymTop - RELATION_SCORES.synonymPerRank * (Math.min(ra, 5) + Math.min(rank, 5));
-          if (s > best) best = s;
+  // Synset depth (shortest hypernym path to a root): a shared ancestor near the root ("change", "be",
+  // "abstraction") says nothing about two words being kinds of one thing.
+  const synDepth = new Int16Array(wn.synPos.length).fill(-1);
+  function depthOf(s: number): number {
+    const stack = [s];
+    while (stack.length) {
+      const x = stack[stack.length - 1]!;
+      if (synDepth[x]! >= 0) {
+        stack.pop();
+        continue;
+      }
+      const hs = hypersOf(x);
+      let best = -1;
+      let pending = false;
+      for (const h of hs) {
+        if (synDepth[h]! >= 0) best = best < 0 ? synDepth[h]! + 1 : Math.min(best, synDepth[h]! + 1);
+        else if (!stack.includes(h)) {
+          stack.push(h);
+          pending = true;
         }
       }
+      if (pending) continue;
+      synDepth[x] = best < 0 ? 0 : best;
+      stack.pop();
+    }
+    return synDepth[s]!;
+  }
+  const COHYPONYM_MIN_DEPTH: Record<string, number> = { n: 5, v: 1, a: 1, r: 1 };
+
+  /** What one word brings to every comparison, computed once per word. */
+  interface WordInfo {
+    strings: string[];
+    refs: number[];
+    ids: number[];
+    /** Every sense of the word's lemmas with its rank (per part of speech). */
+    senseRank: Map<number, number>;
+    /** Main senses (rank < TOP_SENSES). */
+    top: Set<number>;
+    /** Hypernyms of the main senses, 1 or 2 levels up. */
+    up: Map<number, number>;
+    /** Main senses and their direct hypernyms, and the words of those hypernyms. */
+    topAndHyper: Set<number>;
+    hyperWords: Set<number>;
+    family: Map<number, { f: number; cause: boolean }>;
+    antoSyns: Set<number>;
+    /** Direct antonyms and the words of antonym senses. */
+    antoWords: Set<number>;
+    sims: Set<number>;
+    /** Contrast-list groups: line -> group within the line. */
+    contrast: Map<number, number>;
+  }
+  const infoCache = new Map<string, WordInfo>();
+  function info(w: string): WordInfo {
+    let i = infoCache.get(w);
+    if (i) return i;
+    if (infoCache.size > 20000) infoCache.clear();
+    const strings = lemmaStrings(w);
+    const refs = lemmaIds(w);
+    const senseRank = new Map<number, number>();
+    const top = new Set<number>();
+    for (const r of refs) {
+      for (const { syn, rank } of rankedSenses(r)) {
+        if (!senseRank.has(syn) || senseRank.get(syn)! > rank) senseRank.set(syn, rank);
+        if (rank < TOP_SENSES) top.add(syn);
+      }
+    }
+    const up = new Map<number, number>();
+    const topAndHyper = new Set<number>(top);
+    const hyperWords = new Set<number>();
+    const sims = new Set<number>();
+    for (const syn of top) {
+      for (const h1 of hypersOf(syn)) {
+        up.set(h1, 1);
+        topAndHyper.add(h1);
+        for (const m of membersOf(h1)) hyperWords.add(m);
+        for (const h2 of hypersOf(h1)) if (!up.has(h2)) up.set(h2, 2);
+      }
+      for (const x of simsOf(syn)) sims.add(x);
+    }
+    const family = new Map<number, { f: number; cause: boolean }>();
+    const antoSyns = new Set<number>();
+    const antoWords = new Set<number>();
+    for (const r of refs) {
+      for (const [k, v] of familyOf(r)) {
+        const cur = family.get(k);
+        if (!cur || cur.f < v.f) family.set(k, v);
+      }
+      for (const x of antonymSyns(r)) antoSyns.add(x);
+      for (const x of range(anto.off, anto.vals, idOf(r))) antoWords.add(x);
+    }
+    for (const s of antoSyns) for (const m of membersOf(s)) antoWords.add(m);
+    const contrast = new Map<number, number>();
+    for (const x of [w, ...strings]) for (const [line, group] of contrastIndex.get(x) ?? []) contrast.set(line, group);
+    i = { strings, refs, ids: refs.map(idOf), senseRank, top, up, topAndHyper, hyperWords, family, antoSyns, antoWords, sims, contrast };
+    infoCache.set(w, i);
+    return i;
+  }
+
+  function synonymScore(a: WordInfo, b: WordInfo): number {
+    let best = 0;
+    for (const [syn, ra] of a.senseRank) {
+      const rb = b.senseRank.get(syn);
+      if (rb === undefined) continue;
+      const s = RELATION_SCORES.synonymTop - RELATION_SCORES.synonymPerRank * (Math.min(ra, 5) + Math.min(rb, 5));
+      if (s > best) best = s;
     }
     return best;
   }
-  /** Lemmas one step away: derivations (factor, kind 'd') and the members of caused/entailed synsets ('c'). */
-  function family(l: number): Map<number, { f: number; cause: boolean }> {
-    const out = new Map<number, { f: number; cause: boolean }>([[idOf(l), { f: 1, cause: false }]]);
+  /** Lemmas one step away: derivations and the members of caused/entailed synsets (kill > die). */
+  function familyOf(ref: number): Map<number, { f: number; cause: boolean }> {
+    const out = new Map<number, { f: number; cause: boolean }>([[idOf(ref), { f: 1, cause: false }]]);
     const add = (x: number, f: number, cause: boolean) => {
       const cur = out.get(x);
       if (!cur || cur.f < f) out.set(x, { f, cause });
     };
-    for (const x of range(deriv.off, deriv.vals, idOf(l))) add(x, RELATION_SCORES.derivation, false);
-    for (const { syn } of topSenses(l)) for (const c of causesOf(syn)) for (const m of membersOf(c)) add(m, RELATION_SCORES.cause, true);
+    for (const x of range(deriv.off, deriv.vals, idOf(ref))) add(x, RELATION_SCORES.derivation, false);
+    for (const { syn } of topSenses(ref)) for (const c of causesOf(syn)) for (const m of membersOf(c)) add(m, RELATION_SCORES.cause, true);
     return out;
   }
-  function derivationScore(la: number[], lb: number[]): { score: number; cause: boolean } {
+  function derivationScore(a: WordInfo, b: WordInfo): { score: number; cause: boolean } {
     let best = { score: 0, cause: false };
-    const fb = lb.map(family);
-    for (const a of la) {
-      const fa = family(a);
-      for (const f of fb) {
-        for (const [x, ea] of fa) {
-          const eb = f.get(x);
-          if (!eb || (ea.f === 1 && eb.f === 1)) continue;
-          // Two derivation steps (die -> death <- dead) score a little lower than one.
-          const s = ea.f === 1 || eb.f === 1 ? ea.f * eb.f : Math.min(ea.f, eb.f) * (RELATION_SCORES.derivation2 / RELATION_SCORES.derivation);
-          if (s > best.score) best = { score: s, cause: ea.cause || eb.cause };
-        }
-      }
+    for (const [x, ea] of a.family) {
+      const eb = b.family.get(x);
+      if (!eb || (ea.f === 1 && eb.f === 1)) continue;
+      // Two derivation steps (die -> death <- dead) score a little lower than one.
+      const s = ea.f === 1 || eb.f === 1 ? ea.f * eb.f : Math.min(ea.f, eb.f) * (RELATION_SCORES.derivation2 / RELATION_SCORES.derivation);
+      if (s > best.score) best = { score: s, cause: ea.cause || eb.cause };
     }
     return best;
   }
-  function hypernymScore(la: number[], lb: number[]): number {
-    const levels = (ls: number[]) => {
-      const m = new Map<number, number>();
-      for (const l of ls) {
-        for (const { syn } of topSenses(l)) {
-          for (const h1 of hypersOf(syn)) {
-            if (!m.has(h1)) m.set(h1, 1);
-            for (const h2 of hypersOf(h1)) if (!m.has(h2)) m.set(h2, 2);
-          }
-        }
-      }
-      return m;
-    };
-    const tops = (ls: number[]) => ls.flatMap((l) => topSenses(l).map((x) => x.syn));
+  function hypernymScore(a: WordInfo, b: WordInfo): number {
     let best = 0;
     for (const [up, down] of [
-      [levels(la), tops(lb)],
-      [levels(lb), tops(la)],
+      [a.up, b.top],
+      [b.up, a.top],
     ] as const) {
       for (const s of down) {
         const lv = up.get(s);
@@ -367,94 +453,69 @@ export function createLexicon(resources: LexicalResources): Lexicon {
     }
     return best;
   }
-  /** Depth (1 or 2 levels up each side) of the nearest hypernym two words' main senses share, or 0. */
-  function cohyponymDepth(la: number[], lb: number[]): number {
-    const up = (ls: number[]) => {
-      const m = new Map<number, number>();
-      for (const l of ls) {
-        for (const { syn } of topSenses(l)) {
-          for (const h1 of hypersOf(syn)) {
-            m.set(h1, 1);
-            for (const h2 of hypersOf(h1)) if (!m.has(h2)) m.set(h2, 2);
-          }
-        }
-      }
-      return m;
-    };
-    const ua = up(la);
-    let best = 0;
-    for (const [s, d] of up(lb)) {
-      const e = ua.get(s);
-      if (e !== undefined && (best === 0 || Math.max(d, e) < best)) best = Math.max(d, e);
-    }
-    return best;
+  /** Two words' main senses share a hypernym 1-2 levels up that is not near the root of the taxonomy. */
+  function areCohyponyms(a: WordInfo, b: WordInfo): boolean {
+    for (const [s] of a.up) if (b.up.has(s) && depthOf(s) >= COHYPONYM_MIN_DEPTH[wn.synPos[s]!]!) return true;
+    return false;
   }
-  function wordnetSimilarScore(la: number[], lb: number[]): number {
-    const syns = new Set(lb.flatMap((l) => topSenses(l).map((x) => x.syn)));
-    for (const l of la) for (const { syn } of topSenses(l)) for (const s of simsOf(syn)) if (syns.has(s)) return RELATION_SCORES.wordnetSimilar;
+  function inContrastList(a: WordInfo, b: WordInfo): boolean {
+    for (const [line, g] of a.contrast) {
+      const h = b.contrast.get(line);
+      if (h !== undefined && h !== g) return true;
+    }
+    return false;
+  }
+  function wordnetSimilarScore(a: WordInfo, b: WordInfo): number {
+    for (const s of a.sims) if (b.top.has(s)) return RELATION_SCORES.wordnetSimilar;
+    for (const s of b.sims) if (a.top.has(s)) return RELATION_SCORES.wordnetSimilar;
     return 0;
   }
   /** Synsets opposite to a lemma's main senses (for an adjective satellite, those of its cluster's head). */
-  function antonymSyns(l: number): Set<number> {
+  function antonymSyns(ref: number): Set<number> {
     const out = new Set<number>();
-    for (const { syn } of topSenses(l)) {
+    for (const { syn } of topSenses(ref)) {
       for (const x of range(antoSyn.off, antoSyn.vals, syn)) out.add(x);
       if (wn.synPos[syn] === 'a') for (const head of simsOf(syn)) for (const x of range(antoSyn.off, antoSyn.vals, head)) out.add(x);
     }
     return out;
   }
   /**
-   * Some main sense of b is, or is directly under, a sense opposite to a main sense of a; or shares a word
-   * with one (confirm <-> negate, and deny is a way to contradict/negate).
+   * A word of b is a direct antonym of a, or one of b's main senses is (or is directly under) a sense
+   * opposite to a main sense of a, or shares a word with one (confirm <-> negate; deny is to contradict/negate).
    */
-  function areAntonyms(la: number[], lb: number[]): boolean {
-    const idsB = lb.map(idOf);
-    for (const a of la) {
-      for (const x of range(anto.off, anto.vals, idOf(a))) if (idsB.includes(x)) return true;
-      const set = antonymSyns(a);
-      if (set.size === 0) continue;
-      const words = new Set<number>();
-      for (const s of set) for (const m of membersOf(s)) words.add(m);
-      for (const b of lb) {
-        if (words.has(idOf(b))) return true;
-        for (const { syn } of topSenses(b)) {
-          if (set.has(syn)) return true;
-          for (const h of hypersOf(syn)) {
-            if (set.has(h)) return true;
-            for (const m of membersOf(h)) if (words.has(m)) return true;
-          }
-        }
-      }
-    }
+  function antonymous(a: WordInfo, b: WordInfo): boolean {
+    if (a.antoWords.size === 0) return false;
+    for (const id of b.ids) if (a.antoWords.has(id)) return true;
+    for (const s of b.topAndHyper) if (a.antoSyns.has(s)) return true;
+    for (const m of b.hyperWords) if (a.antoWords.has(m)) return true;
     return false;
   }
 
   function wordRelation(a: string, b: string): Related {
     if (a === b) return { relation: 'same', score: 1, via: 'wordnet' };
-    const sa = lemmaStrings(a);
-    const sb = lemmaStrings(b);
-    if (sa.some((x) => sb.includes(x))) return { relation: 'same', score: 1, via: 'wordnet' };
+    const ia = info(a);
+    const ib = info(b);
+    if (ia.strings.some((x) => ib.strings.includes(x))) return { relation: 'same', score: 1, via: 'wordnet' };
     const cos = Math.max(0, cosine(a, b));
-    const la = lemmaIds(a);
-    const lb = lemmaIds(b);
-    if (la.length && lb.length) {
-      if (areAntonyms(la, lb) || areAntonyms(lb, la)) return { relation: 'antonym', score: Math.max(RELATION_SCORES.antonym, cos), via: 'wordnet' };
+    if (inContrastList(ia, ib)) return { relation: 'cohyponym', score: Math.min(cos, RELATION_SCORES.cohyponym), via: 'contrast-list' };
+    if (ia.refs.length && ib.refs.length) {
+      if (antonymous(ia, ib) || antonymous(ib, ia)) return { relation: 'antonym', score: Math.max(RELATION_SCORES.antonym, cos), via: 'wordnet' };
       const cands: Related[] = [];
-      const syn = synonymScore(la, lb);
+      const syn = synonymScore(ia, ib);
       if (syn > 0) cands.push({ relation: 'synonym', score: syn, via: 'wordnet' });
-      const der = derivationScore(la, lb);
+      const der = derivationScore(ia, ib);
       if (der.score > 0) cands.push(der.cause ? { relation: 'similar', score: der.score, via: 'wordnet-cause' } : { relation: 'derivation', score: der.score, via: 'wordnet' });
-      const hyp = hypernymScore(la, lb);
+      const hyp = hypernymScore(ia, ib);
       if (hyp > 0) cands.push({ relation: 'hypernym', score: hyp, via: 'wordnet' });
-      const sim = wordnetSimilarScore(la, lb) || wordnetSimilarScore(lb, la);
+      const sim = wordnetSimilarScore(ia, ib);
       if (sim > 0) cands.push({ relation: 'similar', score: sim, via: 'wordnet' });
       if (cands.length) {
         const best = cands.reduce((x, y) => (y.score > x.score ? y : x));
         return { ...best, score: Math.max(best.score, cos) };
       }
+      // Vectors put co-hyponyms close (Monday / Tuesday 0.99): WordNet tells them apart.
+      if (areCohyponyms(ia, ib)) return { relation: 'cohyponym', score: Math.min(cos, RELATION_SCORES.cohyponym), via: 'wordnet' };
     }
-    // Vectors put co-hyponyms close (killed / injured 0.74, Monday / Tuesday 0.99): WordNet tells them apart.
-    if (la.length && lb.length && cohyponymDepth(la, lb) > 0) return { relation: 'cohyponym', score: Math.min(cos, RELATION_SCORES.cohyponym), via: 'wordnet' };
     if (cos >= VECTOR_SIMILAR) return { relation: 'similar', score: cos, via: 'vectors' };
     return { relation: null, score: cos };
   }
@@ -482,8 +543,17 @@ export function createLexicon(resources: LexicalResources): Lexicon {
   }
   /** A WordNet collocation spelled by these words, inflected ("sets fire") or with a synonym ("set alight"). */
   function collocation(words: string[]): string | undefined {
-    if (functionWords.has(words[0]!)) return undefined;
+    const w0 = words[0]!;
+    if (functionWords.has(w0)) return undefined;
+    if (!mweFirst.has(w0) && !lemmaStrings(w0).some((x) => mweFirst.has(x))) return undefined;
     const joined = words.join('_');
+    if (collocationCache.has(joined)) return collocationCache.get(joined) ?? undefined;
+    if (collocationCache.size > 20000) collocationCache.clear();
+    const found = findCollocation(words, joined);
+    collocationCache.set(joined, found ?? null);
+    return found;
+  }
+  function findCollocation(words: string[], joined: string): string | undefined {
     const direct = lemmaStrings(joined);
     if (direct.length) return direct[0];
     if (words.length === 2) {
@@ -625,9 +695,7 @@ export function createLexicon(resources: LexicalResources): Lexicon {
       return out;
     },
     areSynonyms(a, b) {
-      const la = lemmaIds(normalizeWord(a));
-      const lb = lemmaIds(normalizeWord(b));
-      return synonymScore(la, lb) > 0;
+      return synonymScore(info(normalizeWord(a)), info(normalizeWord(b))) > 0;
     },
     antonyms(lemma) {
       const out: string[] = [];

@@ -84,6 +84,9 @@ export const CONTRASTS: readonly (readonly [string, string])[] = [
   ['homes', 'schools'],
   ['president', 'minister'],
   ['earthquake', 'storm'],
+  ['soldiers', 'civilians'],
+  ['five arrested', 'five released'],
+  ['children', 'adults'],
 ];
 /** Opposites: must come out as 'antonym' (a contradiction signal). */
 export const ANTONYMS: readonly (readonly [string, string])[] = [

@@ -48,6 +48,8 @@ export interface LexicalResources {
   vectors: WordVectors;
   /** Words left out when phrases are aligned word by word. */
   functionWords: string[];
+  /** Lines of groups of words: two words of different groups of one line name different facts of one kind. */
+  contrasts: string[][][];
 }
 
 export function defaultLexicalDir(): string {
@@ -126,6 +128,15 @@ export function parseFunctionWords(text: string): string[] {
   return out;
 }
 
+export function parseContrasts(text: string): string[][][] {
+  const out: string[][][] = [];
+  for (const line of text.split('\n')) {
+    if (line.startsWith('#') || !line.trim()) continue;
+    out.push(line.split('|').map((g) => g.split(',').map((w) => w.trim().toLowerCase().replace(/\s+/g, '_')).filter(Boolean)));
+  }
+  return out;
+}
+
 /** Reads data/lexical/ (or `dir`): about 60 ms and 40 MB; do it once and pass the result around. */
 export function loadLexicalResources(dir: string = defaultLexicalDir()): LexicalResources {
   const wnPath = join(dir, 'wordnet.json.gz');
@@ -133,5 +144,6 @@ export function loadLexicalResources(dir: string = defaultLexicalDir()): Lexical
   const vecPath = join(dir, 'vectors.bin');
   const vectors = parseVectors(read(vecPath), read(join(dir, 'vectors.words.txt')).toString('utf8'), vecPath);
   const functionWords = parseFunctionWords(read(join(dir, 'function-words.txt')).toString('utf8'));
-  return { wordnet, vectors, functionWords };
+  const contrasts = parseContrasts(read(join(dir, 'contrasts.txt')).toString('utf8'));
+  return { wordnet, vectors, functionWords, contrasts };
 }

@@ -14,6 +14,8 @@ import { articleFacts } from './facts/index.js';
 import { DETECTORS, type Candidate } from './detectors/index.js';
 import { boundEvidence, candidateFinding, defaultVerdict, sameDifference } from './refine.js';
 import type { Span } from '../model/document.js';
+import { relatedness, sharedLexicon } from './relatedness.js';
+import type { Lexicon } from './lexical/index.js';
 
 export interface CompareOptions {
   /** Cross-article entity resolution (the entity stage's resolver). */
@@ -24,6 +26,8 @@ export interface CompareOptions {
   /** Exclusives listed per article at most. */
   maxExclusives?: number;
   failures?: { subject: string; message: string }[];
+  /** Word relatedness for aligning paraphrased facts (default: the shared WordNet + vector lexicon; null: none). */
+  lexicon?: Lexicon | null;
 }
 
 function articleOut(a: Article, copyOf: string | null): ArticleOut {
@@ -92,9 +96,10 @@ export function compareArticles(articles: Article[], options: CompareOptions = {
 
   // Facts of each article, and the differences the fact detectors find between them (one-to-one per measure).
   const facts = new Map(articles.map((a) => [a.id, articleFacts(a, (id) => map.get(a.id)?.get(id) ?? `${a.id}:${id}`)]));
+  const related = relatedness(options.lexicon === undefined ? sharedLexicon() : options.lexicon);
   const detected: Candidate[] = [];
   for (const d of DETECTORS) {
-    for (const c of d.detect({ articles, facts })) {
+    for (const c of d.detect({ articles, facts, related })) {
       // An earlier detector's finding on the same words stands.
       const dup = detected.some((o) => c.sides.filter((s) => o.sides.some((t) => t.article === s.article && t.value.start < s.value.end && s.value.start < t.value.end)).length >= 2);
       if (!dup) detected.push(c);

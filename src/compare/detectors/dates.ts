@@ -58,7 +58,9 @@ export const dateDetector: Detector = {
           const same = sameDay(x, y);
           if (same === null) continue;
           const s = clauseAffinity(x, y, weight);
-          if (s >= MIN) scored.push({ x, y, s, same });
+          // Days of two acts that share no participant are compared only when their clauses are close.
+          const shared = [...x.entities].some((e) => y.entities.has(e));
+          if (s >= MIN && (shared || s >= 1.2 * MIN)) scored.push({ x, y, s, same });
         }
         scored.sort((p, q) => q.s - p.s);
         const used = new Set<DatedFact>();

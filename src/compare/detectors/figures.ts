@@ -54,7 +54,13 @@ function laterOf(a: Article, b: Article): Article | null {
 
 /** Whether two figures that do not meet can still be one measure: far-apart exact figures measure different things. */
 function comparableValues(x: FigureFact, y: FigureFact): boolean {
-  if (x.vague || y.vague) return true;
+  if (x.vague && y.vague) return true;
+  // A vague count against a figure: within a factor of ten of its nearest bound ("thousands" is no reading of "two").
+  if (x.vague || y.vague) {
+    const [v, f] = x.vague ? [x, y] : [y, x];
+    const n = Math.abs(f.central);
+    return n >= v.low / 10 && n <= v.high * 10;
+  }
   const lo = Math.min(Math.abs(x.central), Math.abs(y.central));
   const hi = Math.max(Math.abs(x.central), Math.abs(y.central));
   return hi === 0 || lo / hi >= 1 / 3;
@@ -116,7 +122,7 @@ export function figureCandidates(articles: readonly Article[], figuresOf: (a: Ar
 export const figureDetector: Detector = {
   type: 'number',
   name: 'figures',
-  detect({ articles, facts }) {
-    return figureCandidates(articles, (a) => (facts.get(a.id) ?? []).filter((f): f is FigureFact => f.kind === 'figure'));
+  detect({ articles, facts, related }) {
+    return figureCandidates(articles, (a) => (facts.get(a.id) ?? []).filter((f): f is FigureFact => f.kind === 'figure'), related);
   },
 };

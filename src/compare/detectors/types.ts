@@ -25,6 +25,8 @@ export interface Candidate {
 export interface DetectInput {
   articles: readonly Article[];
   facts: ReadonlyMap<string, readonly Fact[]>;
+  /** Word relatedness 0..1 (WordNet and word vectors), memoised for the story. */
+  related: (a: string, b: string) => number;
 }
 
 /** A detector finds one type of difference in the facts of a story (one detector per file). */

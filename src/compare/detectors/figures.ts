@@ -11,7 +11,8 @@ const GENERIC = new Set(['person', 'people', 'figure', 'number', 'total', 'time'
 export function figureAffinity(x: FigureFact, y: FigureFact, related: (a: string, b: string) => number = (a, b) => (a === b ? 1 : 0)): number {
   if (x.dimension !== y.dimension || (x.unit ?? '') !== (y.unit ?? '') && x.dimension === 'count') return 0;
   if (x.dimension !== 'count' && x.unit !== y.unit && !(x.dimension === 'length' || x.dimension === 'mass')) return 0;
-  if ((x.change === 'increase' || x.change === 'decrease') !== (y.change === 'increase' || y.change === 'decrease')) return 0;
+  // A rise against a fall is two measures; a rise "of 3.9 per cent" is often read as a level, so level and change may pair.
+  if ((x.change === 'increase' && y.change === 'decrease') || (x.change === 'decrease' && y.change === 'increase')) return 0;
   let shared = 0;
   for (const w of x.around) {
     if (w === x.head || w === y.head) continue;
@@ -19,7 +20,8 @@ export function figureAffinity(x: FigureFact, y: FigureFact, related: (a: string
     else {
       let best = 0;
       for (const v of y.around) best = Math.max(best, related(w, v));
-      if (best >= 0.6) shared += 0.7;
+      // Only close relations (synonyms, derivations, direct hypernyms): loose vector neighbours pair anything.
+      if (best >= 0.75) shared += 0.7;
     }
   }
   let entities = 0;
@@ -30,7 +32,14 @@ export function figureAffinity(x: FigureFact, y: FigureFact, related: (a: string
   // Without a word of the act in common, a shared specific head alone is not enough ("5 homes" / "200 homes").
   if (shared < 1 && !(head >= 1.5 && entities >= 1)) return 0;
   if (head === 0 && x.head && y.head) return 0;
-  return head + shared * 0.6 + Math.min(2, entities) * 0.3;
+  // Small exact counts ("four", "seven") are everywhere in a story: they pair only on a specific head or more shared words.
+  const small = (f: FigureFact) => !f.vague && f.unit === null && Math.abs(f.central) < 10;
+  if (small(x) && small(y) && head < 1.5 && shared < 2) return 0;
+  // Figures of one magnitude are more likely one measure ("more than 4,000" / "up to 4,000").
+  const lo = Math.min(Math.abs(x.central), Math.abs(y.central));
+  const hi = Math.max(Math.abs(x.central), Math.abs(y.central));
+  const near = hi === 0 || lo / hi >= 0.5 ? 0.3 : 0;
+  return head + shared * 0.6 + Math.min(2, entities) * 0.3 + near;
 }
 
 /** Intervals that do not meet, allowing rounding on exact figures. */
@@ -89,16 +98,17 @@ export function figureCandidates(articles: readonly Article[], figuresOf: (a: Ar
       const usedX = new Set<FigureFact>();
       const usedY = new Set<FigureFact>();
       // A figure that agrees with a close counterpart settles the measure for both figures' sentences.
-      const agreed = new Set<FigureFact>();
+      // (Only a counterpart about as close as the differing one settles it: a looser match elsewhere does not.)
+      const agreed = new Map<FigureFact, number>();
       for (const { x, y, s } of scored) {
-        if (!disjoint(x, y) && !oppositeHedges(x, y) && s >= MIN_AFFINITY) agreed.add(x).add(y);
+        if (!disjoint(x, y) && !oppositeHedges(x, y)) for (const f of [x, y]) agreed.set(f, Math.max(agreed.get(f) ?? 0, s));
       }
-      for (const { x, y } of scored) {
+      for (const { x, y, s } of scored) {
         if (usedX.has(x) || usedY.has(y)) continue;
         usedX.add(x);
         usedY.add(y);
         if (!disjoint(x, y) && !oppositeHedges(x, y)) continue;
-        if (agreed.has(x) || agreed.has(y) || !comparableValues(x, y)) continue;
+        if ((agreed.get(x) ?? 0) >= 0.8 * s || (agreed.get(y) ?? 0) >= 0.8 * s || !comparableValues(x, y)) continue;
         const later = laterOf(x.article, y.article);
         const tx = x.article.text.slice(x.value.start, x.value.end);
         const ty = y.article.text.slice(y.value.start, y.value.end);

@@ -50,7 +50,12 @@ export const statusDetector: Detector = {
           if (x.status === y.status || seen.has(x.act)) continue;
           if (x.status !== 'done' && y.status !== 'done') continue;
           // The counterparts' own best matches must not agree with them.
-          if (bestOf.get(x)!.y.status === x.status && bestOf.get(x)!.y !== y) continue;
+          const counterpart = (f: StatusFact) => {
+            const p = bestOf.get(f)!;
+            return p.x === f ? p.y : p.x;
+          };
+          if (counterpart(x) !== y && counterpart(x).status === x.status) continue;
+          if (counterpart(y) !== x && counterpart(y).status === y.status) continue;
           seen.add(x.act);
           const [done, other] = x.status === 'done' ? [x, y] : [y, x];
           const later = published(done.article) > published(other.article) + 6 * 3600e3;

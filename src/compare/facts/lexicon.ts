@@ -12,6 +12,8 @@ export interface FactLexicon {
   /** Unit -> dimension ("ft" -> "length"). */
   dimensions: ReadonlyMap<string, string>;
   statusCues: Readonly<Record<'negated' | 'planned' | 'progress', readonly string[]>>;
+  /** Last words of titles ("chief", "minister"). */
+  titleHeads: ReadonlySet<string>;
 }
 
 let cached: FactLexicon | undefined;
@@ -24,6 +26,7 @@ export function factLexicon(): FactLexicon {
     sameRole: string[][];
     dimensions: Record<string, string[]>;
     statusCues: FactLexicon['statusCues'];
+    titleHeads: string[];
   };
   const sameRole = new Map<string, string>();
   for (const g of raw.sameRole) for (const w of g) sameRole.set(w, g[0]!);
@@ -35,6 +38,7 @@ export function factLexicon(): FactLexicon {
     sameRole,
     dimensions,
     statusCues: raw.statusCues,
+    titleHeads: new Set(raw.titleHeads),
   };
   return cached;
 }

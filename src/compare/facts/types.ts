@@ -44,7 +44,7 @@ export interface AgeFact extends Mention {
   role: string | null;
 }
 
-export type Fact = FigureFact | AgeFact | DatedFact | StatusFact;
+export type Fact = FigureFact | AgeFact | DatedFact | StatusFact | PersonFact;
 
 /** A dated act: a day (or weekday) and the words of the clause it dates. */
 export interface DatedFact extends Mention {
@@ -65,4 +65,16 @@ export interface StatusFact extends Mention {
   status: 'done' | 'negated' | 'planned';
   around: Set<string>;
   entities: Set<string>;
+}
+
+/** What an article calls a person: title ("Battalion Chief") or place of origin ("of Passadumkeag"). */
+export interface PersonFact extends Mention {
+  kind: 'person';
+  attribute: 'title' | 'origin';
+  /** Story entity of the person. */
+  entity: string;
+  /** Name words of the person (lower case), for matching spelling variants. */
+  names: string[];
+  /** The attribute's words, lower case ("battalion chief", "passadumkeag"). */
+  words: string[];
 }

@@ -14,7 +14,8 @@ export function personFacts(article: Article, toStory: (id: string) => string): 
   const text = article.text;
   const heads = factLexicon().titleHeads;
   const mentions = sortedMentions(article);
-  const places = mentions.filter((m) => m.type === 'LOC');
+  // Places; a one-word organisation right after "of" is as often a small town the tagger did not know.
+  const places = mentions.filter((m) => m.type === 'LOC' || (m.type === 'ORG' && !/\s/.test(text.slice(m.start, m.end).trim())));
   const out: PersonFact[] = [];
   const seen = new Set<string>();
   for (const m of mentions) {
@@ -41,7 +42,7 @@ export function personFacts(article: Article, toStory: (id: string) => string): 
       if (!seen.has(key)) {
         seen.add(key);
         // Place names inside the title ("Columbus Fire Chief") say where, not which office.
-        const placeWords = new Set(places.filter((p) => p.start >= start && p.end <= m.start).flatMap((p) => text.slice(p.start, p.end).toLowerCase().split(/\s+/)));
+        const placeWords = new Set(places.filter((p) => p.type === 'LOC' && p.start >= start && p.end <= m.start).flatMap((p) => text.slice(p.start, p.end).toLowerCase().split(/\s+/)));
         out.push({ kind: 'person', attribute: 'title', article, value, context: contextOf(article, value, FACT_CONTEXT), sentence: sentenceAt(article, m.start), entity, names, words: title.map((w) => w.toLowerCase()).filter((w) => !placeWords.has(w)) });
       }
     }

@@ -1,0 +1,136 @@
+// `parallax eval real STORIES --gold GOLD`: compares the articles of each hand-annotated story exactly as
+// `parallax compare --sources` does (the articles written to files, a sources.json manifest, readInputs, the
+// analyzer, compareArticles) and scores the result with real-score.ts. The stories file is any JSON Lines of
+// {"id", "outlet", "published", "text", ...}: the comparison sets, or BASIL's stories/basil.jsonl read by id.
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createAnalyzer } from '../analyze.js';
+import { compareArticles } from '../compare/index.js';
+import { readInputs } from '../ingest/read-inputs.js';
+import { toOriginalOffset, type Article } from '../model/document.js';
+import { ParallaxError, isParallaxError } from '../model/errors.js';
+import { readRealGold, renderRealScore, scoreReal, type PredictedSpan, type PredictedFinding, type RealScore, type StoryPrediction } from './real-score.js';
+import type { EvalTask } from './task.js';
+
+export interface StoryArticle {
+  id: string;
+  outlet?: string | null;
+  published?: string | null;
+  language?: string | null;
+  text: string;
+}
+
+export function readStoryArticles(file: string): Map<string, StoryArticle> {
+  const out = new Map<string, StoryArticle>();
+  readFileSync(file, 'utf8')
+    .split('\n')
+    .forEach((line, i) => {
+      if (!line.trim()) return;
+      let a: StoryArticle;
+      try {
+        a = JSON.parse(line) as StoryArticle;
+      } catch (e) {
+        throw new ParallaxError('E_PARSE', `line ${i + 1}: ${(e as Error).message}`, file);
+      }
+      if (typeof a.id !== 'string' || typeof a.text !== 'string') throw new ParallaxError('E_PARSE', `line ${i + 1} has no "id" or "text" string`, file);
+      out.set(a.id, a);
+    });
+  return out;
+}
+
+/**
+ * Where a span of the cleaned text lies in the input text: through the article's own offset map when the
+ * slice there is the evidence text, else the occurrence of the text nearest to that place (cleaning only
+ * removes, so the input offset is at or after the cleaned one), else the mapped offsets as they are.
+ */
+export function toInputSpan(doc: Pick<Article, 'segments'>, input: string, s: { start: number; end: number; text: string }): { start: number; end: number } {
+  const start = toOriginalOffset(doc, s.start);
+  if (input.slice(start, start + s.text.length) === s.text) return { start, end: start + s.text.length };
+  let best = -1;
+  if (s.text) {
+    for (let i = input.indexOf(s.text); i >= 0; i = input.indexOf(s.text, i + 1)) {
+      if (best < 0 || Math.abs(i - start) < Math.abs(best - start)) best = i;
+      if (i > start) break;
+    }
+  }
+  if (best >= 0) return { start: best, end: best + s.text.length };
+  return { start, end: toOriginalOffset(doc, s.end) };
+}
+
+/** One story through the compare command's own path; findings with offsets into the input texts. */
+export function compareStoryAsCli(ids: readonly string[], articles: ReadonlyMap<string, StoryArticle>, analyzer = createAnalyzer()): PredictedFinding[] {
+  const dir = mkdtempSync(join(tmpdir(), 'parallax-real-'));
+  try {
+    const files = new Map<string, string>();
+    const manifest = ids.map((id, i) => {
+      const a = articles.get(id);
+      if (!a) throw new ParallaxError('E_PARSE', `the gold names article ${id}, which the stories file does not have`);
+      const file = join(dir, `${i}.txt`);
+      writeFileSync(file, a.text);
+      files.set(file, id);
+      return { file: `${i}.txt`, outlet: a.outlet ?? null, language: a.language ?? 'en', published: a.published ?? null, url: null };
+    });
+    writeFileSync(join(dir, 'sources.json'), JSON.stringify(manifest));
+    const { articles: read } = readInputs({ paths: [], manifest: join(dir, 'sources.json') });
+    const docs = read.map((a) => analyzer.analyze(a));
+    const comparison = compareArticles(docs);
+    const byId = new Map(docs.map((d) => [d.id, { doc: d, gold: files.get(d.source)! }]));
+    return comparison.findings.map((f) => {
+      const evidence: PredictedSpan[] = f.evidence.map((e) => {
+        const hit = byId.get(e.article);
+        const role = e.role ? { role: e.role } : {};
+        if (!hit) return { article: e.article, start: e.start, end: e.end, text: e.text, ...role };
+        const span = toInputSpan(hit.doc, articles.get(hit.gold)!.text, e);
+        return { article: hit.gold, ...span, text: e.text, ...role };
+      });
+      return { kind: f.kind, ...(f.type ? { type: f.type } : {}), summary: f.summary, evidence };
+    });
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** The gold file beside a stories file: x.stories.jsonl -> x.gold.json. */
+export function defaultGold(stories: string): string | null {
+  return stories.endsWith('.stories.jsonl') ? stories.replace(/\.stories\.jsonl$/, '.gold.json') : null;
+}
+
+export const realTask: EvalTask = {
+  name: 'real',
+  description: 'comparison on real coverage, hand-annotated: conflict recall, benign false alarms, exclusive recall',
+  defaultFile: 'comparison/realdev.stories.jsonl',
+  async run(file, options) {
+    const goldFile = options.gold ?? defaultGold(file);
+    if (!goldFile) throw new ParallaxError('E_USAGE', 'give the gold file with --gold GOLD');
+    const gold = readRealGold(goldFile).slice(0, options.limit ?? Infinity);
+    const articles = readStoryArticles(file);
+    const analyzer = createAnalyzer();
+    const predictions = new Map<string, PredictedFinding[]>();
+    const rows: StoryPrediction[] = [];
+    const errors: Record<string, string> = {};
+    for (const st of gold) {
+      for (const id of st.articles) if (!articles.has(id)) throw new ParallaxError('E_PARSE', `story ${st.story} names article ${id}, which is not in the stories file`, file);
+      try {
+        const findings = compareStoryAsCli(st.articles, articles, analyzer);
+        predictions.set(st.story, findings);
+        // FORMATS.md's prediction format: evidence is {article, start, end, text} (no role).
+        rows.push({ story: st.story, findings: findings.map((f) => ({ ...f, evidence: f.evidence.map(({ role: _role, ...e }) => e) })) });
+      } catch (e) {
+        // A story that fails keeps its gold in the denominators (as score-real.mjs counts it).
+        if (!isParallaxError(e) && !(e instanceof Error)) throw e;
+        errors[st.story] = (e as Error).message;
+      }
+    }
+    const score: RealScore = scoreReal(gold, predictions);
+    // The same with each conflict's evidence cut to its differing values (see valueEvidence).
+    const values = scoreReal(gold, predictions, { valueOnly: true });
+    return {
+      summary: { gold: goldFile, ...score, valueOnly: { conflicts: values.conflicts, perKind: values.perKind, benign: values.benign }, ...(Object.keys(errors).length ? { errors } : {}), ...(options.limit ? { limit: options.limit } : {}) },
+      predictions: rows,
+    };
+  },
+  render(summary) {
+    return renderRealScore(summary as unknown as RealScore & { file?: string; gold?: string });
+  },
+};

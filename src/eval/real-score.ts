@@ -194,3 +194,37 @@ export function renderRealScore(s: RealScore & { file?: string; gold?: string; v
   }
   return lines.join('\n') + '\n';
 }
+
+const KINDS = new Set(['number', 'date', 'speaker', 'negation', 'modality', 'entity']);
+
+/**
+ * What is wrong with a gold file against the article texts (empty when nothing): every span indexes its
+ * article's text and its text is that slice, names an article of its story, kinds are FORMATS.md's, and
+ * a conflict has spans in at least two articles.
+ */
+export function checkRealGold(gold: readonly GoldStory[], texts: ReadonlyMap<string, string>): string[] {
+  const problems: string[] = [];
+  for (const st of gold) {
+    const where = (what: string) => `${st.story}: ${what}`;
+    for (const id of st.articles) if (!texts.has(id)) problems.push(where(`article ${id} is not in the stories file`));
+    const check = (s: GoldSpan, what: string) => {
+      if (!st.articles.includes(s.article)) return problems.push(where(`${what}: article ${s.article} is not one of the story's`));
+      const t = texts.get(s.article);
+      if (t === undefined) return;
+      if (!(Number.isInteger(s.start) && Number.isInteger(s.end) && s.start >= 0 && s.start < s.end && s.end <= t.length)) return problems.push(where(`${what}: bad offsets ${s.start}-${s.end}`));
+      if (t.slice(s.start, s.end) !== s.text) problems.push(where(`${what}: text ${JSON.stringify(s.text.slice(0, 60))} is not the slice ${JSON.stringify(t.slice(s.start, s.end).slice(0, 60))}`));
+    };
+    for (const key of ['conflicts', 'benign', 'uncertain'] as const) {
+      for (const f of st[key] ?? []) {
+        const what = `${key} "${f.note.slice(0, 50)}"`;
+        if (f.kind !== undefined && !KINDS.has(f.kind)) problems.push(where(`${what}: unknown kind ${f.kind}`));
+        if (key === 'conflicts' && f.kind === undefined) problems.push(where(`${what}: a conflict needs a kind`));
+        if (key === 'conflicts' && new Set(f.spans.map((s) => s.article)).size < 2) problems.push(where(`${what}: a conflict needs spans in two articles`));
+        if (f.spans.length < 2) problems.push(where(`${what}: fewer than two spans (it can never be hit)`));
+        f.spans.forEach((s) => check(s, what));
+      }
+    }
+    st.exclusives.forEach((e) => check(e, `exclusive "${(e.note ?? '').slice(0, 50)}"`));
+  }
+  return problems;
+}

@@ -10,11 +10,12 @@ import { compareArticles } from '../compare/index.js';
 import { readInputs } from '../ingest/read-inputs.js';
 import { toOriginalOffset, type Article } from '../model/document.js';
 import { ParallaxError, isParallaxError } from '../model/errors.js';
-import { readRealGold, renderRealScore, scoreReal, type PredictedSpan, type PredictedFinding, type RealScore, type StoryPrediction } from './real-score.js';
+import { checkRealGold, readRealGold, renderRealScore, scoreReal, type PredictedSpan, type PredictedFinding, type RealScore, type StoryPrediction } from './real-score.js';
 import type { EvalTask } from './task.js';
 
 export interface StoryArticle {
   id: string;
+  story?: string;
   outlet?: string | null;
   published?: string | null;
   language?: string | null;
@@ -109,8 +110,10 @@ export const realTask: EvalTask = {
     const predictions = new Map<string, PredictedFinding[]>();
     const rows: StoryPrediction[] = [];
     const errors: Record<string, string> = {};
+    // A gold span that is not the slice it claims would be scored silently wrong: refuse the gold instead.
+    const problems = checkRealGold(gold, new Map([...articles].map(([id, a]) => [id, a.text])));
+    if (problems.length) throw new ParallaxError('E_PARSE', `${problems.length} problem(s) in the gold against ${file}: ${problems.slice(0, 3).join('; ')}`, goldFile);
     for (const st of gold) {
-      for (const id of st.articles) if (!articles.has(id)) throw new ParallaxError('E_PARSE', `story ${st.story} names article ${id}, which is not in the stories file`, file);
       try {
         const findings = compareStoryAsCli(st.articles, articles, analyzer);
         predictions.set(st.story, findings);

@@ -41,7 +41,7 @@ test('real scoring: recall per kind, benign alarms, unmatched conflicts, exclusi
     conflict([span('a', 0, 1000), span('b', 0, 60)], 'date'),
     // contexts a 300-420 and b 320-440 cover both benign findings; the value alone (b 325-326) covers one span
     conflict([span('a', 300, 420), { ...span('b', 325, 326), role: 'value' }, span('b', 320, 440)]),
-    conflict([span('a', 505, 506), span('b', 525, 526)], 'entity'), // uncertain: neither hit nor unmatched
+    { ...conflict([span('a', 505, 506), span('b', 525, 526)], 'entity'), verdict: 'contradiction' }, // uncertain: neither hit nor unmatched
     conflict([span('a', 900, 901), span('b', 900, 901)]), // unmatched
     { kind: 'exclusive', summary: 'only a', evidence: [span('a', 640, 700)] },
     { kind: 'exclusive', summary: 'only a, but the gold item is in b', evidence: [span('a', 700, 750)] },
@@ -56,6 +56,10 @@ test('real scoring: recall per kind, benign alarms, unmatched conflicts, exclusi
   assert.equal(s.reportedConflicts, 5);
   assert.equal(s.unmatchedConflicts, 1);
   assert.deepEqual(s.failedStories, ['s2']);
+  assert.deepEqual(s.byVerdict, {
+    none: { reported: 4, conflict: 2, benign: 1, unmatched: 1 },
+    contradiction: { reported: 1, conflict: 0, benign: 0, unmatched: 0 },
+  });
   assert.deepEqual(s.missed.map((m) => m.note), ['crowd size', 'age 12 vs 14']);
   // Cut to the value evidence, the third conflict keeps only b 325-326: one span of benign 1, so no alarm.
   const v = scoreReal([story], new Map([['s1', findings]]), { valueOnly: true });

@@ -37,6 +37,8 @@ export interface RealGold {
 export interface PredictedFinding {
   kind: string;
   type?: string;
+  /** How a conflict differs (schema 2: contradiction, different-tallies, update); scored per verdict, not written. */
+  verdict?: string;
   summary: string;
   evidence: PredictedSpan[];
 }
@@ -66,9 +68,11 @@ export interface RealScore {
   reportedConflicts: number;
   /** Reported conflicts that hit no gold conflict, benign or uncertain finding (false alarms or annotator misses). */
   unmatchedConflicts: number;
+  /** Reported conflicts per verdict ('none' without one): how many hit a gold conflict, a benign finding, nothing. */
+  byVerdict: Record<string, { reported: number; conflict: number; benign: number; unmatched: number }>;
   missed: { story: string; kind: string; note: string }[];
   benignFlagged: { story: string; note: string }[];
-  unmatched: { story: string; type: string; summary: string; evidence: string[] }[];
+  unmatched: { story: string; type: string; verdict?: string; summary: string; evidence: string[] }[];
 }
 
 const overlaps = (a: { start: number; end: number }, b: { start: number; end: number }) => a.start < b.end && b.start < a.end;
@@ -90,6 +94,7 @@ export function hits(gold: GoldFinding, evidence: readonly GoldSpan[]): boolean 
 export function scoreReal(gold: readonly GoldStory[], predictions: ReadonlyMap<string, PredictedFinding[]>, options: { valueOnly?: boolean } = {}): RealScore {
   let conf = 0, confHit = 0, ben = 0, benHit = 0, ex = 0, exHit = 0, reportedAll = 0, unmatchedN = 0;
   const kinds = new Map<string, [number, number]>();
+  const byVerdict: RealScore['byVerdict'] = {};
   const out: Pick<RealScore, 'missed' | 'benignFlagged' | 'unmatched' | 'failedStories'> = { missed: [], benignFlagged: [], unmatched: [], failedStories: [] };
   for (const st of gold) {
     const findings = predictions.get(st.story);
@@ -116,9 +121,14 @@ export function scoreReal(gold: readonly GoldStory[], predictions: ReadonlyMap<s
     const known = [...st.conflicts, ...st.benign, ...(st.uncertain ?? [])];
     for (const r of reported) {
       reportedAll++;
+      const v = (byVerdict[r.verdict ?? 'none'] ??= { reported: 0, conflict: 0, benign: 0, unmatched: 0 });
+      v.reported++;
+      if (st.conflicts.some((g) => hits(g, r.evidence))) v.conflict++;
+      if (st.benign.some((g) => hits(g, r.evidence))) v.benign++;
       if (known.some((g) => hits(g, r.evidence))) continue;
       unmatchedN++;
-      out.unmatched.push({ story: st.story, type: r.type ?? '', summary: r.summary, evidence: r.evidence.map((e) => e.text) });
+      v.unmatched++;
+      out.unmatched.push({ story: st.story, type: r.type ?? '', ...(r.verdict ? { verdict: r.verdict } : {}), summary: r.summary, evidence: r.evidence.map((e) => e.text) });
     }
     const excl = (findings ?? []).filter((f) => f.kind === 'exclusive').flatMap((f) => f.evidence);
     for (const e of st.exclusives) {
@@ -137,6 +147,7 @@ export function scoreReal(gold: readonly GoldStory[], predictions: ReadonlyMap<s
     exclusives: { found: exHit, gold: ex, recall: round(ex ? exHit / ex : 0) },
     reportedConflicts: reportedAll,
     unmatchedConflicts: unmatchedN,
+    byVerdict,
     missed: out.missed,
     benignFlagged: out.benignFlagged,
     unmatched: out.unmatched,
@@ -180,6 +191,10 @@ export function renderRealScore(s: RealScore & { file?: string; gold?: string; v
     row('benign alarms (values)', s.valueOnly.benign.flagged, s.valueOnly.benign.gold, s.valueOnly.benign.falseAlarmRate);
   }
   lines.push(`${'unmatched conflicts'.padEnd(26)} ${`${s.unmatchedConflicts}/${s.reportedConflicts}`.padStart(9)}`);
+  const verdicts = Object.entries(s.byVerdict ?? {});
+  if (verdicts.length > 1 || (verdicts.length === 1 && verdicts[0]![0] !== 'none')) {
+    for (const [v, c] of verdicts) lines.push(`  ${v.padEnd(24)} ${String(c.reported).padStart(9)}  (${c.conflict} on gold conflicts, ${c.benign} on benign, ${c.unmatched} unmatched)`);
+  }
   if (s.missed.length) {
     lines.push('', 'missed gold conflicts:');
     for (const m of s.missed) lines.push(`  [${m.story}] ${m.kind}: ${m.note}`);
@@ -190,7 +205,7 @@ export function renderRealScore(s: RealScore & { file?: string; gold?: string; v
   }
   if (s.unmatched.length) {
     lines.push('', 'reported conflicts matching no gold item (possible false alarms):');
-    for (const u of s.unmatched) lines.push(`  [${u.story}] ${u.type}: ${u.summary} | ${u.evidence.join(' | ').slice(0, 200)}`);
+    for (const u of s.unmatched) lines.push(`  [${u.story}] ${u.type}${u.verdict ? ` (${u.verdict})` : ''}: ${u.summary} | ${u.evidence.join(' | ').slice(0, 200)}`);
   }
   return lines.join('\n') + '\n';
 }

@@ -85,7 +85,9 @@ export function compareStoryAsCli(ids: readonly string[], articles: ReadonlyMap<
         const span = toInputSpan(hit.doc, articles.get(hit.gold)!.text, e);
         return { article: hit.gold, ...span, text: e.text, ...role };
       });
-      return { kind: f.kind, ...(f.type ? { type: f.type } : {}), summary: f.summary, evidence };
+      // `verdict` exists from schema 2 on (branch compare); read it without depending on either shape.
+      const verdict = (f as { verdict?: unknown }).verdict;
+      return { kind: f.kind, ...(f.type ? { type: f.type } : {}), ...(typeof verdict === 'string' ? { verdict } : {}), summary: f.summary, evidence };
     });
   } finally {
     rmSync(dir, { recursive: true, force: true });
@@ -118,7 +120,7 @@ export const realTask: EvalTask = {
         const findings = compareStoryAsCli(st.articles, articles, analyzer);
         predictions.set(st.story, findings);
         // FORMATS.md's prediction format: evidence is {article, start, end, text} (no role).
-        rows.push({ story: st.story, findings: findings.map((f) => ({ ...f, evidence: f.evidence.map(({ role: _role, ...e }) => e) })) });
+        rows.push({ story: st.story, findings: findings.map(({ verdict: _verdict, ...f }) => ({ ...f, evidence: f.evidence.map(({ role: _role, ...e }) => e) })) });
       } catch (e) {
         // A story that fails keeps its gold in the denominators (as score-real.mjs counts it).
         if (!isParallaxError(e) && !(e instanceof Error)) throw e;

@@ -2,7 +2,7 @@
 import type { ArticleOut, Finding, StoryComparison } from '../../compare/types.js';
 import { escapeAttr, escapeHtml as h, safeToken } from './escape.js';
 import { marksForArticle, renderHighlightedText } from './highlight.js';
-import { KIND_LABEL, TYPE_LABEL, articleLabels, clip, orderedFindings } from './labels.js';
+import { KIND_LABEL, KIND_ORDER, TYPE_LABEL, VERDICT_LABEL, articleLabels, clip, countOf, isValueEvidence, orderedFindings, verdictOf } from './labels.js';
 
 type Labels = Map<string, string>;
 
@@ -24,12 +24,16 @@ export function renderSummary(c: StoryComparison): string {
 
 function renderFinding(f: Finding, labels: Labels): string {
   const kind = KIND_LABEL[f.kind] + (f.kind === 'conflict' && f.type ? ` (${TYPE_LABEL[f.type]})` : '');
-  const ev = f.evidence
-    .map((e) => `<li><span class="px-outlet">${h(labels.get(e.article) ?? e.article)}</span>: <q>${h(clip(e.text, 160))}</q></li>`)
+  const v = verdictOf(f);
+  const verdict = f.kind === 'conflict' && v && VERDICT_LABEL[v] ? ` <span class="px-verdict">${h(VERDICT_LABEL[v])}</span>` : '';
+  // The differing words first and plain; the sentence around them after, lightly.
+  const ev = [...f.evidence]
+    .sort((a, b) => Number(isValueEvidence(b)) - Number(isValueEvidence(a)))
+    .map((e) => `<li><span class="px-outlet">${h(labels.get(e.article) ?? e.article)}</span>: <q class="${isValueEvidence(e) ? 'px-ev-value' : 'px-ev-context'}">${h(clip(e.text, 160))}</q></li>`)
     .join('');
   return (
     `<li class="px-finding-item"><button type="button" class="px-finding px-${f.kind}" data-f="${escapeAttr(safeToken(f.id))}" aria-describedby="px-fe-${escapeAttr(safeToken(f.id))}">` +
-    `<span class="px-badge px-${f.kind}">${h(kind)}</span> <span class="px-finding-summary">${h(f.summary)}</span></button>` +
+    `<span class="px-badge px-${f.kind}">${h(kind)}</span>${verdict} <span class="px-finding-summary">${h(f.summary)}</span></button>` +
     `<ul class="px-evidence" id="px-fe-${escapeAttr(safeToken(f.id))}">${ev}</ul></li>`
   );
 }
@@ -39,7 +43,7 @@ export function renderFindings(c: StoryComparison): string {
   const list = orderedFindings(c.findings);
   const counts = { conflict: 0, partial: 0, exclusive: 0, agreement: 0 };
   for (const f of list) counts[f.kind]++;
-  const count = `<p class="px-counts">${counts.conflict} conflicts, ${counts.partial} partial matches, ${counts.exclusive} exclusives, ${counts.agreement} agreements. Choose a finding to bring its words into view in every report.</p>`;
+  const count = `<p class="px-counts">${KIND_ORDER.map((k) => countOf(counts[k], k)).join(', ')}. Choose a finding to bring its words into view in every report.</p>`;
   const items = list.length ? `<ol class="px-findings">${list.map((f) => renderFinding(f, labels)).join('')}</ol>` : '<p>No findings.</p>';
   return `<section class="px-findings-section" aria-labelledby="px-findings-h"><h2 id="px-findings-h">Findings</h2>${count}${items}</section>`;
 }

@@ -13,6 +13,10 @@ export const STORY_CSS = `
 .px-partial.px-mark,.px-badge.px-partial{background:#ffedbf;text-decoration-line:underline;text-decoration-style:dashed;text-decoration-color:#7a4f00}
 .px-exclusive.px-mark,.px-badge.px-exclusive{background:#dde7ff;text-decoration-line:underline;text-decoration-style:dotted;text-decoration-color:#1d47a6}
 .px-agreement.px-mark,.px-badge.px-agreement{background:#d6f2dc;text-decoration-line:underline;text-decoration-style:solid;text-decoration-color:#1c6431}
+.px-mark.px-context{background:transparent;text-decoration-thickness:1px}
+.px-ev-context{color:var(--px-muted);font-size:.95em}
+.px-ev-value{font-weight:600;color:var(--px-fg)}
+.px-verdict{font-size:.8rem;color:var(--px-muted)}
 .px-mark.px-hover{box-shadow:inset 0 -3px 0 #333}
 .px-mark.px-active{background:#fff1a8}
 .px-mark.px-active.px-key{background:#ffd43b;outline:2px solid #111;outline-offset:0}
@@ -50,5 +54,7 @@ export const STORY_CSS = `
 .px-chart{max-width:640px;display:block;margin:.5rem 0}
 .px-generator{color:var(--px-muted);font-size:.8rem;margin-top:2rem}
 .px-failures{border:1px solid #a1170f;padding:.5rem;border-radius:4px}
-@media (max-width:700px){.px-text{max-height:40vh}}
+/* On a phone the page scrolls, not a box inside it. */
+@media (max-width:700px){.px-text{max-height:none;overflow:visible}.px-table{font-size:.8rem}}
+@media print{.px-text{max-height:none;overflow:visible}.px-story>section{content-visibility:visible}}
 `;

@@ -4,6 +4,7 @@ import type { StoryComparison } from '../../compare/types.js';
 import type { StorySummary } from '../../store/types.js';
 import type { AppDeps } from '../deps.js';
 import { cached, collectStories } from './aggregate.js';
+import { createNameIndex, displayNames } from './entity-names.js';
 
 export interface OutletRow {
   outlet: string;
@@ -51,6 +52,11 @@ export interface CoverageService {
 export function createCoverageService(deps: AppDeps, ttlMs = 5000): CoverageService {
   const all = cached(ttlMs, () => collectStories(deps.store));
   const outlets = cached(ttlMs, async () => outletTable(await all()));
+  const names = cached(ttlMs, async () => {
+    const counts = new Map<string, number>();
+    for (const s of await all()) for (const e of new Set(s.entities)) counts.set(e, (counts.get(e) ?? 0) + 1);
+    return createNameIndex([...counts.entries()].map(([name, n]) => ({ name, stories: n })));
+  });
   // Conflict counts per story and article count: a stored comparison is parsed once, not on every list.
   const conflictMemo = new Map<string, { articles: number; conflicts: number | null }>();
   const conflictsOf = async (story: string, articles: number): Promise<number | null> => {
@@ -67,6 +73,7 @@ export function createCoverageService(deps: AppDeps, ttlMs = 5000): CoverageServ
     outlets,
     async enrich(stories) {
       const top = (await outlets()).slice(0, BLINDSPOT_OUTLETS).map((o) => o.outlet);
+      const index = await names();
       return Promise.all(
         stories.map(async (s) => {
           const members = await deps.store.storyArticles(s.id);
@@ -74,6 +81,7 @@ export function createCoverageService(deps: AppDeps, ttlMs = 5000): CoverageServ
           for (const m of members) per.set(m.outlet ?? 'unknown outlet', (per.get(m.outlet ?? 'unknown outlet') ?? 0) + 1);
           return {
             ...s,
+            entities: displayNames(s.entities, index),
             coverage: [...per.entries()].map(([outlet, articles]) => ({ outlet, articles })).sort((a, b) => b.articles - a.articles || a.outlet.localeCompare(b.outlet)),
             conflicts: await conflictsOf(s.id, members.length),
             blindspot: top.length > 1 ? top.filter((o) => !s.outlets.includes(o)) : [],

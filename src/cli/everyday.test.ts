@@ -117,6 +117,12 @@ test('ingest reads a directory with a sources.json as compare does, and the prog
   assert.equal(estimateTotal([EXAMPLE], repoRoot()), 2);
   const dir = mkdtempSync(join(tmpdir(), 'parallax-total-'));
   try {
+    // The two reports of the manifest are one story, as compare reads them.
+    const r = await cli(['ingest', EXAMPLE, '--db', join(dir, 'p.db'), '--workers', '0', '--json'], dir);
+    assert.equal(r.code, 0, r.err);
+    const summary = JSON.parse(r.out) as { new: number; stories: { new: number } };
+    assert.equal(summary.new, 2);
+    assert.equal(summary.stories.new, 1);
     writeFileSync(join(dir, 'a.jsonl'), '{"text":"a"}\n{"text":"b"}\n{"text":"c"}');
     writeFileSync(join(dir, 'b.txt'), 'text');
     assert.equal(estimateTotal([dir], dir), 4);

@@ -6,7 +6,7 @@ import { DEFAULT_MAX_BYTES, readFile, readManifest, type SourceHints } from './r
 import { decodeBytes } from './decode.js';
 import { looksLikeFeed, parseFeed } from '../feeds/parse-feed.js';
 import { feedItemArticle } from './feed-articles.js';
-import type { IngestItem } from './ingest.js';
+import { MANIFEST_STORY, type IngestItem } from './ingest.js';
 import { hasWideBom, streamJsonLines } from './json-lines-stream.js';
 
 export const ARTICLE_EXTENSIONS = new Set(['.txt', '.text', '.md', '.html', '.htm', '.jsonl', '.ndjson']);
@@ -148,7 +148,10 @@ export async function* collectInputs(targets: string[], options: CollectOptions)
           const hints: SourceHints = { ...options.hints };
           for (const [k, v] of Object.entries(given)) if (v !== null) (hints as Record<string, unknown>)[k] = v;
           try {
-            yield* readOne(file, { ...options, hints });
+            for (const item of readOne(file, { ...options, hints })) {
+              if ('article' in item) item.article.story ??= MANIFEST_STORY + manifest;
+              yield item;
+            }
           } catch (e) {
             yield failure(file, e);
           }

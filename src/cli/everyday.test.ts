@@ -57,8 +57,8 @@ test('a JSON Lines file of several stories is not compared as one event: the sto
     assert.equal(r.code, 2);
     assert.equal(r.out, '');
     assert.match(r.err, /holds 2 stories; choose one with --story ID/);
-    assert.match(r.err, /s-aaa {2}2 reports {2}Floods in the valley/);
-    assert.match(r.err, /s-bbb {2}1 report {2}Election results/);
+    assert.match(r.err, /^ {2}s-aaa {2}2 reports {2}Floods in the valley$/m, 'one story per line');
+    assert.match(r.err, /^ {2}s-bbb {2}1 report {2}Election results$/m);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

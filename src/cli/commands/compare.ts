@@ -52,7 +52,13 @@ export const compareCommand: Command = {
       if (new Set(kept.map((a) => a.story)).size > 1) throw new ParallaxError('E_USAGE', `story "${wanted}" is ambiguous: give more of the id`);
       articles.splice(0, articles.length, ...kept);
     }
-    else refuseManyStories(articles);
+    else {
+      const many = manyStories(articles);
+      if (many) {
+        io.stderr.write(`parallax compare: ${many}\n`);
+        return EXIT.usage;
+      }
+    }
     const outlets = (values.outlet as string[] | undefined) ?? [];
     const dates = (values.published as string[] | undefined) ?? [];
     articles.forEach((a, i) => {
@@ -88,18 +94,15 @@ export const compareCommand: Command = {
   },
 };
 
-/** Articles of several labelled stories (a JSON Lines corpus) are never compared as one event. */
-function refuseManyStories(articles: Article[]): void {
+/** Articles of several labelled stories (a JSON Lines corpus) are never compared as one event: the refusal, with the stories, or null. */
+function manyStories(articles: Article[]): string | null {
   const byStory = new Map<string, Article[]>();
   for (const a of articles) if (a.story) byStory.set(a.story, [...(byStory.get(a.story) ?? []), a]);
-  if (byStory.size < 2) return;
+  if (byStory.size < 2) return null;
   const list = [...byStory.entries()].sort((a, b) => b[1].length - a[1].length);
   const lines = list.slice(0, 10).map(([id, as]) => `  ${printable(id)}  ${plural(as.length, 'report')}  ${printable((as.find((a) => a.title)?.title ?? '').slice(0, 70))}`);
   if (list.length > 10) lines.push(`  ... and ${plural(list.length - 10, 'more story', 'more stories')}`);
-  throw new ParallaxError(
-    'E_USAGE',
-    `the input holds ${plural(byStory.size, 'story', 'stories')}; choose one with --story ID (a prefix is enough):\n${lines.join('\n')}`,
-  );
+  return `the input holds ${plural(byStory.size, 'story', 'stories')}; choose one with --story ID (a prefix is enough):\n${lines.join('\n')}`;
 }
 
 /** An outlet named only after its file ("realist-english") takes the name its dateline gives ("Realist English"). */

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { runCli } from '../cli/run.js';
 import { repoRoot } from '../shared-paths.js';
+import { keptSegments, toInputSpan } from './real.js';
 
 const dir = join(repoRoot(), 'test', 'fixtures', 'real-eval');
 async function cli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
@@ -80,4 +81,18 @@ test('eval real names a story whose article is missing from the stories file', a
   } finally {
     rmSync(tmp, { recursive: true, force: true });
   }
+});
+
+test('evidence offsets of the cleaned text map back to the input: through what cleaning removed, else by the text', () => {
+  const input = 'AD: buy now. Fire at 9 pm. AD: buy now. Fire out at 11 pm.';
+  // cleaning removed the two ads (offsets into the input); the cleaned text is what is left
+  const removed = [{ start: 0, end: 13 }, { start: 27, end: 40 }];
+  const doc = { segments: keptSegments(input, removed) };
+  const cleaned = 'Fire at 9 pm. Fire out at 11 pm.';
+  assert.equal(doc.segments.map((g) => input.slice(g.originalStart, g.originalStart + g.length)).join(''), cleaned);
+  const at = (t: string) => ({ start: cleaned.indexOf(t), end: cleaned.indexOf(t) + t.length, text: t });
+  assert.deepEqual(toInputSpan(doc, input, at('11 pm')), { start: input.indexOf('11 pm'), end: input.indexOf('11 pm') + 5 });
+  assert.deepEqual(toInputSpan(doc, input, at('9 pm')), { start: 21, end: 25 });
+  // a map that does not fit (no segments): the occurrence of the text nearest to the cleaned offset
+  assert.deepEqual(toInputSpan({ segments: [] }, input, at('Fire out')), { start: input.indexOf('Fire out'), end: input.indexOf('Fire out') + 8 });
 });

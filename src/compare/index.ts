@@ -13,6 +13,7 @@ import { numbersConflict } from './values.js';
 import { articleFacts } from './facts/index.js';
 import { DETECTORS, type Candidate } from './detectors/index.js';
 import { boundEvidence, candidateFinding, defaultVerdict, sameDifference } from './refine.js';
+import { refineCandidates } from './refiners/index.js';
 import type { Span } from '../model/document.js';
 import { relatedness, sharedLexicon } from './relatedness.js';
 import type { Lexicon } from './lexical/index.js';
@@ -196,7 +197,7 @@ export function compareArticles(articles: Article[], options: CompareOptions = {
     }
   }
 
-  for (const c of detected) findings.push(candidateFinding(c, nextId('c')));
+  for (const c of refineCandidates(detected, { articles, facts, related, storyEntity: (a, id) => map.get(a.id)?.get(id) ?? `${a.id}:${id}` })) findings.push(candidateFinding(c, nextId('c')));
   for (const pair of aligned) if (factConflictAt(pair.a) && factConflictAt(pair.b)) conflicted.add(pair);
   // A pair whose figures the figures table found in conflict is a conflict too, whichever way it was found.
   const numberValues = findings.filter((f) => f.type === 'number').flatMap((f) => f.evidence.filter((e) => e.role === 'value'));

@@ -1,0 +1,83 @@
+import type { Quantity, Span } from '../../model/document.js';
+import type { Candidate, Side } from '../detectors/index.js';
+import type { FigureFact } from '../facts/index.js';
+import { refineLexicon } from './lexicon.js';
+import type { RefineInput, Refiner } from './types.js';
+
+/** Heads that name no particular thing counted: any kind of person or thing may stand behind them. */
+const PEOPLE = new Set(['person', 'people']);
+const GENERIC = new Set(['person', 'people', 'figure', 'number', 'total', 'time', 'case', 'other']);
+
+const overlaps = (a: Span, b: Span) => a.start < b.end && b.start < a.end;
+
+/**
+ * What a figure counts: the fact's head, or the noun of a compound modifier the figure is part of ("a
+ * 24-page indictment": pages, not indictments).
+ */
+function countedOf(s: Side, facts: readonly FigureFact[]): string | null {
+  const after = /^-([a-z]+)\b/i.exec(s.article.text.slice(s.value.end, s.value.end + 20));
+  if (after) return after[1]!.toLowerCase().replace(/s$/, '');
+  const f = facts.find((x) => x.article === s.article && x.value.start === s.value.start && x.value.end === s.value.end);
+  return f?.head ?? null;
+}
+
+/**
+ * Two figures that count different things: heads neither the same nor related ("11 attacks" / "four service
+ * members", "21 charges" / "a woman, 42"), or groups against people ("dozens of groups" / "hundreds of
+ * thousands of people").
+ */
+export function differentThings(x: string | null, y: string | null, related: (a: string, b: string) => number): boolean {
+  if (!x || !y || x === y) return false;
+  const collective = refineLexicon().collective;
+  if (PEOPLE.has(x) || PEOPLE.has(y)) return collective.has(PEOPLE.has(x) ? y : x);
+  if (GENERIC.has(x) || GENERIC.has(y)) return false;
+  return related(x, y) < 0.5;
+}
+
+/** Significant digits of a figure as written ("43" in "$43 million": 2; "2,000": 1). */
+function significant(n: number): { digits: number; unit: number } {
+  const abs = Math.abs(n);
+  if (abs === 0 || !Number.isFinite(abs)) return { digits: 0, unit: 1 };
+  let unit = 10 ** Math.floor(Math.log10(abs));
+  // The place of the last non-zero digit (allowing for floating point).
+  let digits = 1;
+  for (let k = 0; k < 12; k++) {
+    const r = abs / unit;
+    if (Math.abs(r - Math.round(r)) < 1e-9 * Math.max(1, r)) break;
+    unit /= 10;
+    digits++;
+  }
+  return { digits: Math.max(digits, 1), unit };
+}
+
+/**
+ * Figures equal at the precision of the rounder one: "$43 million" / "$43,885,310" (a writer may cut to the
+ * figure below), "35.7 percent" / "35.72 percent". Only for figures of two or more significant digits: one
+ * round digit ("2,000") is a figure in its own right.
+ */
+export function sameAtPrecision(a: Quantity | undefined, b: Quantity | undefined): boolean {
+  if (!a || !b || a.unit !== b.unit || a.hedge || b.hedge) return false;
+  const [r, p] = significant(a.value).digits <= significant(b.value).digits ? [a, b] : [b, a];
+  const { digits, unit } = significant(r.value);
+  if (digits < 2 || significant(p.value).digits <= digits) return false;
+  return p.value >= r.value - unit / 2 && p.value < r.value + unit;
+}
+
+function quantityAt(s: Side): Quantity | undefined {
+  return (s.article.layers.quantities ?? []).find((q) => overlaps(q, s.value));
+}
+
+/** Drops figure conflicts whose two figures count different things, or agree at the rounder one's precision. */
+export const measuresRefiner: Refiner = {
+  name: 'measures',
+  refine(candidates: readonly Candidate[], { facts, related }: RefineInput): Candidate[] {
+    return candidates.filter((c) => {
+      if (!c.subject.startsWith('figure:') || c.sides.length !== 2) return true;
+      const [x, y] = c.sides as [Side, Side];
+      const fx = (facts.get(x.article.id) ?? []).filter((f): f is FigureFact => f.kind === 'figure');
+      const fy = (facts.get(y.article.id) ?? []).filter((f): f is FigureFact => f.kind === 'figure');
+      if (differentThings(countedOf(x, fx), countedOf(y, fy), related)) return false;
+      return !sameAtPrecision(quantityAt(x), quantityAt(y));
+    });
+  },
+};

@@ -1,0 +1,65 @@
+import type { Article, EntityMention, EntityType, Span } from '../../model/document.js';
+import type { Candidate, Side } from '../detectors/index.js';
+import { sentenceSpan } from '../facts/context.js';
+import type { RefineInput, Refiner } from './types.js';
+
+/** Whether the sentence of a side names a story entity. */
+function namesIn(s: Side, id: string, input: RefineInput): boolean {
+  const sentence = sentenceSpan(s.article, s.value.start);
+  return (s.article.layers.entities ?? []).some((m) => m.start >= sentence.start && m.end <= sentence.end && input.storyEntity(s.article, m.entity) === id);
+}
+
+/** Who acts in the sentence of a value: its first person or organisation named (pronouns are too often resolved wrong). */
+export function subjectOf(s: Side, storyEntity: RefineInput['storyEntity']): { id: string; type: EntityType; text: string } | null {
+  const sentence = sentenceSpan(s.article, s.value.start);
+  // The clause up to the value's end: a name after it is an object or another act's participant.
+  const span: Span = { start: sentence.start, end: Math.max(s.value.end, Math.min(sentence.end, s.value.end + 40)) };
+  let first: EntityMention | null = null;
+  for (const m of s.article.layers.entities ?? []) {
+    if ((m.type !== 'PER' && m.type !== 'ORG') || m.via === 'pronoun' || m.start < span.start || m.end > span.end) continue;
+    if (!first || m.start < first.start) first = m;
+  }
+  return first ? { id: storyEntity(s.article, first.entity), type: first.type, text: s.article.text.slice(first.start, first.end) } : null;
+}
+
+/** The day a value dates, 'YYYY-MM-DD', when resolved. */
+function dayAt(s: Side): string | null {
+  const t = (s.article.layers.times ?? []).find((x) => x.start < s.value.end && s.value.start < x.end);
+  return t ? (/^(\d{4}-\d{2}-\d{2})/.exec(t.value)?.[1] ?? null) : null;
+}
+
+function publishedDay(a: Article): string | null {
+  return a.published ? a.published.slice(0, 10) : null;
+}
+
+/** -1 before the article's publication day, 1 after it, 0 on it or unknown. */
+function tense(s: Side): number {
+  const d = dayAt(s);
+  const p = publishedDay(s.article);
+  if (!d || !p || !/^\d{4}-\d{2}-\d{2}$/.test(p)) return 0;
+  return d < p ? -1 : d > p ? 1 : 0;
+}
+
+/**
+ * Two sides about different acts or different actors: the sentences' first participants are two people (or
+ * two organisations) of the story, neither named in the other's sentence ("Stone said he will plead" /
+ * "Manafort ... pleaded"; the House committee / the Senate committee), or, for days, one day is past and the
+ * other still ahead of its report (an act's day / a deadline).
+ */
+export function differentActs(x: Side, y: Side, type: Candidate['type'], input: RefineInput): boolean {
+  const sx = subjectOf(x, input.storyEntity);
+  const sy = subjectOf(y, input.storyEntity);
+  const dbg = (why: string) => { if (process.env.PARALLAX_DEBUG_REFINE) process.stderr.write(`  participants: ${why}\n`); return true; };
+  // Neither names the other's actor in its sentence (one act told with both names is no evidence of two).
+  if (sx && sy && sx.type === sy.type && sx.id !== sy.id && !namesIn(y, sx.id, input) && !namesIn(x, sy.id, input)) return dbg(`subjects ${sx.text} / ${sy.text}`);
+  if (type === 'date' && tense(x) * tense(y) < 0) return dbg(`tense ${dayAt(x)} ${dayAt(y)}`);
+  return false;
+}
+
+/** Drops day and status conflicts whose two sides are about different acts or actors. */
+export const participantsRefiner: Refiner = {
+  name: 'participants',
+  refine(candidates: readonly Candidate[], input: RefineInput): Candidate[] {
+    return candidates.filter((c) => !(c.type === 'date' || c.subject.startsWith('act:')) || c.sides.length !== 2 || !differentActs(c.sides[0]!, c.sides[1]!, c.type, input));
+  },
+};

@@ -18,6 +18,9 @@ import type { Span } from '../model/document.js';
 import { relatedness, sharedLexicon } from './relatedness.js';
 import type { Lexicon } from './lexical/index.js';
 
+/** Paraphrase similarity (0..1) from which two statements are reported as saying the same thing. */
+const AGREEMENT_SIMILARITY = 0.62;
+
 export interface CompareOptions {
   /** Cross-article entity resolution (the entity stage's resolver). */
   resolveEntities?: ResolveStoryEntities;
@@ -97,7 +100,8 @@ export function compareArticles(articles: Article[], options: CompareOptions = {
 
   // Facts of each article, and the differences the fact detectors find between them (one-to-one per measure).
   const facts = new Map(articles.map((a) => [a.id, articleFacts(a, (id) => map.get(a.id)?.get(id) ?? `${a.id}:${id}`)]));
-  const related = relatedness(options.lexicon === undefined ? sharedLexicon() : options.lexicon);
+  const lex = options.lexicon === undefined ? sharedLexicon() : options.lexicon;
+  const related = relatedness(lex);
   const detected: Candidate[] = [];
   for (const d of DETECTORS) {
     for (const c of d.detect({ articles, facts, related })) {
@@ -287,6 +291,23 @@ export function compareArticles(articles: Article[], options: CompareOptions = {
     }
     if (conflictedGroup) continue;
     const lead = members[0]!;
+    // Agreement only where the wordings say the same thing (paraphrase similarity from WordNet and word vectors):
+    // sentences that merely share a word or a name are no agreement, and an outlet that does not say it is dropped.
+    const said = (v: ClaimView) => v.article.text.slice(v.claim.start, v.claim.end);
+    // (Both ways: a short sentence is easily covered by a long one.) And most of the content words of the
+    // shorter statement must be found in the longer one.
+    const paraphrase = (a: ClaimView, b: ClaimView) => Math.min(lex!.phraseSimilarity(said(a), said(b)), lex!.phraseSimilarity(said(b), said(a)));
+    const covered = (a: ClaimView, b: ClaimView) => {
+      const [short, long] = a.claim.keywords.length <= b.claim.keywords.length ? [a, b] : [b, a];
+      const found = short.claim.keywords.filter((k) => long.claim.keywords.includes(k) || long.claim.keywords.some((l) => related(k, l) >= 0.75)).length;
+      return found >= Math.max(1, Math.floor(0.34 * short.claim.keywords.length));
+    };
+    if (process.env.PARALLAX_DEBUG_AGREE) for (const v of members) if (v !== lead) console.error('AGREE?', paraphrase(lead, v).toFixed(2), covered(lead, v), lead.claim.keywords.join(','), '|', v.claim.keywords.join(','), '|', said(lead).slice(0, 80), '|', said(v).slice(0, 80));
+    const agreeing = lex ? members.filter((v) => v === lead || (paraphrase(lead, v) >= AGREEMENT_SIMILARITY && covered(lead, v))) : members;
+    if (agreeing.length < 2) continue;
+    members.splice(0, members.length, ...agreeing);
+    evidenceList.splice(0, evidenceList.length, ...agreeing.map((v) => evidence(v.article, v.claim, 'claim')));
+    outlets.splice(0, outlets.length, ...agreeing.map((v) => outletName(v.article)));
     findings.push({
       id: nextId('a'),
       kind: 'agreement',

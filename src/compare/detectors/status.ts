@@ -17,7 +17,7 @@ const MIN = 1.0;
 export const statusDetector: Detector = {
   type: 'negation',
   name: 'status',
-  detect({ articles, facts }) {
+  detect({ articles, facts, related }) {
     const acts = new Map(articles.map((a) => [a.id, (facts.get(a.id) ?? []).filter((f): f is StatusFact => f.kind === 'status')]));
     const df = new Map<string, number>();
     let n = 0;
@@ -33,30 +33,30 @@ export const statusDetector: Detector = {
         const B = acts.get(articles[j]!.id)!;
         const pairs: { x: StatusFact; y: StatusFact; s: number }[] = [];
         for (const x of A) for (const y of B) {
-          if (x.act !== y.act) continue;
-          const s = clauseAffinity(x, y, weight);
-          if (s >= MIN) pairs.push({ x, y, s });
+          // The same act, or a close relation of it ("charged" / "arrests" are not; "detained" / "arrested" are).
+          const act = x.act === y.act ? 1 : related(x.act, y.act) >= 0.85 ? 0.8 : 0;
+          if (act === 0) continue;
+          const s = clauseAffinity(x, y, weight) * act;
+          const shared = [...x.entities].some((e) => y.entities.has(e));
+          // One participant in common is enough for one act ("he is yet to be arrested" / "Kannan was arrested").
+          if (s >= MIN || (shared && s >= MIN / 2)) pairs.push({ x, y, s });
         }
         pairs.sort((p, q) => q.s - p.s);
-        // Each act mention is read against its closest counterpart in the other article (both directions).
-        const bestOf = new Map<StatusFact, { x: StatusFact; y: StatusFact; s: number }>();
-        for (const p of pairs) {
-          if (!bestOf.has(p.x)) bestOf.set(p.x, p);
-          if (!bestOf.has(p.y)) bestOf.set(p.y, p);
-        }
-        const chosen = new Set([...bestOf.values()]);
+        // Read from the side of the act not done (denied, not yet, planned): its closest counterpart in the other
+        // article reports it done, and no about-as-close counterpart there shares its status.
         const seen = new Set<string>();
-        for (const { x, y } of [...chosen].sort((p, q) => q.s - p.s)) {
-          if (x.status === y.status || seen.has(x.act)) continue;
-          if (x.status !== 'done' && y.status !== 'done') continue;
-          // The counterparts' own best matches must not agree with them.
-          const counterpart = (f: StatusFact) => {
-            const p = bestOf.get(f)!;
-            return p.x === f ? p.y : p.x;
-          };
-          if (counterpart(x) !== y && counterpart(x).status === x.status) continue;
-          if (counterpart(y) !== x && counterpart(y).status === y.status) continue;
-          seen.add(x.act);
+        const notDone = new Set<StatusFact>();
+        for (const p of pairs) for (const f of [p.x, p.y]) if (f.status !== 'done') notDone.add(f);
+        for (const f of notDone) {
+          const mine = pairs.filter((p) => p.x === f || p.y === f);
+          const best = mine[0];
+          if (!best) continue;
+          const counterpart = best.x === f ? best.y : best.x;
+          if (counterpart.status !== 'done') continue;
+          if (mine.some((p) => (p.x === f ? p.y : p.x).status === f.status && p.s >= 0.8 * best.s)) continue;
+          const [x, y] = [f, counterpart];
+          if (seen.has(`${x.article.id}:${x.act}`)) continue;
+          seen.add(`${x.article.id}:${x.act}`);
           const [done, other] = x.status === 'done' ? [x, y] : [y, x];
           const later = published(done.article) > published(other.article) + 6 * 3600e3;
           const type = other.status === 'planned' ? 'modality' : 'negation';

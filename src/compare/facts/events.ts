@@ -89,7 +89,7 @@ export function statusFacts(article: Article, toStory: (id: string) => string): 
     if (w.length < 4 || stop.has(w) || /^\p{Lu}/u.test(m[0])) continue;
     let cued = false;
     for (let k = Math.max(0, i - STATUS_BEFORE); k < i && !cued; k++) cued = heads.has(lower[k]!) || lower[k]!.endsWith("n't");
-    if (!cued) continue;
+    if (!cued && !/^\s+by\s/.test(text.slice(m.index + m[0].length, m.index + m[0].length + 4))) continue;
     const c = concept(w);
     if (LIGHT.has(c) || lexicon().reportingVerbs.has(stem(w))) continue;
     // The words before it in the same clause.
@@ -99,7 +99,8 @@ export function statusFacts(article: Article, toStory: (id: string) => string): 
     const leadWords = clauseLead.trim().split(/\s+/).filter(Boolean);
     const joined = ` ${leadWords.join(' ')} `;
     const has = (list: readonly string[]) => list.some((cue) => joined.includes(` ${cue} `) || (cue === "n't" && clauseLead.includes("n't ")));
-    const participle = /(?:ed|en)$/.test(w) && stem(w) !== w;
+    // Past forms, regular or not ("arrested", "sent", "taken"); not plurals or gerunds.
+    const participle = stem(w) !== w && !/(?:s|ing)$/.test(w);
     let status: StatusFact['status'] | null = null;
     // A condition ("if the police does not arrest him") states no status.
     if (/\b(if|unless|whether)\b/.test(clauseLead)) continue;
@@ -107,6 +108,8 @@ export function statusFacts(article: Article, toStory: (id: string) => string): 
     if (has(cues.negated)) status = 'negated';
     else if (cues.planned.some((cue) => ` ${near} `.includes(` ${cue} `))) status = 'planned';
     else if (participle && /\b(was|were|been|has|have|had)\b(\s+[\p{L}.\d]+){0,3}\s*$/u.test(clauseLead)) status = 'done';
+    // "reinforcements sent by the Pentagon": a participle with its agent reports the act done.
+    else if (participle && /^\s+by\s/.test(text.slice(m.index + m[0].length, m.index + m[0].length + 4))) status = 'done';
     if (!status) continue;
     let start = m.index - clauseLead.length;
     while (start < m.index && /\s/.test(text[start]!)) start++;

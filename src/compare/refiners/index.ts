@@ -1,4 +1,5 @@
 import type { Candidate } from '../detectors/index.js';
+import { actsRefiner } from './acts.js';
 import { measuresRefiner } from './measures.js';
 import { participantsRefiner } from './participants.js';
 import { scopeRefiner } from './scope.js';
@@ -8,7 +9,7 @@ import type { RefineInput, Refiner } from './types.js';
 export type { RefineInput, Refiner } from './types.js';
 
 /** The refiners, in order: each reads what the previous ones kept. */
-export const REFINERS: readonly Refiner[] = [scopeRefiner, measuresRefiner, participantsRefiner, titlesRefiner];
+export const REFINERS: readonly Refiner[] = [scopeRefiner, measuresRefiner, participantsRefiner, actsRefiner, titlesRefiner];
 
 /** The candidates the refiners keep (debug: PARALLAX_DEBUG_REFINE=1 prints what each drops to stderr). */
 export function refineCandidates(candidates: readonly Candidate[], input: RefineInput, refiners: readonly Refiner[] = REFINERS): Candidate[] {

@@ -102,9 +102,10 @@ export function compareArticles(articles: Article[], options: CompareOptions = {
   const facts = new Map(articles.map((a) => [a.id, articleFacts(a, (id) => map.get(a.id)?.get(id) ?? `${a.id}:${id}`)]));
   const lex = options.lexicon === undefined ? sharedLexicon() : options.lexicon;
   const related = relatedness(lex);
+  const storyEntity = (a: Article, id: string) => map.get(a.id)?.get(id) ?? `${a.id}:${id}`;
   const detected: Candidate[] = [];
   for (const d of DETECTORS) {
-    for (const c of d.detect({ articles, facts, related })) {
+    for (const c of d.detect({ articles, facts, related, lexicon: lex, storyEntity })) {
       // An earlier detector's finding on the same words stands.
       const dup = detected.some((o) => c.sides.filter((s) => o.sides.some((t) => t.article === s.article && t.value.start < s.value.end && s.value.start < t.value.end)).length >= 2);
       if (!dup) detected.push(c);
@@ -201,7 +202,7 @@ export function compareArticles(articles: Article[], options: CompareOptions = {
     }
   }
 
-  for (const c of refineCandidates(detected, { articles, facts, related, storyEntity: (a, id) => map.get(a.id)?.get(id) ?? `${a.id}:${id}` })) findings.push(candidateFinding(c, nextId('c')));
+  for (const c of refineCandidates(detected, { articles, facts, related, storyEntity })) findings.push(candidateFinding(c, nextId('c')));
   for (const pair of aligned) if (factConflictAt(pair.a) && factConflictAt(pair.b)) conflicted.add(pair);
   // A pair whose figures the figures table found in conflict is a conflict too, whichever way it was found.
   const numberValues = findings.filter((f) => f.type === 'number').flatMap((f) => f.evidence.filter((e) => e.role === 'value'));

@@ -1,6 +1,7 @@
 import type { Article, Span } from '../../model/document.js';
 import type { Fact } from '../facts/index.js';
 import type { ConflictType, Verdict } from '../types.js';
+import type { Lexicon } from '../lexical/index.js';
 
 /** One article's side of a finding: the differing words and the clause around them. */
 export interface Side {
@@ -27,6 +28,10 @@ export interface DetectInput {
   facts: ReadonlyMap<string, readonly Fact[]>;
   /** Word relatedness 0..1 (WordNet and word vectors), memoised for the story. */
   related: (a: string, b: string) => number;
+  /** The WordNet + vector lexicon, for paraphrase of phrases (null or absent: none). */
+  lexicon?: Lexicon | null;
+  /** The story entity an article's entity belongs to (cross-article resolution). */
+  storyEntity?: (article: Article, id: string) => string;
 }
 
 /** A detector finds one type of difference in the facts of a story (one detector per file). */

@@ -10,18 +10,21 @@ export interface RefineLexicon {
   span: RegExp;
   /** Nouns that count groups of people, not people ("groups", "companies"). */
   collective: ReadonlySet<string>;
+  /** Nouns of an unnamed speaker ("a North Korea official", "an aide"). */
+  unnamedSpeakers: ReadonlySet<string>;
 }
 
 let cached: RefineLexicon | undefined;
 
 export function refineLexicon(): RefineLexicon {
   if (cached) return cached;
-  const raw = JSON.parse(readFileSync(join(repoRoot(), 'data', 'lexicons', 'compare-refine.json'), 'utf8')) as { cumulative: string[]; span: string[]; collective: string[] };
+  const raw = JSON.parse(readFileSync(join(repoRoot(), 'data', 'lexicons', 'compare-refine.json'), 'utf8')) as { cumulative: string[]; span: string[]; collective: string[]; unnamedSpeakers: string[] };
   const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s+');
   cached = {
     cumulative: new RegExp(`\\b(?:${raw.cumulative.map(escape).join('|')})\\b`, 'i'),
     span: new RegExp(`\\b(?:${raw.span.join('|')})`, 'i'),
     collective: new Set(raw.collective),
+    unnamedSpeakers: new Set(raw.unnamedSpeakers),
   };
   return cached;
 }

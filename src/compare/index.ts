@@ -202,7 +202,13 @@ export function compareArticles(articles: Article[], options: CompareOptions = {
     }
   }
 
-  for (const c of refineCandidates(detected, { articles, facts, related, storyEntity })) findings.push(candidateFinding(c, nextId('c')));
+  for (const c of refineCandidates(detected, { articles, facts, related, storyEntity })) {
+    // The sentence-level reader already found this speaker difference (a swapped name in one sentence): once is enough.
+    const near = (f: Finding) =>
+      f.kind === 'conflict' && f.type === c.type && c.sides.every((s) => f.evidence.some((e) => e.article === s.article.id && e.start < s.context.end && s.context.start < e.end));
+    if (c.type === 'speaker' && findings.some(near)) continue;
+    findings.push(candidateFinding(c, nextId('c')));
+  }
   for (const pair of aligned) if (factConflictAt(pair.a) && factConflictAt(pair.b)) conflicted.add(pair);
   // A pair whose figures the figures table found in conflict is a conflict too, whichever way it was found.
   const numberValues = findings.filter((f) => f.type === 'number').flatMap((f) => f.evidence.filter((e) => e.role === 'value'));

@@ -29,7 +29,7 @@ function sameDay(x: DatedFact, y: DatedFact): boolean | null {
   return null;
 }
 
-const MIN = 1.4;
+const MIN = Number(process.env.PX_DATE ?? 1.4);
 
 /**
  * Days of one act that differ across articles: the clauses around the two dates share the act's words and
@@ -71,6 +71,7 @@ export const dateDetector: Detector = {
           used.add(x).add(y);
           if (same || agreed.has(x) || agreed.has(y)) continue;
           const tx = x.article.text.slice(x.value.start, x.value.end);
+          if (process.env.PX_DEBUG_DATES) console.error('DATE', tx, '|', y.article.text.slice(y.value.start, y.value.end), [...x.around].filter((w) => y.around.has(w)).map((w) => `${w}:${weight(w).toFixed(2)}`).join(','), [...x.entities].filter((e) => y.entities.has(e)).length);
           const ty = y.article.text.slice(y.value.start, y.value.end);
           out.push({
             type: 'date',

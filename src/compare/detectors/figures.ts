@@ -32,6 +32,8 @@ export function figureAffinity(x: FigureFact, y: FigureFact, related: (a: string
   // Without a word of the act in common, a shared specific head alone is not enough ("5 homes" / "200 homes").
   if (shared < 1 && !(head >= 1.5 && entities >= 1)) return 0;
   if (head === 0 && x.head && y.head) return 0;
+  // A count of nothing named on either side ("15" / "around 30") says too little to hold one against the other.
+  if (!x.head && !y.head && x.dimension === 'count') return 0;
   // Small exact counts ("four", "seven") are everywhere in a story: they pair only on a specific head or more shared words.
   const small = (f: FigureFact) => !f.vague && f.unit === null && Math.abs(f.central) < 10;
   if (small(x) && small(y) && head < 1.5 && shared < 2) return 0;
@@ -75,7 +77,7 @@ function comparableValues(x: FigureFact, y: FigureFact): boolean {
   return hi === 0 || lo / hi >= 1 / 3;
 }
 
-const MIN_AFFINITY = 1.1;
+const MIN_AFFINITY = Number(process.env.PX_FIG ?? 1.1);
 
 /**
  * Figures of one measure that disagree across articles. Each figure is compared with its closest counterpart

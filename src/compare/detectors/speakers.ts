@@ -88,6 +88,8 @@ function speakerOf(a: Article, q: Quote, part: Span, input: DetectInput): Speake
   const m = q.speakerMention;
   // Only a speaker named in the attribution itself: one carried over from an earlier sentence is a guess.
   if (!m || m.start < q.start || m.end > q.end) return null;
+  // A place read as a speaker (a dateline "Chennai:" before the quote) says nothing about who spoke.
+  if ((a.layers.entities ?? []).some((e) => e.type === 'LOC' && e.start <= m.start && e.end >= m.end)) return null;
   // ... and in the sentence of the words matched (a quote's later sentences may be another speaker's).
   if (sentenceAt(a, part.start) !== sentenceAt(a, m.start) && sentenceAt(a, Math.max(part.start, part.end - 1)) !== sentenceAt(a, m.start)) return null;
   const toStory = (id: string) => (input.storyEntity ? input.storyEntity(a, id) : `${a.id}:${id}`);

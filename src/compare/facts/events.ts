@@ -57,7 +57,7 @@ export function datedFacts(article: Article, toStory: (id: string) => string): D
       sentence: sentenceAt(article, t.start),
       day,
       weekday,
-      around: new Set(conceptsOf(window(article, t, 10, 12))),
+      around: new Set(conceptsOf(window(article, t, 8, 10))),
       entities: entitiesNear(article, t, toStory),
     });
   }

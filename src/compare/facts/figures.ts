@@ -25,14 +25,15 @@ function isRankLabel(text: string, q: Span): boolean {
 }
 
 /** An age ("42-year-old", "(42)" after a name, "Harris, 30,"): read by the age facts instead. */
-export function looksLikeAge(text: string, q: Span): boolean {
+export function looksLikeAge(text: string, q: Span & { unit?: string | null; hedge?: string | null }): boolean {
   const after = text.slice(q.end, q.end + 12);
   if (/^[-\s]?years?[-\s]old/i.test(after) || /^-year/i.test(after)) return true;
   if (text[q.start - 1] === '(' && text[q.end] === ')') return /\p{L}/u.test(text.slice(Math.max(0, q.start - 3), q.start - 1));
   const before = text.slice(Math.max(0, q.start - 24), q.start);
   // "aged 42", "ages 22, 26 and 31", "ages 22 to 31".
   if (/\bage[ds]?\s+(?:[\d,\s]+(?:and|to|or)\s+)?$/i.test(before) || /\bages\s+[\d,\s]*$/i.test(before)) return true;
-  return /\p{Lu}\p{L}+,\s$/u.test(before) && /^,/.test(after) && q.end - q.start <= 3;
+  // "Harris, 30,", "Homeless woman, 42,": a bare two-digit number between commas after a word is an age.
+  return /\p{L}+,\s$/u.test(before) && /^,/.test(after) && q.end - q.start <= 2 && q.unit === null && !q.hedge;
 }
 
 function bareYear(q: Quantity): boolean {

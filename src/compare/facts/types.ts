@@ -44,7 +44,7 @@ export interface AgeFact extends Mention {
   role: string | null;
 }
 
-export type Fact = FigureFact | AgeFact | DatedFact | StatusFact | PersonFact;
+export type Fact = FigureFact | AgeFact | DatedFact | StatusFact | PersonFact | QuoteFact;
 
 /** A dated act: a day (or weekday) and the words of the clause it dates. */
 export interface DatedFact extends Mention {
@@ -77,4 +77,15 @@ export interface PersonFact extends Mention {
   names: string[];
   /** The attribute's words, lower case ("battalion chief", "passadumkeag"). */
   words: string[];
+}
+
+/** Words an article attributes to someone: the quoted words and who says them. */
+export interface QuoteFact extends Mention {
+  kind: 'quote';
+  /** Lower-case words of the quoted text. */
+  words: string[];
+  /** Story entity of the speaker, when resolved. */
+  speaker: string | null;
+  /** The words naming the speaker ("the Iraqi government", "The group"). */
+  speakerText: string;
 }

@@ -14,6 +14,7 @@ import { articleFacts } from './facts/index.js';
 import { DETECTORS, type Candidate } from './detectors/index.js';
 import { boundEvidence, candidateFinding, defaultVerdict, sameDifference } from './refine.js';
 import { refineCandidates } from './refiners/index.js';
+import { quotesAgree } from './quoted.js';
 import type { Span } from '../model/document.js';
 import { relatedness, sharedLexicon } from './relatedness.js';
 import type { Lexicon } from './lexical/index.js';
@@ -222,6 +223,8 @@ export function compareArticles(articles: Article[], options: CompareOptions = {
         const x = cells[i]!;
         const y = cells[j]!;
         if (x.article === y.article || numbersConflict(x, y)) continue;
+        // "one" is as often a pronoun or determiner as a count: the same "one" in two articles is no shared figure.
+        if (x.unit === null && y.unit === null && Math.abs(x.value) <= 1 && Math.abs(y.value) <= 1) continue;
         // Not when a conflict holds these two very figures against each other.
         const hits = (f: Finding, z: typeof x) => f.evidence.some((e) => e.role === 'value' && e.article === z.article && e.start < z.end && z.start < e.end);
         if (findings.some((f) => f.kind === 'conflict' && hits(f, x) && hits(f, y))) continue;
@@ -310,7 +313,7 @@ export function compareArticles(articles: Article[], options: CompareOptions = {
       return found >= Math.max(1, Math.floor(0.34 * short.claim.keywords.length));
     };
     if (process.env.PARALLAX_DEBUG_AGREE) for (const v of members) if (v !== lead) console.error('AGREE?', paraphrase(lead, v).toFixed(2), covered(lead, v), lead.claim.keywords.join(','), '|', v.claim.keywords.join(','), '|', said(lead).slice(0, 80), '|', said(v).slice(0, 80));
-    const agreeing = lex ? members.filter((v) => v === lead || (paraphrase(lead, v) >= AGREEMENT_SIMILARITY && covered(lead, v))) : members;
+    const agreeing = (lex ? members.filter((v) => v === lead || (paraphrase(lead, v) >= AGREEMENT_SIMILARITY && covered(lead, v))) : members).filter((v) => v === lead || quotesAgree({ article: lead.article, span: lead.claim }, { article: v.article, span: v.claim }));
     if (agreeing.length < 2) continue;
     members.splice(0, members.length, ...agreeing);
     evidenceList.splice(0, evidenceList.length, ...agreeing.map((v) => evidence(v.article, v.claim, 'claim')));

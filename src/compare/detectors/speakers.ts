@@ -2,28 +2,8 @@ import type { Article, EntityMention, Quote, Span } from '../../model/document.j
 import { outletName } from '../evidence.js';
 import { contextOf, FACT_CONTEXT, sentenceAt } from '../facts/context.js';
 import { refineLexicon } from '../refiners/lexicon.js';
+import { commonRun, wordsOf } from '../quoted.js';
 import type { Candidate, DetectInput, Detector } from './types.js';
-
-/** Words of a stretch of text, lower case, for matching quoted words across articles. */
-function wordsOf(text: string): string[] {
-  return text.toLowerCase().replace(/[’']/g, "'").match(/[\p{L}\p{N}']+/gu) ?? [];
-}
-
-/** Longest run of words two word lists share. */
-function commonRun(a: readonly string[], b: readonly string[]): number {
-  let best = 0;
-  const prev = new Array<number>(b.length + 1).fill(0);
-  for (let i = 1; i <= a.length; i++) {
-    let diag = 0;
-    for (let j = 1; j <= b.length; j++) {
-      const keep = prev[j]!;
-      prev[j] = a[i - 1] === b[j - 1] ? diag + 1 : 0;
-      if (prev[j]! > best) best = prev[j]!;
-      diag = keep;
-    }
-  }
-  return best;
-}
 
 /** The verbatim parts of a quote (the words inside quotation marks) with their words. */
 function quotedParts(a: Article, q: Quote): { span: Span; words: string[] }[] {

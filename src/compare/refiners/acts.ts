@@ -1,3 +1,4 @@
+import { stem } from '../../annotate/lexicon.js';
 import type { Candidate, Side } from '../detectors/index.js';
 import { sentenceSpan } from '../facts/context.js';
 import type { Refiner } from './types.js';
@@ -18,14 +19,36 @@ export function noStatus(s: Side): boolean {
   return ONE_OF.test(s.article.text.slice(sentence.start, s.value.end));
 }
 
+/** The act word of a side: the last word of its value, lower case. */
+function actWord(s: Side): string {
+  return (s.article.text.slice(s.value.start, s.value.end).toLowerCase().match(/\p{L}+/gu) ?? []).pop() ?? '';
+}
+
+/**
+ * A done act read from a participle that modifies a noun ("a breakfast hosted by", "the bill backed by"): it
+ * names a thing, not the act reported, and is no counterpart of another verb's act.
+ */
+function modifierOfNoun(s: Side): boolean {
+  const words = s.article.text.slice(s.value.start, s.value.end).toLowerCase().match(/\p{L}+/gu) ?? [];
+  const before = words[words.length - 2];
+  return !!before && !/^(?:is|are|was|were|be|been|being|has|have|had|get|got|gets|getting|not|never|just|already|also|since|now)$/.test(before) && !/ly$/.test(before);
+}
+
 /**
  * Drops "done or not" conflicts whose not-done side is a hypothesis or a future seen from the past ("that he
  * would be indicted" / "after being indicted"), or one of a series already done ("the second agent to be
- * fired" / "was fired"), or an act affirmed by a negation of its alternatives ("no alternative but to request").
+ * fired" / "was fired"), whose done side is a participle describing a noun under another verb ("a breakfast
+ * hosted by" / "not going to meet"), or an act affirmed by a negation of its alternatives ("no alternative but to request").
  */
 export const actsRefiner: Refiner = {
   name: 'acts',
   refine(candidates: readonly Candidate[]): Candidate[] {
-    return candidates.filter((c) => !c.subject.startsWith('act:') || !c.sides.some((s, i) => i === 0 && noStatus(s)));
+    return candidates.filter((c) => {
+      if (!c.subject.startsWith('act:') || c.sides.length !== 2) return true;
+      const [other, done] = c.sides as [Side, Side];
+      if (noStatus(other)) return false;
+      // Two verbs of related meaning, one a participle describing a noun: two acts.
+      return !(actWord(other) !== actWord(done) && stem(actWord(other)) !== stem(actWord(done)) && modifierOfNoun(done));
+    });
   },
 };

@@ -28,6 +28,14 @@ function dayAt(s: Side): string | null {
   return t ? (/^(\d{4}-\d{2}-\d{2})/.exec(t.value)?.[1] ?? null) : null;
 }
 
+/** Days between the two days two sides date, when both are resolved (0 when either is not). */
+function apartDays(x: Side, y: Side): number {
+  const a = dayAt(x);
+  const b = dayAt(y);
+  if (!a || !b) return 0;
+  return Math.abs(Date.parse(`${a}T12:00:00Z`) - Date.parse(`${b}T12:00:00Z`)) / 86400e3;
+}
+
 function publishedDay(a: Article): string | null {
   return a.published ? a.published.slice(0, 10) : null;
 }
@@ -44,7 +52,7 @@ function tense(s: Side): number {
  * Two sides about different acts or different actors: the sentences' first participants are two people (or
  * two organisations) of the story, neither named in the other's sentence ("Stone said he will plead" /
  * "Manafort ... pleaded"; the House committee / the Senate committee), or, for days, one day is past and the
- * other still ahead of its report (an act's day / a deadline).
+ * other still ahead of its report (an act's day / a deadline), or the days are more than a month apart.
  */
 export function differentActs(x: Side, y: Side, type: Candidate['type'], input: RefineInput): boolean {
   const sx = subjectOf(x, input.storyEntity);
@@ -53,6 +61,9 @@ export function differentActs(x: Side, y: Side, type: Candidate['type'], input: 
   // Neither names the other's actor in its sentence (one act told with both names is no evidence of two).
   if (sx && sy && sx.type === sy.type && sx.id !== sy.id && !namesIn(y, sx.id, input) && !namesIn(x, sy.id, input)) return dbg(`subjects ${sx.text} / ${sy.text}`);
   if (type === 'date' && tense(x) * tense(y) < 0) return dbg(`tense ${dayAt(x)} ${dayAt(y)}`);
+  // Days more than a month apart are two acts (a confirmation in 2017 / this week's resignation), not one act's
+  // day told two ways.
+  if (type === 'date' && apartDays(x, y) > 31) return dbg(`apart ${dayAt(x)} ${dayAt(y)}`);
   return false;
 }
 

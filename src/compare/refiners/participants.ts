@@ -36,6 +36,14 @@ function apartDays(x: Side, y: Side): number {
   return Math.abs(Date.parse(`${a}T12:00:00Z`) - Date.parse(`${b}T12:00:00Z`)) / 86400e3;
 }
 
+/** Whether a side's day lies within two weeks of its article's publication. */
+function recent(s: Side): boolean {
+  const d = dayAt(s);
+  const p = publishedDay(s.article);
+  if (!d || !p) return false;
+  return Math.abs(Date.parse(`${d}T12:00:00Z`) - Date.parse(`${p.slice(0, 10)}T12:00:00Z`)) <= 14 * 86400e3;
+}
+
 function publishedDay(a: Article): string | null {
   return a.published ? a.published.slice(0, 10) : null;
 }
@@ -52,7 +60,8 @@ function tense(s: Side): number {
  * Two sides about different acts or different actors: the sentences' first participants are two people (or
  * two organisations) of the story, neither named in the other's sentence ("Stone said he will plead" /
  * "Manafort ... pleaded"; the House committee / the Senate committee), or, for days, one day is past and the
- * other still ahead of its report (an act's day / a deadline), or the days are more than a month apart.
+ * other still ahead of its report (an act's day / a deadline), or one is of the report's week and the other
+ * more than a month away.
  */
 export function differentActs(x: Side, y: Side, type: Candidate['type'], input: RefineInput): boolean {
   const sx = subjectOf(x, input.storyEntity);
@@ -61,9 +70,9 @@ export function differentActs(x: Side, y: Side, type: Candidate['type'], input: 
   // Neither names the other's actor in its sentence (one act told with both names is no evidence of two).
   if (sx && sy && sx.type === sy.type && sx.id !== sy.id && !namesIn(y, sx.id, input) && !namesIn(x, sy.id, input)) return dbg(`subjects ${sx.text} / ${sy.text}`);
   if (type === 'date' && tense(x) * tense(y) < 0) return dbg(`tense ${dayAt(x)} ${dayAt(y)}`);
-  // Days more than a month apart are two acts (a confirmation in 2017 / this week's resignation), not one act's
-  // day told two ways.
-  if (type === 'date' && apartDays(x, y) > 31) return dbg(`apart ${dayAt(x)} ${dayAt(y)}`);
+  // A day of the week of the report against one more than a month away is two acts (this Thursday's
+  // resignation / a confirmation in 2017), not one act's day told two ways ("Aug. 24" / "March 24" may be).
+  if (type === 'date' && apartDays(x, y) > 31 && recent(x) !== recent(y)) return dbg(`apart ${dayAt(x)} ${dayAt(y)}`);
   return false;
 }
 

@@ -4,6 +4,8 @@ import type { Stage } from '../../pipeline/stage.js';
 import { tokenStage } from '../tokens.js';
 import { splitSentences } from '../sentences.js';
 import { ruSentenceStage } from './sentences.js';
+import { ruQuantityStage } from './quantities.js';
+import { ruTimeStage } from './time.js';
 
 /** A stage that provides its layers empty: what a language has no rules for yet is absent, not guessed. */
 export function emptyStage(name: string, requires: LayerName[], provides: LayerName[]): Stage {
@@ -21,8 +23,8 @@ export function russianStages(): Stage[] {
     ruSentenceStage,
     emptyStage('entities', ['tokens', 'sentences'], ['entities', 'entityIndex']),
     emptyStage('quotes', ['tokens', 'sentences', 'entities'], ['quotes']),
-    emptyStage('times', ['tokens', 'sentences'], ['times']),
-    emptyStage('quantities', ['tokens', 'sentences'], ['quantities']),
+    ruTimeStage,
+    ruQuantityStage,
     emptyStage('tone', ['sentences'], ['tone']),
     emptyStage('claims', ['sentences'], ['claims']),
   ];

@@ -6,6 +6,8 @@ import { splitSentences } from '../sentences.js';
 import { ruSentenceStage } from './sentences.js';
 import { ruQuantityStage } from './quantities.js';
 import { ruTimeStage } from './time.js';
+import { ruEntityStage } from './ner/stage.js';
+import { ruClaimStage } from './claims.js';
 
 /** A stage that provides its layers empty: what a language has no rules for yet is absent, not guessed. */
 export function emptyStage(name: string, requires: LayerName[], provides: LayerName[]): Stage {
@@ -21,12 +23,13 @@ export function russianStages(): Stage[] {
   return [
     tokenStage,
     ruSentenceStage,
-    emptyStage('entities', ['tokens', 'sentences'], ['entities', 'entityIndex']),
+    ruEntityStage,
     emptyStage('quotes', ['tokens', 'sentences', 'entities'], ['quotes']),
     ruTimeStage,
     ruQuantityStage,
+    // Tone needs a Russian sentiment lexicon (none yet): absent rather than read with English words.
     emptyStage('tone', ['sentences'], ['tone']),
-    emptyStage('claims', ['sentences'], ['claims']),
+    ruClaimStage,
   ];
 }
 

@@ -67,6 +67,11 @@ export function extractRuTimes(article: Article): TimeExpression[] {
   for (let m: RegExpExecArray | null; (m = bareYear.exec(text)) !== null; ) {
     push({ start: m.index, end: m.index + m[0].length, type: 'DATE', value: m[1]!, resolved: false });
   }
+  // Clock times: "в 20 часов 30 минут", "в 8 утра".
+  const clock = /(?<![\p{L}\p{N}])(?:(?:примерно|около)\s+)?в\s+(\d{1,2})\s+(?:час(?:а|ов)?|ч\.)(?:\s+(\d{1,2})\s+минут\p{L}*)?/giu;
+  for (let m: RegExpExecArray | null; (m = clock.exec(text)) !== null; ) {
+    push({ start: m.index, end: m.index + m[0].length, type: 'TIME', value: `T${pad(Number(m[1]))}:${pad(Number(m[2] ?? 0))}`, resolved: false });
+  }
   // Durations: "два года", "трёх лет", "21 месяц", "около 30 лет", "за неделю", "полвека".
   const NUM = '(?:\\d+(?:,\\d+)?|' + DURATION_NUMBER_WORDS + ')';
   const dur = new RegExp(`(?<![\\p{L}\\p{N}])(?:(?:в течение|на протяжении|около|почти|более|менее|свыше|не более|не менее|до|на|за|ещё|еще)\\s+)?(?:(${NUM}(?:\\s+${NUM})?)\\s+)?(год|года|лет|году|годам|годами|месяц|месяца|месяцев|месяцу|месяцы|недел[яиюь]|недель|неделю|день|дня|дней|сутки|суток|час|часа|часов|минут|минуты|минуту|десятилети[ейя]|десятилетий|век|века|веков|полвека|полгода|полтора года|полторы недели)(?![\\p{L}])`, 'giu');

@@ -8,6 +8,7 @@ import { ruQuantityStage } from './quantities.js';
 import { ruTimeStage } from './time.js';
 import { ruEntityStage } from './ner/stage.js';
 import { ruClaimStage } from './claims.js';
+import { ruQuoteStage } from './quotes.js';
 
 /** A stage that provides its layers empty: what a language has no rules for yet is absent, not guessed. */
 export function emptyStage(name: string, requires: LayerName[], provides: LayerName[]): Stage {
@@ -24,7 +25,7 @@ export function russianStages(): Stage[] {
     tokenStage,
     ruSentenceStage,
     ruEntityStage,
-    emptyStage('quotes', ['tokens', 'sentences', 'entities'], ['quotes']),
+    ruQuoteStage,
     ruTimeStage,
     ruQuantityStage,
     // Tone needs a Russian sentiment lexicon (none yet): absent rather than read with English words.

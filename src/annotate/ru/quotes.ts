@@ -65,12 +65,48 @@ function mentionIn(mentions: readonly EntityMention[], span: TextSpan | null): E
   return mentions.find((m) => m.start >= span.start && m.end <= span.end && (m.type === 'PER' || m.type === 'ORG')) ?? mentions.find((m) => m.start >= span.start && m.end <= span.end) ?? null;
 }
 
-export function extractRuQuotes(article: Article): Quote[] {
-  const L = quoteLexicon();
-  const text = article.text;
-  const mentions = article.layers.entities ?? [];
+interface Patterns {
+  directAfter: RegExp;
+  tail: RegExp;
+  about: RegExp;
+  directBefore: RegExp;
+  acc: RegExp;
+  after: RegExp;
+  aboutWhat: RegExp;
+  that: RegExp;
+}
+let patterns: Patterns | null = null;
+/** The patterns, built once from the lexicon (a cue-verb alternation is long). */
+function quotePatterns(L: QuoteLex): Patterns {
+  if (patterns) return patterns;
   const verbs = [...L.cueVerbs].sort((a, b) => b.length - a.length).map(esc).join('|');
   const according = [...L.accordingTo].sort((a, b) => b.length - a.length).map(esc).join('|');
+  patterns = {
+    // «...», — сказал X.
+    directAfter: new RegExp(`${OPEN}([^«»"“”]{3,}?)${CLOSE}\\s*,?\\s*[—–-]\\s*(${verbs})(?![\\p{L}])`, 'giu'),
+    // ...», — добавила она.  (the quotation opened in an earlier sentence)
+    tail: new RegExp(`^([^«»"“”]{3,}?)${CLOSE}\\s*,?\\s*[—–-]\\s*(${verbs})(?![\\p{L}])`, 'iu'),
+    // Об этом сообщил X.  (what is said is the previous sentence, named by "об этом")
+    about: new RegExp(`^(Об этом|Это|Такие данные|Эти данные|Данные)\\s+(${verbs})\\s+`, 'u'),
+    // X заявил: «...» / X: «...»
+    directBefore: new RegExp(`(?:(${verbs})\\s*)?:\\s*${OPEN}([^«»"“”]{3,}?)${CLOSE}`, 'giu'),
+    // По словам X, ... / Как сообщил X, ...
+    acc: new RegExp(`(?<![\\p{L}])(${according})\\s+([^,]{2,80}?),\\s*(.+)$`, 'isu'),
+    // ..., — передаёт ТАСС. / ..., сообщил X.
+    after: new RegExp(`^(.{10,}?),?\\s*[—–-]?\\s*(?<![\\p{L}])(${verbs})\\s+([^,.;:!?«»]{2,60}?)\\s*\\.?$`, 'su'),
+    // X заявил(а) о намерении ...
+    aboutWhat: new RegExp(`^([^,]{2,80}?)\\s+(${verbs})\\s+(об?\\s.+)$`, 'su'),
+    // X заявил(а), что ...
+    that: new RegExp(`(?<![\\p{L}])(${verbs})(?:[^,.]{0,60}?)?,\\s*(?:что|будто|чтобы)\\s+(.+)$`, 'isu'),
+  };
+  return patterns;
+}
+
+export function extractRuQuotes(article: Article): Quote[] {
+  const L = quoteLexicon();
+  const P = quotePatterns(L);
+  const text = article.text;
+  const mentions = article.layers.entities ?? [];
   const out: Quote[] = [];
   const make = (start: number, end: number, content: (TextSpan | null)[], cue: TextSpan | null, speakerMention: TextSpan | null, direct: boolean, quoted: TextSpan[] = []): void => {
     const c = content.filter((x): x is TextSpan => x !== null);
@@ -93,7 +129,8 @@ export function extractRuQuotes(article: Article): Quote[] {
     const at = (i: number) => s.start + i;
     let m: RegExpExecArray | null;
     // «...», — сказал X.
-    const directAfter = new RegExp(`${OPEN}([^«»"“”]{3,}?)${CLOSE}\\s*,?\\s*[—–-]\\s*(${verbs})(?![\\p{L}])`, 'giu');
+    const directAfter = P.directAfter;
+    directAfter.lastIndex = 0;
     while ((m = directAfter.exec(sent)) !== null) {
       const qStart = at(m.index + 1);
       const qEnd = qStart + m[1]!.length;
@@ -103,7 +140,7 @@ export function extractRuQuotes(article: Article): Quote[] {
       make(at(m.index), speaker?.end ?? cue.end, [textSpan(text, qStart, qEnd)], cue, speaker, true, [textSpan(text, qStart, qEnd)]);
     }
     // ...», — добавила она.  (the quotation opened in an earlier sentence)
-    const tail = new RegExp(`^([^«»"“”]{3,}?)${CLOSE}\\s*,?\\s*[—–-]\\s*(${verbs})(?![\\p{L}])`, 'iu');
+    const tail = P.tail;
     if ((m = tail.exec(sent)) !== null) {
       const qEnd = at(m[1]!.length);
       const cueStart = at(m[0].length - m[2]!.length);
@@ -112,7 +149,7 @@ export function extractRuQuotes(article: Article): Quote[] {
       make(s.start, speaker?.end ?? cue.end, [textSpan(text, s.start, qEnd)], cue, speaker, true, [textSpan(text, s.start, qEnd)]);
     }
     // Об этом сообщил X.  (what is said is the previous sentence, named by "об этом")
-    const about = new RegExp(`^(Об этом|Это|Такие данные|Эти данные|Данные)\\s+(${verbs})\\s+`, 'u');
+    const about = P.about;
     if ((m = about.exec(sent)) !== null) {
       const cueStart = at(m[1]!.length + m[0].slice(m[1]!.length).indexOf(m[2]!));
       const cue = textSpan(text, cueStart, cueStart + m[2]!.length);
@@ -121,7 +158,8 @@ export function extractRuQuotes(article: Article): Quote[] {
       continue;
     }
     // X заявил: «...» / X: «...»
-    const directBefore = new RegExp(`(?:(${verbs})\\s*)?:\\s*${OPEN}([^«»"“”]{3,}?)${CLOSE}`, 'giu');
+    const directBefore = P.directBefore;
+    directBefore.lastIndex = 0;
     while ((m = directBefore.exec(sent)) !== null) {
       const qStart = at(m.index + m[0].length - m[2]!.length - 1);
       const qEnd = qStart + m[2]!.length;
@@ -131,7 +169,7 @@ export function extractRuQuotes(article: Article): Quote[] {
       make(speaker?.start ?? at(m.index), qEnd + 1, [textSpan(text, qStart, qEnd)], cue, speaker, true, [textSpan(text, qStart, qEnd)]);
     }
     // По словам X, ... / Как сообщил X, ...
-    const acc = new RegExp(`(?<![\\p{L}])(${according})\\s+([^,]{2,80}?),\\s*(.+)$`, 'isu');
+    const acc = P.acc;
     if ((m = acc.exec(sent)) !== null) {
       const cue = textSpan(text, at(m.index), at(m.index) + m[1]!.length);
       const spStart = at(m.index + m[0].indexOf(m[2]!, m[1]!.length));
@@ -141,7 +179,7 @@ export function extractRuQuotes(article: Article): Quote[] {
       continue;
     }
     // ..., — передаёт ТАСС. / ..., сообщил X. / ... со ссылкой на X.
-    const after = new RegExp(`^(.{10,}?),?\\s*[—–-]?\\s*(?<![\\p{L}])(${verbs})\\s+([^,.;:!?«»]{2,60}?)\\s*\\.?$`, 'su');
+    const after = P.after;
     if ((m = after.exec(sent)) !== null && /[,—–]\s*$/.test(m[1]! + sent.slice(m[1]!.length, m.index + m[0].indexOf(m[2]!, m[1]!.length)))) {
       const cueStart = at(m.index + m[0].indexOf(m[2]!, m[1]!.length));
       const cue = textSpan(text, cueStart, cueStart + m[2]!.length);
@@ -150,7 +188,7 @@ export function extractRuQuotes(article: Article): Quote[] {
       continue;
     }
     // X заявил(а) о намерении ...
-    const aboutWhat = new RegExp(`^([^,]{2,80}?)\\s+(${verbs})\\s+(об?\\s.+)$`, 'su');
+    const aboutWhat = P.aboutWhat;
     if ((m = aboutWhat.exec(sent)) !== null && /\p{Lu}/u.test(m[1]!)) {
       const cueStart = at(m[1]!.length + m[0].slice(m[1]!.length).indexOf(m[2]!));
       const cue = textSpan(text, cueStart, cueStart + m[2]!.length);
@@ -159,7 +197,7 @@ export function extractRuQuotes(article: Article): Quote[] {
       continue;
     }
     // X заявил(а), что ...
-    const that = new RegExp(`(?<![\\p{L}])(${verbs})(?:[^,.]{0,60}?)?,\\s*(?:что|будто|чтобы)\\s+(.+)$`, 'isu');
+    const that = P.that;
     if ((m = that.exec(sent)) !== null) {
       const cueStart = at(m.index);
       const cue = textSpan(text, cueStart, cueStart + m[1]!.length);

@@ -14,3 +14,20 @@ test('cross-language keys: transliterations, case forms, countries and exonyms m
   loc('Москва', 'Москве', 'Moscow');
   assert.notEqual(crossLanguageKey('Путин', 'PER'), crossLanguageKey('Песков', 'PER'));
 });
+
+test('story entities: a Russian and an English report name one person and one place (resolveStoryEntities)', async () => {
+  const { resolveStoryEntities } = await import('../annotate/entities/resolve-story.js');
+  const { makeArticle } = await import('../model/document.js');
+  const art = (id: string, entities: { id: string; name: string; type: 'PER' | 'LOC' }[]) => {
+    const a = makeArticle({ id, source: id, format: 'text', outlet: null, title: null, published: null, url: null, language: null }, 'x');
+    a.layers.entityIndex = entities.map((e) => ({ ...e, aliases: [] }));
+    return a;
+  };
+  const story = resolveStoryEntities([
+    art('ru', [{ id: 'e1', name: 'Садыра Жапарова', type: 'PER' }, { id: 'e2', name: 'Бишкеке', type: 'LOC' }]),
+    art('en', [{ id: 'e1', name: 'Sadyr Japarov', type: 'PER' }, { id: 'e2', name: 'Bishkek', type: 'LOC' }, { id: 'e3', name: 'Moscow', type: 'LOC' }]),
+  ]);
+  assert.equal(story.length, 3);
+  assert.ok(story.some((e) => e.members.length === 2 && e.type === 'PER'));
+  assert.ok(story.some((e) => e.members.length === 2 && e.type === 'LOC'));
+});

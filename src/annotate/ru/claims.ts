@@ -10,6 +10,7 @@ import type { Stage } from '../../pipeline/stage.js';
 import { repoRoot } from '../../shared-paths.js';
 import { foldRu } from './normalize.js';
 import { stemRu } from './stem.js';
+import { englishWordFor } from './lexicon.js';
 
 interface ClaimLexicon {
   stopwords: string[];
@@ -85,6 +86,11 @@ export function extractRuClaims(article: import('../../model/document.js').Artic
       }
     }
     const keywords = [...new Set(low.filter((w, i) => !stop.has(w) && !/^\d/.test(w) && w.length > 2 && /^\p{Ll}/u.test(words[i]!.text)).map(stemRu))];
+    // English words for the Russian ones the bilingual lexicon knows: claims align across languages.
+    for (const w of low) {
+      const en = englishWordFor(w);
+      if (en && !keywords.includes(en)) keywords.push(en);
+    }
     const inside = <T extends { start: number; end: number }>(xs: readonly T[]) => xs.map((x, i) => [x, i] as const).filter(([x]) => x.start >= s.start && x.end <= s.end);
     const ents = inside(mentions);
     const actorMention = ents.map(([m]) => m).find((m) => (m.type === 'PER' || m.type === 'ORG') && (!predicate || m.start < predicate.start)) ?? null;

@@ -11,6 +11,7 @@ import { repoRoot } from '../../shared-paths.js';
 import { foldRu, parseRuNumber } from './normalize.js';
 import { stemRu } from './stem.js';
 import { MONTHS_GENITIVE } from './time.js';
+import { englishWordFor } from './lexicon.js';
 
 interface RuQuantityLexicon {
   numberWords: Record<string, number>;
@@ -201,7 +202,8 @@ export function extractRuQuantities(article: Article): Quantity[] {
         const head = toks[k];
         if (head && /^\p{L}/u.test(head.text) && !VERB_END.test(head.low) && !lex.countStopWords.includes(head.low) && !lex.scales[head.low] && lex.numberWords[head.low] === undefined) {
           counted = { start: toks[j]!.start, end: head.end };
-          countedHead = stemRu(head.low);
+          // The English word when the bilingual lexicon has it: figures of one measure meet across languages.
+          countedHead = englishWordFor(head.low) ?? stemRu(head.low);
         }
       }
       // Hedge before the number (longest first), and a change word ("выросло на 15%").
@@ -215,7 +217,9 @@ export function extractRuQuantities(article: Article): Quantity[] {
         const at = first - words.length;
         if (at < 0) continue;
         if (words.every((w, k) => toks[at + k]!.low === w)) {
-          // "до 2020 года" is a date; "до" before a digit-only year is not a hedge.
+          // "выросло до 832", "сократилось до 5%": the level reached, not "up to".
+          const verb = toks[at - 1]?.low ?? '';
+          if (h === 'до' && (startsWithAny(verb, lex.increaseStems) || startsWithAny(verb, lex.decreaseStems) || verb.startsWith('дост'))) break;
           hedge = h;
           first = at;
           break;

@@ -18,14 +18,14 @@ test('quantities: spaces in digits, decimal comma with a scale, number words, he
   const a = run('На борту были 176 пассажиров. Оборот составил 4,1 млрд долларов. Пострадали семь сотрудников полиции. Около 1\u00a0700 предприятий работают. Цены выросли в 3 раза, а экспорт втрое. Доля составила 75%. Пострадали двадцать пять человек.');
   const q = (a.layers.quantities ?? []).map((x) => [a.text.slice(x.start, x.end), x.value, x.unit, x.kind, x.countedHead]);
   assert.deepEqual(q, [
-    ['176', 176, null, 'level', 'пассажир'],
+    ['176', 176, null, 'level', 'passenger'],
     ['4,1 млрд долларов', 4.1e9, 'USD', 'level', null],
-    ['семь', 7, null, 'level', 'сотрудник'],
-    ['Около 1\u00a0700', 1700, null, 'level', 'предприят'],
+    ['семь', 7, null, 'level', 'employee'],
+    ['Около 1\u00a0700', 1700, null, 'level', 'enterprise'],
     ['в 3 раза', 3, null, 'multiple', null],
     ['втрое', 3, null, 'multiple', null],
     ['75%', 75, '%', 'level', null],
-    ['двадцать пять', 25, null, 'level', 'человек'],
+    ['двадцать пять', 25, null, 'level', 'person'],
   ]);
   const around = a.layers.quantities![3]!;
   assert.ok(around.low < 1700 && around.high > 1700);

@@ -48,12 +48,35 @@ function shape(w: string): string {
 
 const SURNAME = /(ов|ев|ёв|ин|ын|ова|ева|ина|ына|ову|еву|ину|овым|евым|иным|овой|евой|иной|ский|ская|ского|скому|ским|ской|ских|енко|ук|юк|дзе|швили|ян|янц)$/;
 
-interface Atoms {
-  lower: string;
-  stem: string;
-  shape: string;
-  flags: string;
+// Atom slots of a word type (hashed once per type; features mix these numbers, no strings per token).
+const W = 0, LOW = 1, STEM = 2, SHAPE = 3, FLAGS = 4, S1 = 5, S2 = 6, S3 = 7, S4 = 8, P2 = 9, P3 = 10, P4 = 11, SH2 = 12, SH1 = 13, LEN = 14;
+const N_ATOMS = 15;
+type Atoms = Uint32Array;
+
+function atomsOf(w: string, lists: NameLists): Atoms {
+  const lower = foldRu(w);
+  const stem = stemRu(lower);
+  const sh = shape(w);
+  const flags =
+    (lists.firstNames.has(lower) || lists.firstNames.has(stem) ? 'F' : '') +
+    (lists.placeStems.has(stem) ? 'P' : '') +
+    (lists.orgWords.has(stem) ? 'O' : '') +
+    (lists.placeWords.has(stem) ? 'L' : '') +
+    (lists.personWords.has(stem) ? 'T' : '') +
+    (SURNAME.test(lower) ? 'S' : '');
+  const a = new Uint32Array(N_ATOMS);
+  const parts = [w, lower, stem, sh, flags, lower.slice(-1), lower.slice(-2), lower.slice(-3), lower.slice(-4), lower.slice(0, 2), lower.slice(0, 3), lower.slice(0, 4), sh.slice(0, 2), sh.slice(0, 1), String(Math.min(w.length, 8))];
+  for (let k = 0; k < N_ATOMS; k++) a[k] = hashString(parts[k]!, 0x811c9dc5 + k);
+  return a;
 }
+
+function special(tag: string): Atoms {
+  const a = new Uint32Array(N_ATOMS);
+  for (let k = 0; k < N_ATOMS; k++) a[k] = hashString(tag, 0x811c9dc5 + k);
+  return a;
+}
+const BOS_ATOMS = special('<s>');
+const EOS_ATOMS = special('</s>');
 
 export class RuFeaturizer {
   private cache = new Map<string, Atoms>();
@@ -62,17 +85,7 @@ export class RuFeaturizer {
   atoms(w: string): Atoms {
     let a = this.cache.get(w);
     if (a) return a;
-    const lower = foldRu(w);
-    const stem = stemRu(lower);
-    const l = this.lists;
-    const flags =
-      (l.firstNames.has(lower) || l.firstNames.has(stem) ? 'F' : '') +
-      (l.placeStems.has(stem) ? 'P' : '') +
-      (l.orgWords.has(stem) ? 'O' : '') +
-      (l.placeWords.has(stem) ? 'L' : '') +
-      (l.personWords.has(stem) ? 'T' : '') +
-      (SURNAME.test(lower) ? 'S' : '');
-    a = { lower, stem, shape: shape(w), flags };
+    a = atomsOf(w, this.lists);
     if (this.cache.size > 100_000) this.cache.clear();
     this.cache.set(w, a);
     return a;
@@ -83,8 +96,9 @@ export class RuFeaturizer {
     const F = FEATURES_PER_TOKEN;
     const out = new Uint32Array(words.length * F);
     // Document feature: the word is written with a capital somewhere not at a sentence start.
-    const capsInside = new Set<string>();
-    for (const s of sentences) for (let t = s.start + 1; t < s.end; t++) if (/^\p{Lu}/u.test(words[t]!)) capsInside.add(stemRu(foldRu(words[t]!)));
+    const capsInside = new Set<number>();
+    for (const s of sentences) for (let t = s.start + 1; t < s.end; t++) if (/^\p{Lu}/u.test(words[t]!)) capsInside.add(this.atoms(words[t]!)[STEM]!);
+    const fs = new Uint32Array(F);
     for (const s of sentences) {
       // Inside «...» or "...": names of companies, papers, parties and works are quoted in Russian.
       const inQuote = new Uint8Array(s.end - s.start);
@@ -97,39 +111,34 @@ export class RuFeaturizer {
       }
       for (let t = s.start; t < s.end; t++) {
         const at = (k: number): Atoms => (k < s.start ? BOS_ATOMS : k >= s.end ? EOS_ATOMS : this.atoms(words[k]!));
-        const a = at(t);
-        const p = at(t - 1);
-        const n = at(t + 1);
-        const p2 = at(t - 2);
-        const n2 = at(t + 2);
-        const w = words[t]!;
-        const first = t === s.start;
-        const f: string[] = [
-          'b', `w=${w}`, `l=${a.lower}`, `st=${a.stem}`, `sh=${a.shape}`, `fl=${a.flags}`,
-          `s1=${a.lower.slice(-1)}`, `s2=${a.lower.slice(-2)}`, `s3=${a.lower.slice(-3)}`, `s4=${a.lower.slice(-4)}`,
-          `p2=${a.lower.slice(0, 2)}`, `p3=${a.lower.slice(0, 3)}`, `p4=${a.lower.slice(0, 4)}`,
-          `first=${first}|${a.shape}`, `capsIn=${capsInside.has(a.stem)}|${a.shape.slice(0, 2)}`,
-          `-1l=${p.lower}`, `-1st=${p.stem}`, `-1sh=${p.shape}`, `-1fl=${p.flags}`, `-1s2=${p.lower.slice(-2)}`,
-          `+1l=${n.lower}`, `+1st=${n.stem}`, `+1sh=${n.shape}`, `+1fl=${n.flags}`, `+1s2=${n.lower.slice(-2)}`,
-          `-2l=${p2.lower}`, `-2sh=${p2.shape}`, `-2fl=${p2.flags}`,
-          `+2l=${n2.lower}`, `+2sh=${n2.shape}`, `+2fl=${n2.flags}`,
-          `-1l+0l=${p.lower}|${a.lower}`, `0l+1l=${a.lower}|${n.lower}`,
-          `-1sh+0sh=${p.shape}|${a.shape}`, `0sh+1sh=${a.shape}|${n.shape}`,
-          `-1st+0sh=${p.stem}|${a.shape}`, `0sh+1st=${a.shape}|${n.stem}`,
-          `-1fl+0fl=${p.flags}|${a.flags}`, `0fl+1fl=${a.flags}|${n.flags}`,
-          `0s2+sh=${a.lower.slice(-2)}|${a.shape}`, `-1sh+0s2=${p.shape}|${a.lower.slice(-2)}`,
-          `0st+1sh=${a.stem}|${n.shape}`, `-2l-1l=${p2.lower}|${p.lower}|${a.shape}`,
-          `len=${Math.min(w.length, 8)}|${a.shape.slice(0, 1)}`,
-          `q=${inQuote[t - s.start]}|${a.shape.slice(0, 2)}`, `q-1=${t > s.start ? inQuote[t - 1 - s.start] : 0}|${p.lower}`,
-          `-1l+0s2=${p.lower}|${a.lower.slice(-2)}`, `0st+1l=${a.stem}|${n.lower}`,
-        ];
-        const base = t * F;
-        for (let k = 0; k < F; k++) out[base + k] = k < f.length ? mix(k + 1, hashString(f[k]!)) : mix(k + 1, 7);
+        const a = at(t), p = at(t - 1), n = at(t + 1), p2 = at(t - 2), n2 = at(t + 2);
+        const first = t === s.start ? 1 : 0;
+        const q = inQuote[t - s.start]!;
+        const qp = t > s.start ? inQuote[t - 1 - s.start]! : 0;
+        let k = 0;
+        const put = (h: number) => { fs[k] = mix(k + 1, h); k++; };
+        put(7);
+        put(a[W]!); put(a[LOW]!); put(a[STEM]!); put(a[SHAPE]!); put(a[FLAGS]!);
+        put(a[S1]!); put(a[S2]!); put(a[S3]!); put(a[S4]!); put(a[P2]!); put(a[P3]!); put(a[P4]!);
+        put(mix(first, a[SHAPE]!)); put(mix(capsInside.has(a[STEM]!) ? 1 : 0, a[SH2]!));
+        put(p[LOW]!); put(p[STEM]!); put(p[SHAPE]!); put(p[FLAGS]!); put(p[S2]!);
+        put(n[LOW]!); put(n[STEM]!); put(n[SHAPE]!); put(n[FLAGS]!); put(n[S2]!);
+        put(p2[LOW]!); put(p2[SHAPE]!); put(p2[FLAGS]!);
+        put(n2[LOW]!); put(n2[SHAPE]!); put(n2[FLAGS]!);
+        put(mix(p[LOW]!, a[LOW]!)); put(mix(a[LOW]!, n[LOW]!));
+        put(mix(p[SHAPE]!, a[SHAPE]!)); put(mix(a[SHAPE]!, n[SHAPE]!));
+        put(mix(p[STEM]!, a[SHAPE]!)); put(mix(a[SHAPE]!, n[STEM]!));
+        put(mix(p[FLAGS]!, a[FLAGS]!)); put(mix(a[FLAGS]!, n[FLAGS]!));
+        put(mix(a[S2]!, a[SHAPE]!)); put(mix(p[SHAPE]!, a[S2]!));
+        put(mix(a[STEM]!, n[SHAPE]!)); put(mix(mix(p2[LOW]!, p[LOW]!), a[SHAPE]!));
+        put(mix(a[LEN]!, a[SH1]!));
+        put(mix(q, a[SH2]!)); put(mix(qp, p[LOW]!));
+        put(mix(p[LOW]!, a[S2]!)); put(mix(a[STEM]!, n[LOW]!));
+        while (k < F) put(7);
+        out.set(fs, t * F);
       }
     }
     return out;
   }
 }
 
-const BOS_ATOMS: Atoms = { lower: '<s>', stem: '<s>', shape: '<s>', flags: '' };
-const EOS_ATOMS: Atoms = { lower: '</s>', stem: '</s>', shape: '</s>', flags: '' };

@@ -29,6 +29,20 @@ function claimLexicon() {
 const FINITE = /^[а-я]{2,}(?:ла|ло|ли|л|лся|лась|лось|лись|ет|ёт|ит|ют|ят|ут|ат|ется|ится|ются|ятся|утся|атся)$/;
 const NOT_VERBS = /^(был|была|было|были|стал|стала|стало|стали|зал|пол|стол|тел|ил|мол|сил|дол|вол|посол|орел|котел|угол|ангел|совет|ответ|бюджет|предмет|объект|проект|портрет|пакет|билет|кабинет|интернет|комитет|паритет|авторитет|факт|контракт|кит|визит|кредит|лимит|депозит|месяц|путь|суть|часть|власть|область|новость|часть|мат|дат|брат|штат|результат|депутат|кандидат|аппарат|формат|адвокат|солдат|зарплат|сут|минут|институт|маршрут|абсолют|салют|атрибут)$/;
 
+/** Items (sorted by start) lying inside [from, to), with their indices: a binary search, not a scan per sentence. */
+function within<T extends { start: number; end: number }>(xs: readonly T[], from: number, to: number): (readonly [T, number])[] {
+  let lo = 0;
+  let hi = xs.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (xs[mid]!.start < from) lo = mid + 1;
+    else hi = mid;
+  }
+  const out: (readonly [T, number])[] = [];
+  for (let i = lo; i < xs.length && xs[i]!.start < to; i++) if (xs[i]!.end <= to) out.push([xs[i]!, i] as const);
+  return out;
+}
+
 export function isRuFiniteVerb(word: string): boolean {
   const w = foldRu(word);
   return FINITE.test(w) && !NOT_VERBS.test(w);
@@ -91,10 +105,10 @@ export function extractRuClaims(article: import('../../model/document.js').Artic
       const en = englishWordFor(w);
       if (en && !keywords.includes(en)) keywords.push(en);
     }
-    const inside = <T extends { start: number; end: number }>(xs: readonly T[]) => xs.map((x, i) => [x, i] as const).filter(([x]) => x.start >= s.start && x.end <= s.end);
+    const inside = <T extends { start: number; end: number }>(xs: readonly T[]) => within(xs, s.start, s.end);
     const ents = inside(mentions);
     const actorMention = ents.map(([m]) => m).find((m) => (m.type === 'PER' || m.type === 'ORG') && (!predicate || m.start < predicate.start)) ?? null;
-    const q = quotes.find((x) => x.start <= s.start + 1 && x.end >= s.start && x.speaker);
+    const q = within(quotes, s.start - 1, s.end).map(([x]) => x).find((x) => x.start <= s.start + 1 && x.end >= s.start && x.speaker);
     out.push({
       start: s.start,
       end: s.end,

@@ -97,6 +97,8 @@ export function extractRuQuantities(article: Article): Quantity[] {
   const text = article.text;
   const out: Quantity[] = [];
   const times = article.layers.times ?? [];
+  // Times are in text order, as are the numbers: one pointer walks them.
+  let timeAt = 0;
   const hedgeKeys = Object.keys(lex.hedges).sort((a, b) => b.split(' ').length - a.split(' ').length);
   for (const sent of article.layers.sentences ?? [{ start: 0, end: text.length, paragraph: 0 }]) {
     const toks = ruTokens(text, sent.start, sent.end);
@@ -123,7 +125,8 @@ export function extractRuQuantities(article: Article): Quantity[] {
       const label = toks[i - 1]?.text === '.' ? toks[i - 2] : toks[i - 1];
       if (label && lex.labelWords.includes(label.low)) { i = num.next - 1; continue; }
       // Dates and times are the time layer's.
-      if (times.some((x) => x.start < toks[num.next - 1]!.end && t.start < x.end)) { i = num.next - 1; continue; }
+      while (timeAt < times.length && times[timeAt]!.end <= t.start) timeAt++;
+      if (timeAt < times.length && times[timeAt]!.start < toks[num.next - 1]!.end) { i = num.next - 1; continue; }
       let j = num.next;
       let value = num.value;
       // Parts of dates and times are the time layer's: "5 августа", "в 2022 году", "20 часов 30 минут" as a clock.

@@ -108,10 +108,12 @@ export function extractRuQuotes(article: Article): Quote[] {
   const text = article.text;
   const mentions = article.layers.entities ?? [];
   const out: Quote[] = [];
+  let sentenceFirst = 0;
   const make = (start: number, end: number, content: (TextSpan | null)[], cue: TextSpan | null, speakerMention: TextSpan | null, direct: boolean, quoted: TextSpan[] = []): void => {
     const c = content.filter((x): x is TextSpan => x !== null);
     if (c.length === 0) return;
-    if (out.some((q) => q.start < end && start < q.end)) return;
+    // Attributions of one sentence may overlap; earlier sentences' end before this one starts.
+    for (let k = out.length - 1; k >= 0 && k >= sentenceFirst; k--) if (out[k]!.start < end && start < out[k]!.end) return;
     const mention = mentionIn(mentions, speakerMention);
     const cueLow = cue ? foldRu(cue.text) : '';
     const docWord = speakerMention && L.documents.some((d) => foldRu(speakerMention.text).includes(d));
@@ -126,6 +128,7 @@ export function extractRuQuotes(article: Article): Quote[] {
   };
   for (const s of article.layers.sentences ?? [{ start: 0, end: text.length, paragraph: 0 }]) {
     const sent = text.slice(s.start, s.end);
+    sentenceFirst = out.length;
     const at = (i: number) => s.start + i;
     let m: RegExpExecArray | null;
     // «...», — сказал X.

@@ -34,7 +34,16 @@ function anchorDate(published: string | null): Date | null {
 }
 
 function sentenceAt(article: Article, offset: number): { start: number; end: number } {
-  for (const s of article.layers.sentences ?? []) if (offset >= s.start && offset < s.end) return s;
+  const ss = article.layers.sentences ?? [];
+  let lo = 0;
+  let hi = ss.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const s = ss[mid]!;
+    if (offset < s.start) hi = mid - 1;
+    else if (offset >= s.end) lo = mid + 1;
+    else return s;
+  }
   return { start: 0, end: article.text.length };
 }
 
@@ -163,10 +172,20 @@ export function extractRuTimes(article: Article): TimeExpression[] {
     } else continue;
     push({ start, end, type, value, resolved, ...(resolved && anchor ? { anchor: 'published' as const } : {}), ...(symbolic ? { symbolic } : {}) });
   }
+  // Clusters of overlapping candidates (in text order); inside each, the longest first.
   const out: TimeExpression[] = [];
-  candidates.sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start);
-  for (const c of candidates) if (!out.some((o) => c.start < o.end && o.start < c.end)) out.push(c);
-  return out.sort((a, b) => a.start - b.start);
+  candidates.sort((a, b) => a.start - b.start);
+  for (let i = 0; i < candidates.length; ) {
+    let j = i + 1;
+    let end = candidates[i]!.end;
+    while (j < candidates.length && candidates[j]!.start < end) end = Math.max(end, candidates[j++]!.end);
+    const cluster = candidates.slice(i, j).sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start);
+    const kept: TimeExpression[] = [];
+    for (const c of cluster) if (!kept.some((o) => c.start < o.end && o.start < c.end)) kept.push(c);
+    out.push(...kept.sort((a, b) => a.start - b.start));
+    i = j;
+  }
+  return out;
 }
 
 export const ruTimeStage: Stage = {

@@ -4,7 +4,7 @@
 // nothing acknowledged, and running again resumes: what was stored is recognised and skipped.
 import type { Article } from '../model/document.js';
 import type { StoryClusterer } from '../cluster/types.js';
-import type { DatabaseStore } from '../store/types.js';
+import type { DatabaseStore, PutResult } from '../store/types.js';
 import { contentHash } from '../store/content-hash.js';
 import type { AnalysisPool } from './analysis-pool.js';
 
@@ -142,10 +142,26 @@ export async function ingest(items: AsyncIterable<IngestItem> | Iterable<IngestI
     });
     timings.clustering += performance.now() - tc;
     const ts = performance.now();
-    const results = await store.putArticles(items);
+    let results: (PutResult | null)[];
+    try {
+      results = await store.putArticles(items);
+    } catch (e) {
+      if (items.length <= 1) throw e;
+      // One article the database refuses must not take the rest of its batch with it: each alone.
+      results = [];
+      for (const item of items) {
+        try {
+          results.push((await store.putArticles([item]))[0]!);
+        } catch (one) {
+          fail(item.article.source, `${item.article.source}: could not be stored (${(one as Error).message.split('\n')[0]!.slice(0, 300)})`);
+          results.push(null);
+        }
+      }
+    }
     timings.storage += performance.now() - ts;
     results.forEach((r, i) => {
       const item = items[i]!;
+      if (!r) return;
       if (!r.isNew) {
         counts.duplicates++; // stored meanwhile by another process
         return;

@@ -6,6 +6,7 @@ import BetterSqlite3 from 'better-sqlite3';
 import { Kysely, Migrator, PostgresDialect, SqliteDialect } from 'kysely';
 import { ParallaxError } from '../model/errors.js';
 import { migrationsFor } from './migrations.js';
+import { StorableTextPlugin } from './storable.js';
 import type { Backend, Database } from './schema.js';
 
 export interface Connection {
@@ -48,7 +49,7 @@ function openSqlite(path: string): Kysely<Database> {
   } catch (e) {
     throw new ParallaxError('E_STORE', `cannot open the database (${(e as Error).message})`, path);
   }
-  return new Kysely<Database>({ dialect: new SqliteDialect({ database }) });
+  return new Kysely<Database>({ dialect: new SqliteDialect({ database }), plugins: [new StorableTextPlugin()] });
 }
 
 async function openPostgres(url: string): Promise<Kysely<Database>> {
@@ -57,7 +58,7 @@ async function openPostgres(url: string): Promise<Kysely<Database>> {
   const pool = new pg.Pool({ connectionString: url, max: 4 });
   // An idle client losing its server must not crash the process; the next query reports it.
   pool.on('error', () => {});
-  return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  return new Kysely<Database>({ dialect: new PostgresDialect({ pool }), plugins: [new StorableTextPlugin()] });
 }
 
 function isBusy(e: unknown): boolean {

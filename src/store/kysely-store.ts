@@ -1,5 +1,6 @@
 // The Store over Kysely: one implementation for SQLite and PostgreSQL; only search and locking differ.
 import { randomUUID } from 'node:crypto';
+import { hostname } from 'node:os';
 import { sql, type Kysely } from 'kysely';
 import type { Article } from '../model/document.js';
 import type { StoryComparison } from '../compare/types.js';
@@ -13,7 +14,34 @@ import { articleConditions, search } from './search.js';
 import { createJobQueue } from './jobs.js';
 
 const now = () => new Date().toISOString();
+
+interface RunOwner {
+  host: string;
+  pid: number;
+}
+
+/** Whether a process of this machine is alive (signal 0 tests without sending). */
+function processAlive(pid: number): boolean {
+  if (!Number.isInteger(pid) || pid <= 0) return false;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
 const CHUNK = 400;
+
+/**
+ * Parameters per statement: SQLite allows 32,766 and PostgreSQL 65,535 (its bind message counts them in
+ * 16 bits); one limit well under both keeps a many-row insert valid on either.
+ */
+export const MAX_PARAMETERS = 30_000;
+
+/** Rows of `perRow` parameters in groups that each fit one statement. */
+export function rowChunks<T>(rows: T[], perRow: number): T[][] {
+  return chunks(rows, Math.max(1, Math.floor(MAX_PARAMETERS / perRow)));
+}
 
 function chunks<T>(xs: T[], n = CHUNK): T[][] {
   const out: T[][] = [];
@@ -115,19 +143,21 @@ export function createKyselyStore(db: Kysely<Database>, backend: Backend, label:
     }
     const entities = articleEntities(a);
     if (entities.length) {
-      await trx
-        .insertInto('entities')
-        .values(entities.map((e) => ({ key: e.key, name: e.name, type: e.type })))
-        .onConflict((oc) => oc.column('key').doNothing())
-        .execute();
-      await trx
-        .insertInto('article_entities')
-        .values(entities.map((e) => ({ article_id: id, entity_key: e.key, mentions: e.mentions })))
-        .execute();
+      for (const part of rowChunks(entities, 3)) {
+        await trx
+          .insertInto('entities')
+          .values(part.map((e) => ({ key: e.key, name: e.name, type: e.type })))
+          .onConflict((oc) => oc.column('key').doNothing())
+          .execute();
+        await trx
+          .insertInto('article_entities')
+          .values(part.map((e) => ({ article_id: id, entity_key: e.key, mentions: e.mentions })))
+          .execute();
+      }
     }
-    // All claims of the article in one statement (and one for their index rows): an analysed article has dozens.
-    const claims = articleClaims(a);
-    if (claims.length) {
+    // Claims in few statements (an analysed article has dozens; a long one thousands), each under the
+    // backends' limit on parameters per statement.
+    for (const claims of rowChunks(articleClaims(a), 6)) {
       const rows = await trx
         .insertInto('claims')
         .values(claims.map((c) => ({ article_id: id, idx: c.idx, start_offset: c.start, end_offset: c.end, text: c.text, data: c.data })))
@@ -338,8 +368,30 @@ export function createKyselyStore(db: Kysely<Database>, backend: Backend, label:
     async startIngestRun(command) {
       guard();
       const id = randomUUID();
-      await db.insertInto('ingest_runs').values({ id, started_at: now(), finished_at: null, command, status: 'running', counts: null }).execute();
+      // While running, counts names the process, so a later run can tell a killed run from a live one.
+      const owner: RunOwner = { host: hostname(), pid: process.pid };
+      await db.insertInto('ingest_runs').values({ id, started_at: now(), finished_at: null, command, status: 'running', counts: JSON.stringify({ owner }) }).execute();
       return id;
+    },
+
+    async closeInterruptedRuns() {
+      guard();
+      const running = await db.selectFrom('ingest_runs').selectAll().where('status', '=', 'running').execute();
+      const closed: IngestRunInfo[] = [];
+      for (const r of running) {
+        let owner: RunOwner | undefined;
+        try {
+          owner = r.counts ? (JSON.parse(r.counts) as { owner?: RunOwner }).owner : undefined;
+        } catch {
+          owner = undefined;
+        }
+        // A run of another machine may still be going: only its own machine can tell.
+        if (owner && (owner.host !== hostname() || processAlive(owner.pid))) continue;
+        const stamp = now();
+        await db.updateTable('ingest_runs').set({ status: 'interrupted', finished_at: stamp }).where('id', '=', r.id).where('status', '=', 'running').execute();
+        closed.push({ id: r.id, startedAt: r.started_at, finishedAt: stamp, command: r.command, status: 'interrupted', counts: null });
+      }
+      return closed;
     },
 
     async finishIngestRun(id, status, counts) {

@@ -64,6 +64,9 @@ export async function runIngest(targets: string[], values: Record<string, unknow
   const { pool, workers } = await analysisPoolFor(values);
   try {
     const factory = values['skip-clustering'] ? null : await (await import('../../ingest/optional-modules.js')).loadClustererFactory();
+    for (const r of await store.closeInterruptedRuns()) {
+      io.stderr.write(`parallax ${command}: an earlier run (started ${r.startedAt}: ${printable(r.command.slice(0, 120))}) was interrupted; its committed batches are kept and running again skips them\n`);
+    }
     const run = await store.startIngestRun(`${command} ${targets.join(' ')}`.slice(0, 2000));
     const progress = createProgress(io.stderr);
     const maxBytes = values['max-bytes'] !== undefined ? positiveInt(values['max-bytes'], 'max-bytes', 0) : undefined;
@@ -74,11 +77,18 @@ export async function runIngest(targets: string[], values: Record<string, unknow
       ...(maxBytes ? { maxBytes } : {}),
       readUrl: createUrlReader({ allowPrivate: Boolean(values['allow-private']), ...(maxBytes ? { maxBytes } : {}), outlet: hints?.outlet ?? null }),
     });
-    const summary = await ingest(
-      items,
-      { store, pool, clusterer: factory ? factory.create() : null, ...(factory ? { clustererName: factory.name } : {}), onProgress: (c) => progress.update(c) },
-      { batchSize: positiveInt(values.batch, 'batch', 64), ingestRun: run },
-    );
+    let summary: IngestSummary;
+    try {
+      summary = await ingest(
+        items,
+        { store, pool, clusterer: factory ? factory.create() : null, ...(factory ? { clustererName: factory.name } : {}), onProgress: (c) => progress.update(c) },
+        { batchSize: positiveInt(values.batch, 'batch', 64), ingestRun: run },
+      );
+    } catch (e) {
+      // The run ends here: recorded as failed, not left running.
+      await store.finishIngestRun(run, 'failed', { error: (e as Error).message?.slice(0, 500) ?? String(e) }).catch(() => {});
+      throw e;
+    }
     progress.done();
     await store.finishIngestRun(run, summary.failed && !summary.new ? 'failed' : 'done', { read: summary.read, new: summary.new, duplicates: summary.duplicates, failed: summary.failed });
     return { summary, workers };

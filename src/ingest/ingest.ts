@@ -6,6 +6,7 @@ import type { Article } from '../model/document.js';
 import type { StoryClusterer } from '../cluster/types.js';
 import type { DatabaseStore, PutResult } from '../store/types.js';
 import { contentHash } from '../store/content-hash.js';
+import { isParallaxError } from '../model/errors.js';
 import type { AnalysisPool } from './analysis-pool.js';
 
 export type IngestItem = { article: Article } | { failure: { subject: string; message: string } };
@@ -121,7 +122,7 @@ export async function ingest(items: AsyncIterable<IngestItem> | Iterable<IngestI
     const analysed = Promise.all(
       fresh.map((a) =>
         pool.analyze(a).catch((e: Error) => {
-          fail(a.source, `analysis failed: ${e.message}`);
+          fail(a.source, isParallaxError(e) ? e.message : `${a.source}: analysis failed: ${e.message}`);
           return null;
         }),
       ),

@@ -14,6 +14,8 @@ export interface Connection {
   backend: Backend;
   /** What was opened (path or URL with the password hidden), for messages. */
   label: string;
+  /** A read-only connection beside the writer (SQLite files), else the same instance. */
+  reader: Kysely<Database>;
 }
 
 export function isPostgresUrl(target: string): boolean {
@@ -95,5 +97,14 @@ export async function connect(target: string): Promise<Connection> {
     if (e instanceof ParallaxError) throw e;
     throw new ParallaxError('E_STORE', `cannot open the database (${(e as Error).message})`, label);
   }
-  return { db, backend, label };
+  let reader = db;
+  if (backend === 'sqlite' && target !== ':memory:' && target !== '') {
+    try {
+      const database = new BetterSqlite3(target, { readonly: true, timeout: 30_000 });
+      reader = new Kysely<Database>({ dialect: new SqliteDialect({ database }), plugins: [new StorableTextPlugin()] });
+    } catch {
+      reader = db; // reads share the writer's connection, as before
+    }
+  }
+  return { db, backend, label, reader };
 }

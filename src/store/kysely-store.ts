@@ -38,10 +38,20 @@ const CHUNK = 400;
  */
 export const MAX_PARAMETERS = 30_000;
 
+/** Rows per statement: also small enough that one statement does not hold the event loop for long. */
+const MAX_ROWS = 500;
+
 /** Rows of `perRow` parameters in groups that each fit one statement. */
 export function rowChunks<T>(rows: T[], perRow: number): T[][] {
-  return chunks(rows, Math.max(1, Math.floor(MAX_PARAMETERS / perRow)));
+  return chunks(rows, Math.max(1, Math.min(MAX_ROWS, Math.floor(MAX_PARAMETERS / perRow))));
 }
+
+/**
+ * Lets other work of the process run between the statements of a long write (better-sqlite3 runs each
+ * statement synchronously and Kysely chains them in microtasks: a 1 MB article would hold a server's
+ * event loop for its whole transaction; the reads go through another connection meanwhile).
+ */
+const breathe = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 function chunks<T>(xs: T[], n = CHUNK): T[][] {
   const out: T[][] = [];
@@ -49,7 +59,11 @@ function chunks<T>(xs: T[], n = CHUNK): T[][] {
   return out;
 }
 
-export function createKyselyStore(db: Kysely<Database>, backend: Backend, label: string): DatabaseStore {
+/**
+ * `reader` serves the queries that only read (SQLite: a second, read-only connection; WAL lets it read
+ * while the writer's transaction is open, so a long write does not hold up every page of a server).
+ */
+export function createKyselyStore(db: Kysely<Database>, backend: Backend, label: string, reader: Kysely<Database> = db): DatabaseStore {
   let closed = false;
 
   /**
@@ -110,6 +124,7 @@ export function createKyselyStore(db: Kysely<Database>, backend: Backend, label:
         .onConflict((oc) => oc.column('id').doUpdateSet({ updated_at: stamp }))
         .execute();
     }
+    await breathe();
     const inserted = await trx
       .insertInto('articles')
       .values({
@@ -139,11 +154,13 @@ export function createKyselyStore(db: Kysely<Database>, backend: Backend, label:
       .returning('seq')
       .executeTakeFirstOrThrow();
     if (backend === 'sqlite') {
+      await breathe();
       await sql`INSERT INTO article_fts(rowid, title, text) VALUES (${inserted.seq}, ${a.title ?? ''}, ${a.text})`.execute(trx);
     }
     const entities = articleEntities(a);
     if (entities.length) {
       for (const part of rowChunks(entities, 3)) {
+        await breathe();
         await trx
           .insertInto('entities')
           .values(part.map((e) => ({ key: e.key, name: e.name, type: e.type })))
@@ -158,6 +175,7 @@ export function createKyselyStore(db: Kysely<Database>, backend: Backend, label:
     // Claims in few statements (an analysed article has dozens; a long one thousands), each under the
     // backends' limit on parameters per statement.
     for (const claims of rowChunks(articleClaims(a), 6)) {
+      await breathe();
       const rows = await trx
         .insertInto('claims')
         .values(claims.map((c) => ({ article_id: id, idx: c.idx, start_offset: c.start, end_offset: c.end, text: c.text, data: c.data })))
@@ -179,7 +197,7 @@ export function createKyselyStore(db: Kysely<Database>, backend: Backend, label:
   async function summaries(where: ReturnType<typeof sql>): Promise<ArticleSummary[]> {
     const { rows } = await sql<{ id: string; outlet: string | null; title: string | null; published: string | null; url: string | null; story_id: string | null }>`
       SELECT a.id, a.outlet, a.title, a.published, a.url, a.story_id FROM articles a WHERE ${where}
-      ORDER BY coalesce(a.published, '') , a.seq`.execute(db);
+      ORDER BY coalesce(a.published, '') , a.seq`.execute(reader);
     return rows.map((r) => ({ id: r.id, outlet: r.outlet, title: r.title, published: r.published, url: r.url, story: r.story_id }));
   }
 
@@ -208,7 +226,7 @@ export function createKyselyStore(db: Kysely<Database>, backend: Backend, label:
       guard();
       const out = new Map<string, string>();
       for (const part of chunks([...new Set(hashes)])) {
-        const rows = await db.selectFrom('articles').select(['content_hash', 'id']).where('content_hash', 'in', part).execute();
+        const rows = await reader.selectFrom('articles').select(['content_hash', 'id']).where('content_hash', 'in', part).execute();
         for (const r of rows) out.set(r.content_hash, r.id);
       }
       return out;
@@ -216,7 +234,7 @@ export function createKyselyStore(db: Kysely<Database>, backend: Backend, label:
 
     async getArticle(id) {
       guard();
-      const row = await db.selectFrom('articles').selectAll().where('id', '=', id).executeTakeFirst();
+      const row = await reader.selectFrom('articles').selectAll().where('id', '=', id).executeTakeFirst();
       if (!row) return null;
       const article = rowToArticle(row);
       // Raw is stored only when it differs from the original (HTML pages).
@@ -244,7 +262,7 @@ export function createKyselyStore(db: Kysely<Database>, backend: Backend, label:
       const limit = Math.max(1, Math.min(filter.limit ?? 50, 1000));
       let storyIds: string[] | null = null;
       if (filter.query && filter.query.trim() !== '') {
-        const hits = await search(db, backend, filter.query, { ...filter, kind: 'article', limit: 1000, offset: 0 });
+        const hits = await search(reader, backend, filter.query, { ...filter, kind: 'article', limit: 1000, offset: 0 });
         storyIds = [...new Set(hits.map((h) => h.story).filter((s): s is string => s !== null))];
         if (storyIds.length === 0) return [];
       }
@@ -255,10 +273,10 @@ export function createKyselyStore(db: Kysely<Database>, backend: Backend, label:
         WHERE s.id IN (SELECT a.story_id FROM articles a WHERE ${sql.join(conds, sql` AND `)} AND a.story_id IS NOT NULL) ${idCond}
         GROUP BY s.id, s.title
         ORDER BY coalesce(max(a.published), '') DESC, max(s.updated_at) DESC, s.id
-        LIMIT ${limit} OFFSET ${filter.offset ?? 0}`.execute(db);
+        LIMIT ${limit} OFFSET ${filter.offset ?? 0}`.execute(reader);
       if (rows.length === 0) return [];
       const ids = rows.map((r) => r.id);
-      const outlets = await db
+      const outlets = await reader
         .selectFrom('articles')
         .select(['story_id', 'outlet'])
         .where('story_id', 'in', ids)
@@ -271,7 +289,7 @@ export function createKyselyStore(db: Kysely<Database>, backend: Backend, label:
         SELECT a.story_id, e.name, count(*) AS n FROM article_entities ae
         JOIN articles a ON a.id = ae.article_id JOIN entities e ON e.key = ae.entity_key
         WHERE a.story_id IN (${sql.join(ids)}) AND a.is_current = 1
-        GROUP BY a.story_id, e.name ORDER BY count(*) DESC, e.name`.execute(db);
+        GROUP BY a.story_id, e.name ORDER BY count(*) DESC, e.name`.execute(reader);
       return rows.map(
         (r): StorySummary => ({
           id: r.id,
@@ -307,13 +325,13 @@ export function createKyselyStore(db: Kysely<Database>, backend: Backend, label:
       const { rows } = await sql<{ id: string; outlet: string | null; title: string | null; published: string | null; url: string | null; story_id: string | null }>`
         SELECT a.id, a.outlet, a.title, a.published, a.url, a.story_id FROM articles a
         WHERE ${sql.join(articleConditions(filter), sql` AND `)}
-        ORDER BY a.seq LIMIT ${limit} OFFSET ${filter.offset ?? 0}`.execute(db);
+        ORDER BY a.seq LIMIT ${limit} OFFSET ${filter.offset ?? 0}`.execute(reader);
       return rows.map((r) => ({ id: r.id, outlet: r.outlet, title: r.title, published: r.published, url: r.url, story: r.story_id }));
     },
 
     async countArticles(options = {}) {
       guard();
-      let q = db.selectFrom('articles').select((eb) => eb.fn.countAll<number>().as('n'));
+      let q = reader.selectFrom('articles').select((eb) => eb.fn.countAll<number>().as('n'));
       if (!options.includeRevisions) q = q.where('is_current', '=', 1);
       const r = await q.executeTakeFirstOrThrow();
       return Number(r.n);
@@ -321,7 +339,7 @@ export function createKyselyStore(db: Kysely<Database>, backend: Backend, label:
 
     async getComparison(story) {
       guard();
-      const row = await db.selectFrom('comparisons').select(['json', 'article_count']).where('story_id', '=', story).executeTakeFirst();
+      const row = await reader.selectFrom('comparisons').select(['json', 'article_count']).where('story_id', '=', story).executeTakeFirst();
       if (!row) return null;
       // A story that gained or lost articles since needs a fresh comparison.
       const n = (await store.storyArticles(story)).length;
@@ -342,7 +360,7 @@ export function createKyselyStore(db: Kysely<Database>, backend: Backend, label:
 
     async search(query, filter = {}): Promise<SearchHit[]> {
       guard();
-      return search(db, backend, query, filter);
+      return search(reader, backend, query, filter);
     },
 
     async integrityCheck() {
@@ -401,7 +419,7 @@ export function createKyselyStore(db: Kysely<Database>, backend: Backend, label:
 
     async ingestRuns(limit = 20) {
       guard();
-      const rows = await db.selectFrom('ingest_runs').selectAll().orderBy('started_at', 'desc').limit(limit).execute();
+      const rows = await reader.selectFrom('ingest_runs').selectAll().orderBy('started_at', 'desc').limit(limit).execute();
       return rows.map(
         (r): IngestRunInfo => ({
           id: r.id,
@@ -422,7 +440,7 @@ export function createKyselyStore(db: Kysely<Database>, backend: Backend, label:
 
     async getFeedState(url) {
       guard();
-      const r = await db.selectFrom('feeds').selectAll().where('url', '=', url).executeTakeFirst();
+      const r = await reader.selectFrom('feeds').selectAll().where('url', '=', url).executeTakeFirst();
       if (!r) return null;
       return {
         url: r.url,
@@ -461,6 +479,7 @@ export function createKyselyStore(db: Kysely<Database>, backend: Backend, label:
         // Fold the WAL back into the main file so a copied .db file is complete.
         await sql`PRAGMA wal_checkpoint(TRUNCATE)`.execute(db).catch(() => {});
       }
+      if (reader !== db) await reader.destroy();
       await db.destroy();
     },
   };

@@ -40,6 +40,7 @@ export const ingestOptions = {
   outlet: { type: 'string', valueName: 'NAME', description: 'outlet of articles that do not name one' },
   'allow-private': { type: 'boolean', description: 'allow URLs on private or loopback addresses' },
   'max-bytes': { type: 'string', valueName: 'N', description: 'largest file or page to read' },
+  'analysis-budget': { type: 'string', valueName: 'SECONDS', description: 'time one article may take to analyse before it fails (default 120)' },
 } as const satisfies Command['options'];
 
 export interface IngestSetup {
@@ -51,12 +52,13 @@ export interface IngestSetup {
 export async function analysisPoolFor(values: Record<string, unknown>): Promise<IngestSetup> {
   if (values['skip-analysis']) return { pool: null, workers: 0 };
   const workers = positiveInt(values.workers, 'workers', Math.max(1, availableParallelism() - 1), 0);
-  const { createInlinePool, createWorkerPool } = await import('../../ingest/analysis-pool.js');
+  const { createInlinePool, createWorkerPool, DEFAULT_ANALYSIS_BUDGET_MS } = await import('../../ingest/analysis-pool.js');
   if (workers === 0) {
     const analyzer = (await import('../../analyze.js')).createAnalyzer();
     return { pool: createInlinePool((a) => analyzer.analyze(a)), workers: 0 };
   }
-  return { pool: createWorkerPool(workers), workers };
+  const budget = positiveInt(values['analysis-budget'], 'analysis-budget', DEFAULT_ANALYSIS_BUDGET_MS / 1000);
+  return { pool: createWorkerPool(workers, { budgetMs: budget * 1000 }), workers };
 }
 
 export async function runIngest(targets: string[], values: Record<string, unknown>, io: CliIO, command: string): Promise<{ summary: IngestSummary; workers: number }> {

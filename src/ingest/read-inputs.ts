@@ -157,7 +157,7 @@ export function articleFromJsonLine(line: string, subject: string, hints: Source
 
 /** The lines of JSON Lines bytes, each decoded on its own: a bad byte costs its line, not the file. */
 function jsonLinesOf(path: string, bytes: Buffer): { text: string; subject: string }[] {
-  const wideBom = (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff);
+  const wideBom = (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff) || (bytes[0] === 0 && bytes[1] === 0 && bytes[2] === 0xfe && bytes[3] === 0xff);
   if (wideBom) return decodeBytes(bytes, path).text.split('\n').map((text, i) => ({ text, subject: `${path}:${i + 1}` }));
   const wide = utf16WithoutBom(bytes);
   if (wide) throw utf16Error(wide, path);

@@ -5,6 +5,7 @@ import { tokenView, type TokenView } from '../quantities/token-view.js';
 import { findAnchors, labelledParagraph, type Anchor } from './attributions.js';
 import { loadQuoteLexicon, type QuoteLexicon } from './lexicon.js';
 import { findQuotedSpans, type QuotedSpan } from './marks.js';
+import { attributionsFromLabels, labelSentence, ruleRoles, seqSentence } from './seq-model.js';
 import { headOf, mentionFor, speakerKindOf, type TokRange } from './speaker.js';
 
 interface Draft {
@@ -109,6 +110,29 @@ export function extractQuotes(article: Article, lex: QuoteLexicon, options: Quot
     const e = view.sentEnd[s]!;
     if (e <= f) continue;
     const anchors: Anchor[] = findAnchors(view, lex, f, e, quotedTokens);
+    // The cascade's second step: the sequence labeller reads the sentence with what the rules made of it, and
+    // adds the attributions the rules missed (a content that overlaps none of theirs).
+    if (lex.seqModel && lex.cueModel) {
+      const ss = seqSentence(view, lex.cueModel, f, e, quotedTokens, ruleRoles(anchors, f, e), lex.seqModel.gate);
+      if (ss.best >= 0 && ss.score[ss.best - f]! > lex.seqModel.gate) {
+        const taken = ss.rule;
+        const ruled = anchors.length;
+        for (const a of attributionsFromLabels(view, labelSentence(lex.seqModel, view, ss, quotedTokens), f)) {
+          let inside = 0;
+          let all = 0;
+          for (const c of a.content) for (let k = c.first; k < c.end; k++, all++) if (taken[k - f] === 3) inside++;
+          for (let k = a.cue.first; k < a.cue.end; k++) if (taken[k - f] === 2) inside = all;
+          if (inside * 2 > all) continue;
+          // No source of its own: the speaker of the rules' attribution before it in the sentence ("Clinton said
+          // ..., painting Trump as ...").
+          let source = a.source;
+          if (!source) for (let i = 0; i < ruled; i++) if (anchors[i]!.source && anchors[i]!.cue.first < a.cue.first) source = anchors[i]!.source;
+          // Without one, the labeller's attributions lose more speakers than they add contents (held-out).
+          if (!source) continue;
+          anchors.push({ cue: a.cue, source, shape: 'sc', inherited: true, content: a.content, via: null });
+        }
+      }
+    }
     const paragraph = view.sentences[s]!.paragraph;
     if (s === 0 || view.sentences[s - 1]!.paragraph !== paragraph) {
       let last = s;

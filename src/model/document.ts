@@ -162,6 +162,13 @@ export interface Quote extends Span {
   quoted?: TextSpan[];
   /** The document the words reach us through ("according to a Kremlin readout"), when named. */
   via?: TextSpan | null;
+  /**
+   * Set when the words before the cue cannot be shown as a speaker: a place, a quantifier ("Many"), a
+   * clause, or a pronoun the article names no one for. `speakerMention` and `speaker` are null then, and
+   * the words are kept in `speakerWords`.
+   */
+  speakerProblem?: 'place' | 'quantifier' | 'clause' | 'pronoun';
+  speakerWords?: TextSpan;
 }
 
 export interface SentenceTone extends Span {

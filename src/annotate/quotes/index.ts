@@ -6,6 +6,7 @@ import { findAnchors, labelledParagraph, type Anchor } from './attributions.js';
 import { loadQuoteLexicon, type QuoteLexicon } from './lexicon.js';
 import { findQuotedSpans, type QuotedSpan } from './marks.js';
 import { attributionsFromLabels, labelSentence, ruleRoles, seqSentence } from './seq-model.js';
+import { resolveSpeakers } from './resolve.js';
 import { headOf, mentionFor, speakerKindOf, type TokRange } from './speaker.js';
 
 interface Draft {
@@ -287,7 +288,9 @@ export function extractQuotes(article: Article, lex: QuoteLexicon, options: Quot
     if (cue) edges.push(cue.start, cue.end);
     if (speakerMention && d.source) edges.push(speakerMention.start, speakerMention.end);
     if (via) edges.push(via.start, via.end);
-    const attitude = d.cue !== null && !direct && !lex.speechCues.has(view.lower[d.cue.first]!) && view.lower[d.cue.first] !== 'according' && view.words[d.cue.first] !== ':';
+    // A wish or a plan ("Russia seeks to shore up ...", "plans to") is the reporter's narration of an aim, not words.
+    const intent = d.cue !== null && !lex.speechVerbs.has(view.lower[d.cue.first]!) && view.lower[d.cue.end] === 'to';
+    const attitude = d.cue !== null && !direct && (intent || (!lex.speechCues.has(view.lower[d.cue.first]!) && view.lower[d.cue.first] !== 'according' && view.words[d.cue.first] !== ':'));
     if (attitude && !options.attitudes) continue;
     out.push({
       start: Math.min(...edges),
@@ -304,7 +307,19 @@ export function extractQuotes(article: Article, lex: QuoteLexicon, options: Quot
     });
   }
   out.sort((a, b) => a.start - b.start || a.end - b.end);
-  return out;
+  const problems = resolveSpeakers(text, out, mentions, article.layers.entityIndex ?? []);
+  // For a reader (the analysis pipeline), a speaker that is a place, a quantifier, a clause or an unresolved
+  // pronoun is not shown; reported words with a place or a clause for a speaker are narration, not a quote.
+  // The evaluation keeps the phrase as written (PolNeAR's sources are mentions).
+  if (options.attitudes) return out;
+  const shown: Quote[] = [];
+  out.forEach((q, i) => {
+    const p = problems[i];
+    if (!p) return shown.push(q);
+    if (!q.direct && (p === 'place' || p === 'clause')) return;
+    shown.push({ ...q, speaker: null, speakerMention: null, speakerKind: 'unknown', speakerProblem: p, ...(q.speakerMention ? { speakerWords: q.speakerMention } : {}) });
+  });
+  return shown;
 }
 
 export function createQuoteStage(lex: QuoteLexicon, options: QuoteOptions = {}): Stage {

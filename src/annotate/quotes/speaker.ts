@@ -158,6 +158,8 @@ export function mentionFor(mentions: readonly EntityMention[], start: number, en
   }
   for (let i = lo; i < mentions.length && mentions[i]!.start < end; i++) {
     const m = mentions[i]!;
+    // The mention of the head word itself ("Sen. Susan Collins of Maine" is Collins, not Maine).
+    if (headStart > start && m.start <= headStart && headStart < m.end) return m;
     if (m.end > Math.max(start, headStart) && (!best || m.end >= best.end)) best = m;
   }
   return best;

@@ -26,5 +26,5 @@ lex.seqModel = loadSeqModel(join(dir, 'quote-seq.bin.gz'));
 const train = join(root, '..', 'shared', 'eval', 'quotes', 'polnear.train.jsonl');
 const docs = readFileSync(train, 'utf8').split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l)).filter((x) => isHeldOut(x.id));
 const counts = emptyQuoteCounts();
-for (const doc of docs) scoreQuotesDoc(doc.text, doc.attributions, predictAttributions(doc.text, lex), counts);
+for (const doc of docs) scoreQuotesDoc(doc.text, doc.attributions, predictAttributions(doc.text, lex, { entities: true }), counts);
 console.log(JSON.stringify({ documents: docs.length, ...summarizeQuotes(counts) }));

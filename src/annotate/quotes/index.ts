@@ -115,7 +115,10 @@ export function extractQuotes(article: Article, lex: QuoteLexicon, options: Quot
     // adds the attributions the rules missed (a content that overlaps none of theirs).
     if (lex.seqModel && lex.cueModel) {
       const ss = seqSentence(view, lex.cueModel, f, e, quotedTokens, ruleRoles(anchors, f, e), lex.seqModel.gate);
-      if (ss.best >= 0 && ss.score[ss.best - f]! > lex.seqModel.gate) {
+      // Only where a cue candidate is left that no rule attribution uses (the labeller adds, never replaces).
+      let open = false;
+      for (let k = f; k < e && !open; k++) if (ss.score[k - f]! > lex.seqModel.runGate && ss.rule[k - f] !== 2) open = true;
+      if (open) {
         const taken = ss.rule;
         const ruled = anchors.length;
         for (const a of attributionsFromLabels(view, labelSentence(lex.seqModel, view, ss, quotedTokens), f)) {

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { repoRoot } from '../../shared-paths.js';
 import type { TokenView } from '../quantities/token-view.js';
-import { cls, FNV_START, fnv, scoreCueAt, stemOf, type CueModel } from './cue-model.js';
+import { cachedCueScore, cls, FNV_START, fnv, stemOf, type CueModel } from './cue-model.js';
 import type { TokRange } from './speaker.js';
 
 /**
@@ -24,8 +24,10 @@ export interface SeqModel {
   weights: Float32Array;
   /** Transition weights, (NL + 1) x NL: row NL is the start of the sentence. */
   trans: Float32Array;
-  /** Cue-score floor under which a sentence has no cue candidate (the gate). */
+  /** Cue-score floor under which a word is no cue candidate (training sentences hold one). */
   gate: number;
+  /** The stage runs the labeller on a sentence only when a word above this score is no rule cue (speed). */
+  runGate: number;
 }
 
 /** I-X only after B-X or I-X. */
@@ -44,6 +46,8 @@ export interface SeqSentence {
   rule: Int8Array;
   /** Nearest cue candidate of each token (-1: none). */
   near: Int32Array;
+  /** Prefix counts over the sentence of quotation marks, "that" and commas (index i: tokens f..f+i-1). */
+  prefix: { marks: Int32Array; thats: Int32Array; commas: Int32Array };
 }
 
 /** Marks the rules' attributions of a sentence as token roles (cue over source over content). */
@@ -67,7 +71,7 @@ export function seqSentence(view: TokenView, cue: CueModel, f: number, e: number
   for (let k = f; k < e; k++) {
     if (view.tokens[k]!.kind !== 'word') continue;
     if (!cue.vocab.has(cue.stems ? stemOf(view.lower[k]!) : view.lower[k]!)) continue;
-    const s = scoreCueAt(cue, view, k, f, e, quoted) - cue.threshold;
+    const s = cachedCueScore(cue, view, k, f, e, quoted) - cue.threshold;
     score[k - f] = s;
     if (best < 0 || s > score[best - f]!) best = k;
   }
@@ -82,7 +86,17 @@ export function seqSentence(view: TokenView, cue: CueModel, f: number, e: number
     if (score[k - f]! > gate) last = k;
     if (last >= 0 && (near[k - f]! < 0 || last - k < k - near[k - f]!)) near[k - f] = last;
   }
-  return { f, e, score, best, rule, near };
+  const n = e - f;
+  const marks = new Int32Array(n + 1);
+  const thats = new Int32Array(n + 1);
+  const commas = new Int32Array(n + 1);
+  for (let i = 0; i < n; i++) {
+    const w = view.words[f + i]!;
+    marks[i + 1] = marks[i]! + (w === '“' || w === '”' || w === '"' ? 1 : 0);
+    thats[i + 1] = thats[i]! + (view.lower[f + i] === 'that' ? 1 : 0);
+    commas[i + 1] = commas[i]! + (w === ',' ? 1 : 0);
+  }
+  return { f, e, score, best, rule, near, prefix: { marks, thats, commas } };
 }
 
 function bucket(s: number): string {
@@ -113,19 +127,15 @@ function emitSeqFeatures(view: TokenView, s: SeqSentence, k: number, quoted: Uin
   const sc = bucket(s.score[k - f]!);
   const rel = s.best < 0 ? 'none' : relBucket(k - s.best);
   const bestScore = s.best < 0 ? 'none' : bucket(s.score[s.best - f]!);
-  // Between the best cue and this word: a comma, "that" or a quotation mark (clause edges).
+  // Between the best cue and this word: a quotation mark, else "that", else a comma (clause edges), from the
+  // sentence's prefix counts.
   let edge = '-';
   if (s.best >= 0) {
-    const lo = Math.min(k, s.best);
-    const hi = Math.max(k, s.best);
-    for (let i = lo + 1; i < hi; i++) {
-      const x = view.words[i]!;
-      if (x === ',' ) edge = edge === '-' ? ',' : edge;
-      else if (view.lower[i] === 'that') edge = 'that';
-      else if (x === '“' || x === '”' || x === '"') {
-        edge = 'q';
-        break;
-      }
+    const lo = Math.min(k, s.best) + 1 - f;
+    const hi = Math.max(k, s.best) - f;
+    if (hi > lo) {
+      const { marks, thats, commas } = s.prefix;
+      edge = marks[hi]! - marks[lo]! > 0 ? 'q' : thats[hi]! - thats[lo]! > 0 ? 'that' : commas[hi]! - commas[lo]! > 0 ? ',' : '-';
     }
   }
   emit('b');
@@ -282,10 +292,18 @@ export function attributionsFromLabels(view: TokenView, labels: Int8Array, f: nu
 
 /** Labels a sentence with the model. */
 export function labelSentence(model: SeqModel, view: TokenView, s: SeqSentence, quoted: Uint8Array): Int8Array {
-  const em = emissions(view, s, quoted, (h) => {
-    const r = model.index.get(h);
-    return r === undefined ? null : model.weights.subarray(r * NL, r * NL + NL);
-  });
+  const n = s.e - s.f;
+  const em = new Float32Array(n * NL);
+  const hs: number[] = [];
+  const w = model.weights;
+  for (let i = 0; i < n; i++) {
+    seqFeatureHashes(view, s, s.f + i, quoted, hs);
+    for (const h of hs) {
+      const r = model.index.get(h);
+      if (r === undefined) continue;
+      for (let y = 0; y < NL; y++) em[i * NL + y] = em[i * NL + y]! + w[r * NL + y]!;
+    }
+  }
   return viterbi(em, model.trans, s.e - s.f);
 }
 
@@ -299,7 +317,7 @@ export function decodeSeqModel(buf: Buffer): SeqModel {
   const nl1 = buf.indexOf(10);
   const nl2 = buf.indexOf(10, nl1 + 1);
   if (buf.subarray(0, nl1).toString('utf8') !== 'PXQSEQ1') throw new Error('not a quote sequence model');
-  const header = JSON.parse(buf.subarray(nl1 + 1, nl2).toString('utf8')) as { rows: number; gate: number };
+  const header = JSON.parse(buf.subarray(nl1 + 1, nl2).toString('utf8')) as { rows: number; gate: number; runGate?: number };
   const body = Buffer.from(buf.subarray(nl2 + 1)); // copied: aligned for the typed arrays
   const rows = header.rows;
   const hashes = new Uint32Array(body.buffer, body.byteOffset, rows);
@@ -307,7 +325,7 @@ export function decodeSeqModel(buf: Buffer): SeqModel {
   const trans = new Float32Array(body.buffer, body.byteOffset + rows * 4 + rows * NL * 4, (NL + 1) * NL);
   const index = new Map<number, number>();
   for (let i = 0; i < rows; i++) index.set(hashes[i]! | 0, i);
-  return { index, weights, trans, gate: header.gate };
+  return { index, weights, trans, gate: header.gate, runGate: header.runGate ?? header.gate };
 }
 
 export function seqModelPath(): string {

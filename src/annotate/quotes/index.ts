@@ -24,6 +24,8 @@ interface Draft {
 
 // One run of punctuation, or a run around one small word; written so the two runs cannot trade characters
 // (the form with two adjacent optional runs took quadratic time on long runs of dashes or spaces).
+/** After a closing mark: a dash, then a name of one to five capitalised words ("” ― Sonya Herridge"). */
+const SIGNED = /^([ \t]*)([―—–]|--)([ \t]*)(\p{Lu}[\p{L}\p{M}.’'-]*(?:[ \t]+(?:\p{Lu}[\p{L}\p{M}.’'-]*|de|van|von|da|del|la|bin)){0,4})/u;
 const SMALL_LEAD = /^[\s,.:;—–-]*(?:(?:as|that|saying|a|an)[\s,.:;—–-]*)?$/i;
 
 function charSpan(view: TokenView, r: TokRange): { start: number; end: number } {
@@ -223,6 +225,21 @@ export function extractQuotes(article: Article, lex: QuoteLexicon, options: Quot
     const tokenAt = firstTokenAtOrAfter(view, first.open);
     const sent = tokenAt < view.tokens.length ? view.sentenceOf[tokenAt]! : view.sentences.length - 1;
     const paragraph = view.sentences[sent]?.paragraph ?? 0;
+    // “...” ― Sonya Herridge: a dash and a name after the closing mark sign the quote.
+    const last = spans[spans.length - 1]!;
+    const after = last.close >= 0 ? SIGNED.exec(text.slice(last.close + 1, last.close + 120)) : null;
+    if (after) {
+      const dashAt = last.close + 1 + after[1]!.length;
+      const nameAt = dashAt + after[2]!.length + after[3]!.length;
+      const dashTok = firstTokenAtOrAfter(view, dashAt);
+      const nameTok = firstTokenAtOrAfter(view, nameAt);
+      const nameEnd = firstTokenAtOrAfter(view, nameAt + after[4]!.length);
+      if (dashTok < nameTok && nameTok < nameEnd) {
+        drafts.push({ content: [], cue: { first: dashTok, end: nameTok }, source: { first: nameTok, end: nameEnd }, sourceSpan: null, via: null, quoted: spans, paragraph, sentence: sent, fromAnchor: false });
+        claimed.add(grp.g);
+        continue;
+      }
+    }
     const prev = ptr >= 0 && paragraph - bySource[ptr]!.paragraph <= 1 ? bySource[ptr]! : null;
     if (prev && prev.quoted.length > 0 && sent - prev.sentence <= 2) {
       prev.quoted.push(...spans);

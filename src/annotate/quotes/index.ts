@@ -284,7 +284,19 @@ export function extractQuotes(article: Article, lex: QuoteLexicon, options: Quot
         rest += text.slice(pos, c.end);
       }
       if (content.length === 0 || SMALL_LEAD.test(rest)) content = d.quoted.map((q) => ({ start: q.start, end: q.end }));
-      else content = mergeSpans([...content, ...withMarks]);
+      else {
+        // "Trying to turn their words against them, Pelosi said, “Yes ...”": reported words on the other side
+        // of the attribution from every quote are the reporter's, not the speaker's (for a reader; PolNeAR's
+        // contents keep them, held-out F1 0.7127 -> 0.7123 and exact F1 0.392 -> 0.389 with the cut).
+        if (d.cue && !options.attitudes) {
+          const cueAt = view.tokens[d.cue.first]!.start;
+          const quotesAfter = withMarks.every((q) => q.start >= cueAt);
+          const quotesBefore = withMarks.every((q) => q.end <= cueAt);
+          const kept = content.filter((c) => withMarks.some((q) => overlaps(c, q)) || (quotesAfter && c.start >= cueAt) || (quotesBefore && c.end <= cueAt));
+          if (kept.length > 0 || quotesAfter || quotesBefore) content = kept;
+        }
+        content = mergeSpans([...content, ...withMarks]);
+      }
     }
     if (content.length === 0) continue;
     // Trim trailing commas and spaces that sat inside the marks ("guest," -> "guest").

@@ -26,6 +26,8 @@ const VERB_FORMS = new Set(['went', 'took', 'began', 'came', 'gave', 'made', 'gr
 /** Single lower-case words that name who speaks without a determiner ("police said", "officials said"). */
 const BARE_SPEAKERS = new Set(['police', 'people', 'staff', 'management', 'security', 'military', 'government', 'congress', 'parliament', 'media', 'press', 'everyone', 'nobody']);
 
+const NOUNS_LIKE_ADJECTIVES = new Set(['official', 'rival', 'general', 'criminal', 'editorial', 'individual', 'tribunal', 'hospital', 'professional', 'critic', 'executive', 'representative', 'detective', 'relative', 'conservative', 'liberal', 'radical', 'principal', 'journal', 'cardinal', 'original', 'capital', 'arsenal', 'animal', 'manual', 'periodical', 'mechanic', 'clinic', 'republic', 'public', 'objective', 'initiative', 'native', 'operative', 'collective', 'directive', 'national', 'international', 'municipal', 'marshal', 'admiral', 'council', 'mogul', 'festival', 'proposal', 'approval', 'referral', 'survival', 'arrival', 'withdrawal', 'appeal', 'deal', 'chief']);
+
 function words(text: string): string[] {
   return text.toLowerCase().split(/[^\p{L}\p{N}’'-]+/u).filter((w) => w.length > 0);
 }
@@ -41,6 +43,8 @@ export function speakerPhraseProblem(mention: string): SpeakerProblem | null {
   if (/--|—|–/.test(mention) || /[’']s?$/.test(mention.trim())) return 'clause';
   // One lower-case word with no determiner: a plural or a collective ("officials", "police"), else a verb or
   // an odd noun ("reduce", "took", "election").
+  // Cut before its noun: "a report by a nonpartisan congressional".
+  if (ws.length > 1 && /(?:al|ic|ive|ous|ful)$/.test(last) && !NOUNS_LIKE_ADJECTIVES.has(last)) return 'clause';
   const t = mention.trim();
   if (ws.length === 1 && t === t.toLowerCase() && !last.endsWith('s') && !BARE_SPEAKERS.has(last)) return 'clause';
   return null;

@@ -26,6 +26,7 @@ interface Draft {
 // (the form with two adjacent optional runs took quadratic time on long runs of dashes or spaces).
 /** After a closing mark: a dash, then a name of one to five capitalised words ("” ― Sonya Herridge"). */
 const SIGNED = /^([ \t]*)([―—–]|--)([ \t]*)(\p{Lu}[\p{L}\p{M}.’'-]*(?:[ \t]+(?:\p{Lu}[\p{L}\p{M}.’'-]*|de|van|von|da|del|la|bin)){0,4})/u;
+const SEQ_MAX = 200;
 const SMALL_LEAD = /^[\s,.:;—–-]*(?:(?:as|that|saying|a|an)[\s,.:;—–-]*)?$/i;
 
 function charSpan(view: TokenView, r: TokRange): { start: number; end: number } {
@@ -115,7 +116,9 @@ export function extractQuotes(article: Article, lex: QuoteLexicon, options: Quot
     const anchors: Anchor[] = findAnchors(view, lex, f, e, quotedTokens);
     // The cascade's second step: the sequence labeller reads the sentence with what the rules made of it, and
     // adds the attributions the rules missed (a content that overlaps none of theirs).
-    if (lex.seqModel && lex.cueModel) {
+    // (Not on runaway sentences of more than SEQ_MAX tokens: lists and unsplit text, where runs of labels could
+    // pair quadratically.)
+    if (lex.seqModel && lex.cueModel && e - f <= SEQ_MAX) {
       const ss = seqSentence(view, lex.cueModel, f, e, quotedTokens, ruleRoles(anchors, f, e), lex.seqModel.gate);
       // Only where a cue candidate is left that no rule attribution uses (the labeller adds, never replaces).
       let open = false;

@@ -64,6 +64,9 @@ test('speakers a reader can trust: pronouns resolved, never a place, a quantifie
   // "Sen. Susan Collins of Maine said": the senator, not the state.
   const collins = withEntities('Sen. Susan Collins of Maine said she was hopeful for a constructive debate.');
   assert.equal(collins[0]?.speaker, 'Susan Collins');
+  // A title resolves to the person named with it: "The senator" is Sen. Susan Collins.
+  const title = withEntities('Sen. Susan Collins arrived in the capital on Monday. The senator said the bill would fail.');
+  assert.equal(title.find((x) => x.cue === 'said')?.speaker, 'Susan Collins');
   // A place, a quantifier and a clause are never shown as speakers.
   for (const text of ['Kentucky reported that turnout rose sharply in the spring.', 'Many said the bill would fail in the Senate.', 'Thursday afternoon were said to be the busiest hours of the week.']) {
     for (const x of withEntities(text)) assert.ok(x.speaker === null || !/^(Kentucky|Many|Thursday afternoon were)$/.test(x.speaker), `${text}: ${x.speaker}`);

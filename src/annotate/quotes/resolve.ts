@@ -74,6 +74,31 @@ function lastBefore(mentions: readonly EntityMention[], offset: number, accept: 
  * nothing). "he"/"she": the last person named before it within `window` characters, preferring the speaker
  * of the previous quote; "who"/"which": the name right before it (", who"); a place is never a speaker.
  */
+/** A title as written in a speaker phrase and the forms it takes in front of a name ("the senator" = "Sen."). */
+const TITLE_FORMS: Record<string, string[]> = {
+  senator: ['senator', 'sen.', 'sen'],
+  governor: ['governor', 'gov.', 'gov'],
+  congressman: ['congressman', 'rep.', 'rep', 'representative'],
+  congresswoman: ['congresswoman', 'rep.', 'rep', 'representative'],
+  lawmaker: ['rep.', 'rep', 'sen.', 'sen', 'senator', 'representative', 'congressman', 'congresswoman'],
+  president: ['president'],
+  minister: ['minister'],
+  mayor: ['mayor'],
+  secretary: ['secretary', 'sec.'],
+  chancellor: ['chancellor'],
+  speaker: ['speaker'],
+  judge: ['judge', 'justice'],
+  general: ['general', 'gen.'],
+  attorney: ['attorney'],
+};
+
+/** "the senator", "The Democratic senator", "the former governor": the title word, when the phrase is one. */
+function titleOf(mention: string): string | null {
+  const m = /^the\s+(?:(?:former|then|new|[A-Z][\w.-]*)\s+){0,2}(\p{L}+)$/iu.exec(mention.trim());
+  const t = m?.[1]?.toLowerCase();
+  return t && TITLE_FORMS[t] ? t : null;
+}
+
 const TRIM_AT = new Set(['in', 'on', 'at', 'last', 'this', 'nevertheless', 'also', 'however', 'during', 'after', 'before', 'earlier', 'later', 'yesterday', 'today', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'began', 'went']);
 
 /**
@@ -104,6 +129,8 @@ function stateNames(): Set<string> {
 export function resolveSpeakers(text: string, quotes: Quote[], mentions: readonly EntityMention[], entities: readonly { id: string; type: string }[] = [], window = 1200): (SpeakerProblem | null)[] {
   const typeOf = new Map<string, string>();
   for (const e of entities) typeOf.set(e.id, e.type);
+  const roleOf = new Map<string, string>();
+  for (const e of entities as readonly { id: string; role?: string }[]) if (e.role) roleOf.set(e.id, e.role.toLowerCase());
   for (const m of mentions) if (!typeOf.has(m.entity)) typeOf.set(m.entity, m.type);
   const named = (m: EntityMention) => m.via !== 'pronoun';
   let previousPerson: { entity: string; end: number } | null = null;
@@ -127,6 +154,15 @@ export function resolveSpeakers(text: string, quotes: Quote[], mentions: readonl
         // ", who said": the name before the comma.
         const m = lastBefore(mentions, sm.start, named);
         if (m && /^[\s,]*$/.test(text.slice(m.end, sm.start)) && sm.start - m.end <= 3) q.speaker = entityOf(m);
+      } else if (!q.speaker && titleOf(sm.text)) {
+        // "The senator said": the last person named with that title ("Sen. Susan Collins").
+        const forms = TITLE_FORMS[titleOf(sm.text)!]!;
+        const hasTitle = (x: EntityMention) => {
+          const role = (x.role ?? roleOf.get(x.entity) ?? '').toLowerCase();
+          return role !== '' && forms.some((f) => role.split(/\s+/).includes(f));
+        };
+        const m = lastBefore(mentions, sm.start, (x) => named(x) && x.type === 'PER' && hasTitle(x) && sm.start - x.end <= window * 2);
+        if (m) q.speaker = entityOf(m);
       } else if (!q.speaker && PERSONAL.has(lw)) {
         const m = lastBefore(mentions, sm.start, (x) => named(x) && x.type === 'PER' && sm.start - x.end <= window);
         // The previous quote's speaker, when no other person was named since.

@@ -74,7 +74,9 @@ test('BASIL and realdev: figure measures are whole noun phrases, shares stay wit
         // possessive, a determiner or a preposition.
         const abbreviation = /^\.\s?\p{Lu}/u.test(after) && lastWord.length <= 3 && /^\p{Lu}/u.test(lastWord);
         const dangling = /(?:[’']s?|\b(?:the|a|an|of|in|on|at|to|for|with|by|and|or))$/i.test(m.text.trim());
-        if (abbreviation || dangling || lastWord === '') short.push(`${a.id}: ${a.text.slice(q.start, q.end)} -> ${JSON.stringify(m.text)}`);
+        // A clause read as the measure ("Bush said", "didn't include").
+        const clause = /\b(?:said|says|is|are|was|were|has|have|had|include|includes)\b|n[’']t\b/.test(m.text);
+        if (abbreviation || dangling || clause || lastWord === '') short.push(`${a.id}: ${a.text.slice(q.start, q.end)} -> ${JSON.stringify(m.text)}`);
       }
       if (q.unit === '%' && q.kind === 'level' && q.value >= 0 && q.value <= 100 && (q.low < 0 || q.high > 100)) shares.push(`${a.id}: ${a.text.slice(q.start, q.end)} [${q.low}, ${q.high}]`);
     }

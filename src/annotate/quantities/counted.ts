@@ -11,6 +11,11 @@ export interface Counted {
   via: string;
 }
 
+const CLAUSE_VERBS = new Set(['said', 'says', 'say', 'is', 'are', 'was', 'were', 'has', 'have', 'had', 'will', 'would', 'include', 'includes', 'included', 'told', 'won’t', "won't", 'can’t', "can't"]);
+function isClause(view: TokenView, first: number, end: number): boolean {
+  for (let j = first; j < end; j++) if (CLAUSE_VERBS.has(view.lower[j]!) || /n[’']t$/.test(view.lower[j]!)) return true;
+  return false;
+}
 const TALLY_NOUNS = new Set(['vote', 'votes', 'decision', 'decisions', 'ruling', 'rulings', 'victory', 'win', 'loss', 'defeat', 'split', 'margin', 'majority', 'score', 'tally', 'lead', 'vote,']);
 const PP_EXTENSION = new Set(['with', 'of']);
 const HEAD_BREAK = new Set(['in', 'of', 'with', 'for', 'from', 'on', 'at', 'to', 'across', 'by', 'under', 'over', 'between', 'among']);
@@ -154,12 +159,22 @@ export function attachCounted(view: TokenView, lex: QuantityLexicon, figs: Figur
     if (!c) {
       const v = governingVerb(view, lex, f.first, sentFirst);
       if (v >= 0) {
-        const s = subjectBefore(view, lex, v, sentFirst);
+        let s = subjectBefore(view, lex, v, sentFirst);
+        // "Bush said", "the party won't tax", "didn't include": a clause is no measure.
+        if (s && isClause(view, s.first, s.end)) s = null;
         if (s) {
           c = { first: s.first, end: s.end, head: singular(lex, view.words[s.headAt]!), via: 'subject' };
           lastSubject = c;
         } else if (lastSubject && (view.lower[v - 1] === 'and' || view.lower[v - 1] === ',')) c = { ...lastSubject, via: 'inherited' };
       }
+    }
+    // "one party won't tax", "one union official said": the phrase stops before the verb.
+    if (c && c.via !== 'inherited' && isClause(view, c.first, c.end)) {
+      let j = c.first;
+      while (j < c.end && !CLAUSE_VERBS.has(view.lower[j]!) && !/n[’']t$/.test(view.lower[j]!)) j++;
+      let h = j - 1;
+      while (h >= c.first && !isContent(view, lex, h)) h--;
+      c = h >= c.first ? { ...c, end: h + 1, head: singular(lex, view.words[h]!) } : null;
     }
     // "the figure", "the number", "almost triple": refer back to the last thing counted.
     if ((!c && f.kind === 'multiple') || (c && lex.genericHeads.has(c.head) && c.via === 'subject')) {

@@ -1,5 +1,5 @@
 import type { Article } from '../model/document.js';
-import { alignClaims, bestSimilarity, candidatePairs, claimViews, DEFAULT_ALIGN, type AlignedPair, type AlignOptions, type ClaimView } from './align.js';
+import { alignClaims, bestSimilarity, candidatePairs, claimViews, DEFAULT_ALIGN, figureFeature, type AlignedPair, type AlignOptions, type ClaimView } from './align.js';
 import { claimQuantities, figuresComparable, givesFigure, isPerItem, pairConflicts, type ConflictCandidate } from './conflicts.js';
 import { wordOverlap } from './token-diff.js';
 import { findCopies } from './copies.js';
@@ -307,13 +307,28 @@ export function compareArticles(articles: Article[], options: CompareOptions = {
     // (Both ways: a short sentence is easily covered by a long one.) And most of the content words of the
     // shorter statement must be found in the longer one.
     const paraphrase = (a: ClaimView, b: ClaimView) => Math.min(lex!.phraseSimilarity(said(a), said(b)), lex!.phraseSimilarity(said(b), said(a)));
-    const covered = (a: ClaimView, b: ClaimView) => {
+    const coverage = (a: ClaimView, b: ClaimView) => {
       const [short, long] = a.claim.keywords.length <= b.claim.keywords.length ? [a, b] : [b, a];
       const found = short.claim.keywords.filter((k) => long.claim.keywords.includes(k) || long.claim.keywords.some((l) => related(k, l) >= 0.75)).length;
-      return found >= Math.max(1, Math.floor(0.34 * short.claim.keywords.length));
+      return { found, of: short.claim.keywords.length };
+    };
+    const covered = (a: ClaimView, b: ClaimView) => {
+      const { found, of } = coverage(a, b);
+      return found >= Math.max(1, Math.floor(0.34 * of));
+    };
+    // Every content word of the shorter statement in the longer ("agents arrested him at his home"): a looser wording will do.
+    const contained = (a: ClaimView, b: ClaimView) => {
+      const { found, of } = coverage(a, b);
+      return found >= 3 && found >= 0.75 * of;
     };
     if (process.env.PARALLAX_DEBUG_AGREE) for (const v of members) if (v !== lead) console.error('AGREE?', paraphrase(lead, v).toFixed(2), covered(lead, v), lead.claim.keywords.join(','), '|', v.claim.keywords.join(','), '|', said(lead).slice(0, 80), '|', said(v).slice(0, 80));
-    const agreeing = (lex ? members.filter((v) => v === lead || (paraphrase(lead, v) >= AGREEMENT_SIMILARITY && covered(lead, v))) : members).filter((v) => v === lead || quotesAgree({ article: lead.article, span: lead.claim }, { article: v.article, span: v.claim }));
+    // Two statements giving one distinctive figure ("252 to 175", "96%") are about one thing already.
+    const figures = (v: ClaimView) => new Set(v.claim.quantities.map((i) => figureFeature(v.article.layers.quantities?.[i])).filter((f): f is string => f !== null));
+    const sameFigure = (a: ClaimView, b: ClaimView) => [...figures(a)].some((f) => figures(b).has(f));
+    // A statement that is largely someone's quoted words agrees only with one giving a run of those words.
+    const agreeing = (lex ? members.filter((v) => v === lead || sameFigure(lead, v) || (paraphrase(lead, v) >= AGREEMENT_SIMILARITY && covered(lead, v)) || (paraphrase(lead, v) >= 0.45 && contained(lead, v))) : members).filter(
+      (v) => v === lead || quotesAgree({ article: lead.article, span: lead.claim }, { article: v.article, span: v.claim }),
+    );
     if (agreeing.length < 2) continue;
     members.splice(0, members.length, ...agreeing);
     evidenceList.splice(0, evidenceList.length, ...agreeing.map((v) => evidence(v.article, v.claim, 'claim')));

@@ -9,6 +9,7 @@ const GENERIC = new Set(['person', 'people', 'figure', 'number', 'total', 'time'
 
 /** How strongly two figures are about the same measure (0 = not at all). */
 export function figureAffinity(x: FigureFact, y: FigureFact, related: (a: string, b: string) => number = (a, b) => (a === b ? 1 : 0)): number {
+  if (x.planned !== y.planned) return 0;
   if (x.dimension !== y.dimension || (x.unit ?? '') !== (y.unit ?? '') && x.dimension === 'count') return 0;
   if (x.dimension !== 'count' && x.unit !== y.unit && !(x.dimension === 'length' || x.dimension === 'mass')) return 0;
   // A rise against a fall is two measures; a rise "of 3.9 per cent" is often read as a level, so level and change may pair.
@@ -110,6 +111,10 @@ export function figureCandidates(articles: readonly Article[], figuresOf: (a: Ar
         usedX.add(x);
         usedY.add(y);
         if (!disjoint(x, y) && !oppositeHedges(x, y)) continue;
+        // The other statement gives a matching figure too ("252-to-175" / "252 to 175"; "No. 2 ... No. 3"): crossed, not contradicted.
+        const mates = (f: FigureFact, list: readonly FigureFact[]) =>
+          list.filter((o) => o !== f && o.sentence === f.sentence && (!oppositeHedges(x, y) || Math.min(Math.abs(o.value.start - f.value.end), Math.abs(f.value.start - o.value.end)) < 16));
+        if (mates(y, B).some((o) => !disjoint(x, o)) || mates(x, A).some((o) => !disjoint(o, y))) continue;
         if ((agreed.get(x) ?? 0) >= 0.8 * s || (agreed.get(y) ?? 0) >= 0.8 * s || !comparableValues(x, y)) continue;
         const later = laterOf(x.article, y.article);
         const tx = x.article.text.slice(x.value.start, x.value.end);

@@ -4,7 +4,13 @@ import { sortedMentions } from './events.js';
 import { factLexicon } from './lexicon.js';
 import type { AgeFact } from './types.js';
 
-const NAME_BEFORE = /((?:\p{Lu}[\p{L}'’-]*\.?\s+){0,3}\p{Lu}[\p{L}'’-]*)\s*$/u;
+/** The capitalised words (up to four) that end a stretch of text: the name before "(42)". Word by word, no backtracking. */
+function nameBefore(before: string): string {
+  const words = before.trimEnd().split(/\s+/).slice(-4);
+  const name: string[] = [];
+  for (let k = words.length - 1; k >= 0 && /^\p{Lu}[\p{L}'’.-]*$/u.test(words[k]!); k--) name.unshift(words[k]!);
+  return name.join(' ');
+}
 
 function roleOf(words: string): string | null {
   const lex = factLexicon();
@@ -50,7 +56,7 @@ export function ageFacts(article: Article, toStory: (id: string) => string): Age
     const value = { start: digits, end: digits + (m[2] ?? m[4])!.length };
     const person = endingAt(m.index);
     const before = text.slice(Math.max(0, m.index - 60), m.index);
-    const name = person ? '' : NAME_BEFORE.exec(before)?.[1] ?? '';
+    const name = person ? '' : nameBefore(before);
     if (!person && !name) continue;
     const lead = text.slice(Math.max(0, (person?.start ?? m.index - name.length) - 20), person?.start ?? m.index - name.length);
     push(age, value, person, name, lead.split(/\s+/).slice(-2).join(' '));

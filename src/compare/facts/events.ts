@@ -111,6 +111,8 @@ export function statusFacts(article: Article, toStory: (id: string) => string): 
     // "reinforcements sent by the Pentagon": a participle with its agent reports the act done.
     else if (participle && /^\s+by\s/.test(text.slice(m.index + m[0].length, m.index + m[0].length + 4))) status = 'done';
     if (!status) continue;
+    // "set a goal to have 160 million adults fully vaccinated": the act of a goal is planned, not done.
+    if (status === 'done' && /\b(goal|aim|aiming|target|plans?|hopes?|intends?)\b/i.test(text.slice(Math.max(sentenceSpan(article, m.index).start, m.index - 100), m.index))) status = 'planned';
     let start = m.index - clauseLead.length;
     while (start < m.index && /\s/.test(text[start]!)) start++;
     const value = { start, end: m.index + m[0].length };

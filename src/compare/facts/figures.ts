@@ -65,6 +65,16 @@ function entitiesIn(article: Article, span: Span, toStory: (id: string) => strin
   return out;
 }
 
+export const PLAN = /\b(goal|target|aim|aims|aiming|plans?|planned|forecasts?|projected|hopes?|intends?)\b/i;
+const FUTURE = /\b(will|would|expects?|expected)\b/i;
+
+/** A figure stated as a goal or forecast: a plan word in the few words before it in its clause. */
+function isPlanned(article: Article, value: Span): boolean {
+  const before = article.text.slice(Math.max(0, value.start - 120), value.start).split(/[.;:!?]/).pop() ?? '';
+  const words = before.split(/\s+/);
+  return PLAN.test(words.slice(-24).join(' ')) || FUTURE.test(words.slice(-6).join(' '));
+}
+
 /** Figures an article gives: its quantities (minus ages, years, ranks) and vague counts ("dozens of", "thousands of"). */
 export function figureFacts(article: Article, toStory: (id: string) => string): FigureFact[] {
   const text = article.text;
@@ -96,6 +106,7 @@ export function figureFacts(article: Article, toStory: (id: string) => string): 
       around: aroundOf(article, q, context),
       entities: entitiesIn(article, context, toStory),
       change: q.kind,
+      planned: isPlanned(article, q),
     });
     taken.push(q);
   }
@@ -132,6 +143,7 @@ export function figureFacts(article: Article, toStory: (id: string) => string): 
         around: aroundOf(article, value, context),
         entities: entitiesIn(article, context, toStory),
         change: 'level',
+        planned: isPlanned(article, value),
       });
       void end;
     }

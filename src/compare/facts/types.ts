@@ -30,6 +30,8 @@ export interface FigureFact extends Mention {
   entities: Set<string>;
   /** Quantity kind: level, increase, decrease... */
   change: string;
+  /** A goal, plan or forecast ("the goal is 160 million") rather than a count of what is. */
+  planned: boolean;
 }
 
 /** A person's age: "Ajay Pathak (42)", "Harris, 30,", "a 38-year-old man". */

@@ -76,10 +76,10 @@ export function differentActs(x: Side, y: Side, type: Candidate['type'], input: 
   return false;
 }
 
-/** Drops day, status and figure conflicts whose two sides are about different acts or actors. */
+/** Drops day and status conflicts whose two sides are about different acts or actors (not figures: the first organisation of a figure's sentence is often its source, and two sources of one measure are a conflict). */
 export const participantsRefiner: Refiner = {
   name: 'participants',
   refine(candidates: readonly Candidate[], input: RefineInput): Candidate[] {
-    return candidates.filter((c) => !(c.type === 'date' || c.subject.startsWith('act:') || c.subject.startsWith('figure:')) || c.sides.length !== 2 || !differentActs(c.sides[0]!, c.sides[1]!, c.type, input));
+    return candidates.filter((c) => !(c.type === 'date' || c.subject.startsWith('act:')) || c.sides.length !== 2 || !differentActs(c.sides[0]!, c.sides[1]!, c.type, input));
   },
 };

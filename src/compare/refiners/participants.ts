@@ -22,6 +22,20 @@ export function subjectOf(s: Side, storyEntity: RefineInput['storyEntity']): { i
   return first ? { id: storyEntity(s.article, first.entity), type: first.type, text: s.article.text.slice(first.start, first.end) } : null;
 }
 
+/** The noun a day is given to by a possessive ("Sunday's airstrikes": airstrikes), lower case. */
+function possessed(s: Side): string | null {
+  const m = /^['’]s\s+(?:[A-Z][\w.-]*\s+){0,2}([a-z][a-z-]{2,})/u.exec(s.article.text.slice(s.value.end, s.value.end + 40));
+  return m ? m[1]! : null;
+}
+
+/** Whether one side dates a thing by a possessive that the other side's clause neither names nor closely relates to. */
+function datesOther(x: Side, y: Side, input: RefineInput): boolean {
+  const thing = possessed(x);
+  if (!thing) return false;
+  const words = y.article.text.slice(y.context.start, y.context.end).toLowerCase().match(/\p{L}[\p{L}-]*/gu) ?? [];
+  return !words.some((w) => w === thing || input.related(thing, w) >= 0.75);
+}
+
 /** The day a value dates, 'YYYY-MM-DD', when resolved. */
 function dayAt(s: Side): string | null {
   const t = (s.article.layers.times ?? []).find((x) => x.start < s.value.end && s.value.start < x.end);
@@ -60,7 +74,8 @@ function tense(s: Side): number {
  * Two sides about different acts or different actors: the sentences' first participants are two people (or
  * two organisations) of the story, neither named in the other's sentence ("Stone said he will plead" /
  * "Manafort ... pleaded"; the House committee / the Senate committee), or, for days, one day is past and the
- * other still ahead of its report (an act's day / a deadline), or one is of the report's week and the other
+ * other still ahead of its report (an act's day / a deadline), one is the day of a thing the other does not
+ * speak of ("Sunday's airstrikes" / "a rocket attack ... Friday"), or one is of the report's week and the other
  * more than a month away.
  */
 export function differentActs(x: Side, y: Side, type: Candidate['type'], input: RefineInput): boolean {
@@ -70,6 +85,8 @@ export function differentActs(x: Side, y: Side, type: Candidate['type'], input: 
   // Neither names the other's actor in its sentence (one act told with both names is no evidence of two).
   if (sx && sy && sx.type === sy.type && sx.id !== sy.id && !namesIn(y, sx.id, input) && !namesIn(x, sy.id, input)) return dbg(`subjects ${sx.text} / ${sy.text}`);
   if (type === 'date' && tense(x) * tense(y) < 0) return dbg(`tense ${dayAt(x)} ${dayAt(y)}`);
+  // "Sunday's airstrikes": the day of a thing the other clause does not speak of ("a rocket attack ... Friday").
+  if (type === 'date' && (datesOther(x, y, input) || datesOther(y, x, input))) return dbg('dated thing');
   // A day of the week of the report against one more than a month away is two acts (this Thursday's
   // resignation / a confirmation in 2017), not one act's day told two ways ("Aug. 24" / "March 24" may be).
   if (type === 'date' && apartDays(x, y) > 31 && recent(x) !== recent(y)) return dbg(`apart ${dayAt(x)} ${dayAt(y)}`);

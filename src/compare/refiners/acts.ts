@@ -8,6 +8,9 @@ const HYPOTHETICAL = /\b(?:would|could|might|should)\b/i;
 /** "the second senior agent to be fired", "the first congressman to be indicted": one of a series, done. */
 const ONE_OF = /\b(?:first|second|third|fourth|fifth|sixth|latest|last|only|\w+est)\b(?:\s+[\p{L}.’'-]+){0,5}\s+to\s+be\s+\p{L}+$/iu;
 
+/** "accusing the local police of not registering": a charge someone makes, not the act's status. */
+const ACCUSED = /\b(?:accus\w*|alleg\w*|blam\w*|criticis\w*|criticiz\w*)\b[^.;:!?]{0,80}$/i;
+
 /** "no alternative but to request", "no choice but to": the act is affirmed, not denied. */
 const NO_BUT = /\bno\s+(?:\p{L}+\s+){1,2}but\s+to\b/iu;
 
@@ -16,7 +19,8 @@ export function noStatus(s: Side): boolean {
   const value = s.article.text.slice(s.value.start, s.value.end);
   if (HYPOTHETICAL.test(value) || NO_BUT.test(value)) return true;
   const sentence = sentenceSpan(s.article, s.value.start);
-  return ONE_OF.test(s.article.text.slice(sentence.start, s.value.end));
+  const lead = s.article.text.slice(sentence.start, s.value.end);
+  return ONE_OF.test(lead) || ACCUSED.test(s.article.text.slice(sentence.start, s.value.start));
 }
 
 /** The act word of a side: the last word of its value, lower case. */
@@ -38,7 +42,8 @@ function modifierOfNoun(s: Side): boolean {
  * Drops "done or not" conflicts whose not-done side is a hypothesis or a future seen from the past ("that he
  * would be indicted" / "after being indicted"), or one of a series already done ("the second agent to be
  * fired" / "was fired"), whose done side is a participle describing a noun under another verb ("a breakfast
- * hosted by" / "not going to meet"), or an act affirmed by a negation of its alternatives ("no alternative but to request").
+ * hosted by" / "not going to meet"), whose negation is someone's accusation ("accusing the police of not
+ * registering" / "a case has been filed"), or an act affirmed by a negation of its alternatives ("no alternative but to request").
  */
 export const actsRefiner: Refiner = {
   name: 'acts',

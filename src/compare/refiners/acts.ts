@@ -8,6 +8,9 @@ const HYPOTHETICAL = /\b(?:would|could|might|should)\b/i;
 /** "the second senior agent to be fired", "the first congressman to be indicted": one of a series, done. */
 const ONE_OF = /\b(?:first|second|third|fourth|fifth|sixth|latest|last|only|\w+est)\b(?:\s+[\p{L}.’'-]+){0,5}\s+to\s+be\s+\p{L}+$/iu;
 
+/** A clause of time or condition ending at the act: "until the government was reopened", "once he is released". */
+const SUBORDINATE = /\b(?:until|unless|once|till)\b[^,.;:!?]{0,60}$/i;
+
 /** "accusing the local police of not registering": a charge someone makes, not the act's status. */
 const ACCUSED = /\b(?:accus\w*|alleg\w*|blam\w*|criticis\w*|criticiz\w*)\b[^.;:!?]{0,80}$/i;
 
@@ -52,6 +55,8 @@ export const actsRefiner: Refiner = {
       if (!c.subject.startsWith('act:') || c.sides.length !== 2) return true;
       const [other, done] = c.sides as [Side, Side];
       if (noStatus(other)) return false;
+      // "until the government was reopened": a done act in a clause of time or condition is not reported done.
+      if (SUBORDINATE.test(done.article.text.slice(sentenceSpan(done.article, done.value.start).start, done.value.end))) return false;
       // Two verbs of related meaning, one a participle describing a noun: two acts.
       return !(actWord(other) !== actWord(done) && stem(actWord(other)) !== stem(actWord(done)) && modifierOfNoun(done));
     });

@@ -24,8 +24,8 @@ export function scopeOf(s: Side): Scope {
   const lex = refineLexicon();
   const times = (article.layers.times ?? []).filter((t) => overlaps(t, context) && !overlaps(t, value));
   // "since" is a period only before a time ("since June"), not as "because".
-  const since = /\bsince\s+$/i;
-  const sinceTime = times.some((t) => since.test(article.text.slice(Math.max(context.start, t.start - 8), t.start)));
+  const since = /\bsince\s+(?:the\s+)?$/i;
+  const sinceTime = times.some((t) => since.test(article.text.slice(Math.max(context.start, t.start - 12), t.start)));
   const cumulative = sinceTime || lex.cumulative.test(text.replace(/\bsince\b/gi, '')) || lex.span.test(text);
   return { cumulative, periods: times.map(period).filter((p): p is string => p !== null) };
 }
@@ -35,12 +35,12 @@ function quantityAt(s: Side): number | null {
   return q && q.unit === null && Number.isFinite(q.value) ? q.value : null;
 }
 
-/** Two counts within a fifth of each other (vague counts, which have no figure, and rates are never close). */
+/** Two counts within a tenth of each other (vague counts, which have no figure, and rates are never close). */
 function close(x: Side, y: Side): boolean {
   const a = quantityAt(x);
   const b = quantityAt(y);
   if (a === null || b === null) return false;
-  return Math.min(Math.abs(a), Math.abs(b)) >= 0.8 * Math.max(Math.abs(a), Math.abs(b));
+  return Math.min(Math.abs(a), Math.abs(b)) >= 0.9 * Math.max(Math.abs(a), Math.abs(b));
 }
 
 /** Two periods that can be one: one within the other ('2019' / '2019-11'; a week within its year). */

@@ -4,7 +4,8 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createLexicon, loadLexicalResources, parseVectors, RELATED_THRESHOLD, type Lexicon } from './index.js';
-import { ANTONYMS, CONTRASTS, PARAPHRASES, UNRELATED } from './pairs.test-data.js';
+import { ANTONYMS, CONTRASTS, HELDOUT_PARAPHRASES, HELDOUT_UNRELATED, PARAPHRASES, UNRELATED } from './pairs.test-data.js';
+import { pairFigures } from './ablation.js';
 import { isParallaxError } from '../../model/errors.js';
 
 let lex: Lexicon;
@@ -46,6 +47,8 @@ describe('lexicon: WordNet relations', () => {
     assert.equal(rel('houses', 'buildings'), 'hypernym');
     assert.equal(rel('arrested', 'detained'), 'similar');
     assert.equal(rel('killed', 'injured'), 'cohyponym');
+    assert.equal(rel('homes', 'schools'), 'cohyponym');
+    assert.equal(rel('prison', 'jail'), 'similar', 'siblings that vectors find near-synonyms');
     assert.equal(rel('budget', 'earthquake'), null);
   });
   it('lists synonyms and antonyms', () => {
@@ -77,6 +80,12 @@ describe('lexicon: paraphrase pairs against unrelated pairs', () => {
     assert.ok(area >= 0.97, `AUC ${area}`);
     assert.ok(accuracy >= 0.93, `accuracy ${accuracy}: ${misses.join('; ')}`);
     for (const [a, b] of UNRELATED) assert.ok(lex.related(a, b).score < RELATED_THRESHOLD, `unrelated ${a} / ${b}`);
+  });
+  it('holds on a list written after tuning', () => {
+    const f = pairFigures(lex, HELDOUT_PARAPHRASES, HELDOUT_UNRELATED, [], []);
+    console.log(`held-out AUC ${f.auc.toFixed(3)}, accuracy at ${RELATED_THRESHOLD} ${f.accuracy.toFixed(3)}`);
+    assert.ok(f.auc >= 0.93, `held-out AUC ${f.auc}`);
+    assert.ok(f.accuracy >= 0.9, `held-out accuracy ${f.accuracy}`);
   });
   it('keeps different facts of one kind apart though their vectors are close', () => {
     for (const [a, b] of CONTRASTS) {

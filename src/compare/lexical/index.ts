@@ -52,7 +52,7 @@
 // after tuning AUC 0.971 / accuracy 0.968.
 export { COHYPONYM_BELOW, CONTRAST_FACTOR, createLexicon, normalizeWord, RELATION_SCORES, VECTOR_SIMILAR } from './lexicon.js';
 export type { AlignedUnit, LexicalFeature, Lexicon, LexiconOptions, PhraseAlignment, Pos, Related, Relation } from './lexicon.js';
-export { defaultLexicalDir, loadLexicalResources, parseContrasts, parseFunctionWords, parseVectors, parseWordNet } from './resources.js';
+export { defaultLexicalDir, lemmaHash, loadLexicalResources, parseContrasts, parseFunctionWords, parseVectors, parseWordNet } from './resources.js';
 export type { LexicalResources, WordNetTables, WordVectors } from './resources.js';
 
 /** related().score / phraseSimilarity() at or above which two words or phrases are taken as one meaning. */

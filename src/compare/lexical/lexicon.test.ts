@@ -132,7 +132,7 @@ describe('lexicon: phrases', () => {
 describe('lexicon: resources', () => {
   it('says which file is missing or malformed', () => {
     const dir = mkdtempSync(join(tmpdir(), 'lexical-'));
-    assert.throws(() => loadLexicalResources(dir), (e: unknown) => isParallaxError(e) && e.code === 'E_READ' && /wordnet\.json\.gz/.test(e.message));
+    assert.throws(() => loadLexicalResources(dir), (e: unknown) => isParallaxError(e) && e.code === 'E_READ' && /wordnet\.bin/.test(e.message));
     assert.throws(() => parseVectors(new Uint8Array(16), 'a\n'), (e: unknown) => isParallaxError(e) && e.code === 'E_PARSE');
   });
   it('reads a small vector table', () => {

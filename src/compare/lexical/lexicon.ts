@@ -1,7 +1,7 @@
 // The lexicon: base forms (morphy), WordNet relations and word-vector similarity over the tables of
 // resources.ts. Built once per process by createLexicon(resources); every lookup is a few hash and
 // typed-array reads. The API is documented in ./index.ts.
-import type { LexicalResources, WordNetTables } from './resources.js';
+import { lemmaHash, type LexicalResources, type WordNetTables } from './resources.js';
 
 export type Pos = 'n' | 'v' | 'a' | 'r';
 export type Relation = 'same' | 'synonym' | 'derivation' | 'hypernym' | 'antonym' | 'similar' | 'cohyponym';
@@ -133,12 +133,21 @@ export function createLexicon(resources: LexicalResources, options: LexiconOptio
   const wn: WordNetTables = resources.wordnet;
   const vec = resources.vectors;
   const nLemmas = wn.lemmas.length;
-  const lemmaIndex = new Map<string, number>();
-  wn.lemmas.forEach((l, i) => lemmaIndex.set(l, i));
-  const posMask = new Uint8Array(nLemmas);
-  for (let l = 0; l < nLemmas; l++) {
-    for (let k = wn.lemmaSensesOff[l]!; k < wn.lemmaSensesOff[l + 1]!; k++) posMask[l]! |= POS_BIT[wn.synPos[wn.lemmaSenses[k]!]!]!;
-  }
+  // Lemma lookup through the table laid out at build time: O(1), nothing hashed at load.
+  const tableMask = wn.lemmaTable.length - 1;
+  const lemmaIndex = {
+    get(w: string): number | undefined {
+      for (let slot = lemmaHash(w) & tableMask; ; slot = (slot + 1) & tableMask) {
+        const v = wn.lemmaTable[slot]!;
+        if (v === 0) return undefined;
+        if (wn.lemmas[v - 1] === w) return v - 1;
+      }
+    },
+    has(w: string): boolean {
+      return this.get(w) !== undefined;
+    },
+  };
+  const posMask = wn.lemmaPos;
   const deriv = adjacency(wn.deriv, nLemmas);
   // Antonymy between senses (synset -> antonym synsets) and between words (lemma -> antonym lemmas).
   const antoSynPairs: number[] = [];
@@ -160,12 +169,20 @@ export function createLexicon(resources: LexicalResources, options: LexiconOptio
   );
   const memo = new Map<string, Related>();
   const collocationCache = new Map<string, string | null>();
-  // First words of multi-word lemmas: only a window starting with one can be a collocation.
-  const mweFirst = new Set<string>();
-  for (const l of wn.lemmas) {
-    const k = l.indexOf('_');
-    if (k > 0) mweFirst.add(l.slice(0, k));
-  }
+  // First words of multi-word lemmas: only a window starting with one can be a collocation (built on first use).
+  let mweFirstSet: Set<string> | undefined;
+  const mweFirst = {
+    has(w: string): boolean {
+      if (!mweFirstSet) {
+        mweFirstSet = new Set<string>();
+        for (const l of wn.lemmas) {
+          const k = l.indexOf('_');
+          if (k > 0) mweFirstSet.add(l.slice(0, k));
+        }
+      }
+      return mweFirstSet.has(w);
+    },
+  };
 
   const range = (off: Int32Array, vals: Int32Array, i: number) => vals.subarray(off[i]!, off[i + 1]!);
   const sensesOf = (l: number) => range(wn.lemmaSensesOff, wn.lemmaSenses, l);

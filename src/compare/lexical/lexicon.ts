@@ -250,25 +250,36 @@ export function createLexicon(resources: LexicalResources, options: LexiconOptio
     return out;
   }
   /** Lemma strings ('_'-joined) of a normalised word, in the order nouns, verbs, adjectives, adverbs. */
-  function lemmaStrings(w: string, pos?: Pos): string[] {
-    const out: string[] = [];
-    if (pos) return morph(w, pos);
-    if (lemmaIndex.has(w)) out.push(w);
-    for (const p of POS_LIST) for (const x of morph(w, p)) if (!out.includes(x)) out.push(x);
-    return out;
-  }
-  /** Lemma references of a word: the word itself with all its parts of speech, its base forms with theirs. */
-  function lemmaIds(w: string): number[] {
+  /** Base forms of a word, computed once: strings in the order nouns, verbs, adjectives, adverbs, and references. */
+  const formsCache = new Map<string, { strings: string[]; refs: number[] }>();
+  function forms(w: string): { strings: string[]; refs: number[] } {
+    let f = formsCache.get(w);
+    if (f) return f;
+    if (formsCache.size > 50000) formsCache.clear();
+    const strings: string[] = [];
     const masks = new Map<number, number>();
     const own = lemmaIndex.get(w);
-    if (own !== undefined) masks.set(own, posMask[own]!);
+    if (own !== undefined) {
+      strings.push(w);
+      masks.set(own, posMask[own]!);
+    }
     for (const p of POS_LIST) {
       for (const x of morph(w, p)) {
+        if (!strings.includes(x)) strings.push(x);
         const id = lemmaIndex.get(x)!;
         masks.set(id, (masks.get(id) ?? 0) | POS_BIT[p]!);
       }
     }
-    return [...masks].map(([id, m]) => id * 16 + m);
+    f = { strings, refs: [...masks].map(([id, m]) => id * 16 + m) };
+    formsCache.set(w, f);
+    return f;
+  }
+  function lemmaStrings(w: string, pos?: Pos): string[] {
+    return pos ? morph(w, pos) : forms(w).strings;
+  }
+  /** Lemma references of a word: the word itself with all its parts of speech, its base forms with theirs. */
+  function lemmaIds(w: string): number[] {
+    return forms(w).refs;
   }
   const toPos = (pos?: string): Pos | undefined => (pos ? POS_ALIAS[pos.toLowerCase()] : undefined);
 
@@ -585,12 +596,15 @@ export function createLexicon(resources: LexicalResources, options: LexiconOptio
     const direct = lemmaStrings(joined);
     if (direct.length) return direct[0];
     if (words.length === 2) {
-      const last = lemmaIds(words[1]!);
-      for (const l of last) {
+      // The first word in its base forms, the second replaced by a synonym of its main senses.
+      const firsts = [words[0]!, ...lemmaStrings(words[0]!)];
+      for (const l of lemmaIds(words[1]!)) {
         for (const { syn } of topSenses(l)) {
           for (const m of membersOf(syn)) {
-            const cand = lemmaStrings(`${words[0]}_${wn.lemmas[m]}`);
-            if (cand.length) return cand[0];
+            for (const f of firsts) {
+              const cand = `${f}_${wn.lemmas[m]}`;
+              if (lemmaIndex.has(cand)) return cand;
+            }
           }
         }
       }

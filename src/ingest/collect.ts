@@ -1,12 +1,12 @@
 // Expands what the user named (files, directories, URLs) into a stream of articles and failures.
-import { closeSync, openSync, readSync, readdirSync, statSync, readFileSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readSync, readdirSync, statSync, readFileSync } from 'node:fs';
 import { basename, extname, join, resolve } from 'node:path';
 import { isParallaxError, ParallaxError } from '../model/errors.js';
-import { DEFAULT_MAX_BYTES, readFile, type SourceHints } from './read-inputs.js';
+import { DEFAULT_MAX_BYTES, readFile, readManifest, type SourceHints } from './read-inputs.js';
 import { decodeBytes } from './decode.js';
 import { looksLikeFeed, parseFeed } from '../feeds/parse-feed.js';
 import { feedItemArticle } from './feed-articles.js';
-import type { IngestItem } from './ingest.js';
+import { MANIFEST_STORY, type IngestItem } from './ingest.js';
 import { hasWideBom, streamJsonLines } from './json-lines-stream.js';
 
 export const ARTICLE_EXTENSIONS = new Set(['.txt', '.text', '.md', '.html', '.htm', '.jsonl', '.ndjson']);
@@ -138,6 +138,27 @@ export async function* collectInputs(targets: string[], options: CollectOptions)
       isDir = statSync(path).isDirectory();
     } catch {
       yield { failure: { subject: path, message: `${path}: no such file or directory` } };
+      continue;
+    }
+    // A directory with a sources.json is read as `compare` reads it: the files it lists, named as it says.
+    const manifest = isDir ? join(path, 'sources.json') : null;
+    if (manifest && existsSync(manifest)) {
+      try {
+        for (const { file, ...given } of readManifest(manifest)) {
+          const hints: SourceHints = { ...options.hints };
+          for (const [k, v] of Object.entries(given)) if (v !== null) (hints as Record<string, unknown>)[k] = v;
+          try {
+            for (const item of readOne(file, { ...options, hints })) {
+              if ('article' in item) item.article.story ??= MANIFEST_STORY + manifest;
+              yield item;
+            }
+          } catch (e) {
+            yield failure(file, e);
+          }
+        }
+      } catch (e) {
+        yield failure(manifest, e);
+      }
       continue;
     }
     const files = isDir ? walk(path) : [path];

@@ -8,6 +8,9 @@ import type { DatabaseStore } from '../store/types.js';
 import { contentHash } from '../store/content-hash.js';
 import type { AnalysisPool } from './analysis-pool.js';
 
+/** Story label of the files listed in one sources.json (set by collect.ts): one event, one story, as `compare` reads them. */
+export const MANIFEST_STORY = 'sources.json:';
+
 export type IngestItem = { article: Article } | { failure: { subject: string; message: string } };
 
 export interface IngestCounts {
@@ -90,6 +93,7 @@ export async function ingest(items: AsyncIterable<IngestItem> | Iterable<IngestI
   const mapper = storyMapper();
   const assigned: { article: string; story: string }[] = [];
   const seen = new Set<string>();
+  const manifestStories = new Map<string, { id: string; isNew: boolean }>();
 
   const fail = (subject: string, message: string) => {
     counts.failed++;
@@ -137,7 +141,9 @@ export async function ingest(items: AsyncIterable<IngestItem> | Iterable<IngestI
     const arrived = clusterer ? ready.map((article) => clusterer.add(article).story) : [];
     const items = ready.map((article, k) => {
       if (!clusterer) return { article, story: null, ingestRun: options.ingestRun ?? null };
-      const s = mapper.dbStory(clusterer.storyOf(article.id) ?? arrived[k]!, article);
+      const group = article.story?.startsWith(MANIFEST_STORY) ? article.story : null;
+      const s = (group && manifestStories.get(group)) || mapper.dbStory(clusterer.storyOf(article.id) ?? arrived[k]!, article);
+      if (group && !manifestStories.has(group)) manifestStories.set(group, { id: s.id, isNew: false });
       return { article, story: s.id, storyTitle: article.title ?? undefined, ingestRun: options.ingestRun ?? null, isNewStory: s.isNew };
     });
     timings.clustering += performance.now() - tc;

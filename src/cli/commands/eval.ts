@@ -38,10 +38,32 @@ export const evalCommand: Command = {
     const summary = { task, file, ...result.summary };
     if (values.json) io.stdout.write(JSON.stringify(summary, null, 2) + '\n');
     else {
-      for (const [k, v] of Object.entries(summary)) {
-        io.stdout.write(`${k.padEnd(22)} ${typeof v === 'object' ? JSON.stringify(v) : String(v)}\n`);
-      }
+      io.stdout.write(formatSummary(summary));
     }
     return EXIT.ok;
   },
 };
+
+const num = (v: unknown) => (typeof v === 'number' && !Number.isInteger(v) ? v.toFixed(4) : String(v));
+
+/** The summary as aligned lines; a nested table (perKind, perType) gets one indented row per key. */
+export function formatSummary(summary: Record<string, unknown>): string {
+  const lines: string[] = [];
+  for (const [k, v] of Object.entries(summary)) {
+    if (v === null || typeof v !== 'object' || Array.isArray(v)) {
+      lines.push(`${k.padEnd(22)} ${Array.isArray(v) ? v.map(num).join(', ') : num(v)}`);
+      continue;
+    }
+    lines.push(k);
+    const rows = Object.entries(v as Record<string, unknown>);
+    const w = Math.max(...rows.map(([r]) => r.length), 4);
+    for (const [r, cell] of rows) {
+      const text =
+        cell !== null && typeof cell === 'object'
+          ? Object.entries(cell as Record<string, unknown>).map(([ck, cv]) => `${ck} ${num(cv)}`).join('  ')
+          : num(cell);
+      lines.push(`  ${r.padEnd(w)}  ${text}`);
+    }
+  }
+  return lines.join('\n') + '\n';
+}

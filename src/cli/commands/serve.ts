@@ -35,6 +35,13 @@ export const serveCommand: Command = {
     if (values.examples) {
       const loaded = await loadExampleStories(store, analyze, join(repoRoot(), 'examples'), (a, story) => stories.seed(a, story));
       io.stderr.write(`parallax serve: example stories: ${loaded.stories.join(', ') || 'none'} (${loaded.added} new of ${loaded.articles} articles)\n`);
+      // Compared now (two short reports each), so that the story list shows their conflicts at once.
+      for (const story of loaded.stories) {
+        if (await store.getComparison(story)) continue;
+        const members = await Promise.all((await store.storyArticles(story)).map((m) => store.getArticle(m.id)));
+        const articles = members.filter((a): a is NonNullable<typeof a> => a !== null);
+        if (articles.length > 1) await store.putComparison(story, compareArticles(articles));
+      }
     }
     const builtWeb = join(repoRoot(), 'dist', 'web');
     const webRoot = existsSync(join(builtWeb, 'index.html')) ? builtWeb : undefined;

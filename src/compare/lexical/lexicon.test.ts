@@ -113,6 +113,12 @@ describe('lexicon: phrases', () => {
     assert.deepEqual(lex.units(['He', 'stepped', 'down', '.']), ['step down']);
     assert.ok(lex.phraseSimilarity('set fire to the building', 'the roof was set alight') >= RELATED_THRESHOLD);
   });
+  it('drops figures, hedges and possessives, and joins no expression across punctuation', () => {
+    assert.deepEqual(lex.units('Russia remains Kyrgyzstan’s key ally, with nearly $4.1 billion'), ['russia', 'remains', 'kyrgyzstan', 'key', 'ally']);
+    assert.deepEqual(lex.units(['key', 'ally', ',', 'with', 'them']), ['key', 'ally']);
+    assert.ok(lex.phraseSimilarity('almost triple', 'a threefold increase') >= RELATED_THRESHOLD);
+    assert.ok(lex.phraseSimilarity('five arrested', 'five released') < RELATED_THRESHOLD, 'a shared figure is no shared measure');
+  });
   it('reports opposite predicates', () => {
     assert.deepEqual(lex.alignPhrases('prices rose sharply', 'prices fell').antonyms, [{ a: 'rose', b: 'fell' }]);
   });

@@ -103,6 +103,9 @@ export function normalizeWord(s: string): string {
 }
 const display = (lemma: string) => lemma.replace(/_/g, ' ');
 const EDGE_PUNCT = /^[^\p{L}\p{N}']+|[^\p{L}\p{N}]+$/gu;
+const POSSESSIVE = /(?<=\p{L})'s?$/u;
+/** Figures are values, not words of a measure: "$4.1", "13.6%", "1,800", "2020s". */
+const NUMERIC = /^[$€£¥]?\d[\d.,]*(?:%|s|th|st|nd|rd)?$/u;
 
 function adjacency(pairs: Int32Array, n: number): { off: Int32Array; vals: Int32Array } {
   const deg = new Int32Array(n + 1);
@@ -576,9 +579,28 @@ export function createLexicon(resources: LexicalResources, options: LexiconOptio
     parts: string[];
     weight: number;
   }
-  function tokenize(t: readonly string[] | string): string[] {
+  /** Words of a phrase, and after which of them a boundary falls (punctuation, a dropped figure). */
+  function tokenize(t: readonly string[] | string): { words: string[]; breakAfter: boolean[] } {
     const raw = typeof t === 'string' ? t.split(/\s+/) : t.flatMap((x) => x.split(/\s+/));
-    return raw.map((x) => normalizeWord(x.replace(EDGE_PUNCT, ''))).filter((x) => x.length > 0);
+    const words: string[] = [];
+    const breakAfter: boolean[] = [];
+    const cut = () => {
+      if (breakAfter.length) breakAfter[breakAfter.length - 1] = true;
+    };
+    for (const x of raw) {
+      if (!x) continue;
+      const lead = /^[^\p{L}\p{N}']/u.test(x);
+      const trail = /[^\p{L}\p{N}'\u2019]$/u.test(x);
+      const w = normalizeWord(x.replace(EDGE_PUNCT, '')).replace(POSSESSIVE, '');
+      if (lead) cut();
+      if (!w || NUMERIC.test(w)) {
+        cut();
+        continue;
+      }
+      words.push(w);
+      breakAfter.push(trail);
+    }
+    return { words, breakAfter };
   }
   /** A WordNet collocation spelled by these words, inflected ("sets fire") or with a synonym ("set alight"). */
   function collocation(words: string[]): string | undefined {
@@ -612,14 +634,15 @@ export function createLexicon(resources: LexicalResources, options: LexiconOptio
     return undefined;
   }
   function unitsOf(t: readonly string[] | string): Unit[] {
-    const toks = tokenize(t);
+    const { words: toks, breakAfter } = tokenize(t);
     const out: Unit[] = [];
     let i = 0;
     while (i < toks.length) {
       let taken = false;
       for (let len = Math.min(4, toks.length - i); len >= 2 && !taken; len--) {
         const words = toks.slice(i, i + len);
-        if (words.some((w) => w.includes('_'))) continue;
+        // No expression across punctuation ("key ally, with" is not "ally with").
+        if (words.some((w) => w.includes('_')) || breakAfter.slice(i, i + len - 1).some(Boolean)) continue;
         const c = off.has('collocations') ? undefined : collocation(words);
         if (c) {
           const parts = words.filter((w) => !functionWords.has(w));

@@ -4,7 +4,11 @@
 //
 // Usage (load once per process, pass the lexicon in; nothing is read at import time):
 //   import { loadLexicalResources, createLexicon } from './lexical/index.js';
-//   const lex = createLexicon(loadLexicalResources());          // ~0.3 s, ~60 MB; reuse it
+//   const lex = createLexicon(loadLexicalResources());
+// Load + create: 0.12 s at best, 0.25 s typical on the shared 2-core machine (load average 15); about
+// +45 MB resident (15 MB of files as typed-array views, 147k lemma strings, a 50k-word map). Lookups are
+// O(1) hash and typed-array reads; each new word is analysed once (~0.15 ms) and cached per lexicon
+// (bounded), so a lexicon is meant to live for the process: create it once, pass it to compare.
 //
 // API (all inputs are case-insensitive; phrases may be strings or token arrays; multi-word lemmas are
 // written with spaces, e.g. "set on fire"):

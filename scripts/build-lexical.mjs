@@ -24,6 +24,11 @@ const TOP_WORDS = opt('--words', 30000);
 // ... and, further down the frequency list, words that are WordNet lemmas (news vocabulary with a meaning).
 const WORDNET_RANK = opt('--wordnet-rank', 100000);
 const MAX_WORDS = opt('--max-words', 50000);
+// Principal directions removed from the vectors after centring them (-1: neither centred nor reduced).
+// Tried 0-3 (all-but-the-top): the cosine of unrelated words falls, but so does that of paraphrases; at
+// a 1% rate of random word pairs over the threshold, recall on the 104 paraphrase pairs of the tests was
+// 0.962 as is, 0.952 centred, 0.923 with 2 directions removed. So the default keeps the vectors as they are.
+const REMOVE_TOP = opt('--remove-top', -1);
 
 mkdirSync(out, { recursive: true });
 
@@ -259,8 +264,9 @@ const header = Buffer.alloc(12);
 header.write('PLXV', 0, 'ascii');
 header.writeUInt32LE(n, 4);
 header.writeUInt32LE(dim, 8);
-const scales = new Float32Array(n);
-const q = new Int8Array(n * dim);
+// Unit vectors, then "all-but-the-top" (Mu & Viswanath 2018): remove the mean and the top principal
+// directions, which every frequent word shares and which lift the cosine of unrelated words.
+const X = new Float64Array(n * dim);
 const words = [];
 kept.forEach((r, i) => {
   const w = emb.words[r];
@@ -269,12 +275,64 @@ kept.forEach((r, i) => {
   let norm = 0;
   for (let d = 0; d < dim; d++) norm += v[d] * v[d];
   norm = Math.sqrt(norm) || 1;
+  for (let d = 0; d < dim; d++) X[i * dim + d] = v[d] / norm;
+});
+if (REMOVE_TOP >= 0) {
+  const mean = new Float64Array(dim);
+  for (let i = 0; i < n; i++) for (let d = 0; d < dim; d++) mean[d] += X[i * dim + d] / n;
+  for (let i = 0; i < n; i++) for (let d = 0; d < dim; d++) X[i * dim + d] -= mean[d];
+  const cov = new Float64Array(dim * dim);
+  for (let i = 0; i < n; i++) {
+    const o = i * dim;
+    for (let a = 0; a < dim; a++) {
+      const xa = X[o + a];
+      for (let b = a; b < dim; b++) cov[a * dim + b] += xa * X[o + b];
+    }
+  }
+  for (let a = 0; a < dim; a++) for (let b = 0; b < a; b++) cov[a * dim + b] = cov[b * dim + a];
+  const pcs = [];
+  for (let k = 0; k < REMOVE_TOP; k++) {
+    // Power iteration with deflation against the components already found.
+    let u = new Float64Array(dim).map((_, d) => 1 / Math.sqrt(dim) + d * 1e-3);
+    for (let it = 0; it < 300; it++) {
+      const w2 = new Float64Array(dim);
+      for (let a = 0; a < dim; a++) for (let b = 0; b < dim; b++) w2[a] += cov[a * dim + b] * u[b];
+      for (const p of pcs) {
+        let dot = 0;
+        for (let d = 0; d < dim; d++) dot += w2[d] * p[d];
+        for (let d = 0; d < dim; d++) w2[d] -= dot * p[d];
+      }
+      const nn = Math.hypot(...w2) || 1;
+      u = w2.map((x) => x / nn);
+    }
+    pcs.push(u);
+  }
+  for (let i = 0; i < n; i++) {
+    const o = i * dim;
+    for (const p of pcs) {
+      let dot = 0;
+      for (let d = 0; d < dim; d++) dot += X[o + d] * p[d];
+      for (let d = 0; d < dim; d++) X[o + d] -= dot * p[d];
+    }
+  }
+}
+const scales = new Float32Array(n);
+const q = new Int8Array(n * dim);
+for (let i = 0; i < n; i++) {
+  const o = i * dim;
+  // Rows are unit vectors already unless directions were removed.
+  let norm = 1;
+  if (REMOVE_TOP >= 0) {
+    norm = 0;
+    for (let d = 0; d < dim; d++) norm += X[o + d] * X[o + d];
+    norm = Math.sqrt(norm) || 1;
+  }
   let max = 0;
-  for (let d = 0; d < dim; d++) max = Math.max(max, Math.abs(v[d] / norm));
+  for (let d = 0; d < dim; d++) max = Math.max(max, Math.abs(X[o + d] / norm));
   const s = max / 127 || 1;
   scales[i] = s;
-  for (let d = 0; d < dim; d++) q[i * dim + d] = Math.round(v[d] / norm / s);
-});
+  for (let d = 0; d < dim; d++) q[o + d] = Math.round(X[o + d] / norm / s);
+}
 const bin = Buffer.concat([header, Buffer.from(scales.buffer), Buffer.from(q.buffer)]);
 writeFileSync(join(out, 'vectors.bin'), bin);
 writeFileSync(join(out, 'vectors.words.txt'), words.join('\n') + '\n');

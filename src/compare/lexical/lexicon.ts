@@ -79,6 +79,8 @@ export const CONTRAST_FACTOR = 0.7;
 export const VECTOR_SIMILAR = 0.5;
 /** Senses of a word (per part of speech, most frequent first) that hypernym, antonym and cause links use. */
 const TOP_SENSES = 3;
+/** Words with more senses than this do not carry antonymy from one of their senses to another word. */
+const MAX_ANTONYM_WORD_SENSES = 8;
 
 const POS_LIST: readonly Pos[] = ['n', 'v', 'a', 'r'];
 const POS_BIT: Record<string, number> = { n: 1, v: 2, a: 4, r: 8 };
@@ -189,6 +191,7 @@ export function createLexicon(resources: LexicalResources, options: LexiconOptio
 
   const range = (off: Int32Array, vals: Int32Array, i: number) => vals.subarray(off[i]!, off[i + 1]!);
   const sensesOf = (l: number) => range(wn.lemmaSensesOff, wn.lemmaSenses, l);
+  const senseCount = (l: number) => wn.lemmaSensesOff[l + 1]! - wn.lemmaSensesOff[l]!;
   const membersOf = (s: number) => range(wn.synMembersOff, wn.synMembers, s);
   const hypersOf = (s: number) => range(wn.synHyperOff, wn.synHyper, s);
   const simsOf = (s: number) => range(wn.synSimOff, wn.synSim, s);
@@ -440,7 +443,9 @@ export function createLexicon(resources: LexicalResources, options: LexiconOptio
       for (const x of antonymSyns(r)) antoSyns.add(x);
       for (const x of range(anto.off, anto.vals, idOf(r))) antoWords.add(x);
     }
-    for (const s of antoSyns) for (const m of membersOf(s)) antoWords.add(m);
+    // Words of opposite senses, but not the very polysemous ones: 'get' (36 senses) is in an antonym sense of
+    // 'end' and in a hypernym of 'leave', which made 'end' / 'leaving' antonyms.
+    for (const s of antoSyns) for (const m of membersOf(s)) if (senseCount(m) <= MAX_ANTONYM_WORD_SENSES) antoWords.add(m);
     const contrast = new Map<number, number>();
     for (const x of [w, ...strings]) for (const [line, group] of contrastIndex.get(x) ?? []) contrast.set(line, group);
     i = { strings, refs, ids: refs.map(idOf), senseRank, top, up, topAndHyper, hyperWords, family, antoSyns, antoWords, sims, contrast };
@@ -527,7 +532,7 @@ export function createLexicon(resources: LexicalResources, options: LexiconOptio
     if (a.antoWords.size === 0) return false;
     for (const id of b.ids) if (a.antoWords.has(id)) return true;
     for (const s of b.topAndHyper) if (a.antoSyns.has(s)) return true;
-    for (const m of b.hyperWords) if (a.antoWords.has(m)) return true;
+    for (const m of b.hyperWords) if (senseCount(m) <= MAX_ANTONYM_WORD_SENSES && a.antoWords.has(m)) return true;
     return false;
   }
 

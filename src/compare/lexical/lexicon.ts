@@ -66,6 +66,7 @@ export const RELATION_SCORES = {
   cause: 0.72,
   hypernym1: 0.78,
   hypernym2: 0.68,
+  hypernymPerRank: 0.04,
   wordnetSimilar: 0.74,
   antonym: 0.75,
   /** Two kinds of one thing (killed / injured, Monday / Tuesday): capped below the threshold. */
@@ -392,14 +393,14 @@ export function createLexicon(resources: LexicalResources, options: LexiconOptio
     /** Main senses (rank < TOP_SENSES). */
     top: Set<number>;
     /** Hypernyms of the main senses, 1 or 2 levels up. */
-    up: Map<number, number>;
+    up: Map<number, number>;  // hypernym -> level * 10 + rank of the sense it is reached from (lowest kept)
     /** Main senses and their direct hypernyms, and the words of those hypernyms. */
     topAndHyper: Set<number>;
-    hyperWords: Set<number>;
+    hyperWords: Map<number, number>; // word -> parts of speech of the hypernyms it is in
     family: Map<number, { f: number; cause: boolean }>;
     antoSyns: Set<number>;
     /** Direct antonyms and the words of antonym senses. */
-    antoWords: Set<number>;
+    antoWords: Map<number, number>; // word -> parts of speech it is opposite in
     sims: Set<number>;
     /** Contrast-list groups: line -> group within the line. */
     contrast: Map<number, number>;
@@ -421,31 +422,37 @@ export function createLexicon(resources: LexicalResources, options: LexiconOptio
     }
     const up = new Map<number, number>();
     const topAndHyper = new Set<number>(top);
-    const hyperWords = new Set<number>();
+    const hyperWords = new Map<number, number>();
     const sims = new Set<number>();
+    const keep = (h: number, cost: number) => {
+      const cur = up.get(h);
+      if (cur === undefined || cost < cur) up.set(h, cost);
+    };
     for (const syn of top) {
+      const rank = senseRank.get(syn)!;
       for (const h1 of hypersOf(syn)) {
-        up.set(h1, 1);
+        keep(h1, 10 + rank);
         topAndHyper.add(h1);
-        for (const m of membersOf(h1)) hyperWords.add(m);
-        for (const h2 of hypersOf(h1)) if (!up.has(h2)) up.set(h2, 2);
+        for (const m of membersOf(h1)) hyperWords.set(m, (hyperWords.get(m) ?? 0) | POS_BIT[wn.synPos[h1]!]!);
+        for (const h2 of hypersOf(h1)) keep(h2, 20 + rank);
       }
       for (const x of simsOf(syn)) sims.add(x);
     }
     const family = new Map<number, { f: number; cause: boolean }>();
     const antoSyns = new Set<number>();
-    const antoWords = new Set<number>();
+    const antoWords = new Map<number, number>();
+    const addAnto = (m: number, mask: number) => antoWords.set(m, (antoWords.get(m) ?? 0) | mask);
     for (const r of refs) {
       for (const [k, v] of familyOf(r)) {
         const cur = family.get(k);
         if (!cur || cur.f < v.f) family.set(k, v);
       }
       for (const x of antonymSyns(r)) antoSyns.add(x);
-      for (const x of range(anto.off, anto.vals, idOf(r))) antoWords.add(x);
+      for (const x of range(anto.off, anto.vals, idOf(r))) addAnto(x, 15);
     }
     // Words of opposite senses, but not the very polysemous ones: 'get' (36 senses) is in an antonym sense of
     // 'end' and in a hypernym of 'leave', which made 'end' / 'leaving' antonyms.
-    for (const s of antoSyns) for (const m of membersOf(s)) if (senseCount(m) <= MAX_ANTONYM_WORD_SENSES) antoWords.add(m);
+    for (const s of antoSyns) for (const m of membersOf(s)) if (senseCount(m) <= MAX_ANTONYM_WORD_SENSES) addAnto(m, POS_BIT[wn.synPos[s]!]!);
     const contrast = new Map<number, number>();
     for (const x of [w, ...strings]) for (const [line, group] of contrastIndex.get(x) ?? []) contrast.set(line, group);
     i = { strings, refs, ids: refs.map(idOf), senseRank, top, up, topAndHyper, hyperWords, family, antoSyns, antoWords, sims, contrast };
@@ -487,13 +494,17 @@ export function createLexicon(resources: LexicalResources, options: LexiconOptio
   }
   function hypernymScore(a: WordInfo, b: WordInfo): number {
     let best = 0;
-    for (const [up, down] of [
-      [a.up, b.top],
-      [b.up, a.top],
+    for (const [upper, lower] of [
+      [a, b],
+      [b, a],
     ] as const) {
-      for (const s of down) {
-        const lv = up.get(s);
-        if (lv !== undefined) best = Math.max(best, lv === 1 ? RELATION_SCORES.hypernym1 : RELATION_SCORES.hypernym2);
+      for (const s of lower.top) {
+        const cost = upper.up.get(s);
+        if (cost === undefined) continue;
+        // Like synonyms, a link through a rarer sense counts less ('relation' is first a relationship, not a relative).
+        const base = cost < 20 ? RELATION_SCORES.hypernym1 : RELATION_SCORES.hypernym2;
+        const score = base - RELATION_SCORES.hypernymPerRank * ((cost % 10) + lower.senseRank.get(s)!);
+        best = Math.max(best, score);
       }
     }
     return best;
@@ -530,9 +541,10 @@ export function createLexicon(resources: LexicalResources, options: LexiconOptio
    */
   function antonymous(a: WordInfo, b: WordInfo): boolean {
     if (a.antoWords.size === 0) return false;
-    for (const id of b.ids) if (a.antoWords.has(id)) return true;
+    // Opposition holds within a part of speech: the noun 'defeat' opposes 'victory', the verb 'beat' does not.
+    for (const ref of b.refs) if ((a.antoWords.get(idOf(ref)) ?? 0) & (ref & 15 || 15)) return true;
     for (const s of b.topAndHyper) if (a.antoSyns.has(s)) return true;
-    for (const m of b.hyperWords) if (senseCount(m) <= MAX_ANTONYM_WORD_SENSES && a.antoWords.has(m)) return true;
+    for (const [m, mask] of b.hyperWords) if (senseCount(m) <= MAX_ANTONYM_WORD_SENSES && (a.antoWords.get(m) ?? 0) & mask) return true;
     return false;
   }
 

@@ -173,7 +173,8 @@ export function createLexicon(resources: LexicalResources, options: LexiconOptio
       for (const w of words) contrastIndex.set(w, [...(contrastIndex.get(w) ?? []), [line, group]]);
     }),
   );
-  const memo = new Map<string, Related>();
+  const memo = new Map<number, Related>();
+  const unitsCache = new Map<string, Unit[]>();
   const collocationCache = new Map<string, string | null>();
   // First words of multi-word lemmas: only a window starting with one can be a collocation (built on first use).
   let mweFirstSet: Set<string> | undefined;
@@ -573,16 +574,33 @@ export function createLexicon(resources: LexicalResources, options: LexiconOptio
       // Vectors put co-hyponyms close (homes / schools 0.56, president / minister 0.63): WordNet tells them
       // apart. Siblings that the vectors find near-synonyms (prison / jail 0.94, ambassador / envoy 0.76) stay
       // 'similar'; so do days and months (Monday / Tuesday 0.99), which the time layer compares.
-      if (!off.has('cohyponym') && cos < COHYPONYM_BELOW && areCohyponyms(ia, ib)) return { relation: 'cohyponym', score: Math.min(cos, RELATION_SCORES.cohyponym), via: 'wordnet' };
+      // (Below VECTOR_SIMILAR the pair is unrelated either way: the sibling test is skipped there.)
+      if (!off.has('cohyponym') && cos >= VECTOR_SIMILAR && cos < COHYPONYM_BELOW && areCohyponyms(ia, ib)) return { relation: 'cohyponym', score: Math.min(cos, RELATION_SCORES.cohyponym), via: 'wordnet' };
     }
     if (cos >= VECTOR_SIMILAR) return { relation: 'similar', score: cos, via: 'vectors' };
     return { relation: null, score: cos };
   }
+  // Words are interned to small integers so that a pair's memo key is one number, not a new string.
+  const interned = new Map<string, number>();
+  const intern = (w: string) => {
+    let id = interned.get(w);
+    if (id === undefined) {
+      if (interned.size >= 1 << 20) {
+        interned.clear();
+        memo.clear();
+      }
+      id = interned.size;
+      interned.set(w, id);
+    }
+    return id;
+  };
   function memoRelation(a: string, b: string): Related {
-    const key = a < b ? `${a}\u0000${b}` : `${b}\u0000${a}`;
+    const ia = intern(a);
+    const ib = intern(b);
+    const key = ia < ib ? ia * 2 ** 21 + ib : ib * 2 ** 21 + ia;
     let r = memo.get(key);
     if (!r) {
-      if (memo.size > 50000) memo.clear();
+      if (memo.size >= 1 << 19) memo.clear();
       r = wordRelation(a, b);
       memo.set(key, r);
     }
@@ -651,6 +669,16 @@ export function createLexicon(resources: LexicalResources, options: LexiconOptio
     return undefined;
   }
   function unitsOf(t: readonly string[] | string): Unit[] {
+    const key = typeof t === 'string' ? t : t.join('\u0001');
+    let cached = unitsCache.get(key);
+    if (!cached) {
+      if (unitsCache.size >= 20000) unitsCache.clear();
+      cached = findUnits(t);
+      unitsCache.set(key, cached);
+    }
+    return cached;
+  }
+  function findUnits(t: readonly string[] | string): Unit[] {
     const { words: toks, breakAfter } = tokenize(t);
     const out: Unit[] = [];
     let i = 0;

@@ -32,6 +32,10 @@ describe('lexicon: base forms', () => {
     assert.ok(lex.lemmas('said').includes('say'));
     assert.ok(lex.lemmas('bigger', 'a').includes('big'));
     assert.deepEqual(lex.lemmas('death tolls'), ['death toll'], 'a collocation inflects on its own words');
+    assert.ok(lex.lemmas('dying').includes('die'));
+    assert.deepEqual(lex.lemmas('has'), ['have'], "an irregular verb form is not the plural of 'ha'");
+    assert.deepEqual(lex.lemmas('does'), ['do']);
+    assert.deepEqual(lex.lemmas('lives'), ['life', 'live']);
   });
   it('returns an unknown word as it is', () => {
     assert.deepEqual(lex.lemmas('Passadumkeag'), ['passadumkeag']);

@@ -87,10 +87,10 @@ const POS_LIST: readonly Pos[] = ['n', 'v', 'a', 'r'];
 const POS_BIT: Record<string, number> = { n: 1, v: 2, a: 4, r: 8 };
 const POS_ALIAS: Record<string, Pos> = { n: 'n', v: 'v', a: 'a', r: 'r', s: 'a', noun: 'n', verb: 'v', adj: 'a', adjective: 'a', adv: 'r', adverb: 'r' };
 
-// Morphy's detachment rules (WordNet morph.c), plus -ied/-ier/-iest -> y.
+// Morphy's detachment rules (WordNet morph.c), plus -ied/-ier/-iest -> y and -ying -> ie (dying, lying, tying).
 const RULES: Record<Pos, readonly (readonly [string, string])[]> = {
   n: [['s', ''], ['ses', 's'], ['xes', 'x'], ['zes', 'z'], ['ches', 'ch'], ['shes', 'sh'], ['men', 'man'], ['ies', 'y']],
-  v: [['s', ''], ['ies', 'y'], ['es', 'e'], ['es', ''], ['ed', 'e'], ['ed', ''], ['ied', 'y'], ['ing', 'e'], ['ing', '']],
+  v: [['s', ''], ['ies', 'y'], ['es', 'e'], ['es', ''], ['ed', 'e'], ['ed', ''], ['ied', 'y'], ['ying', 'ie'], ['ing', 'e'], ['ing', '']],
   a: [['er', ''], ['est', ''], ['er', 'e'], ['est', 'e'], ['ier', 'y'], ['iest', 'y']],
   r: [],
 };
@@ -224,6 +224,7 @@ export function createLexicon(resources: LexicalResources, options: LexiconOptio
   function excFor(p: Pos): Record<string, string[]> | undefined {
     return p === 'n' ? wn.exceptions.noun : p === 'v' ? wn.exceptions.verb : p === 'a' ? wn.exceptions.adj : undefined;
   }
+  const irregularVerb = (w: string) => Object.hasOwn(wn.exceptions.verb, w);
   function morphWord(w: string, p: Pos, out: string[]): void {
     const push = (x: string) => {
       if (hasPos(x, p) && !out.includes(x)) out.push(x);
@@ -231,8 +232,10 @@ export function createLexicon(resources: LexicalResources, options: LexiconOptio
     const exc = excFor(p);
     if (exc && Object.hasOwn(exc, w)) for (const b of exc[w]!) push(b);
     push(w);
+    // An irregular verb form is not also a plural: 'has' is 'have', not 'ha'; 'does' is 'do', not 'doe'.
+    if (p === 'n' && irregularVerb(w)) return;
     for (const [suf, end] of RULES[p]) {
-      if (!w.endsWith(suf) || w.length <= suf.length + 1) continue;
+      if (!w.endsWith(suf) || w.length - suf.length + end.length < 2 || w.length <= suf.length) continue;
       const stem = w.slice(0, w.length - suf.length);
       push(stem + end);
       if (end === '' && DOUBLED.test(stem)) push(stem.slice(0, -1));

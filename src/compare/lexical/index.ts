@@ -45,7 +45,9 @@
 //                                 best match), averaged with frequency weights (rare words weigh more); a
 //                                 unit whose match is below 0.5 adds 0; x0.7 per co-hyponym pair. Symmetric.
 //                                 "people killed" / "death toll" 0.67, "people killed" / "people injured" 0.32.
-//   lex.alignPhrases(a, b)        the same with the detail: units, pairs, antonym pairs, contrast pairs.
+//   lex.alignPhrases(a, b)        the same with the detail: units, pairs, antonym pairs, contrast pairs, and
+//                                 coverageA / coverageB: the weighted share of each side's units that the
+//                                 other side says too (directional; phraseSimilarity itself is symmetric).
 //   lex.units(tokens)             the content units a phrase is reduced to.
 //   lex.weight(word), lex.hasVector(word)
 // Negation words (not, no, never) are function words here: comparing polarity is the caller's business.

@@ -123,6 +123,12 @@ describe('lexicon: phrases', () => {
     assert.ok(lex.phraseSimilarity('almost triple', 'a threefold increase') >= RELATED_THRESHOLD);
     assert.ok(lex.phraseSimilarity('five arrested', 'five released') < RELATED_THRESHOLD, 'a shared figure is no shared measure');
   });
+  it('says how much of each side the other covers', () => {
+    const al = lex.alignPhrases('protesters set fire to the building', 'the building was set alight by demonstrators who also looted shops');
+    assert.equal(al.coverageA, 1);
+    assert.ok(al.coverageB < 0.8, `coverageB ${al.coverageB}`);
+    assert.equal(lex.alignPhrases('prices rose', 'prices fell').coverageA < 1, true, 'an antonym covers nothing');
+  });
   it('reports opposite predicates', () => {
     assert.deepEqual(lex.alignPhrases('prices rose sharply', 'prices fell').antonyms, [{ a: 'rose', b: 'fell' }]);
   });

@@ -38,6 +38,12 @@ export interface PhraseAlignment {
   antonyms: { a: string; b: string }[];
   /** Units whose best counterpart is only a co-hyponym ("killed" / "injured"): likely two different facts. */
   contrasts: { a: string; b: string }[];
+  /**
+   * Weighted share of A's units (resp. B's) that have a related unit on the other side (score >= 0.5, not an
+   * antonym or co-hyponym): directional, for "is the shorter statement contained in the longer one".
+   */
+  coverageA: number;
+  coverageB: number;
 }
 
 export interface Lexicon {
@@ -724,7 +730,7 @@ export function createLexicon(resources: LexicalResources, options: LexiconOptio
   function align(ta: readonly string[] | string, tb: readonly string[] | string): PhraseAlignment {
     const ua = unitsOf(ta);
     const ub = unitsOf(tb);
-    const result: PhraseAlignment = { score: 0, unitsA: ua.map((u) => display(u.text)), unitsB: ub.map((u) => display(u.text)), pairs: [], antonyms: [], contrasts: [] };
+    const result: PhraseAlignment = { score: 0, unitsA: ua.map((u) => display(u.text)), unitsB: ub.map((u) => display(u.text)), pairs: [], antonyms: [], contrasts: [], coverageA: 0, coverageB: 0 };
     if (ua.length === 0 || ub.length === 0) return result;
     const m = ua.map((u) => ub.map((v) => unitRelation(u, v)));
     // One-to-one first (greedy on score), so that "people killed" / "people injured" pairs killed with
@@ -756,6 +762,22 @@ export function createLexicon(resources: LexicalResources, options: LexiconOptio
     };
     side(ua, ub, matchA, (i, j) => m[i]![j]!);
     side(ub, ua, matchB, (i, j) => m[j]![i]!);
+    // Directional: the weighted share of one side's units that some unit of the other side says too.
+    const covers = (r: Related) => r.score >= VECTOR_SIMILAR && r.relation !== 'antonym' && r.relation !== 'cohyponym';
+    const share = (from: Unit[], said: (i: number) => boolean) => {
+      let n = 0;
+      let d = 0;
+      from.forEach((u, i) => {
+        d += u.weight;
+        if (said(i)) n += u.weight;
+      });
+      return d > 0 ? n / d : 0;
+    };
+    // A unit whose one-to-one pair is its antonym or co-hyponym is not covered ('rose' / 'fell', though 'prices'
+    // is close to 'rose' too); otherwise any unit of the other side may cover it ('fire' by 'set ablaze').
+    const opposed = (r: Related | undefined) => r !== undefined && (r.relation === 'antonym' || r.relation === 'cohyponym');
+    result.coverageA = share(ua, (i) => !opposed(m[i]![matchA[i]!]) && m[i]!.some(covers));
+    result.coverageB = share(ub, (j) => !opposed(matchB[j]! >= 0 ? m[matchB[j]!]![j] : undefined) && m.some((row) => covers(row[j]!)));
     result.score = den > 0 ? num / den : 0;
     for (const p of result.pairs) {
       if (p.relation !== 'cohyponym' || !p.b || !p.oneToOne) continue;

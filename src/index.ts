@@ -5,6 +5,7 @@ export type { Stage, StageContext } from './pipeline/stage.js';
 export { createAnalyzer, defaultStages } from './analyze.js';
 export { readInputs, readFile, articleFromContent, type ReadResult, type SourceHints } from './ingest/read-inputs.js';
 export type * from './compare/types.js';
+export { compareArticles, type CompareOptions } from './compare/index.js';
 export { safeFetch, type SafeFetchOptions, type SafeResponse } from './net/safe-fetch.js';
 export { openStore, defaultDbPath, contentHash } from './store/index.js';
 export type * from './store/types.js';

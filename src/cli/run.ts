@@ -3,6 +3,7 @@ import { isParallaxError } from '../model/errors.js';
 import { EXIT, type CliIO, type Command } from './command.js';
 import { commands } from './commands/index.js';
 import { printable } from '../model/printable.js';
+import { closest } from './suggest.js';
 
 function helpFor(cmd: Command): string {
   const lines = [`parallax ${cmd.usage}`, '', cmd.summary, '', 'Options:'];
@@ -23,6 +24,28 @@ async function mainHelp(): Promise<string> {
   return lines.join('\n') + '\n';
 }
 
+/** parseArgs's own messages quote unevenly ("Unknown option '--x'. To specify a positional argument starting with a '-', place it at the end of the command after '--', as in '-- \"--x\""); ours name the option and the nearest real one. */
+function argumentError(e: Error & { code?: string }, cmd: Command): string {
+  const known = Object.keys(cmd.options).map((k) => `--${k}`);
+  const option = /'(-[^']*)'/.exec(e.message)?.[1];
+  switch (e.code) {
+    case 'ERR_PARSE_ARGS_UNKNOWN_OPTION': {
+      const flag = option ?? '';
+      const near = closest(flag.replace(/=.*$/, ''), known);
+      return `unknown option ${printable(flag)}.${near ? ` Did you mean ${near}?` : ''} Run \`parallax ${cmd.name} --help\` for the options.`;
+    }
+    case 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE': {
+      const flag = /--[A-Za-z0-9-]+/.exec(e.message)?.[0] ?? option ?? 'an option';
+      const spec = cmd.options[flag.replace(/^--/, '')];
+      return spec?.type === 'string' ? `${flag} needs a value (${spec.valueName ?? 'VALUE'})` : `${flag} takes no value`;
+    }
+    case 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL':
+      return `${cmd.name} takes no argument ${printable(/'([^']*)'/.exec(e.message)?.[1] ?? '')}. Usage: parallax ${cmd.usage}`;
+    default:
+      return printable(e.message);
+  }
+}
+
 /** Runs the CLI with the given arguments; returns the exit code. Used by main.ts and by tests. */
 export async function runCli(argv: string[], io: CliIO): Promise<number> {
   const [name, ...rest] = argv;
@@ -36,7 +59,8 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
   }
   const load = commands[name];
   if (!load) {
-    io.stderr.write(`parallax: unknown command "${printable(name)}". Run \`parallax --help\` for the list.\n`);
+    const near = closest(name, Object.keys(commands));
+    io.stderr.write(`parallax: unknown command "${printable(name)}".${near ? ` Did you mean "${near}"?` : ''} Run \`parallax --help\` for the list.\n`);
     return EXIT.usage;
   }
   const cmd = await load();
@@ -51,7 +75,7 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
     );
     parsed = parseArgs({ args: rest, options, allowPositionals: cmd.positionals ?? false, strict: true });
   } catch (e) {
-    io.stderr.write(`parallax ${name}: ${printable((e as Error).message)}\n`);
+    io.stderr.write(`parallax ${name}: ${argumentError(e as Error & { code?: string }, cmd)}\n`);
     return EXIT.usage;
   }
   try {

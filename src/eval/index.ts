@@ -8,3 +8,4 @@ evalTasks.stories = async () => (await import('../cluster/eval-stories.js')).sto
 evalTasks.timex = async () => (await import('./timex.js')).timexTask;
 evalTasks.quotes = async () => (await import('./quotes.js')).quotesTask;
 evalTasks.ner = async () => (await import('../annotate/entities/ner-eval.js')).nerTask;
+evalTasks.real = async () => (await import('./real.js')).realTask;

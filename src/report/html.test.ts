@@ -57,6 +57,6 @@ test('overlapping spans are cut into flat marks that name every finding', () => 
   ]);
   assert.equal(
     html,
-    '<mark class="px-mark px-agreement" data-f="x">ab</mark><mark class="px-mark px-conflict" data-f="x y">cd</mark><mark class="px-mark px-conflict" data-f="y">ef</mark>',
+    '<mark class="px-mark px-agreement px-context" data-f="x">ab</mark><mark class="px-mark px-conflict px-context" data-f="x y">cd</mark><mark class="px-mark px-conflict px-context" data-f="y">ef</mark>',
   );
 });

@@ -6,7 +6,7 @@ import type { StoryComparison } from '../compare/types.js';
 import { escapeHtml } from './render/escape.js';
 import { renderFramingSvg } from './render/framing-svg.js';
 import { attachInteractions } from './render/interact.js';
-import { storyTitle } from './render/labels.js';
+import { articleLabels, storyTitle } from './render/labels.js';
 import { renderStoryBody } from './render/story.js';
 import { STORY_CSS } from './render/styles.js';
 
@@ -26,7 +26,8 @@ export function renderHtmlReport(comparison: StoryComparison): string {
   const css = STORY_CSS + PAGE_CSS;
   const csp = `default-src 'none'; script-src ${sha256(script)}; style-src ${sha256(css)}; img-src data:; base-uri 'none'; form-action 'none'`;
   const title = storyTitle(comparison);
-  const outlets = comparison.articles.map((a) => a.outlet ?? a.source).join(', ');
+  const labels = articleLabels(comparison.articles);
+  const outlets = comparison.articles.map((a) => labels.get(a.id)!).join(', ');
   return `<!doctype html>
 <html lang="en">
 <head>
@@ -39,7 +40,7 @@ export function renderHtmlReport(comparison: StoryComparison): string {
 </head>
 <body>
 <div class="px-page" id="px-root">
-<header><p>Parallax report · ${comparison.articles.length} reports: ${escapeHtml(outlets)}</p><h1>${escapeHtml(title)}</h1></header>
+<header><p>Parallax report · ${comparison.articles.length} report${comparison.articles.length === 1 ? '' : 's'}: ${escapeHtml(outlets)}</p><h1>${escapeHtml(title)}</h1></header>
 <main>${renderStoryBody(comparison, { framingChart: renderFramingSvg })}</main>
 </div>
 <script>${script}</script>

@@ -1,10 +1,11 @@
 import type { Evidence, Finding, StoryComparison } from '../compare/types.js';
 import { printable } from '../model/printable.js';
+import { KIND_ORDER, VERDICT_LABEL, articleLabels, displaySource, isValueEvidence, orderedFindings, verdictOf } from './render/labels.js';
 
 const KIND_TITLE = { conflict: 'Conflicts', partial: 'Partial agreements', agreement: 'Agreements', exclusive: 'Only in one report' } as const;
 
 function outletOf(c: StoryComparison, id: string): string {
-  return c.articles.find((a) => a.id === id)?.outlet ?? id;
+  return articleLabels(c.articles).get(id) ?? id;
 }
 
 function quoteEvidence(c: StoryComparison, e: Evidence): string {
@@ -24,20 +25,24 @@ function escapeMd(s: string): string {
 export function renderMarkdown(c: StoryComparison): string {
   const lines: string[] = ['# Parallax comparison', ''];
   lines.push('| Outlet | Title | Published | Source |', '| --- | --- | --- | --- |');
-  for (const a of c.articles) lines.push(`| ${escapeMd(a.outlet ?? '')} | ${escapeMd(a.title ?? '')} | ${escapeMd(a.published ?? 'unknown')} | ${escapeMd(a.source)} |`);
+  for (const a of c.articles) lines.push(`| ${escapeMd(a.outlet ?? '')} | ${escapeMd(a.title ?? '')} | ${escapeMd(a.published ?? 'unknown')} | ${escapeMd(displaySource(a.source))} |`);
   lines.push('', '## Summary', '');
   for (const s of c.summary) lines.push(`- ${escapeMd(s.text)}`);
-  for (const kind of ['conflict', 'partial', 'agreement', 'exclusive'] as const) {
-    const list = c.findings.filter((f: Finding) => f.kind === kind);
+  const ordered = orderedFindings(c.findings);
+  for (const kind of KIND_ORDER) {
+    const list = ordered.filter((f: Finding) => f.kind === kind);
     if (!list.length) continue;
     lines.push('', `## ${KIND_TITLE[kind]} (${list.length})`, '');
     for (const f of list) {
-      lines.push(`- ${f.type ? `**${escapeMd(f.type)}:** ` : ''}${escapeMd(f.summary)}${f.withinArticle ? ' _(within one report)_' : ''}`);
-      for (const e of f.evidence.filter((e) => e.role !== 'claim' || f.kind !== 'conflict')) lines.push(`  - ${escapeMd(quoteEvidence(c, e))}`);
+      const v = verdictOf(f);
+      const verdict = f.kind === 'conflict' && v && VERDICT_LABEL[v] ? ` _(${VERDICT_LABEL[v]})_` : '';
+      lines.push(`- ${f.type ? `**${escapeMd(f.type)}:** ` : ''}${escapeMd(f.summary)}${verdict}${f.withinArticle ? ' _(within one report)_' : ''}`);
+      const shown = f.kind === 'conflict' && f.evidence.some(isValueEvidence) ? f.evidence.filter(isValueEvidence) : f.evidence;
+      for (const e of shown) lines.push(`  - ${escapeMd(quoteEvidence(c, e))}`);
     }
   }
   if (c.figures.length) {
-    lines.push('', '## Figures', '', '| Measure | ' + c.articles.map((a) => escapeMd(a.outlet ?? a.id)).join(' | ') + ' |', '| --- |' + c.articles.map(() => ' --- |').join(''));
+    lines.push('', '## Figures', '', '| Measure | ' + c.articles.map((a) => escapeMd(outletOf(c, a.id))).join(' | ') + ' |', '| --- |' + c.articles.map(() => ' --- |').join(''));
     for (const row of c.figures) {
       const cells = c.articles.map((a) => row.cells.filter((x) => x.article === a.id).map((x) => `${escapeMd(x.text)}${x.speaker ? ` (${escapeMd(x.speaker)})` : ''}`).join('; '));
       lines.push(`| ${escapeMd(row.measure)}${row.conflict ? ' ⚠' : ''} | ${cells.join(' | ')} |`);

@@ -1,5 +1,6 @@
 import type { Finding, StoryComparison } from '../compare/types.js';
 import { printableDeep } from '../model/printable.js';
+import { KIND_ORDER, VERDICT_LABEL, articleLabels, isValueEvidence, orderedFindings, verdictOf } from './render/labels.js';
 
 export interface TerminalOptions {
   colour: boolean;
@@ -14,30 +15,41 @@ export function renderTerminal(comparison: StoryComparison, options: TerminalOpt
   // The reports' own words must not reach the terminal as escape sequences; only `paint` writes those.
   const c = printableDeep(comparison);
   const paint = (code: keyof typeof CODES, s: string) => (options.colour ? `\x1b[${CODES[code]}m${s}\x1b[0m` : s);
-  const outlet = (id: string) => c.articles.find((a) => a.id === id)?.outlet ?? id;
+  const labels = articleLabels(c.articles);
+  const outlet = (id: string) => labels.get(id) ?? id;
   const out: string[] = [];
-  out.push(paint('bold', `Parallax: ${c.articles.length} reports compared`));
+  const n = c.articles.length;
+  out.push(paint('bold', `Parallax: ${n} report${n === 1 ? '' : 's'} compared`));
+  // Columns: outlet, date, title (padded on the plain text, so colour codes do not shift them).
+  const nameW = Math.min(28, Math.max(...c.articles.map((a) => outlet(a.id).length)));
+  const dateW = Math.max(...c.articles.map((a) => (a.published ?? 'date unknown').length));
   for (const a of c.articles) {
     const note = a.extraction.confidence < 0.6 ? paint('yellow', ' (could not read the whole article)') : '';
-    out.push(`  ${paint('cyan', a.outlet ?? a.id)}  ${a.title ?? ''}  ${paint('dim', a.published ?? 'date unknown')}${a.copyOf ? paint('dim', ` copy of ${outlet(a.copyOf)}`) : ''}${note}`);
+    const copy = a.copyOf ? paint('dim', ` copy of ${outlet(a.copyOf)}`) : '';
+    out.push(`  ${paint('cyan', outlet(a.id).padEnd(nameW))}  ${paint('dim', (a.published ?? 'date unknown').padEnd(dateW))}  ${a.title ?? ''}${copy}${note}`.trimEnd());
   }
+  out.push(paint('dim', '  (the numbers after each outlet below are character offsets into its cleaned text: "text" in --json)'));
   out.push('');
   for (const s of c.summary) out.push(`• ${s.text}`);
+  const TITLES = { conflict: ['Conflicts', 'red'], partial: ['Partial agreements', 'yellow'], agreement: ['Agreements', 'green'], exclusive: ['', 'magenta'] } as const;
   const section = (title: string, code: keyof typeof CODES, list: Finding[]) => {
     if (!list.length) return;
     out.push('', paint(code, paint('bold', `${title} (${list.length})`)));
     for (const f of list) {
-      out.push(`  ${paint(code, '■')} ${f.type ? paint('bold', `[${f.type}] `) : ''}${f.summary}${f.withinArticle ? paint('dim', ' (within one report)') : ''}`);
-      for (const e of f.evidence) {
-        if (f.kind === 'conflict' && e.role === 'claim') continue;
-        out.push(paint('dim', `      ${outlet(e.article)} ${e.start}-${e.end}: `) + `“${e.text.replace(/\s+/g, ' ')}”`);
-      }
+      const v = verdictOf(f);
+      const verdict = f.kind === 'conflict' && v && VERDICT_LABEL[v] ? paint('dim', ` (${VERDICT_LABEL[v]})`) : '';
+      out.push(`  ${paint(code, '■')} ${f.type ? paint('bold', `[${f.type}] `) : ''}${f.summary}${verdict}${f.withinArticle ? paint('dim', ' (within one report)') : ''}`);
+      // A conflict shows the differing words; the sentences around them are in --json and the HTML report.
+      const shown = f.kind === 'conflict' && f.evidence.some(isValueEvidence) ? f.evidence.filter(isValueEvidence) : f.evidence;
+      for (const e of shown) out.push(paint('dim', `      ${outlet(e.article)} ${e.start}-${e.end}: `) + `“${e.text.replace(/\s+/g, ' ')}”`);
     }
   };
-  section('Conflicts', 'red', c.findings.filter((f) => f.kind === 'conflict'));
-  section('Partial agreements', 'yellow', c.findings.filter((f) => f.kind === 'partial'));
-  section('Agreements', 'green', c.findings.filter((f) => f.kind === 'agreement'));
-  for (const a of c.articles) section(`Only in ${a.outlet ?? a.id}`, 'magenta', c.findings.filter((f) => f.kind === 'exclusive' && f.articles[0] === a.id));
+  const ordered = orderedFindings(c.findings);
+  for (const kind of KIND_ORDER) {
+    const [title, code] = TITLES[kind];
+    if (kind !== 'exclusive') section(title, code, ordered.filter((f) => f.kind === kind));
+    else for (const a of c.articles) section(`Only in ${outlet(a.id)}`, code, ordered.filter((f) => f.kind === 'exclusive' && f.articles[0] === a.id));
+  }
   if (c.figures.length) {
     out.push('', paint('bold', 'Figures'));
     for (const row of c.figures.slice(0, 20)) {
@@ -56,14 +68,14 @@ export function renderTerminal(comparison: StoryComparison, options: TerminalOpt
   out.push('', paint('bold', 'Framing'));
   for (const f of c.framing) {
     const quoted = Object.entries(f.quoted).map(([k, v]) => `${k} ×${v}`).join(', ') || 'nobody';
-    out.push(`  ${paint('cyan', f.outlet ?? f.article)}: tone ${f.tone >= 0 ? '+' : ''}${f.tone.toFixed(2)}, background ${(f.backgroundShare * 100).toFixed(0)}% of sentences, quotes ${quoted}; evaluative: ${f.evaluativeTerms.slice(0, 6).map((t) => t.text).join(', ') || 'none'}`);
+    out.push(`  ${paint('cyan', outlet(f.article))}: tone ${f.tone >= 0 ? '+' : ''}${f.tone.toFixed(2)}, background ${(f.backgroundShare * 100).toFixed(0)}% of sentences, quotes ${quoted}; evaluative: ${f.evaluativeTerms.slice(0, 6).map((t) => t.text).join(', ') || 'none'}`);
   }
   const removed = c.articles.flatMap((a) => a.removed.map((r) => ({ a, r })));
   if (removed.length) {
     out.push('', paint('bold', 'Removed before comparison'));
     for (const { a, r } of removed) {
       const text = r.text.replace(/\s+/g, ' ');
-      out.push(`  ${a.outlet ?? a.id} (${r.reason}): ${options.showRemoved ? text : `“${text.slice(0, 80)}${text.length > 80 ? '…' : ''}”`}`);
+      out.push(`  ${outlet(a.id)} (${r.reason}): ${options.showRemoved ? text : `“${text.slice(0, 80)}${text.length > 80 ? '…' : ''}”`}`);
     }
   }
   return out.join('\n') + '\n';

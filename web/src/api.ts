@@ -40,6 +40,23 @@ export interface StoryQuery {
   offset?: number;
 }
 
+/** A story of the list with its coverage (src/server/routes/coverage.ts). */
+export interface StoryCard extends StorySummary {
+  coverage?: { outlet: string; articles: number }[];
+  conflicts?: number | null;
+  blindspot?: string[];
+}
+
+export interface OutletDetail {
+  outlet: string;
+  stories: number;
+  lastPublished: string | null;
+  share: number | null;
+  covered: StoryCard[];
+  blindspot: StoryCard[];
+  blindspotCount: number;
+}
+
 export interface OutletRow {
   outlet: string;
   stories: number;
@@ -48,6 +65,7 @@ export interface OutletRow {
 
 export interface EntityRow {
   name: string;
+  aliases?: string[];
   stories: number;
   outlets: string[];
 }
@@ -67,10 +85,11 @@ export interface PastedArticle {
 }
 
 export const api = {
-  stories: (q: StoryQuery) => call<{ stories: StorySummary[]; limit: number; offset: number }>(`/api/stories${qs({ ...q })}`),
+  stories: (q: StoryQuery) => call<{ stories: StoryCard[]; limit: number; offset: number }>(`/api/stories${qs({ ...q })}`),
   story: (id: string) => call<{ id: string; articles: ArticleSummary[] }>(`/api/stories/${encodeURIComponent(id)}`),
   comparison: (id: string) => call<StoryComparison>(`/api/stories/${encodeURIComponent(id)}/comparison`),
   outlets: () => call<{ outlets: OutletRow[] }>('/api/outlets'),
+  outlet: (name: string) => call<OutletDetail>(`/api/outlets/${encodeURIComponent(name)}`),
   entities: (q?: string) => call<{ entities: EntityRow[]; total: number }>(`/api/entities${qs({ q, limit: 200 })}`),
   entity: (name: string) => call<EntityDetail>(`/api/entities/${encodeURIComponent(name)}`),
   search: (q: string, outlet?: string) => call<{ query: string; hits: SearchHit[] }>(`/api/search${qs({ q, outlet })}`),

@@ -7,9 +7,10 @@ import { StoryPage } from './pages/story-page.tsx';
 import { EntityList, EntityPage } from './pages/entities.tsx';
 import { SearchPage } from './pages/search.tsx';
 import { ComparePage } from './pages/compare.tsx';
+import { OutletPage } from './pages/outlet.tsx';
 
 const NAV = [
-  { href: '/', label: 'Stories', match: (p: string) => p === '/' || p.startsWith('/stories/') },
+  { href: '/', label: 'Stories', match: (p: string) => p === '/' || p.startsWith('/stories/') || p.startsWith('/outlets/') },
   { href: '/entities', label: 'Names', match: (p: string) => p.startsWith('/entities') },
   { href: '/search', label: 'Search', match: (p: string) => p === '/search' },
   { href: '/compare', label: 'Compare your own', match: (p: string) => p === '/compare' },
@@ -33,8 +34,9 @@ function Page() {
   if ((m = p.match(/^\/entities\/([^/]+)$/))) return <EntityPage name={decode(m[1]!)} />;
   if (p === '/search') return <SearchPage loc={loc} />;
   if (p === '/compare') return <ComparePage />;
+  if ((m = p.match(/^\/outlets\/([^/]+)$/))) return <OutletPage name={decode(m[1]!)} />;
   return (
-    <section>
+    <section class="not-found">
       <h1>Not found</h1>
       <p>
         There is no page here. <a href="/">See the stories</a>.

@@ -52,3 +52,7 @@ export function storyHref(id: string): string {
 export function entityHref(name: string): string {
   return `/entities/${encodeURIComponent(name)}`;
 }
+
+export function outletHref(name: string): string {
+  return `/outlets/${encodeURIComponent(name)}`;
+}

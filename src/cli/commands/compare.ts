@@ -1,5 +1,5 @@
 import { writeFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { basename, resolve } from 'node:path';
 import { readInputs } from '../../ingest/read-inputs.js';
 import { createAnalyzer } from '../../analyze.js';
 import { compareArticles } from '../../compare/index.js';
@@ -8,6 +8,8 @@ import { renderMarkdown } from '../../report/markdown.js';
 import { renderTerminal } from '../../report/terminal.js';
 import { EXIT, type Command } from '../command.js';
 import { printable } from '../../model/printable.js';
+import type { Article } from '../../model/document.js';
+import { plural } from '../suggest.js';
 
 export const compareCommand: Command = {
   name: 'compare',
@@ -50,6 +52,13 @@ export const compareCommand: Command = {
       if (new Set(kept.map((a) => a.story)).size > 1) throw new ParallaxError('E_USAGE', `story "${wanted}" is ambiguous: give more of the id`);
       articles.splice(0, articles.length, ...kept);
     }
+    else {
+      const many = manyStories(articles);
+      if (many) {
+        io.stderr.write(`parallax compare: ${many}\n`);
+        return EXIT.usage;
+      }
+    }
     const outlets = (values.outlet as string[] | undefined) ?? [];
     const dates = (values.published as string[] | undefined) ?? [];
     articles.forEach((a, i) => {
@@ -61,9 +70,12 @@ export const compareCommand: Command = {
     });
     for (const f of failures) io.stderr.write(`parallax compare: ${printable(f.message)}\n`);
     if (articles.length === 0) throw new ParallaxError('E_READ', 'no article could be read');
-    if (articles.length < 2) io.stderr.write('parallax compare: only one article was read; nothing to compare it with\n');
+    if (articles.length < 2) {
+      throw new ParallaxError('E_USAGE', `only one article was read (${printable(basename(articles[0]!.source))}); give two or more reports of the same event`);
+    }
     const analyzer = createAnalyzer();
-    const analysed = articles.map((a) => analyzer.analyze(a));
+    const named = new Set(outlets.length ? articles.slice(0, outlets.length).map((a) => a.id) : []);
+    const analysed = articles.map((a) => nameFromDateline(analyzer.analyze(a), named.has(a.id)));
     const comparison = compareArticles(analysed, { failures });
     if (typeof values.html === 'string') {
       // Loaded on demand: the HTML renderer is the largest report module.
@@ -81,3 +93,21 @@ export const compareCommand: Command = {
     return failures.length ? EXIT.partial : EXIT.ok;
   },
 };
+
+/** Articles of several labelled stories (a JSON Lines corpus) are never compared as one event: the refusal, with the stories, or null. */
+function manyStories(articles: Article[]): string | null {
+  const byStory = new Map<string, Article[]>();
+  for (const a of articles) if (a.story) byStory.set(a.story, [...(byStory.get(a.story) ?? []), a]);
+  if (byStory.size < 2) return null;
+  const list = [...byStory.entries()].sort((a, b) => b[1].length - a[1].length);
+  const lines = list.slice(0, 10).map(([id, as]) => `  ${printable(id)}  ${plural(as.length, 'report')}  ${printable((as.find((a) => a.title)?.title ?? '').slice(0, 70))}`);
+  if (list.length > 10) lines.push(`  ... and ${plural(list.length - 10, 'more story', 'more stories')}`);
+  return `the input holds ${plural(byStory.size, 'story', 'stories')}; choose one with --story ID (a prefix is enough):\n${lines.join('\n')}`;
+}
+
+/** An outlet named only after its file ("realist-english") takes the name its dateline gives ("Realist English"). */
+function nameFromDateline(a: Article, namedByFlag: boolean): Article {
+  const fromFile = basename(a.source).replace(/\.[a-z]+$/i, '');
+  if (!namedByFlag && a.outlet === fromFile && a.dateline?.outlet) a.outlet = a.dateline.outlet;
+  return a;
+}

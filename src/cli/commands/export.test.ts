@@ -51,3 +51,24 @@ test('parallax export writes a stored story as JSON, Markdown, HTML and CSV', as
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('parallax export takes an unambiguous prefix of a story id, as compare --story does', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'parallax-export-'));
+  try {
+    const store = await openStore(join(dir, 'e.db'));
+    const a = makeTestArticle('p1', 'Vladimir Putin arrived in Bishkek on Tuesday.', { outlet: 'TASS' });
+    const b = makeTestArticle('p2', 'Vladimir Putin came to Bishkek on Tuesday.', { outlet: 'Kabar' });
+    const c = makeTestArticle('p3', 'Floods hit the valley on Monday.', { outlet: 'Kabar' });
+    for (const x of [a, b, c]) x.layers = {};
+    await store.putArticles([{ article: a, story: 'story-4891abcdef' }, { article: b, story: 'story-4891abcdef' }, { article: c, story: 'story-4899000000' }]);
+    await store.close();
+    const r = io(dir);
+    assert.equal(await runCli(['export', 'story-4891', '--db', 'e.db'], r.io), 0, r.err());
+    assert.deepEqual(JSON.parse(r.out()).articles.map((x: { id: string }) => x.id).sort(), ['p1', 'p2']);
+    const amb = io(dir);
+    assert.equal(await runCli(['export', 'story-489', '--db', 'e.db'], amb.io), 2);
+    assert.match(amb.err(), /ambiguous/);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});

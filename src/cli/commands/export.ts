@@ -26,6 +26,19 @@ export async function storyComparison(store: DatabaseStore, story: string): Prom
   return comparison;
 }
 
+/** The story id that `given` names: itself when stored, else the one story whose id starts with it (as `compare --story` accepts). */
+export async function storyByPrefix(store: DatabaseStore, given: string): Promise<string> {
+  if ((await store.storyArticles(given)).length) return given;
+  const matches = new Set<string>();
+  for (let offset = 0; ; offset += 500) {
+    const page = await store.listStories({ limit: 500, offset });
+    for (const s of page) if (s.id.startsWith(given)) matches.add(s.id);
+    if (page.length < 500 || matches.size > 1) break;
+  }
+  if (matches.size > 1) throw new ParallaxError('E_USAGE', `story "${given}" is ambiguous (${[...matches].slice(0, 5).join(', ')}...): give more of the id`);
+  return matches.size ? [...matches][0]! : given;
+}
+
 export async function renderExport(comparison: StoryComparison, format: Format): Promise<string> {
   switch (format) {
     case 'json':
@@ -56,7 +69,7 @@ export const exportCommand: Command = {
     const store = await openStoreFor(values, io, 'export');
     let text: string;
     try {
-      text = await renderExport(await storyComparison(store, positionals[0]!), format);
+      text = await renderExport(await storyComparison(store, await storyByPrefix(store, positionals[0]!)), format);
     } finally {
       await store.close();
     }

@@ -1,6 +1,9 @@
 import { availableParallelism } from 'node:os';
 import { ParallaxError } from '../../model/errors.js';
-import { collectInputs } from '../../ingest/collect.js';
+import { existsSync, readSync, openSync, closeSync, statSync } from 'node:fs';
+import { extname, join, resolve } from 'node:path';
+import { collectInputs, isUrl, walk } from '../../ingest/collect.js';
+import { readManifest } from '../../ingest/read-inputs.js';
 import { ingest, type IngestSummary } from '../../ingest/ingest.js';
 import type { AnalysisPool } from '../../ingest/analysis-pool.js';
 import { createProgress } from '../../ingest/progress.js';
@@ -40,6 +43,7 @@ export const ingestOptions = {
   outlet: { type: 'string', valueName: 'NAME', description: 'outlet of articles that do not name one' },
   'allow-private': { type: 'boolean', description: 'allow URLs on private or loopback addresses' },
   'max-bytes': { type: 'string', valueName: 'N', description: 'largest file or page to read' },
+  'analysis-budget': { type: 'string', valueName: 'SECONDS', description: 'time one article may take to analyse before it fails (default 120)' },
 } as const satisfies Command['options'];
 
 export interface IngestSetup {
@@ -51,12 +55,13 @@ export interface IngestSetup {
 export async function analysisPoolFor(values: Record<string, unknown>): Promise<IngestSetup> {
   if (values['skip-analysis']) return { pool: null, workers: 0 };
   const workers = positiveInt(values.workers, 'workers', Math.max(1, availableParallelism() - 1), 0);
-  const { createInlinePool, createWorkerPool } = await import('../../ingest/analysis-pool.js');
+  const { createInlinePool, createWorkerPool, DEFAULT_ANALYSIS_BUDGET_MS } = await import('../../ingest/analysis-pool.js');
   if (workers === 0) {
     const analyzer = (await import('../../analyze.js')).createAnalyzer();
     return { pool: createInlinePool((a) => analyzer.analyze(a)), workers: 0 };
   }
-  return { pool: createWorkerPool(workers), workers };
+  const budget = positiveInt(values['analysis-budget'], 'analysis-budget', DEFAULT_ANALYSIS_BUDGET_MS / 1000);
+  return { pool: createWorkerPool(workers, { budgetMs: budget * 1000 }), workers };
 }
 
 export async function runIngest(targets: string[], values: Record<string, unknown>, io: CliIO, command: string): Promise<{ summary: IngestSummary; workers: number }> {
@@ -64,8 +69,11 @@ export async function runIngest(targets: string[], values: Record<string, unknow
   const { pool, workers } = await analysisPoolFor(values);
   try {
     const factory = values['skip-clustering'] ? null : await (await import('../../ingest/optional-modules.js')).loadClustererFactory();
+    for (const r of await store.closeInterruptedRuns()) {
+      io.stderr.write(`parallax ${command}: an earlier run (started ${r.startedAt}: ${printable(r.command.slice(0, 120))}) was interrupted; its committed batches are kept and running again skips them\n`);
+    }
     const run = await store.startIngestRun(`${command} ${targets.join(' ')}`.slice(0, 2000));
-    const progress = createProgress(io.stderr);
+    const progress = createProgress(io.stderr, io.stderr.isTTY ? estimateTotal(targets, io.cwd) : null);
     const maxBytes = values['max-bytes'] !== undefined ? positiveInt(values['max-bytes'], 'max-bytes', 0) : undefined;
     const hints = typeof values.outlet === 'string' ? { outlet: values.outlet } : undefined;
     const items = collectInputs(targets, {
@@ -74,11 +82,18 @@ export async function runIngest(targets: string[], values: Record<string, unknow
       ...(maxBytes ? { maxBytes } : {}),
       readUrl: createUrlReader({ allowPrivate: Boolean(values['allow-private']), ...(maxBytes ? { maxBytes } : {}), outlet: hints?.outlet ?? null }),
     });
-    const summary = await ingest(
-      items,
-      { store, pool, clusterer: factory ? factory.create() : null, ...(factory ? { clustererName: factory.name } : {}), onProgress: (c) => progress.update(c) },
-      { batchSize: positiveInt(values.batch, 'batch', 64), ingestRun: run },
-    );
+    let summary: IngestSummary;
+    try {
+      summary = await ingest(
+        items,
+        { store, pool, clusterer: factory ? factory.create() : null, ...(factory ? { clustererName: factory.name } : {}), onProgress: (c) => progress.update(c) },
+        { batchSize: positiveInt(values.batch, 'batch', 64), ingestRun: run },
+      );
+    } catch (e) {
+      // The run ends here: recorded as failed, not left running.
+      await store.finishIngestRun(run, 'failed', { error: (e as Error).message?.slice(0, 500) ?? String(e) }).catch(() => {});
+      throw e;
+    }
     progress.done();
     await store.finishIngestRun(run, summary.failed && !summary.new ? 'failed' : 'done', { read: summary.read, new: summary.new, duplicates: summary.duplicates, failed: summary.failed });
     return { summary, workers };
@@ -106,3 +121,45 @@ export const ingestCommand: Command = {
     return exitFor(summary);
   },
 };
+
+/** Lines of a file (articles of a JSON Lines file), counted in chunks without decoding. */
+function countLines(path: string): number {
+  const fd = openSync(path, 'r');
+  const buf = Buffer.alloc(1 << 20);
+  let lines = 0;
+  let last = 10;
+  try {
+    for (let n; (n = readSync(fd, buf, 0, buf.length, null)) > 0; ) {
+      for (let i = 0; i < n; i++) if (buf[i] === 10) lines++;
+      last = buf[n - 1]!;
+    }
+  } finally {
+    closeSync(fd);
+  }
+  return lines + (last === 10 ? 0 : 1);
+}
+
+/** How many articles the local inputs hold, for the progress bar; null when a URL or a feed makes it unknown. */
+export function estimateTotal(targets: string[], cwd: string): number | null {
+  let total = 0;
+  try {
+    for (const target of targets) {
+      if (isUrl(target)) return null;
+      const path = resolve(cwd, target);
+      const isDir = statSync(path).isDirectory();
+      if (isDir && existsSync(join(path, 'sources.json'))) {
+        total += readManifest(join(path, 'sources.json')).length;
+        continue;
+      }
+      for (const file of isDir ? walk(path) : [path]) {
+        const ext = extname(file).toLowerCase();
+        if (ext === '.jsonl' || ext === '.ndjson') total += countLines(file);
+        else if (['.xml', '.rss', '.atom', '.rdf'].includes(ext)) return null;
+        else total++;
+      }
+    }
+  } catch {
+    return null;
+  }
+  return total;
+}

@@ -3,6 +3,7 @@
 // work and the text itself is never parsed as HTML.
 import type { Finding, FindingKind } from '../../compare/types.js';
 import { escapeAttr, escapeHtml, safeToken } from './escape.js';
+import { isValueEvidence } from './labels.js';
 
 export interface MarkSpan {
   start: number;
@@ -23,9 +24,9 @@ export function marksForArticle(findings: Finding[], articleId: string, textLeng
     const mine = f.evidence.filter(
       (e) => e.article === articleId && Number.isInteger(e.start) && Number.isInteger(e.end) && e.start >= 0 && e.end <= textLength && e.start < e.end,
     );
-    // Claim sentences are context; the other roles name the words in question. Without those, the claim is the key.
-    const hasKey = mine.some((e) => e.role !== 'claim');
-    for (const e of mine) out.push({ start: e.start, end: e.end, finding: f.id, kind: f.kind, key: !hasKey || e.role !== 'claim' });
+    // 'value' evidence (and the older non-sentence roles) names the words in question and is painted;
+    // the sentence around them ('context', 'claim') is only underlined, so a page is not all colour.
+    for (const e of mine) out.push({ start: e.start, end: e.end, finding: f.id, kind: f.kind, key: isValueEvidence(e) });
   }
   return out;
 }
@@ -52,7 +53,11 @@ export function renderHighlightedText(text: string, marks: MarkSpan[]): string {
     for (const m of covering) if (KIND_RANK[m.kind] > KIND_RANK[kind]) kind = m.kind;
     const ids = [...new Set(covering.map((m) => safeToken(m.finding)))].join(' ');
     const keys = [...new Set(covering.filter((m) => m.key).map((m) => safeToken(m.finding)))].join(' ');
-    html += `<mark class="px-mark px-${kind}" data-f="${escapeAttr(ids)}"${keys ? ` data-k="${escapeAttr(keys)}"` : ''}>${piece}</mark>`;
+    // Painted where the words of some finding are; else only the sentence of a finding: a light underline.
+    let strong: FindingKind | null = null;
+    for (const m of covering) if (m.key && (!strong || KIND_RANK[m.kind] > KIND_RANK[strong])) strong = m.kind;
+    if (strong) kind = strong;
+    html += `<mark class="px-mark px-${kind} ${strong ? 'px-value' : 'px-context'}" data-f="${escapeAttr(ids)}"${keys ? ` data-k="${escapeAttr(keys)}"` : ''}>${piece}</mark>`;
   }
   return html;
 }

@@ -2,7 +2,8 @@
 import type { ArticleOut, Finding, StoryComparison } from '../../compare/types.js';
 import { escapeAttr, escapeHtml as h, safeToken } from './escape.js';
 import { marksForArticle, renderHighlightedText } from './highlight.js';
-import { KIND_LABEL, TYPE_LABEL, articleLabels, clip, orderedFindings } from './labels.js';
+import { KIND_LABEL, KIND_ORDER, TYPE_LABEL, VERDICT_LABEL, articleLabels, clip, countOf, isValueEvidence, orderedFindings, valuesOf, verdictOf } from './labels.js';
+import { timeInWords, timeSortKey } from './dates.js';
 
 type Labels = Map<string, string>;
 
@@ -24,12 +25,16 @@ export function renderSummary(c: StoryComparison): string {
 
 function renderFinding(f: Finding, labels: Labels): string {
   const kind = KIND_LABEL[f.kind] + (f.kind === 'conflict' && f.type ? ` (${TYPE_LABEL[f.type]})` : '');
-  const ev = f.evidence
-    .map((e) => `<li><span class="px-outlet">${h(labels.get(e.article) ?? e.article)}</span>: <q>${h(clip(e.text, 160))}</q></li>`)
+  const v = verdictOf(f);
+  const verdict = f.kind === 'conflict' && v && VERDICT_LABEL[v] ? ` <span class="px-verdict">${h(VERDICT_LABEL[v])}</span>` : '';
+  // The differing words first and plain; the sentence around them after, lightly.
+  const ev = [...f.evidence]
+    .sort((a, b) => Number(isValueEvidence(b)) - Number(isValueEvidence(a)))
+    .map((e) => `<li><span class="px-outlet">${h(labels.get(e.article) ?? e.article)}</span>: <q class="${isValueEvidence(e) ? 'px-ev-value' : 'px-ev-context'}">${h(clip(e.text, 160))}</q></li>`)
     .join('');
   return (
     `<li class="px-finding-item"><button type="button" class="px-finding px-${f.kind}" data-f="${escapeAttr(safeToken(f.id))}" aria-describedby="px-fe-${escapeAttr(safeToken(f.id))}">` +
-    `<span class="px-badge px-${f.kind}">${h(kind)}</span> <span class="px-finding-summary">${h(f.summary)}</span></button>` +
+    `<span class="px-badge px-${f.kind}">${h(kind)}</span>${verdict} <span class="px-finding-summary">${h(f.summary)}</span></button>` +
     `<ul class="px-evidence" id="px-fe-${escapeAttr(safeToken(f.id))}">${ev}</ul></li>`
   );
 }
@@ -39,7 +44,7 @@ export function renderFindings(c: StoryComparison): string {
   const list = orderedFindings(c.findings);
   const counts = { conflict: 0, partial: 0, exclusive: 0, agreement: 0 };
   for (const f of list) counts[f.kind]++;
-  const count = `<p class="px-counts">${counts.conflict} conflicts, ${counts.partial} partial matches, ${counts.exclusive} exclusives, ${counts.agreement} agreements. Choose a finding to bring its words into view in every report.</p>`;
+  const count = `<p class="px-counts">${KIND_ORDER.map((k) => countOf(counts[k], k)).join(', ')}. Choose a finding to bring its words into view in every report.</p>`;
   const items = list.length ? `<ol class="px-findings">${list.map((f) => renderFinding(f, labels)).join('')}</ol>` : '<p>No findings.</p>';
   return `<section class="px-findings-section" aria-labelledby="px-findings-h"><h2 id="px-findings-h">Findings</h2>${count}${items}</section>`;
 }
@@ -142,16 +147,69 @@ export function renderFramingTable(c: StoryComparison): string {
 export function renderTimeline(c: StoryComparison): string {
   if (!c.timeline.length) return '';
   const labels = articleLabels(c.articles);
+  // Plain words, not TimeML codes; dated entries in calendar order, the undated after them.
   const items = [...c.timeline]
-    .sort((a, b) => a.value.localeCompare(b.value))
-    .map(
-      (t) =>
-        `<li><span class="px-time">${h(t.label)}</span> <span class="px-tvalue">${h(t.value)}</span><ul>${t.evidence
-          .map((e) => `<li><span class="px-outlet">${h(labels.get(e.article) ?? e.article)}</span>: <q>${h(e.text)}</q></li>`)
-          .join('')}</ul></li>`,
-    )
+    .sort((a, b) => timeSortKey(a.value).localeCompare(timeSortKey(b.value)) || a.label.localeCompare(b.label))
+    .map((t) => {
+      const words = timeInWords(t.value);
+      const said = words && words.toLowerCase() !== t.label.toLowerCase() ? ` <span class="px-tvalue">${h(words)}</span>` : '';
+      return `<li><span class="px-time">${h(t.label)}</span>${said}<ul>${t.evidence
+        .map((e) => `<li><span class="px-outlet">${h(labels.get(e.article) ?? e.article)}</span>: <q>${h(e.text)}</q></li>`)
+        .join('')}</ul></li>`;
+    })
     .join('');
-  return `<section aria-labelledby="px-timeline-h"><h2 id="px-timeline-h">Timeline</h2><ol class="px-timeline">${items}</ol></section>`;
+  return `<section aria-labelledby="px-timeline-h"><h2 id="px-timeline-h">Times the reports mention</h2><ol class="px-timeline">${items}</ol></section>`;
+}
+
+/** A date as a reader writes it ("25 Nov 2025, 14:05"); the value itself when it is not one. */
+function whenPublished(p: string): string {
+  const d = new Date(p);
+  if (Number.isNaN(d.getTime())) return p;
+  const date = d.toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
+  return /T\d{2}:\d{2}/.test(p) ? `${date}, ${d.toISOString().slice(11, 16)} UTC` : date;
+}
+
+/**
+ * How the story developed: for each fact the reports give differently, what each outlet reported and
+ * when, in publication order. Built on the comparison's 'update' verdicts (a later report with a newer
+ * count, or the done act where an earlier one had it planned); without verdicts, on conflicts over
+ * numbers and done-or-planned between reports published at different times.
+ */
+export function renderDevelopment(c: StoryComparison): string {
+  const labels = articleLabels(c.articles);
+  const published = new Map(c.articles.map((a) => [a.id, a.published]));
+  const dated = new Set(c.articles.map((a) => a.published).filter(Boolean));
+  if (dated.size < 2) return '';
+  const hasVerdicts = c.findings.some((f) => verdictOf(f));
+  const facts = orderedFindings(c.findings).filter((f) => {
+    if (f.kind !== 'conflict' || f.withinArticle) return false;
+    if (hasVerdicts) return verdictOf(f) === 'update';
+    const times = new Set(f.articles.map((a) => published.get(a)).filter(Boolean));
+    return (f.type === 'number' || f.type === 'modality') && times.size >= 2;
+  });
+  if (!facts.length) return '';
+  const rows = facts
+    .map((f) => {
+      const given = valuesOf(f);
+      const steps = (given.length
+        ? given.map((v) => ({ article: v.article, value: v.value, published: v.published ?? published.get(v.article) ?? null }))
+        : f.articles.map((a) => {
+            const ev = f.evidence.filter((e) => e.article === a);
+            const shown = ev.find(isValueEvidence) ?? ev[0];
+            return { article: a, value: shown ? clip(shown.text, 80) : '', published: published.get(a) ?? null };
+          })
+      ).sort((a, b) => (a.published ?? '\uffff').localeCompare(b.published ?? '\uffff'));
+      const list = steps
+        .map(
+          (st) =>
+            `<li><time class="px-when"${st.published ? ` datetime="${escapeAttr(st.published)}"` : ''}>${h(st.published ? whenPublished(st.published) : 'date unknown')}</time> <span class="px-outlet">${h(labels.get(st.article) ?? st.article)}</span>: <span class="px-val">${h(st.value)}</span></li>`,
+        )
+        .join('');
+      const what = verdictOf(f) === 'update' ? 'updated in a later report' : 'differs between reports published at different times';
+      return `<li class="px-fact"><button type="button" class="px-link" data-f="${escapeAttr(safeToken(f.id))}">${h(f.summary)}</button> <span class="px-verdict">${h(what)}</span><ol class="px-steps">${list}</ol></li>`;
+    })
+    .join('');
+  return `<section class="px-development" aria-labelledby="px-development-h"><h2 id="px-development-h">How the story developed</h2><p class="px-note">What each outlet reported, and when, for the facts that changed between reports.</p><ol class="px-facts">${rows}</ol></section>`;
 }
 
 export function renderEntityCoverage(c: StoryComparison, limit = 25): string {

@@ -4,6 +4,7 @@ import type { StoryComparison } from '../../compare/types.js';
 import { escapeHtml as h } from './escape.js';
 import {
   renderArticles,
+  renderDevelopment,
   renderEntityCoverage,
   renderFailures,
   renderFiguresTable,
@@ -26,6 +27,7 @@ export function renderStoryBody(c: StoryComparison, options: StoryRenderOptions 
   return (
     `<div class="px-story"><p class="px-live px-visually-hidden" aria-live="polite"></p>` +
     renderSummary(c) +
+    renderDevelopment(c) +
     `<div class="px-layout"><aside class="px-aside">${renderFindings(c)}</aside><div class="px-main">${renderArticles(c)}</div></div>` +
     renderFiguresTable(c) +
     renderQuotesTable(c) +

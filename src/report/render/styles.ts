@@ -13,6 +13,11 @@ export const STORY_CSS = `
 .px-partial.px-mark,.px-badge.px-partial{background:#ffedbf;text-decoration-line:underline;text-decoration-style:dashed;text-decoration-color:#7a4f00}
 .px-exclusive.px-mark,.px-badge.px-exclusive{background:#dde7ff;text-decoration-line:underline;text-decoration-style:dotted;text-decoration-color:#1d47a6}
 .px-agreement.px-mark,.px-badge.px-agreement{background:#d6f2dc;text-decoration-line:underline;text-decoration-style:solid;text-decoration-color:#1c6431}
+.px-mark.px-context{background:transparent;text-decoration-thickness:1px;text-decoration-color:#bdbdbd}
+.px-conflict.px-mark.px-context{text-decoration-color:#e3a7a2}
+.px-ev-context{color:var(--px-muted);font-size:.95em}
+.px-ev-value{font-weight:600;color:var(--px-fg)}
+.px-verdict{font-size:.8rem;color:var(--px-muted)}
 .px-mark.px-hover{box-shadow:inset 0 -3px 0 #333}
 .px-mark.px-active{background:#fff1a8}
 .px-mark.px-active.px-key{background:#ffd43b;outline:2px solid #111;outline-offset:0}
@@ -46,9 +51,16 @@ export const STORY_CSS = `
 .px-speaker,.px-tag{color:var(--px-muted);font-size:.85em}
 .px-quotes{margin:0;padding-left:1rem}
 .px-timeline{padding-left:1.25rem}
-.px-time{font-weight:600}.px-tvalue{font-family:ui-monospace,monospace;color:var(--px-muted);font-size:.85em}
+.px-facts{padding-left:1.25rem}.px-fact{margin:.35rem 0}
+.px-steps{list-style:none;padding-left:0;margin:.25rem 0 .5rem;border-left:3px solid var(--px-line)}
+.px-steps li{padding:.1rem 0 .1rem .6rem}
+.px-when{font-variant-numeric:tabular-nums;color:var(--px-muted);font-size:.9em;display:inline-block;min-width:9.5rem}
+.px-note{color:var(--px-muted);font-size:.9rem;margin:0}
+.px-time{font-weight:600}.px-tvalue{color:var(--px-muted);font-size:.9em}
 .px-chart{max-width:640px;display:block;margin:.5rem 0}
 .px-generator{color:var(--px-muted);font-size:.8rem;margin-top:2rem}
 .px-failures{border:1px solid #a1170f;padding:.5rem;border-radius:4px}
-@media (max-width:700px){.px-text{max-height:40vh}}
+/* On a phone the page scrolls, not a box inside it. */
+@media (max-width:700px){.px-text{max-height:none;overflow:visible}.px-table{font-size:.8rem}}
+@media print{.px-text{max-height:none;overflow:visible}.px-story>section{content-visibility:visible}}
 `;

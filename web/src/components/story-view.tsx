@@ -13,31 +13,35 @@ export function StoryView({ comparison }: { comparison: StoryComparison }) {
     if (!root) return;
     const detach = attachInteractions(root);
     const slot = root.querySelector<HTMLElement>('.chart-slot');
-    // The charts (and Chart.js, a separate chunk) are drawn when the framing section comes near the screen:
-    // drawing them takes the main thread for a moment that reading the reports should not wait for.
+    // The charts (and Chart.js, a separate chunk) are drawn once the page is idle, or at once when it
+    // is printed or its section comes into view: a full-page capture or a printout never shows blanks,
+    // and reading the reports does not wait for them.
     let destroy = () => {};
     let live = true;
+    let started = false;
     let observer: IntersectionObserver | null = null;
+    let idle: number | null = null;
+    const draw = () => {
+      if (started || !slot) return;
+      started = true;
+      observer?.disconnect();
+      void import('./charts.ts').then(({ drawFramingCharts }) => {
+        if (live) destroy = drawFramingCharts(slot, comparison);
+      });
+    };
     if (slot) {
-      const draw = () =>
-        void import('./charts.ts').then(({ drawFramingCharts }) => {
-          if (live) destroy = drawFramingCharts(slot, comparison);
-        });
       if (typeof IntersectionObserver === 'function') {
-        observer = new IntersectionObserver(
-          (entries) => {
-            if (!entries.some((e) => e.isIntersecting)) return;
-            observer?.disconnect();
-            draw();
-          },
-          { rootMargin: '300px' },
-        );
+        observer = new IntersectionObserver((entries) => entries.some((e) => e.isIntersecting) && draw(), { rootMargin: '300px' });
         observer.observe(slot);
-      } else draw();
+      }
+      idle = typeof requestIdleCallback === 'function' ? requestIdleCallback(draw, { timeout: 2000 }) : window.setTimeout(draw, 500);
+      window.addEventListener('beforeprint', draw);
     }
     return () => {
       live = false;
       observer?.disconnect();
+      if (idle !== null) (typeof cancelIdleCallback === 'function' ? cancelIdleCallback(idle) : window.clearTimeout(idle));
+      window.removeEventListener('beforeprint', draw);
       detach();
       destroy();
     };

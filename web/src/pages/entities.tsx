@@ -40,6 +40,7 @@ export function EntityList({ loc }: { loc: Location }) {
                   <tr>
                     <th scope="row">
                       <a href={entityHref(e.name)}>{e.name}</a>
+                      {e.aliases && e.aliases.length > 0 && <span class="aliases"> also {e.aliases.join(', ')}</span>}
                     </th>
                     <td>{e.stories}</td>
                     <td>{e.outlets.join(', ')}</td>

@@ -1,17 +1,10 @@
-import type { StorySummary } from '../../../src/store/types.ts';
 import { api, type StoryQuery } from '../api.ts';
 import { ErrorBox, Loading } from '../components/status.tsx';
-import { navigate, storyHref, entityHref, type Location } from '../router.ts';
+import { StoryCardView } from '../components/story-card.tsx';
+import { navigate, type Location } from '../router.ts';
 import { useData } from '../use-data.ts';
 
 const PAGE = 30;
-
-function dateRange(s: StorySummary): string {
-  if (!s.firstPublished) return 'date unknown';
-  const a = s.firstPublished.slice(0, 10);
-  const b = (s.lastPublished ?? s.firstPublished).slice(0, 10);
-  return a === b ? a : `${a} – ${b}`;
-}
 
 export function StoryList({ loc }: { loc: Location }) {
   const q: StoryQuery = {};
@@ -74,34 +67,7 @@ export function StoryList({ loc }: { loc: Location }) {
           ) : (
             <ol class="story-list" start={offset + 1}>
               {stories.data.stories.map((s) => (
-                <li class="story-card">
-                  <h2>
-                    <a href={storyHref(s.id)}>{s.title}</a>
-                  </h2>
-                  <p class="meta">
-                    {s.articleCount} report{s.articleCount === 1 ? '' : 's'} · {dateRange(s)}
-                  </p>
-                  <ul class="chips" aria-label="Outlets covering this story">
-                    {s.outlets.map((o) => (
-                      <li>
-                        <a class="chip" href={`/?outlet=${encodeURIComponent(o)}`}>
-                          {o}
-                        </a>
-                      </li>
-                    ))}
-                  </ul>
-                  {s.entities.length > 0 && (
-                    <p class="names">
-                      Names:{' '}
-                      {s.entities.slice(0, 8).map((e, i) => (
-                        <>
-                          {i > 0 && ', '}
-                          <a href={entityHref(e)}>{e}</a>
-                        </>
-                      ))}
-                    </p>
-                  )}
-                </li>
+                <StoryCardView s={s} />
               ))}
             </ol>
           )}

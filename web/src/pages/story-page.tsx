@@ -16,12 +16,17 @@ export function StoryPage({ id }: { id: string }) {
         <a href="/">← All stories</a>
       </p>
       {data.state === 'loading' && <Loading what="the comparison" />}
-      {data.state === 'error' && <ErrorBox message={data.message} />}
+      {data.state === 'error' && (
+        <>
+          {/^There is no story/.test(data.message) && <h1 id="story-h">Story not found</h1>}
+          <ErrorBox message={data.message} />
+        </>
+      )}
       {data.state === 'ready' && (
         <>
           <h1 id="story-h">{storyTitle(data.data)}</h1>
           <p class="meta">
-            {data.data.articles.length} reports: {data.data.articles.map((a) => a.outlet ?? a.source).join(', ')} ·{' '}
+            {data.data.articles.length} {data.data.articles.length === 1 ? 'report' : 'reports'}: {data.data.articles.map((a) => a.outlet ?? a.source).join(', ')} ·{' '}
             <a href={`/api/stories/${encodeURIComponent(id)}/comparison`} download={`${id}.json`}>
               JSON
             </a>

@@ -1,0 +1,182 @@
+// The story list and the story page as a journalist meets them, at 1400 px and 390 px: coverage and
+// blindspots, an outlet's page, findings in one order with the differing words painted and their
+// sentences only underlined, a page that scrolls as one on a phone, a timeline in words and in order,
+// charts drawn without scrolling, a story's facts over time, and honest 404s.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import type { Browser, Page } from 'playwright-core';
+import { compareArticles } from '../../src/compare/index.js';
+import type { Article } from '../../src/model/document.js';
+import type { Finding, StoryComparison } from '../../src/compare/types.js';
+import { testArticle } from '../helpers/articles.js';
+import { launchBrowser, screenshot, startTestServer, watchProblems, type TestServer } from './harness.js';
+
+let browser: Browser;
+let ts: TestServer;
+
+const EARLY = 'At least 12 people died when floods hit the Chui valley, officials said. Rescuers searched for people missing in the villages.';
+const LATE = 'The death toll from the floods in the Chui valley rose to 20, officials said on Friday. Rescuers were still searching the villages.';
+
+/** The real comparison; for the flood story, a test double adds the 'update' verdict of CONTRACT.md (not produced yet). */
+function compare(articles: Article[]): StoryComparison {
+  const c = compareArticles(articles);
+  const early = articles.find((a) => a.text.startsWith('At least 12'));
+  const late = articles.find((a) => a.text.startsWith('The death toll'));
+  if (early && late) {
+    const at = (a: Article, w: string) => ({ article: a.id, start: a.text.indexOf(w), end: a.text.indexOf(w) + w.length, text: w, role: 'value' });
+    const update = {
+      id: 'f-toll',
+      kind: 'conflict',
+      type: 'number',
+      verdict: 'update',
+      summary: 'Death toll: Wire One gave 12, Wire Two later gives 20',
+      evidence: [at(early, '12'), at(late, '20')],
+      articles: [early.id, late.id],
+      salience: 1,
+      details: { values: [{ article: late.id, value: '20', published: late.published }, { article: early.id, value: '12', published: early.published }] },
+    } as Finding;
+    c.findings.unshift(update);
+  }
+  return c;
+}
+
+before(async () => {
+  ts = await startTestServer(compare);
+  browser = await launchBrowser();
+  await ts.store.putArticle(ts.analyze(testArticle('flood1', 'Wire One', EARLY, { title: 'Floods in the Chui valley', published: '2025-06-01T08:00:00Z' })), 'st-floods');
+  await ts.store.putArticle(ts.analyze(testArticle('flood2', 'Wire Two', LATE, { title: 'Flood toll rises', published: '2025-06-02T18:30:00Z' })), 'st-floods');
+});
+
+after(async () => {
+  await browser?.close();
+  await ts?.server.close();
+});
+
+const SIZES = [
+  [1400, 900, ''],
+  [390, 844, '-narrow'],
+] as const;
+
+async function noSidewaysScroll(page: Page) {
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  assert.ok(overflow <= 1, `page is ${overflow}px wider than the screen`);
+}
+
+test('story list: a coverage bar per story, dates, report counts in words, blindspot; the example first; an outlet page with its blindspot', async () => {
+  for (const [width, height, suffix] of SIZES) {
+    const page = await browser.newPage({ viewport: { width, height } });
+    const problems = watchProblems(page);
+    await page.goto(`${ts.server.url}/`);
+    await page.waitForSelector('.story-card .coverage-bar');
+    const cards = await page.$$eval('.story-card', (cs) =>
+      cs.map((c) => ({
+        title: c.querySelector('h2')?.textContent ?? '',
+        meta: c.querySelector('.meta')?.textContent ?? '',
+        segments: c.querySelectorAll('.coverage-seg').length,
+        blindspot: c.querySelector('.blindspot')?.textContent ?? '',
+        names: [...c.querySelectorAll('.names a')].map((a) => a.textContent ?? ''),
+      })),
+    );
+    assert.match(cards[0]!.title, /Putin|Japarov|Kyrgyz/, 'the example story leads the list');
+    assert.match(cards[0]!.meta, /^2 reports from 2 outlets · date unknown/);
+    assert.equal(cards[0]!.segments, 2);
+    assert.match(cards[0]!.blindspot, /Not reported by: .*Wire One/);
+    const flood = cards.find((c) => /Flood/.test(c.title))!;
+    assert.match(flood.meta, /2 reports from 2 outlets · 2025-06-01 – 2025-06-02/);
+    for (const card of cards) {
+      // Names are merged: no name in a card is the surname of another one in it.
+      for (const n of card.names) assert.ok(!card.names.some((m) => m !== n && m.endsWith(` ${n}`)), `${n} and its full name both listed: ${card.names}`);
+    }
+    await noSidewaysScroll(page);
+    await screenshot(page, `everyday-story-list${suffix}`);
+    await page.click('.story-card .chip >> text=Wire One');
+    await page.waitForSelector('#blindspot-h');
+    assert.match((await page.textContent('#blindspot-h')) ?? '', /Its blindspot \(1\)/);
+    assert.match((await page.locator('.outlet-columns section').nth(1).textContent()) ?? '', /Putin|Japarov/);
+    await noSidewaysScroll(page);
+    assert.deepEqual(problems, []);
+    await page.close();
+  }
+});
+
+test('story page: findings in one order, the differing words painted and the sentence only underlined, timeline in words and order, charts drawn unscrolled', async () => {
+  for (const [width, height, suffix] of SIZES) {
+    const page = await browser.newPage({ viewport: { width, height } });
+    const problems = watchProblems(page);
+    await page.goto(`${ts.server.url}/stories/example-bishkek`);
+    await page.waitForSelector('.px-articles mark');
+    const kinds = await page.$$eval('.px-findings button.px-finding', (bs) => bs.map((b) => ['conflict', 'partial', 'agreement', 'exclusive'].find((k) => b.classList.contains(`px-${k}`))));
+    const rank = kinds.map((k) => ['conflict', 'partial', 'agreement', 'exclusive'].indexOf(k!));
+    assert.deepEqual(rank, [...rank].sort((a, b) => a - b), 'conflicts, partial matches, agreements, exclusives');
+    assert.ok(kinds.includes('agreement') && kinds.includes('exclusive'));
+    // "Tuesday" is painted; the sentences of findings are underlined only; most of the text is not painted.
+    const paint = await page.$$eval('.px-articles .px-text', (boxes) => {
+      let painted = 0;
+      let total = 0;
+      for (const b of boxes) {
+        total += (b.textContent ?? '').length;
+        b.querySelectorAll('mark.px-value').forEach((m) => (painted += (m.textContent ?? '').length));
+      }
+      const tuesday = [...document.querySelectorAll('.px-articles mark.px-conflict')].find((m) => m.textContent === 'Tuesday');
+      const context = document.querySelector('.px-articles mark.px-context');
+      return {
+        share: painted / total,
+        tuesday: tuesday ? getComputedStyle(tuesday).backgroundColor : null,
+        context: context ? getComputedStyle(context).backgroundColor : null,
+      };
+    });
+    assert.ok(paint.tuesday && paint.tuesday !== 'rgba(0, 0, 0, 0)', `Tuesday is painted (${paint.tuesday})`);
+    assert.equal(paint.context, 'rgba(0, 0, 0, 0)', 'a sentence around a finding is not painted');
+    assert.ok(paint.share < 0.25, `${Math.round(paint.share * 100)}% of the text is painted`);
+    assert.match((await page.textContent('.px-counts')) ?? '', /^\d+ conflicts?, \d+ partial match(es)?, \d+ agreements?, \d+ exclusives?\./);
+    // Timeline: words, not TimeML codes; years in order.
+    const timeline = (await page.textContent('.px-timeline')) ?? '';
+    assert.doesNotMatch(timeline, /PAST_REF|PRESENT_REF|XXXX|WXX/);
+    assert.ok(timeline.indexOf('2022') < timeline.indexOf('October 2023') && timeline.indexOf('October 2023') < timeline.indexOf('2026'), timeline);
+    // Charts are drawn without scrolling to them.
+    await page.waitForSelector('.chart canvas');
+    if (width < 700) {
+      // One scrolling page on a phone: no report is a scroll box of its own, and the framing table scrolls inside its frame.
+      const boxes = await page.$$eval('.px-text', (bs) => bs.map((b) => ({ max: getComputedStyle(b).maxHeight, scroll: b.scrollHeight - b.clientHeight })));
+      assert.ok(boxes.every((b) => b.max === 'none' && b.scroll <= 1), JSON.stringify(boxes));
+      await noSidewaysScroll(page);
+      const wrap = await page.$eval('.px-table-wrap', (w) => w.getBoundingClientRect().right);
+      assert.ok(wrap <= width + 1, `the framing table's frame ends at ${wrap}px`);
+    }
+    await screenshot(page, `everyday-story-page${suffix}`);
+    assert.deepEqual(problems, []);
+    await page.close();
+  }
+});
+
+test("a story's facts over time: what each outlet reported when, from the 'update' verdict", async () => {
+  for (const [width, height] of SIZES) {
+    const page = await browser.newPage({ viewport: { width, height } });
+    const problems = watchProblems(page);
+    await page.goto(`${ts.server.url}/stories/st-floods`);
+    await page.waitForSelector('.px-development');
+    const steps = await page.$$eval('.px-development .px-steps li', (ls) => ls.map((l) => l.textContent?.replace(/\s+/g, ' ').trim()));
+    assert.deepEqual(steps, ['1 Jun 2025, 08:00 UTC Wire One: 12', '2 Jun 2025, 18:30 UTC Wire Two: 20']);
+    assert.match((await page.textContent('.px-development')) ?? '', /updated in a later report/);
+    const verdict = await page.textContent('.px-findings button[data-f="f-toll"] .px-verdict');
+    assert.equal(verdict, 'later report updates it');
+    await noSidewaysScroll(page);
+    assert.deepEqual(problems, []);
+    await page.close();
+  }
+});
+
+test('unknown pages and stories: status 404 and a page that says so', async () => {
+  for (const [width, height] of SIZES) {
+    const page = await browser.newPage({ viewport: { width, height } });
+    const missing = await page.goto(`${ts.server.url}/no/such/page`);
+    assert.equal(missing?.status(), 404);
+    assert.equal(await page.textContent('main h1'), 'Not found');
+    const story = await page.goto(`${ts.server.url}/stories/no-such-story`);
+    assert.equal(story?.status(), 404);
+    await page.waitForSelector('.error');
+    assert.equal(await page.textContent('main h1'), 'Story not found');
+    assert.match((await page.textContent('.error')) ?? '', /^There is no story with the id "no-such-story"\./);
+    await page.close();
+  }
+});

@@ -92,21 +92,27 @@ export function extractQuantities(article: Article, o: QuantityStageOptions): Qu
         const inferred = q < 0 && paragraphQuote >= 0;
         if (inferred) q = paragraphQuote;
         const quote = q >= 0 ? quotes[q]! : null;
+        // A share is between 0 and 100%: "around 97%" allows 92-100, not 101.85.
+        const share = f.unit === '%' && f.kind === 'level' && f.value >= 0 && f.value <= 100;
+        const countedSpan = c ? textSpan(view.text, view.tokens[c.first]!.start, view.tokens[c.end - 1]!.end) : null;
         out.push({
           start,
           end: stop,
           value: f.value,
-          low: f.low,
-          high: f.high,
+          low: share ? Math.max(0, f.low) : f.low,
+          high: share ? Math.min(100, f.high) : f.high,
           unit: f.unit,
           hedge: f.hedge,
-          counted: c ? textSpan(view.text, view.tokens[c.first]!.start, view.tokens[c.end - 1]!.end) : null,
-          countedHead: c ? c.head : null,
+          counted: countedSpan,
+          countedHead: c ? c.head : f.tally ? 'vote' : null,
           kind: f.kind,
           speaker: quote ? quote.speaker : null,
           speakerMention: quote ? quote.speakerMention : null,
           quote: q >= 0 ? q : null,
           speakerInferred: inferred,
+          measure: countedSpan,
+          ...(f.tally ? { tally: f.tally } : {}),
+          ...(f.kind === 'multiple' ? { multiplier: { factor: f.value, base: countedSpan } } : {}),
         });
         if (c) previous = c;
       }

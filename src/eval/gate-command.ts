@@ -27,6 +27,8 @@ export async function runGateCommand(
   io: GateIO,
   tasks: Record<string, () => Promise<EvalTask>>,
 ): Promise<boolean> {
+  const stray = ['predictions', 'gold', 'limit'].find((k) => values[k] !== undefined);
+  if (stray) throw new ParallaxError('E_USAGE', `--${stray} is for scoring one task; the gate reads each dev set and gold from the floors file`);
   const path = typeof values.floors === 'string' ? (isAbsolute(values.floors) ? values.floors : resolve(io.cwd, values.floors)) : floorsPath();
   const lower = values['lower-floor'];
   if (lower !== undefined) {

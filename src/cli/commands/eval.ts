@@ -27,7 +27,7 @@ export const evalCommand: Command = {
     to: { type: 'string', valueName: 'N', description: 'with --lower-floor: the new floor instead of one under a new measurement' },
   },
   async run({ values, positionals }, io) {
-    if (values.gate || values['lower-floor'] !== undefined || values['raise-floors'] || values.reason !== undefined) {
+    if (['gate', 'ci', 'floors', 'raise-floors', 'lower-floor', 'reason', 'to'].some((k) => values[k] !== undefined)) {
       const passed = await (await import('../../eval/gate-command.js')).runGateCommand({ values, positionals }, io, evalTasks);
       return passed ? EXIT.ok : EXIT.belowFloor;
     }

@@ -71,8 +71,17 @@ export function readFloors(path: string): FloorsFile {
   return o;
 }
 
+const GATE_KEYS = ['task', 'file', 'gold', 'ci', 'seconds', 'cpuSeconds', 'measuredOn', 'metrics'];
+
 export function writeFloors(path: string, floors: FloorsFile): void {
-  writeFileSync(path, formatJson(floors) + '\n');
+  // Each gate's fields in one order, whatever order they were set in, so that diffs stay small.
+  const gates = Object.fromEntries(
+    Object.entries(floors.gates).map(([name, g]) => {
+      const keys = [...GATE_KEYS, ...Object.keys(g).filter((k) => !GATE_KEYS.includes(k))];
+      return [name, Object.fromEntries(keys.filter((k) => k in g).map((k) => [k, (g as unknown as Record<string, unknown>)[k]]))];
+    }),
+  );
+  writeFileSync(path, formatJson({ ...floors, gates }) + '\n');
 }
 
 /** JSON indented by two spaces, with every object of plain values on one line (a metric's floor reads as one line). */

@@ -80,6 +80,8 @@ test('selection: --ci keeps the ci gates; names select gates or tasks; unknown n
   assert.deepEqual(selectGates(floors, { tasks, ci: true }).map(([n]) => n), ['a']);
   assert.deepEqual(selectGates(floors, { tasks, only: ['b'] }).map(([n]) => n), ['b']);
   assert.deepEqual(selectGates(floors, { tasks, only: ['fixture'] }).map(([n]) => n), ['a', 'b']);
+  floors.gates.fixture = { task: 'fixture', file, metrics: { f1: { measured: 1, floor: 1 } } };
+  assert.deepEqual(selectGates(floors, { tasks, only: ['fixture'] }).map(([n]) => n), ['fixture'], 'a gate name wins over a task name');
   assert.throws(() => selectGates(floors, { tasks, only: ['c'] }), /no gate or gated task "c"/);
   assert.throws(() => selectGates({ gates: { x: { task: 'nope', file, metrics: { f1: { measured: 1, floor: 1 } } } } }, { tasks }), /not registered/);
 });

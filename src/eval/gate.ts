@@ -169,10 +169,10 @@ export function selectGates(floors: FloorsFile, options: Pick<GateOptions, 'only
       throw new ParallaxError('E_USAGE', `no gate or gated task "${n}"; gates: ${all.map(([name]) => name).join(', ')}`);
     }
   }
-  return all.filter(
-    ([name, g]) =>
-      (!options.ci || g.ci === true) && (!options.only?.length || options.only.some((n) => n === name || n === (g.task ?? name))),
-  );
+  // A name selects the gate of that name, or else every gate of the task of that name.
+  const picked = (name: string, g: GateEntry) =>
+    options.only!.some((n) => n === name || (!floors.gates[n] && n === (g.task ?? name)));
+  return all.filter(([name, g]) => (!options.ci || g.ci === true) && (!options.only?.length || picked(name, g)));
 }
 
 export async function runGate(floors: FloorsFile, options: GateOptions): Promise<GateReport> {

@@ -1,0 +1,113 @@
+// The job engine for many workers on one PostgreSQL: pg-boss (retries with backoff, dead letters, leases
+// that expire when a worker dies, singleton queues). Beside its tables, three small ones of ours:
+// arrivals (the order articles came in, which the story assigner follows), the assigner's cursor, and
+// the workers seen lately (for /api/status).
+import PgBoss from 'pg-boss';
+import pg from 'pg';
+
+/** Job kinds, one queue each. */
+export const QUEUES = {
+  /** Read one input (an article, or a URL to fetch), analyse and store it: payload {seq}. */
+  analyse: 'parallax-analyse',
+  /** Assign stored articles to stories in arrival order; one at a time (stately: one active, one waiting). */
+  assign: 'parallax-assign',
+  /** Recompute one story's comparison; at most one waiting per story. */
+  compare: 'parallax-compare',
+  /** Jobs that failed every retry. */
+  dead: 'parallax-dead',
+} as const;
+
+export interface QueueOptions {
+  /** Seconds a job may stay active before it counts as abandoned (its worker died) and is retried. */
+  leaseSeconds?: number;
+  /** How often a worker looks for jobs (pg-boss polls; >= 0.5). */
+  pollSeconds?: number;
+  /** How often expired leases are looked for. */
+  superviseSeconds?: number;
+  /** Connections of this process to the database. */
+  connections?: number;
+}
+
+export interface JobQueue {
+  boss: PgBoss;
+  /** Our own tables (arrivals, cursor, workers). */
+  pool: pg.Pool;
+  /** Jobs waiting or in hand, per kind. */
+  depth(): Promise<Record<string, number>>;
+  /** Workers that reported within the last 15 s. */
+  workerCount(): Promise<number>;
+  close(): Promise<void>;
+}
+
+const TABLES = `
+CREATE TABLE IF NOT EXISTS parallax_arrivals (
+  seq bigserial PRIMARY KEY,
+  run text,
+  input jsonb NOT NULL,
+  status text NOT NULL DEFAULT 'queued',
+  articles text[],
+  new_count integer NOT NULL DEFAULT 0,
+  error text,
+  queued_at timestamptz NOT NULL DEFAULT now(),
+  stored_at timestamptz
+);
+CREATE INDEX IF NOT EXISTS parallax_arrivals_run ON parallax_arrivals (run, status);
+CREATE TABLE IF NOT EXISTS parallax_assigner (id integer PRIMARY KEY, cursor bigint NOT NULL, rounds bigint NOT NULL DEFAULT 0);
+INSERT INTO parallax_assigner (id, cursor) VALUES (1, 0) ON CONFLICT DO NOTHING;
+CREATE TABLE IF NOT EXISTS parallax_workers (id text PRIMARY KEY, host text, pid integer, concurrency integer, started_at timestamptz NOT NULL DEFAULT now(), seen_at timestamptz NOT NULL DEFAULT now());
+`;
+
+/** Advisory lock key of the story assigner (any constant; one assigner at a time across machines). */
+export const ASSIGNER_LOCK = 7_424_991;
+/** Advisory lock key of enqueuers (arrival numbers commit in order). */
+export const ENQUEUE_LOCK = 7_424_992;
+
+export async function openJobQueue(url: string, options: QueueOptions = {}): Promise<JobQueue> {
+  const lease = options.leaseSeconds ?? 120;
+  const pool = new pg.Pool({ connectionString: url, max: 4 });
+  // Two processes starting at once must not both create the tables.
+  const client = await pool.connect();
+  try {
+    await client.query('SELECT pg_advisory_lock(7424990)');
+    await client.query(TABLES);
+  } finally {
+    await client.query('SELECT pg_advisory_unlock(7424990)').catch(() => {});
+    client.release();
+  }
+  const boss = new PgBoss({
+    connectionString: url,
+    max: options.connections ?? 6,
+    maintenanceIntervalSeconds: options.superviseSeconds ?? 30,
+    schedule: false,
+  });
+  // Connection errors are retried by pg-boss; they must not crash the process as unhandled 'error' events.
+  boss.on('error', () => {});
+  await boss.start();
+  const retry = { retryLimit: 12, retryDelay: 1, retryBackoff: true, expireInSeconds: lease, deadLetter: QUEUES.dead };
+  const queues = await boss.getQueues();
+  const have = new Set(queues.map((q) => q.name));
+  if (!have.has(QUEUES.dead)) await boss.createQueue(QUEUES.dead, { name: QUEUES.dead });
+  if (!have.has(QUEUES.analyse)) await boss.createQueue(QUEUES.analyse, { name: QUEUES.analyse, ...retry });
+  if (!have.has(QUEUES.assign)) await boss.createQueue(QUEUES.assign, { name: QUEUES.assign, policy: 'stately', ...retry });
+  if (!have.has(QUEUES.compare)) await boss.createQueue(QUEUES.compare, { name: QUEUES.compare, policy: 'stately', ...retry });
+  return {
+    boss,
+    pool,
+    async depth() {
+      const { rows } = await pool.query<{ name: string; n: string }>(
+        `SELECT name, count(*) AS n FROM pgboss.job WHERE state IN ('created', 'retry', 'active') AND name LIKE 'parallax-%' GROUP BY name`,
+      );
+      const out: Record<string, number> = { analyse: 0, assign: 0, compare: 0 };
+      for (const r of rows) out[r.name.replace('parallax-', '')] = Number(r.n);
+      return out;
+    },
+    async workerCount() {
+      const { rows } = await pool.query<{ n: string }>(`SELECT count(*) AS n FROM parallax_workers WHERE seen_at > now() - interval '15 seconds'`);
+      return Number(rows[0]?.n ?? 0);
+    },
+    async close() {
+      await boss.stop({ graceful: false, wait: true, timeout: 1000 }).catch(() => {});
+      await pool.end();
+    },
+  };
+}

@@ -37,14 +37,25 @@ interface State {
   groups: Map<string, string>;
 }
 
-interface ArrivalRow {
+interface BlockRow {
   seq: string;
   status: string;
   articles: string[] | null;
   label: string | null;
+  run: string | null;
+  ord: number;
+  total: number | null;
+  stale: boolean;
 }
 
-export function createAssigner(deps: { store: DatabaseStore; queue: JobQueue; createClusterer: () => StoryClusterer; maxPerRound?: number }) {
+const BLOCK_ROWS = `SELECT a.seq, a.status, a.articles, a.input->'article'->>'story' AS label, a.run, a.ord, r.total,
+  a.queued_at < now() - interval '60 seconds' AS stale
+  FROM parallax_arrivals a LEFT JOIN parallax_runs r ON r.run = a.run`;
+
+/** Arrivals that join the clusterer together: the batch of `parallax ingest` in one process (its default). */
+export const ASSIGN_BLOCK = 64;
+
+export function createAssigner(deps: { store: DatabaseStore; queue: JobQueue; createClusterer: () => StoryClusterer; maxBlocksPerRound?: number }) {
   const { store, queue } = deps;
   let state: State | null = null;
   const fresh = (): State => ({ clusterer: deps.createClusterer(), cursor: 0, stored: new Map(), map: new Map(), groups: new Map() });
@@ -60,40 +71,62 @@ export function createAssigner(deps: { store: DatabaseStore; queue: JobQueue; cr
     return out;
   };
 
-  /** Catches up with rounds run by another process: same articles, same order, stories as stored. */
-  const replay = async (s: State, upTo: number, stats: AssignRound) => {
-    const { rows } = await queue.pool.query<ArrivalRow>(
-      `SELECT seq, status, articles, input->'article'->>'story' AS label FROM parallax_arrivals WHERE seq > $1 AND seq <= $2 AND status = 'done' ORDER BY seq`,
-      [s.cursor, upTo],
-    );
+  /** Groups arrivals into the blocks that join the clusterer together. */
+  const blocksOf = <R extends BlockRow>(rows: R[], complete: boolean): R[][] => {
+    const blocks: R[][] = [];
+    for (let i = 0; i < rows.length; ) {
+      const first = rows[i]!;
+      const block = [first];
+      const id = Math.floor(first.ord / ASSIGN_BLOCK);
+      for (i++; i < rows.length && rows[i]!.run === first.run && Math.floor(rows[i]!.ord / ASSIGN_BLOCK) === id; i++) block.push(rows[i]!);
+      const last = block[block.length - 1]!;
+      // A block is taken when all of it is analysed, and when it is whole (or the run's last, or old).
+      const whole = complete || block.length === ASSIGN_BLOCK || (last.total !== null && last.ord === last.total - 1) || (i < rows.length && last.stale);
+      if (!whole || block.some((r) => r.status === 'queued')) break;
+      blocks.push(block);
+    }
+    return blocks;
+  };
+
+  /** Adds a block's new articles to the clusterer, then settles it (as one batch of `parallax ingest`). */
+  const addBlock = async (s: State, block: BlockRow[], stats: AssignRound) => {
     const ids: string[] = [];
     const labels = new Map<string, string>();
-    for (const r of rows)
-      for (const id of r.articles ?? [])
+    for (const r of block)
+      for (const id of r.status === 'done' ? r.articles ?? [] : [])
         if (!s.stored.has(id) && !ids.includes(id)) {
           ids.push(id);
           if (r.label?.startsWith(MANIFEST_STORY)) labels.set(id, r.label);
         }
-    const stories = new Map<string, string>();
-    for (let i = 0; i < ids.length; i += 1000) {
-      const part = ids.slice(i, i + 1000);
-      const res = await queue.pool.query<{ id: string; story_id: string | null }>('SELECT id, story_id FROM articles WHERE id = ANY($1)', [part]);
-      for (const r of res.rows) if (r.story_id) stories.set(r.id, r.story_id);
-    }
     const articles = await read(ids, stats);
     const t0 = performance.now();
-    for (const a of articles) s.clusterer.add(a);
-    for (const a of articles) {
-      const story = stories.get(a.id);
-      if (!story) continue;
-      s.stored.set(a.id, story);
-      const cs = s.clusterer.storyOf(a.id);
-      if (cs && !s.map.has(cs)) s.map.set(cs, story);
-      const label = labels.get(a.id);
-      if (label && !s.groups.has(label)) s.groups.set(label, story);
-    }
+    const arrived = articles.map((a) => s.clusterer.add(a).story);
+    if (articles.length) s.clusterer.storyOf(articles[0]!.id);
     stats.clusterMs += performance.now() - t0;
-    stats.replayed += articles.length;
+    return { articles, arrived, labels };
+  };
+
+  /** Catches up with rounds run by another process: the same blocks in the same order, the story map as saved. */
+  const replay = async (s: State, upTo: number, stats: AssignRound) => {
+    const { rows } = await queue.pool.query<BlockRow>(`${BLOCK_ROWS} WHERE a.seq > $1 AND a.seq <= $2 ORDER BY a.seq`, [s.cursor, upTo]);
+    const mapRows = await queue.pool.query<{ cluster_story: string; story: string }>('SELECT cluster_story, story FROM parallax_story_map');
+    for (const r of mapRows.rows) {
+      if (r.cluster_story.startsWith('group:')) s.groups.set(r.cluster_story.slice(6), r.story);
+      else s.map.set(r.cluster_story, r.story);
+    }
+    const added: string[] = [];
+    for (const block of blocksOf(rows, true)) {
+      const { articles } = await addBlock(s, block, stats);
+      for (const a of articles) {
+        s.stored.set(a.id, '');
+        added.push(a.id);
+      }
+    }
+    for (let i = 0; i < added.length; i += 1000) {
+      const res = await queue.pool.query<{ id: string; story_id: string | null }>('SELECT id, story_id FROM articles WHERE id = ANY($1)', [added.slice(i, i + 1000)]);
+      for (const r of res.rows) s.stored.set(r.id, r.story_id ?? '');
+    }
+    stats.replayed += added.length;
     s.cursor = upTo;
   };
 
@@ -108,49 +141,43 @@ export function createAssigner(deps: { store: DatabaseStore; queue: JobQueue; cr
       if (!state || state.cursor > cur) state = fresh();
       const s = state;
       if (s.cursor < cur) await replay(s, cur, stats);
-      const { rows } = await client.query<ArrivalRow>(
-        `SELECT seq, status, articles, input->'article'->>'story' AS label FROM parallax_arrivals WHERE seq > $1 ORDER BY seq LIMIT $2`,
-        [cur, deps.maxPerRound ?? 500],
-      );
-      const taken: ArrivalRow[] = [];
-      for (const r of rows) {
-        if (r.status === 'queued') break;
-        taken.push(r);
-      }
-      if (taken.length === 0) {
+      const { rows } = await client.query<BlockRow>(`${BLOCK_ROWS} WHERE a.seq > $1 ORDER BY a.seq LIMIT $2`, [cur, (deps.maxBlocksPerRound ?? 8) * ASSIGN_BLOCK]);
+      const blocks = blocksOf(rows, false);
+      if (blocks.length === 0) {
         await client.query('COMMIT');
         return stats;
       }
-      const ids: string[] = [];
-      const labels = new Map<string, string>();
-      for (const r of taken)
-        for (const id of r.status === 'done' ? r.articles ?? [] : [])
-          if (!s.stored.has(id) && !ids.includes(id)) {
-            ids.push(id);
-            if (r.label?.startsWith(MANIFEST_STORY)) labels.set(id, r.label);
-          }
-      const articles = await read(ids, stats);
-      const t0 = performance.now();
-      // The whole round joins the clusterer first; each article then goes to its story in the settled view.
-      const arrived = articles.map((a) => s.clusterer.add(a).story);
+      const taken = blocks.flat();
       const touched = new Set<string>();
       const writes: { id: string; story: string; title: string | undefined }[] = [];
-      articles.forEach((a, k) => {
-        const cs = s.clusterer.storyOf(a.id) ?? arrived[k]!;
-        const label = labels.get(a.id);
-        let story = label ? s.groups.get(label) : undefined;
-        if (!story) {
-          story = s.map.get(cs);
+      const newMap: [string, string][] = [];
+      for (const block of blocks) {
+        const { articles, arrived, labels } = await addBlock(s, block, stats);
+        const t0 = performance.now();
+        // Each article goes to its story in the settled view of its block.
+        articles.forEach((a, k) => {
+          const cs = s.clusterer.storyOf(a.id) ?? arrived[k]!;
+          const label = labels.get(a.id);
+          let story = label ? s.groups.get(label) : undefined;
           if (!story) {
-            story = `story-${contentHash(a).slice(0, 16)}`;
-            s.map.set(cs, story);
+            story = s.map.get(cs);
+            if (!story) {
+              story = `story-${contentHash(a).slice(0, 16)}`;
+              s.map.set(cs, story);
+              newMap.push([cs, story]);
+            }
+            if (label) {
+              s.groups.set(label, story);
+              newMap.push([`group:${label}`, story]);
+            }
           }
-          if (label) s.groups.set(label, story);
-        }
-        s.stored.set(a.id, story);
-        touched.add(story);
-        writes.push({ id: a.id, story, title: a.title ?? undefined });
-      });
+          s.stored.set(a.id, story);
+          touched.add(story);
+          writes.push({ id: a.id, story, title: a.title ?? undefined });
+        });
+        stats.clusterMs += performance.now() - t0;
+      }
+      const t0 = performance.now();
       // Stories merge as evidence grows: articles assigned earlier follow the clusterer's current view.
       const moves: { id: string; story: string }[] = [];
       for (const [id, story] of s.stored) {
@@ -167,6 +194,10 @@ export function createAssigner(deps: { store: DatabaseStore; queue: JobQueue; cr
       for (const w of writes) await store.setStory(w.id, w.story, w.title);
       for (const m of moves) await store.setStory(m.id, m.story);
       const last = Number(taken[taken.length - 1]!.seq);
+      for (let i = 0; i < newMap.length; i += 500) {
+        const part = newMap.slice(i, i + 500);
+        await client.query('INSERT INTO parallax_story_map (cluster_story, story) SELECT * FROM unnest($1::text[], $2::text[]) ON CONFLICT (cluster_story) DO UPDATE SET story = EXCLUDED.story', [part.map((x) => x[0]), part.map((x) => x[1])]);
+      }
       await client.query('UPDATE parallax_assigner SET cursor = $1, rounds = rounds + 1 WHERE id = 1', [last]);
       await client.query('COMMIT');
       s.cursor = last;

@@ -5,6 +5,7 @@ import type { Article } from '../model/document.js';
 import type { IngestItem } from '../ingest/ingest.js';
 import type { JobQueue } from './job-queue.js';
 import { ENQUEUE_LOCK, QUEUES } from './job-queue.js';
+import { ASSIGN_BLOCK } from './assigner.js';
 
 /** What a worker is given: an article as read, or a URL (page or feed) to fetch and read. */
 export type ArrivalInput = { article: Article } | UrlInput;
@@ -36,8 +37,10 @@ export interface RunProgress {
 }
 
 /** Records inputs and queues their analysis, `batch` per transaction. */
-export async function enqueueInputs(queue: JobQueue, inputs: AsyncIterable<IngestItem | UrlInput> | Iterable<IngestItem | UrlInput>, options: { run: string; batch?: number; maxFailures?: number }): Promise<EnqueueSummary> {
-  const batchSize = options.batch ?? 200;
+export async function enqueueInputs(queue: JobQueue, inputs: AsyncIterable<IngestItem | UrlInput> | Iterable<IngestItem | UrlInput>, options: { run: string; maxFailures?: number }): Promise<EnqueueSummary> {
+  // A multiple of the assigner's block, so that no block straddles two transactions.
+  const batchSize = ASSIGN_BLOCK * 3;
+  let ord = 0;
   const out: EnqueueSummary = { run: options.run, read: 0, queued: 0, failed: 0, failures: [], first: null, last: null };
   let batch: ArrivalInput[] = [];
   const flush = async () => {
@@ -49,18 +52,20 @@ export async function enqueueInputs(queue: JobQueue, inputs: AsyncIterable<Inges
       // arrival before an earlier one.
       await client.query('SELECT pg_advisory_xact_lock($1)', [ENQUEUE_LOCK]);
       const { rows } = await client.query<{ seq: string }>(
-        `INSERT INTO parallax_arrivals (run, input) SELECT $1, x FROM jsonb_array_elements($2::jsonb) WITH ORDINALITY AS t(x, n) ORDER BY n RETURNING seq`,
-        [options.run, JSON.stringify(batch)],
+        `INSERT INTO parallax_arrivals (run, ord, input) SELECT $1, $3 + n - 1, x FROM jsonb_array_elements($2::jsonb) WITH ORDINALITY AS t(x, n) ORDER BY n RETURNING seq`,
+        [options.run, JSON.stringify(batch), ord],
       );
       const seqs = rows.map((r) => Number(r.seq)).sort((a, b) => a - b);
       await queue.boss.insert(
-        seqs.map((seq) => ({ name: QUEUES.analyse, data: { seq } })),
+        // Earlier arrivals first (pg-boss takes the highest priority, then the oldest): the assigner waits for them.
+        seqs.map((seq) => ({ name: QUEUES.analyse, data: { seq }, priority: -(seq % 2_000_000_000) })),
         { db: { executeSql: (text: string, values: unknown[]) => client.query(text, values) } },
       );
       await client.query('COMMIT');
       out.first ??= seqs[0]!;
       out.last = seqs[seqs.length - 1]!;
       out.queued += seqs.length;
+      ord += seqs.length;
     } catch (e) {
       await client.query('ROLLBACK').catch(() => {});
       throw e;
@@ -80,6 +85,8 @@ export async function enqueueInputs(queue: JobQueue, inputs: AsyncIterable<Inges
     if (batch.length >= batchSize) await flush();
   }
   await flush();
+  // The run is closed: its last block, however short, can be assigned.
+  await queue.pool.query('INSERT INTO parallax_runs (run, total) VALUES ($1, $2) ON CONFLICT (run) DO UPDATE SET total = $2', [options.run, ord]);
   // Nudge the assigner (it is also nudged after each analysis).
   await queue.boss.send(QUEUES.assign, {});
   return out;

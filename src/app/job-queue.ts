@@ -9,7 +9,7 @@ import pg from 'pg';
 export const QUEUES = {
   /** Read one input (an article, or a URL to fetch), analyse and store it: payload {seq}. */
   analyse: 'parallax-analyse',
-  /** Assign stored articles to stories in arrival order; one at a time (stately: one active, one waiting). */
+  /** Nudges the story assigner (one process at a time, under an advisory lock) to take what is analysed. */
   assign: 'parallax-assign',
   /** Recompute one story's comparison; at most one waiting per story. */
   compare: 'parallax-compare',
@@ -43,6 +43,7 @@ const TABLES = `
 CREATE TABLE IF NOT EXISTS parallax_arrivals (
   seq bigserial PRIMARY KEY,
   run text,
+  ord integer NOT NULL DEFAULT 0,
   input jsonb NOT NULL,
   status text NOT NULL DEFAULT 'queued',
   articles text[],
@@ -52,19 +53,23 @@ CREATE TABLE IF NOT EXISTS parallax_arrivals (
   stored_at timestamptz
 );
 CREATE INDEX IF NOT EXISTS parallax_arrivals_run ON parallax_arrivals (run, status);
+CREATE TABLE IF NOT EXISTS parallax_runs (run text PRIMARY KEY, total integer NOT NULL, closed_at timestamptz NOT NULL DEFAULT now());
 CREATE TABLE IF NOT EXISTS parallax_assigner (id integer PRIMARY KEY, cursor bigint NOT NULL, rounds bigint NOT NULL DEFAULT 0);
 INSERT INTO parallax_assigner (id, cursor) VALUES (1, 0) ON CONFLICT DO NOTHING;
+CREATE TABLE IF NOT EXISTS parallax_story_map (cluster_story text PRIMARY KEY, story text NOT NULL);
 CREATE TABLE IF NOT EXISTS parallax_workers (id text PRIMARY KEY, host text, pid integer, concurrency integer, started_at timestamptz NOT NULL DEFAULT now(), seen_at timestamptz NOT NULL DEFAULT now());
 `;
 
 /** Advisory lock key of the story assigner (any constant; one assigner at a time across machines). */
 export const ASSIGNER_LOCK = 7_424_991;
+/** Advisory lock (session) of the process that holds the assigner role. */
+export const ASSIGNER_ROLE = 7_424_993;
 /** Advisory lock key of enqueuers (arrival numbers commit in order). */
 export const ENQUEUE_LOCK = 7_424_992;
 
 export async function openJobQueue(url: string, options: QueueOptions = {}): Promise<JobQueue> {
   const lease = options.leaseSeconds ?? 120;
-  const pool = new pg.Pool({ connectionString: url, max: 4 });
+  const pool = new pg.Pool({ connectionString: url, max: 5 });
   // Two processes starting at once must not both create the tables.
   const client = await pool.connect();
   try {
@@ -87,9 +92,17 @@ export async function openJobQueue(url: string, options: QueueOptions = {}): Pro
   const queues = await boss.getQueues();
   const have = new Set(queues.map((q) => q.name));
   if (!have.has(QUEUES.dead)) await boss.createQueue(QUEUES.dead, { name: QUEUES.dead });
-  if (!have.has(QUEUES.analyse)) await boss.createQueue(QUEUES.analyse, { name: QUEUES.analyse, ...retry });
-  if (!have.has(QUEUES.assign)) await boss.createQueue(QUEUES.assign, { name: QUEUES.assign, policy: 'stately', ...retry });
-  if (!have.has(QUEUES.compare)) await boss.createQueue(QUEUES.compare, { name: QUEUES.compare, policy: 'stately', ...retry });
+  const kinds = [
+    { name: QUEUES.analyse, policy: 'standard' as const },
+    // The advisory lock makes the assigner one at a time; these jobs only nudge it.
+    { name: QUEUES.assign, policy: 'standard' as const },
+    { name: QUEUES.compare, policy: 'stately' as const },
+  ];
+  for (const q of kinds) {
+    if (!have.has(q.name)) await boss.createQueue(q.name, { ...q, ...retry });
+    // The lease is the queue's: a worker given one sets it for the jobs queued from now on.
+    else if (options.leaseSeconds !== undefined) await boss.updateQueue(q.name, { ...q, ...retry });
+  }
   return {
     boss,
     pool,

@@ -14,14 +14,14 @@ import { contentHash } from '../store/content-hash.js';
 import { openStore } from '../store/open-store.js';
 import { createUrlReader } from '../ingest/url-reader.js';
 import { createAssigner } from './assigner.js';
-import { openJobQueue, QUEUES, type JobQueue, type QueueOptions } from './job-queue.js';
+import { ASSIGNER_ROLE, openJobQueue, QUEUES, type JobQueue, type QueueOptions } from './job-queue.js';
 import type { ArrivalInput } from './ingest-service.js';
 
 export interface WorkerOptions extends QueueOptions {
   url: string;
   /** Articles analysed at once (threads when > 1). */
   concurrency?: number;
-  /** Analysis jobs fetched per poll (default 4 x concurrency). */
+  /** Analysis jobs fetched per poll (default 48 x concurrency: pg-boss polls, and a poll should keep the worker busy for about its interval). */
   batch?: number;
   log?: (line: string) => void;
   /** For tests: analysis and clustering supplied instead of loaded. */
@@ -145,22 +145,42 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
   };
 
   const poll = { pollingIntervalSeconds: options.pollSeconds ?? 0.5 };
-  await queue.boss.work<{ seq: number }>(QUEUES.analyse, { ...poll, batchSize: options.batch ?? concurrency * 4 }, async (jobs) => {
+  await queue.boss.work<{ seq: number }>(QUEUES.analyse, { ...poll, batchSize: options.batch ?? concurrency * 48 }, async (jobs) => {
     await timed(stats.analyse, async () => {
       stats.analyse.jobs += jobs.length;
       await Promise.all(jobs.map((j) => analyseArrival(j.data.seq)));
     });
     await queue.boss.send(QUEUES.assign, {});
   });
-  await queue.boss.work(QUEUES.assign, { ...poll, batchSize: 1 }, async () => {
-    await timed(stats.assign, async () => {
-      stats.assign.jobs++;
-      const r = await assigner.drain();
-      stats.assign.articles += r.assigned;
-      stats.replayed += r.replayed;
-      if (r.replayed) log(`assigner caught up: ${r.replayed} articles replayed`);
-    });
-  });
+  // The assigner role: one process at a time holds it, through an advisory lock on a connection of its
+  // own (PostgreSQL drops the lock the moment that process dies), and keeps its clusterer warm between
+  // rounds. Assign jobs nudge it; the others try to take the role and otherwise leave the job to it.
+  const roleClient = await queue.pool.connect();
+  let hasRole = false;
+  let draining: Promise<void> | null = null;
+  const assign = () =>
+    (draining ??= (async () => {
+      try {
+        if (!hasRole) hasRole = (await roleClient.query<{ ok: boolean }>('SELECT pg_try_advisory_lock($1) AS ok', [ASSIGNER_ROLE])).rows[0]!.ok;
+        if (!hasRole) return;
+        await timed(stats.assign, async () => {
+          stats.assign.jobs++;
+          const r = await assigner.drain();
+          stats.assign.articles += r.assigned;
+          stats.replayed += r.replayed;
+          if (r.replayed) log(`assigner caught up: ${r.replayed} articles replayed`);
+        });
+      } finally {
+        draining = null;
+      }
+    })());
+  await queue.boss.work(QUEUES.assign, { ...poll, batchSize: 1 }, assign);
+  // The role holder also looks by itself (so that a nudge taken by another process is not missed), and
+  // the others try to take the role when its holder has gone.
+  const roleTick = setInterval(() => {
+    if (!draining) void assign().catch((e: Error) => log(`assigner: ${e.message}`));
+  }, 500);
+  roleTick.unref();
   await queue.boss.work<{ story: string }>(QUEUES.compare, { ...poll, batchSize: 2 }, async (jobs) => {
     await timed(stats.compare, async () => {
       for (const j of jobs) {
@@ -182,8 +202,12 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
     stop(timeoutMs = 30_000) {
       stopping ??= (async () => {
         clearInterval(beat);
+        clearInterval(roleTick);
         // Waits for the jobs in hand; those still running after the timeout are failed, i.e. retried elsewhere.
         await queue.boss.stop({ graceful: true, wait: true, timeout: timeoutMs, close: true }).catch(() => {});
+        await draining?.catch(() => {});
+        if (hasRole) await roleClient.query('SELECT pg_advisory_unlock($1)', [ASSIGNER_ROLE]).catch(() => {});
+        roleClient.release();
         await queue.pool.query('DELETE FROM parallax_workers WHERE id = $1', [id]).catch(() => {});
         if (!options.pool) await pool!.close();
         await store.close();

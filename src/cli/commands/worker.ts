@@ -17,6 +17,7 @@ export const workerCommand: Command = {
     db: { type: 'string', valueName: 'URL', description: 'the postgres:// database that `ingest` and `watch` queue work in' },
     concurrency: { type: 'string', valueName: 'N', description: 'articles analysed at once (worker threads when > 1; default 1)' },
     lease: { type: 'string', valueName: 'SECONDS', description: 'a job in hand longer than this counts as abandoned and is retried (default 120)' },
+    batch: { type: 'string', valueName: 'N', description: 'analysis jobs taken per poll (default 48 x concurrency; all must finish within the lease)' },
     poll: { type: 'string', valueName: 'SECONDS', description: 'how often to look for jobs when idle (default 0.5)' },
     json: { type: 'boolean', description: 'print what this worker did as JSON when it stops' },
   },
@@ -27,9 +28,10 @@ export const workerCommand: Command = {
     if (!Number.isInteger(concurrency)) throw new ParallaxError('E_USAGE', '--concurrency is a whole number');
     const lease = number(values.lease, 'lease', 120, 1);
     const pollSeconds = number(values.poll, 'poll', 0.5, 0.5);
+    const batch = values.batch === undefined ? undefined : number(values.batch, 'batch', 1, 1);
     const { startWorker } = await import('../../app/worker.js');
     const log = (line: string) => io.stderr.write(`parallax worker: ${line}\n`);
-    const worker = await startWorker({ url, concurrency, leaseSeconds: lease, pollSeconds, superviseSeconds: Math.max(1, Math.min(30, Math.round(lease / 4))), log });
+    const worker = await startWorker({ url, concurrency, ...(batch ? { batch } : {}), leaseSeconds: lease, pollSeconds, superviseSeconds: Math.max(1, Math.min(30, Math.round(lease / 4))), log });
     await new Promise<void>((done) => {
       const stop = () => {
         process.off('SIGINT', stop);

@@ -1,6 +1,7 @@
 #!/usr/bin/env node
-// Coverage-guided fuzzing of ingest (bytes through decoding, HTML extraction, JSON Lines, feeds), cleaning
-// and the whole annotation, for a fixed time budget, checking the invariants of test/robustness/checks.ts
+// Coverage-guided fuzzing of ingest (bytes through decoding, HTML extraction, JSON Lines, feeds), cleaning,
+// the whole annotation, the store on odd text (NUL, lone surrogates) and compare on long inputs (output
+// linear in the input), for a fixed time budget, checking the invariants of test/robustness/checks.ts
 // on every result.
 //
 //   npm run build && node scripts/fuzz.mjs [--seconds 600] [--targets analyze,feed] [--corpus DIR] [--seed N]
@@ -200,6 +201,8 @@ function seedsFor(target) {
     html: () => short.map(page),
     clean: () => short,
     analyze: () => short,
+    store: () => [...short, ...short.map((t) => t.replace(/ /g, '\u0000').slice(0, 600))],
+    'compare-long': () => short.map((t) => t.slice(0, 1500)),
   };
   return make[target]().map((s) => Buffer.from(s));
 }

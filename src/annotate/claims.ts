@@ -3,6 +3,7 @@ import { textSpan } from '../model/document.js';
 import type { Stage } from '../pipeline/stage.js';
 import { concept, lexicon, stem } from './lexicon.js';
 import { lowerSameLength } from './lower-case.js';
+import { spanIndex, type SpanIndex } from './span-index.js';
 
 // Claims: the unit aligned across outlets. One claim per clause of a sentence: clauses split at ";" and
 // at contrastive joins (", while", ", whereas", ", but"), since each side usually has its own speaker.
@@ -28,19 +29,6 @@ function clauseSpans(text: string, sentence: Span): Span[] {
   }
   out.push({ start: sentence.start + last, end: sentence.end });
   return out.filter((c) => /\p{L}/u.test(text.slice(c.start, c.end)));
-}
-
-function within<T extends Span>(items: readonly T[] | undefined, span: Span): T[] {
-  if (!items) return [];
-  return items.filter((x) => x.start >= span.start && x.end <= span.end);
-}
-
-function indexesWithin(items: readonly Span[] | undefined, span: Span): number[] {
-  const out: number[] = [];
-  items?.forEach((x, i) => {
-    if (x.start >= span.start && x.end <= span.end) out.push(i);
-  });
-  return out;
 }
 
 /** A negation after these words belongs to a relative or conditional clause ("if Congress does not act"). */
@@ -118,13 +106,41 @@ function isPastTense(word: string): boolean {
 
 const MODALITY_ORDER: readonly Exclude<Modality, 'done' | 'stated' | 'ongoing'>[] = ['denied', 'alleged', 'ready', 'planned', 'possible'];
 
-function speakerOf(clause: Span, quotes: readonly Quote[] | undefined): { speaker: string | null; mention: boolean } {
-  if (!quotes) return { speaker: null, mention: false };
-  for (const q of quotes) {
-    const overlaps = q.content.some((c) => c.start < clause.end && c.end > clause.start) || (q.start <= clause.start && q.end >= clause.end);
-    if (overlaps) return { speaker: q.speaker ?? (q.speakerMention ? `mention:${q.speakerMention.text}` : null), mention: true };
+/** The first quote (in layer order) whose content overlaps the clause or that encloses it. */
+function speakerOf(clause: Span, quotes: readonly Quote[] | undefined, contents: QuoteContents | null): { speaker: string | null; mention: boolean } {
+  if (!quotes || !contents) return { speaker: null, mention: false };
+  let first = -1;
+  for (const k of contents.spans.overlapping(clause)) {
+    const q = contents.quoteOf[k]!;
+    if (first < 0 || q < first) first = q;
   }
-  return { speaker: null, mention: false };
+  for (const q of contents.quotes.overlapping(clause)) {
+    if (first >= 0 && q >= first) break;
+    if (quotes[q]!.start <= clause.start && quotes[q]!.end >= clause.end) first = q;
+  }
+  if (first < 0) return { speaker: null, mention: false };
+  const q = quotes[first]!;
+  return { speaker: q.speaker ?? (q.speakerMention ? `mention:${q.speakerMention.text}` : null), mention: true };
+}
+
+interface QuoteContents {
+  /** Content spans of every quote, and the quote each belongs to. */
+  spans: SpanIndex;
+  quoteOf: number[];
+  quotes: SpanIndex;
+}
+
+function quoteContents(quotes: readonly Quote[] | undefined): QuoteContents | null {
+  if (!quotes || quotes.length === 0) return null;
+  const spans: Span[] = [];
+  const quoteOf: number[] = [];
+  quotes.forEach((q, i) => {
+    for (const c of q.content) {
+      spans.push(c);
+      quoteOf.push(i);
+    }
+  });
+  return { spans: spanIndex(spans), quoteOf, quotes: spanIndex(quotes) };
 }
 
 export function extractClaims(article: Article): Claim[] {
@@ -137,6 +153,10 @@ export function extractClaims(article: Article): Claim[] {
   const maxCount = Math.max(1, ...entityCounts.values());
   const claims: Claim[] = [];
   let tokenIndex = 0;
+  const entityLookup = spanIndex(layers.entities);
+  const quantityLookup = spanIndex(layers.quantities);
+  const timeLookup = spanIndex(layers.times);
+  const contents = quoteContents(layers.quotes);
   const conceptCache = new Map<string, string>();
   const conceptOf = (w: string) => {
     let c = conceptCache.get(w);
@@ -151,7 +171,7 @@ export function extractClaims(article: Article): Claim[] {
       while (tokenIndex < tokens.length && tokens[tokenIndex]!.start < clause.start) tokenIndex++;
       const clauseTokens: Token[] = [];
       for (let k = tokenIndex; k < tokens.length && tokens[k]!.end <= clause.end; k++) clauseTokens.push(tokens[k]!);
-      const mentions: EntityMention[] = within(layers.entities, clause);
+      const mentions: EntityMention[] = entityLookup.inside(clause).map((i) => layers.entities![i]!);
       const keywords = new Set<string>();
       let predicate: TextSpan | null = null;
       let reporting: TextSpan | null = null;
@@ -216,14 +236,14 @@ export function extractClaims(article: Article): Claim[] {
       }
       if (modality === 'stated' && predicate && predicate !== reporting && isPastTense(predicate.text)) modality = 'done';
       if (modality === 'denied') cues.push(...negations);
-      const { speaker } = speakerOf(clause, layers.quotes);
+      const { speaker } = speakerOf(clause, layers.quotes, contents);
       // The actor is who does what the predicate says; the speaker of reported speech is the source instead.
       const notSource = mentions.filter((m) => m.entity !== speaker && m.type !== 'LOC');
       const actorMention = notSource.find((m) => m.end <= (predicate?.start ?? clause.end)) ?? notSource[0] ?? null;
       const entityIds = [...new Set(mentions.map((m) => m.standsFor ?? m.entity))];
       const centrality = entityIds.reduce((s, id) => s + (entityCounts.get(id) ?? 0) / maxCount, 0);
       const position = 1 - sentenceIndex / Math.max(1, sentences.length);
-      const quantities = indexesWithin(layers.quantities, clause);
+      const quantities = quantityLookup.inside(clause);
       const salience = Math.min(1, 0.35 * position + 0.35 * Math.min(1, centrality / 2) + 0.15 * Math.min(1, quantities.length) + 0.15 * Math.min(1, keywords.size / 8));
       claims.push({
         start: clause.start,
@@ -237,7 +257,7 @@ export function extractClaims(article: Article): Claim[] {
         keywords: [...keywords],
         entities: entityIds,
         quantities,
-        times: indexesWithin(layers.times, clause),
+        times: timeLookup.inside(clause),
         places: [...new Set(mentions.filter((m) => m.type === 'LOC').map((m) => m.entity))],
         source: speaker,
         polarity: negations.some(negates) && modality !== 'denied' ? 'negative' : 'positive',

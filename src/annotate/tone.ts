@@ -3,6 +3,7 @@ import { textSpan } from '../model/document.js';
 import type { Stage } from '../pipeline/stage.js';
 import { lexicon } from './lexicon.js';
 import { lowerSameLength } from './lower-case.js';
+import { spanIndex } from './span-index.js';
 
 // Tone and framing signals per sentence: word polarity (AFINN-165) with negation flipping, laudatory and
 // loaded phrases, hedges, and whether the sentence is background (history, context) rather than the event.
@@ -32,6 +33,7 @@ export function sentenceTones(article: Article): SentenceTone[] {
   const pubYear = article.published ? Number(article.published.slice(0, 4)) : null;
   const out: SentenceTone[] = [];
   let k = 0;
+  const timeLookup = spanIndex(layers.times);
   for (const s of layers.sentences ?? []) {
     while (k < tokens.length && tokens[k]!.start < s.start) k++;
     let sum = 0;
@@ -59,7 +61,7 @@ export function sentenceTones(article: Article): SentenceTone[] {
     evaluative.push(...laudatory, ...loaded);
     evaluative.sort((a, b) => a.start - b.start);
     const hedges = phraseSpans(text, s.start, s.end, lex.hedges);
-    const times = (layers.times ?? []).filter((t) => t.start >= s.start && t.end <= s.end);
+    const times = timeLookup.inside(s).map((i) => layers.times![i]!);
     const pastYear = times.some((t) => {
       const y = Number(t.value.slice(0, 4));
       return Number.isFinite(y) && y > 1000 && pubYear !== null && y < pubYear;

@@ -8,3 +8,6 @@ evalTasks.stories = async () => (await import('../cluster/eval-stories.js')).sto
 evalTasks.timex = async () => (await import('./timex.js')).timexTask;
 evalTasks.quotes = async () => (await import('./quotes.js')).quotesTask;
 evalTasks.ner = async () => (await import('../annotate/entities/ner-eval.js')).nerTask;
+evalTasks.real = async () => (await import('./real.js')).realTask;
+evalTasks['ner-ru'] = async () => (await import('./ner-ru.js')).nerRuTask;
+evalTasks.align = async () => (await import('./align.js')).alignTask;

@@ -6,9 +6,24 @@ export interface Span {
 }
 
 export interface Attribution {
-  source: Span | null;
+  source: (Span & { text?: string }) | null;
   cue: Span | null;
   content: Span[];
+  /** Predictions: the name of the entity the speaker resolves to (pronouns included), when there is one. */
+  speakerName?: string | null;
+}
+
+/** Capitalised words that are no name ("The president", "He"). */
+const NOT_NAMES = new Set(['the', 'a', 'an', 'he', 'she', 'it', 'they', 'we', 'i', 'you', 'his', 'her', 'its', 'their', 'this', 'that', 'these', 'those', 'some', 'many', 'most', 'one', 'two', 'three', 'both', 'all', 'other', 'others', 'another', 'who', 'which', 'but', 'and', 'mr', 'mrs', 'ms', 'dr', 'sen', 'rep', 'gov', 'president', 'former', 'new', 'according', 'in', 'as', 'if', 'when', 'our', 'my', 'your']);
+
+/** The name words of a speaker phrase, lower-cased: its capitalised words that are no determiner, pronoun or title. */
+export function nameWords(text: string): string[] {
+  const out: string[] = [];
+  for (const m of text.matchAll(/\p{Lu}[\p{L}’'-]*/gu)) {
+    const w = m[0].toLowerCase().replace(/[’']s$/, '');
+    if (!NOT_NAMES.has(w)) out.push(w);
+  }
+  return out;
 }
 
 /** Merged, sorted intervals: the set of characters of some spans. */
@@ -67,10 +82,13 @@ export interface QuoteCounts {
   matched: number;
   exact: number;
   speakerCorrect: number;
+  /** Matched pairs whose gold source is a name, and those whose predicted speaker is that entity. */
+  named: number;
+  entityCorrect: number;
 }
 
 export function emptyQuoteCounts(): QuoteCounts {
-  return { gold: 0, predicted: 0, matched: 0, exact: 0, speakerCorrect: 0 };
+  return { gold: 0, predicted: 0, matched: 0, exact: 0, speakerCorrect: 0, named: 0, entityCorrect: 0 };
 }
 
 function overlapsSpan(a: Span | null, b: Span | null): boolean {
@@ -107,6 +125,7 @@ export function scoreQuotesDoc(text: string, gold: readonly Attribution[], pred:
   const ug = new Set<number>();
   const up = new Set<number>();
   for (const { g, p } of pairs) {
+    const p_ = p;
     if (ug.has(g) || up.has(p)) continue;
     ug.add(g);
     up.add(p);
@@ -114,6 +133,16 @@ export function scoreQuotesDoc(text: string, gold: readonly Attribution[], pred:
     const gsrc = gold[g]!.source;
     const psrc = pred[p]!.source;
     if ((gsrc === null && psrc === null) || overlapsSpan(gsrc, psrc)) into.speakerCorrect++;
+    // Speaker entity: where the gold source is a name, the predicted speaker (its resolved entity's name, else
+    // its words) shares a name word with it ("he" resolved to Donald Trump for gold "Mr. Trump").
+    const goldNames = gsrc ? nameWords(gsrc.text ?? text.slice(gsrc.start, gsrc.end)) : [];
+    if (goldNames.length > 0) {
+      into.named++;
+      const p = pred[p_]!;
+      const said = p.speakerName ?? (p.source ? text.slice(p.source.start, p.source.end) : '');
+      const predNames = new Set(nameWords(said));
+      if (goldNames.some((w) => predNames.has(w))) into.entityCorrect++;
+    }
   }
   // Exact: identical trimmed character sets, one-to-one.
   const goldKeys = new Map<string, number>();
@@ -142,6 +171,8 @@ export function summarizeQuotes(c: QuoteCounts): Record<string, number> {
     exactPrecision: round(exact.precision),
     exactRecall: round(exact.recall),
     speakerAccuracy: round(c.matched === 0 ? 0 : c.speakerCorrect / c.matched),
+    speakerEntityAccuracy: round(c.named === 0 ? 0 : c.entityCorrect / c.named),
+    namedSpeakers: c.named,
     gold: c.gold,
     predicted: c.predicted,
     matched: c.matched,

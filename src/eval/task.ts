@@ -2,6 +2,8 @@
 export interface EvalOptions {
   /** Only the first N items (for quick runs; the summary says so). */
   limit?: number;
+  /** The gold file, for tasks whose input and gold are separate files (real). */
+  gold?: string;
 }
 
 export interface EvalResult {
@@ -17,4 +19,6 @@ export interface EvalTask {
   /** Default file, relative to ../shared/eval. */
   defaultFile: string;
   run(file: string, options: EvalOptions): Promise<EvalResult>;
+  /** The human-readable summary (without --json), when a plain key/value list is not enough. */
+  render?(summary: Record<string, unknown>): string;
 }

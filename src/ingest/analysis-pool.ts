@@ -1,18 +1,29 @@
 // Analysis split over worker threads: each worker runs the whole pipeline on one article at a time;
-// the pool hands each article to the least busy worker. With 0 workers analysis runs in this thread.
+// articles wait in one queue and go to the next free worker. Each article has a time budget: a worker
+// still busy when it runs out is stopped and replaced, and the article fails with a message saying so,
+// so one pathological input costs its budget and nothing else. With 0 workers analysis runs in this
+// thread (no budget: a thread cannot be stopped from inside).
 import { Worker } from 'node:worker_threads';
-import type { Article } from '../model/document.js';
+import type { Article, ArticleMeta } from '../model/document.js';
+import { ParallaxError, type ErrorCode } from '../model/errors.js';
+import { articleFromContent } from './read-inputs.js';
 
 export interface AnalysisPool {
   analyze(article: Article): Promise<Article>;
+  /** The article built from text or HTML (articleFromContent) and analysed, both off this thread when pooled. */
+  analyzeContent(content: { text?: string; html?: string }, meta: Partial<ArticleMeta> & { source: string }): Promise<Article>;
   /** Milliseconds spent analysing, summed over workers (CPU time of the analysis, not wall time). */
   readonly busyMs: number;
   close(): Promise<void>;
 }
 
-interface Pending {
-  resolve: (a: Article) => void;
-  reject: (e: Error) => void;
+/** Default time one article may take to analyse (ms): a 2 MB article takes about 12 s on one core. */
+export const DEFAULT_ANALYSIS_BUDGET_MS = 120_000;
+
+export interface WorkerPoolOptions {
+  /** Per-article budget in ms (0: none). */
+  budgetMs?: number;
+  workerUrl?: URL;
 }
 
 export function createInlinePool(analyze: (a: Article) => Article): AnalysisPool {
@@ -26,6 +37,9 @@ export function createInlinePool(analyze: (a: Article) => Article): AnalysisPool
         busy += performance.now() - t0;
       }
     },
+    async analyzeContent(content, meta) {
+      return this.analyze(articleFromContent(content, meta));
+    },
     get busyMs() {
       return busy;
     },
@@ -33,47 +47,127 @@ export function createInlinePool(analyze: (a: Article) => Article): AnalysisPool
   };
 }
 
-export function createWorkerPool(size: number, workerUrl: URL = new URL('./analyze-worker.js', import.meta.url)): AnalysisPool {
+interface Task {
+  id: number;
+  job: { article: Article } | { content: { text?: string; html?: string }; meta: Partial<ArticleMeta> & { source: string } };
+  resolve: (a: Article) => void;
+  reject: (e: Error) => void;
+}
+
+interface Slot {
+  worker: Worker;
+  /** Loaded (the analyser's models read): the budget counts analysis, not start-up. */
+  ready: boolean;
+  task: Task | null;
+  started: number;
+  timer: NodeJS.Timeout | null;
+}
+
+export function createWorkerPool(size: number, options: WorkerPoolOptions | URL = {}): AnalysisPool {
+  const { budgetMs = DEFAULT_ANALYSIS_BUDGET_MS, workerUrl = new URL('./analyze-worker.js', import.meta.url) } = options instanceof URL ? { workerUrl: options } : options;
   let busy = 0;
   let nextId = 1;
-  const slots = Array.from({ length: Math.max(1, size) }, () => {
-    const worker = new Worker(workerUrl);
-    const pending = new Map<number, Pending>();
-    worker.on('message', (msg: { id: number; article?: Article; error?: string; ms: number }) => {
-      busy += msg.ms;
-      const p = pending.get(msg.id);
-      if (!p) return;
-      pending.delete(msg.id);
-      if (msg.error !== undefined) p.reject(new Error(msg.error));
-      else p.resolve(msg.article!);
+  let closed = false;
+  const queue: Task[] = [];
+  const slots: Slot[] = [];
+
+  const finish = (slot: Slot): Task | null => {
+    const task = slot.task;
+    if (slot.timer) clearTimeout(slot.timer);
+    slot.timer = null;
+    slot.task = null;
+    busy += task ? performance.now() - slot.started : 0;
+    return task;
+  };
+
+  const spawn = (): Slot => {
+    const slot: Slot = { worker: new Worker(workerUrl), ready: false, task: null, started: 0, timer: null };
+    slot.worker.on('message', (msg: { id: number; ready?: boolean; article?: Article; error?: string; code?: ErrorCode }) => {
+      if (msg.ready) {
+        slot.ready = true;
+        pump();
+        return;
+      }
+      if (!slot.task || slot.task.id !== msg.id) return;
+      const task = finish(slot)!;
+      // A user error stays one (an empty page is the client's 400, not the server's 500).
+      if (msg.error !== undefined) task.reject(msg.code ? new ParallaxError(msg.code, msg.error) : new Error(msg.error));
+      else task.resolve(msg.article!);
+      pump();
     });
-    const failAll = (e: Error) => {
-      for (const p of pending.values()) p.reject(e);
-      pending.clear();
+    const lost = (why: string) => {
+      const i = slots.indexOf(slot);
+      if (i < 0) return; // replaced already
+      slots.splice(i, 1);
+      const task = finish(slot);
+      task?.reject(new Error(why));
+      // A worker that cannot even start would fail again: the queue gets the reason instead of a loop.
+      if (!slot.ready) {
+        if (!slots.some((s) => s.ready)) for (const t of queue.splice(0)) t.reject(new Error(why));
+        return;
+      }
+      if (!closed) {
+        slots.push(spawn());
+        pump();
+      }
     };
-    worker.on('error', failAll);
-    worker.on('exit', (code) => failAll(new Error(`analysis worker stopped (exit ${code})`)));
+    slot.worker.on('error', (e) => lost(`analysis worker failed: ${e.message}`));
+    slot.worker.on('exit', (code) => lost(`analysis worker stopped (exit ${code})`));
     // Idle workers must not keep the process alive.
-    worker.unref();
-    return { worker, pending };
-  });
+    slot.worker.unref();
+    return slot;
+  };
+
+  const pump = () => {
+    for (const slot of slots) {
+      if (!slot.ready || slot.task || queue.length === 0) continue;
+      const task = queue.shift()!;
+      slot.task = task;
+      slot.started = performance.now();
+      slot.worker.ref();
+      slot.worker.postMessage({ id: task.id, ...task.job });
+      if (budgetMs > 0) {
+        slot.timer = setTimeout(() => {
+          if (slot.task !== task) return;
+          const i = slots.indexOf(slot);
+          if (i >= 0) slots.splice(i, 1);
+          finish(slot);
+          void slot.worker.terminate();
+          const source = 'article' in task.job ? task.job.article.source : task.job.meta.source;
+          const chars = 'article' in task.job ? task.job.article.original.length : (task.job.content.html ?? task.job.content.text ?? '').length;
+          task.reject(new ParallaxError('E_TOO_LARGE', `analysis stopped after ${Math.round(budgetMs / 1000)} s, the time budget of one article (--analysis-budget); the article has ${chars} characters`, source));
+          if (!closed) slots.push(spawn());
+          pump();
+        }, budgetMs);
+        slot.timer.unref();
+      }
+    }
+    // Workers keep the process alive while there is work for them (starting up for it, or busy).
+    for (const slot of slots) {
+      if (slot.task || (!slot.ready && queue.length > 0)) slot.worker.ref();
+      else slot.worker.unref();
+    }
+  };
+
+  for (let i = 0; i < Math.max(1, size); i++) slots.push(spawn());
+  const submit = (job: Task['job']) => {
+    if (closed) return Promise.reject(new Error('the analysis pool is closed'));
+    return new Promise<Article>((resolve, reject) => {
+      queue.push({ id: nextId++, job, resolve, reject });
+      pump();
+    });
+  };
   return {
-    analyze(article) {
-      const slot = slots.reduce((best, s) => (s.pending.size < best.pending.size ? s : best));
-      const id = nextId++;
-      return new Promise<Article>((resolve, reject) => {
-        slot.pending.set(id, { resolve, reject });
-        slot.worker.ref();
-        slot.worker.postMessage({ id, article });
-      }).finally(() => {
-        if (slot.pending.size === 0) slot.worker.unref();
-      });
-    },
+    analyze: (article) => submit({ article }),
+    analyzeContent: (content, meta) => submit({ content, meta }),
     get busyMs() {
       return busy;
     },
     async close() {
-      await Promise.all(slots.map((s) => s.worker.terminate()));
+      closed = true;
+      for (const t of queue.splice(0)) t.reject(new Error('the analysis pool is closed'));
+      const all = slots.splice(0);
+      await Promise.all(all.map((s) => s.worker.terminate()));
     },
   };
 }

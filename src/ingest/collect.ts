@@ -1,9 +1,10 @@
 // Expands what the user named (files, directories, URLs) into a stream of articles and failures.
-import { closeSync, existsSync, openSync, readSync, readdirSync, statSync, readFileSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readSync, readdirSync, realpathSync, statSync } from 'node:fs';
 import { basename, extname, join, resolve } from 'node:path';
 import { isParallaxError, ParallaxError } from '../model/errors.js';
-import { DEFAULT_MAX_BYTES, readFile, readManifest, type SourceHints } from './read-inputs.js';
-import { decodeBytes } from './decode.js';
+import { DEFAULT_MAX_BYTES, readBoundedFile, readFile, readManifest, type SourceHints } from './read-inputs.js';
+import { outletFromFileName } from './labels.js';
+import { decodeBytes, utf16WithoutBom } from './decode.js';
 import { looksLikeFeed, parseFeed } from '../feeds/parse-feed.js';
 import { feedItemArticle } from './feed-articles.js';
 import { MANIFEST_STORY, type IngestItem } from './ingest.js';
@@ -24,8 +25,20 @@ export function isUrl(target: string): boolean {
   return /^https?:\/\//i.test(target);
 }
 
-/** Files under a directory, recursively, in name order; hidden entries skipped. */
-export function walk(dir: string, out: string[] = []): string[] {
+/**
+ * Files under a directory, recursively, in name order; hidden entries skipped. Symbolic links are
+ * followed, but each real directory and file is visited once: a link to "." or a parent, or two links
+ * to one place, cannot make the walk loop or read a file twice.
+ */
+export function walk(dir: string, out: string[] = [], seen: Set<string> = new Set()): string[] {
+  let real: string;
+  try {
+    real = realpathSync(dir);
+  } catch {
+    return out;
+  }
+  if (seen.has(real)) return out;
+  seen.add(real);
   for (const name of readdirSync(dir).sort()) {
     if (name.startsWith('.') || name === 'node_modules') continue;
     const p = join(dir, name);
@@ -35,10 +48,19 @@ export function walk(dir: string, out: string[] = []): string[] {
     } catch {
       continue;
     }
-    if (st.isDirectory()) walk(p, out);
+    if (st.isDirectory()) walk(p, out, seen);
     else if (st.isFile()) {
       const ext = extname(name).toLowerCase();
-      if (ARTICLE_EXTENSIONS.has(ext) || FEED_EXTENSIONS.has(ext)) out.push(p);
+      if (!ARTICLE_EXTENSIONS.has(ext) && !FEED_EXTENSIONS.has(ext)) continue;
+      let file: string;
+      try {
+        file = realpathSync(p);
+      } catch {
+        continue;
+      }
+      if (seen.has(file)) continue;
+      seen.add(file);
+      out.push(p);
     }
   }
   return out;
@@ -65,17 +87,16 @@ export function feedItems(xml: string, subject: string, base: string | null, out
 function readOne(path: string, options: CollectOptions): IngestItem[] {
   const ext = extname(path).toLowerCase();
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
-  if (FEED_EXTENSIONS.has(ext)) {
-    const size = statSync(path).size;
-    if (size > maxBytes) throw new ParallaxError('E_TOO_LARGE', `${size} bytes is over the limit of ${maxBytes} bytes`, path);
-    const text = decodeBytes(readFileSync(path), path).text;
+  // Feeds by extension or by content: the size limit holds before parsing, as for every other file.
+  if (FEED_EXTENSIONS.has(ext) || sniffFeed(path)) {
+    const text = decodeBytes(readBoundedFile(path, maxBytes), path).text;
     return feedItems(text, path, null, options.hints?.outlet ?? null);
   }
   const failures: { subject: string; message: string }[] = [];
   const articles = readFile(path, { maxBytes, ...(options.hints ? { hints: options.hints } : {}) }, failures, true);
   const out: IngestItem[] = articles.map((article) => {
     // As in `compare`: with nothing naming the outlet, the file name does.
-    if (!article.outlet) article.outlet = basename(path).replace(/\.[a-z]+$/i, '');
+    if (!article.outlet) article.outlet = outletFromFileName(basename(path));
     return { article };
   });
   for (const f of failures) out.push({ failure: f });
@@ -89,9 +110,10 @@ function isStreamableJsonLines(path: string): boolean {
   try {
     const fd = openSync(path, 'r');
     try {
-      const head = Buffer.alloc(4);
-      const n = readSync(fd, head, 0, 4, 0);
-      return !hasWideBom(head.subarray(0, n));
+      const head = Buffer.alloc(4096);
+      const n = readSync(fd, head, 0, head.length, 0);
+      // UTF-16 without a BOM goes the whole-file way too, which says what it is.
+      return !hasWideBom(head.subarray(0, n)) && !utf16WithoutBom(head.subarray(0, n));
     } finally {
       closeSync(fd);
     }
@@ -166,17 +188,14 @@ export async function* collectInputs(targets: string[], options: CollectOptions)
     for (const file of files) {
       try {
         if (isStreamableJsonLines(file)) {
-          const outlet = basename(file).replace(/\.[a-z]+$/i, '');
+          const outlet = outletFromFileName(basename(file));
           for await (const item of streamJsonLines(file, { maxLineBytes: options.maxBytes ?? DEFAULT_MAX_BYTES, ...(options.hints ? { hints: options.hints } : {}) })) {
             if ('article' in item && !item.article.outlet) item.article.outlet = outlet;
             yield item;
           }
           continue;
         }
-        if (sniffFeed(file)) {
-          const text = decodeBytes(readFileSync(file), file).text;
-          yield* feedItems(text, file, null, options.hints?.outlet ?? null);
-        } else yield* readOne(file, options);
+        yield* readOne(file, options);
       } catch (e) {
         yield failure(file, e);
       }

@@ -43,6 +43,42 @@ function looksBinary(bytes: Uint8Array): boolean {
 }
 
 /**
+ * UTF-16 without a byte order mark: text in the Latin, Greek or Cyrillic ranges has a zero in every other
+ * byte (the high byte of each unit), which no 8-bit text has. Which half is zero gives the byte order.
+ */
+export function utf16WithoutBom(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | null {
+  const n = Math.min(bytes.length, 8192) & ~1;
+  if (n < 8) return null;
+  let evenZero = 0;
+  let oddZero = 0;
+  for (let i = 0; i < n; i += 2) {
+    if (bytes[i] === 0) evenZero++;
+    if (bytes[i + 1] === 0) oddZero++;
+  }
+  const units = n / 2;
+  if (oddZero > units * 0.3 && evenZero < units * 0.05) return 'utf-16le';
+  if (evenZero > units * 0.3 && oddZero < units * 0.05) return 'utf-16be';
+  return null;
+}
+
+export function utf16Error(encoding: 'utf-16le' | 'utf-16be', subject: string): ParallaxError {
+  const name = encoding === 'utf-16le' ? 'UTF-16LE' : 'UTF-16BE';
+  return new ParallaxError('E_BINARY', `${name} text without a byte order mark; convert it to UTF-8 (iconv -f ${name} -t UTF-8 FILE > FILE.utf8) or save it with a BOM`, subject);
+}
+
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
+
+/** One line of JSON Lines: UTF-8 as the format says, else the detection every other input gets. */
+export function decodeLine(bytes: Uint8Array, subject: string, first: boolean): string {
+  const body = first && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? bytes.subarray(3) : bytes;
+  try {
+    return strictUtf8.decode(body);
+  } catch {
+    return decodeBytes(body, subject).text;
+  }
+}
+
+/**
  * Single-byte legacy text: Windows-1251 (Cyrillic) puts letters in 0xC0-0xFF densely, while Latin-1/1252
  * text is mostly ASCII letters with an accented letter here and there.
  */
@@ -97,6 +133,8 @@ export function decodeBytes(bytes: Uint8Array, subject: string, options: { html?
   if (bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff) {
     return { text: iconv.decode(Buffer.from(bytes.subarray(2)), 'utf-16be'), encoding: 'utf-16be', how: 'bom' };
   }
+  const wide = utf16WithoutBom(bytes);
+  if (wide) throw utf16Error(wide, subject);
   if (looksBinary(bytes)) throw new ParallaxError('E_BINARY', 'binary data, not text (NUL or control bytes)', subject);
   if (isValidUtf8(bytes) || isTruncatedUtf8(bytes)) return { text: new TextDecoder('utf-8').decode(bytes), encoding: 'utf-8', how: 'valid-utf8' };
   if (options.html) {

@@ -4,6 +4,7 @@ import { ParallaxError } from '../model/errors.js';
 import type { Feed, FeedItem } from '../feeds/parse-feed.js';
 import { htmlFragmentToText } from '../feeds/html-text.js';
 import { createHash } from 'node:crypto';
+import { singleLineLabel } from './labels.js';
 
 export function feedItemArticle(item: FeedItem, feed: Feed, source: string, outlet: string | null): Article {
   const html = item.contentHtml ?? item.summaryHtml;
@@ -20,8 +21,8 @@ export function feedItemArticle(item: FeedItem, feed: Feed, source: string, outl
       id,
       source,
       format: 'rss',
-      outlet: outlet ?? feed.title,
-      title: item.title,
+      outlet: singleLineLabel(outlet ?? feed.title),
+      title: singleLineLabel(item.title),
       published: item.published,
       url: item.url,
       language: null,

@@ -1,9 +1,9 @@
 // A polite fetcher: names Parallax in its user agent, honours robots.txt, limits requests per host,
 // makes conditional requests (ETag / Last-Modified) and backs off on errors.
 import { ParallaxError, isParallaxError } from '../model/errors.js';
-import { PARALLAX_USER_AGENT } from '../net/safe-fetch.js';
+import { isTransientFetchError, PARALLAX_USER_AGENT } from '../net/safe-fetch.js';
 import { decodeBytes } from './decode.js';
-import { ALLOW_ALL, DISALLOW_ALL, parseRobots, type RobotsRules } from './robots.js';
+import { ALLOW_ALL, createRobotsPolicy, type RobotsRules } from './robots.js';
 import { safeFetchTransport, type Transport } from './transport.js';
 
 export const USER_AGENT = PARALLAX_USER_AGENT;
@@ -70,25 +70,14 @@ export async function createFetcher(options: FetcherOptions = {}): Promise<Fetch
     return s;
   };
 
-  const rulesFor = (u: URL): Promise<RobotsRules> => {
-    if (options.robots === false) return Promise.resolve(ALLOW_ALL);
-    let p = robots.get(u.origin);
-    if (!p) {
-      p = transport(`${u.origin}/robots.txt`, { ...request, maxBytes: 512 * 1024, headers: { 'user-agent': userAgent } })
-        .then((res) => {
-          if (res.status >= 200 && res.status < 300) return parseRobots(Buffer.from(res.body).toString('utf8'), userAgent);
-          // No robots.txt (4xx): everything is allowed; a failing server (5xx): nothing, for now.
-          return res.status >= 500 ? DISALLOW_ALL : ALLOW_ALL;
-        })
-        .catch(() => ALLOW_ALL);
-      robots.set(u.origin, p);
-    }
-    return p;
-  };
+  const policy = createRobotsPolicy((robotsUrl) => transport(robotsUrl, { ...request, maxBytes: 512 * 1024, headers: { 'user-agent': userAgent } }), userAgent);
+  const rulesFor = (u: URL): Promise<RobotsRules> => (options.robots === false ? Promise.resolve(ALLOW_ALL) : policy.rulesFor(u));
+  // Redirects are followed inside the transport: each new origin's robots.txt is asked there too.
+  const refuseUrl = options.robots === false ? undefined : (u: URL) => policy.refusal(u);
 
   async function once(url: URL, headers: Record<string, string>): Promise<FetchResult & { retryAfterMs?: number }> {
     try {
-      const res = await transport(url.href, { ...request, headers });
+      const res = await transport(url.href, { ...request, headers, ...(refuseUrl ? { refuseUrl } : {}) });
       const h = res.headers;
       if (res.status === 304) return { status: 'not-modified', url: res.url };
       if (res.status >= 200 && res.status < 300) {
@@ -107,10 +96,9 @@ export async function createFetcher(options: FetcherOptions = {}): Promise<Fetch
         ...(Number.isFinite(ra) ? { retryAfterMs: Math.min(ra * 1000, 60_000) } : {}),
       };
     } catch (e) {
-      const code = isParallaxError(e) ? e.code : 'E_FETCH';
       const message = isParallaxError(e) ? e.message.replace(`${e.subject}: `, '') : (e as Error).message;
-      // Refusals and size limits will not change on a retry; network trouble may.
-      return { status: 'error', url: url.href, message, retryable: code === 'E_FETCH' };
+      // Refusals, size limits, redirect loops and spent deadlines will not change on a retry; network trouble may.
+      return { status: 'error', url: url.href, message, retryable: isParallaxError(e) ? isTransientFetchError(e) : true };
     }
   }
 

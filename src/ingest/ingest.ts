@@ -4,8 +4,9 @@
 // nothing acknowledged, and running again resumes: what was stored is recognised and skipped.
 import type { Article } from '../model/document.js';
 import type { StoryClusterer } from '../cluster/types.js';
-import type { DatabaseStore } from '../store/types.js';
+import type { DatabaseStore, PutResult } from '../store/types.js';
 import { contentHash } from '../store/content-hash.js';
+import { isParallaxError } from '../model/errors.js';
 import type { AnalysisPool } from './analysis-pool.js';
 
 /** Story label of the files listed in one sources.json (set by collect.ts): one event, one story, as `compare` reads them. */
@@ -125,7 +126,7 @@ export async function ingest(items: AsyncIterable<IngestItem> | Iterable<IngestI
     const analysed = Promise.all(
       fresh.map((a) =>
         pool.analyze(a).catch((e: Error) => {
-          fail(a.source, `analysis failed: ${e.message}`);
+          fail(a.source, isParallaxError(e) ? e.message : `${a.source}: analysis failed: ${e.message}`);
           return null;
         }),
       ),
@@ -148,10 +149,26 @@ export async function ingest(items: AsyncIterable<IngestItem> | Iterable<IngestI
     });
     timings.clustering += performance.now() - tc;
     const ts = performance.now();
-    const results = await store.putArticles(items);
+    let results: (PutResult | null)[];
+    try {
+      results = await store.putArticles(items);
+    } catch (e) {
+      if (items.length <= 1) throw e;
+      // One article the database refuses must not take the rest of its batch with it: each alone.
+      results = [];
+      for (const item of items) {
+        try {
+          results.push((await store.putArticles([item]))[0]!);
+        } catch (one) {
+          fail(item.article.source, `${item.article.source}: could not be stored (${(one as Error).message.split('\n')[0]!.slice(0, 300)})`);
+          results.push(null);
+        }
+      }
+    }
     timings.storage += performance.now() - ts;
     results.forEach((r, i) => {
       const item = items[i]!;
+      if (!r) return;
       if (!r.isNew) {
         counts.duplicates++; // stored meanwhile by another process
         return;

@@ -3,7 +3,7 @@
 // size limit applies to each line (one article) instead.
 import { createReadStream } from 'node:fs';
 import { isParallaxError, ParallaxError } from '../model/errors.js';
-import { decodeBytes } from './decode.js';
+import { decodeLine } from './decode.js';
 import { articleFromJsonLine, type SourceHints } from './read-inputs.js';
 import type { IngestItem } from './ingest.js';
 
@@ -46,18 +46,6 @@ export async function* boundedLines(path: string, maxLineBytes: number): AsyncGe
   if (kept > 0 || skipped > 0) yield finish();
 }
 
-const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
-
-/** A line's text: UTF-8 as JSON Lines should be; else the encoding detection every other input gets. */
-function lineText(bytes: Buffer, subject: string, first: boolean): string {
-  const body = first && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? bytes.subarray(3) : bytes;
-  try {
-    return strictUtf8.decode(body);
-  } catch {
-    return decodeBytes(body, subject).text;
-  }
-}
-
 /** True when the file starts with a UTF-16 or UTF-32 byte order mark (read whole, not line by line). */
 export function hasWideBom(head: Buffer): boolean {
   return (head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff) || (head[0] === 0 && head[1] === 0 && head[2] === 0xfe && head[3] === 0xff);
@@ -75,7 +63,7 @@ export async function* streamJsonLines(path: string, options: { maxLineBytes: nu
         yield { failure: { subject, message: `${subject}: the line is ${line.tooLong} bytes, over the limit of ${options.maxLineBytes} bytes per article (--max-bytes)` } };
         continue;
       }
-      const text = lineText(line.bytes, subject, line.number === 1).trim();
+      const text = decodeLine(line.bytes, subject, line.number === 1).trim();
       if (text === '') continue;
       try {
         const article = articleFromJsonLine(text, subject, options.hints ?? {});

@@ -1,10 +1,11 @@
-import { readFileSync, statSync, existsSync, readdirSync } from 'node:fs';
+import { closeSync, existsSync, fstatSync, openSync, readdirSync, readSync, statSync } from 'node:fs';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import { createHash } from 'node:crypto';
 import { makeArticle, type Article, type ArticleMeta, type InputFormat } from '../model/document.js';
 import { ParallaxError, isParallaxError } from '../model/errors.js';
 import { extractHtml } from '../extract/html.js';
-import { decodeBytes } from './decode.js';
+import { decodeBytes, decodeLine, utf16Error, utf16WithoutBom } from './decode.js';
+import { outletFromFileName, singleLineLabel } from './labels.js';
 
 export const DEFAULT_MAX_BYTES = 20 * 1024 * 1024;
 
@@ -58,8 +59,8 @@ export function articleFromContent(
       id: meta.id ?? articleId(subject, ex.text),
       source: subject,
       format: meta.format ?? 'html',
-      outlet: meta.outlet ?? ex.siteName,
-      title: meta.title ?? ex.title,
+      outlet: singleLineLabel(meta.outlet ?? ex.siteName),
+      title: singleLineLabel(meta.title ?? ex.title),
       published: meta.published ?? ex.published,
       url: meta.url ?? ex.canonicalUrl,
       language: meta.language ?? ex.language,
@@ -73,8 +74,8 @@ export function articleFromContent(
     id: meta.id ?? articleId(subject, text),
     source: subject,
     format: meta.format ?? 'text',
-    outlet: meta.outlet ?? null,
-    title: meta.title ?? null,
+    outlet: singleLineLabel(meta.outlet),
+    title: singleLineLabel(meta.title),
     published: meta.published ?? null,
     url: meta.url ?? null,
     language: meta.language ?? null,
@@ -86,22 +87,44 @@ function looksLikeHtml(text: string): boolean {
   return /^\s*(<!doctype html|<html|<head|<body|<article|<div|<p[\s>])/i.test(text.slice(0, 2000));
 }
 
-function readBytes(path: string, maxBytes: number): Buffer {
+/**
+ * A file's bytes, never more than maxBytes read: the limit holds before any parsing, whatever the format
+ * turns out to be, and for files whose size the file system does not tell (pipes, /proc, growing files).
+ */
+export function readBoundedFile(path: string, maxBytes: number): Buffer {
+  const fail = (e: unknown): never => {
+    const code = (e as NodeJS.ErrnoException).code;
+    const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory without sources.json' : `cannot read (${code ?? 'error'})`;
+    throw new ParallaxError('E_READ', why, path);
+  };
+  let fd: number;
   let size: number;
   try {
-    size = statSync(path).size;
+    fd = openSync(path, 'r');
   } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    throw new ParallaxError('E_READ', code === 'ENOENT' ? 'no such file' : `cannot read (${code ?? 'error'})`, path);
-  }
-  if (size > maxBytes) {
-    throw new ParallaxError('E_TOO_LARGE', `${size} bytes is over the limit of ${maxBytes} bytes (--max-bytes)`, path);
+    return fail(e);
   }
   try {
-    return readFileSync(path);
+    const st = fstatSync(fd);
+    if (st.isDirectory()) return fail(Object.assign(new Error('directory'), { code: 'EISDIR' }));
+    size = st.size;
+    if (size > maxBytes) throw new ParallaxError('E_TOO_LARGE', `${size} bytes is over the limit of ${maxBytes} bytes (--max-bytes)`, path);
+    const parts: Buffer[] = [];
+    let total = 0;
+    for (;;) {
+      const buf = Buffer.allocUnsafe(Math.min(1 << 20, maxBytes + 1 - total));
+      const n = readSync(fd, buf, 0, buf.length, null);
+      if (n === 0) break;
+      parts.push(buf.subarray(0, n));
+      total += n;
+      if (total > maxBytes) throw new ParallaxError('E_TOO_LARGE', `over the limit of ${maxBytes} bytes (--max-bytes)`, path);
+    }
+    return Buffer.concat(parts, total);
   } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    throw new ParallaxError('E_READ', code === 'EISDIR' ? 'is a directory without sources.json' : `cannot read (${code ?? 'error'})`, path);
+    if (isParallaxError(e)) throw e;
+    return fail(e);
+  } finally {
+    closeSync(fd);
   }
 }
 
@@ -132,22 +155,40 @@ export function articleFromJsonLine(line: string, subject: string, hints: Source
   return article;
 }
 
+/** The lines of JSON Lines bytes, each decoded on its own: a bad byte costs its line, not the file. */
+function jsonLinesOf(path: string, bytes: Buffer): { text: string; subject: string }[] {
+  const wideBom = (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff) || (bytes[0] === 0 && bytes[1] === 0 && bytes[2] === 0xfe && bytes[3] === 0xff);
+  if (wideBom) return decodeBytes(bytes, path).text.split('\n').map((text, i) => ({ text, subject: `${path}:${i + 1}` }));
+  const wide = utf16WithoutBom(bytes);
+  if (wide) throw utf16Error(wide, path);
+  const out: { text: string; subject: string }[] = [];
+  let from = 0;
+  for (let number = 1; from <= bytes.length; number++) {
+    let nl = bytes.indexOf(10, from);
+    if (nl < 0) nl = bytes.length;
+    const subject = `${path}:${number}`;
+    out.push({ text: decodeLine(bytes.subarray(from, nl), subject, number === 1), subject });
+    from = nl + 1;
+  }
+  return out;
+}
+
 /** Reads JSON Lines: one article per line ({"text"|"html", "outlet", "title", "url", "published"}). */
-export function readJsonLines(path: string, text: string, hints: SourceHints, failures: ReadFailure[], keepGoing: boolean): Article[] {
+export function readJsonLines(path: string, bytes: Buffer, hints: SourceHints, failures: ReadFailure[], keepGoing: boolean): Article[] {
   const out: Article[] = [];
-  const lines = text.split('\n');
-  for (let i = 0; i < lines.length; i++) {
-    const line = lines[i]!.trim();
-    if (line === '') continue;
-    const subject = `${path}:${i + 1}`;
+  let failed = 0;
+  for (const { text, subject } of jsonLinesOf(path, bytes)) {
     try {
+      const line = text.trim();
+      if (line === '') continue;
       out.push(articleFromJsonLine(line, subject, hints));
     } catch (e) {
       if (!isParallaxError(e) || !keepGoing) throw e;
+      failed++;
       failures.push({ subject, message: e.message });
     }
   }
-  if (out.length === 0 && failures.length === 0) throw new ParallaxError('E_EMPTY', 'no articles in the file', path);
+  if (out.length === 0 && failed === 0) throw new ParallaxError('E_EMPTY', 'no articles in the file', path);
   return out;
 }
 
@@ -155,12 +196,12 @@ export function readJsonLines(path: string, text: string, hints: SourceHints, fa
 export function readFile(path: string, options: ReadOptions = {}, failures: ReadFailure[] = [], keepGoing = false): Article[] {
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
   const hints = options.hints ?? {};
-  const bytes = readBytes(path, maxBytes);
+  const bytes = readBoundedFile(path, maxBytes);
   if (bytes.length === 0) throw new ParallaxError('E_EMPTY', 'empty file', path);
   const ext = extname(path).toLowerCase();
+  if (ext === '.jsonl' || ext === '.ndjson') return readJsonLines(path, bytes, hints, failures, keepGoing);
   const html = ext === '.html' || ext === '.htm';
   const decoded = decodeBytes(bytes, path, { html });
-  if (ext === '.jsonl' || ext === '.ndjson') return readJsonLines(path, decoded.text, hints, failures, keepGoing);
   const meta = {
     source: path,
     outlet: hints.outlet ?? null,
@@ -181,7 +222,7 @@ export interface ManifestEntry extends SourceHints {
 
 /** Reads a manifest in the format of examples/bishkek/sources.json (paths relative to the manifest). */
 export function readManifest(path: string): ManifestEntry[] {
-  const bytes = readBytes(path, 5 * 1024 * 1024);
+  const bytes = readBoundedFile(path, 5 * 1024 * 1024);
   let data: unknown;
   try {
     data = JSON.parse(decodeBytes(bytes, path).text);
@@ -262,6 +303,6 @@ export function readInputs(request: InputRequest): ReadResult {
     } else attempt(p, () => readFile(p, request.options, failures, keepGoing));
   }
   // Outlet defaults to the file name when nothing names it, so every report has a label.
-  for (const a of articles) if (!a.outlet) a.outlet = basename(a.source).replace(/\.[a-z]+$/i, '');
+  for (const a of articles) if (!a.outlet) a.outlet = outletFromFileName(basename(a.source));
   return { articles, failures };
 }

@@ -67,3 +67,40 @@ export function parseRobots(text: string, agent: string): RobotsRules {
     },
   };
 }
+
+/** robots.txt of every origin a fetch touches, read once per origin (the first URL and each redirect's). */
+export interface RobotsPolicy {
+  rulesFor(url: URL): Promise<RobotsRules>;
+  /** "disallowed by robots.txt" when the URL's origin forbids it, else null. */
+  refusal(url: URL): Promise<string | null>;
+}
+
+const ORIGINS_KEPT = 1000;
+
+/**
+ * `getRobots` fetches a robots.txt URL. No robots.txt (4xx) allows everything; a failing server (5xx)
+ * nothing for now (RFC 9309); a network failure allows, as the page fetch will fail the same way.
+ */
+export function createRobotsPolicy(getRobots: (robotsUrl: string) => Promise<{ status: number; body: Uint8Array }>, userAgent: string): RobotsPolicy {
+  const cache = new Map<string, Promise<RobotsRules>>();
+  const rulesFor = (u: URL): Promise<RobotsRules> => {
+    let p = cache.get(u.origin);
+    if (!p) {
+      p = getRobots(`${u.origin}/robots.txt`)
+        .then((res) => {
+          if (res.status >= 200 && res.status < 300) return parseRobots(Buffer.from(res.body).toString('utf8'), userAgent);
+          return res.status >= 500 ? DISALLOW_ALL : ALLOW_ALL;
+        })
+        .catch(() => ALLOW_ALL);
+      cache.set(u.origin, p);
+      if (cache.size > ORIGINS_KEPT) cache.delete(cache.keys().next().value!);
+    }
+    return p;
+  };
+  return {
+    rulesFor,
+    async refusal(u) {
+      return (await rulesFor(u)).allowed(u.pathname + u.search) ? null : 'disallowed by robots.txt';
+    },
+  };
+}

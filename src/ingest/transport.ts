@@ -8,6 +8,8 @@ export interface TransportRequest {
   maxBytes: number;
   timeoutMs: number;
   maxRedirects: number;
+  /** Asked for the URL and each redirect target before it is requested (robots.txt): a reason to refuse, or null. */
+  refuseUrl?: (url: URL) => Promise<string | null>;
 }
 
 export interface TransportResponse {
@@ -29,6 +31,7 @@ export const safeFetchTransport: Transport = async (url, req) => {
     maxBytes: req.maxBytes,
     timeoutMs: req.timeoutMs,
     maxRedirects: req.maxRedirects,
+    ...(req.refuseUrl ? { refuseUrl: req.refuseUrl } : {}),
   });
   return { status: res.status, url: res.url, headers: res.headers, body: res.body };
 };

@@ -132,6 +132,12 @@ export interface Quantity extends Span {
   quote?: number | null;
   /** True when the attribution is carried over from an earlier sentence of the paragraph. */
   speakerInferred?: boolean;
+  /** What the figure measures as a reader reads it: the whole noun phrase ("Mr. Trump’s trips"), when found. */
+  measure?: TextSpan | null;
+  /** A vote tally or score ("234-193"): both sides; `value`, `low` and `high` are the first. */
+  tally?: { for: number; against: number };
+  /** A multiplicative change ("almost triple", "threefold", "doubled"): the factor and what it multiplies. */
+  multiplier?: { factor: number; base: TextSpan | null };
 }
 
 export interface TimeExpression extends Span {
@@ -162,6 +168,13 @@ export interface Quote extends Span {
   quoted?: TextSpan[];
   /** The document the words reach us through ("according to a Kremlin readout"), when named. */
   via?: TextSpan | null;
+  /**
+   * Set when the words before the cue cannot be shown as a speaker: a place, a quantifier ("Many"), a
+   * clause, or a pronoun the article names no one for. `speakerMention` and `speaker` are null then, and
+   * the words are kept in `speakerWords`.
+   */
+  speakerProblem?: 'place' | 'quantifier' | 'clause' | 'pronoun';
+  speakerWords?: TextSpan;
 }
 
 export interface SentenceTone extends Span {

@@ -41,6 +41,11 @@ export interface SafeFetchOptions {
   userAgent?: string;
   method?: 'GET' | 'HEAD';
   signal?: AbortSignal;
+  /**
+   * Asked before the first request and before following each redirect: a reason to refuse the URL (say,
+   * robots.txt of a redirect's new origin), or null to go on.
+   */
+  refuseUrl?: (url: URL) => Promise<string | null>;
   /** Name resolution (defaults to dns.lookup with all addresses); tests inject their own. */
   resolve?: (hostname: string) => Promise<ResolvedAddress[]>;
 }
@@ -58,6 +63,23 @@ export interface SafeResponse {
   body: Buffer;
   /** The URLs redirected from, in order. */
   redirects: string[];
+}
+
+/**
+ * A fetch failure that will not change on a retry (a redirect loop, too many redirects, a URL that is
+ * not one, a body that cannot be decoded, the whole-fetch deadline spent): retrying would only cost
+ * the same time again.
+ */
+export class PermanentFetchError extends ParallaxError {
+  readonly permanent = true;
+  constructor(message: string, subject?: string) {
+    super('E_FETCH', message, subject);
+  }
+}
+
+/** Whether trying again could succeed: network trouble, not a refusal, a limit or a permanent failure. */
+export function isTransientFetchError(e: unknown): boolean {
+  return e instanceof ParallaxError && e.code === 'E_FETCH' && !(e instanceof PermanentFetchError);
 }
 
 const REDIRECTS = new Set([301, 302, 303, 307, 308]);
@@ -78,7 +100,7 @@ function parseUrl(raw: string, base?: URL): URL {
   try {
     return new URL(raw, base);
   } catch {
-    throw new ParallaxError('E_FETCH', `not a valid URL: ${JSON.stringify(raw.slice(0, 200))}`, base?.href ?? raw.slice(0, 200));
+    throw new PermanentFetchError(`not a valid URL: ${JSON.stringify(raw.slice(0, 200))}`, base?.href ?? raw.slice(0, 200));
   }
 }
 
@@ -116,7 +138,7 @@ async function checkDestination(url: URL, options: SafeFetchOptions): Promise<Re
   for (const a of addresses) {
     const cls = classifyAddress(a.address);
     // Refuse when any answer is internal: an attacker's name may list a public and a private address.
-    if (cls === undefined) throw new ParallaxError('E_FETCH', `resolver returned a non-address for ${hostname}`, url.href);
+    if (cls === undefined) throw new PermanentFetchError(`resolver returned a non-address for ${hostname}`, url.href);
     if (cls !== null && !permissive) throw forbidden(`refused: ${hostname} resolves to ${a.address}, a ${cls} address`, url.href);
   }
   return addresses[0]!;
@@ -132,7 +154,7 @@ function netError(e: unknown, url: string, signal: AbortSignal, timeoutMs: numbe
   if (signal.aborted) {
     const reason = signal.reason as unknown;
     if (reason instanceof ParallaxError) return reason;
-    return new ParallaxError('E_FETCH', `gave up after ${timeoutMs} ms (timeout)`, url);
+    return new PermanentFetchError(`gave up after ${timeoutMs} ms (timeout)`, url);
   }
   if (e instanceof ParallaxError) return e;
   const err = e as NodeJS.ErrnoException;
@@ -179,7 +201,7 @@ function decoderFor(encoding: string, url: string): zlib.Gunzip | zlib.Inflate |
   if (enc === 'gzip' || enc === 'x-gzip') return zlib.createGunzip({ finishFlush: zlib.constants.Z_SYNC_FLUSH });
   if (enc === 'deflate') return zlib.createInflate({ finishFlush: zlib.constants.Z_SYNC_FLUSH });
   if (enc === 'br') return zlib.createBrotliDecompress({ finishFlush: zlib.constants.BROTLI_OPERATION_FLUSH });
-  throw new ParallaxError('E_FETCH', `unsupported content-encoding "${encoding.slice(0, 40)}"`, url);
+  throw new PermanentFetchError(`unsupported content-encoding "${encoding.slice(0, 40)}"`, url);
 }
 
 /** Streams the body, stopping as soon as the raw or the decoded size passes the limit. */
@@ -229,7 +251,7 @@ function readBody(hop: Hop, url: string, maxBytes: number, hasBody: boolean, sig
     let total = 0;
     const source: Readable = decoder ?? res;
     if (decoder) {
-      decoder.on('error', (e) => fail(new ParallaxError('E_FETCH', `cannot decode the ${String(res.headers['content-encoding'])} body (${e.message})`, url)));
+      decoder.on('error', (e) => fail(new PermanentFetchError(`cannot decode the ${String(res.headers['content-encoding'])} body (${e.message})`, url)));
       res.pipe(decoder);
     }
     source.on('data', (chunk: Buffer) => {
@@ -274,7 +296,7 @@ export async function safeFetch(url: string, options: SafeFetchOptions = {}): Pr
     headers[k.toLowerCase()] = v;
   }
   const controller = new AbortController();
-  const timer = setTimeout(() => controller.abort(new ParallaxError('E_FETCH', `gave up after ${timeoutMs} ms (timeout)`, url)), timeoutMs);
+  const timer = setTimeout(() => controller.abort(new PermanentFetchError(`gave up after ${timeoutMs} ms (timeout)`, url)), timeoutMs);
   const onOuterAbort = () => controller.abort(new ParallaxError('E_FETCH', 'cancelled', url));
   if (options.signal?.aborted) onOuterAbort();
   options.signal?.addEventListener('abort', onOuterAbort, { once: true });
@@ -293,6 +315,8 @@ export async function safeFetch(url: string, options: SafeFetchOptions = {}): Pr
     const redirects: string[] = [];
     const seen = new Set<string>([current.href]);
     for (;;) {
+      const refusal = options.refuseUrl ? await withDeadline(options.refuseUrl(current)) : null;
+      if (refusal) throw new ParallaxError('E_FORBIDDEN', `${refusal}: ${current.href.slice(0, 200)}`, url);
       const target = await withDeadline(checkDestination(current, options));
       const hop = await withDeadline(requestOnce(current, target, headers, opts, controller.signal, (r) => controller.abort(r)));
       const status = hop.res.statusCode ?? 0;
@@ -300,10 +324,10 @@ export async function safeFetch(url: string, options: SafeFetchOptions = {}): Pr
       if (REDIRECTS.has(status) && location) {
         hop.res.resume();
         hop.req.destroy();
-        if (redirects.length >= maxRedirects) throw new ParallaxError('E_FETCH', `too many redirects (over ${maxRedirects})`, url);
+        if (redirects.length >= maxRedirects) throw new PermanentFetchError(`too many redirects (over ${maxRedirects})`, url);
         const next = parseUrl(location, current);
         next.hash = '';
-        if (seen.has(next.href)) throw new ParallaxError('E_FETCH', `redirect loop at ${next.href.slice(0, 200)}`, url);
+        if (seen.has(next.href)) throw new PermanentFetchError(`redirect loop at ${next.href.slice(0, 200)}`, url);
         if (next.origin !== current.origin) headers = Object.fromEntries(Object.entries(headers).filter(([k]) => !CROSS_ORIGIN_DROP.has(k)));
         seen.add(next.href);
         redirects.push(current.href);

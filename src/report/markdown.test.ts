@@ -23,7 +23,7 @@ test('markdown: control, escape and bidi characters of article text, titles and 
     assert.equal(code, 0, err.text());
     const md = out.text();
     assert.doesNotMatch(md, /[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]/, 'no raw control or bidi character');
-    assert.match(md, /that \\\\x1b\\\[31m 1,800 companies\\\\u202e operate/, 'the words are shown, escaped');
+    assert.match(md, /\\\\x1b\\\[31m 1,800 companies\\\\u202e operate/, 'the words are shown, escaped');
     assert.match(md, /\\&#x1b; here/, 'an entity in the text is not decoded by a Markdown viewer');
     assert.match(md, /^\| Evil News \\\| x \| Talks\\\\x1b\\\]0;pwned\\\\x07 end # Heading \| 2024-05-02 \|/m, 'one table row per article');
     assert.doesNotMatch(md, /^# Heading/m);

@@ -11,6 +11,7 @@ import { createMicroCache } from './micro-cache.js';
 const STORY_LIST_TTL_MS = 2000;
 import { openApiDocument } from './openapi.js';
 import { securityHeaders } from './security.js';
+import { allowedHostsFor, hostAllowList } from './host-check.js';
 import { createStaticFiles } from './static.js';
 import type { RouteContext } from './routes/context.js';
 import { storyRoutes } from './routes/stories.js';
@@ -26,6 +27,7 @@ export function createApp(deps: AppDeps): Hono {
   const ctx: RouteContext = { deps, limits, comparisons: createComparisonService(deps), storyLists: createMicroCache(STORY_LIST_TTL_MS) };
   const app = new Hono();
   app.use('*', securityHeaders());
+  app.use('*', hostAllowList(deps.allowedHosts ?? allowedHostsFor('127.0.0.1')));
   app.use(
     '/api/*',
     bodyLimit({

@@ -1,4 +1,4 @@
-import type { Article } from '../model/document.js';
+import type { Article, ArticleMeta } from '../model/document.js';
 import type { StoryComparison } from '../compare/types.js';
 import type { DatabaseStore, Store } from '../store/types.js';
 
@@ -9,8 +9,13 @@ export type ServerStore = Pick<Store, 'putArticle' | 'getArticle' | 'listStories
 /** What the server needs from the rest of Parallax, passed in so tests can use fakes. */
 export interface AppDeps {
   store: ServerStore;
-  /** Cleans and annotates one article (createAnalyzer().analyze). */
-  analyze(article: Article): Article;
+  /**
+   * Cleans and annotates one article (createAnalyzer().analyze). `serve` does it in worker threads with a
+   * time budget per article, so that a long article posted by one client does not stall the others.
+   */
+  analyze(article: Article): Article | Promise<Article>;
+  /** Builds (articleFromContent) and analyses a posted article in one step off the event loop; without it, analyze. */
+  analyzeContent?(content: { text?: string; html?: string }, meta: Partial<ArticleMeta> & { source: string }): Promise<Article>;
   /** Compares the analysed articles of one story (compareArticles). */
   compare(articles: Article[]): StoryComparison;
   /** Chooses the story of a newly ingested, analysed article (clustering); null leaves it unassigned. */
@@ -24,6 +29,8 @@ export interface AppDeps {
   limits?: Partial<Limits>;
   /** Jobs waiting per kind and workers seen lately (a PostgreSQL database with the job queue); absent: no queue. */
   queueStatus?(): Promise<{ depth: Record<string, number>; workers: number }>;
+  /** Host names and addresses the server answers to (DNS rebinding); default: loopback names only. */
+  allowedHosts?: readonly string[];
 }
 
 export interface Limits {

@@ -6,6 +6,7 @@ import BetterSqlite3 from 'better-sqlite3';
 import { Kysely, Migrator, PostgresDialect, SqliteDialect } from 'kysely';
 import { ParallaxError } from '../model/errors.js';
 import { migrationsFor } from './migrations.js';
+import { StorableTextPlugin } from './storable.js';
 import type { Backend, Database } from './schema.js';
 
 export interface Connection {
@@ -13,6 +14,8 @@ export interface Connection {
   backend: Backend;
   /** What was opened (path or URL with the password hidden), for messages. */
   label: string;
+  /** A read-only connection beside the writer (SQLite files), else the same instance. */
+  reader: Kysely<Database>;
 }
 
 export function isPostgresUrl(target: string): boolean {
@@ -48,7 +51,7 @@ function openSqlite(path: string): Kysely<Database> {
   } catch (e) {
     throw new ParallaxError('E_STORE', `cannot open the database (${(e as Error).message})`, path);
   }
-  return new Kysely<Database>({ dialect: new SqliteDialect({ database }) });
+  return new Kysely<Database>({ dialect: new SqliteDialect({ database }), plugins: [new StorableTextPlugin()] });
 }
 
 async function openPostgres(url: string): Promise<Kysely<Database>> {
@@ -57,7 +60,7 @@ async function openPostgres(url: string): Promise<Kysely<Database>> {
   const pool = new pg.Pool({ connectionString: url, max: 4 });
   // An idle client losing its server must not crash the process; the next query reports it.
   pool.on('error', () => {});
-  return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  return new Kysely<Database>({ dialect: new PostgresDialect({ pool }), plugins: [new StorableTextPlugin()] });
 }
 
 function isBusy(e: unknown): boolean {
@@ -94,5 +97,14 @@ export async function connect(target: string): Promise<Connection> {
     if (e instanceof ParallaxError) throw e;
     throw new ParallaxError('E_STORE', `cannot open the database (${(e as Error).message})`, label);
   }
-  return { db, backend, label };
+  let reader = db;
+  if (backend === 'sqlite' && target !== ':memory:' && target !== '') {
+    try {
+      const database = new BetterSqlite3(target, { readonly: true, timeout: 30_000 });
+      reader = new Kysely<Database>({ dialect: new SqliteDialect({ database }), plugins: [new StorableTextPlugin()] });
+    } catch {
+      reader = db; // reads share the writer's connection, as before
+    }
+  }
+  return { db, backend, label, reader };
 }

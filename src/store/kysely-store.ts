@@ -1,5 +1,6 @@
 // The Store over Kysely: one implementation for SQLite and PostgreSQL; only search and locking differ.
 import { randomUUID } from 'node:crypto';
+import { hostname } from 'node:os';
 import { sql, type Kysely } from 'kysely';
 import type { Article } from '../model/document.js';
 import type { StoryComparison } from '../compare/types.js';
@@ -13,7 +14,44 @@ import { articleConditions, search } from './search.js';
 import { createJobQueue } from './jobs.js';
 
 const now = () => new Date().toISOString();
+
+interface RunOwner {
+  host: string;
+  pid: number;
+}
+
+/** Whether a process of this machine is alive (signal 0 tests without sending). */
+function processAlive(pid: number): boolean {
+  if (!Number.isInteger(pid) || pid <= 0) return false;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
 const CHUNK = 400;
+
+/**
+ * Parameters per statement: SQLite allows 32,766 and PostgreSQL 65,535 (its bind message counts them in
+ * 16 bits); one limit well under both keeps a many-row insert valid on either.
+ */
+export const MAX_PARAMETERS = 30_000;
+
+/** Rows per statement: also small enough that one statement does not hold the event loop for long. */
+const MAX_ROWS = 500;
+
+/** Rows of `perRow` parameters in groups that each fit one statement. */
+export function rowChunks<T>(rows: T[], perRow: number): T[][] {
+  return chunks(rows, Math.max(1, Math.min(MAX_ROWS, Math.floor(MAX_PARAMETERS / perRow))));
+}
+
+/**
+ * Lets other work of the process run between the statements of a long write (better-sqlite3 runs each
+ * statement synchronously and Kysely chains them in microtasks: a 1 MB article would hold a server's
+ * event loop for its whole transaction; the reads go through another connection meanwhile).
+ */
+const breathe = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 function chunks<T>(xs: T[], n = CHUNK): T[][] {
   const out: T[][] = [];
@@ -21,7 +59,11 @@ function chunks<T>(xs: T[], n = CHUNK): T[][] {
   return out;
 }
 
-export function createKyselyStore(db: Kysely<Database>, backend: Backend, label: string): DatabaseStore {
+/**
+ * `reader` serves the queries that only read (SQLite: a second, read-only connection; WAL lets it read
+ * while the writer's transaction is open, so a long write does not hold up every page of a server).
+ */
+export function createKyselyStore(db: Kysely<Database>, backend: Backend, label: string, reader: Kysely<Database> = db): DatabaseStore {
   let closed = false;
 
   /**
@@ -82,6 +124,7 @@ export function createKyselyStore(db: Kysely<Database>, backend: Backend, label:
         .onConflict((oc) => oc.column('id').doUpdateSet({ updated_at: stamp }))
         .execute();
     }
+    await breathe();
     const inserted = await trx
       .insertInto('articles')
       .values({
@@ -111,23 +154,28 @@ export function createKyselyStore(db: Kysely<Database>, backend: Backend, label:
       .returning('seq')
       .executeTakeFirstOrThrow();
     if (backend === 'sqlite') {
+      await breathe();
       await sql`INSERT INTO article_fts(rowid, title, text) VALUES (${inserted.seq}, ${a.title ?? ''}, ${a.text})`.execute(trx);
     }
     const entities = articleEntities(a);
     if (entities.length) {
-      await trx
-        .insertInto('entities')
-        .values(entities.map((e) => ({ key: e.key, name: e.name, type: e.type })))
-        .onConflict((oc) => oc.column('key').doNothing())
-        .execute();
-      await trx
-        .insertInto('article_entities')
-        .values(entities.map((e) => ({ article_id: id, entity_key: e.key, mentions: e.mentions })))
-        .execute();
+      for (const part of rowChunks(entities, 3)) {
+        await breathe();
+        await trx
+          .insertInto('entities')
+          .values(part.map((e) => ({ key: e.key, name: e.name, type: e.type })))
+          .onConflict((oc) => oc.column('key').doNothing())
+          .execute();
+        await trx
+          .insertInto('article_entities')
+          .values(part.map((e) => ({ article_id: id, entity_key: e.key, mentions: e.mentions })))
+          .execute();
+      }
     }
-    // All claims of the article in one statement (and one for their index rows): an analysed article has dozens.
-    const claims = articleClaims(a);
-    if (claims.length) {
+    // Claims in few statements (an analysed article has dozens; a long one thousands), each under the
+    // backends' limit on parameters per statement.
+    for (const claims of rowChunks(articleClaims(a), 6)) {
+      await breathe();
       const rows = await trx
         .insertInto('claims')
         .values(claims.map((c) => ({ article_id: id, idx: c.idx, start_offset: c.start, end_offset: c.end, text: c.text, data: c.data })))
@@ -149,7 +197,7 @@ export function createKyselyStore(db: Kysely<Database>, backend: Backend, label:
   async function summaries(where: ReturnType<typeof sql>): Promise<ArticleSummary[]> {
     const { rows } = await sql<{ id: string; outlet: string | null; title: string | null; published: string | null; url: string | null; story_id: string | null }>`
       SELECT a.id, a.outlet, a.title, a.published, a.url, a.story_id FROM articles a WHERE ${where}
-      ORDER BY coalesce(a.published, '') , a.seq`.execute(db);
+      ORDER BY coalesce(a.published, '') , a.seq`.execute(reader);
     return rows.map((r) => ({ id: r.id, outlet: r.outlet, title: r.title, published: r.published, url: r.url, story: r.story_id }));
   }
 
@@ -178,7 +226,7 @@ export function createKyselyStore(db: Kysely<Database>, backend: Backend, label:
       guard();
       const out = new Map<string, string>();
       for (const part of chunks([...new Set(hashes)])) {
-        const rows = await db.selectFrom('articles').select(['content_hash', 'id']).where('content_hash', 'in', part).execute();
+        const rows = await reader.selectFrom('articles').select(['content_hash', 'id']).where('content_hash', 'in', part).execute();
         for (const r of rows) out.set(r.content_hash, r.id);
       }
       return out;
@@ -186,7 +234,7 @@ export function createKyselyStore(db: Kysely<Database>, backend: Backend, label:
 
     async getArticle(id) {
       guard();
-      const row = await db.selectFrom('articles').selectAll().where('id', '=', id).executeTakeFirst();
+      const row = await reader.selectFrom('articles').selectAll().where('id', '=', id).executeTakeFirst();
       if (!row) return null;
       const article = rowToArticle(row);
       // Raw is stored only when it differs from the original (HTML pages).
@@ -214,7 +262,7 @@ export function createKyselyStore(db: Kysely<Database>, backend: Backend, label:
       const limit = Math.max(1, Math.min(filter.limit ?? 50, 1000));
       let storyIds: string[] | null = null;
       if (filter.query && filter.query.trim() !== '') {
-        const hits = await search(db, backend, filter.query, { ...filter, kind: 'article', limit: 1000, offset: 0 });
+        const hits = await search(reader, backend, filter.query, { ...filter, kind: 'article', limit: 1000, offset: 0 });
         storyIds = [...new Set(hits.map((h) => h.story).filter((s): s is string => s !== null))];
         if (storyIds.length === 0) return [];
       }
@@ -225,10 +273,10 @@ export function createKyselyStore(db: Kysely<Database>, backend: Backend, label:
         WHERE s.id IN (SELECT a.story_id FROM articles a WHERE ${sql.join(conds, sql` AND `)} AND a.story_id IS NOT NULL) ${idCond}
         GROUP BY s.id, s.title
         ORDER BY coalesce(max(a.published), '') DESC, max(s.updated_at) DESC, s.id
-        LIMIT ${limit} OFFSET ${filter.offset ?? 0}`.execute(db);
+        LIMIT ${limit} OFFSET ${filter.offset ?? 0}`.execute(reader);
       if (rows.length === 0) return [];
       const ids = rows.map((r) => r.id);
-      const outlets = await db
+      const outlets = await reader
         .selectFrom('articles')
         .select(['story_id', 'outlet'])
         .where('story_id', 'in', ids)
@@ -241,7 +289,7 @@ export function createKyselyStore(db: Kysely<Database>, backend: Backend, label:
         SELECT a.story_id, e.name, count(*) AS n FROM article_entities ae
         JOIN articles a ON a.id = ae.article_id JOIN entities e ON e.key = ae.entity_key
         WHERE a.story_id IN (${sql.join(ids)}) AND a.is_current = 1
-        GROUP BY a.story_id, e.name ORDER BY count(*) DESC, e.name`.execute(db);
+        GROUP BY a.story_id, e.name ORDER BY count(*) DESC, e.name`.execute(reader);
       return rows.map(
         (r): StorySummary => ({
           id: r.id,
@@ -277,13 +325,13 @@ export function createKyselyStore(db: Kysely<Database>, backend: Backend, label:
       const { rows } = await sql<{ id: string; outlet: string | null; title: string | null; published: string | null; url: string | null; story_id: string | null }>`
         SELECT a.id, a.outlet, a.title, a.published, a.url, a.story_id FROM articles a
         WHERE ${sql.join(articleConditions(filter), sql` AND `)}
-        ORDER BY a.seq LIMIT ${limit} OFFSET ${filter.offset ?? 0}`.execute(db);
+        ORDER BY a.seq LIMIT ${limit} OFFSET ${filter.offset ?? 0}`.execute(reader);
       return rows.map((r) => ({ id: r.id, outlet: r.outlet, title: r.title, published: r.published, url: r.url, story: r.story_id }));
     },
 
     async countArticles(options = {}) {
       guard();
-      let q = db.selectFrom('articles').select((eb) => eb.fn.countAll<number>().as('n'));
+      let q = reader.selectFrom('articles').select((eb) => eb.fn.countAll<number>().as('n'));
       if (!options.includeRevisions) q = q.where('is_current', '=', 1);
       const r = await q.executeTakeFirstOrThrow();
       return Number(r.n);
@@ -291,7 +339,7 @@ export function createKyselyStore(db: Kysely<Database>, backend: Backend, label:
 
     async getComparison(story) {
       guard();
-      const row = await db.selectFrom('comparisons').select(['json', 'article_count']).where('story_id', '=', story).executeTakeFirst();
+      const row = await reader.selectFrom('comparisons').select(['json', 'article_count']).where('story_id', '=', story).executeTakeFirst();
       if (!row) return null;
       // A story that gained or lost articles since needs a fresh comparison.
       const n = (await store.storyArticles(story)).length;
@@ -312,7 +360,7 @@ export function createKyselyStore(db: Kysely<Database>, backend: Backend, label:
 
     async search(query, filter = {}): Promise<SearchHit[]> {
       guard();
-      return search(db, backend, query, filter);
+      return search(reader, backend, query, filter);
     },
 
     async integrityCheck() {
@@ -338,8 +386,30 @@ export function createKyselyStore(db: Kysely<Database>, backend: Backend, label:
     async startIngestRun(command) {
       guard();
       const id = randomUUID();
-      await db.insertInto('ingest_runs').values({ id, started_at: now(), finished_at: null, command, status: 'running', counts: null }).execute();
+      // While running, counts names the process, so a later run can tell a killed run from a live one.
+      const owner: RunOwner = { host: hostname(), pid: process.pid };
+      await db.insertInto('ingest_runs').values({ id, started_at: now(), finished_at: null, command, status: 'running', counts: JSON.stringify({ owner }) }).execute();
       return id;
+    },
+
+    async closeInterruptedRuns() {
+      guard();
+      const running = await db.selectFrom('ingest_runs').selectAll().where('status', '=', 'running').execute();
+      const closed: IngestRunInfo[] = [];
+      for (const r of running) {
+        let owner: RunOwner | undefined;
+        try {
+          owner = r.counts ? (JSON.parse(r.counts) as { owner?: RunOwner }).owner : undefined;
+        } catch {
+          owner = undefined;
+        }
+        // A run of another machine may still be going: only its own machine can tell.
+        if (owner && (owner.host !== hostname() || processAlive(owner.pid))) continue;
+        const stamp = now();
+        await db.updateTable('ingest_runs').set({ status: 'interrupted', finished_at: stamp }).where('id', '=', r.id).where('status', '=', 'running').execute();
+        closed.push({ id: r.id, startedAt: r.started_at, finishedAt: stamp, command: r.command, status: 'interrupted', counts: null });
+      }
+      return closed;
     },
 
     async finishIngestRun(id, status, counts) {
@@ -349,7 +419,7 @@ export function createKyselyStore(db: Kysely<Database>, backend: Backend, label:
 
     async ingestRuns(limit = 20) {
       guard();
-      const rows = await db.selectFrom('ingest_runs').selectAll().orderBy('started_at', 'desc').limit(limit).execute();
+      const rows = await reader.selectFrom('ingest_runs').selectAll().orderBy('started_at', 'desc').limit(limit).execute();
       return rows.map(
         (r): IngestRunInfo => ({
           id: r.id,
@@ -370,7 +440,7 @@ export function createKyselyStore(db: Kysely<Database>, backend: Backend, label:
 
     async getFeedState(url) {
       guard();
-      const r = await db.selectFrom('feeds').selectAll().where('url', '=', url).executeTakeFirst();
+      const r = await reader.selectFrom('feeds').selectAll().where('url', '=', url).executeTakeFirst();
       if (!r) return null;
       return {
         url: r.url,
@@ -409,6 +479,7 @@ export function createKyselyStore(db: Kysely<Database>, backend: Backend, label:
         // Fold the WAL back into the main file so a copied .db file is complete.
         await sql`PRAGMA wal_checkpoint(TRUNCATE)`.execute(db).catch(() => {});
       }
+      if (reader !== db) await reader.destroy();
       await db.destroy();
     },
   };

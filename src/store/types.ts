@@ -122,6 +122,11 @@ export interface DatabaseStore extends Store {
   /** Problems found by the database's own check and by ours (empty when sound). */
   integrityCheck(): Promise<string[]>;
   startIngestRun(command: string): Promise<string>;
+  /**
+   * Runs still marked running whose process is gone (killed on this machine, or from before runs named
+   * their process) are marked 'interrupted'; returns them.
+   */
+  closeInterruptedRuns(): Promise<IngestRunInfo[]>;
   finishIngestRun(id: string, status: string, counts: Record<string, unknown>): Promise<void>;
   ingestRuns(limit?: number): Promise<IngestRunInfo[]>;
   /** Job queue shared by several workers (processes or machines). */

@@ -1,5 +1,12 @@
 import type { Article, ArticleEntity, EntityType } from '../../model/document.js';
-import { fold, phoneticKey, sameSurname } from './phonetic.js';
+import { fold, phoneticKey, sameSurname as sameSurnameLatin } from './phonetic.js';
+import { crossLanguageKey } from '../../lang/xkey.js';
+
+// Names in Cyrillic (Russian articles) meet their case forms and their Latin spellings through one key
+// (Путина = Путин = Putin); names both in Latin script are compared as before.
+const CYRILLIC = /[\u0400-\u04ff]/;
+const crossScript = (a: string, b: string) => CYRILLIC.test(a) || CYRILLIC.test(b);
+const sameSurname = (a: string, b: string) => (crossScript(a, b) ? crossLanguageKey(a, 'PER') === crossLanguageKey(b, 'PER') : sameSurnameLatin(a, b));
 
 /** One entity across the articles of a story. */
 export interface StoryEntity {
@@ -49,6 +56,20 @@ export function resolveStoryEntities(articles: Article[]): StoryEntity[] {
       else union(i, j);
     }
   });
+  // Non-persons with a Cyrillic name: the same cross-language key as another name of the type.
+  const byKey = new Map<string, number>();
+  nodes.forEach((n, i) => {
+    if (n.entity.type === 'PER' || !CYRILLIC.test(n.entity.name)) return;
+    const k = `${n.entity.type}:${crossLanguageKey(n.entity.name, n.entity.type)}`;
+    const j = byKey.get(k);
+    if (j === undefined) byKey.set(k, i);
+    else union(i, j);
+  });
+  nodes.forEach((n, i) => {
+    if (n.entity.type === 'PER' || CYRILLIC.test(n.entity.name)) return;
+    const j = byKey.get(`${n.entity.type}:${crossLanguageKey(n.entity.name, n.entity.type)}`);
+    if (j !== undefined) union(i, j);
+  });
   // Persons with given names first, then bare surnames.
   const persons = nodes.map((n, i) => ({ n, i })).filter(({ n }) => n.entity.type === 'PER');
   const named = persons.filter(({ n }) => n.given);
@@ -87,6 +108,7 @@ export function resolveStoryEntities(articles: Article[]): StoryEntity[] {
 function sameGiven(a: string, b: string): boolean {
   const x = a.replace(/\.$/, '');
   const y = b.replace(/\.$/, '');
+  if (crossScript(x, y)) return x.length === 1 || y.length === 1 ? crossLanguageKey(x)[0] === crossLanguageKey(y)[0] : crossLanguageKey(x, 'PER') === crossLanguageKey(y, 'PER');
   if (x.length === 1 || y.length === 1) return fold(x)[0] === fold(y)[0];
   return fold(x) === fold(y) || phoneticKey(x) === phoneticKey(y);
 }

@@ -11,6 +11,12 @@ export interface Counted {
   via: string;
 }
 
+const CLAUSE_VERBS = new Set(['said', 'says', 'say', 'is', 'are', 'was', 'were', 'has', 'have', 'had', 'will', 'would', 'include', 'includes', 'included', 'told', 'won’t', "won't", 'can’t', "can't"]);
+function isClause(view: TokenView, first: number, end: number): boolean {
+  for (let j = first; j < end; j++) if (CLAUSE_VERBS.has(view.lower[j]!) || /n[’']t$/.test(view.lower[j]!)) return true;
+  return false;
+}
+const TALLY_NOUNS = new Set(['vote', 'votes', 'decision', 'decisions', 'ruling', 'rulings', 'victory', 'win', 'loss', 'defeat', 'split', 'margin', 'majority', 'score', 'tally', 'lead', 'vote,']);
 const PP_EXTENSION = new Set(['with', 'of']);
 const HEAD_BREAK = new Set(['in', 'of', 'with', 'for', 'from', 'on', 'at', 'to', 'across', 'by', 'under', 'over', 'between', 'among']);
 const PREFIXES_OF = ['number', 'amount', 'value', 'volume', 'share', 'total', 'level', 'sum', 'proportion', 'percentage', 'majority', 'count'];
@@ -123,10 +129,28 @@ export function attachCounted(view: TokenView, lex: QuantityLexicon, figs: Figur
     let c: Counted | null = null;
     const nextFig = figs[k + 1];
     const limit = Math.min(sentEnd, nextFig ? nextFig.first : sentEnd);
+    if (f.tally) {
+      // A tally measures a vote or a game: only the noun right after it ("a 5-4 decision") names it.
+      const w = view.lower[f.end] ?? '';
+      if (TALLY_NOUNS.has(w)) c = { first: f.end, end: f.end + 1, head: singular(lex, view.words[f.end]!), via: 'after' };
+      out.push(c);
+      continue;
+    }
     if (f.kind !== 'multiple') {
       if (view.lower[f.end] === 'of' && (f.unit === '%' || f.unit === null)) {
-        const np = npForward(view, lex, f.end + 1 + (view.lower[f.end + 1] === 'the' ? 1 : 0), limit, true);
-        if (np) c = { first: f.end + 1 + (view.lower[f.end + 1] === 'the' ? 1 : 0), end: np.end, head: singular(lex, view.words[np.headAt]!), via: 'of' };
+        const from = f.end + 1 + (view.lower[f.end + 1] === 'the' ? 1 : 0);
+        // "four of Mr. Trump’s trips": the possessor is part of the phrase, the noun after it the head.
+        let at = from;
+        for (let k = from; k < Math.min(limit, from + 6); k++) {
+          const w = view.lower[k]!;
+          if (w === '’s' || w === "'s" || w === '’' || w === "'") {
+            at = k + 1;
+            break;
+          }
+          if (view.tokens[k]!.kind === 'word' ? view.words[k] === w : w !== '.') break;
+        }
+        const np = npForward(view, lex, at, limit, true);
+        if (np) c = { first: from, end: np.end, head: singular(lex, view.words[np.headAt]!), via: 'of' };
       } else if (f.unit === null || f.unit === 'USD-cent') {
         const np = npForward(view, lex, f.end, limit, f.value !== 1);
         if (np) c = { first: f.end, end: np.end, head: singular(lex, view.words[np.headAt]!), via: 'after' };
@@ -135,12 +159,22 @@ export function attachCounted(view: TokenView, lex: QuantityLexicon, figs: Figur
     if (!c) {
       const v = governingVerb(view, lex, f.first, sentFirst);
       if (v >= 0) {
-        const s = subjectBefore(view, lex, v, sentFirst);
+        let s = subjectBefore(view, lex, v, sentFirst);
+        // "Bush said", "the party won't tax", "didn't include": a clause is no measure.
+        if (s && isClause(view, s.first, s.end)) s = null;
         if (s) {
           c = { first: s.first, end: s.end, head: singular(lex, view.words[s.headAt]!), via: 'subject' };
           lastSubject = c;
         } else if (lastSubject && (view.lower[v - 1] === 'and' || view.lower[v - 1] === ',')) c = { ...lastSubject, via: 'inherited' };
       }
+    }
+    // "one party won't tax", "one union official said": the phrase stops before the verb.
+    if (c && c.via !== 'inherited' && isClause(view, c.first, c.end)) {
+      let j = c.first;
+      while (j < c.end && !CLAUSE_VERBS.has(view.lower[j]!) && !/n[’']t$/.test(view.lower[j]!)) j++;
+      let h = j - 1;
+      while (h >= c.first && !isContent(view, lex, h)) h--;
+      c = h >= c.first ? { ...c, end: h + 1, head: singular(lex, view.words[h]!) } : null;
     }
     // "the figure", "the number", "almost triple": refer back to the last thing counted.
     if ((!c && f.kind === 'multiple') || (c && lex.genericHeads.has(c.head) && c.via === 'subject')) {

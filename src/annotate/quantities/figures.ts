@@ -17,7 +17,14 @@ export interface Figure {
   kind: 'level' | 'increase' | 'decrease' | 'multiple' | 'ratio';
   /** Which rule made it (provenance, as chrono's tags). */
   via: string;
+  /** A vote tally or score ("234-193", "5-3"): both sides; `value` is the first. */
+  tally?: { for: number; against: number };
 }
+
+/** Words that make "N to M" a tally ("voted 234 to 193", "by a vote of 234 to 193", "passed 68 to 32"). */
+const TALLY_CONTEXT = new Set(['vote', 'votes', 'voted', 'margin', 'passed', 'approved', 'rejected', 'won', 'lost', 'beat', 'defeated', 'score', 'ruling', 'decision', 'tally', 'split']);
+/** Possessives and determiners before a small spelled number: a reference ("the two sides"), not a figure. */
+const DEFINITE = new Set(['the', 'these', 'those', 'both', 'his', 'her', 'their', 'its', 'our', 'my', 'your', 'all']);
 
 const ORDINAL_SUFFIX = new Set(['st', 'nd', 'rd', 'th']);
 const CLOCK = new Set(['a.m.', 'p.m.', 'am', 'pm', 'a.m', 'p.m', 'gmt', 'utc']);
@@ -153,6 +160,8 @@ export function findFigures(view: TokenView, o: FigureOptions, sentFirst: number
     const lw = view.lower[i]!;
     // Multiples written as one word: "threefold", "tripled", "almost triple the figure".
     const mult = lex.multiples.get(lw);
+    // "doubled down on her criticism": an idiom, not a multiple.
+    if (mult !== undefined && view.lower[i + 1] === 'down') continue;
     if (mult !== undefined && mult >= 2) {
       const base = lw === 'double' || lw === 'triple' || lw === 'quadruple';
       const h = hedgeBefore(view, o, i, sentFirst);
@@ -172,6 +181,20 @@ export function findFigures(view: TokenView, o: FigureOptions, sentFirst: number
       i = c.read.end - 1;
       continue;
     }
+    // "No. 10-277" (a docket), "1-800-577-TIPS" (a phone number): labels, not quantities.
+    const dashChain = (view.words[c.end] === '-' && view.tokens[c.end + 1]?.kind === 'number' && (view.words[c.end + 2] === '-' || view.lower[i - 1] === '.' && view.lower[i - 2] === 'no'));
+    if (dashChain || ((view.lower[i - 1] === 'no.' || (view.lower[i - 1] === '.' && view.lower[i - 2] === 'no')) && !c.unit)) {
+      let k = c.end;
+      while (k < sentEnd && (view.words[k] === '-' || view.tokens[k]!.kind === 'number' || (view.tokens[k]!.kind === 'word' && view.words[k] === view.words[k]!.toUpperCase() && view.tokens[k - 1]!.end === view.tokens[k]!.start))) k++;
+      i = k - 1;
+      continue;
+    }
+    // "the two sides", "their three children", "One provision would ...": a small spelled number used as a
+    // determiner refers to things, it does not give a figure.
+    if (c.read.spelled && !c.unit && c.read.value <= 12 && c.read.end - c.read.first === 1 && ((i > sentFirst && DEFINITE.has(view.lower[i - 1]!)) || (i === sentFirst && c.read.value === 1 && view.tokens[c.end]?.kind === 'word'))) {
+      i = c.end - 1;
+      continue;
+    }
     let { value } = c.read;
     let low = value;
     let high = value;
@@ -180,6 +203,19 @@ export function findFigures(view: TokenView, o: FigureOptions, sentFirst: number
     let via = c.read.spelled ? 'spelled' : c.currency ? 'currency' : 'digits';
     // Ranges: "$3-4 billion", "between 10 and 20 percent", "3 to 5 percent".
     const conn = view.lower[end];
+    // A tally or score: "234-193", "a 5-3 ruling", "voted 68 to 32": two whole counts, the first not smaller.
+    if (!c.unit && !c.read.spelled && Number.isInteger(value) && (conn === '-' || conn === '–' || conn === 'to') && view.tokens[end + 1]?.kind === 'number' && end + 1 < sentEnd) {
+      const c2 = readCore(view, o, end + 1);
+      const b = c2?.read.value;
+      let context = conn !== 'to';
+      for (let k = Math.max(sentFirst, i - 4); k < Math.min(sentEnd, (c2?.end ?? end) + 2) && !context; k++) if (TALLY_CONTEXT.has(view.lower[k]!)) context = true;
+      const joinedDash = conn !== 'to' && view.tokens[end - 1]!.end === view.tokens[end]!.start && view.tokens[end]!.end === view.tokens[end + 1]!.start;
+      if (c2 && !c2.unit && !c2.read.spelled && b !== undefined && Number.isInteger(b) && b <= value && context && (conn === 'to' || joinedDash) && view.words[c2.end] !== '-') {
+        out.push({ first: i, core: i, end: c2.end, value, low: value, high: value, unit: null, hedge: null, kind: 'level', via: 'tally', tally: { for: value, against: b } });
+        i = c2.end - 1;
+        continue;
+      }
+    }
     const between = view.lower[i - 1] === 'between' || (view.lower[i - 1] === '$' && view.lower[i - 2] === 'between');
     const afterFrom = view.lower[i - 1] === 'from';
     if (conn === '-' || conn === '–' || conn === '—' || (conn === 'and' && between) || (conn === 'to' && !afterFrom)) {

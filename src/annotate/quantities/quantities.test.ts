@@ -81,3 +81,30 @@ test('a long unpunctuated sentence stays linear', () => {
   assert.ok(f.length >= 20000);
   assert.ok(performance.now() - t0 < 10000, 'linear time on 420 kB without a full stop');
 });
+
+// BASIL (../shared/eval/stories/basil.jsonl) and the Bishkek example.
+test('figures a reader can read: tallies with both sides, shares within 0-100%, multiples with their base', () => {
+  const a = preparedArticle('The House approved the plan 234-193. The court issued a 5-4 decision. Around 97% of settlements are in national currencies.');
+  a.layers.quotes = [];
+  const q = extractQuantities(a, options);
+  const tally = q.find((x) => x.tally);
+  assert.deepEqual([tally && a.text.slice(tally.start, tally.end), tally?.tally, tally?.countedHead], ['234-193', { for: 234, against: 193 }, 'vote']);
+  const five = q.find((x) => x.tally?.for === 5);
+  assert.deepEqual([five?.tally, five?.measure?.text], [{ for: 5, against: 4 }, 'decision']);
+  const share = q.find((x) => x.unit === '%')!;
+  assert.deepEqual([share.low <= 97 && share.low > 90, share.high], [true, 100]);
+  const m = preparedArticle('The number of Russian companies operating in Kyrgyzstan has reached 1,800 — almost triple the level of a decade ago.');
+  m.layers.quotes = [];
+  const mult = extractQuantities(m, options).find((x) => x.kind === 'multiple');
+  assert.deepEqual([mult?.multiplier?.factor, mult?.multiplier?.base?.text], [3, 'Russian companies']);
+});
+
+test('no figure where a small number is a determiner, a label or an idiom', () => {
+  for (const text of ['It could create an opening for negotiations between the two sides.', 'One provision would require the Defense Department to report.', 'Call the hotline at 1-800-577-8477 today.', 'The case, Wal-Mart Stores v. Dukes, No. 10-277, is pending.', 'She doubled down on her criticism.']) {
+    assert.deepEqual(figures(text), [], text);
+  }
+  // "four of Mr. Trump’s trips": the measure is the whole phrase, its noun the head.
+  const f = figures('Federal agencies spent about $13 million on four of Mr. Trump’s trips to his resort.');
+  const four = f.find((x) => x.value === 4);
+  assert.deepEqual([four?.counted, four?.head], ['Mr. Trump’s trips', 'trip']);
+});

@@ -214,7 +214,8 @@ export function findAnchors(view: TokenView, lex: QuoteLexicon, f: number, e: nu
     // A cue inside quoted words belongs to the quoted speaker's own speech ("As we noted, ...," said Baer).
     if (quoted[k] === 1 && !lex.cueModel) continue;
     if (l === 'according' && view.lower[k + 1] === 'to') {
-      const src = npStartingAt(view, lex, k + 2, e);
+      // "according to a report by a nonpartisan congressional watchdog agency": a document's phrase runs long.
+      const src = npStartingAt(view, lex, k + 2, e, 6);
       if (src) anchors.push({ cue: { first: k, end: k + 2 }, source: src, shape: 'acc', inherited: false, content: [], via: null });
       if (src) k = src.end - 1;
       continue;
@@ -246,6 +247,12 @@ export function findAnchors(view: TokenView, lex: QuoteLexicon, f: number, e: nu
       if (p >= f && (view.lower[p] === 'on' || view.lower[p] === 'last' || view.lower[p] === 'this' || view.lower[p] === 'early' || view.lower[p] === 'late')) p--;
     }
     // "Sen. Elizabeth Warren (D-Mass.) said": the speaker ends before the bracket.
+    // "Mitch McConnell, R-Ky., has said": the party and state tag between commas is no speaker.
+    if (p > f + 2 && view.words[p] === ',') {
+      let c = p - 1;
+      while (c > f && c > p - 6 && view.words[c] !== ',') c--;
+      if (view.words[c] === ',' && c < p - 1 && /^[RDI]-[A-Z][A-Za-z.]*$/.test(view.text.slice(view.tokens[c + 1]!.start, view.tokens[p - 1]!.end))) p = c - 1;
+    }
     if (p > f && view.words[p] === ')') {
       let o = p - 1;
       while (o > f && o > p - 8 && view.words[o] !== '(') o--;
@@ -384,6 +391,12 @@ export function findAnchors(view: TokenView, lex: QuoteLexicon, f: number, e: nu
         if (lex.tellVerbs.has(cueWord) || OPENING_MARKS.has(view.words[past] ?? '')) after = past;
       }
       while (after < limit && SKIP_AFTER_CUE.has(view.lower[after]!)) after++;
+      // "said in a statement that ...", "said on Thursday that ...": where and when, then the content.
+      for (let t = after + 1; t < Math.min(limit, after + 9); t++) {
+        if (view.lower[t] !== 'that') continue;
+        if (onlyAdjuncts(view, after, t)) after = t + 1;
+        break;
+      }
       if (!lex.speechCues.has(cueWord)) {
         // "fired back at Trump’s comments", "focused on Trump", "talked more about policy": the particle and
         // the preposition belong to the cue; what they govern is the content.

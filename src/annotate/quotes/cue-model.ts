@@ -214,10 +214,26 @@ export function scoreCue(model: CueModel, feats: readonly string[]): number {
   return s;
 }
 
+const scoreCache = new WeakMap<TokenView, WeakMap<CueModel, Float32Array>>();
+
+/**
+ * scoreCueAt, computed once per token of a view and model (the rules and the sequence labeller both ask):
+ * NaN when not yet computed.
+ */
+export function cachedCueScore(model: CueModel, view: TokenView, k: number, f: number, e: number, quoted: Uint8Array): number {
+  let byModel = scoreCache.get(view);
+  if (!byModel) scoreCache.set(view, (byModel = new WeakMap()));
+  let scores = byModel.get(model);
+  if (!scores) byModel.set(model, (scores = new Float32Array(view.tokens.length).fill(Number.NaN)));
+  let v = scores[k]!;
+  if (Number.isNaN(v)) scores[k] = v = scoreCueAt(model, view, k, f, e, quoted);
+  return v;
+}
+
 /** True when token k (in sentence [f, e)) is a cue according to the model. */
 export function isCue(model: CueModel, view: TokenView, k: number, f: number, e: number, quoted: Uint8Array): boolean {
   if (!model.vocab.has(model.stems ? stemOf(view.lower[k]!) : view.lower[k]!)) return false;
-  return scoreCueAt(model, view, k, f, e, quoted) > model.threshold;
+  return cachedCueScore(model, view, k, f, e, quoted) > model.threshold;
 }
 
 export interface CueModelFile {

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { repoRoot } from '../../shared-paths.js';
 import { loadCueModel, type CueModel } from './cue-model.js';
+import { loadSeqModel, type SeqModel } from './seq-model.js';
 
 /** Word lists of the quote stage: data/lexicons/quotes.json (hand-made) and quote-cues.json (learned). */
 export interface QuoteLexicon {
@@ -26,6 +27,8 @@ export interface QuoteLexicon {
   abbreviations: Set<string>;
   /** The trained cue classifier; when null, a word is a cue when it is in `cues`. */
   cueModel: CueModel | null;
+  /** The trained attribution sequence labeller (the cascade's second step); null: the rules alone. */
+  seqModel?: SeqModel | null;
 }
 
 export interface LearnedCue {
@@ -90,6 +93,9 @@ export function loadQuoteLexicon(o: QuoteLexiconOptions & { model?: boolean } = 
   const hand = JSON.parse(readFileSync(join(dir, 'quotes.json'), 'utf8')) as Record<string, unknown>;
   const learned = (JSON.parse(readFileSync(join(dir, 'quote-cues.json'), 'utf8')) as { cues: Record<string, LearnedCue> }).cues;
   const lex = buildQuoteLexicon(hand, learned, o);
-  if (o.model !== false) lex.cueModel = loadCueModel();
+  if (o.model !== false) {
+    lex.cueModel = loadCueModel();
+    lex.seqModel = loadSeqModel();
+  }
   return lex;
 }

@@ -4,8 +4,22 @@ import { preparedArticle } from '../quantities/test-helpers.js';
 import { extractQuotes } from './index.js';
 import { loadQuoteLexicon } from './lexicon.js';
 import { findQuotedSpans } from './marks.js';
+import { entityStage } from '../entities/index.js';
+import { silentContext } from '../../pipeline/stage.js';
 
 const lex = loadQuoteLexicon();
+/** Quotes with the entity stage run first: the speaker as the reader sees it (the entity's name, else the words). */
+function withEntities(text: string) {
+  const a = preparedArticle(text);
+  const ents = entityStage.run(a, silentContext);
+  a.layers.entities = ents.entities ?? [];
+  a.layers.entityIndex = ents.entityIndex ?? [];
+  return extractQuotes(a, lex).map((q) => ({
+    speaker: q.speaker ? (a.layers.entityIndex!.find((e) => e.id === q.speaker)?.name ?? null) : (q.speakerMention?.text ?? null),
+    cue: q.cue?.text ?? null,
+    content: q.content.map((c) => c.text).join(' | '),
+  }));
+}
 const quotes = (text: string) =>
   extractQuotes(preparedArticle(text), lex).map((q) => ({
     speaker: q.speakerMention?.text ?? null,
@@ -32,7 +46,31 @@ test('reported speech with "said" and a second speaker in the same sentence', ()
   const q = quotes('Figueroa said the campaign planned to bus in supporters to stage a protest, though she acknowledged it was unlikely to work.');
   assert.equal(q.length, 2);
   assert.deepEqual([q[0]!.speaker, q[0]!.cue, q[0]!.content], ['Figueroa', 'said', 'the campaign planned to bus in supporters to stage a protest']);
-  assert.deepEqual([q[1]!.speaker, q[1]!.cue, q[1]!.content], ['she', 'acknowledged', 'it was unlikely to work']);
+  // Without an entity layer "she" names no one: not shown as a speaker, kept as the words written.
+  assert.deepEqual([q[1]!.speaker, q[1]!.cue, q[1]!.content], [null, 'acknowledged', 'it was unlikely to work']);
+  const raw = extractQuotes(preparedArticle('Figueroa said the campaign planned to bus in supporters to stage a protest, though she acknowledged it was unlikely to work.'), lex);
+  assert.deepEqual([raw[1]!.speakerProblem, raw[1]!.speakerWords?.text], ['pronoun', 'she']);
+  // With entities, "she" is Figueroa.
+  const named = withEntities('Maria Figueroa said the campaign planned to bus in supporters to stage a protest, though she acknowledged it was unlikely to work.');
+  assert.deepEqual(named.map((x) => x.speaker), ['Maria Figueroa', 'Maria Figueroa']);
+});
+
+test('speakers a reader can trust: pronouns resolved, never a place, a quantifier or a clause', () => {
+  const he = withEntities('Russian President Vladimir Putin arrived in Bishkek on Tuesday. He said a joint declaration was ready for signing.');
+  assert.deepEqual(he.map((x) => [x.speaker, x.content]), [['Vladimir Putin', 'a joint declaration was ready for signing']]);
+  // ", who said": the name before the comma.
+  const who = withEntities('The deal was backed by Senator Mitch McConnell, who said it would pass easily.');
+  assert.equal(who.find((x) => x.cue === 'said')?.speaker, 'Mitch McConnell');
+  // "Sen. Susan Collins of Maine said": the senator, not the state.
+  const collins = withEntities('Sen. Susan Collins of Maine said she was hopeful for a constructive debate.');
+  assert.equal(collins[0]?.speaker, 'Susan Collins');
+  // A title resolves to the person named with it: "The senator" is Sen. Susan Collins.
+  const title = withEntities('Sen. Susan Collins arrived in the capital on Monday. The senator said the bill would fail.');
+  assert.equal(title.find((x) => x.cue === 'said')?.speaker, 'Susan Collins');
+  // A place, a quantifier and a clause are never shown as speakers.
+  for (const text of ['Kentucky reported that turnout rose sharply in the spring.', 'Many said the bill would fail in the Senate.', 'Thursday afternoon were said to be the busiest hours of the week.']) {
+    for (const x of withEntities(text)) assert.ok(x.speaker === null || !/^(Kentucky|Many|Thursday afternoon were)$/.test(x.speaker), `${text}: ${x.speaker}`);
+  }
 });
 
 test('the speaker after the content: "..., a source said."', () => {
@@ -101,7 +139,10 @@ test("two apostrophes are a quotation mark: ''...,'' said X. ''...'' is one quot
 
 test('a quantifier is a speaker ("Many speculated"), and an adverb in -ly sits between a speaker and its cue', () => {
   const many = quotes('Mr. Trump\'s voters also appeared to turn out in large numbers. Many speculated that he might fail to turn out his supporters.');
-  assert.deepEqual([many[0]!.speaker, many[0]!.cue, many[0]!.content], ['Many', 'speculated', 'he might fail to turn out his supporters']);
+  // Found as the speaker phrase, shown to no reader as a speaker (a quantifier names no one).
+  const m = extractQuotes(preparedArticle('Mr. Trump\'s voters also appeared to turn out in large numbers. Many speculated that he might fail to turn out his supporters.'), lex, { attitudes: true }).find((x) => x.cue?.text === 'speculated');
+  assert.deepEqual([m?.speakerMention?.text, m?.cue?.text, m?.content[0]?.text], ['Many', 'speculated', 'he might fail to turn out his supporters']);
+  assert.deepEqual([many[0]!.speaker, many[0]!.cue, many[0]!.content], [null, 'speculated', 'he might fail to turn out his supporters']);
   const agreed = quotes('The race was clear from the first exchanges over trade, as the four contenders largely agreed that trade deals were needed to protect American workers.');
   const a = agreed.find((q) => q.cue === 'agreed');
   assert.deepEqual([a?.speaker, a?.content], ['the four contenders', 'trade deals were needed to protect American workers']);

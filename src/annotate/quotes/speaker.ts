@@ -82,7 +82,7 @@ export function npEndingAt(view: TokenView, lex: QuoteLexicon, k: number, sentFi
 }
 
 /** The noun phrase that starts at token k (a speaker after "according to" or an inverted "said X"). */
-export function npStartingAt(view: TokenView, lex: QuoteLexicon, k: number, limit: number): TokRange | null {
+export function npStartingAt(view: TokenView, lex: QuoteLexicon, k: number, limit: number, maxLower: number = MAX_LOWER): TokRange | null {
   const t = view.tokens[k];
   if (!t || k >= limit || t.kind !== 'word') return null;
   const l0 = view.lower[k]!;
@@ -103,7 +103,7 @@ export function npStartingAt(view: TokenView, lex: QuoteLexicon, k: number, limi
       // "-ing" right after a determiner or linker is a noun ("of the meeting"), elsewhere a verb.
       const afterDet = end > k && (lex.npDeterminers.has(view.lower[end - 1]!) || lex.npLinkers.has(view.lower[end - 1]!));
       if (l.endsWith('ly') || (l.endsWith('ing') && !afterDet) || (l.endsWith('ed') && end > k && !afterDet)) break;
-      if (++lower > MAX_LOWER) break;
+      if (++lower > maxLower) break;
       end++;
       continue;
     }
@@ -158,6 +158,8 @@ export function mentionFor(mentions: readonly EntityMention[], start: number, en
   }
   for (let i = lo; i < mentions.length && mentions[i]!.start < end; i++) {
     const m = mentions[i]!;
+    // The mention of the head word itself ("Sen. Susan Collins of Maine" is Collins, not Maine).
+    if (headStart > start && m.start <= headStart && headStart < m.end) return m;
     if (m.end > Math.max(start, headStart) && (!best || m.end >= best.end)) best = m;
   }
   return best;

@@ -7,12 +7,13 @@ import { EXIT, type Command } from '../command.js';
 
 export const evalCommand: Command = {
   name: 'eval',
-  summary: 'Score a stage on evaluation data (boilerplate, ner, quotes, timex, stories, pairs).',
-  usage: 'eval TASK [FILE] [--json] [--predictions OUT] [--limit N]',
+  summary: 'Score a stage on evaluation data (boilerplate, ner, quotes, timex, stories, pairs, real).',
+  usage: 'eval TASK [FILE] [--gold GOLD] [--json] [--predictions OUT] [--limit N]',
   positionals: true,
   options: {
     json: { type: 'boolean', description: 'print one JSON object' },
     predictions: { type: 'string', valueName: 'OUT', description: 'write what the system predicted (FORMATS.md)' },
+    gold: { type: 'string', valueName: 'GOLD', description: 'the gold file (real: default FILE with .stories.jsonl -> .gold.json)' },
     limit: { type: 'string', valueName: 'N', description: 'only the first N items' },
   },
   async run({ values, positionals }, io) {
@@ -26,7 +27,9 @@ export const evalCommand: Command = {
     if (!existsSync(file)) throw new ParallaxError('E_READ', 'no such file', file);
     const limit = values.limit === undefined ? undefined : Number(values.limit);
     if (limit !== undefined && !(limit > 0)) throw new ParallaxError('E_USAGE', '--limit must be a positive number');
-    const result = await evalTask.run(file, limit === undefined ? {} : { limit });
+    const gold = typeof values.gold === 'string' ? resolve(io.cwd, values.gold) : undefined;
+    if (gold !== undefined && !existsSync(gold)) throw new ParallaxError('E_READ', 'no such file', gold);
+    const result = await evalTask.run(file, { ...(limit === undefined ? {} : { limit }), ...(gold === undefined ? {} : { gold }) });
     if (typeof values.predictions === 'string') {
       const out = resolve(io.cwd, values.predictions);
       const body =
@@ -37,6 +40,7 @@ export const evalCommand: Command = {
     }
     const summary = { task, file, ...result.summary };
     if (values.json) io.stdout.write(JSON.stringify(summary, null, 2) + '\n');
+    else if (evalTask.render) io.stdout.write(evalTask.render(summary));
     else {
       io.stdout.write(formatSummary(summary));
     }

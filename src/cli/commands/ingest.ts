@@ -47,6 +47,7 @@ export const ingestOptions = {
   'max-bytes': { type: 'string', valueName: 'N', description: 'largest file or page to read' },
   wait: { type: 'boolean', description: 'with a postgres:// database: follow the queued work until it is stored and assigned' },
   'in-process': { type: 'boolean', description: 'with a postgres:// database: do the work in this process instead of queueing it for `parallax worker`' },
+  'analysis-budget': { type: 'string', valueName: 'SECONDS', description: 'time one article may take to analyse before it fails (default 120)' },
 } as const satisfies Command['options'];
 
 /** Whether the work goes to the job queue (a PostgreSQL database, unless --in-process). */
@@ -112,12 +113,13 @@ export interface IngestSetup {
 export async function analysisPoolFor(values: Record<string, unknown>): Promise<IngestSetup> {
   if (values['skip-analysis']) return { pool: null, workers: 0 };
   const workers = positiveInt(values.workers, 'workers', Math.max(1, availableParallelism() - 1), 0);
-  const { createInlinePool, createWorkerPool } = await import('../../ingest/analysis-pool.js');
+  const { createInlinePool, createWorkerPool, DEFAULT_ANALYSIS_BUDGET_MS } = await import('../../ingest/analysis-pool.js');
   if (workers === 0) {
     const analyzer = (await import('../../analyze.js')).createAnalyzer();
     return { pool: createInlinePool((a) => analyzer.analyze(a)), workers: 0 };
   }
-  return { pool: createWorkerPool(workers), workers };
+  const budget = positiveInt(values['analysis-budget'], 'analysis-budget', DEFAULT_ANALYSIS_BUDGET_MS / 1000);
+  return { pool: createWorkerPool(workers, { budgetMs: budget * 1000 }), workers };
 }
 
 export async function runIngest(targets: string[], values: Record<string, unknown>, io: CliIO, command: string): Promise<{ summary: IngestSummary; workers: number }> {
@@ -125,6 +127,9 @@ export async function runIngest(targets: string[], values: Record<string, unknow
   const { pool, workers } = await analysisPoolFor(values);
   try {
     const factory = values['skip-clustering'] ? null : await (await import('../../ingest/optional-modules.js')).loadClustererFactory();
+    for (const r of await store.closeInterruptedRuns()) {
+      io.stderr.write(`parallax ${command}: an earlier run (started ${r.startedAt}: ${printable(r.command.slice(0, 120))}) was interrupted; its committed batches are kept and running again skips them\n`);
+    }
     const run = await store.startIngestRun(`${command} ${targets.join(' ')}`.slice(0, 2000));
     const progress = createProgress(io.stderr, io.stderr.isTTY ? estimateTotal(targets, io.cwd) : null);
     const maxBytes = values['max-bytes'] !== undefined ? positiveInt(values['max-bytes'], 'max-bytes', 0) : undefined;
@@ -135,11 +140,18 @@ export async function runIngest(targets: string[], values: Record<string, unknow
       ...(maxBytes ? { maxBytes } : {}),
       readUrl: createUrlReader({ allowPrivate: Boolean(values['allow-private']), ...(maxBytes ? { maxBytes } : {}), outlet: hints?.outlet ?? null }),
     });
-    const summary = await ingest(
-      items,
-      { store, pool, clusterer: factory ? factory.create() : null, ...(factory ? { clustererName: factory.name } : {}), onProgress: (c) => progress.update(c) },
-      { batchSize: positiveInt(values.batch, 'batch', 64), ingestRun: run },
-    );
+    let summary: IngestSummary;
+    try {
+      summary = await ingest(
+        items,
+        { store, pool, clusterer: factory ? factory.create() : null, ...(factory ? { clustererName: factory.name } : {}), onProgress: (c) => progress.update(c) },
+        { batchSize: positiveInt(values.batch, 'batch', 64), ingestRun: run },
+      );
+    } catch (e) {
+      // The run ends here: recorded as failed, not left running.
+      await store.finishIngestRun(run, 'failed', { error: (e as Error).message?.slice(0, 500) ?? String(e) }).catch(() => {});
+      throw e;
+    }
     progress.done();
     await store.finishIngestRun(run, summary.failed && !summary.new ? 'failed' : 'done', { read: summary.read, new: summary.new, duplicates: summary.duplicates, failed: summary.failed });
     return { summary, workers };

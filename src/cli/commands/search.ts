@@ -1,4 +1,5 @@
 import { ParallaxError } from '../../model/errors.js';
+import { printable } from '../../model/printable.js';
 import type { SearchHit, StoryFilter } from '../../store/types.js';
 import { EXIT, type Command } from '../command.js';
 import { dbOption, openStoreFor } from './db-option.js';
@@ -15,7 +16,8 @@ export function formatHits(hits: SearchHit[]): string {
     hits
       .map((h, i) => {
         const head = `${i + 1}. [${h.kind}] ${h.title ?? '(untitled)'} - ${h.outlet ?? 'unknown outlet'}${h.published ? `, ${h.published.slice(0, 10)}` : ''}`;
-        return `${head}\n   article ${h.article}${h.story ? `, story ${h.story}` : ''}\n   ${h.snippet}`;
+        // Stored names and text came from strangers: no control character reaches the terminal.
+        return `${printable(head)}\n   article ${printable(h.article)}${h.story ? `, story ${printable(h.story)}` : ''}\n   ${printable(h.snippet)}`;
       })
       .join('\n') + '\n'
   );

@@ -12,6 +12,16 @@ import { createPageFetcher } from '../../server/fetch-page.js';
 import { createStoryAssigner } from '../../server/story-assigner.js';
 import { createStoryClusterer } from '../../cluster/index.js';
 import { EXIT, type Command } from '../command.js';
+import { availableParallelism } from 'node:os';
+import { createWorkerPool, DEFAULT_ANALYSIS_BUDGET_MS } from '../../ingest/analysis-pool.js';
+import { allowedHostsFor } from '../../server/host-check.js';
+
+function wholeNumber(v: unknown, name: string, fallback: number, min: number): number {
+  if (v === undefined) return fallback;
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < min) throw new ParallaxError('E_USAGE', `--${name} must be a whole number >= ${min}, not "${String(v)}"`);
+  return n;
+}
 
 export const serveCommand: Command = {
   name: 'serve',
@@ -22,6 +32,9 @@ export const serveCommand: Command = {
     host: { type: 'string', valueName: 'H', description: 'address to listen on (default 127.0.0.1: this machine only)' },
     db: { type: 'string', valueName: 'PATH|URL', description: 'database file, postgres:// URL, or :memory:' },
     examples: { type: 'boolean', description: 'load the bundled example stories (examples/*/sources.json) first' },
+    'allow-host': { type: 'string', multiple: true, valueName: 'NAME', description: 'also answer to this Host name (repeat; default: the bound address and loopback names)' },
+    workers: { type: 'string', valueName: 'N', description: 'analysis worker threads for posted articles (default: cores - 1, at least 1)' },
+    'analysis-budget': { type: 'string', valueName: 'SECONDS', description: 'time one posted article may take to analyse (default 120)' },
   },
   async run({ values }, io) {
     const port = values.port === undefined ? 8787 : Number(values.port);
@@ -30,6 +43,11 @@ export const serveCommand: Command = {
     const { store, label } = await openServerStore(typeof values.db === 'string' ? values.db : undefined);
     const analyzer = createAnalyzer();
     const analyze = analyzer.analyze.bind(analyzer);
+    // Posted articles are analysed in worker threads, each within a time budget: the event loop keeps
+    // answering other clients while one posts a long article.
+    const workers = wholeNumber(values.workers, 'workers', Math.max(1, availableParallelism() - 1), 1);
+    const budgetSeconds = wholeNumber(values['analysis-budget'], 'analysis-budget', DEFAULT_ANALYSIS_BUDGET_MS / 1000, 1);
+    const pool = createWorkerPool(workers, { budgetMs: budgetSeconds * 1000 });
     io.stderr.write(`parallax serve: database ${label}\n`);
     const stories = createStoryAssigner(createStoryClusterer());
     if (values.examples) {
@@ -48,7 +66,9 @@ export const serveCommand: Command = {
     if (!webRoot) io.stderr.write('parallax serve: the web UI is not built (npm run build:web); serving the API only\n');
     const app = createApp({
       store,
-      analyze,
+      analyze: (a) => pool.analyze(a),
+      analyzeContent: (content, meta) => pool.analyzeContent(content, meta),
+      allowedHosts: allowedHostsFor(host, (values['allow-host'] as string[] | undefined) ?? []),
       compare: (articles) => compareArticles(articles),
       // Articles posted to /api/ingest join the story the clusterer finds for them (this session).
       assignStory: (a) => stories.assign(a),
@@ -65,7 +85,7 @@ export const serveCommand: Command = {
       const stop = () => {
         process.off('SIGINT', stop);
         process.off('SIGTERM', stop);
-        void server.close().then(() => store.close()).then(done);
+        void server.close().then(() => pool.close()).then(() => store.close()).then(done);
       };
       process.on('SIGINT', stop);
       process.on('SIGTERM', stop);

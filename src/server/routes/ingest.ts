@@ -21,15 +21,8 @@ export function ingestRoutes({ deps, limits, storyLists, comparisons }: RouteCon
       content = { html: page.html };
       url = page.url;
     }
-    const article = deps.analyze(
-      articleFromContent(content, {
-        source: url ?? 'api',
-        outlet: input.outlet ?? null,
-        title: input.title ?? null,
-        published: input.published ?? null,
-        url,
-      }),
-    );
+    const meta = { source: url ?? 'api', outlet: input.outlet ?? null, title: input.title ?? null, published: input.published ?? null, url };
+    const article = deps.analyzeContent ? await deps.analyzeContent(content, meta) : await deps.analyze(articleFromContent(content, meta));
     const story = deps.assignStory ? await deps.assignStory(article) : null;
     const stored = await putArticle(deps.store, article, story);
     storyLists.clear();
@@ -44,17 +37,12 @@ export function compareRoutes({ deps, limits }: RouteContext): Hono {
   const schema = compareInput(limits.articleChars, limits.compareArticles);
   app.post('/', async (c) => {
     const input = await jsonBody(c, schema);
-    const articles = input.articles.map((a, i) =>
-      deps.analyze(
-        articleFromContent(a.html !== undefined ? { html: a.html } : { text: a.text! }, {
-          id: `a${i + 1}`,
-          source: `pasted-${i + 1}`,
-          outlet: a.outlet ?? `Report ${i + 1}`,
-          title: a.title ?? null,
-          published: a.published ?? null,
-          url: null,
-        }),
-      ),
+    const articles = await Promise.all(
+      input.articles.map((a, i) => {
+        const content = a.html !== undefined ? { html: a.html } : { text: a.text! };
+        const meta = { id: `a${i + 1}`, source: `pasted-${i + 1}`, outlet: a.outlet ?? `Report ${i + 1}`, title: a.title ?? null, published: a.published ?? null, url: null };
+        return deps.analyzeContent ? deps.analyzeContent(content, meta) : deps.analyze(articleFromContent(content, meta));
+      }),
     );
     return c.json(deps.compare(articles));
   });

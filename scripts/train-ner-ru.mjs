@@ -1,0 +1,71 @@
+#!/usr/bin/env node
+// Trains the Russian entity tagger (averaged perceptron, src/annotate/ru/ner) on factRuEval dev and NEREL
+// train, and scores it on what is kept aside: every fifth factRuEval dev document (factRuEval's convention)
+// and NEREL dev (NEREL's coarse PER/ORG/LOC, innermost capitalised spans, as for training).
+// Usage (after npm run build): node scripts/train-ner-ru.mjs [--epochs N] [--all] [--out models/ner-ru.bin.gz]
+//   --all: also train on the kept-aside factRuEval documents (the committed model; its held-out figure is NEREL dev only).
+import { readFileSync, writeFileSync } from 'node:fs';
+import { evalPath } from '../dist/src/shared-paths.js';
+import { trainPerceptron, pruneModel } from '../dist/src/annotate/entities/tagger/train.js';
+import { LABELS, serializeModel } from '../dist/src/annotate/entities/tagger/model.js';
+import { RuFeaturizer, razdelTokens } from '../dist/src/annotate/ru/ner/features.js';
+import { ruNameLists } from '../dist/src/annotate/ru/ner/lists.js';
+import { createRuTagger, tokenSentences, ruSentenceSpans } from '../dist/src/annotate/ru/ner/tagger.js';
+import { scoreNerRu } from '../dist/src/eval/ner-ru.js';
+
+const arg = (k, d) => (process.argv.includes(k) ? process.argv[process.argv.indexOf(k) + 1] : d);
+const epochs = Number(arg('--epochs', 6));
+const out = arg('--out', 'models/ner-ru.bin.gz');
+const all = process.argv.includes('--all');
+const read = (f) => readFileSync(evalPath(f), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+
+/** NEREL's nested spans as flat PER/ORG/LOC: coarse types, capitalised, innermost first. */
+export function flatNerel(doc) {
+  const spans = doc.entities.filter((e) => e.coarse && /^[\p{Lu}\p{N}]/u.test(e.text)).map((e) => ({ start: e.start, end: e.end, type: e.coarse }));
+  spans.sort((a, b) => a.end - a.start - (b.end - b.start));
+  const kept = [];
+  for (const s of spans) if (!kept.some((k) => s.start < k.end && k.start < s.end)) kept.push(s);
+  return { ...doc, entities: kept.sort((a, b) => a.start - b.start) };
+}
+
+const fre = read('ru/ner/factrueval.dev.jsonl');
+const nerel = read('ru/ner/nerel.train.jsonl');
+const freHeld = fre.filter((_, i) => i % 5 === 0);
+const freTrain = all ? fre : fre.filter((_, i) => i % 5 !== 0);
+const nerelTrain = nerel.filter((d) => d.split === 'train').map(flatNerel);
+const nerelDev = nerel.filter((d) => d.split === 'dev').map(flatNerel);
+
+const featurizer = new RuFeaturizer(ruNameLists());
+const L = LABELS.indexOf.bind(LABELS);
+function trainDoc(doc) {
+  const tokens = razdelTokens(doc.text);
+  const words = tokens.map((t) => doc.text.slice(t.start, t.end));
+  const sentences = tokenSentences(tokens, ruSentenceSpans(doc.text));
+  const gold = new Uint8Array(tokens.length);
+  for (const e of doc.entities) {
+    let first = true;
+    tokens.forEach((t, i) => {
+      if (t.start >= e.start && t.end <= e.end) { gold[i] = L(`${first ? 'B' : 'I'}-${e.type}`); first = false; }
+    });
+  }
+  return { feats: featurizer.document(words, sentences), gold, sentences };
+}
+const t0 = Date.now();
+// factRuEval is the convention measured against (and the smaller set): its documents count three times.
+const freDocs = freTrain.map(trainDoc);
+const docs = [...freDocs, ...freDocs, ...freDocs, ...nerelTrain.map(trainDoc)];
+console.log(`${docs.length} training documents (${freTrain.length} factRuEval, ${nerelTrain.length} NEREL), features in ${((Date.now() - t0) / 1000).toFixed(1)}s`);
+const scoreOn = (model, set) => {
+  const tagger = createRuTagger(model);
+  return scoreNerRu(set, set.map((d) => ({ id: d.id, entities: tagger.tag(d.text) })));
+};
+const fmt = (r) => `PER ${r.perType.PER?.f1} LOC ${r.perType.LOC?.f1} ORG ${r.perType.ORG?.f1} (entity f1 ${r.f1})`;
+const trained = trainPerceptron(docs, {
+  epochs, seed: 1, minCount: 1, log: (l) => console.log(l),
+  onEpoch: (e, m) => { if (e === epochs || e % 3 === 0) console.log(`  epoch ${e}: factRuEval held-out ${fmt(scoreOn(m, freHeld))}; NEREL dev ${fmt(scoreOn(m, nerelDev))}`); },
+});
+const pruned = pruneModel(trained, 0.01);
+pruned.model.meta = { lang: 'ru', trainedOn: all ? 'factRuEval dev (all) + NEREL train' : 'factRuEval dev (4/5) + NEREL train', epochs };
+const buf = serializeModel(pruned.model, pruned.keys);
+writeFileSync(out, buf);
+console.log(`wrote ${out}: ${pruned.keys.length} rows, ${(buf.length / 1e6).toFixed(2)} MB; factRuEval held-out ${all ? '(trained on)' : ''} ${fmt(scoreOn(pruned.model, freHeld))}; NEREL dev ${fmt(scoreOn(pruned.model, nerelDev))}`);

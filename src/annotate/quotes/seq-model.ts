@@ -1,0 +1,339 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import { repoRoot } from '../../shared-paths.js';
+import type { TokenView } from '../quantities/token-view.js';
+import { cachedCueScore, cls, FNV_START, fnv, stemOf, type CueModel } from './cue-model.js';
+import type { TokRange } from './speaker.js';
+
+/**
+ * The attribution sequence labeller: a first-order linear-chain model over the tokens of a sentence (labels
+ * O, B/I-source, B/I-cue, B/I-content), trained as a structured averaged perceptron (Collins 2002) on PolNeAR
+ * train by scripts/train-quote-seq.mjs and decoded by Viterbi under BIO constraints. Its features are what
+ * the rules compute: the cue classifier's score of each candidate word, the word's place relative to the
+ * best cue of the sentence, quotation marks, "that"/comma clause edges, word classes. The quote stage runs
+ * it as the second step of a cascade, on the sentences where the rules found no attribution but a cue
+ * candidate stands (models/README.md says which wins where).
+ */
+export const SEQ_LABELS = ['O', 'B-S', 'I-S', 'B-C', 'I-C', 'B-Q', 'I-Q'] as const;
+export const NL = SEQ_LABELS.length;
+
+export interface SeqModel {
+  /** Feature hash -> row index into `weights` (NL floats per row). */
+  index: Map<number, number>;
+  weights: Float32Array;
+  /** Transition weights, (NL + 1) x NL: row NL is the start of the sentence. */
+  trans: Float32Array;
+  /** Cue-score floor under which a word is no cue candidate (training sentences hold one). */
+  gate: number;
+  /** The stage runs the labeller on a sentence only when a word above this score is no rule cue (speed). */
+  runGate: number;
+}
+
+/** I-X only after B-X or I-X. */
+export function allowed(prev: number, cur: number): boolean {
+  if (cur === 2 || cur === 4 || cur === 6) return prev === cur || prev === cur - 1;
+  return true;
+}
+
+/** Per-sentence context computed once: cue scores of the vocabulary words and the best cue. */
+export interface SeqSentence {
+  f: number;
+  e: number;
+  score: Float32Array;
+  best: number;
+  /** What the rules made of each token: 0 nothing, 1 source, 2 cue, 3 content (the stacking features). */
+  rule: Int8Array;
+  /** Nearest cue candidate of each token (-1: none). */
+  near: Int32Array;
+  /** Prefix counts over the sentence of quotation marks, "that" and commas (index i: tokens f..f+i-1). */
+  prefix: { marks: Int32Array; thats: Int32Array; commas: Int32Array };
+}
+
+/** Marks the rules' attributions of a sentence as token roles (cue over source over content). */
+export function ruleRoles(anchors: readonly { cue: TokRange; source: TokRange | null; content: readonly TokRange[] }[], f: number, e: number): Int8Array {
+  const r = new Int8Array(e - f);
+  const put = (x: TokRange | null, v: number) => {
+    if (!x) return;
+    for (let k = Math.max(f, x.first); k < Math.min(e, x.end); k++) if (v > r[k - f]! || r[k - f] === 3) r[k - f] = v;
+  };
+  for (const a of anchors) for (const c of a.content) put(c, 3);
+  for (const a of anchors) put(a.source, 1);
+  for (const a of anchors) put(a.cue, 2);
+  return r;
+}
+
+const NO_SCORE = -1e9;
+
+export function seqSentence(view: TokenView, cue: CueModel, f: number, e: number, quoted: Uint8Array, rule: Int8Array = new Int8Array(e - f), gate = -4): SeqSentence {
+  const score = new Float32Array(e - f).fill(NO_SCORE);
+  let best = -1;
+  for (let k = f; k < e; k++) {
+    if (view.tokens[k]!.kind !== 'word') continue;
+    if (!cue.vocab.has(cue.stems ? stemOf(view.lower[k]!) : view.lower[k]!)) continue;
+    const s = cachedCueScore(cue, view, k, f, e, quoted) - cue.threshold;
+    score[k - f] = s;
+    if (best < 0 || s > score[best - f]!) best = k;
+  }
+  const near = new Int32Array(e - f).fill(-1);
+  let last = -1;
+  for (let k = f; k < e; k++) {
+    if (score[k - f]! > gate) last = k;
+    near[k - f] = last;
+  }
+  last = -1;
+  for (let k = e - 1; k >= f; k--) {
+    if (score[k - f]! > gate) last = k;
+    if (last >= 0 && (near[k - f]! < 0 || last - k < k - near[k - f]!)) near[k - f] = last;
+  }
+  const n = e - f;
+  const marks = new Int32Array(n + 1);
+  const thats = new Int32Array(n + 1);
+  const commas = new Int32Array(n + 1);
+  for (let i = 0; i < n; i++) {
+    const w = view.words[f + i]!;
+    marks[i + 1] = marks[i]! + (w === '“' || w === '”' || w === '"' ? 1 : 0);
+    thats[i + 1] = thats[i]! + (view.lower[f + i] === 'that' ? 1 : 0);
+    commas[i + 1] = commas[i]! + (w === ',' ? 1 : 0);
+  }
+  return { f, e, score, best, rule, near, prefix: { marks, thats, commas } };
+}
+
+function bucket(s: number): string {
+  if (s <= NO_SCORE / 2) return 'nv';
+  if (s > 2) return 'hi';
+  if (s > 0) return 'pos';
+  if (s > -2) return 'neg';
+  return 'low';
+}
+
+function relBucket(d: number): string {
+  if (d === 0) return '0';
+  const a = Math.abs(d);
+  const b = a === 1 ? '1' : a === 2 ? '2' : a <= 4 ? '4' : a <= 8 ? '8' : '+';
+  return (d < 0 ? 'L' : 'R') + b;
+}
+
+type Emit = (a: string, b?: string, c?: string, d?: string) => void;
+
+/** Features of token k of a sentence, given as parts to `emit`. */
+function emitSeqFeatures(view: TokenView, s: SeqSentence, k: number, quoted: Uint8Array, emit: Emit): void {
+  const { f, e } = s;
+  const l = view.lower[k]!;
+  const lw = (i: number) => (i < f ? '<s>' : i >= e ? '</s>' : view.lower[i]!);
+  const c0 = cls(view, k, f, e);
+  const cp1 = cls(view, k - 1, f, e);
+  const cn1 = cls(view, k + 1, f, e);
+  const sc = bucket(s.score[k - f]!);
+  const rel = s.best < 0 ? 'none' : relBucket(k - s.best);
+  const bestScore = s.best < 0 ? 'none' : bucket(s.score[s.best - f]!);
+  // Between the best cue and this word: a quotation mark, else "that", else a comma (clause edges), from the
+  // sentence's prefix counts.
+  let edge = '-';
+  if (s.best >= 0) {
+    const lo = Math.min(k, s.best) + 1 - f;
+    const hi = Math.max(k, s.best) - f;
+    if (hi > lo) {
+      const { marks, thats, commas } = s.prefix;
+      edge = marks[hi]! - marks[lo]! > 0 ? 'q' : thats[hi]! - thats[lo]! > 0 ? 'that' : commas[hi]! - commas[lo]! > 0 ? ',' : '-';
+    }
+  }
+  emit('b');
+  emit('w=', l);
+  emit('st=', stemOf(l));
+  emit('c=', c0);
+  emit('p1=', lw(k - 1));
+  emit('n1=', lw(k + 1));
+  emit('p2=', lw(k - 2));
+  emit('n2=', lw(k + 2));
+  emit('cp1c=', cp1, '|', c0);
+  emit('ccn1=', c0, '|', cn1);
+  emit('cp1cn1=', cp1, '|', cn1);
+  emit('sc=', sc);
+  emit('scw=', sc, '|', l);
+  emit('sc-1=', k > f ? bucket(s.score[k - 1 - f]!) : '<s>');
+  emit('sc+1=', k + 1 < e ? bucket(s.score[k + 1 - f]!) : '</s>');
+  emit('rel=', rel);
+  emit('relb=', rel, '|', bestScore);
+  emit('relc=', rel, '|', c0);
+  emit('rele=', rel, '|', edge);
+  emit('relw=', rel, '|', l);
+  emit('q=', quoted[k] === 1 ? 'q' : '-');
+  emit('qc=', quoted[k] === 1 ? 'q' : '-', '|', rel);
+  emit('pos=', k === f ? 'first' : e - k <= 2 ? 'last' : 'mid');
+  const rr = (i: number) => (i < f || i >= e ? '_' : 'OSCQ'[s.rule[i - f]!]!);
+  const r0 = rr(k);
+  emit('r=', r0);
+  emit('rp=', rr(k - 1) + r0, rr(k + 1));
+  emit('rc=', r0, '|', c0);
+  emit('rw=', r0, '|', l);
+  const nr = s.near[k - f]!;
+  const near = nr < 0 ? 'none' : relBucket(k - nr);
+  emit('near=', near, '|', nr < 0 ? '' : bucket(s.score[nr - f]!));
+  emit('nearr=', near, '|', (nr < 0 ? '' : rr(nr)) + r0);
+  emit('nearw=', near, '|', l);
+}
+
+/** Feature hashes of token k (training and inference share them). */
+export function seqFeatureHashes(view: TokenView, s: SeqSentence, k: number, quoted: Uint8Array, out: number[]): void {
+  out.length = 0;
+  emitSeqFeatures(view, s, k, quoted, (a, b, c, d) => {
+    let h = fnv(FNV_START, a);
+    if (b !== undefined) h = fnv(h, b);
+    if (c !== undefined) h = fnv(h, c);
+    if (d !== undefined) h = fnv(h, d);
+    out.push(h);
+  });
+}
+
+/** Emission scores (n x NL) of a sentence under a model given as a lookup of feature rows. */
+export function emissions(view: TokenView, s: SeqSentence, quoted: Uint8Array, row: (h: number) => Float32Array | null): Float32Array {
+  const n = s.e - s.f;
+  const em = new Float32Array(n * NL);
+  const hs: number[] = [];
+  for (let i = 0; i < n; i++) {
+    seqFeatureHashes(view, s, s.f + i, quoted, hs);
+    for (const h of hs) {
+      const r = row(h);
+      if (!r) continue;
+      for (let y = 0; y < NL; y++) em[i * NL + y] = em[i * NL + y]! + r[y]!;
+    }
+  }
+  return em;
+}
+
+/** Viterbi under the BIO constraints: the best label of each token. */
+export function viterbi(em: Float32Array, trans: Float32Array, n: number): Int8Array {
+  const out = new Int8Array(n);
+  if (n === 0) return out;
+  const score = new Float32Array(n * NL);
+  const back = new Int8Array(n * NL);
+  for (let y = 0; y < NL; y++) score[y] = allowed(0, y) ? em[y]! + trans[NL * NL + y]! : -Infinity;
+  for (let i = 1; i < n; i++) {
+    for (let y = 0; y < NL; y++) {
+      let best = -Infinity;
+      let arg = 0;
+      for (let p = 0; p < NL; p++) {
+        if (!allowed(p, y)) continue;
+        const v = score[(i - 1) * NL + p]! + trans[p * NL + y]!;
+        if (v > best) {
+          best = v;
+          arg = p;
+        }
+      }
+      score[i * NL + y] = best + em[i * NL + y]!;
+      back[i * NL + y] = arg;
+    }
+  }
+  let y = 0;
+  for (let k = 1; k < NL; k++) if (score[(n - 1) * NL + k]! > score[(n - 1) * NL + y]!) y = k;
+  for (let i = n - 1; i >= 0; i--) {
+    out[i] = y;
+    y = back[i * NL + y]!;
+  }
+  return out;
+}
+
+export interface SeqAttribution {
+  source: TokRange | null;
+  cue: TokRange;
+  content: TokRange[];
+}
+
+/** Runs of one role (S, C or Q) in a label sequence, as token ranges. */
+function runs(labels: Int8Array, f: number, role: 'S' | 'C' | 'Q'): TokRange[] {
+  const b = role === 'S' ? 1 : role === 'C' ? 3 : 5;
+  const out: TokRange[] = [];
+  for (let i = 0; i < labels.length; i++) {
+    if (labels[i] !== b) continue;
+    let j = i + 1;
+    while (j < labels.length && labels[j] === b + 1) j++;
+    out.push({ first: f + i, end: f + j });
+    i = j - 1;
+  }
+  return out;
+}
+
+function gap(a: TokRange, b: TokRange): number {
+  return a.end <= b.first ? b.first - a.end : b.end <= a.first ? a.first - b.end : 0;
+}
+
+/**
+ * Attributions from a label sequence, decoded with the constraints of an attribution: every content has a
+ * cue (the nearest one of the sentence; a content with none is dropped), the source is the source run
+ * nearest to that cue, and a source must hold a word.
+ */
+export function attributionsFromLabels(view: TokenView, labels: Int8Array, f: number): SeqAttribution[] {
+  const cues = runs(labels, f, 'C');
+  if (cues.length === 0) return [];
+  const sources = runs(labels, f, 'S').filter((r) => {
+    for (let k = r.first; k < r.end; k++) if (view.tokens[k]!.kind === 'word') return true;
+    return false;
+  });
+  const byCue = new Map<number, SeqAttribution>();
+  for (const q of runs(labels, f, 'Q')) {
+    let words = 0;
+    for (let k = q.first; k < q.end; k++) if (view.tokens[k]!.kind === 'word') words++;
+    if (words === 0) continue;
+    let c = 0;
+    for (let i = 1; i < cues.length; i++) if (gap(cues[i]!, q) < gap(cues[c]!, q)) c = i;
+    let a = byCue.get(c);
+    if (!a) {
+      const cue = cues[c]!;
+      let src: TokRange | null = null;
+      for (const s of sources) if (!src || gap(s, cue) < gap(src, cue)) src = s;
+      a = { source: src && gap(src, cue) <= 12 ? src : null, cue, content: [] };
+      byCue.set(c, a);
+    }
+    a.content.push(q);
+  }
+  return [...byCue.values()];
+}
+
+/** Labels a sentence with the model. */
+export function labelSentence(model: SeqModel, view: TokenView, s: SeqSentence, quoted: Uint8Array): Int8Array {
+  const n = s.e - s.f;
+  const em = new Float32Array(n * NL);
+  const hs: number[] = [];
+  const w = model.weights;
+  for (let i = 0; i < n; i++) {
+    seqFeatureHashes(view, s, s.f + i, quoted, hs);
+    for (const h of hs) {
+      const r = model.index.get(h);
+      if (r === undefined) continue;
+      for (let y = 0; y < NL; y++) em[i * NL + y] = em[i * NL + y]! + w[r * NL + y]!;
+    }
+  }
+  return viterbi(em, model.trans, s.e - s.f);
+}
+
+/** File format: `PXQSEQ1\n` + JSON header line + uint32 hashes + float32 weights (rows x NL) + transitions. */
+export function encodeSeqModel(hashes: Uint32Array, weights: Float32Array, trans: Float32Array, header: Record<string, unknown>): Buffer {
+  const head = Buffer.from(`PXQSEQ1\n${JSON.stringify({ ...header, rows: hashes.length, labels: SEQ_LABELS })}\n`, 'utf8');
+  return Buffer.concat([head, Buffer.from(hashes.buffer, hashes.byteOffset, hashes.byteLength), Buffer.from(weights.buffer, weights.byteOffset, weights.byteLength), Buffer.from(trans.buffer, trans.byteOffset, trans.byteLength)]);
+}
+
+export function decodeSeqModel(buf: Buffer): SeqModel {
+  const nl1 = buf.indexOf(10);
+  const nl2 = buf.indexOf(10, nl1 + 1);
+  if (buf.subarray(0, nl1).toString('utf8') !== 'PXQSEQ1') throw new Error('not a quote sequence model');
+  const header = JSON.parse(buf.subarray(nl1 + 1, nl2).toString('utf8')) as { rows: number; gate: number; runGate?: number };
+  const body = Buffer.from(buf.subarray(nl2 + 1)); // copied: aligned for the typed arrays
+  const rows = header.rows;
+  const hashes = new Uint32Array(body.buffer, body.byteOffset, rows);
+  const weights = new Float32Array(body.buffer, body.byteOffset + rows * 4, rows * NL);
+  const trans = new Float32Array(body.buffer, body.byteOffset + rows * 4 + rows * NL * 4, (NL + 1) * NL);
+  const index = new Map<number, number>();
+  for (let i = 0; i < rows; i++) index.set(hashes[i]! | 0, i);
+  return { index, weights, trans, gate: header.gate, runGate: header.runGate ?? header.gate };
+}
+
+export function seqModelPath(): string {
+  return join(repoRoot(), 'models', 'quote-seq.bin.gz');
+}
+
+/** The committed model, or null when it has not been trained (the rules alone run then). */
+export function loadSeqModel(path: string = seqModelPath()): SeqModel | null {
+  if (!existsSync(path)) return null;
+  return decodeSeqModel(gunzipSync(readFileSync(path)));
+}

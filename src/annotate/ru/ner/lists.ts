@@ -1,0 +1,53 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { repoRoot } from '../../../shared-paths.js';
+import { foldRu } from '../normalize.js';
+import { stemRu } from '../stem.js';
+import type { NameLists } from './features.js';
+
+interface NamesFile {
+  firstNames: string[];
+  orgWords: string[];
+  placeWords: string[];
+  personWords: string[];
+}
+
+/** Russian names of every country: Intl.DisplayNames (ICU data in Node) and world-countries' Russian translations. */
+export function russianCountryNames(): Map<string, string> {
+  const out = new Map<string, string>(); // Russian name -> ISO alpha-2
+  const require = createRequire(import.meta.url);
+  const countries = require('world-countries') as { cca2: string; translations: Record<string, { common: string; official: string }> }[];
+  const dn = new Intl.DisplayNames(['ru'], { type: 'region' });
+  for (const c of countries) {
+    const ru = c.translations['rus'];
+    if (ru) {
+      out.set(ru.common, c.cca2);
+      out.set(ru.official, c.cca2);
+    }
+    const d = dn.of(c.cca2);
+    if (d && d !== c.cca2) out.set(d, c.cca2);
+  }
+  return out;
+}
+
+let cached: NameLists | null = null;
+export function ruNameLists(): NameLists {
+  if (cached) return cached;
+  const raw = JSON.parse(readFileSync(join(repoRoot(), 'data', 'ru', 'names.json'), 'utf8')) as NamesFile;
+  const placeStems = new Set<string>();
+  for (const name of russianCountryNames().keys()) {
+    const words = name.split(/\s+/);
+    // The last word of a one- or two-word name ("Киргизия", "Южная Корея"), stemmed.
+    if (words.length <= 2) placeStems.add(stemRu(words[words.length - 1]!));
+  }
+  const stems = (xs: string[]) => new Set(xs.map((x) => stemRu(foldRu(x))));
+  cached = {
+    firstNames: new Set(raw.firstNames.map(foldRu)),
+    placeStems,
+    orgWords: stems(raw.orgWords),
+    placeWords: stems(raw.placeWords),
+    personWords: stems(raw.personWords),
+  };
+  return cached;
+}

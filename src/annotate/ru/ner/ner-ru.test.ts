@@ -1,0 +1,41 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { resolveRu, ruNameKey } from './stage.js';
+import { scoreNerRu } from '../../../eval/ner-ru.js';
+import { loadRuTagger } from './tagger.js';
+
+test('name keys: case forms of a surname share one key', () => {
+  assert.equal(ruNameKey('Путина'), ruNameKey('Путин'));
+  assert.equal(ruNameKey('Путину'), 'путин');
+  assert.equal(ruNameKey('Жапарова'), 'жапаров');
+  assert.equal(ruNameKey('Зеленского'), 'зеленский');
+  assert.equal(ruNameKey('Ивановой'), 'иванов');
+});
+
+test('resolution: Путин, Путина and В. В. Путин are one person', () => {
+  const text = 'В. В. Путин прибыл. Визит Путина начался. Путину показали город.';
+  const at = (w: string) => ({ start: text.indexOf(w), end: text.indexOf(w) + w.length, type: 'PER' as const });
+  const spans = [at('В. В. Путин'), at('Путина'), at('Путину')];
+  const r = resolveRu(text, spans);
+  assert.equal(r.entities.length, 1);
+  assert.deepEqual(new Set(r.mentions.map((m) => m.entity)), new Set(['e1']));
+});
+
+test('naeval scoring: token F1 per type and exact entity F1', () => {
+  const gold = [{ id: 'a', text: 'Владимир Путин прибыл в Бишкек', entities: [{ start: 0, end: 14, type: 'PER' }, { start: 24, end: 30, type: 'LOC' }] }];
+  const s = scoreNerRu(gold, [{ id: 'a', entities: [{ start: 9, end: 14, type: 'PER' }, { start: 24, end: 30, type: 'ORG' }] }]);
+  assert.equal(s.perType.PER!.precision, 1);
+  assert.equal(s.perType.PER!.recall, 0.5);
+  assert.equal(s.perType.LOC!.recall, 0);
+  assert.equal(s.f1, 0);
+});
+
+test('the committed model tags a plain sentence', () => {
+  const tagger = loadRuTagger();
+  assert.ok(tagger, 'models/ner-ru.bin.gz is committed');
+  const text = 'Президент России Владимир Путин встретился в Бишкеке с Садыром Жапаровым.';
+  const got = tagger.tag(text).map((e) => `${e.type}:${text.slice(e.start, e.end)}`);
+  assert.ok(got.includes('PER:Владимир Путин'), got.join(' '));
+  assert.ok(got.includes('LOC:Бишкеке'), got.join(' '));
+  assert.ok(got.includes('LOC:России'), got.join(' '));
+});

@@ -1,0 +1,46 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { createPipeline } from '../../pipeline/pipeline.js';
+import { makeArticle } from '../../model/document.js';
+import { russianStages } from './stages.js';
+import { stemRu } from './stem.js';
+
+const pipeline = createPipeline(russianStages());
+const run = (text: string, published: string | null = '2020-06-16') =>
+  pipeline.run(makeArticle({ id: 'x', source: 't', format: 'text', outlet: null, title: null, published, url: null, language: 'ru' }, text));
+
+test('stemmer: case forms of one name share a stem', () => {
+  assert.equal(stemRu('Путину'), stemRu('Путина'));
+  assert.equal(stemRu('пассажирами'), 'пассажир');
+});
+
+test('quantities: spaces in digits, decimal comma with a scale, number words, hedges, currencies, multiples', () => {
+  const a = run('На борту были 176 пассажиров. Оборот составил 4,1 млрд долларов. Пострадали семь сотрудников полиции. Около 1\u00a0700 предприятий работают. Цены выросли в 3 раза, а экспорт втрое. Доля составила 75%. Пострадали двадцать пять человек.');
+  const q = (a.layers.quantities ?? []).map((x) => [a.text.slice(x.start, x.end), x.value, x.unit, x.kind, x.countedHead]);
+  assert.deepEqual(q, [
+    ['176', 176, null, 'level', 'passenger'],
+    ['4,1 млрд долларов', 4.1e9, 'USD', 'level', null],
+    ['семь', 7, null, 'level', 'employee'],
+    ['Около 1\u00a0700', 1700, null, 'level', 'enterprise'],
+    ['в 3 раза', 3, null, 'multiple', null],
+    ['втрое', 3, null, 'multiple', null],
+    ['75%', 75, '%', 'level', null],
+    ['двадцать пять', 25, null, 'level', 'person'],
+  ]);
+  const around = a.layers.quantities![3]!;
+  assert.ok(around.low < 1700 && around.high > 1700);
+});
+
+test('dates: chrono ru with refiners (past weekday, накануне, year, start of a month kept as a month)', () => {
+  const a = run('Во вторник, 16 июня, в Москве прошла встреча. Накануне вечером стороны обсудили повестку. В 2022 году объем вырос. В начале декабря пройдет саммит. В понедельник министр заявил о росте.');
+  const t = (a.layers.times ?? []).map((x) => [a.text.slice(x.start, x.end), x.value]);
+  assert.deepEqual(t, [
+    ['Во вторник, 16 июня', '2020-06-16'],
+    ['Накануне', '2020-06-15'],
+    ['В 2022 году', '2022'],
+    ['В начале декабря', '2020-12'],
+    ['В понедельник', '2020-06-15'],
+  ]);
+  // No figures are read from the dates.
+  assert.deepEqual(a.layers.quantities, []);
+});

@@ -124,3 +124,27 @@ export async function openJobQueue(url: string, options: QueueOptions = {}): Pro
     },
   };
 }
+
+/** Queue depth and workers for `parallax serve` (no job engine started; zeros until a worker has made the tables). */
+export function openQueueStatus(url: string): { status(): Promise<{ depth: Record<string, number>; workers: number }>; close(): Promise<void> } {
+  const pool = new pg.Pool({ connectionString: url, max: 2 });
+  return {
+    async status() {
+      const depth: Record<string, number> = { analyse: 0, assign: 0, compare: 0 };
+      let workers = 0;
+      try {
+        const { rows } = await pool.query<{ name: string; n: string }>(
+          `SELECT name, count(*) AS n FROM pgboss.job WHERE state IN ('created', 'retry', 'active') AND name LIKE 'parallax-%' GROUP BY name`,
+        );
+        for (const r of rows) depth[r.name.replace('parallax-', '')] = Number(r.n);
+        const w = await pool.query<{ n: string }>(`SELECT count(*) AS n FROM parallax_workers WHERE seen_at > now() - interval '15 seconds'`);
+        workers = Number(w.rows[0]?.n ?? 0);
+      } catch (e) {
+        // 42P01 / 3F000: no queue tables yet (no worker or queued ingest has run on this database).
+        if (!['42P01', '3F000'].includes((e as { code?: string }).code ?? '')) throw e;
+      }
+      return { depth, workers };
+    },
+    close: () => pool.end(),
+  };
+}

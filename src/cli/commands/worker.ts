@@ -31,17 +31,20 @@ export const workerCommand: Command = {
     const batch = values.batch === undefined ? undefined : number(values.batch, 'batch', 1, 1);
     const { startWorker } = await import('../../app/worker.js');
     const log = (line: string) => io.stderr.write(`parallax worker: ${line}\n`);
+    // Signals are taken from the start: a SIGTERM while the worker loads stops it as soon as it is up.
+    let stopRequested: () => void = () => {};
+    const stopped = new Promise<void>((res) => (stopRequested = res));
+    const onSignal = () => {
+      process.off('SIGINT', onSignal);
+      process.off('SIGTERM', onSignal);
+      stopRequested();
+    };
+    process.on('SIGINT', onSignal);
+    process.on('SIGTERM', onSignal);
     const worker = await startWorker({ url, concurrency, ...(batch ? { batch } : {}), leaseSeconds: lease, pollSeconds, superviseSeconds: Math.max(1, Math.min(30, Math.round(lease / 4))), log });
-    await new Promise<void>((done) => {
-      const stop = () => {
-        process.off('SIGINT', stop);
-        process.off('SIGTERM', stop);
-        log('stopping: finishing the jobs in hand');
-        void worker.stop().then(done);
-      };
-      process.on('SIGINT', stop);
-      process.on('SIGTERM', stop);
-    });
+    await stopped;
+    log('stopping: finishing the jobs in hand');
+    await worker.stop();
     const s = worker.stats;
     if (values.json) io.stdout.write(JSON.stringify({ worker: worker.id, ...s }) + '\n');
     else log(`stopped: analysed ${s.analyse.articles} in ${s.analyse.jobs} jobs, assigned ${s.assign.articles}, compared ${s.compare.jobs} stories`);

@@ -70,15 +70,6 @@ export const ENQUEUE_LOCK = 7_424_992;
 export async function openJobQueue(url: string, options: QueueOptions = {}): Promise<JobQueue> {
   const lease = options.leaseSeconds ?? 120;
   const pool = new pg.Pool({ connectionString: url, max: 5 });
-  // Two processes starting at once must not both create the tables.
-  const client = await pool.connect();
-  try {
-    await client.query('SELECT pg_advisory_lock(7424990)');
-    await client.query(TABLES);
-  } finally {
-    await client.query('SELECT pg_advisory_unlock(7424990)').catch(() => {});
-    client.release();
-  }
   const boss = new PgBoss({
     connectionString: url,
     max: options.connections ?? 6,
@@ -87,21 +78,30 @@ export async function openJobQueue(url: string, options: QueueOptions = {}): Pro
   });
   // Connection errors are retried by pg-boss; they must not crash the process as unhandled 'error' events.
   boss.on('error', () => {});
-  await boss.start();
-  const retry = { retryLimit: 12, retryDelay: 1, retryBackoff: true, expireInSeconds: lease, deadLetter: QUEUES.dead };
-  const queues = await boss.getQueues();
-  const have = new Set(queues.map((q) => q.name));
-  if (!have.has(QUEUES.dead)) await boss.createQueue(QUEUES.dead, { name: QUEUES.dead });
-  const kinds = [
-    { name: QUEUES.analyse, policy: 'standard' as const },
-    // The advisory lock makes the assigner one at a time; these jobs only nudge it.
-    { name: QUEUES.assign, policy: 'standard' as const },
-    { name: QUEUES.compare, policy: 'stately' as const },
-  ];
-  for (const q of kinds) {
-    if (!have.has(q.name)) await boss.createQueue(q.name, { ...q, ...retry });
-    // The lease is the queue's: a worker given one sets it for the jobs queued from now on.
-    else if (options.leaseSeconds !== undefined) await boss.updateQueue(q.name, { ...q, ...retry });
+  // Processes starting at once (workers on a new database) set up the tables and queues one at a time.
+  const client = await pool.connect();
+  try {
+    await client.query('SELECT pg_advisory_lock(7424990)');
+    await client.query(TABLES);
+    await boss.start();
+    const retry = { retryLimit: 12, retryDelay: 1, retryBackoff: true, expireInSeconds: lease, deadLetter: QUEUES.dead };
+    const queues = await boss.getQueues();
+    const have = new Set(queues.map((q) => q.name));
+    if (!have.has(QUEUES.dead)) await boss.createQueue(QUEUES.dead, { name: QUEUES.dead });
+    const kinds = [
+      { name: QUEUES.analyse, policy: 'standard' as const },
+      // The advisory lock makes the assigner one at a time; these jobs only nudge it.
+      { name: QUEUES.assign, policy: 'standard' as const },
+      { name: QUEUES.compare, policy: 'stately' as const },
+    ];
+    for (const q of kinds) {
+      if (!have.has(q.name)) await boss.createQueue(q.name, { ...q, ...retry });
+      // The lease is the queue's: a worker given one sets it for the jobs queued from now on.
+      else if (options.leaseSeconds !== undefined) await boss.updateQueue(q.name, { ...q, ...retry });
+    }
+  } finally {
+    await client.query('SELECT pg_advisory_unlock(7424990)').catch(() => {});
+    client.release();
   }
   return {
     boss,

@@ -273,9 +273,11 @@ export function layerConflicts(pair: AlignedPair, sameWording = false): Conflict
     figuresComparable(a, b) ? claimQuantities(v).filter((q) => !isRankLabel(v.article.text, q) && !isPerItem(v.article.text, q)) : [];
   const qa = countable(a);
   const qb = countable(b);
+  // One conflict per measure between two statements (a figure repeated in one statement is one difference).
+  const reported = new Set<string>();
   for (const x of qa) {
     const key = measureKey(x);
-    if (!key || !x.countedHead) continue;
+    if (!key || !x.countedHead || reported.has(key)) continue;
     // A figure of b that one of a's own figures already matches ("50-50, short of the 60 votes needed" vs "needed
     // 60 votes") is accounted for: it is no counterpart to a's other figure.
     // (Whatever measure it was read as: "fell to 385,000 from a revised 405,000" vs "was revised to 405,000".)
@@ -283,6 +285,7 @@ export function layerConflicts(pair: AlignedPair, sameWording = false): Conflict
     const same = qb.filter((y) => measureKey(y) === key && !givesFigure(qa, y));
     if (same.length === 0 || same.some((y) => !numbersConflict(x, y))) continue;
     const y = same[0]!;
+    reported.add(key);
     const ea = evidence(a.article, x, 'value');
     const eb = evidence(b.article, y, 'value');
     out.push({ type: 'number', summary: `Figure for ${x.counted?.text ?? x.countedHead}: ${oa} ${ea.text}, ${ob} ${eb.text}`, evidence: [ea, eb] });

@@ -1,5 +1,5 @@
 import type { Article } from '../model/document.js';
-import { alignClaims, bestSimilarity, candidatePairs, claimViews, DEFAULT_ALIGN, type AlignedPair, type AlignOptions, type ClaimView } from './align.js';
+import { alignClaims, bestSimilarity, candidatePairs, claimViews, DEFAULT_ALIGN, figureFeature, type AlignedPair, type AlignOptions, type ClaimView } from './align.js';
 import { claimQuantities, figuresComparable, givesFigure, isPerItem, pairConflicts, type ConflictCandidate } from './conflicts.js';
 import { wordOverlap } from './token-diff.js';
 import { findCopies } from './copies.js';
@@ -10,6 +10,15 @@ import { entitiesOut, figureRows, framingOut, quotesOut, quoteTable, timeline } 
 import { SCHEMA_VERSION, type ArticleOut, type Finding, type StoryComparison } from './types.js';
 import { concept } from '../annotate/lexicon.js';
 import { numbersConflict } from './values.js';
+import { articleFacts } from './facts/index.js';
+import { DETECTORS, type Candidate } from './detectors/index.js';
+import { boundEvidence, candidateFinding, defaultVerdict, sameDifference } from './refine.js';
+import type { Span } from '../model/document.js';
+import { relatedness, sharedLexicon } from './relatedness.js';
+import type { Lexicon } from './lexical/index.js';
+
+/** Paraphrase similarity (0..1) from which two statements are reported as saying the same thing. */
+const AGREEMENT_SIMILARITY = 0.62;
 
 export interface CompareOptions {
   /** Cross-article entity resolution (the entity stage's resolver). */
@@ -20,6 +29,8 @@ export interface CompareOptions {
   /** Exclusives listed per article at most. */
   maxExclusives?: number;
   failures?: { subject: string; message: string }[];
+  /** Word relatedness for aligning paraphrased facts (default: the shared WordNet + vector lexicon; null: none). */
+  lexicon?: Lexicon | null;
 }
 
 function articleOut(a: Article, copyOf: string | null): ArticleOut {
@@ -86,6 +97,21 @@ export function compareArticles(articles: Article[], options: CompareOptions = {
   let n = 0;
   const nextId = (prefix: string) => `${prefix}${++n}`;
 
+  // Facts of each article, and the differences the fact detectors find between them (one-to-one per measure).
+  const facts = new Map(articles.map((a) => [a.id, articleFacts(a, (id) => map.get(a.id)?.get(id) ?? `${a.id}:${id}`)]));
+  const lex = options.lexicon === undefined ? sharedLexicon() : options.lexicon;
+  const related = relatedness(lex);
+  const detected: Candidate[] = [];
+  for (const d of DETECTORS) {
+    for (const c of d.detect({ articles, facts, related })) {
+      // An earlier detector's finding on the same words stands.
+      const dup = detected.some((o) => c.sides.filter((s) => o.sides.some((t) => t.article === s.article && t.value.start < s.value.end && s.value.start < t.value.end)).length >= 2);
+      if (!dup) detected.push(c);
+    }
+  }
+  const inSpan = (v: ClaimView, s: Span) => s.start >= v.claim.start && s.end <= v.claim.end;
+  const factConflictAt = (v: ClaimView) => detected.some((c) => c.sides.some((s) => s.article === v.article && inSpan(v, s.value)));
+
   // Conflicts between aligned claims.
   const conflicts: { c: ConflictCandidate; pair: AlignedPair }[] = [];
   const conflicted = new Set<AlignedPair>();
@@ -110,6 +136,7 @@ export function compareArticles(articles: Article[], options: CompareOptions = {
     }
   }
   for (const { c, pair } of conflicts) {
+    if (detected.some((d) => sameDifference({ evidence: c.evidence } as Finding, d))) continue;
     const salience = Math.max(pair.a.claim.salience, pair.b.claim.salience);
     findings.push({
       id: nextId('c'),
@@ -149,6 +176,7 @@ export function compareArticles(articles: Article[], options: CompareOptions = {
         // Nor when the other statement gives the same figure for what the table read as another measure
         // ("50-50, falling short of the 60 votes needed" vs "needed 60 votes to clear a procedural vote").
         if (x.article !== y.article && ((vx && givesFigure(claimQuantities(vx), y)) || (vy && givesFigure(claimQuantities(vy), x)))) continue;
+        if (detected.some((d) => d.sides.some((s) => s.article === byId.get(x.article) && s.value.start < x.end && x.start < s.value.end) && d.sides.some((s) => s.article === byId.get(y.article) && s.value.start < y.end && y.start < s.value.end))) continue;
         const covered = findings.some(
           (f) => f.type === 'number' && f.evidence.some((e) => e.article === x.article && e.start <= x.start && e.end >= x.end) && f.evidence.some((e) => e.article === y.article && e.start <= y.start && e.end >= y.end),
         );
@@ -172,6 +200,14 @@ export function compareArticles(articles: Article[], options: CompareOptions = {
     }
   }
 
+  for (const c of detected) {
+    // The sentence-level reader already found this speaker difference (a swapped name in one sentence): once is enough.
+    const near = (f: Finding) =>
+      f.kind === 'conflict' && f.type === c.type && c.sides.every((s) => f.evidence.some((e) => e.article === s.article.id && e.start < s.context.end && s.context.start < e.end));
+    if (c.type === 'speaker' && findings.some(near)) continue;
+    findings.push(candidateFinding(c, nextId('c')));
+  }
+  for (const pair of aligned) if (factConflictAt(pair.a) && factConflictAt(pair.b)) conflicted.add(pair);
   // A pair whose figures the figures table found in conflict is a conflict too, whichever way it was found.
   const numberValues = findings.filter((f) => f.type === 'number').flatMap((f) => f.evidence.filter((e) => e.role === 'value'));
   const numberConflictAt = (v: ClaimView) => numberValues.some((e) => e.article === v.article.id && e.start >= v.claim.start && e.end <= v.claim.end);
@@ -184,6 +220,9 @@ export function compareArticles(articles: Article[], options: CompareOptions = {
         const x = cells[i]!;
         const y = cells[j]!;
         if (x.article === y.article || numbersConflict(x, y)) continue;
+        // Not when a conflict holds these two very figures against each other.
+        const hits = (f: Finding, z: typeof x) => f.evidence.some((e) => e.role === 'value' && e.article === z.article && e.start < z.end && z.start < e.end);
+        if (findings.some((f) => f.kind === 'conflict' && hits(f, x) && hits(f, y))) continue;
         const ax = byId.get(x.article)!;
         const ay = byId.get(y.article)!;
         findings.push({
@@ -257,6 +296,35 @@ export function compareArticles(articles: Article[], options: CompareOptions = {
     }
     if (conflictedGroup) continue;
     const lead = members[0]!;
+    // Agreement only where the wordings say the same thing (paraphrase similarity from WordNet and word vectors):
+    // sentences that merely share a word or a name are no agreement, and an outlet that does not say it is dropped.
+    const said = (v: ClaimView) => v.article.text.slice(v.claim.start, v.claim.end);
+    // (Both ways: a short sentence is easily covered by a long one.) And most of the content words of the
+    // shorter statement must be found in the longer one.
+    const paraphrase = (a: ClaimView, b: ClaimView) => Math.min(lex!.phraseSimilarity(said(a), said(b)), lex!.phraseSimilarity(said(b), said(a)));
+    const coverage = (a: ClaimView, b: ClaimView) => {
+      const [short, long] = a.claim.keywords.length <= b.claim.keywords.length ? [a, b] : [b, a];
+      const found = short.claim.keywords.filter((k) => long.claim.keywords.includes(k) || long.claim.keywords.some((l) => related(k, l) >= 0.75)).length;
+      return { found, of: short.claim.keywords.length };
+    };
+    const covered = (a: ClaimView, b: ClaimView) => {
+      const { found, of } = coverage(a, b);
+      return found >= Math.max(1, Math.floor(0.34 * of));
+    };
+    // Every content word of the shorter statement in the longer ("agents arrested him at his home"): a looser wording will do.
+    const contained = (a: ClaimView, b: ClaimView) => {
+      const { found, of } = coverage(a, b);
+      return found >= 3 && found >= 0.75 * of;
+    };
+    if (process.env.PARALLAX_DEBUG_AGREE) for (const v of members) if (v !== lead) console.error('AGREE?', paraphrase(lead, v).toFixed(2), covered(lead, v), lead.claim.keywords.join(','), '|', v.claim.keywords.join(','), '|', said(lead).slice(0, 80), '|', said(v).slice(0, 80));
+    // Two statements giving one distinctive figure ("252 to 175", "96%") are about one thing already.
+    const figures = (v: ClaimView) => new Set(v.claim.quantities.map((i) => figureFeature(v.article.layers.quantities?.[i])).filter((f): f is string => f !== null));
+    const sameFigure = (a: ClaimView, b: ClaimView) => [...figures(a)].some((f) => figures(b).has(f));
+    const agreeing = lex ? members.filter((v) => v === lead || sameFigure(lead, v) || (paraphrase(lead, v) >= AGREEMENT_SIMILARITY && covered(lead, v)) || (paraphrase(lead, v) >= 0.45 && contained(lead, v))) : members;
+    if (agreeing.length < 2) continue;
+    members.splice(0, members.length, ...agreeing);
+    evidenceList.splice(0, evidenceList.length, ...agreeing.map((v) => evidence(v.article, v.claim, 'claim')));
+    outlets.splice(0, outlets.length, ...agreeing.map((v) => outletName(v.article)));
     findings.push({
       id: nextId('a'),
       kind: 'agreement',
@@ -295,6 +363,10 @@ export function compareArticles(articles: Article[], options: CompareOptions = {
   findings.push(...detailExclusives(articles, views, aligned, map, story, findings, nextId));
 
   const order = { conflict: 0, partial: 1, agreement: 2, exclusive: 3 } as const;
+  for (let i = 0; i < findings.length; i++) {
+    const f = boundEvidence(findings[i]!, byId);
+    findings[i] = { ...f, verdict: f.verdict ?? defaultVerdict(f, byId) };
+  }
   findings.sort((x, y) => order[x.kind] - order[y.kind] || y.salience - x.salience);
   const quotes = quotesOut(articles, map, story);
   const summary = storySummary(findings, articles);
@@ -382,7 +454,7 @@ function detailExclusives(
       const q = a.layers.quantities?.[i];
       if (!q) continue;
       const elsewhere = articles.some((b) => b !== a && (b.layers.quantities ?? []).some((x) => x.unit === q.unit && !numbersConflict(x, q)));
-      if (!elsewhere) add(`q:${q.start}`, q, `gives the figure “${a.text.slice(q.start, q.end)}”`);
+      if (!elsewhere) add(`q:${a.text.slice(q.start, q.end)}`, q, `gives the figure “${a.text.slice(q.start, q.end)}”`);
     }
   }
   return out;

@@ -86,8 +86,12 @@ interface Located {
  * beyond hedges and rounding is a conflict, within one article too.
  */
 /** Years a figure's statement is anchored to ("By 2085, ..."); figures for different years are different measures. */
+const yearsCache = new WeakMap<Located, Set<string>>();
 function yearsOf(l: Located): Set<string> {
+  const known = yearsCache.get(l);
+  if (known) return known;
   const out = new Set<string>();
+  yearsCache.set(l, out);
   for (const i of l.view?.claim.times ?? []) {
     const y = /^(\d{4})/.exec(l.article.layers.times?.[i]?.value ?? '');
     if (y) out.add(y[1]!);
@@ -109,6 +113,9 @@ function sameYears(x: Located, y: Located): boolean {
   return false;
 }
 
+/** Mentions of one measure kept per article in a row of the figures table. */
+const PER_ARTICLE = 12;
+
 export function figureRows(articles: readonly Article[], views: readonly ClaimView[], map: EntityMap, story: readonly StoryEntity[]): FigureRow[] {
   const names = new Map(story.map((e) => [e.id, e.name]));
   const viewOf = new Map<string, ClaimView>();
@@ -121,9 +128,15 @@ export function figureRows(articles: readonly Article[], views: readonly ClaimVi
     });
   }
   const groups: Located[][] = [];
+  // Groups by measure key: an item is only ever compared with the groups of its own measure.
+  const byKey = new Map<string, Located[][]>();
   for (const item of located) {
+    const candidates = byKey.get(item.key) ?? [];
     // Same measure and (same claim context or similar claims); two figures of one sentence are two measures.
-    const group = groups.find((g) =>
+    // (Groups of one measure are few in a real story; a long input repeating one figure is capped at 64 looks.)
+    const group = candidates.slice(-64).find((g) =>
+      // A measure stated over and over in one article is read from its first mentions (bounded work and output).
+      g.filter((o) => o.article === item.article).length < PER_ARTICLE &&
       g.every((o) => o.key === item.key && !(o.article === item.article && o.view?.claim.sentence === item.view?.claim.sentence) && sameYears(o, item)) &&
       // Within one article the statements must be closely related; across articles alignment decides later.
       g.some((o) => !o.view || !item.view || o.view === item.view || cosine(o.view, item.view) >= 0.2) &&
@@ -131,7 +144,12 @@ export function figureRows(articles: readonly Article[], views: readonly ClaimVi
       g.every((o) => o.article !== item.article || closeValues(o.q.value, item.q.value)),
     );
     if (group) group.push(item);
-    else groups.push([item]);
+    else {
+      const g = [item];
+      groups.push(g);
+      if (!byKey.has(item.key)) byKey.set(item.key, candidates);
+      candidates.push(g);
+    }
   }
   return groups
     .map((g): FigureRow => {
@@ -192,7 +210,8 @@ export function timeline(articles: readonly Article[]): TimelineEntry[] {
       if (t.type !== 'DATE') continue;
       let e = byValue.get(t.value);
       if (!e) byValue.set(t.value, (e = { value: t.value, label: a.text.slice(t.start, t.end), evidence: [] }));
-      e.evidence.push(evidence(a, t, 'time'));
+      // A day mentioned over and over is shown by its first mentions per article (bounded output).
+      if (e.evidence.filter((x) => x.article === a.id).length < 5) e.evidence.push(evidence(a, t, 'time'));
     }
   }
   return [...byValue.values()].sort((x, y) => x.value.localeCompare(y.value));

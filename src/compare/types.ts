@@ -1,7 +1,7 @@
-// The result of comparing the articles of one story: the JSON contract (schemaVersion 1), documented
+// The result of comparing the articles of one story: the JSON contract (schemaVersion 2), documented
 // in docs/json-schema.md. Every start/end indexes that article's `text` and every `text` equals that slice.
 
-export const SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION = 2;
 
 export interface Evidence {
   /** Article id. */
@@ -9,18 +9,28 @@ export interface Evidence {
   start: number;
   end: number;
   text: string;
-  /** What this piece of evidence is, e.g. 'claim', 'quantity', 'time', 'quote'. */
+  /**
+   * What this piece of evidence is: 'value' (the exact differing or matching words), 'context' (the clause
+   * around them, at most 300 characters), 'claim', 'common-item', 'only-item', 'time'.
+   */
   role?: string;
 }
 
 export type FindingKind = 'agreement' | 'partial' | 'conflict' | 'exclusive';
 export type ConflictType = 'number' | 'date' | 'speaker' | 'negation' | 'modality' | 'entity';
+/**
+ * How the findings' facts relate: 'contradiction' (cannot both hold), 'different-tallies' (figures that differ
+ * but can both hold), 'update' (the later report gives a newer count or the done act), 'agreement', 'partial', 'exclusive'.
+ */
+export type Verdict = 'contradiction' | 'different-tallies' | 'update' | 'agreement' | 'partial' | 'exclusive';
 
 export interface Finding {
   id: string;
   kind: FindingKind;
-  /** For conflicts: what kind of disagreement. */
+  /** For conflicts: what differs. */
   type?: ConflictType;
+  /** How the facts relate (schemaVersion 2); conflicts carry contradiction, different-tallies or update. */
+  verdict?: Verdict;
   summary: string;
   evidence: Evidence[];
   /** Articles (ids) that report it. For conflicts: each side. */

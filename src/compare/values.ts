@@ -1,3 +1,4 @@
+import { loadQuantityLexicon } from '../annotate/quantities/lexicon.js';
 // Reading values out of short token runs, for comparing two wordings of one statement:
 // numbers (with separators, scale words, spelled-out forms, percent, currency, hedges) and dates
 // (weekdays, months with abbreviations, years, days of month).
@@ -11,15 +12,13 @@ const SMALL_NUMBERS: Record<string, number> = {
 const SCALES: Record<string, number> = {
   thousand: 1e3, k: 1e3, million: 1e6, mn: 1e6, m: 1e6, mln: 1e6, billion: 1e9, bn: 1e9, b: 1e9, trillion: 1e12, tn: 1e12, trn: 1e12,
 };
-/** Hedge words and the interval they allow around a value v: [v*low, v*high]. */
-export const HEDGES: Record<string, { low: number; high: number }> = {
-  about: { low: 0.95, high: 1.05 }, around: { low: 0.95, high: 1.05 }, some: { low: 0.95, high: 1.05 },
-  roughly: { low: 0.95, high: 1.05 }, approximately: { low: 0.95, high: 1.05 }, approx: { low: 0.95, high: 1.05 },
-  nearly: { low: 0.9, high: 1.0 }, almost: { low: 0.9, high: 1.0 }, 'close to': { low: 0.9, high: 1.0 },
-  'more than': { low: 1.0, high: 1.5 }, over: { low: 1.0, high: 1.5 }, 'at least': { low: 1.0, high: 2 },
-  'less than': { low: 0.6, high: 1.0 }, under: { low: 0.6, high: 1.0 }, 'up to': { low: 0.5, high: 1.0 },
-  '~': { low: 0.95, high: 1.05 },
-};
+/**
+ * Hedge words and the interval they allow around a value v: [v*low, v*high]. Read from the one hedge list the
+ * quantity stage uses (data/lexicons/quantities.json), so that both read "more than" alike.
+ */
+export const HEDGES: Record<string, { low: number; high: number }> = Object.fromEntries(
+  [...loadQuantityLexicon().hedges].map(([w, [low, high]]) => [w, { low, high }]),
+);
 /** Exact figures are rounded by whoever wrote them: allow half a percent. */
 export const ROUNDING = 0.005;
 

@@ -31,7 +31,7 @@ test('parallax export writes a stored story as JSON, Markdown, HTML and CSV', as
     const j = io(dir);
     assert.equal(await runCli(['export', 'st', '--db', 'e.db'], j.io), 0, j.err());
     const comparison = JSON.parse(j.out());
-    assert.equal(comparison.schemaVersion, 1);
+    assert.equal(comparison.schemaVersion, 2);
     assert.deepEqual(comparison.articles.map((x: { id: string }) => x.id).sort(), ['x1', 'x2']);
     for (const [format, check] of [
       ['markdown', /TASS/],

@@ -1,0 +1,89 @@
+import { outletName } from '../evidence.js';
+import type { DatedFact } from '../facts/index.js';
+import type { Candidate, Detector } from './types.js';
+
+/** Words of two clauses in common, and whether they share a participant. */
+export function clauseAffinity(x: { around: Set<string>; entities: Set<string> }, y: { around: Set<string>; entities: Set<string> }, weight: (w: string) => number): number {
+  let s = 0;
+  for (const w of x.around) if (y.around.has(w)) s += weight(w);
+  let e = 0;
+  for (const id of x.entities) if (y.entities.has(id)) e++;
+  return s + Math.min(2, e) * 0.5;
+}
+
+/** ISO weekday (1 = Monday) of a day 'YYYY-MM-DD'. */
+function weekdayOfDay(day: string): string {
+  const d = new Date(`${day}T12:00:00Z`).getUTCDay();
+  return String(d === 0 ? 7 : d);
+}
+
+/**
+ * Same day: weekdays when both give one (a weekday resolved against two publication dates may land in two
+ * weeks), else the days, else a day against a weekday. Null when the two cannot be compared.
+ */
+function sameDay(x: DatedFact, y: DatedFact): boolean | null {
+  if (x.weekday && y.weekday) return x.weekday === y.weekday;
+  if (x.day && y.day && !x.weekday && !y.weekday) return x.day === y.day;
+  if (x.day && !x.weekday && y.weekday) return weekdayOfDay(x.day) === y.weekday;
+  if (y.day && !y.weekday && x.weekday) return weekdayOfDay(y.day) === x.weekday;
+  return null;
+}
+
+const MIN = Number(process.env.PX_DATE ?? 1.4);
+
+/**
+ * Days of one act that differ across articles: the clauses around the two dates share the act's words and
+ * participants, and no date the other article gives that act agrees.
+ */
+export const dateDetector: Detector = {
+  type: 'date',
+  name: 'dates',
+  detect({ articles, facts }) {
+    const dated = new Map(articles.map((a) => [a.id, (facts.get(a.id) ?? []).filter((f): f is DatedFact => f.kind === 'dated')]));
+    // Words that many dated clauses share (the story's own subject) say little about which act is dated.
+    const df = new Map<string, number>();
+    let n = 0;
+    for (const fs of dated.values()) for (const f of fs) {
+      n++;
+      for (const w of f.around) df.set(w, (df.get(w) ?? 0) + 1);
+    }
+    const weight = (w: string) => Math.max(0, Math.log((n + 1) / (df.get(w) ?? 1)) / Math.log(n + 1));
+    const out: Candidate[] = [];
+    for (let i = 0; i < articles.length; i++) {
+      for (let j = i + 1; j < articles.length; j++) {
+        const A = dated.get(articles[i]!.id)!;
+        const B = dated.get(articles[j]!.id)!;
+        const scored: { x: DatedFact; y: DatedFact; s: number; same: boolean }[] = [];
+        for (const x of A) for (const y of B) {
+          const same = sameDay(x, y);
+          if (same === null) continue;
+          const s = clauseAffinity(x, y, weight);
+          // Days of two acts that share no participant are compared only when their clauses are close.
+          const shared = [...x.entities].some((e) => y.entities.has(e));
+          if (s >= MIN && (shared || s >= 1.2 * MIN)) scored.push({ x, y, s, same });
+        }
+        scored.sort((p, q) => q.s - p.s);
+        const used = new Set<DatedFact>();
+        const agreed = new Set<DatedFact>();
+        for (const p of scored) if (p.same) agreed.add(p.x).add(p.y);
+        for (const { x, y, same } of scored) {
+          if (used.has(x) || used.has(y)) continue;
+          used.add(x).add(y);
+          if (same || agreed.has(x) || agreed.has(y)) continue;
+          const tx = x.article.text.slice(x.value.start, x.value.end);
+          if (process.env.PX_DEBUG_DATES) console.error('DATE', tx, '|', y.article.text.slice(y.value.start, y.value.end), [...x.around].filter((w) => y.around.has(w)).map((w) => `${w}:${weight(w).toFixed(2)}`).join(','), [...x.entities].filter((e) => y.entities.has(e)).length);
+          const ty = y.article.text.slice(y.value.start, y.value.end);
+          out.push({
+            type: 'date',
+            verdict: 'contradiction',
+            sides: [x, y].map((f) => ({ article: f.article, value: f.value, context: f.context })),
+            summary: `Date: ${outletName(x.article)} says “${tx}”, ${outletName(y.article)} says “${ty}”.`,
+            salience: 0.85,
+            subject: 'date',
+          });
+        }
+      }
+    }
+    return out;
+  },
+};

@@ -1,0 +1,145 @@
+import type { Article } from '../../model/document.js';
+import { outletName } from '../evidence.js';
+import type { FigureFact } from '../facts/index.js';
+import { ROUNDING } from '../values.js';
+import type { Candidate, Detector } from './types.js';
+
+/** Heads that name no particular thing counted ("people", "figure"): they align only through the act. */
+const GENERIC = new Set(['person', 'people', 'figure', 'number', 'total', 'time', 'case', 'other']);
+
+/** How strongly two figures are about the same measure (0 = not at all). */
+export function figureAffinity(x: FigureFact, y: FigureFact, related: (a: string, b: string) => number = (a, b) => (a === b ? 1 : 0)): number {
+  if (x.planned !== y.planned) return 0;
+  if (x.dimension !== y.dimension || (x.unit ?? '') !== (y.unit ?? '') && x.dimension === 'count') return 0;
+  if (x.dimension !== 'count' && x.unit !== y.unit && !(x.dimension === 'length' || x.dimension === 'mass')) return 0;
+  // A rise against a fall is two measures; a rise "of 3.9 per cent" is often read as a level, so level and change may pair.
+  if ((x.change === 'increase' && y.change === 'decrease') || (x.change === 'decrease' && y.change === 'increase')) return 0;
+  let shared = 0;
+  for (const w of x.around) {
+    if (w === x.head || w === y.head) continue;
+    if (y.around.has(w)) shared += 1;
+    else {
+      let best = 0;
+      for (const v of y.around) best = Math.max(best, related(w, v));
+      // Only close relations (synonyms, derivations, direct hypernyms): loose vector neighbours pair anything.
+      if (best >= 0.75) shared += 0.7;
+    }
+  }
+  let entities = 0;
+  for (const e of x.entities) if (y.entities.has(e)) entities++;
+  const specific = (h: string | null) => h !== null && !GENERIC.has(h);
+  let head = 0;
+  if (x.head && y.head) head = x.head === y.head ? (specific(x.head) ? 1.5 : 0.5) : Math.max(related(x.head, y.head) >= 0.6 ? 1 : 0, !specific(x.head) || !specific(y.head) ? 0.25 : 0);
+  // Without a word of the act in common, a shared specific head alone is not enough ("5 homes" / "200 homes").
+  if (shared < 1 && !(head >= 1.5 && entities >= 1)) return 0;
+  if (head === 0 && x.head && y.head) return 0;
+  // A count of nothing named on either side ("15" / "around 30") says too little to hold one against the other.
+  if (!x.head && !y.head && x.dimension === 'count') return 0;
+  // Small exact counts ("four", "seven") are everywhere in a story: they pair only on a specific head or more shared words.
+  const small = (f: FigureFact) => !f.vague && f.unit === null && Math.abs(f.central) < 10;
+  if (small(x) && small(y) && head < 1.5 && shared < 2) return 0;
+  // Figures of one magnitude are more likely one measure ("more than 4,000" / "up to 4,000").
+  const lo = Math.min(Math.abs(x.central), Math.abs(y.central));
+  const hi = Math.max(Math.abs(x.central), Math.abs(y.central));
+  const near = hi === 0 || lo / hi >= 0.5 ? 0.3 : 0;
+  return head + shared * 0.6 + Math.min(2, entities) * 0.3 + near;
+}
+
+/** Intervals that do not meet, allowing rounding on exact figures. */
+export function disjoint(x: FigureFact, y: FigureFact): boolean {
+  const slack = (f: FigureFact) => (f.low === f.high ? Math.abs(f.central) * ROUNDING : 0);
+  return x.high + slack(x) < y.low - slack(y) || y.high + slack(y) < x.low - slack(x);
+}
+
+/** "more than 4,000" / "up to 4,000", "nearly 6,500" / "more than 6,500": hedged apart from one figure. */
+function oppositeHedges(x: FigureFact, y: FigureFact): boolean {
+  const dirs = new Set([x.direction, y.direction]);
+  return dirs.has('up') && dirs.has('down') && Math.abs(x.central - y.central) <= 0.1 * Math.max(Math.abs(x.central), Math.abs(y.central));
+}
+
+function laterOf(a: Article, b: Article): Article | null {
+  const ta = a.published ? Date.parse(a.published) : NaN;
+  const tb = b.published ? Date.parse(b.published) : NaN;
+  if (!Number.isFinite(ta) || !Number.isFinite(tb) || Math.abs(ta - tb) < 6 * 3600e3) return null;
+  return ta > tb ? a : b;
+}
+
+/** Whether two figures that do not meet can still be one measure: far-apart exact figures measure different things. */
+function comparableValues(x: FigureFact, y: FigureFact): boolean {
+  if (x.vague && y.vague) return true;
+  // A vague count against a figure: within a factor of ten of its nearest bound ("thousands" is no reading of "two").
+  if (x.vague || y.vague) {
+    const [v, f] = x.vague ? [x, y] : [y, x];
+    const n = Math.abs(f.central);
+    return n >= v.low / 10 && n <= v.high * 10;
+  }
+  const lo = Math.min(Math.abs(x.central), Math.abs(y.central));
+  const hi = Math.max(Math.abs(x.central), Math.abs(y.central));
+  return hi === 0 || lo / hi >= 1 / 3;
+}
+
+const MIN_AFFINITY = Number(process.env.PX_FIG ?? 1.1);
+
+/**
+ * Figures of one measure that disagree across articles. Each figure is compared with its closest counterpart
+ * in the other article (one-to-one); when the other article also gives a matching figure for the measure,
+ * the two are not in conflict.
+ */
+export function figureCandidates(articles: readonly Article[], figuresOf: (a: Article) => readonly FigureFact[], related?: (a: string, b: string) => number): Candidate[] {
+  const out: Candidate[] = [];
+  for (let i = 0; i < articles.length; i++) {
+    for (let j = i + 1; j < articles.length; j++) {
+      const A = figuresOf(articles[i]!);
+      const B = figuresOf(articles[j]!);
+      if (A.length === 0 || B.length === 0) continue;
+      const scored: { x: FigureFact; y: FigureFact; s: number }[] = [];
+      for (const x of A) for (const y of B) {
+        const s = figureAffinity(x, y, related);
+        if (s >= MIN_AFFINITY) scored.push({ x, y, s });
+      }
+      scored.sort((p, q) => q.s - p.s);
+      const usedX = new Set<FigureFact>();
+      const usedY = new Set<FigureFact>();
+      // A figure that agrees with a close counterpart settles the measure for both figures' sentences.
+      // (Only a counterpart about as close as the differing one settles it: a looser match elsewhere does not.)
+      const agreed = new Map<FigureFact, number>();
+      for (const { x, y, s } of scored) {
+        if (!disjoint(x, y) && !oppositeHedges(x, y)) for (const f of [x, y]) agreed.set(f, Math.max(agreed.get(f) ?? 0, s));
+      }
+      for (const { x, y, s } of scored) {
+        if (usedX.has(x) || usedY.has(y)) continue;
+        usedX.add(x);
+        usedY.add(y);
+        if (!disjoint(x, y) && !oppositeHedges(x, y)) continue;
+        // The other statement gives a matching figure too ("252-to-175" / "252 to 175"; "No. 2 ... No. 3"): crossed, not contradicted.
+        const mates = (f: FigureFact, list: readonly FigureFact[]) =>
+          list.filter((o) => o !== f && o.sentence === f.sentence && (!oppositeHedges(x, y) || Math.min(Math.abs(o.value.start - f.value.end), Math.abs(f.value.start - o.value.end)) < 16));
+        if (mates(y, B).some((o) => !disjoint(x, o)) || mates(x, A).some((o) => !disjoint(o, y))) continue;
+        if ((agreed.get(x) ?? 0) >= 0.8 * s || (agreed.get(y) ?? 0) >= 0.8 * s || !comparableValues(x, y)) continue;
+        const later = laterOf(x.article, y.article);
+        const tx = x.article.text.slice(x.value.start, x.value.end);
+        const ty = y.article.text.slice(y.value.start, y.value.end);
+        const measure = [x.head, y.head].find((h) => h && !GENERIC.has(h)) ?? x.head ?? y.head ?? 'the figure';
+        const verdict = oppositeHedges(x, y) || x.vague !== y.vague ? 'different-tallies' : later ? 'update' : 'contradiction';
+        out.push({
+          type: 'number',
+          verdict,
+          sides: [x, y].map((f) => ({ article: f.article, value: f.value, context: f.context })),
+          summary: `Figure for ${measure}: ${outletName(x.article)} gives “${tx}”, ${outletName(y.article)} gives “${ty}”.`,
+          salience: 0.9,
+          subject: `figure:${measure}`,
+          details: { measure },
+        });
+      }
+    }
+  }
+  return out;
+}
+
+export const figureDetector: Detector = {
+  type: 'number',
+  name: 'figures',
+  detect({ articles, facts, related }) {
+    return figureCandidates(articles, (a) => (facts.get(a.id) ?? []).filter((f): f is FigureFact => f.kind === 'figure'), related);
+  },
+};

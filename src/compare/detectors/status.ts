@@ -1,0 +1,80 @@
+import type { Article } from '../../model/document.js';
+import { outletName } from '../evidence.js';
+import type { StatusFact } from '../facts/index.js';
+import { clauseAffinity } from './dates.js';
+import type { Candidate, Detector } from './types.js';
+
+function published(a: Article): number {
+  return a.published ? Date.parse(a.published) : NaN;
+}
+
+const MIN = 1.0;
+
+/**
+ * One act reported done in one article and not done (denied, not yet, planned) in another: "was arrested" /
+ * "is yet to be arrested"; "will be sent" / "were sent". The later report's done act is an update.
+ */
+export const statusDetector: Detector = {
+  type: 'negation',
+  name: 'status',
+  detect({ articles, facts, related }) {
+    const acts = new Map(articles.map((a) => [a.id, (facts.get(a.id) ?? []).filter((f): f is StatusFact => f.kind === 'status')]));
+    const df = new Map<string, number>();
+    let n = 0;
+    for (const fs of acts.values()) for (const f of fs) {
+      n++;
+      for (const w of f.around) df.set(w, (df.get(w) ?? 0) + 1);
+    }
+    const weight = (w: string) => Math.max(0, Math.log((n + 1) / (df.get(w) ?? 1)) / Math.log(n + 1));
+    const out: Candidate[] = [];
+    for (let i = 0; i < articles.length; i++) {
+      for (let j = i + 1; j < articles.length; j++) {
+        const A = acts.get(articles[i]!.id)!;
+        const B = acts.get(articles[j]!.id)!;
+        const pairs: { x: StatusFact; y: StatusFact; s: number }[] = [];
+        for (const x of A) for (const y of B) {
+          // The same act, or a close relation of it ("charged" / "arrests" are not; "detained" / "arrested" are).
+          const act = x.act === y.act ? 1 : related(x.act, y.act) >= 0.85 ? 0.8 : 0;
+          if (act === 0) continue;
+          const s = clauseAffinity(x, y, weight) * act;
+          const shared = [...x.entities].some((e) => y.entities.has(e));
+          // One participant in common is enough for one act ("he is yet to be arrested" / "Kannan was arrested").
+          if (s >= MIN || (shared && s >= MIN / 2)) pairs.push({ x, y, s });
+        }
+        pairs.sort((p, q) => q.s - p.s);
+        // Read from the side of the act not done (denied, not yet, planned): its closest counterpart in the other
+        // article reports it done, and no about-as-close counterpart there shares its status.
+        const seen = new Set<string>();
+        const notDone = new Set<StatusFact>();
+        for (const p of pairs) for (const f of [p.x, p.y]) if (f.status !== 'done') notDone.add(f);
+        for (const f of notDone) {
+          const mine = pairs.filter((p) => p.x === f || p.y === f);
+          const best = mine[0];
+          if (!best) continue;
+          const counterpart = best.x === f ? best.y : best.x;
+          if (counterpart.status !== 'done') continue;
+          if (mine.some((p) => (p.x === f ? p.y : p.x).status === f.status && p.s >= 0.8 * best.s)) continue;
+          const [x, y] = [f, counterpart];
+          if (seen.has(`${x.article.id}:${x.act}`)) continue;
+          seen.add(`${x.article.id}:${x.act}`);
+          const [done, other] = x.status === 'done' ? [x, y] : [y, x];
+          const later = published(done.article) > published(other.article) + 6 * 3600e3;
+          const type = other.status === 'planned' ? 'modality' : 'negation';
+          const td = done.article.text.slice(done.value.start, done.value.end);
+          const to = other.article.text.slice(other.value.start, other.value.end);
+          out.push({
+            type,
+            verdict: later ? 'update' : 'contradiction',
+            sides: [other, done].map((f) => ({ article: f.article, value: f.value, context: f.context })),
+            summary: later
+              ? `Update: ${outletName(other.article)} had “${to}”; the later ${outletName(done.article)} reports “${td}”.`
+              : `${type === 'modality' ? 'Done or not yet' : 'Done or not'}: ${outletName(other.article)} says “${to}”, ${outletName(done.article)} says “${td}”.`,
+            salience: 0.8,
+            subject: `act:${x.act}`,
+          });
+        }
+      }
+    }
+    return out;
+  },
+};

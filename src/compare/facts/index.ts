@@ -1,0 +1,17 @@
+import type { Article } from '../../model/document.js';
+import { ageFacts } from './ages.js';
+import { figureFacts } from './figures.js';
+import { datedFacts, statusFacts } from './events.js';
+import { personFacts } from './people.js';
+import { quoteFacts } from './quotes.js';
+import type { Fact } from './types.js';
+
+export type { Fact, FigureFact, AgeFact, DatedFact, StatusFact, PersonFact, QuoteFact, Mention } from './types.js';
+
+/**
+ * The facts of one article, read from its layers (tokens, sentences, entities, quantities): figures and ages,
+ * each mention with its value and context spans. `toStory` maps the article's entity ids to story entities.
+ */
+export function articleFacts(article: Article, toStory: (id: string) => string): Fact[] {
+  return [...figureFacts(article, toStory), ...ageFacts(article, toStory), ...datedFacts(article, toStory), ...statusFacts(article, toStory), ...personFacts(article, toStory), ...quoteFacts(article, toStory)];
+}

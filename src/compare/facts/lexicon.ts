@@ -1,0 +1,44 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { repoRoot } from '../../shared-paths.js';
+
+/** What the fact layer reads from data/lexicons/compare-facts.json (see data/lexicons/README.md). */
+export interface FactLexicon {
+  /** Vague counts, longest first: phrase -> [low, high]. */
+  vagueCounts: [string, readonly [number, number]][];
+  kinRoles: ReadonlySet<string>;
+  /** Role noun -> canonical role ("boy" -> "son"). */
+  sameRole: ReadonlyMap<string, string>;
+  /** Unit -> dimension ("ft" -> "length"). */
+  dimensions: ReadonlyMap<string, string>;
+  statusCues: Readonly<Record<'negated' | 'planned' | 'progress', readonly string[]>>;
+  /** Last words of titles ("chief", "minister"). */
+  titleHeads: ReadonlySet<string>;
+}
+
+let cached: FactLexicon | undefined;
+
+export function factLexicon(): FactLexicon {
+  if (cached) return cached;
+  const raw = JSON.parse(readFileSync(join(repoRoot(), 'data', 'lexicons', 'compare-facts.json'), 'utf8')) as {
+    vagueCounts: Record<string, [number, number]>;
+    kinRoles: string[];
+    sameRole: string[][];
+    dimensions: Record<string, string[]>;
+    statusCues: FactLexicon['statusCues'];
+    titleHeads: string[];
+  };
+  const sameRole = new Map<string, string>();
+  for (const g of raw.sameRole) for (const w of g) sameRole.set(w, g[0]!);
+  const dimensions = new Map<string, string>();
+  for (const [d, units] of Object.entries(raw.dimensions)) for (const u of units) dimensions.set(u, d);
+  cached = {
+    vagueCounts: Object.entries(raw.vagueCounts).sort((a, b) => b[0].length - a[0].length),
+    kinRoles: new Set(raw.kinRoles),
+    sameRole,
+    dimensions,
+    statusCues: raw.statusCues,
+    titleHeads: new Set(raw.titleHeads),
+  };
+  return cached;
+}

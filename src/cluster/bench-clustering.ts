@@ -101,12 +101,13 @@ function runSize(sources: ReturnType<typeof loadSourceStories>, size: number, de
 
 export const clusteringBench: BenchSection = {
   name: 'clustering',
-  description: 'Story clustering on synthetic streams of 10k/30k/100k articles: time, memory, growth exponent.',
-  async run({ quick, progress }) {
+  description: 'Story clustering on synthetic streams of 10k/30k/100k articles (or --articles N alone): time, memory, growth exponent.',
+  async run({ quick, progress, articles: only }) {
     const files = [evalPath('stories', 'basil.jsonl'), evalPath('stories', 'allsides.jsonl')];
     for (const f of files) if (!existsSync(f)) throw new ParallaxError('E_READ', 'the clustering bench builds its corpus from this file, which is absent', f);
     const sources = loadSourceStories(files);
-    const sizes = quick ? [1_000, 3_000, 10_000] : [10_000, 30_000, 100_000];
+    // --articles N: one stream of that size alone (the 1M run), without the baseline.
+    const sizes = only ? [only] : quick ? [1_000, 3_000, 10_000] : [10_000, 30_000, 100_000];
     const deps = { lexicon: createLexicon(), background: loadBackground() };
     // Warm up (JIT, lexicon cache) on a small stream so the first size is not penalised.
     runSize(sources, 500, deps, () => {});
@@ -115,6 +116,7 @@ export const clusteringBench: BenchSection = {
       progress(`clustering ${size} articles`);
       results.push(runSize(sources, size, deps, progress));
     }
+    if (only) return { clustering: { corpus: 'synthetic stories from stories/basil.jsonl + stories/allsides.jsonl (seed 7)', sizes: results } };
     // The plain baseline compares each article with every story: timed on a small stream only.
     const baseSize = 2_000;
     const articles: Article[] = [...syntheticStream(sources, baseSize)];

@@ -146,3 +146,30 @@ test('two votes of one Senate in two days, worded alike, stay two stories in any
     assert.notEqual(story('i1'), story('j1'), `order ${order}`);
   }
 });
+
+test('explain: two reports of one event are one story, with their signatures side by side', () => {
+  const c = createStoryClusterer();
+  for (const a of [...quakeA, ...quakeB]) c.add(a);
+  const same = c.explain('a1', 'a2')!;
+  assert.equal(same.sameStory, true);
+  assert.ok(same.articles[0]!.signature.placeNames.length > 0);
+  const other = c.explain('a1', 'b1')!;
+  assert.equal(other.sameStory, false);
+  assert.ok(other.pair.score < same.pair.score);
+  assert.equal(c.explain('a1', 'nope'), undefined);
+});
+
+test('time as evidence: a follow-up days later (funerals, an updated toll) joins its event; the same kind of event elsewhere does not', () => {
+  const c = createStoryClusterer();
+  for (const a of [
+    ...quakeA,
+    ...quakeB,
+    art('a4', 'Daily Post', '2024-03-09', 'Funerals held for victims of Arequipa earthquake', 'Families in Chala buried relatives killed in Monday’s magnitude 6.8 earthquake in Arequipa, Peru, as the death toll stood at 15. Dina Boluarte attended a mass for the victims; the Geophysical Institute of Peru recorded more aftershocks near Chala.'),
+  ])
+    c.add(a);
+  const s = (id: string) => c.storyOf(id);
+  assert.equal(s('a4'), s('a1'));
+  assert.notEqual(s('a4'), s('b1'));
+  const why = c.explain('a4', 'a1')!;
+  assert.ok(why.pair.features.placeShared! > 0, JSON.stringify(why.pair.features));
+});

@@ -15,6 +15,8 @@ import { createFeatureContext, extractFeatures, DEFAULT_FEATURE_OPTIONS, type Ar
 import { dot, type SparseVector } from './sparse.js';
 import { sketchOverlap, DEFAULT_DUPLICATE_OPTIONS, type DuplicateOptions } from './shingles.js';
 import { labelStory, loadPlaces, type LabelInput } from './labels.js';
+import type { EventSignature } from './signature.js';
+import { eventScore, loadSameEventModel, pairFeatures, PAIR_FEATURES, type SameEventModel } from './same-event.js';
 
 export interface ClusterOptions {
   /** Link an article to a story when its score with one of the story's articles reaches this. */
@@ -104,6 +106,11 @@ export interface ClustererDeps {
   background?: Background;
   /** Place names for labels (lower case); default: countries and capitals from world-countries. */
   places?: Set<string>;
+  /** The same-event scorer (default: models/same-event.json; null: text, names and time only). */
+  model?: SameEventModel | null;
+  /** Called with every pair scored (article indexes in arrival order, newer first) and its features:
+   * how the training script sees the pairs the clusterer actually weighs. */
+  onPair?: (i: number, j: number, features: Float64Array) => void;
 }
 
 export interface PairScore {
@@ -112,9 +119,25 @@ export interface PairScore {
   names: number;
 }
 
-export function pairScore(a: ArticleFeatures, b: ArticleFeatures, o: ClusterOptions): PairScore {
+export interface PairExplanation extends PairScore {
+  title: number;
+  /** The same-event model's probability (null without a model). */
+  probability: number | null;
+  features: Record<string, number>;
+}
+
+/** The score of two articles' features, with the model's inputs (for `cluster --explain`). */
+export function pairScore(a: ArticleFeatures, b: ArticleFeatures, o: ClusterOptions, model: SameEventModel | null = loadSameEventModel()): PairExplanation {
   const text = dot(a.terms, b.terms);
-  return combineScores(text, a.names.ids.length && b.names.ids.length ? dot(a.names, b.names) : text, a, b, o);
+  const names = a.names.ids.length && b.names.ids.length ? dot(a.names, b.names) : text;
+  const title = dot(a.head, b.head);
+  const base = combineScores(text, names, a, b, o).score;
+  const x = pairFeatures({ text, base, names, title, weekdayA: a.weekday, weekdayB: b.weekday, a: a.signature, b: b.signature });
+  const features = Object.fromEntries(PAIR_FEATURES.map((f, k) => [f, x[k]!]));
+  if (!model) return { ...combineScores(text, names, a, b, o), title, probability: null, features };
+  let z = model.bias;
+  for (let k = 0; k < x.length; k++) z += model.weights[k]! * x[k]!;
+  return { score: eventScore(model, x, o.threshold), text, names, title, probability: 1 / (1 + Math.exp(-z)), features };
 }
 
 /** The pair score from its text and name cosines, with time as evidence. */
@@ -225,6 +248,17 @@ export interface StoryClustererExt extends StoryClusterer {
   stats(): ClusterStats;
   /** Run the merges pending since the last query (queries do it themselves). */
   settle(): void;
+  /** Why two articles seen are or are not one story: their signatures and the pair's score. */
+  explain(a: string, b: string): PairReport | undefined;
+}
+
+export interface PairReport {
+  sameStory: boolean;
+  /** Whether the pair itself was an edge of the article graph (scored as candidates, above the floor). */
+  edge: boolean;
+  threshold: number;
+  pair: PairExplanation;
+  articles: Array<{ id: string; title: string | null; published: string | null; story: string; signature: EventSignature; lead: string }>;
 }
 
 export function createStoryClusterer(options: Partial<ClusterOptions> = {}, deps: ClustererDeps = {}): StoryClustererExt {
@@ -250,6 +284,10 @@ export function createStoryClusterer(options: Partial<ClusterOptions> = {}, deps
   let duplicates = 0;
   const queryTerms = new DenseQuery();
   const queryNames = new DenseQuery();
+  const queryHead = new DenseQuery();
+  const model = deps.model === undefined ? loadSameEventModel() : deps.model;
+  const onPair = deps.onPair;
+  const pairX = new Float64Array(PAIR_FEATURES.length);
   // Scratch accumulator over article indexes, reset through `touched`.
   let hits = new Int32Array(1024);
   /** Publication day of each article (NaN when undated: never too far). */
@@ -480,6 +518,7 @@ export function createStoryClusterer(options: Partial<ClusterOptions> = {}, deps
       let dup: { j: number; c: number } | null = null;
       queryTerms.set(f.terms);
       queryNames.set(f.names);
+      queryHead.set(f.head);
       const day = f.day ?? NaN;
       for (const j of candidates(f, i + 1)) {
         // Too far apart in time for an edge or a copy, whatever the texts: not worth scoring.
@@ -487,7 +526,14 @@ export function createStoryClusterer(options: Partial<ClusterOptions> = {}, deps
         if (gap > horizon || gap < -horizon) continue;
         const other = nodes[j]!;
         const text = queryTerms.dot(other.features.terms);
-        const s = combineScores(text, f.names.ids.length && other.features.names.ids.length ? queryNames.dot(other.features.names) : text, f, other.features, o);
+        const names = f.names.ids.length && other.features.names.ids.length ? queryNames.dot(other.features.names) : text;
+        let s: PairScore;
+        if (model || onPair) {
+          pairFeatures({ text, base: combineScores(text, names, f, other.features, o).score, names, title: queryHead.dot(other.features.head), weekdayA: f.weekday, weekdayB: other.features.weekday, a: f.signature, b: other.features.signature }, pairX);
+          onPair?.(i, j, pairX);
+        }
+        if (model) s = { score: eventScore(model, pairX, o.threshold), text, names };
+        else s = combineScores(text, names, f, other.features, o);
         scored++;
         if (s.score >= o.edgeFloor * o.threshold) found.push({ j, score: s.score });
         // A copy is the same report: it must also be close in time (old text reused later is not a copy).
@@ -553,6 +599,20 @@ export function createStoryClusterer(options: Partial<ClusterOptions> = {}, deps
       return assignment;
     },
     settle,
+    explain(a, b) {
+      settle();
+      const i = byId.get(a);
+      const j = byId.get(b);
+      if (i === undefined || j === undefined) return undefined;
+      const side = (k: number) => {
+        const n = nodes[k]!;
+        return { id: n.id, title: n.title, published: n.published, story: storyName.get(find(k))!, signature: n.features.signature, lead: n.features.lead };
+      };
+      const e = edges[i]!;
+      let edge = false;
+      for (let q = 0; q < e.length; q += 2) if (e[q] === j) edge = true;
+      return { sameStory: find(i) === find(j), edge, threshold: o.threshold, pair: pairScore(nodes[i]!.features, nodes[j]!.features, o, model), articles: [side(i), side(j)] };
+    },
     storyOf(articleId) {
       settle();
       const i = byId.get(articleId);

@@ -6,12 +6,13 @@ import type { EvalTask } from '../eval/task.js';
 import { readFile } from '../ingest/read-inputs.js';
 import type { Article } from '../model/document.js';
 import { round } from '../eval/prf.js';
-import { createStoryClusterer, type ClusterOptions } from './clusterer.js';
+import { createStoryClusterer, type ClusterOptions, type ClustererDeps } from './clusterer.js';
 import { tfidfBaseline, BASELINE_THRESHOLD } from './baseline.js';
 import { scoreClusters, type ClusterScore } from './score.js';
 import { createLexicon } from './lexicon.js';
 import { loadBackground } from './term-stats.js';
 import { seededShuffle } from './random.js';
+import { loadSameEventModel, logitOf } from './same-event.js';
 
 export const ORDER_SEEDS = [1, 2, 3, 4, 5];
 
@@ -36,10 +37,38 @@ export function readGold(file: string): Map<string, string> {
   return gold;
 }
 
-export function clusterArticles(articles: Article[], options: Partial<ClusterOptions> = {}, deps = { lexicon: createLexicon(), background: loadBackground() }): Map<string, string> {
+export function clusterArticles(articles: Article[], options: Partial<ClusterOptions> = {}, deps: ClustererDeps = { lexicon: createLexicon(), background: loadBackground() }): Map<string, string> {
   const clusterer = createStoryClusterer(options, deps);
   for (const a of articles) clusterer.add(a);
   return new Map(articles.map((a) => [a.id, clusterer.storyOf(a.id)!]));
+}
+
+export interface WrongPair {
+  a: string;
+  b: string;
+  /** The same-event model's probability for the pair. */
+  probability: number;
+  gold: [string, string];
+  titles: [string, string];
+  /** Whether the clusterer put them in one story after all (the settled view can overrule a pair). */
+  together: boolean;
+}
+
+const headline = (a: Article): string => (a.title ?? a.text.split('\n')[0] ?? '').slice(0, 90);
+
+/** The pairs the scorer gets most wrong: other events it finds likeliest, same events it finds unlikeliest. */
+function mostWrong(pairs: Array<{ i: number; j: number; p: number }>, articles: Article[], gold: string[], predicted: Map<string, string>, n: number): { falseSame: WrongPair[]; missed: WrongPair[] } {
+  const show = ({ i, j, p }: { i: number; j: number; p: number }): WrongPair => ({
+    a: articles[i]!.id,
+    b: articles[j]!.id,
+    probability: round(p),
+    gold: [gold[i]!, gold[j]!],
+    titles: [headline(articles[i]!), headline(articles[j]!)],
+    together: predicted.get(articles[i]!.id) === predicted.get(articles[j]!.id),
+  });
+  const falseSame = pairs.filter((x) => gold[x.i] !== gold[x.j]).sort((x, y) => y.p - x.p);
+  const missed = pairs.filter((x) => gold[x.i] === gold[x.j]).sort((x, y) => x.p - y.p);
+  return { falseSame: falseSame.slice(0, n).map(show), missed: missed.slice(0, n).map(show) };
 }
 
 export const storiesTask: EvalTask = {
@@ -52,8 +81,12 @@ export const storiesTask: EvalTask = {
     if (options.limit) articles = articles.slice(0, options.limit);
     const goldOf = articles.map((a) => gold.get(a.id)!);
     const deps = { lexicon: createLexicon(), background: loadBackground() };
+    // The pairs the clusterer scored, with the model's probability (for the most-wrong list).
+    const model = loadSameEventModel();
+    const pairs: Array<{ i: number; j: number; p: number }> = [];
+    const onPair = model ? (i: number, j: number, x: Float64Array) => pairs.push({ i, j, p: 1 / (1 + Math.exp(-logitOf(model, x))) }) : undefined;
     const started = performance.now();
-    const predicted = clusterArticles(articles, {}, deps);
+    const predicted = clusterArticles(articles, {}, { ...deps, ...(onPair ? { onPair } : {}) });
     const ms = performance.now() - started;
     const main = scoreClusters(goldOf, articles.map((a) => predicted.get(a.id)!));
     const baseline = scoreClusters(goldOf, tfidfBaseline(articles));
@@ -76,6 +109,7 @@ export const storiesTask: EvalTask = {
         },
         articlesPerSecond: Math.round(articles.length / (ms / 1000)),
         ...(options.limit ? { limit: options.limit } : {}),
+        mostWrong: mostWrong(pairs, articles, goldOf, predicted, 5),
       },
       predictions: articles.map((a) => ({ id: a.id, story: predicted.get(a.id)! })),
     };

@@ -8,6 +8,7 @@ import { sparseFromArrays, topIds, type SparseVector } from './sparse.js';
 import type { TermStats } from './term-stats.js';
 import { shingleSketch, type Sketch } from './shingles.js';
 import { createTokenTable, nextWord, type TokenTable, type WordSpan } from './token-table.js';
+import { eventSignature, type EventSignature } from './signature.js';
 
 export interface FeatureOptions {
   /** How many times a title word counts (titles name the event densely). */
@@ -43,7 +44,13 @@ export interface ArticleFeatures {
   phrases: NamePhrase[];
   /** The first words of the text, for a label when there is no title. */
   lead: string;
+  /** TF-IDF vector of the title and the first sentences (where a report names its event). */
+  head: SparseVector;
+  signature: EventSignature;
 }
+
+/** Characters of the body that go into the title + lead vector. */
+const HEAD_CHARS = 400;
 
 const WORD = /[\p{L}\p{N}]+(?:(?:['’.\-]|,(?=\p{N}{3}))[\p{L}\p{N}]+)*/gu;
 const POSSESSIVE = /['’]s$/i;
@@ -188,6 +195,7 @@ export interface FeatureContext {
   table: TokenTable;
   terms: Accumulator;
   names: Accumulator;
+  head: Accumulator;
   hashes: number[];
   phrase: number[];
   span: WordSpan;
@@ -200,6 +208,7 @@ export function createFeatureContext(lexicon: Lexicon, stats: TermStats): Featur
     table: createTokenTable(lexicon, (stem) => stats.id(stem)),
     terms: new Accumulator(),
     names: new Accumulator(),
+    head: new Accumulator(),
     hashes: [],
     phrase: [],
     span: { start: 0, end: 0, matchEnd: 0 },
@@ -207,8 +216,8 @@ export function createFeatureContext(lexicon: Lexicon, stats: TermStats): Featur
 }
 
 /** scanText over the token table: terms (times `weight`); for the body word hashes; with `phrases`, names. */
-function scanFast(ctx: FeatureContext, text: string, weight: number, body: boolean, phrases: Map<string, number> | null): void {
-  const { table, terms, names, hashes, span } = ctx;
+function scanFast(ctx: FeatureContext, text: string, weight: number, body: boolean, phrases: Map<string, number> | null, terms = ctx.terms): void {
+  const { table, names, hashes, span } = ctx;
   const phrase = ctx.phrase;
   phrase.length = 0;
   let phraseStartsSentence = false;
@@ -295,6 +304,9 @@ export function extractFeatures(article: Article, ctx: FeatureContext, options: 
   }
   if (article.title) scanFast(ctx, article.title, options.titleWeight, false, null);
   stats.addDocument(terms.touched);
+  ctx.head.reset();
+  if (article.title) scanFast(ctx, article.title, 1, false, null, ctx.head);
+  scanFast(ctx, article.text.length > HEAD_CHARS ? article.text.slice(0, HEAD_CHARS) : article.text, 1, false, null, ctx.head);
   const top = [...phrases]
     .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
     .slice(0, 12)
@@ -310,5 +322,7 @@ export function extractFeatures(article: Article, ctx: FeatureContext, options: 
     sketch: shingleSketch(ctx.hashes),
     phrases: top,
     lead: leadOf(article.text, 120),
+    head: weighed(ctx.head, stats, options.maxNames),
+    signature: eventSignature(article),
   };
 }

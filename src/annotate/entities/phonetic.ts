@@ -42,11 +42,31 @@ export function editDistance(a: string, b: string): number {
   return prev[b.length]!;
 }
 
+interface SurnameForms {
+  folded: string;
+  key: string;
+}
+
+const surnameForms = (name: string): SurnameForms => ({ folded: fold(name), key: phoneticKey(name) });
+
+function sameSurnameForms(a: SurnameForms, b: SurnameForms): boolean {
+  if (a.folded === b.folded) return true;
+  if (a.key === b.key && a.key.length >= 3) return true;
+  return Math.min(a.folded.length, b.folded.length) >= 6 && Math.abs(a.folded.length - b.folded.length) <= 1 && editDistance(a.folded, b.folded) <= 1;
+}
+
 /** Two surnames are variants of one: same key, or one edit apart when long enough. */
 export function sameSurname(a: string, b: string): boolean {
-  const fa = fold(a);
-  const fb = fold(b);
-  if (fa === fb) return true;
-  if (phoneticKey(a) === phoneticKey(b) && phoneticKey(a).length >= 3) return true;
-  return Math.min(fa.length, fb.length) >= 6 && editDistance(fa, fb) <= 1;
+  return sameSurnameForms(surnameForms(a), surnameForms(b));
+}
+
+/** sameSurname with each spelling's forms computed once (for comparing every surname of a story with every other). */
+export function createSurnameMatcher(): (a: string, b: string) => boolean {
+  const forms = new Map<string, SurnameForms>();
+  const of = (name: string) => {
+    let f = forms.get(name);
+    if (!f) forms.set(name, (f = surnameForms(name)));
+    return f;
+  };
+  return (a, b) => a === b || sameSurnameForms(of(a), of(b));
 }

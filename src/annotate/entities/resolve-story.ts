@@ -1,12 +1,16 @@
 import type { Article, ArticleEntity, EntityType } from '../../model/document.js';
-import { fold, phoneticKey, sameSurname as sameSurnameLatin } from './phonetic.js';
+import { createSurnameMatcher, fold, phoneticKey } from './phonetic.js';
 import { crossLanguageKey } from '../../lang/xkey.js';
 
 // Names in Cyrillic (Russian articles) meet their case forms and their Latin spellings through one key
 // (Путина = Путин = Putin); names both in Latin script are compared as before.
 const CYRILLIC = /[\u0400-\u04ff]/;
 const crossScript = (a: string, b: string) => CYRILLIC.test(a) || CYRILLIC.test(b);
-const sameSurname = (a: string, b: string) => (crossScript(a, b) ? crossLanguageKey(a, 'PER') === crossLanguageKey(b, 'PER') : sameSurnameLatin(a, b));
+/** sameSurname for a whole story: each spelling's keys computed once. */
+function surnameMatcher(): (a: string, b: string) => boolean {
+  const sameLatin = createSurnameMatcher();
+  return (a, b) => (crossScript(a, b) ? crossLanguageKey(a, 'PER') === crossLanguageKey(b, 'PER') : sameLatin(a, b));
+}
 
 /** One entity across the articles of a story. */
 export interface StoryEntity {
@@ -31,6 +35,7 @@ interface Node {
  * of the story has it (or the roles' countries agree). Different given names are different people.
  */
 export function resolveStoryEntities(articles: Article[]): StoryEntity[] {
+  const sameSurname = surnameMatcher();
   const nodes: Node[] = [];
   for (const a of articles) {
     for (const e of a.layers.entityIndex ?? []) {
@@ -65,7 +70,7 @@ export function resolveStoryEntities(articles: Article[]): StoryEntity[] {
     if (j === undefined) byKey.set(k, i);
     else union(i, j);
   });
-  nodes.forEach((n, i) => {
+  if (byKey.size > 0) nodes.forEach((n, i) => {
     if (n.entity.type === 'PER' || CYRILLIC.test(n.entity.name)) return;
     const j = byKey.get(`${n.entity.type}:${crossLanguageKey(n.entity.name, n.entity.type)}`);
     if (j !== undefined) union(i, j);
@@ -73,21 +78,46 @@ export function resolveStoryEntities(articles: Article[]): StoryEntity[] {
   // Persons with given names first, then bare surnames.
   const persons = nodes.map((n, i) => ({ n, i })).filter(({ n }) => n.entity.type === 'PER');
   const named = persons.filter(({ n }) => n.given);
-  for (let x = 0; x < named.length; x++) {
-    for (let y = x + 1; y < named.length; y++) {
-      const a = named[x]!.n;
-      const b = named[y]!.n;
-      if (sameSurname(a.surname, b.surname) && sameGiven(a.given, b.given) && affiliationsAgree(a.entity, b.entity)) union(named[x]!.i, named[y]!.i);
+  // Pairs of distinct surname spellings first, then the people under each matching pair (not every pair of mentions).
+  const bySurname = new Map<string, typeof named>();
+  for (const p of named) {
+    const list = bySurname.get(p.n.surname);
+    if (list) list.push(p);
+    else bySurname.set(p.n.surname, [p]);
+  }
+  const surnames = [...bySurname.keys()];
+  for (let s = 0; s < surnames.length; s++) {
+    for (let t = s; t < surnames.length; t++) {
+      if (!sameSurname(surnames[s]!, surnames[t]!)) continue;
+      const xs = bySurname.get(surnames[s]!)!;
+      const ys = bySurname.get(surnames[t]!)!;
+      for (let x = 0; x < xs.length; x++) {
+        for (let y = s === t ? x + 1 : 0; y < ys.length; y++) {
+          const a = xs[x]!.n;
+          const b = ys[y]!.n;
+          if (sameGiven(a.given, b.given) && affiliationsAgree(a.entity, b.entity)) union(xs[x]!.i, ys[y]!.i);
+        }
+      }
     }
   }
+  const matchingSurnames = new Map<string, string[]>();
+  const namedWithSurname = (surname: string) => {
+    let list = matchingSurnames.get(surname);
+    if (!list) matchingSurnames.set(surname, (list = surnames.filter((t) => sameSurname(t, surname))));
+    return list.flatMap((t) => bySurname.get(t)!);
+  };
+  // The first bare mention of each surname spelling, in order: a bare surname no full name claims joins the earliest.
+  const firstBare = new Map<string, number>();
   for (const { n, i } of persons.filter(({ n }) => !n.given)) {
-    const fits = named.filter(({ n: m }) => sameSurname(m.surname, n.surname) && affiliationsAgree(m.entity, n.entity));
+    const fits = namedWithSurname(n.surname).filter(({ n: m }) => affiliationsAgree(m.entity, n.entity));
     const groups = new Set(fits.map(({ i: j }) => find(j)));
     if (groups.size === 1) union(i, fits[0]!.i);
     else if (groups.size === 0) {
-      const bare = persons.find(({ n: m, i: j }) => j < i && !m.given && sameSurname(m.surname, n.surname));
-      if (bare) union(i, bare.i);
+      let bare: number | undefined;
+      for (const [spelling, j] of firstBare) if (sameSurname(spelling, n.surname) && (bare === undefined || j < bare)) bare = j;
+      if (bare !== undefined) union(i, bare);
     }
+    if (!firstBare.has(n.surname)) firstBare.set(n.surname, i);
   }
   const groups = new Map<number, Node[]>();
   nodes.forEach((n, i) => {

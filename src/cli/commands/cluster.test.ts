@@ -39,3 +39,22 @@ test('parallax cluster names the file when it cannot be read', async () => {
   assert.notEqual(code, 0);
   assert.match(err.text(), /no-such-file\.jsonl: no such file/);
 });
+
+test('parallax cluster --explain A B shows both signatures and the verdict', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'parallax-cluster-'));
+  const file = join(dir, 'articles.jsonl');
+  writeFileSync(file, rows.map((r) => JSON.stringify(r)).join('\n') + '\n');
+  const out = capture();
+  const io = { stdout: out.stream, stderr: capture().stream, env: {}, cwd: dir };
+  assert.equal(await runCli(['cluster', file, '--explain', 'p1', 'p2'], io), 0);
+  assert.match(out.text(), /^id +p1 +\| p2$/m);
+  assert.match(out.text(), /ONE STORY: pair score/);
+  assert.match(out.text(), /^places .*peru/m);
+  const other = capture();
+  assert.equal(await runCli(['cluster', file, '--explain', 'p1', 'f1', '--json'], { ...io, stdout: other.stream }), 0);
+  const report = JSON.parse(other.text()) as { sameStory: boolean; articles: Array<{ id: string }> };
+  assert.equal(report.sameStory, false);
+  assert.deepEqual(report.articles.map((a) => a.id), ['p1', 'f1']);
+  const err = capture();
+  assert.notEqual(await runCli(['cluster', file, '--explain', 'p1'], { ...io, stderr: err.stream }), 0);
+});

@@ -1,7 +1,7 @@
 // The lexicon: base forms (morphy), WordNet relations and word-vector similarity over the tables of
 // resources.ts. Built once per process by createLexicon(resources); every lookup is a few hash and
 // typed-array reads. The API is documented in ./index.ts.
-import { lemmaHash, type LexicalResources, type WordNetTables } from './resources.js';
+import type { LexicalResources, WordNetTables } from './resources.js';
 
 export type Pos = 'n' | 'v' | 'a' | 'r';
 export type Relation = 'same' | 'synonym' | 'derivation' | 'hypernym' | 'antonym' | 'similar' | 'cohyponym';
@@ -28,7 +28,7 @@ export interface AlignedUnit {
 }
 
 export interface PhraseAlignment {
-  /** Weighted best-match average over the content units of both sides, 0..1 (a unit whose best match is below VECTOR_SIMILAR counts 0). */
+  /** Weighted best-match average over the content units of both sides, 0..1. */
   score: number;
   unitsA: string[];
   unitsB: string[];
@@ -38,12 +38,6 @@ export interface PhraseAlignment {
   antonyms: { a: string; b: string }[];
   /** Units whose best counterpart is only a co-hyponym ("killed" / "injured"): likely two different facts. */
   contrasts: { a: string; b: string }[];
-  /**
-   * Weighted share of A's units (resp. B's) that have a related unit on the other side (score >= 0.5, not an
-   * antonym or co-hyponym): directional, for "is the shorter statement contained in the longer one".
-   */
-  coverageA: number;
-  coverageB: number;
 }
 
 export interface Lexicon {
@@ -72,31 +66,26 @@ export const RELATION_SCORES = {
   cause: 0.72,
   hypernym1: 0.78,
   hypernym2: 0.68,
-  hypernymPerRank: 0.04,
   wordnetSimilar: 0.74,
   antonym: 0.75,
   /** Two kinds of one thing (killed / injured, Monday / Tuesday): capped below the threshold. */
   cohyponym: 0.45,
 } as const;
-/** Cosine from which WordNet siblings count as near-synonyms rather than different things of one kind. */
-export const COHYPONYM_BELOW = 0.65;
 /** Factor on a phrase score for each unit whose best counterpart is only a co-hyponym ("people killed" / "people injured"). */
 export const CONTRAST_FACTOR = 0.7;
 /** Cosine from which two words count as 'similar' by their vectors alone. */
 export const VECTOR_SIMILAR = 0.5;
 /** Senses of a word (per part of speech, most frequent first) that hypernym, antonym and cause links use. */
 const TOP_SENSES = 3;
-/** Words with more senses than this do not carry antonymy from one of their senses to another word. */
-const MAX_ANTONYM_WORD_SENSES = 8;
 
 const POS_LIST: readonly Pos[] = ['n', 'v', 'a', 'r'];
 const POS_BIT: Record<string, number> = { n: 1, v: 2, a: 4, r: 8 };
 const POS_ALIAS: Record<string, Pos> = { n: 'n', v: 'v', a: 'a', r: 'r', s: 'a', noun: 'n', verb: 'v', adj: 'a', adjective: 'a', adv: 'r', adverb: 'r' };
 
-// Morphy's detachment rules (WordNet morph.c), plus -ied/-ier/-iest -> y and -ying -> ie (dying, lying, tying).
+// Morphy's detachment rules (WordNet morph.c), plus -ied/-ier/-iest -> y.
 const RULES: Record<Pos, readonly (readonly [string, string])[]> = {
   n: [['s', ''], ['ses', 's'], ['xes', 'x'], ['zes', 'z'], ['ches', 'ch'], ['shes', 'sh'], ['men', 'man'], ['ies', 'y']],
-  v: [['s', ''], ['ies', 'y'], ['es', 'e'], ['es', ''], ['ed', 'e'], ['ed', ''], ['ied', 'y'], ['ying', 'ie'], ['ing', 'e'], ['ing', '']],
+  v: [['s', ''], ['ies', 'y'], ['es', 'e'], ['es', ''], ['ed', 'e'], ['ed', ''], ['ied', 'y'], ['ing', 'e'], ['ing', '']],
   a: [['er', ''], ['est', ''], ['er', 'e'], ['est', 'e'], ['ier', 'y'], ['iest', 'y']],
   r: [],
 };
@@ -112,9 +101,6 @@ export function normalizeWord(s: string): string {
 }
 const display = (lemma: string) => lemma.replace(/_/g, ' ');
 const EDGE_PUNCT = /^[^\p{L}\p{N}']+|[^\p{L}\p{N}]+$/gu;
-const POSSESSIVE = /(?<=\p{L})'s?$/u;
-/** Figures are values, not words of a measure: "$4.1", "13.6%", "1,800", "2020s". */
-const NUMERIC = /^[$€£¥]?\d[\d.,]*(?:%|s|th|st|nd|rd)?$/u;
 
 function adjacency(pairs: Int32Array, n: number): { off: Int32Array; vals: Int32Array } {
   const deg = new Int32Array(n + 1);
@@ -134,32 +120,16 @@ function adjacency(pairs: Int32Array, n: number): { off: Int32Array; vals: Int32
   return { off: deg, vals };
 }
 
-/** Sources of relatedness that createLexicon can be told to leave out (to measure what each adds). */
-export type LexicalFeature = 'synonym' | 'derivation' | 'cause' | 'hypernym' | 'antonym' | 'wordnet-similar' | 'cohyponym' | 'contrast-list' | 'vectors' | 'collocations';
-export interface LexiconOptions {
-  without?: readonly LexicalFeature[];
-}
-
-export function createLexicon(resources: LexicalResources, options: LexiconOptions = {}): Lexicon {
-  const off = new Set(options.without ?? []);
+export function createLexicon(resources: LexicalResources): Lexicon {
   const wn: WordNetTables = resources.wordnet;
   const vec = resources.vectors;
   const nLemmas = wn.lemmas.length;
-  // Lemma lookup through the table laid out at build time: O(1), nothing hashed at load.
-  const tableMask = wn.lemmaTable.length - 1;
-  const lemmaIndex = {
-    get(w: string): number | undefined {
-      for (let slot = lemmaHash(w) & tableMask; ; slot = (slot + 1) & tableMask) {
-        const v = wn.lemmaTable[slot]!;
-        if (v === 0) return undefined;
-        if (wn.lemmas[v - 1] === w) return v - 1;
-      }
-    },
-    has(w: string): boolean {
-      return this.get(w) !== undefined;
-    },
-  };
-  const posMask = wn.lemmaPos;
+  const lemmaIndex = new Map<string, number>();
+  wn.lemmas.forEach((l, i) => lemmaIndex.set(l, i));
+  const posMask = new Uint8Array(nLemmas);
+  for (let l = 0; l < nLemmas; l++) {
+    for (let k = wn.lemmaSensesOff[l]!; k < wn.lemmaSensesOff[l + 1]!; k++) posMask[l]! |= POS_BIT[wn.synPos[wn.lemmaSenses[k]!]!]!;
+  }
   const deriv = adjacency(wn.deriv, nLemmas);
   // Antonymy between senses (synset -> antonym synsets) and between words (lemma -> antonym lemmas).
   const antoSynPairs: number[] = [];
@@ -179,27 +149,17 @@ export function createLexicon(resources: LexicalResources, options: LexiconOptio
       for (const w of words) contrastIndex.set(w, [...(contrastIndex.get(w) ?? []), [line, group]]);
     }),
   );
-  const memo = new Map<number, Related>();
-  const unitsCache = new Map<string, Unit[]>();
+  const memo = new Map<string, Related>();
   const collocationCache = new Map<string, string | null>();
-  // First words of multi-word lemmas: only a window starting with one can be a collocation (built on first use).
-  let mweFirstSet: Set<string> | undefined;
-  const mweFirst = {
-    has(w: string): boolean {
-      if (!mweFirstSet) {
-        mweFirstSet = new Set<string>();
-        for (const l of wn.lemmas) {
-          const k = l.indexOf('_');
-          if (k > 0) mweFirstSet.add(l.slice(0, k));
-        }
-      }
-      return mweFirstSet.has(w);
-    },
-  };
+  // First words of multi-word lemmas: only a window starting with one can be a collocation.
+  const mweFirst = new Set<string>();
+  for (const l of wn.lemmas) {
+    const k = l.indexOf('_');
+    if (k > 0) mweFirst.add(l.slice(0, k));
+  }
 
   const range = (off: Int32Array, vals: Int32Array, i: number) => vals.subarray(off[i]!, off[i + 1]!);
   const sensesOf = (l: number) => range(wn.lemmaSensesOff, wn.lemmaSenses, l);
-  const senseCount = (l: number) => wn.lemmaSensesOff[l + 1]! - wn.lemmaSensesOff[l]!;
   const membersOf = (s: number) => range(wn.synMembersOff, wn.synMembers, s);
   const hypersOf = (s: number) => range(wn.synHyperOff, wn.synHyper, s);
   const simsOf = (s: number) => range(wn.synSimOff, wn.synSim, s);
@@ -230,7 +190,6 @@ export function createLexicon(resources: LexicalResources, options: LexiconOptio
   function excFor(p: Pos): Record<string, string[]> | undefined {
     return p === 'n' ? wn.exceptions.noun : p === 'v' ? wn.exceptions.verb : p === 'a' ? wn.exceptions.adj : undefined;
   }
-  const irregularVerb = (w: string) => Object.hasOwn(wn.exceptions.verb, w);
   function morphWord(w: string, p: Pos, out: string[]): void {
     const push = (x: string) => {
       if (hasPos(x, p) && !out.includes(x)) out.push(x);
@@ -238,10 +197,8 @@ export function createLexicon(resources: LexicalResources, options: LexiconOptio
     const exc = excFor(p);
     if (exc && Object.hasOwn(exc, w)) for (const b of exc[w]!) push(b);
     push(w);
-    // An irregular verb form is not also a plural: 'has' is 'have', not 'ha'; 'does' is 'do', not 'doe'.
-    if (p === 'n' && irregularVerb(w)) return;
     for (const [suf, end] of RULES[p]) {
-      if (!w.endsWith(suf) || w.length - suf.length + end.length < 2 || w.length <= suf.length) continue;
+      if (!w.endsWith(suf) || w.length <= suf.length + 1) continue;
       const stem = w.slice(0, w.length - suf.length);
       push(stem + end);
       if (end === '' && DOUBLED.test(stem)) push(stem.slice(0, -1));
@@ -267,36 +224,25 @@ export function createLexicon(resources: LexicalResources, options: LexiconOptio
     return out;
   }
   /** Lemma strings ('_'-joined) of a normalised word, in the order nouns, verbs, adjectives, adverbs. */
-  /** Base forms of a word, computed once: strings in the order nouns, verbs, adjectives, adverbs, and references. */
-  const formsCache = new Map<string, { strings: string[]; refs: number[] }>();
-  function forms(w: string): { strings: string[]; refs: number[] } {
-    let f = formsCache.get(w);
-    if (f) return f;
-    if (formsCache.size > 50000) formsCache.clear();
-    const strings: string[] = [];
+  function lemmaStrings(w: string, pos?: Pos): string[] {
+    const out: string[] = [];
+    if (pos) return morph(w, pos);
+    if (lemmaIndex.has(w)) out.push(w);
+    for (const p of POS_LIST) for (const x of morph(w, p)) if (!out.includes(x)) out.push(x);
+    return out;
+  }
+  /** Lemma references of a word: the word itself with all its parts of speech, its base forms with theirs. */
+  function lemmaIds(w: string): number[] {
     const masks = new Map<number, number>();
     const own = lemmaIndex.get(w);
-    if (own !== undefined) {
-      strings.push(w);
-      masks.set(own, posMask[own]!);
-    }
+    if (own !== undefined) masks.set(own, posMask[own]!);
     for (const p of POS_LIST) {
       for (const x of morph(w, p)) {
-        if (!strings.includes(x)) strings.push(x);
         const id = lemmaIndex.get(x)!;
         masks.set(id, (masks.get(id) ?? 0) | POS_BIT[p]!);
       }
     }
-    f = { strings, refs: [...masks].map(([id, m]) => id * 16 + m) };
-    formsCache.set(w, f);
-    return f;
-  }
-  function lemmaStrings(w: string, pos?: Pos): string[] {
-    return pos ? morph(w, pos) : forms(w).strings;
-  }
-  /** Lemma references of a word: the word itself with all its parts of speech, its base forms with theirs. */
-  function lemmaIds(w: string): number[] {
-    return forms(w).refs;
+    return [...masks].map(([id, m]) => id * 16 + m);
   }
   const toPos = (pos?: string): Pos | undefined => (pos ? POS_ALIAS[pos.toLowerCase()] : undefined);
 
@@ -403,14 +349,14 @@ export function createLexicon(resources: LexicalResources, options: LexiconOptio
     /** Main senses (rank < TOP_SENSES). */
     top: Set<number>;
     /** Hypernyms of the main senses, 1 or 2 levels up. */
-    up: Map<number, number>;  // hypernym -> level * 10 + rank of the sense it is reached from (lowest kept)
+    up: Map<number, number>;
     /** Main senses and their direct hypernyms, and the words of those hypernyms. */
     topAndHyper: Set<number>;
-    hyperWords: Map<number, number>; // word -> parts of speech of the hypernyms it is in
+    hyperWords: Set<number>;
     family: Map<number, { f: number; cause: boolean }>;
     antoSyns: Set<number>;
     /** Direct antonyms and the words of antonym senses. */
-    antoWords: Map<number, number>; // word -> parts of speech it is opposite in
+    antoWords: Set<number>;
     sims: Set<number>;
     /** Contrast-list groups: line -> group within the line. */
     contrast: Map<number, number>;
@@ -432,37 +378,29 @@ export function createLexicon(resources: LexicalResources, options: LexiconOptio
     }
     const up = new Map<number, number>();
     const topAndHyper = new Set<number>(top);
-    const hyperWords = new Map<number, number>();
+    const hyperWords = new Set<number>();
     const sims = new Set<number>();
-    const keep = (h: number, cost: number) => {
-      const cur = up.get(h);
-      if (cur === undefined || cost < cur) up.set(h, cost);
-    };
     for (const syn of top) {
-      const rank = senseRank.get(syn)!;
       for (const h1 of hypersOf(syn)) {
-        keep(h1, 10 + rank);
+        up.set(h1, 1);
         topAndHyper.add(h1);
-        for (const m of membersOf(h1)) hyperWords.set(m, (hyperWords.get(m) ?? 0) | POS_BIT[wn.synPos[h1]!]!);
-        for (const h2 of hypersOf(h1)) keep(h2, 20 + rank);
+        for (const m of membersOf(h1)) hyperWords.add(m);
+        for (const h2 of hypersOf(h1)) if (!up.has(h2)) up.set(h2, 2);
       }
       for (const x of simsOf(syn)) sims.add(x);
     }
     const family = new Map<number, { f: number; cause: boolean }>();
     const antoSyns = new Set<number>();
-    const antoWords = new Map<number, number>();
-    const addAnto = (m: number, mask: number) => antoWords.set(m, (antoWords.get(m) ?? 0) | mask);
+    const antoWords = new Set<number>();
     for (const r of refs) {
       for (const [k, v] of familyOf(r)) {
         const cur = family.get(k);
         if (!cur || cur.f < v.f) family.set(k, v);
       }
       for (const x of antonymSyns(r)) antoSyns.add(x);
-      for (const x of range(anto.off, anto.vals, idOf(r))) addAnto(x, 15);
+      for (const x of range(anto.off, anto.vals, idOf(r))) antoWords.add(x);
     }
-    // Words of opposite senses, but not the very polysemous ones: 'get' (36 senses) is in an antonym sense of
-    // 'end' and in a hypernym of 'leave', which made 'end' / 'leaving' antonyms.
-    for (const s of antoSyns) for (const m of membersOf(s)) if (senseCount(m) <= MAX_ANTONYM_WORD_SENSES) addAnto(m, POS_BIT[wn.synPos[s]!]!);
+    for (const s of antoSyns) for (const m of membersOf(s)) antoWords.add(m);
     const contrast = new Map<number, number>();
     for (const x of [w, ...strings]) for (const [line, group] of contrastIndex.get(x) ?? []) contrast.set(line, group);
     i = { strings, refs, ids: refs.map(idOf), senseRank, top, up, topAndHyper, hyperWords, family, antoSyns, antoWords, sims, contrast };
@@ -504,17 +442,13 @@ export function createLexicon(resources: LexicalResources, options: LexiconOptio
   }
   function hypernymScore(a: WordInfo, b: WordInfo): number {
     let best = 0;
-    for (const [upper, lower] of [
-      [a, b],
-      [b, a],
+    for (const [up, down] of [
+      [a.up, b.top],
+      [b.up, a.top],
     ] as const) {
-      for (const s of lower.top) {
-        const cost = upper.up.get(s);
-        if (cost === undefined) continue;
-        // Like synonyms, a link through a rarer sense counts less ('relation' is first a relationship, not a relative).
-        const base = cost < 20 ? RELATION_SCORES.hypernym1 : RELATION_SCORES.hypernym2;
-        const score = base - RELATION_SCORES.hypernymPerRank * ((cost % 10) + lower.senseRank.get(s)!);
-        best = Math.max(best, score);
+      for (const s of down) {
+        const lv = up.get(s);
+        if (lv !== undefined) best = Math.max(best, lv === 1 ? RELATION_SCORES.hypernym1 : RELATION_SCORES.hypernym2);
       }
     }
     return best;
@@ -551,10 +485,9 @@ export function createLexicon(resources: LexicalResources, options: LexiconOptio
    */
   function antonymous(a: WordInfo, b: WordInfo): boolean {
     if (a.antoWords.size === 0) return false;
-    // Opposition holds within a part of speech: the noun 'defeat' opposes 'victory', the verb 'beat' does not.
-    for (const ref of b.refs) if ((a.antoWords.get(idOf(ref)) ?? 0) & (ref & 15 || 15)) return true;
+    for (const id of b.ids) if (a.antoWords.has(id)) return true;
     for (const s of b.topAndHyper) if (a.antoSyns.has(s)) return true;
-    for (const [m, mask] of b.hyperWords) if (senseCount(m) <= MAX_ANTONYM_WORD_SENSES && (a.antoWords.get(m) ?? 0) & mask) return true;
+    for (const m of b.hyperWords) if (a.antoWords.has(m)) return true;
     return false;
   }
 
@@ -563,53 +496,34 @@ export function createLexicon(resources: LexicalResources, options: LexiconOptio
     const ia = info(a);
     const ib = info(b);
     if (ia.strings.some((x) => ib.strings.includes(x))) return { relation: 'same', score: 1, via: 'wordnet' };
-    const cos = off.has('vectors') ? 0 : Math.max(0, cosine(a, b));
-    if (!off.has('contrast-list') && inContrastList(ia, ib)) return { relation: 'cohyponym', score: Math.min(cos, RELATION_SCORES.cohyponym), via: 'contrast-list' };
+    const cos = Math.max(0, cosine(a, b));
+    if (inContrastList(ia, ib)) return { relation: 'cohyponym', score: Math.min(cos, RELATION_SCORES.cohyponym), via: 'contrast-list' };
     if (ia.refs.length && ib.refs.length) {
-      if (!off.has('antonym') && (antonymous(ia, ib) || antonymous(ib, ia))) return { relation: 'antonym', score: Math.max(RELATION_SCORES.antonym, cos), via: 'wordnet' };
+      if (antonymous(ia, ib) || antonymous(ib, ia)) return { relation: 'antonym', score: Math.max(RELATION_SCORES.antonym, cos), via: 'wordnet' };
       const cands: Related[] = [];
       const syn = synonymScore(ia, ib);
-      if (syn > 0 && !off.has('synonym')) cands.push({ relation: 'synonym', score: syn, via: 'wordnet' });
+      if (syn > 0) cands.push({ relation: 'synonym', score: syn, via: 'wordnet' });
       const der = derivationScore(ia, ib);
-      if (der.score > 0 && !off.has(der.cause ? 'cause' : 'derivation')) cands.push(der.cause ? { relation: 'similar', score: der.score, via: 'wordnet-cause' } : { relation: 'derivation', score: der.score, via: 'wordnet' });
+      if (der.score > 0) cands.push(der.cause ? { relation: 'similar', score: der.score, via: 'wordnet-cause' } : { relation: 'derivation', score: der.score, via: 'wordnet' });
       const hyp = hypernymScore(ia, ib);
-      if (hyp > 0 && !off.has('hypernym')) cands.push({ relation: 'hypernym', score: hyp, via: 'wordnet' });
+      if (hyp > 0) cands.push({ relation: 'hypernym', score: hyp, via: 'wordnet' });
       const sim = wordnetSimilarScore(ia, ib);
-      if (sim > 0 && !off.has('wordnet-similar')) cands.push({ relation: 'similar', score: sim, via: 'wordnet' });
+      if (sim > 0) cands.push({ relation: 'similar', score: sim, via: 'wordnet' });
       if (cands.length) {
         const best = cands.reduce((x, y) => (y.score > x.score ? y : x));
         return { ...best, score: Math.max(best.score, cos) };
       }
-      // Vectors put co-hyponyms close (homes / schools 0.56, president / minister 0.63): WordNet tells them
-      // apart. Siblings that the vectors find near-synonyms (prison / jail 0.94, ambassador / envoy 0.76) stay
-      // 'similar'; so do days and months (Monday / Tuesday 0.99), which the time layer compares.
-      // (Below VECTOR_SIMILAR the pair is unrelated either way: the sibling test is skipped there.)
-      if (!off.has('cohyponym') && cos >= VECTOR_SIMILAR && cos < COHYPONYM_BELOW && areCohyponyms(ia, ib)) return { relation: 'cohyponym', score: Math.min(cos, RELATION_SCORES.cohyponym), via: 'wordnet' };
+      // Vectors put co-hyponyms close (Monday / Tuesday 0.99): WordNet tells them apart.
+      if (areCohyponyms(ia, ib)) return { relation: 'cohyponym', score: Math.min(cos, RELATION_SCORES.cohyponym), via: 'wordnet' };
     }
     if (cos >= VECTOR_SIMILAR) return { relation: 'similar', score: cos, via: 'vectors' };
     return { relation: null, score: cos };
   }
-  // Words are interned to small integers so that a pair's memo key is one number, not a new string.
-  const interned = new Map<string, number>();
-  const intern = (w: string) => {
-    let id = interned.get(w);
-    if (id === undefined) {
-      if (interned.size >= 1 << 20) {
-        interned.clear();
-        memo.clear();
-      }
-      id = interned.size;
-      interned.set(w, id);
-    }
-    return id;
-  };
   function memoRelation(a: string, b: string): Related {
-    const ia = intern(a);
-    const ib = intern(b);
-    const key = ia < ib ? ia * 2 ** 21 + ib : ib * 2 ** 21 + ia;
+    const key = a < b ? `${a}\u0000${b}` : `${b}\u0000${a}`;
     let r = memo.get(key);
     if (!r) {
-      if (memo.size >= 1 << 19) memo.clear();
+      if (memo.size > 50000) memo.clear();
       r = wordRelation(a, b);
       memo.set(key, r);
     }
@@ -623,28 +537,9 @@ export function createLexicon(resources: LexicalResources, options: LexiconOptio
     parts: string[];
     weight: number;
   }
-  /** Words of a phrase, and after which of them a boundary falls (punctuation, a dropped figure). */
-  function tokenize(t: readonly string[] | string): { words: string[]; breakAfter: boolean[] } {
+  function tokenize(t: readonly string[] | string): string[] {
     const raw = typeof t === 'string' ? t.split(/\s+/) : t.flatMap((x) => x.split(/\s+/));
-    const words: string[] = [];
-    const breakAfter: boolean[] = [];
-    const cut = () => {
-      if (breakAfter.length) breakAfter[breakAfter.length - 1] = true;
-    };
-    for (const x of raw) {
-      if (!x) continue;
-      const lead = /^[^\p{L}\p{N}']/u.test(x);
-      const trail = /[^\p{L}\p{N}'\u2019]$/u.test(x);
-      const w = normalizeWord(x.replace(EDGE_PUNCT, '')).replace(POSSESSIVE, '');
-      if (lead) cut();
-      if (!w || NUMERIC.test(w)) {
-        cut();
-        continue;
-      }
-      words.push(w);
-      breakAfter.push(trail);
-    }
-    return { words, breakAfter };
+    return raw.map((x) => normalizeWord(x.replace(EDGE_PUNCT, ''))).filter((x) => x.length > 0);
   }
   /** A WordNet collocation spelled by these words, inflected ("sets fire") or with a synonym ("set alight"). */
   function collocation(words: string[]): string | undefined {
@@ -662,15 +557,12 @@ export function createLexicon(resources: LexicalResources, options: LexiconOptio
     const direct = lemmaStrings(joined);
     if (direct.length) return direct[0];
     if (words.length === 2) {
-      // The first word in its base forms, the second replaced by a synonym of its main senses.
-      const firsts = [words[0]!, ...lemmaStrings(words[0]!)];
-      for (const l of lemmaIds(words[1]!)) {
+      const last = lemmaIds(words[1]!);
+      for (const l of last) {
         for (const { syn } of topSenses(l)) {
           for (const m of membersOf(syn)) {
-            for (const f of firsts) {
-              const cand = `${f}_${wn.lemmas[m]}`;
-              if (lemmaIndex.has(cand)) return cand;
-            }
+            const cand = lemmaStrings(`${words[0]}_${wn.lemmas[m]}`);
+            if (cand.length) return cand[0];
           }
         }
       }
@@ -678,26 +570,15 @@ export function createLexicon(resources: LexicalResources, options: LexiconOptio
     return undefined;
   }
   function unitsOf(t: readonly string[] | string): Unit[] {
-    const key = typeof t === 'string' ? t : t.join('\u0001');
-    let cached = unitsCache.get(key);
-    if (!cached) {
-      if (unitsCache.size >= 20000) unitsCache.clear();
-      cached = findUnits(t);
-      unitsCache.set(key, cached);
-    }
-    return cached;
-  }
-  function findUnits(t: readonly string[] | string): Unit[] {
-    const { words: toks, breakAfter } = tokenize(t);
+    const toks = tokenize(t);
     const out: Unit[] = [];
     let i = 0;
     while (i < toks.length) {
       let taken = false;
       for (let len = Math.min(4, toks.length - i); len >= 2 && !taken; len--) {
         const words = toks.slice(i, i + len);
-        // No expression across punctuation ("key ally, with" is not "ally with").
-        if (words.some((w) => w.includes('_')) || breakAfter.slice(i, i + len - 1).some(Boolean)) continue;
-        const c = off.has('collocations') ? undefined : collocation(words);
+        if (words.some((w) => w.includes('_'))) continue;
+        const c = collocation(words);
         if (c) {
           const parts = words.filter((w) => !functionWords.has(w));
           out.push({ text: c, parts, weight: weight(c) });
@@ -730,7 +611,7 @@ export function createLexicon(resources: LexicalResources, options: LexiconOptio
   function align(ta: readonly string[] | string, tb: readonly string[] | string): PhraseAlignment {
     const ua = unitsOf(ta);
     const ub = unitsOf(tb);
-    const result: PhraseAlignment = { score: 0, unitsA: ua.map((u) => display(u.text)), unitsB: ub.map((u) => display(u.text)), pairs: [], antonyms: [], contrasts: [], coverageA: 0, coverageB: 0 };
+    const result: PhraseAlignment = { score: 0, unitsA: ua.map((u) => display(u.text)), unitsB: ub.map((u) => display(u.text)), pairs: [], antonyms: [], contrasts: [] };
     if (ua.length === 0 || ub.length === 0) return result;
     const m = ua.map((u) => ub.map((v) => unitRelation(u, v)));
     // One-to-one first (greedy on score), so that "people killed" / "people injured" pairs killed with
@@ -753,31 +634,13 @@ export function createLexicon(resources: LexicalResources, options: LexiconOptio
         const oneToOne = bj >= 0;
         if (bj < 0) to.forEach((_, j) => (bj < 0 || get(i, j).score > get(i, bj).score) && (bj = j));
         const br: Related = bj >= 0 ? get(i, bj) : { relation: null, score: 0 };
-        // A unit with no related counterpart adds nothing: weak cosines of unrelated words (0.2-0.45)
-        // would otherwise lift every pair of long phrases (held-out pairs: AUC 0.963 -> 0.969).
-        num += u.weight * (br.score >= VECTOR_SIMILAR ? br.score : 0);
+        num += u.weight * br.score;
         den += u.weight;
         result.pairs.push({ a: display(u.text), b: bj >= 0 && br.relation ? display(to[bj]!.text) : null, relation: br.relation, score: br.score, weight: u.weight, oneToOne });
       });
     };
     side(ua, ub, matchA, (i, j) => m[i]![j]!);
     side(ub, ua, matchB, (i, j) => m[j]![i]!);
-    // Directional: the weighted share of one side's units that some unit of the other side says too.
-    const covers = (r: Related) => r.score >= VECTOR_SIMILAR && r.relation !== 'antonym' && r.relation !== 'cohyponym';
-    const share = (from: Unit[], said: (i: number) => boolean) => {
-      let n = 0;
-      let d = 0;
-      from.forEach((u, i) => {
-        d += u.weight;
-        if (said(i)) n += u.weight;
-      });
-      return d > 0 ? n / d : 0;
-    };
-    // A unit whose one-to-one pair is its antonym or co-hyponym is not covered ('rose' / 'fell', though 'prices'
-    // is close to 'rose' too); otherwise any unit of the other side may cover it ('fire' by 'set ablaze').
-    const opposed = (r: Related | undefined) => r !== undefined && (r.relation === 'antonym' || r.relation === 'cohyponym');
-    result.coverageA = share(ua, (i) => !opposed(m[i]![matchA[i]!]) && m[i]!.some(covers));
-    result.coverageB = share(ub, (j) => !opposed(matchB[j]! >= 0 ? m[matchB[j]!]![j] : undefined) && m.some((row) => covers(row[j]!)));
     result.score = den > 0 ? num / den : 0;
     for (const p of result.pairs) {
       if (p.relation !== 'cohyponym' || !p.b || !p.oneToOne) continue;

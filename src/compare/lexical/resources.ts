@@ -2,6 +2,7 @@
 // Nothing is read at import time: call loadLexicalResources() once and pass the result to createLexicon().
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import { ParallaxError } from '../../model/errors.js';
 import { repoRoot } from '../../shared-paths.js';
 
@@ -9,10 +10,6 @@ import { repoRoot } from '../../shared-paths.js';
 export interface WordNetTables {
   /** Lemmas, lower case, words joined by '_' ("set_on_fire"); the index is the lemma id. */
   lemmas: string[];
-  /** Open-addressing table over the lemmas (FNV-1a, linear probing): slot = lemma id + 1, 0 = empty. */
-  lemmaTable: Int32Array;
-  /** Parts of speech of each lemma: bits n 1, v 2, a 4, r 8. */
-  lemmaPos: Uint8Array;
   /** One character per synset: n, v, a (adjectives and satellites) or r. */
   synPos: string;
   /** lemmaSenses[lemmaSensesOff[l] .. lemmaSensesOff[l+1]) = synsets of lemma l, most frequent sense first. */
@@ -68,7 +65,6 @@ function read(path: string): Buffer {
 }
 
 const INT_FIELDS = [
-  'lemmaTable',
   'lemmaSensesOff',
   'lemmaSenses',
   'synMembersOff',
@@ -83,67 +79,27 @@ const INT_FIELDS = [
   'anto',
 ] as const;
 
-/** FNV-1a over UTF-16 code units: the hash scripts/build-lexical.mjs laid the lemma table out with. */
-export function lemmaHash(s: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < s.length; i++) {
-    h ^= s.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return h >>> 0;
-}
-
-interface Section {
-  name: string;
-  type: 'i32' | 'u8' | 'utf8';
-  offset: number;
-  bytes: number;
-}
-
-/** Reads wordnet.bin: 'PLXW', header length, JSON header, then 4-byte aligned sections (typed-array views, no copy). */
-export function parseWordNet(bin: Uint8Array, subject = 'wordnet.bin'): WordNetTables {
-  // Typed-array views need the data 4-byte aligned in its ArrayBuffer.
-  const buf = bin.byteOffset % 4 === 0 ? Buffer.from(bin.buffer, bin.byteOffset, bin.byteLength) : Buffer.from(Uint8Array.prototype.slice.call(bin));
-  const bad = (why: string) => new ParallaxError('E_PARSE', `not a Parallax WordNet table (${why}); rebuild with node scripts/build-lexical.mjs`, subject);
-  if (buf.length < 8 || buf.toString('ascii', 0, 4) !== 'PLXW') throw bad('magic');
-  const headLen = buf.readUInt32LE(4);
-  if (8 + headLen > buf.length) throw bad('header length');
-  let head: { sections?: Section[]; exceptions?: Partial<WordNetTables['exceptions']> };
+export function parseWordNet(json: string, subject = 'wordnet.json'): WordNetTables {
+  let raw: Record<string, unknown>;
   try {
-    head = JSON.parse(buf.toString('utf8', 8, 8 + headLen)) as typeof head;
+    raw = JSON.parse(json) as Record<string, unknown>;
   } catch (e) {
-    throw bad(`header: ${(e as Error).message}`);
+    throw new ParallaxError('E_PARSE', `not JSON (${(e as Error).message})`, subject);
   }
-  const base = (8 + headLen + 3) & ~3;
-  const sections = new Map((head.sections ?? []).map((x) => [x.name, x]));
-  const section = (name: string, type: Section['type']): Section => {
-    const x = sections.get(name);
-    if (!x || x.type !== type || base + x.offset + x.bytes > buf.length || x.offset % 4 !== 0) throw bad(`section ${name}`);
-    return x;
-  };
-  const text = (name: string) => {
-    const x = section(name, 'utf8');
-    return buf.toString('utf8', base + x.offset, base + x.offset + x.bytes);
-  };
+  if (typeof raw.lemmas !== 'string' || typeof raw.synPos !== 'string') throw new ParallaxError('E_PARSE', 'not a WordNet table', subject);
   const ints = {} as Record<(typeof INT_FIELDS)[number], Int32Array>;
   for (const f of INT_FIELDS) {
-    const x = section(f, 'i32');
-    ints[f] = new Int32Array(buf.buffer, buf.byteOffset + base + x.offset, x.bytes / 4);
+    const v = raw[f];
+    if (!Array.isArray(v)) throw new ParallaxError('E_PARSE', `field ${f} missing`, subject);
+    ints[f] = Int32Array.from(v as number[]);
   }
-  const pos = section('lemmaPos', 'u8');
-  const lemmas = text('lemmas').split('\n');
-  const exc = head.exceptions ?? {};
-  const tables: WordNetTables = {
-    lemmas,
-    synPos: text('synPos'),
-    lemmaPos: new Uint8Array(buf.buffer, buf.byteOffset + base + pos.offset, pos.bytes),
+  const exc = (raw.exceptions ?? {}) as Partial<WordNetTables['exceptions']>;
+  return {
+    lemmas: raw.lemmas.split('\n'),
+    synPos: raw.synPos,
     ...ints,
     exceptions: { noun: exc.noun ?? {}, verb: exc.verb ?? {}, adj: exc.adj ?? {} },
   };
-  if (tables.lemmaPos.length !== lemmas.length || tables.lemmaSensesOff.length !== lemmas.length + 1 || tables.synMembersOff.length !== tables.synPos.length + 1) {
-    throw bad('section sizes disagree');
-  }
-  return tables;
 }
 
 export function parseVectors(bin: Uint8Array, wordsText: string, subject = 'vectors.bin'): WordVectors {
@@ -155,10 +111,11 @@ export function parseVectors(bin: Uint8Array, wordsText: string, subject = 'vect
   const words = wordsText.split('\n');
   if (words[words.length - 1] === '') words.pop();
   if (words.length !== n) throw new ParallaxError('E_PARSE', `${words.length} words for ${n} vectors`, subject);
-  // Views on the file's bytes (copied only when the buffer is not 4-byte aligned for the float scales).
-  const aligned = buf.byteOffset % 4 === 0 ? buf : Buffer.from(Uint8Array.prototype.slice.call(buf));
-  const scales = new Float32Array(aligned.buffer, aligned.byteOffset + 12, n);
-  const data = new Int8Array(aligned.buffer, aligned.byteOffset + 12 + n * 4, n * dim);
+  // Copy so that the typed arrays are aligned and own their memory.
+  const scales = new Float32Array(n);
+  scales.set(new Float32Array(buf.buffer.slice(buf.byteOffset + 12, buf.byteOffset + 12 + n * 4)));
+  const data = new Int8Array(n * dim);
+  data.set(new Int8Array(buf.buffer, buf.byteOffset + 12 + n * 4, n * dim));
   return { words, dim, scales, data };
 }
 
@@ -180,10 +137,10 @@ export function parseContrasts(text: string): string[][][] {
   return out;
 }
 
-/** Reads data/lexical/ (or `dir`): a few tens of ms; do it once and pass the result around. */
+/** Reads data/lexical/ (or `dir`): about 60 ms and 40 MB; do it once and pass the result around. */
 export function loadLexicalResources(dir: string = defaultLexicalDir()): LexicalResources {
-  const wnPath = join(dir, 'wordnet.bin');
-  const wordnet = parseWordNet(read(wnPath), wnPath);
+  const wnPath = join(dir, 'wordnet.json.gz');
+  const wordnet = parseWordNet(gunzipSync(read(wnPath)).toString('utf8'), wnPath);
   const vecPath = join(dir, 'vectors.bin');
   const vectors = parseVectors(read(vecPath), read(join(dir, 'vectors.words.txt')).toString('utf8'), vecPath);
   const functionWords = parseFunctionWords(read(join(dir, 'function-words.txt')).toString('utf8'));

@@ -13,3 +13,4 @@ benchSections.search = async () => (await import('../store/bench-search.js')).se
 benchSections.load = async () => (await import('./load.js')).loadBench;
 benchSections.annotators = async () => (await import('./annotators.js')).annotatorsBench;
 benchSections.compare = async () => (await import('./compare.js')).compareBench;
+benchSections.workers = async () => (await import('./workers.js')).workersBench;

@@ -45,6 +45,10 @@ export function createApp(deps: AppDeps): Hono {
   app.route('/api/search', searchRoutes(ctx));
   app.route('/api/ingest', ingestRoutes(ctx));
   app.route('/api/compare', compareRoutes(ctx));
+  app.get('/api/status', async (c) => {
+    const queue = deps.queueStatus ? await deps.queueStatus() : null;
+    return c.json({ queue: queue ? queue.depth : null, workers: queue ? queue.workers : null });
+  });
   const openapi = openApiDocument(limits);
   app.get('/openapi.json', (c) => c.json(openapi));
   app.all('/api/*', (c) => {
@@ -81,6 +85,7 @@ const API_ROUTES: [RegExp, string[]][] = [
   [/^\/api\/search\/?$/, ['GET']],
   [/^\/api\/ingest\/?$/, ['POST']],
   [/^\/api\/compare\/?$/, ['POST']],
+  [/^\/api\/status\/?$/, ['GET']],
 ];
 
 function allowedMethods(path: string): string[] {

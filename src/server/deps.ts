@@ -27,6 +27,8 @@ export interface AppDeps {
   /** Server-side errors are reported here (never to the client). */
   log?(message: string): void;
   limits?: Partial<Limits>;
+  /** Jobs waiting per kind and workers seen lately (a PostgreSQL database with the job queue); absent: no queue. */
+  queueStatus?(): Promise<{ depth: Record<string, number>; workers: number }>;
   /** Host names and addresses the server answers to (DNS rebinding); default: loopback names only. */
   allowedHosts?: readonly string[];
 }

@@ -8,15 +8,29 @@ import { EXIT, type Command } from '../command.js';
 export const evalCommand: Command = {
   name: 'eval',
   summary: 'Score a stage on evaluation data (boilerplate, ner, quotes, timex, stories, pairs, real).',
-  usage: 'eval TASK [FILE] [--gold GOLD] [--json] [--predictions OUT] [--limit N]',
+  usage:
+    'eval TASK [FILE] [--gold GOLD] [--json] [--predictions OUT] [--limit N]\n' +
+    '       parallax eval --gate [GATE|TASK...] [--ci] [--raise-floors] [--floors FILE]\n' +
+    '       parallax eval --lower-floor GATE.METRIC --reason "..." [--to N] [--floors FILE]',
   positionals: true,
   options: {
     json: { type: 'boolean', description: 'print one JSON object' },
     predictions: { type: 'string', valueName: 'OUT', description: 'write what the system predicted (FORMATS.md)' },
     gold: { type: 'string', valueName: 'GOLD', description: 'the gold file (real: default FILE with .stories.jsonl -> .gold.json)' },
     limit: { type: 'string', valueName: 'N', description: 'only the first N items' },
+    gate: { type: 'boolean', description: 'run the gated tasks on their dev sets; exit 4 if a metric is below its floor (eval/floors.json)' },
+    ci: { type: 'boolean', description: 'with --gate: only the gates marked "ci" (the fast ones)' },
+    floors: { type: 'string', valueName: 'FILE', description: 'the floors file (default eval/floors.json)' },
+    'raise-floors': { type: 'boolean', description: 'with --gate: record the measurements and raise each floor to just under it (never lowers)' },
+    'lower-floor': { type: 'string', valueName: 'GATE.METRIC', description: 'lower one floor to just under a new measurement (or --to N); needs --reason' },
+    reason: { type: 'string', valueName: 'TEXT', description: 'why a floor is lowered (kept in the file; put it in the commit message)' },
+    to: { type: 'string', valueName: 'N', description: 'with --lower-floor: the new floor instead of one under a new measurement' },
   },
   async run({ values, positionals }, io) {
+    if (['gate', 'ci', 'floors', 'raise-floors', 'lower-floor', 'reason', 'to'].some((k) => values[k] !== undefined)) {
+      const passed = await (await import('../../eval/gate-command.js')).runGateCommand({ values, positionals }, io, evalTasks);
+      return passed ? EXIT.ok : EXIT.belowFloor;
+    }
     const [task, fileArg] = positionals;
     const names = Object.keys(evalTasks).join(', ');
     if (!task) throw new ParallaxError('E_USAGE', `name a task: ${names}`);

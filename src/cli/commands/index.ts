@@ -11,4 +11,5 @@ export const commands: Record<string, () => Promise<Command>> = {
   search: async () => (await import('./search.js')).searchCommand,
   watch: async () => (await import('./watch.js')).watchCommand,
   export: async () => (await import('./export.js')).exportCommand,
+  worker: async () => (await import('./worker.js')).workerCommand,
 };

@@ -9,7 +9,9 @@ import type { AnalysisPool } from '../../ingest/analysis-pool.js';
 import { createProgress } from '../../ingest/progress.js';
 import { createUrlReader } from '../../ingest/url-reader.js';
 import { EXIT, type CliIO, type Command } from '../command.js';
-import { dbOption, openStoreFor } from './db-option.js';
+import { dbOption, dbTarget, openStoreFor } from './db-option.js';
+import { isPostgresUrl } from '../../store/open-store.js';
+import type { EnqueueSummary, RunProgress } from '../../app/ingest-service.js';
 import { printable } from '../../model/printable.js';
 
 function positiveInt(v: unknown, name: string, fallback: number, min = 1): number {
@@ -43,8 +45,64 @@ export const ingestOptions = {
   outlet: { type: 'string', valueName: 'NAME', description: 'outlet of articles that do not name one' },
   'allow-private': { type: 'boolean', description: 'allow URLs on private or loopback addresses' },
   'max-bytes': { type: 'string', valueName: 'N', description: 'largest file or page to read' },
+  wait: { type: 'boolean', description: 'with a postgres:// database: follow the queued work until it is stored and assigned' },
+  'in-process': { type: 'boolean', description: 'with a postgres:// database: do the work in this process instead of queueing it for `parallax worker`' },
   'analysis-budget': { type: 'string', valueName: 'SECONDS', description: 'time one article may take to analyse before it fails (default 120)' },
 } as const satisfies Command['options'];
+
+/** Whether the work goes to the job queue (a PostgreSQL database, unless --in-process). */
+export function queued(values: Record<string, unknown>, io: CliIO): boolean {
+  return isPostgresUrl(dbTarget(values, io)) && !values['in-process'];
+}
+
+export interface QueuedSummary extends EnqueueSummary {
+  /** With --wait: where the run stands at the end. */
+  progress: RunProgress | null;
+}
+
+/** `ingest` on PostgreSQL: the inputs are read here and queued; workers analyse, store and assign them. */
+export async function runQueuedIngest(targets: string[], values: Record<string, unknown>, io: CliIO, command: string): Promise<QueuedSummary> {
+  const url = dbTarget(values, io);
+  const store = await openStoreFor(values, io, command);
+  const { openJobQueue } = await import('../../app/job-queue.js');
+  const { enqueueInputs, follow } = await import('../../app/ingest-service.js');
+  const queue = await openJobQueue(url);
+  try {
+    const run = await store.startIngestRun(`${command} ${targets.join(' ')}`.slice(0, 2000));
+    const maxBytes = values['max-bytes'] !== undefined ? positiveInt(values['max-bytes'], 'max-bytes', 0) : undefined;
+    const outlet = typeof values.outlet === 'string' ? values.outlet : null;
+    const allowPrivate = Boolean(values['allow-private']);
+    // Local files are read here (the workers may be on other machines); URLs are fetched by the workers.
+    async function* inputs() {
+      for (const target of targets) {
+        if (isUrl(target)) yield { url: target, outlet, allowPrivate };
+        else yield* collectInputs([target], { cwd: io.cwd, ...(outlet ? { hints: { outlet } } : {}), ...(maxBytes ? { maxBytes } : {}) });
+      }
+    }
+    const summary = await enqueueInputs(queue, inputs(), { run });
+    let progress: RunProgress | null = null;
+    if (values.wait) {
+      const bar = createProgress(io.stderr, summary.queued);
+      progress = await follow(queue, run, (p) => bar.update({ read: p.total, new: p.new, revisions: 0, duplicates: p.duplicates, failed: p.failed }));
+      bar.done();
+    }
+    await store.finishIngestRun(run, progress ? 'done' : 'queued', { read: summary.read, queued: summary.queued, failed: summary.failed, ...(progress ? { new: progress.new, duplicates: progress.duplicates } : {}) });
+    return { ...summary, progress };
+  } finally {
+    await queue.close();
+    await store.close();
+  }
+}
+
+export function formatQueued(s: QueuedSummary): string {
+  const lines = [`read ${s.read}: queued ${s.queued}, failed ${s.failed} (run ${s.run})`];
+  if (s.progress) {
+    const p = s.progress;
+    lines.push(`stored: new ${p.new}, duplicates ${p.duplicates}, failed ${p.failed}; ${p.assigned} of ${p.total} assigned to stories`);
+  } else if (s.queued) lines.push('workers take it from here (parallax worker --db URL); --wait follows the progress');
+  for (const f of s.failures) lines.push(`  ${printable(f.message)}`);
+  return lines.join('\n') + '\n';
+}
 
 export interface IngestSetup {
   pool: AnalysisPool | null;
@@ -116,6 +174,12 @@ export const ingestCommand: Command = {
   options: ingestOptions,
   async run({ values, positionals }, io) {
     if (positionals.length === 0) throw new ParallaxError('E_USAGE', 'give files, directories, feeds or URLs to ingest');
+    if (queued(values, io)) {
+      const s = await runQueuedIngest(positionals, values, io, 'ingest');
+      io.stdout.write(values.json ? JSON.stringify(s, null, 2) + '\n' : formatQueued(s));
+      const failed = s.failed + (s.progress?.failed ?? 0);
+      return failed === 0 ? EXIT.ok : s.queued - (s.progress?.failed ?? 0) > 0 ? EXIT.partial : EXIT.inputError;
+    }
     const { summary, workers } = await runIngest(positionals, values, io, 'ingest');
     io.stdout.write(values.json ? JSON.stringify({ ...summary, workers }, null, 2) + '\n' : formatSummary(summary, workers));
     return exitFor(summary);

@@ -64,8 +64,12 @@ export const serveCommand: Command = {
     const builtWeb = join(repoRoot(), 'dist', 'web');
     const webRoot = existsSync(join(builtWeb, 'index.html')) ? builtWeb : undefined;
     if (!webRoot) io.stderr.write('parallax serve: the web UI is not built (npm run build:web); serving the API only\n');
+    // On PostgreSQL, /api/status reports the job queue that `parallax worker` processes take from.
+    const dbArg = typeof values.db === 'string' ? values.db : '';
+    const queue = /^postgres(ql)?:\/\//i.test(dbArg) ? (await import('../../app/job-queue.js')).openQueueStatus(dbArg) : null;
     const app = createApp({
       store,
+      ...(queue ? { queueStatus: () => queue.status() } : {}),
       analyze: (a) => pool.analyze(a),
       analyzeContent: (content, meta) => pool.analyzeContent(content, meta),
       allowedHosts: allowedHostsFor(host, (values['allow-host'] as string[] | undefined) ?? []),
@@ -85,7 +89,7 @@ export const serveCommand: Command = {
       const stop = () => {
         process.off('SIGINT', stop);
         process.off('SIGTERM', stop);
-        void server.close().then(() => pool.close()).then(() => store.close()).then(done);
+        void server.close().then(() => pool.close()).then(() => store.close()).then(() => queue?.close()).then(done);
       };
       process.on('SIGINT', stop);
       process.on('SIGTERM', stop);

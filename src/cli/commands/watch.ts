@@ -3,7 +3,32 @@ import { createFetcher } from '../../ingest/fetcher.js';
 import { ingest } from '../../ingest/ingest.js';
 import { createWatcher, type PollResult } from '../../feeds/watch.js';
 import { EXIT, type Command } from '../command.js';
-import { analysisPoolFor, ingestOptions } from './ingest.js';
+import { analysisPoolFor, ingestOptions, queued } from './ingest.js';
+import { dbTarget } from './db-option.js';
+import type { IngestItem, IngestSummary } from '../../ingest/ingest.js';
+import type { DatabaseStore } from '../../store/types.js';
+import type { JobQueue } from '../../app/job-queue.js';
+import { contentHash } from '../../store/content-hash.js';
+
+/** Queues the items of a feed that are not stored yet; the summary counts them as new (workers store them). */
+async function enqueueNew(queue: JobQueue, store: DatabaseStore, items: AsyncIterable<IngestItem>): Promise<IngestSummary> {
+  const { enqueueInputs } = await import('../../app/ingest-service.js');
+  const t0 = performance.now();
+  let duplicates = 0;
+  async function* fresh() {
+    for await (const item of items) {
+      if ('article' in item && (await store.knownHashes([contentHash(item.article)])).size > 0) duplicates++;
+      else yield item;
+    }
+  }
+  const s = await enqueueInputs(queue, fresh(), { run: `watch-${new Date().toISOString()}` });
+  const seconds = (performance.now() - t0) / 1000;
+  return {
+    read: s.read + duplicates, new: s.queued, revisions: 0, duplicates, failed: s.failed, failures: s.failures,
+    stories: { new: 0, touched: 0, moved: 0 }, seconds, articlesPerSecond: s.read / Math.max(seconds, 1e-6),
+    timings: { reading: 0, analysis: 0, clustering: 0, storage: 0, dedupe: 0 }, clusterer: 'queued', analysed: false,
+  };
+}
 import { openStoreFor } from './db-option.js';
 import { printable } from '../../model/printable.js';
 
@@ -26,7 +51,9 @@ export const watchCommand: Command = {
     const rounds = values.once ? 1 : values.rounds === undefined ? undefined : Number(values.rounds);
     if (rounds !== undefined && (!Number.isInteger(rounds) || rounds < 1)) throw new ParallaxError('E_USAGE', '--rounds is a whole number >= 1');
     const store = await openStoreFor(values, io, 'watch');
-    const { pool } = await analysisPoolFor(values);
+    // On PostgreSQL the new items are queued for `parallax worker` processes (unless --in-process).
+    const jobQueue = queued(values, io) ? await (await import('../../app/job-queue.js')).openJobQueue(dbTarget(values, io)) : null;
+    const { pool } = jobQueue ? { pool: null } : await analysisPoolFor(values);
     const factory = values['skip-clustering'] ? null : await (await import('../../ingest/optional-modules.js')).loadClustererFactory();
     const clusterer = factory ? factory.create() : null;
     const controller = new AbortController();
@@ -39,7 +66,8 @@ export const watchCommand: Command = {
       const watcher = createWatcher({
         store,
         fetcher,
-        ingestItems: (items) => ingest(items, { store, pool, clusterer, ...(factory ? { clustererName: factory.name } : {}) }, { warmUp: 0 }),
+        ingestItems: (items) =>
+          jobQueue ? enqueueNew(jobQueue, store, items) : ingest(items, { store, pool, clusterer, ...(factory ? { clustererName: factory.name } : {}) }, { warmUp: 0 }),
         log: (line) => io.stderr.write(`parallax watch: ${printable(line)}\n`),
       });
       results = await watcher.run(positionals, interval * 1000, {
@@ -51,6 +79,7 @@ export const watchCommand: Command = {
       process.off('SIGINT', stop);
       process.off('SIGTERM', stop);
       await pool?.close();
+      await jobQueue?.close();
       await store.close();
     }
     const total = results.reduce((s, r) => s + r.new, 0);

@@ -9,6 +9,7 @@
 import { writeFileSync } from 'node:fs';
 import { compareStoryAsCli, readStoryArticles } from '../dist/src/eval/real.js';
 import { readRealGold } from '../dist/src/eval/real-score.js';
+import { mulberry32 } from '../dist/src/cluster/random.js';
 
 const argv = process.argv.slice(2);
 const opt = (name, dflt) => {
@@ -24,18 +25,6 @@ const kind = opt('kind', 'agreement');
 const save = opt('save', null);
 const [storiesFile = '../shared/eval/comparison/realdev.stories.jsonl', goldFile = '../shared/eval/comparison/realdev.gold.json'] = argv;
 
-/** mulberry32: a small seeded generator, so that a sample can be drawn again. */
-function rng(s) {
-  let a = s >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 const articles = readStoryArticles(storiesFile);
 const gold = readRealGold(goldFile);
 const all = [];
@@ -46,7 +35,7 @@ for (const st of gold) {
 if (save) writeFileSync(save, JSON.stringify(all, null, 1));
 // Fisher-Yates with the seeded generator, then the first n.
 const order = all.map((_, i) => i);
-const rand = rng(seed);
+const rand = mulberry32(seed);
 for (let i = order.length - 1; i > 0; i--) {
   const j = Math.floor(rand() * (i + 1));
   [order[i], order[j]] = [order[j], order[i]];

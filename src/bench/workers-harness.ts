@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { repoRoot } from '../shared-paths.js';
+import { mulberry32 } from '../cluster/random.js';
 import type { Article } from '../model/document.js';
 import { collectInputs } from '../ingest/collect.js';
 import { contentHash } from '../store/content-hash.js';
@@ -20,17 +21,6 @@ export interface Row {
   title: string | null;
   published: string | null;
   text: string;
-}
-
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const PLACES = 'Bishkek Osh Almaty Tashkent Dushanbe Ashgabat Baku Tbilisi Yerevan Minsk Vilnius Riga Tallinn Helsinki Oslo Bergen Aarhus Gdansk Krakow Brno Graz Linz Porto Seville Valencia Bilbao Nantes Lyon Turin Genoa Naples Palermo Split Varna Izmir Haifa Amman Muscat Doha Kochi Pune Dhaka Colombo Hanoi Cebu Davao Perth Hobart Dunedin Quito Cusco Recife Belem Rosario Cordoba Leon Tijuana Halifax Regina Tucson Omaha'.split(' ');
@@ -47,7 +37,7 @@ const EVENTS = [
 /** Deterministic articles: `n` reports of events (about four per event, in arrival order, interleaved), each
  *  event with its own place, official, figure and date; a few exact repeats to exercise deduplication. */
 export function eventCorpus(n: number, seed = 11): Row[] {
-  const r = rng(seed);
+  const r = mulberry32(seed);
   const events = Math.max(1, Math.round(n / 4));
   const rows: Row[] = [];
   for (let i = 0; rows.length < n; i++) {
@@ -235,5 +225,5 @@ export async function checkRun(url: string, articles: Article[], reference: Map<
 }
 
 export function randomSource(seed: number): () => number {
-  return rng(seed);
+  return mulberry32(seed);
 }

@@ -3,6 +3,17 @@ import type { DatedFact } from '../facts/index.js';
 import type { Candidate, Detector } from './types.js';
 
 /** Words of two clauses in common, and whether they share a participant. */
+/** Weight 0..1 of a clause word by its rarity among the given facts' clauses (the story's own subject weighs ~0). */
+export function clauseWordWeight(factsPerArticle: Iterable<readonly { around: Set<string> }[]>): (w: string) => number {
+  const df = new Map<string, number>();
+  let n = 0;
+  for (const fs of factsPerArticle) for (const f of fs) {
+    n++;
+    for (const w of f.around) df.set(w, (df.get(w) ?? 0) + 1);
+  }
+  return (w) => Math.max(0, Math.log((n + 1) / (df.get(w) ?? 1)) / Math.log(n + 1));
+}
+
 export function clauseAffinity(x: { around: Set<string>; entities: Set<string> }, y: { around: Set<string>; entities: Set<string> }, weight: (w: string) => number): number {
   let s = 0;
   for (const w of x.around) if (y.around.has(w)) s += weight(w);
@@ -41,13 +52,7 @@ export const dateDetector: Detector = {
   detect({ articles, facts }) {
     const dated = new Map(articles.map((a) => [a.id, (facts.get(a.id) ?? []).filter((f): f is DatedFact => f.kind === 'dated')]));
     // Words that many dated clauses share (the story's own subject) say little about which act is dated.
-    const df = new Map<string, number>();
-    let n = 0;
-    for (const fs of dated.values()) for (const f of fs) {
-      n++;
-      for (const w of f.around) df.set(w, (df.get(w) ?? 0) + 1);
-    }
-    const weight = (w: string) => Math.max(0, Math.log((n + 1) / (df.get(w) ?? 1)) / Math.log(n + 1));
+    const weight = clauseWordWeight(dated.values());
     const out: Candidate[] = [];
     for (let i = 0; i < articles.length; i++) {
       for (let j = i + 1; j < articles.length; j++) {

@@ -1,7 +1,7 @@
 import type { Article } from '../../model/document.js';
 import { outletName } from '../evidence.js';
 import type { StatusFact } from '../facts/index.js';
-import { clauseAffinity } from './dates.js';
+import { clauseAffinity, clauseWordWeight } from './dates.js';
 import type { Candidate, Detector } from './types.js';
 
 function published(a: Article): number {
@@ -19,13 +19,7 @@ export const statusDetector: Detector = {
   name: 'status',
   detect({ articles, facts, related }) {
     const acts = new Map(articles.map((a) => [a.id, (facts.get(a.id) ?? []).filter((f): f is StatusFact => f.kind === 'status')]));
-    const df = new Map<string, number>();
-    let n = 0;
-    for (const fs of acts.values()) for (const f of fs) {
-      n++;
-      for (const w of f.around) df.set(w, (df.get(w) ?? 0) + 1);
-    }
-    const weight = (w: string) => Math.max(0, Math.log((n + 1) / (df.get(w) ?? 1)) / Math.log(n + 1));
+    const weight = clauseWordWeight(acts.values());
     const out: Candidate[] = [];
     for (let i = 0; i < articles.length; i++) {
       for (let j = i + 1; j < articles.length; j++) {

@@ -6,7 +6,7 @@
 // largest impure predicted stories with their gold labels and titles.
 import { evalPath } from '../dist/src/shared-paths.js';
 import { readFile } from '../dist/src/ingest/read-inputs.js';
-import { readGold, clusterArticles } from '../dist/src/cluster/eval-stories.js';
+import { readGold, clusterArticles } from '../dist/src/eval/stories.js';
 import { createLexicon } from '../dist/src/cluster/lexicon.js';
 import { createTermStats, loadBackground } from '../dist/src/cluster/term-stats.js';
 import { createFeatureContext, extractFeatures, DEFAULT_FEATURE_OPTIONS } from '../dist/src/cluster/features.js';

@@ -6,7 +6,7 @@
 //   --all: also train on the kept-aside factRuEval documents (the committed model; its held-out figure is NEREL dev only).
 import { readFileSync, writeFileSync } from 'node:fs';
 import { evalPath } from '../dist/src/shared-paths.js';
-import { trainPerceptron, pruneModel } from '../dist/src/annotate/entities/tagger/train.js';
+import { trainPerceptron, pruneModel } from '../dist/src/training/perceptron.js';
 import { LABELS, serializeModel } from '../dist/src/annotate/entities/tagger/model.js';
 import { RuFeaturizer, razdelTokens } from '../dist/src/annotate/ru/ner/features.js';
 import { ruNameLists } from '../dist/src/annotate/ru/ner/lists.js';

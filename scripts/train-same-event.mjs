@@ -16,9 +16,9 @@ import { readFile } from '../dist/src/ingest/read-inputs.js';
 import { createStoryClusterer } from '../dist/src/cluster/clusterer.js';
 import { createLexicon } from '../dist/src/cluster/lexicon.js';
 import { loadBackground } from '../dist/src/cluster/term-stats.js';
-import { scoreClusters } from '../dist/src/cluster/score.js';
+import { scoreClusters } from '../dist/src/eval/stories-score.js';
 import { PAIR_FEATURES, FEATURE_GROUPS, SAME_EVENT_MODEL_PATH } from '../dist/src/cluster/same-event.js';
-import { readGold } from '../dist/src/cluster/eval-stories.js';
+import { readGold } from '../dist/src/eval/stories.js';
 import { evalPath } from '../dist/src/shared-paths.js';
 
 const { values } = parseArgs({ options: { 'no-write': { type: 'boolean' }, folds: { type: 'string', default: '5' }, 'no-ablation': { type: 'boolean' }, sets: { type: 'string' }, drop: { type: 'string', default: '' }, balance: { type: 'boolean' }, weigh: { type: 'string', default: '' } } });

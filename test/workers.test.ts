@@ -12,7 +12,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { repoRoot } from '../src/shared-paths.js';
-import { pgUnavailable, startPgTestServer, type PgTestServer } from '../src/store/pg-test-server.js';
+import { pgUnavailable, startPgTestServer, type PgTestServer } from './support/pg-test-server.js';
 import { checkRun, eventCorpus, queueState, randomSource, readArticles, singleProcessStories, spawnWorker, waitDrained, writeJsonl, type SpawnedWorker } from '../src/bench/workers-harness.js';
 
 const unavailable = process.env.CI ? null : pgUnavailable();

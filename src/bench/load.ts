@@ -43,7 +43,7 @@ const mb = (bytes: number) => Math.round((bytes / 1048576) * 10) / 10;
 const ratio = (end: number, start: number) => Math.round((end / start) * 1000) / 1000;
 
 function startServer(articles: number, warm: number): Promise<{ child: ChildProcess; info: ChildInfo }> {
-  const child = spawn(process.execPath, ['--expose-gc', join(repoRoot(), 'dist/src/server/bench/child.js'), '--articles', String(articles), '--warm', String(warm)], { stdio: ['ignore', 'pipe', 'pipe', 'ipc'] });
+  const child = spawn(process.execPath, ['--expose-gc', join(repoRoot(), 'dist/src/bench/server/child.js'), '--articles', String(articles), '--warm', String(warm)], { stdio: ['ignore', 'pipe', 'pipe', 'ipc'] });
   let err = '';
   child.stderr!.on('data', (d) => (err = (err + d).slice(-4000)));
   return new Promise((resolve, reject) => {

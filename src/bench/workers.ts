@@ -11,7 +11,7 @@ import { existsSync } from 'node:fs';
 import pg from 'pg';
 import type { BenchSection } from './section.js';
 import { evalPath } from '../shared-paths.js';
-import { startPgTestServer, type PgTestServer } from '../store/pg-test-server.js';
+import { startPgTestServer, type PgTestServer } from '../../test/support/pg-test-server.js';
 import { openJobQueue } from '../app/job-queue.js';
 import { enqueueInputs } from '../app/ingest-service.js';
 import { checkRun, eventCorpus, queueState, randomSource, readArticles, singleProcessStories, spawnWorker, waitDrained, writeJsonl, type Row, type SpawnedWorker } from './workers-harness.js';
@@ -30,7 +30,7 @@ async function corpus(n: number, dir: string): Promise<{ articles: Article[]; so
   let source = 'synthetic events (eventCorpus)';
   let rows: Row[];
   if (existsSync(evalPath('stories/basil.jsonl'))) {
-    const { benchCorpus } = await import('../ingest/bench-corpus.js');
+    const { benchCorpus } = await import('./ingest-corpus.js');
     rows = benchCorpus(n);
     source = 'ingest bench corpus (../shared/eval stories, PolNeAR, TimeBank)';
   } else rows = eventCorpus(n);

@@ -9,5 +9,3 @@ export {
   type ClusterStats,
 } from './clusterer.js';
 export { findNearDuplicates, type NearDuplicate, type DuplicateOptions } from './shingles.js';
-export { scoreClusters, type ClusterScore } from './score.js';
-export { tfidfBaseline } from './baseline.js';

@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { stemmer } from 'stemmer';
-import { mulberry32 } from '../annotate/entities/tagger/train.js';
+import { mulberry32 } from '../training/perceptron.js';
 import { foldRu, parseRuNumber } from '../annotate/ru/normalize.js';
 import { stemRu } from '../annotate/ru/stem.js';
 import { crossLanguageKey, phoneticSkeleton, transliterateRu } from '../lang/xkey.js';

@@ -3,8 +3,8 @@
 // server is a failure, not a skip.
 import { after, before, test } from 'node:test';
 import { openStore } from './open-store.js';
-import { storeSuite } from './store-suite.js';
-import { pgUnavailable, startPgTestServer, type PgTestServer } from './pg-test-server.js';
+import { storeSuite } from '../../test/support/store-suite.js';
+import { pgUnavailable, startPgTestServer, type PgTestServer } from '../../test/support/pg-test-server.js';
 
 const unavailable = process.env.CI ? null : pgUnavailable();
 let server: PgTestServer | null = null;

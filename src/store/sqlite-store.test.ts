@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after } from 'node:test';
 import { openStore } from './open-store.js';
-import { storeSuite } from './store-suite.js';
+import { storeSuite } from '../../test/support/store-suite.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'parallax-sqlite-'));
 let n = 0;

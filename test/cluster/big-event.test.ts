@@ -8,7 +8,7 @@ import { existsSync } from 'node:fs';
 import { evalPath } from '../../src/shared-paths.js';
 import { makeArticle, type Article } from '../../src/model/document.js';
 import { createStoryClusterer } from '../../src/cluster/clusterer.js';
-import { loadSourceStories, syntheticStream } from '../../src/cluster/synthetic-corpus.js';
+import { loadSourceStories, syntheticStream } from '../../src/bench/synthetic-corpus.js';
 import { mulberry32 } from '../../src/cluster/random.js';
 
 const files = [evalPath('stories', 'basil.jsonl'), evalPath('stories', 'allsides.jsonl')];

@@ -7,8 +7,8 @@ import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import { evalPath } from '../../src/shared-paths.js';
 import { readFile } from '../../src/ingest/read-inputs.js';
-import { clusterArticles, readGold } from '../../src/cluster/eval-stories.js';
-import { scoreClusters } from '../../src/cluster/score.js';
+import { clusterArticles, readGold } from '../../src/eval/stories.js';
+import { scoreClusters } from '../../src/eval/stories-score.js';
 
 const FLOORS: Record<string, number> = { 'basil.jsonl': 0.97, 'allsides.jsonl': 0.78, 'ecbplus.dev.jsonl': 0.88, 'gvc.jsonl': 0.94 };
 

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { runCli } from '../run.js';
 import { openStore } from '../../store/open-store.js';
-import { makeTestArticle } from '../../store/store-suite.js';
+import { makeTestArticle } from '../../../test/support/store-suite.js';
 
 function io(cwd: string) {
   const stdout = new PassThrough();

@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createApp } from '../app.js';
 import { createMemoryStore } from '../memory-store.js';
-import { makeTestArticle } from '../../store/store-suite.js';
+import { makeTestArticle } from '../../../test/support/store-suite.js';
 import { fakeCompare } from '../../../test/helpers/fake-compare.js';
 import type { StoryCoverage } from './coverage.js';
 

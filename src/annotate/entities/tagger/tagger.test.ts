@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { parseConll, spansOf } from './conll.js';
-import { ConllScorer } from './conlleval.js';
+import { ConllScorer } from '../../../eval/conlleval.js';
 import { Featurizer, shapeOf, type FeatureResources } from './features.js';
 import { deserializeModel, LABELS, serializeModel } from './model.js';
 import { createTagger } from './tagger.js';
-import { pruneModel, trainPerceptron } from './train.js';
+import { pruneModel, trainPerceptron } from '../../../training/perceptron.js';
 
 const CONLL = `-DOCSTART- -X- -X- O
 

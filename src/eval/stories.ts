@@ -2,17 +2,17 @@
 // but `story`), score B-cubed and pairwise against the gold stories, run the plain TF-IDF baseline in the
 // same process, and measure how much arrival order moves F1 (seeded shuffles).
 import { readFileSync } from 'node:fs';
-import type { EvalTask } from '../eval/task.js';
+import type { EvalTask } from './task.js';
 import { readFile } from '../ingest/read-inputs.js';
 import type { Article } from '../model/document.js';
-import { round } from '../eval/prf.js';
-import { createStoryClusterer, type ClusterOptions, type ClustererDeps } from './clusterer.js';
-import { tfidfBaseline, BASELINE_THRESHOLD } from './baseline.js';
-import { scoreClusters, type ClusterScore } from './score.js';
-import { createLexicon } from './lexicon.js';
-import { loadBackground } from './term-stats.js';
-import { seededShuffle } from './random.js';
-import { loadSameEventModel, logitOf } from './same-event.js';
+import { round } from './prf.js';
+import { createStoryClusterer, type ClusterOptions, type ClustererDeps } from '../cluster/clusterer.js';
+import { tfidfBaseline, BASELINE_THRESHOLD } from './stories-baseline.js';
+import { scoreClusters, type ClusterScore } from './stories-score.js';
+import { createLexicon } from '../cluster/lexicon.js';
+import { loadBackground } from '../cluster/term-stats.js';
+import { seededShuffle } from '../cluster/random.js';
+import { loadSameEventModel, logitOf } from '../cluster/same-event.js';
 
 export const ORDER_SEEDS = [1, 2, 3, 4, 5];
 

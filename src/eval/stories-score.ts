@@ -1,5 +1,5 @@
 // Clustering scores: B-cubed precision/recall averaged over items (Bagga & Baldwin), and pairwise F1.
-import { f1Of, prf } from '../eval/prf.js';
+import { f1Of, prf } from './prf.js';
 
 export interface ClusterScore {
   f1: number;

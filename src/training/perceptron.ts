@@ -1,7 +1,7 @@
-import { FEATURES_PER_TOKEN, FEATURE_VERSION } from './features.js';
-import { IntTable } from './hash.js';
-import { L, type TaggerModel } from './model.js';
-import { viterbi } from './viterbi.js';
+import { FEATURES_PER_TOKEN, FEATURE_VERSION } from '../annotate/entities/tagger/features.js';
+import { IntTable } from '../annotate/entities/tagger/hash.js';
+import { L, type TaggerModel } from '../annotate/entities/tagger/model.js';
+import { viterbi } from '../annotate/entities/tagger/viterbi.js';
 
 // Structured averaged perceptron (Collins 2002) over a first-order chain with IOB2 constraints.
 

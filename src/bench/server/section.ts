@@ -7,7 +7,7 @@ import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import autocannon, { type Result } from 'autocannon';
-import type { BenchSection } from '../../bench/section.js';
+import type { BenchSection } from '../section.js';
 import { repoRoot } from '../../shared-paths.js';
 
 interface ChildInfo {
@@ -27,7 +27,7 @@ const CONNECTIONS = 50;
 const TARGET_P99_MS = 50;
 
 function startChild(articles: number, warm: number): Promise<{ child: ChildProcess; info: ChildInfo }> {
-  const child = spawn(process.execPath, [join(repoRoot(), 'dist/src/server/bench/child.js'), '--articles', String(articles), '--warm', String(warm)], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [join(repoRoot(), 'dist/src/bench/server/child.js'), '--articles', String(articles), '--warm', String(warm)], { stdio: ['ignore', 'pipe', 'pipe'] });
   let err = '';
   child.stderr!.on('data', (d) => (err = (err + d).slice(-4000)));
   return new Promise((resolve, reject) => {

@@ -6,11 +6,11 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
-import type { BenchSection } from '../bench/section.js';
+import type { BenchSection } from './section.js';
 import { makeArticle } from '../model/document.js';
-import { benchCorpus } from '../ingest/bench-corpus.js';
-import { openStore } from './open-store.js';
-import type { StoryFilter } from './types.js';
+import { benchCorpus } from './ingest-corpus.js';
+import { openStore } from '../store/open-store.js';
+import type { StoryFilter } from '../store/types.js';
 
 const STOP = new Set('about after again against their there these those which while would could should being where with from that this have said were will what when into than them then they been more most over also just only some such very your'.split(' '));
 

@@ -5,7 +5,7 @@
 // sits in memory.
 import { readFileSync } from 'node:fs';
 import { makeArticle, type Article } from '../model/document.js';
-import { mulberry32 } from './random.js';
+import { mulberry32 } from '../cluster/random.js';
 
 interface SourceStory {
   titles: string[];

@@ -1,5 +1,5 @@
-import { round, prf } from '../../../eval/prf.js';
-import { spansOf, type ConllDoc } from './conll.js';
+import { round, prf } from './prf.js';
+import { spansOf, type ConllDoc } from '../annotate/entities/tagger/conll.js';
 
 /** Entity-level exact-match counts (conlleval): same type, same first and last token. */
 export class ConllScorer {

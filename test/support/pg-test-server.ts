@@ -5,7 +5,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
-import { repoRoot } from '../shared-paths.js';
+import { repoRoot } from '../../src/shared-paths.js';
 
 export interface PgTestServer {
   /** URL of a new, empty database on the server. */

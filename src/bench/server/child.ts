@@ -9,11 +9,11 @@ import { parseArgs } from 'node:util';
 import { createAnalyzer } from '../../analyze.js';
 import { compareArticles } from '../../compare/index.js';
 import { repoRoot } from '../../shared-paths.js';
-import { createApp } from '../app.js';
-import { loadExampleStories } from '../examples.js';
-import { listen } from '../listen.js';
-import { openServerStore } from '../open-store.js';
-import { storyTitleFor } from '../put-article.js';
+import { createApp } from '../../server/app.js';
+import { loadExampleStories } from '../../server/examples.js';
+import { listen } from '../../server/listen.js';
+import { openServerStore } from '../../server/open-store.js';
+import { storyTitleFor } from '../../server/put-article.js';
 import type { Article } from '../../model/document.js';
 import { articleOfRow, benchCorpus, readStoryRows } from './corpus.js';
 

@@ -1,9 +1,9 @@
 // The test suite every Store backend passes (run by sqlite-store.test.ts and postgres-store.test.ts).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { makeArticle, type Article, type Claim } from '../model/document.js';
-import type { StoryComparison } from '../compare/types.js';
-import type { DatabaseStore } from './types.js';
+import { makeArticle, type Article, type Claim } from '../../src/model/document.js';
+import type { StoryComparison } from '../../src/compare/types.js';
+import type { DatabaseStore } from '../../src/store/types.js';
 
 type TestFn = (name: string, fn: () => Promise<void>) => void;
 
@@ -108,7 +108,7 @@ export function storeSuite(backend: string, open: () => Promise<DatabaseStore>, 
     assert.equal(await store.countArticles(), 0);
     const res = await store.putArticles([{ article: good, story: 's1', storyTitle: 'Trade' }]);
     assert.equal(res[0]!.isNew, true);
-    const known = await store.knownHashes([...(await import('./content-hash.js').then((m) => [m.contentHash(good), 'nope']))]);
+    const known = await store.knownHashes([...(await import('../../src/store/content-hash.js').then((m) => [m.contentHash(good), 'nope']))]);
     assert.equal(known.size, 1);
   });
 

@@ -1,11 +1,11 @@
 import { readFileSync } from 'node:fs';
-import type { EvalTask } from '../../eval/task.js';
-import { ParallaxError } from '../../model/errors.js';
-import { defaultGazetteer } from './entity-stage.js';
-import { parseConll } from './tagger/conll.js';
-import { ConllScorer } from './tagger/conlleval.js';
-import { loadDefaultTagger, MODEL_FILE } from './tagger/load.js';
-import { LABELS } from './tagger/model.js';
+import type { EvalTask } from './task.js';
+import { ParallaxError } from '../model/errors.js';
+import { defaultGazetteer } from '../annotate/entities/entity-stage.js';
+import { parseConll } from '../annotate/entities/tagger/conll.js';
+import { ConllScorer } from './conlleval.js';
+import { loadDefaultTagger, MODEL_FILE } from '../annotate/entities/tagger/load.js';
+import { LABELS } from '../annotate/entities/tagger/model.js';
 
 /**
  * `parallax eval ner FILE`: the committed tagger on a CoNLL-2003 file (words only; POS and chunk

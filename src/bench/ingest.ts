@@ -6,13 +6,13 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
-import type { BenchSection } from '../bench/section.js';
+import type { BenchSection } from './section.js';
 import { openStore } from '../store/open-store.js';
 import { createStoryClusterer } from '../cluster/index.js';
-import { collectInputs } from './collect.js';
-import { ingest } from './ingest.js';
-import { createWorkerPool } from './analysis-pool.js';
-import { benchCorpus, writeBenchCorpus } from './bench-corpus.js';
+import { collectInputs } from '../ingest/collect.js';
+import { ingest } from '../ingest/ingest.js';
+import { createWorkerPool } from '../ingest/analysis-pool.js';
+import { benchCorpus, writeBenchCorpus } from './ingest-corpus.js';
 
 function rawInsertRate(dir: string, n: number): number {
   const rows = benchCorpus(n);

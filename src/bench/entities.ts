@@ -1,14 +1,14 @@
-import { cleanArticle } from '../../clean/clean.js';
-import { benchCorpus } from '../../bench/corpus.js';
-import type { BenchSection } from '../../bench/section.js';
-import { createPipeline } from '../../pipeline/pipeline.js';
-import { silentContext } from '../../pipeline/stage.js';
-import { sentenceStage } from '../sentences.js';
-import { tokenStage } from '../tokens.js';
-import { articleView } from './doc-view.js';
-import { createEntityStage, defaultGazetteer } from './entity-stage.js';
-import { sentenceRanges } from './tagger-proposer.js';
-import { loadDefaultTagger } from './tagger/load.js';
+import { cleanArticle } from '../clean/clean.js';
+import { benchCorpus } from './corpus.js';
+import type { BenchSection } from './section.js';
+import { createPipeline } from '../pipeline/pipeline.js';
+import { silentContext } from '../pipeline/stage.js';
+import { sentenceStage } from '../annotate/sentences.js';
+import { tokenStage } from '../annotate/tokens.js';
+import { articleView } from '../annotate/entities/doc-view.js';
+import { createEntityStage, defaultGazetteer } from '../annotate/entities/entity-stage.js';
+import { sentenceRanges } from '../annotate/entities/tagger-proposer.js';
+import { loadDefaultTagger } from '../annotate/entities/tagger/load.js';
 
 function best(runs: number, fn: () => number): { ms: number; result: number } {
   let ms = Infinity;

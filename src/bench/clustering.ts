@@ -4,17 +4,17 @@
 // log time on log size), B-cubed F1 against the synthetic stories, and the plain TF-IDF baseline
 // (which scans every story) timed on the smallest stream for a ratio.
 import { existsSync } from 'node:fs';
-import type { BenchSection } from '../bench/section.js';
+import type { BenchSection } from './section.js';
 import { round } from '../eval/prf.js';
 import { ParallaxError } from '../model/errors.js';
 import { evalPath } from '../shared-paths.js';
 import type { Article } from '../model/document.js';
-import { createStoryClusterer } from './clusterer.js';
-import { createLexicon } from './lexicon.js';
-import { loadBackground } from './term-stats.js';
+import { createStoryClusterer } from '../cluster/clusterer.js';
+import { createLexicon } from '../cluster/lexicon.js';
+import { loadBackground } from '../cluster/term-stats.js';
 import { loadSourceStories, syntheticStream, syntheticStory } from './synthetic-corpus.js';
-import { scoreClusters } from './score.js';
-import { tfidfBaseline } from './baseline.js';
+import { scoreClusters } from '../eval/stories-score.js';
+import { tfidfBaseline } from '../eval/stories-baseline.js';
 
 export interface SizeResult {
   articles: number;

@@ -1,0 +1,23 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { createAnalyzer } from '../../analyze.js';
+import { makeArticle } from '../../model/document.js';
+import { ruStatusFacts } from './status-ru.js';
+
+const { analyze } = createAnalyzer();
+const run = (text: string) =>
+  analyze(makeArticle({ id: 'a', source: 'a', format: 'text', outlet: 'A', title: null, published: null, url: null, language: 'ru' }, text));
+
+test('Russian acts: an attempt is not done, a negated past verb is denied, a past verb or short participle is done', () => {
+  const a = run('Около 400 человек вышли на трассу и попытались перекрыть движение. Подозреваемый не задержан. Граждане Азербайджана перекрыли дорогу.');
+  const facts = ruStatusFacts(a, (id) => id).map((f) => [a.text.slice(f.value.start, f.value.end), f.status]);
+  assert.deepEqual(facts, [
+    ['вышли', 'done'],
+    ['попытались', 'done'],
+    ['попытались перекрыть', 'planned'],
+    ['не задержан', 'negated'],
+    ['перекрыли', 'done'],
+  ]);
+  const acts = ruStatusFacts(a, (id) => id).map((f) => f.act);
+  assert.equal(acts[2], acts[4], 'one act across its forms (перекрыть / перекрыли)');
+});

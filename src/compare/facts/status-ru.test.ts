@@ -21,3 +21,13 @@ test('Russian acts: an attempt is not done, a negated past verb is denied, a pas
   const acts = ruStatusFacts(a, (id) => id).map((f) => f.act);
   assert.equal(acts[2], acts[4], 'one act across its forms (перекрыть / перекрыли)');
 });
+
+test('a pre-investigation check says no criminal case is opened yet', () => {
+  const a = run('По данному факту проводится доследственная проверка. Следователи возбудили уголовное дело.');
+  const facts = ruStatusFacts(a, (id) => id);
+  const check = facts.find((f) => f.status === 'planned')!;
+  assert.equal(a.text.slice(check.value.start, check.value.end), 'проводится доследственная проверка');
+  const opened = facts.find((f) => a.text.slice(f.value.start, f.value.end) === 'возбудили')!;
+  assert.equal(check.act, opened.act);
+  assert.ok(check.around.has(opened.around.has('case') ? 'case' : 'уголовн'));
+});

@@ -3,9 +3,10 @@
 // the act is the verb's concept (its English word or its stem), so one act meets across inflections.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Article } from '../../model/document.js';
+import type { Article, Span } from '../../model/document.js';
 import { concept, lexicon } from '../../annotate/lexicon.js';
 import { foldRu } from '../../annotate/ru/normalize.js';
+import { stemRu } from '../../annotate/ru/stem.js';
 import { repoRoot } from '../../shared-paths.js';
 import { contextOf, FACT_CONTEXT, sentenceAt } from './context.js';
 import { entitiesNear, window } from './events.js';
@@ -17,17 +18,19 @@ interface StatusCues {
   attempt: string[];
   planned: string[];
   light: string[];
-  reporting: string[];
+  pending: Record<string, string>;
 }
-let cues: { negation: string[][]; notDone: Set<string>; light: Set<string>; reporting: string[] } | null = null;
+let cues: { negation: string[][]; notDone: Set<string>; light: Set<string>; reporting: string[]; pending: [string[], string][] } | null = null;
 function statusCues() {
   if (cues) return cues;
   const raw = JSON.parse(readFileSync(join(repoRoot(), 'data', 'ru', 'claims.json'), 'utf8')) as { status: StatusCues; reporting: string[] };
+  const pending = Object.entries(raw.status.pending).filter(([k]) => !k.startsWith('_'));
   cues = {
     negation: raw.status.negation.map((c) => c.split(' ').map(foldRu)).sort((a, b) => b.length - a.length),
     notDone: new Set([...raw.status.attempt, ...raw.status.planned].map(foldRu)),
     light: new Set(raw.status.light.map(foldRu)),
     reporting: raw.reporting,
+    pending: pending.map(([phrase, act]) => [phrase.split(' ').map((w) => stemRu(foldRu(w))), act]),
   };
   return cues;
 }
@@ -50,6 +53,20 @@ export function ruStatusFacts(article: Article, toStory: (id: string) => string)
   for (let i = 0; i < words.length; i++) {
     const m = words[i]!;
     const w = low[i]!;
+    // A procedure that precedes an act ("проводится доследственная проверка": no case opened yet).
+    const pend = c.pending.find(([stems]) => stems.every((st, n) => low[i + n] !== undefined && stemRu(low[i + n]!) === st));
+    if (pend) {
+      const last = words[i + pend[0].length - 1]!;
+      // With the verb of the procedure before it ("проводится", "ведется"), as the report says it.
+      const from = i > 0 && /(?:ся|тся)$/.test(low[i - 1]!) && !/[.;:!?,]/.test(text.slice(words[i - 1]!.index, m.index)) ? i - 1 : i;
+      const value = { start: words[from]!.index, end: last.index + last[0].length };
+      const [verb, ...object] = pend[1].split(' ');
+      const fact = statusFact(article, value, concept(verb!), 'planned', toStory);
+      // The act it stands for is in the clause too, unsaid ("уголовное дело").
+      for (const w of conceptsOf(object.join(' '))) fact.around.add(w);
+      out.push(fact);
+      continue;
+    }
     if (w.length < 5 || stop.has(w) || c.light.has(w) || NOT_VERBS.test(w)) continue;
     // Names are participants, not acts (a capital after a sentence end is a verb that opens the sentence).
     if (/^\p{Lu}/u.test(m[0]) && !/[.!?»"]\s*$/.test(text.slice(Math.max(0, m.index - 3), m.index)) && m.index > 0) continue;
@@ -72,18 +89,21 @@ export function ruStatusFacts(article: Article, toStory: (id: string) => string)
       }
     }
     if (!status) continue;
-    const value = { start: words[from]!.index, end: m.index + m[0].length };
-    out.push({
-      kind: 'status',
-      article,
-      value,
-      context: contextOf(article, value, FACT_CONTEXT),
-      sentence: sentenceAt(article, m.index),
-      act: concept(w),
-      status,
-      around: new Set(conceptsOf(window(article, { start: m.index, end: m.index + m[0].length }, 8, 10))),
-      entities: entitiesNear(article, { start: m.index, end: m.index }, toStory),
-    });
+    out.push(statusFact(article, { start: words[from]!.index, end: m.index + m[0].length }, concept(w), status, toStory, { start: m.index, end: m.index + m[0].length }));
   }
   return out;
+}
+
+function statusFact(article: Article, value: Span, act: string, status: StatusFact['status'], toStory: (id: string) => string, word: Span = value): StatusFact {
+  return {
+    kind: 'status',
+    article,
+    value,
+    context: contextOf(article, value, FACT_CONTEXT),
+    sentence: sentenceAt(article, word.start),
+    act,
+    status,
+    around: new Set(conceptsOf(window(article, word, 8, 10))),
+    entities: entitiesNear(article, { start: word.start, end: word.start }, toStory),
+  };
 }

@@ -31,3 +31,13 @@ test('a pre-investigation check says no criminal case is opened yet', () => {
   assert.equal(check.act, opened.act);
   assert.ok(check.around.has(opened.around.has('case') ? 'case' : 'уголовн'));
 });
+
+test('a person taken to hospital with injuries has not died: the act meets a later report of the death', () => {
+  const a = run('В ходе аварии пострадал водитель, его госпитализировали с травмами.');
+  const b = run('Водитель, который пострадал при аварии, скончался в больнице.');
+  const alive = ruStatusFacts(a, (id) => id).find((f) => f.status === 'negated')!;
+  assert.equal(a.text.slice(alive.value.start, alive.value.end), 'госпитализировали с травмами');
+  const died = ruStatusFacts(b, (id) => id).find((f) => b.text.slice(f.value.start, f.value.end) === 'скончался')!;
+  assert.equal(alive.act, died.act);
+  assert.equal(died.status, 'done');
+});

@@ -18,19 +18,19 @@ interface StatusCues {
   attempt: string[];
   planned: string[];
   light: string[];
-  pending: Record<string, string>;
+  implied: Record<string, [string, StatusFact['status']] | string>;
 }
-let cues: { negation: string[][]; notDone: Set<string>; light: Set<string>; reporting: string[]; pending: [string[], string][] } | null = null;
+let cues: { negation: string[][]; notDone: Set<string>; light: Set<string>; reporting: string[]; implied: [string[], string, StatusFact['status']][] } | null = null;
 function statusCues() {
   if (cues) return cues;
   const raw = JSON.parse(readFileSync(join(repoRoot(), 'data', 'ru', 'claims.json'), 'utf8')) as { status: StatusCues; reporting: string[] };
-  const pending = Object.entries(raw.status.pending).filter(([k]) => !k.startsWith('_'));
+  const implied = Object.entries(raw.status.implied).filter((e): e is [string, [string, StatusFact['status']]] => Array.isArray(e[1]));
   cues = {
     negation: raw.status.negation.map((c) => c.split(' ').map(foldRu)).sort((a, b) => b.length - a.length),
     notDone: new Set([...raw.status.attempt, ...raw.status.planned].map(foldRu)),
     light: new Set(raw.status.light.map(foldRu)),
     reporting: raw.reporting,
-    pending: pending.map(([phrase, act]) => [phrase.split(' ').map((w) => stemRu(foldRu(w))), act]),
+    implied: implied.map(([phrase, [act, status]]) => [phrase.split(' ').map((w) => stemRu(foldRu(w))), act, status]),
   };
   return cues;
 }
@@ -40,7 +40,7 @@ const PAST = /^[а-я]{3,}(?:ла|ло|ли|л|лся|лась|лось|лись
 const SHORT_PARTICIPLE = /^[а-я]{3,}(?:ован|ирован|ен|ан|ян|ит|ыт)[аоы]?$/;
 const INFINITIVE = /^[а-я]{2,}(?:ть|ти|чь|ться|тись)$/;
 // Common nouns and adjectives the endings above would take for verbs.
-const NOT_VERBS = /^(?:стол|посол|угол|орел|котел|ангел|пол|зал|сил|вол|мол|тел|план|закон|стакан|роман|океан|экран|карман|туман|баран|диван|кран|ран|стран|армян|гражданин|член|рен|мален|время|имен|семен|племен|сколько|весь|кредит|лимит|визит|депозит|аппетит|бюджет|быт|элит|эффект|сайт|объем|район|ресторан|кабан|шрифт|ислам|имам|день|тюлен|колен|олен|министр|член|полен|зелен|уверен|должен|намерен|готов|граждан|горожан|крестьян|отдел|дизель|англичан|славян|мусульман|христиан|сельчан|дворян|россиян|киевлян|армян)[аоы]?$/;
+const NOT_VERBS = /^(?:стол|посол|угол|орел|котел|ангел|пол|зал|сил|вол|мол|тел|план|закон|стакан|роман|океан|экран|карман|туман|баран|диван|кран|ран|стран|армян|гражданин|член|рен|мален|время|имен|семен|племен|сколько|весь|кредит|лимит|визит|депозит|аппетит|бюджет|быт|элит|эффект|сайт|объем|район|ресторан|кабан|шрифт|ислам|имам|день|тюлен|колен|олен|министр|член|полен|зелен|уверен|должен|намерен|готов|правил|граждан|горожан|крестьян|отдел|дизель|англичан|славян|мусульман|христиан|сельчан|дворян|россиян|киевлян|армян)[аоы]?$/;
 
 /** The acts of a Russian article with their status (done, negated, or not done: attempted or planned). */
 export function ruStatusFacts(article: Article, toStory: (id: string) => string): StatusFact[] {
@@ -53,15 +53,17 @@ export function ruStatusFacts(article: Article, toStory: (id: string) => string)
   for (let i = 0; i < words.length; i++) {
     const m = words[i]!;
     const w = low[i]!;
-    // A procedure that precedes an act ("проводится доследственная проверка": no case opened yet).
-    const pend = c.pending.find(([stems]) => stems.every((st, n) => low[i + n] !== undefined && stemRu(low[i + n]!) === st));
-    if (pend) {
-      const last = words[i + pend[0].length - 1]!;
-      // With the verb of the procedure before it ("проводится", "ведется"), as the report says it.
+    // A phrase that states an act's status without naming it ("проводится доследственная проверка": no case
+    // opened yet; "госпитализирован с травмами": has not died).
+    const implied = c.implied.find(([stems]) => stems.every((st, n) => low[i + n] !== undefined && stemRu(low[i + n]!) === st));
+    if (implied) {
+      const [stems, act, impliedStatus] = implied;
+      const last = words[i + stems.length - 1]!;
+      // With the verb of a procedure before it ("проводится", "ведется"), as the report says it.
       const from = i > 0 && /(?:ся|тся)$/.test(low[i - 1]!) && !/[.;:!?,]/.test(text.slice(words[i - 1]!.index, m.index)) ? i - 1 : i;
       const value = { start: words[from]!.index, end: last.index + last[0].length };
-      const [verb, ...object] = pend[1].split(' ');
-      const fact = statusFact(article, value, concept(verb!), 'planned', toStory);
+      const [verb, ...object] = act.split(' ');
+      const fact = statusFact(article, value, concept(verb!), impliedStatus, toStory);
       // The act it stands for is in the clause too, unsaid ("уголовное дело").
       for (const w of conceptsOf(object.join(' '))) fact.around.add(w);
       out.push(fact);

@@ -88,15 +88,17 @@ export function figureFacts(article: Article, toStory: (id: string) => string): 
     if (q.unit === null && q.value <= 1 && q.hedge === null) continue;
     const context = contextOf(article, q, FACT_CONTEXT);
     const head = q.countedHead ? concept(q.countedHead) : null;
+    // Lengths and masses in their base unit: "45 miles" and "72 km" are one figure.
+    const f = (q.unit && factLexicon().unitFactors.get(q.unit)) || 1;
     out.push({
       kind: 'figure',
       article,
       value: { start: q.start, end: q.end },
       context,
       sentence: sentenceAt(article, q.start),
-      low: Math.min(q.low, q.high),
-      high: Math.max(q.low, q.high),
-      central: q.value,
+      low: Math.min(q.low, q.high) * f,
+      high: Math.max(q.low, q.high) * f,
+      central: q.value * f,
       hedge: q.hedge,
       direction: directionOf(q.hedge),
       vague: false,

@@ -7,8 +7,15 @@ import type { Candidate, DetectInput, Detector } from './types.js';
 
 /** The verbatim parts of a quote (the words inside quotation marks) with their words. */
 function quotedParts(a: Article, q: Quote): { span: Span; words: string[] }[] {
-  return (q.quoted ?? []).filter((p) => !isTerm(a.text, p)).map((p) => ({ span: { start: p.start, end: p.end }, words: wordsOf(a.text.slice(p.start, p.end)) })).filter((p) => p.words.length > 0);
+  // Each quote is compared with every quote of every other article: its parts are read once.
+  let parts = partsOfQuote.get(q);
+  if (!parts) {
+    parts = (q.quoted ?? []).filter((p) => !isTerm(a.text, p)).map((p) => ({ span: { start: p.start, end: p.end }, words: wordsOf(a.text.slice(p.start, p.end)) })).filter((p) => p.words.length > 0);
+    partsOfQuote.set(q, parts);
+  }
+  return parts;
 }
+const partsOfQuote = new WeakMap<Quote, { span: Span; words: string[] }[]>();
 
 /**
  * A short quoted name used as a word of the sentence (the "one-country, two-systems" framework): a term

@@ -147,6 +147,18 @@ export function candidatePairs(views: readonly ClaimView[]): AlignedPair[] {
   for (let i = views.length - 1; i >= 0; i--) {
     articleEnd[i] = i + 1 < views.length && views[i + 1]!.articleIndex === views[i]!.articleIndex ? articleEnd[i + 1]! : i + 1;
   }
+  // Weights of a common feature for every view (0 where absent), made on first use.
+  const dense = new Map<string, Float64Array>();
+  const denseOf = (f: string) => {
+    let d = dense.get(f);
+    if (!d) {
+      d = new Float64Array(views.length);
+      const posting = index.get(f)!;
+      for (let k = 0; k < posting.j.length; k++) d[posting.j[k]!] = posting.w[k]!;
+      dense.set(f, d);
+    }
+    return d;
+  };
   const ordered = views.every((v, i) => i === 0 || v.articleIndex >= views[i - 1]!.articleIndex);
   const out: AlignedPair[] = [];
   // Features that most claims share (say, president) bring no candidates of their own: pairs that share
@@ -183,7 +195,7 @@ export function candidatePairs(views: readonly ClaimView[]): AlignedPair[] {
       const b = views[j]!;
       let d = dot[j]!;
       dot[j] = 0;
-      for (const [f, w] of common) d += w * (b.features.get(f) ?? 0);
+      for (const [f, w] of common) d += w * denseOf(f)[j]!;
       const cos = a.norm === 0 || b.norm === 0 ? 0 : d / (a.norm * b.norm);
       const s = Math.max(cos, coreSimilarity(a, b));
       // Pairs below 0.15 matter neither to alignment nor to exclusives (which look for anything above 0.22).

@@ -17,7 +17,7 @@ import { refineCandidates } from './refiners/index.js';
 import { quotesAgree } from './quoted.js';
 import type { Span } from '../model/document.js';
 import { relatedness, sharedLexicon } from './relatedness.js';
-import { alignmentMemo, factMatch, statesOneFact, valuesClash } from './agreement.js';
+import { alignmentMemo, CLAUSE_SIMILARITY, clauseAgreements, factMatch, statesOneFact, valuesClash } from './agreement.js';
 import type { Lexicon } from './lexical/index.js';
 
 /** Paraphrase similarity (0..1) from which two statements are reported as saying the same thing. */
@@ -91,7 +91,7 @@ export function compareArticles(articles: Article[], options: CompareOptions = {
   const story = resolve(articles);
   const map = entityMap(story);
   const views = claimViews(articles, map, new Map(story.map((e) => [e.id, e.type])));
-  const candidates = candidatePairs(views);
+  const candidates = candidatePairs(views, CLAUSE_SIMILARITY);
   const aligned = alignClaims(candidates, options.align ?? DEFAULT_ALIGN);
   const copies = findCopies(articles);
   const independent = (ids: Iterable<string>) => new Set([...ids].map((id) => copies.get(id) ?? id)).size;
@@ -358,6 +358,29 @@ export function compareArticles(articles: Article[], options: CompareOptions = {
       salience,
       independentOutlets: independent(members.map((v) => v.article.id)),
     });
+  }
+
+  // Facts two statements share when each says more besides: clause by clause, for the pairs nothing above covers.
+  if (lex) {
+    const touches = (f: Finding, v: ClaimView) => f.evidence.some((e) => e.article === v.article.id && e.start < v.claim.end && v.claim.start < e.end);
+    const covered = (a: ClaimView, b: ClaimView) => findings.some((f) => f.kind !== 'exclusive' && touches(f, a) && touches(f, b));
+    for (const c of clauseAgreements(candidates, lex, covered)) {
+      const sides = [
+        { v: c.a, span: c.spanA },
+        { v: c.b, span: c.spanB },
+      ];
+      const quoted = sides[c.shorter]!;
+      findings.push({
+        id: nextId('a'),
+        kind: 'agreement',
+        summary: `${outletName(c.a.article)} and ${outletName(c.b.article)} agree: “${excerpt(quoted.v.article.text.slice(quoted.span.start, quoted.span.end))}”`,
+        evidence: sides.map(({ v, span }) => evidence(v.article, span, 'claim')),
+        articles: [c.a.article.id, c.b.article.id],
+        salience: (c.a.claim.salience + c.b.claim.salience) / 2,
+        independentOutlets: independent([c.a.article.id, c.b.article.id]),
+        details: { clause: true },
+      });
+    }
   }
 
   // Exclusives: claims that no other article comes close to, most salient first.

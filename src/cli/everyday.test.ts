@@ -64,6 +64,31 @@ test('a JSON Lines file of several stories is not compared as one event: the sto
   }
 });
 
+test('files that do not look like one event are compared with a warning that names the groups; a follow-up report is not warned about', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'parallax-events-'));
+  try {
+    for (const f of ['realist-english.txt', 'moscow-times.txt']) copyFileSync(join(EXAMPLE, f), join(dir, f));
+    writeFileSync(
+      join(dir, 'valley-floods.txt'),
+      'RIVERTON (Valley Gazette). Floods swept through the Green River valley on Monday after three days of heavy rain, ' +
+        'forcing 2,300 residents from their homes. The county sheriff said two bridges had collapsed and the main highway was closed.\n' +
+        'Emergency crews used boats to reach farms cut off by the water. The state governor declared an emergency for four counties.\n',
+    );
+    const mixed = await cli(['compare', 'realist-english.txt', 'valley-floods.txt', '--no-color'], dir);
+    assert.equal(mixed.code, 0, 'still compared: the reader may know better');
+    assert.ok(mixed.out.startsWith('Parallax: 2 reports compared'));
+    assert.match(mixed.err, /warning: these reports do not look like one event; the story clusterer puts them in 2 stories:/);
+    assert.match(mixed.err, /^ {2}\d\. Realist English/m);
+    assert.match(mixed.err, /^ {2}\d\. valley-floods\.txt|^ {2}\d\. Valley Gazette/m);
+    // The same event reported two days apart (a follow-up) is one story: no warning.
+    const followUp = await cli(['compare', 'realist-english.txt', 'moscow-times.txt', '--published', '2025-11-25', '--published', '2025-11-27', '--no-color'], dir);
+    assert.equal(followUp.code, 0, followUp.err);
+    assert.doesNotMatch(followUp.err, /warning/);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
 test('terminal report from files: outlets named by their dateline, columns aligned, a conflict between reports first, offsets explained', async () => {
   const r = await cli(['compare', join(EXAMPLE, 'realist-english.txt'), join(EXAMPLE, 'moscow-times.txt'), '--no-color']);
   assert.equal(r.code, 0, r.err);

@@ -468,21 +468,26 @@ function detailExclusives(
   return out;
 }
 
+/** "1 conflict", "2 conflicts": the summary's counts in the right number. */
+function count(n: number, one: string, many: string): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
 function storySummary(findings: readonly Finding[], articles: readonly Article[]): StoryComparison['summary'] {
   const out: StoryComparison['summary'] = [];
   const agreements = findings.filter((f) => f.kind === 'agreement' || f.kind === 'partial');
   const conflicts = findings.filter((f) => f.kind === 'conflict');
   const exclusives = findings.filter((f) => f.kind === 'exclusive');
   if (agreements.length) {
-    out.push({ text: `${agreements.length} statements are reported by more than one outlet; the most central: ${agreements[0]!.summary}`, findings: agreements.slice(0, 3).map((f) => f.id) });
+    out.push({ text: `${count(agreements.length, 'statement is', 'statements are')} reported by more than one outlet; the most central: ${agreements[0]!.summary}`, findings: agreements.slice(0, 3).map((f) => f.id) });
   }
   if (conflicts.length) {
     const types = [...new Set(conflicts.map((f) => f.type))].join(', ');
-    out.push({ text: `${conflicts.length} conflicts (${types}). First: ${conflicts[0]!.summary}`, findings: conflicts.map((f) => f.id) });
+    out.push({ text: `${count(conflicts.length, 'conflict', 'conflicts')} (${types}). First: ${conflicts[0]!.summary}`, findings: conflicts.map((f) => f.id) });
   } else out.push({ text: 'No conflicts found between the reports.', findings: [] });
   for (const a of articles) {
     const own = exclusives.filter((f) => f.articles[0] === a.id);
-    if (own.length) out.push({ text: `${own.length} statements only in ${outletName(a)}.`, findings: own.map((f) => f.id) });
+    if (own.length) out.push({ text: `${count(own.length, 'statement', 'statements')} only in ${outletName(a)}.`, findings: own.map((f) => f.id) });
   }
   return out;
 }

@@ -160,6 +160,9 @@ test("a story's facts over time: what each outlet reported when, from the 'updat
     const steps = await page.$$eval('.px-development .px-steps li', (ls) => ls.map((l) => l.textContent?.replace(/\s+/g, ' ').trim()));
     assert.deepEqual(steps, ['1 Jun 2025, 08:00 UTC Wire One: 12', '2 Jun 2025, 18:30 UTC Wire Two: 20']);
     assert.match((await page.textContent('.px-development')) ?? '', /updated in a later report/);
+    const reports = await page.$$eval('.px-development .px-reports li', (ls) => ls.map((l) => l.textContent?.replace(/\s+/g, ' ').trim()));
+    assert.deepEqual(reports, ['1 Jun 2025, 08:00 UTC Wire One', '2 Jun 2025, 18:30 UTC Wire Two'], 'what each outlet reported when, in publication order');
+    assert.equal(await page.textContent('.px-dev-summary'), '2 reports from 1 Jun 2025, 08:00 UTC to 2 Jun 2025, 18:30 UTC: 1 fact updated in a later report.');
     const verdict = await page.textContent('.px-findings button[data-f="f-toll"] .px-verdict');
     assert.equal(verdict, 'later report updates it');
     await noSidewaysScroll(page);

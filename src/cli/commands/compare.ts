@@ -6,6 +6,7 @@ import { compareArticles } from '../../compare/index.js';
 import { ParallaxError } from '../../model/errors.js';
 import { renderMarkdown } from '../../report/markdown.js';
 import { renderTerminal } from '../../report/terminal.js';
+import { storyDevelopment } from '../../report/render/development.js';
 import { EXIT, type Command } from '../command.js';
 import { printable } from '../../model/printable.js';
 import type { Article } from '../../model/document.js';
@@ -91,7 +92,7 @@ export const compareCommand: Command = {
       writeFileSync(out, renderHtmlReport(comparison));
       if (!values.json && !values.markdown) io.stderr.write(`parallax compare: wrote ${out}\n`);
     }
-    if (values.json) io.stdout.write(JSON.stringify(comparison, null, 2) + '\n');
+    if (values.json) io.stdout.write(JSON.stringify({ ...comparison, development: storyDevelopment(comparison) }, null, 2) + '\n');
     else if (values.markdown) io.stdout.write(renderMarkdown(comparison));
     else if (typeof values.html !== 'string') {
       const colour = values['no-color'] ? false : values.color ? true : Boolean(io.stdout.isTTY) && !io.env.NO_COLOR;

@@ -46,6 +46,9 @@ before(async () => {
   ts = await startTestServer(compare);
   browser = await launchBrowser();
   await ts.store.putArticle(ts.analyze(testArticle('flood1', 'Wire One', EARLY, { title: 'Floods in the Chui valley', published: '2025-06-01T08:00:00Z' })), 'st-floods');
+  // Names to merge and to leave out: "Trump" is "Donald Trump" named before; "Christian" is a group adjective.
+  await ts.store.putArticle(ts.analyze(testArticle('n1', 'Wire One', 'Donald Trump spoke to Christian voters in Ohio on Monday.', { title: 'Trump in Ohio', published: '2025-05-01' })), 'st-names-1');
+  await ts.store.putArticle(ts.analyze(testArticle('n2', 'Wire Two', 'President Trump met Senate leaders in Washington on Tuesday. Trump said the talks went well.', { title: 'Senate talks', published: '2025-05-02' })), 'st-names-2');
   await ts.store.putArticle(ts.analyze(testArticle('flood2', 'Wire Two', LATE, { title: 'Flood toll rises', published: '2025-06-02T18:30:00Z' })), 'st-floods');
 });
 
@@ -166,6 +169,33 @@ test("a story's facts over time: what each outlet reported when, from the 'updat
     const verdict = await page.textContent('.px-findings button[data-f="f-toll"] .px-verdict');
     assert.equal(verdict, 'later report updates it');
     await noSidewaysScroll(page);
+    assert.deepEqual(problems, []);
+    await page.close();
+  }
+});
+
+test('names list: merged names with their other spellings, each with its type; adjectives left out', async () => {
+  for (const [width, height] of SIZES) {
+    const page = await browser.newPage({ viewport: { width, height } });
+    const problems = watchProblems(page);
+    await page.goto(`${ts.server.url}/entities`);
+    await page.waitForSelector('.px-table tbody tr');
+    const rows = await page.$$eval('.px-table tbody tr', (trs) =>
+      trs.map((tr) => ({ name: tr.querySelector('th a')?.textContent ?? '', aliases: tr.querySelector('.aliases')?.textContent ?? '', type: tr.querySelector('.entity-type')?.textContent ?? '' })),
+    );
+    const names = rows.map((r) => r.name);
+    const trump = rows.find((r) => r.name === 'Donald Trump');
+    assert.ok(trump, names.join(', '));
+    assert.equal(trump.type, 'person');
+    assert.match(trump.aliases, /also Trump/);
+    assert.ok(!names.includes('Trump'), 'the surname is merged into the full name');
+    assert.ok(!names.some((n) => /^(Christian|Russian|American)$/.test(n)), `no adjective is listed as a name: ${names.join(', ')}`);
+    assert.equal(rows.find((r) => r.name === 'Bishkek')?.type, 'place');
+    for (const r of rows) assert.ok(['person', 'organisation', 'place', 'other'].includes(r.type), `${r.name}: ${r.type}`);
+    await noSidewaysScroll(page);
+    await page.click('.px-table th a >> text=Donald Trump');
+    await page.waitForSelector('.entity-meta');
+    assert.match((await page.textContent('.entity-meta')) ?? '', /^person · also written Trump/);
     assert.deepEqual(problems, []);
     await page.close();
   }

@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync, copyFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { captureOutput } from './output-capture.js';
@@ -113,6 +113,33 @@ test("a story's facts over time in the terminal report and the JSON: the later r
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+});
+
+test('a second npm run example: no compiler run when no source changed, and the example compared in under 3 s of CPU', () => {
+  // scripts/build.mjs --check on a tree of its own: up to date after a build, due once a source is newer.
+  const dir = mkdtempSync(join(tmpdir(), 'parallax-build-'));
+  try {
+    for (const d of ['src', 'dist/src/cli']) mkdirSync(join(dir, d), { recursive: true });
+    writeFileSync(join(dir, 'src', 'a.ts'), 'export {};\n');
+    writeFileSync(join(dir, 'dist', 'src', 'cli', 'main.js'), '');
+    writeFileSync(join(dir, 'dist', '.tsbuildinfo'), '{}');
+    const past = new Date(Date.now() - 60_000);
+    utimesSync(join(dir, 'src', 'a.ts'), past, past);
+    utimesSync(join(dir, 'src'), past, past);
+    const check = () => spawnSync(process.execPath, [join(repoRoot(), 'scripts', 'build.mjs'), '--check'], { cwd: dir }).status;
+    assert.equal(check(), 0, 'nothing newer than the last build: no compiler run');
+    const later = new Date(Date.now() + 60_000);
+    utimesSync(join(dir, 'src', 'a.ts'), later, later);
+    assert.equal(check(), 1, 'a changed source: a build is due');
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+  // CPU time (user + system) of the example itself, which a loaded machine does not inflate as it does wall time.
+  const main = join(repoRoot(), 'dist', 'src', 'cli', 'main.js');
+  const r = spawnSync('/bin/bash', ['-c', `TIMEFORMAT='%U %S'; time node "${main}" compare --sources "${join(EXAMPLE, 'sources.json')}" >/dev/null`], { encoding: 'utf8' });
+  assert.equal(r.status, 0, r.stderr);
+  const [user, system] = r.stderr.trim().split('\n').pop()!.split(' ').map(Number);
+  assert.ok(user! + system! < 3, `the example took ${user} s user + ${system} s system`);
 });
 
 test('terminal report from files: outlets named by their dateline, columns aligned, a conflict between reports first, offsets explained', async () => {

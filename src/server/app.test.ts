@@ -83,6 +83,7 @@ test('POST /api/compare compares pasted articles without storing them', async ()
   const cmp = (await res.json()) as StoryComparison;
   assert.deepEqual(cmp.articles.map((a) => a.outlet), ['One', 'Report 2']);
   assert.equal(cmp.findings[0]?.kind, 'conflict');
+  assert.equal((cmp as StoryComparison & { development: { summary: string } }).development.summary, '2 reports: no fact changed between them');
   assert.deepEqual(await store.listStories(), []);
 });
 

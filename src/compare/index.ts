@@ -269,6 +269,7 @@ export function compareArticles(articles: Article[], options: CompareOptions = {
     for (const m of members.values()) for (const q of strongOf.get(m.key) ?? []) if (members.get(q.a.article.id) === q.a && members.get(q.b.article.id) === q.b) inGroup.add(q);
     groups.push({ lead: p.a, members, pairs: [...inGroup].sort((x, y) => strongIndex.get(x)! - strongIndex.get(y)!) });
   }
+  const paraphraseMemo = new Map<string, number>();
   for (const { lead: first, members: memberMap, pairs: groupPairsList } of groups) {
     const conflictedGroup = groupPairsList.some((p) => conflicted.has(p));
     const members = [...memberMap.values()].sort((x, y) => (x === first ? -1 : y === first ? 1 : y.claim.salience - x.claim.salience));
@@ -306,7 +307,12 @@ export function compareArticles(articles: Article[], options: CompareOptions = {
     const said = (v: ClaimView) => v.article.text.slice(v.claim.start, v.claim.end);
     // (Both ways: a short sentence is easily covered by a long one.) And most of the content words of the
     // shorter statement must be found in the longer one.
-    const paraphrase = (a: ClaimView, b: ClaimView) => Math.min(lex!.phraseSimilarity(said(a), said(b)), lex!.phraseSimilarity(said(b), said(a)));
+    const paraphrase = (a: ClaimView, b: ClaimView) => {
+      const key = `${a.key}|${b.key}`;
+      let v = paraphraseMemo.get(key);
+      if (v === undefined) paraphraseMemo.set(key, (v = Math.min(lex!.phraseSimilarity(said(a), said(b)), lex!.phraseSimilarity(said(b), said(a)))));
+      return v;
+    };
     const coverage = (a: ClaimView, b: ClaimView) => {
       const [short, long] = a.claim.keywords.length <= b.claim.keywords.length ? [a, b] : [b, a];
       const found = short.claim.keywords.filter((k) => long.claim.keywords.includes(k) || long.claim.keywords.some((l) => related(k, l) >= 0.75)).length;

@@ -124,6 +124,15 @@ const INVERSION_VERBS = new Set(['said', 'says', 'say', 'added', 'adds', 'wrote'
 /** Verbs of appearance: their subject belongs to the content and nobody is the source. */
 const RAISING = new Set(['seem', 'seems', 'seemed', 'seeming', 'appear', 'appears', 'appeared', 'appearing']);
 
+/** Adjectives of an impersonal "it" ("It's unclear", "it is apparent that"). */
+const IMPERSONAL = new Set(['clear', 'unclear', 'apparent', 'obvious', 'evident', 'likely', 'unlikely', 'possible', 'impossible', 'certain', 'uncertain', 'true', 'doubtful', 'plain', 'known', 'unknown', 'expected', 'understood', 'believed', 'thought', 'reported']);
+
+/** The cue of an "it" source is, or is next to, an impersonal adjective. */
+function itIsExpletive(view: TokenView, cue: TokRange): boolean {
+  for (let k = cue.first; k < Math.min(view.tokens.length, cue.end + 2); k++) if (IMPERSONAL.has(view.lower[k]!)) return true;
+  return false;
+}
+
 const PASSIVE_AUX = new Set(['is', 'are', 'was', 'were', 'been', 'be', 'being']);
 /** Participles that say how someone feels: "voters were outraged by ...", "he was excited to ..." (the subject feels). */
 const FEELING_PARTICIPLES = new Set(['outraged', 'excited', 'angered', 'worried', 'concerned', 'pleased', 'disappointed', 'frustrated', 'surprised', 'convinced', 'interested', 'inclined', 'determined', 'committed', 'prepared', 'scared', 'shocked', 'upset', 'thrilled', 'delighted', 'alarmed', 'troubled', 'opposed', 'dedicated', 'confused', 'divided', 'impressed', 'disturbed', 'offended', 'embarrassed', 'satisfied', 'encouraged', 'involved', 'engaged', 'focused', 'asked', 'told', 'quoted', 'set', 'supposed', 'poised', 'unconvinced', 'disgusted', 'tired', 'annoyed', 'dismayed', 'saddened', 'heartened', 'unimpressed', 'enthused', 'energized', 'entitled', 'unwilling', 'willing', 'able', 'unable']);
@@ -451,9 +460,13 @@ export function findAnchors(view: TokenView, lex: QuoteLexicon, f: number, e: nu
     if (absorbed[i] === 1) continue;
     const a = anchors[i]!;
     const cueWord = view.lower[a.cue.first]!;
-    if (a.shape === 'sc' && a.source && !a.inherited && a.source.end <= a.cue.first && RAISING.has(cueWord)) {
+    // ("Obama seemed to recognize that ...", "a review seems to show ...": the subject is who recognises or shows.)
+    if (a.shape === 'sc' && a.source && !a.inherited && a.source.end <= a.cue.first && RAISING.has(cueWord) && !(view.lower[a.cue.end] === 'to' && lex.cues.has(view.lower[a.cue.end + 1] ?? ''))) {
       // "Ms. Kelly seemed certain to leave": how things look, said by no one; the subject is part of it.
       a.content.unshift(a.source);
+      a.source = null;
+    } else if (a.source && a.source.end - a.source.first === 1 && view.lower[a.source.first] === 'it' && itIsExpletive(view, a.cue)) {
+      // "It's unclear whether ...", "It is apparent that ...": nobody says it.
       a.source = null;
     } else if (cueWord === 'asked' && a.source && a.source.end <= a.cue.first && PASSIVE_AUX.has(view.lower[a.cue.first - 1]!)) {
       // "Blumenthal was asked, “...”": the one asked did not ask.

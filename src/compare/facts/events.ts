@@ -4,16 +4,18 @@ import { contextOf, FACT_CONTEXT, mentionsIn, sentenceAt, sentenceSpan } from '.
 import { conceptsOf } from './figures.js';
 import { factLexicon } from './lexicon.js';
 import type { DatedFact, StatusFact } from './types.js';
+import { detectLanguage } from '../../lang/detect.js';
+import { ruStatusFacts } from './status-ru.js';
 
 /** Words around a span inside its sentence: `left` words before, `right` after. */
-function window(article: Article, span: Span, left: number, right: number): string {
+export function window(article: Article, span: Span, left: number, right: number): string {
   const s = { start: sentenceSpan(article, span.start).start, end: sentenceSpan(article, span.end).end };
   const before = article.text.slice(s.start, span.start).split(/\s+/).slice(-left).join(' ');
   const after = article.text.slice(span.end, Math.max(span.end, s.end)).split(/\s+/).slice(0, right).join(' ');
   return `${before} ${after}`;
 }
 
-function entitiesNear(article: Article, span: Span, toStory: (id: string) => string): Set<string> {
+export function entitiesNear(article: Article, span: Span, toStory: (id: string) => string): Set<string> {
   const out = new Set<string>();
   for (const m of mentionsIn(sortedMentions(article), sentenceSpan(article, span.start))) if (m.type === 'PER' || m.type === 'ORG') out.add(toStory(m.entity));
   return out;
@@ -74,6 +76,8 @@ const STATUS_BEFORE = 5;
  * be arrested"), a plan ("will be sent", "is readying") or a plain report of the act done ("was arrested").
  */
 export function statusFacts(article: Article, toStory: (id: string) => string): StatusFact[] {
+  // Russian acts are read by their own cues (status-ru.ts).
+  if (detectLanguage(article.text, article.language).language === 'ru') return ruStatusFacts(article, toStory);
   const text = article.text;
   const cues = factLexicon().statusCues;
   const stop = lexicon().stopwords;

@@ -30,14 +30,14 @@ export function sortedMentions(article: Article): EntityMention[] {
 }
 
 /** "an official said Tuesday", "told reporters on Wednesday": the day of a statement, not of the act reported. */
-function isStatementDate(text: string, t: Span): boolean {
+export function isStatementDate(text: string, t: Span): boolean {
   const before = /(\p{L}+)\s+(?:on\s+|late\s+|early\s+)?$/u.exec(text.slice(Math.max(0, t.start - 24), t.start));
   const after = /^,?\s+(\p{L}+)/u.exec(text.slice(t.end, t.end + 24));
   const reporting = lexicon().reportingVerbs;
   return [before?.[1], after?.[1]].some((w) => w !== undefined && /^\p{Ll}/u.test(w) && reporting.has(stem(w)));
 }
 
-function dayOf(t: TimeExpression): { day: string | null; weekday: string | null } {
+export function dayOf(t: TimeExpression): { day: string | null; weekday: string | null } {
   const day = /^(\d{4}-\d{2}-\d{2})/.exec(t.value)?.[1] ?? null;
   const weekday = /W\w*-(\d)/.exec(t.symbolic ?? t.value)?.[1] ?? null;
   return { day, weekday };

@@ -44,6 +44,9 @@ export const statusDetector: Detector = {
           const y = B[k]!;
           const act = actScore(xa, actsB[k]!);
           if (act === 0) continue;
+          // Two named subjects that differ, neither named beside the other's act: two acts ("Stone was charged" /
+          // "Gates pleaded"). Named beside it, one subject may be a name resolved to the wrong namesake.
+          if (x.subject && y.subject && x.subject !== y.subject && !x.entities.has(y.subject) && !y.entities.has(x.subject)) continue;
           const s = clauseAffinity(x, y, weight) * act;
           const shared = [...x.entities].some((e) => y.entities.has(e));
           // One participant in common is enough for one act ("he is yet to be arrested" / "Kannan was arrested").
@@ -61,6 +64,9 @@ export const statusDetector: Detector = {
           if (!best) continue;
           const counterpart = best.x === f ? best.y : best.x;
           if (counterpart.status !== 'done') continue;
+          // A past verb after its subject ("Stone appeared") is too often another act of the same actor; it is read
+          // only as the later report's outcome of a plan ("will embrace" / "unveiled on Wednesday").
+          if (counterpart.active && !(f.status === 'planned' && published(counterpart.article) > published(f.article) + 6 * 3600e3)) continue;
           if (mine.some((p) => (p.x === f ? p.y : p.x).status === f.status && p.s >= 0.8 * best.s)) continue;
           const [x, y] = [f, counterpart];
           if (seen.has(`${x.article.id}:${x.act}`)) continue;
@@ -79,6 +85,8 @@ export const statusDetector: Detector = {
               : `${type === 'modality' ? 'Done or not yet' : 'Done or not'}: ${outletName(other.article)} says “${to}”, ${outletName(done.article)} says “${td}”.`,
             salience: 0.8,
             subject: `act:${x.act}`,
+            // Who does or undergoes the act on each side (story entities; null when not named), for the refiners.
+            details: { subjects: [other.subject, done.subject] },
           });
         }
       }

@@ -54,6 +54,8 @@ export interface Lexicon {
   /** Weight of a word in phrase scores: 0.35 for the most frequent words up to 1 for rare ones. */
   weight(word: string): number;
   hasVector(word: string): boolean;
+  /** Whether a noun's first (most frequent) sense is a kind of `ancestor` (any depth of hypernyms): "reveller" is a kind of "person", "count" is not. */
+  isKindOf(noun: string, ancestor: string): boolean;
 }
 
 /** Scores of the WordNet relations (before the vector cosine may raise them). */
@@ -707,7 +709,34 @@ export function createLexicon(resources: LexicalResources): Lexicon {
     return { relation: ORDER[worst]!, score: al.score, via: 'phrase' };
   }
 
+  const kindMemo = new Map<string, boolean>();
+  function isKindOf(noun: string, ancestor: string): boolean {
+    const key = `${noun}\u0000${ancestor}`;
+    const known = kindMemo.get(key);
+    if (known !== undefined) return known;
+    const target = new Set<number>();
+    for (const l of lemmaStrings(normalizeWord(ancestor), 'n')) for (const s of sensesOf(lemmaIndex.get(l)!)) if (wn.synPos[s] === 'n') target.add(s);
+    let frontier: number[] = [];
+    for (const l of lemmaStrings(normalizeWord(noun), 'n')) {
+      const first = [...sensesOf(lemmaIndex.get(l)!)].find((s) => wn.synPos[s] === 'n');
+      if (first !== undefined) frontier.push(first);
+    }
+    const seen = new Set<number>(frontier);
+    let found = false;
+    for (let depth = 0; depth < 16 && frontier.length && !found; depth++) {
+      const next: number[] = [];
+      for (const s of frontier) {
+        if (target.has(s)) found = true;
+        for (const h of hypersOf(s)) if (!seen.has(h)) seen.add(h), next.push(h);
+      }
+      frontier = next;
+    }
+    kindMemo.set(key, found);
+    return found;
+  }
+
   return {
+    isKindOf,
     lemmas(word, pos) {
       const w = normalizeWord(word);
       const out = lemmaStrings(w, toPos(pos));

@@ -185,9 +185,12 @@ export function clauseAgreements(
     if (similarity < CLAUSE_SIMILARITY || skip(a, b) || !anchored(a, b) || valuesClash(a, b)) continue;
     const sharedEntities = [...a.entities].filter((e) => b.entities.has(e)).length;
     const figure = sameFigure(a, b);
+    // (Every clause agreement needs a figure both clauses give: nothing to read without one.)
+    if (!figure) continue;
     for (const ca of clausesOf(a)) {
       const ta = a.article.text.slice(ca.start, ca.end);
       for (const cb of clausesOf(b)) {
+        if (!sameFigureIn(a, ca, b, cb)) continue;
         const tb = b.article.text.slice(cb.start, cb.end);
         const al = lex.alignPhrases(ta, tb);
         const m = factMatch(al, ta, tb);

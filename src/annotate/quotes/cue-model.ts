@@ -170,32 +170,35 @@ export function prefixHash(a: string): number {
   return h;
 }
 
-/** Weights in an open-addressing table keyed by the 32-bit hash of the feature string. */
+/**
+ * Weights in an open-addressing table keyed by the 32-bit key of the feature string (featureKey). Key and
+ * weight of a slot sit side by side in one buffer (one cache line per probe); key 0 marks an empty slot, so a
+ * feature whose key is 0 is stored under 1.
+ */
 export class WeightTable {
   private readonly keys: Int32Array;
   private readonly values: Float32Array;
-  private readonly used: Uint8Array;
   private readonly mask: number;
   constructor(entries: [string, number][]) {
     let size = 1;
     while (size < entries.length * 2) size <<= 1;
-    this.keys = new Int32Array(size);
-    this.values = new Float32Array(size);
-    this.used = new Uint8Array(size);
+    const buf = new ArrayBuffer(size * 8);
+    this.keys = new Int32Array(buf);
+    this.values = new Float32Array(buf);
     this.mask = size - 1;
     for (const [k, v] of entries) {
-      const h = featureKey(k);
+      const h = featureKey(k) || 1;
       let i = h & this.mask;
-      while (this.used[i] === 1 && this.keys[i] !== h) i = (i + 1) & this.mask;
-      this.used[i] = 1;
-      this.keys[i] = h;
-      this.values[i] = this.values[i]! + v;
+      while (this.keys[2 * i] !== 0 && this.keys[2 * i] !== h) i = (i + 1) & this.mask;
+      this.keys[2 * i] = h;
+      this.values[2 * i + 1] = this.values[2 * i + 1]! + v;
     }
   }
-  get(h: number): number {
+  get(key: number): number {
+    const h = key || 1;
     let i = h & this.mask;
-    while (this.used[i] === 1) {
-      if (this.keys[i] === h) return this.values[i]!;
+    for (let x = this.keys[2 * i]!; x !== 0; x = this.keys[2 * i]!) {
+      if (x === h) return this.values[2 * i + 1]!;
       i = (i + 1) & this.mask;
     }
     return 0;
@@ -243,10 +246,24 @@ function lowerHashes(view: TokenView): Int32Array {
   return a;
 }
 
+const classHashCache = new WeakMap<TokenView, Int32Array>();
+/** fnv of each token's class (cls inside a sentence), computed once per view. */
+function classHashes(view: TokenView): Int32Array {
+  let a = classHashCache.get(view);
+  if (!a) {
+    a = new Int32Array(view.lower.length);
+    for (let i = 0; i < a.length; i++) a[i] = hashOf(cls(view, i, 0, a.length));
+    classHashCache.set(view, a);
+  }
+  return a;
+}
+
 const P = (name: string) => fnv(FNV_START, name);
 const K = { b: fnv(FNV_START, 'b'), st: P('st='), stcn1: P('stcn1='), cp1st: P('cp1st='), csl: P('csl='), cslst: P('cslst='), cslcn1: P('cslcn1='), cl: P('cl='), clst: P('clst='), w: P('w='), s3: P('s3='), cap: P('cap='), q: P('q='), p1: P('p1='), p2: P('p2='), n1: P('n1='), n2: P('n2='), p1w: P('p1w='), wn1: P('wn1='), wn1n2: P('wn1n2='), p2p1w: P('p2p1w='), cp1: P('cp1='), cn1: P('cn1='), cp2cp1: P('cp2cp1='), cn1cn2: P('cn1cn2='), cp1w: P('cp1w='), wcn1: P('wcn1='), wcn1cn2: P('wcn1cn2='), cp2cp1w: P('cp2cp1w='), cp1cn1: P('cp1cn1='), qs: P('qs='), pos: P('pos=') };
 const H_BOS = fnv(FNV_START, '<s>');
 const H_EOS = fnv(FNV_START, '</s>');
+const H_BOS_CLASS = fnv(FNV_START, 'BOS');
+const H_EOS_CLASS = fnv(FNV_START, 'EOS');
 
 /**
  * Score of token k: the bias plus the weights of its features. The features are emitCueFeatures' (a test
@@ -263,10 +280,12 @@ export function scoreCueAt(model: CueModel, view: TokenView, k: number, f: numbe
   const p2 = lh(k - 2);
   const n1 = lh(k + 1);
   const n2 = lh(k + 2);
-  const cp1 = hashOf(cls(view, k - 1, f, e));
-  const cp2 = hashOf(cls(view, k - 2, f, e));
-  const cn1 = hashOf(cls(view, k + 1, f, e));
-  const cn2 = hashOf(cls(view, k + 2, f, e));
+  const C = classHashes(view);
+  const ch = (i: number) => (i < f ? H_BOS_CLASS : i >= e ? H_EOS_CLASS : C[i]!);
+  const cp1 = ch(k - 1);
+  const cp2 = ch(k - 2);
+  const cn1 = ch(k + 1);
+  const cn2 = ch(k + 2);
   const cap = hashOf(w !== l ? (k === f ? 'init' : 'cap') : 'low');
   const q = hashOf(quoted[k] === 1 ? 'q' : '-');
   const marks = markCounts(view);
@@ -275,7 +294,7 @@ export function scoreCueAt(model: CueModel, view: TokenView, k: number, f: numbe
   const st = hashOf(stemOf(l));
   let sl = k - 1;
   while (sl >= f && sl > k - 5 && (AUX.has(view.lower[sl]!) || view.lower[sl]!.endsWith('ly') || view.lower[sl] === 'not' || view.lower[sl] === 'also')) sl--;
-  const csl = hashOf(cls(view, sl, f, e));
+  const csl = ch(sl);
   let clause = '-';
   for (let i = k + 1; i < Math.min(e, k + 4); i++) {
     const x = view.lower[i]!;

@@ -77,7 +77,7 @@ export interface ClusterOptions {
 }
 
 export const DEFAULT_CLUSTER_OPTIONS: ClusterOptions = {
-  threshold: 0.4,
+  threshold: 0.45,
   nameWeight: 0.1,
   dateBoost: 2,
   weekdayBoost: 1.2,

@@ -138,9 +138,15 @@ export function figureCandidates(
       // A figure that agrees with a close counterpart settles the measure for both figures' sentences.
       // (Only a counterpart about as close as the differing one settles it: a looser match elsewhere does not.)
       const agreed = new Map<FigureFact, number>();
+      // (A vague count agreeing with a figure settles nothing about two figures: "thousands" meets both "more than
+      // 4,000" and "up to 4,000".)
+      const agreedExactly = new Map<FigureFact, number>();
       for (const { x, y, s } of scored) {
-        if (!disjoint(x, y) && !oppositeHedges(x, y)) for (const f of [x, y]) agreed.set(f, Math.max(agreed.get(f) ?? 0, s));
+        if (disjoint(x, y) || oppositeHedges(x, y)) continue;
+        for (const f of [x, y]) agreed.set(f, Math.max(agreed.get(f) ?? 0, s));
+        if (!x.vague && !y.vague) for (const f of [x, y]) agreedExactly.set(f, Math.max(agreedExactly.get(f) ?? 0, s));
       }
+      const settled = (f: FigureFact, exact: boolean) => (exact ? agreedExactly : agreed).get(f) ?? 0;
       const debug = (why: string, x: FigureFact, y: FigureFact, s: number) => {
         if (process.env.PX_DEBUG_FIG) process.stderr.write(`FIG ${why} ${s.toFixed(2)}: ${x.article.text.slice(x.value.start, x.value.end)} | ${y.article.text.slice(y.value.start, y.value.end)}\n`);
       };
@@ -149,12 +155,15 @@ export function figureCandidates(
           debug('used', x, y, s);
           continue;
         }
-        usedX.add(x);
-        usedY.add(y);
         if (!disjoint(x, y) && !oppositeHedges(x, y)) {
           debug('meet', x, y, s);
+          // A vague count that meets a figure does not take it: "thousands" meets "more than 4,000", which is
+          // still to be held against the other report's "up to 4,000".
+          if (!x.vague && !y.vague) usedX.add(x), usedY.add(y);
           continue;
         }
+        usedX.add(x);
+        usedY.add(y);
         // The other statement gives a matching figure too ("252-to-175" / "252 to 175"; "No. 2 ... No. 3"): crossed, not contradicted.
         const mates = (f: FigureFact, list: readonly FigureFact[]) =>
           list.filter((o) => o !== f && o.sentence === f.sentence && (!oppositeHedges(x, y) || Math.min(Math.abs(o.value.start - f.value.end), Math.abs(f.value.start - o.value.end)) < 16));
@@ -162,7 +171,8 @@ export function figureCandidates(
           debug('mates', x, y, s);
           continue;
         }
-        if ((agreed.get(x) ?? 0) >= 0.8 * s || (agreed.get(y) ?? 0) >= 0.8 * s || !comparableValues(x, y)) {
+        const exact = !x.vague && !y.vague;
+        if (settled(x, exact) >= 0.8 * s || settled(y, exact) >= 0.8 * s || !comparableValues(x, y)) {
           debug(comparableValues(x, y) ? 'agreed' : 'incomparable', x, y, s);
           continue;
         }

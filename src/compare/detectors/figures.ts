@@ -14,6 +14,7 @@ export function figureAffinity(
   y: FigureFact,
   related: (a: string, b: string) => number = (a, b) => (a === b ? 1 : 0),
   isPerson: (noun: string) => boolean = () => false,
+  contrasting: (a: string, b: string) => boolean = () => false,
 ): number {
   if (x.planned !== y.planned) return 0;
   // Figures of two named days are two counts ("hundreds on Wednesday" / "thousands on Tuesday").
@@ -40,6 +41,8 @@ export function figureAffinity(
   if (x.head && y.head) head = x.head === y.head ? (specific(x.head) ? 1.5 : 0.5) : Math.max(related(x.head, y.head) >= 0.6 ? 1 : 0, !specific(x.head) || !specific(y.head) ? 0.25 : 0);
   // Two names for people in one crowd ("revellers" / "spectators", "militiamen" / "supporters"): one count, told
   // loosely, when the clauses share the act and not only a word for people ("12 Russian officers" / "26 Russian nationals").
+  // Opposed kinds are two counts ("three women" / "two men").
+  if (x.head && y.head && contrasting(x.head, y.head)) return 0;
   if (head === 0 && x.head && y.head && isPerson(x.head) && isPerson(y.head)) {
     const act = [...x.around].some((w) => w !== x.head && w !== y.head && !isPerson(w) && (y.around.has(w) || [...y.around].some((v) => !isPerson(v) && related(w, v) >= 0.75)));
     if (!act) return 0;
@@ -107,6 +110,15 @@ export function personNoun(lexicon: Lexicon | null | undefined): (noun: string) 
   return (noun) => !!lexicon && lexicon.isKindOf(noun, 'person');
 }
 
+/** Whether two nouns name opposed or sibling kinds ("women" / "men", "adults" / "children"); never without the lexicon. */
+export function contrastingNouns(lexicon: Lexicon | null | undefined): (a: string, b: string) => boolean {
+  return (a, b) => {
+    if (!lexicon || a === b) return false;
+    const r = lexicon.related(a, b).relation;
+    return r === 'antonym' || r === 'cohyponym';
+  };
+}
+
 const MIN_AFFINITY = Number(process.env.PX_FIG ?? 1.1);
 
 /**
@@ -119,6 +131,7 @@ export function figureCandidates(
   figuresOf: (a: Article) => readonly FigureFact[],
   related?: (a: string, b: string) => number,
   isPerson?: (noun: string) => boolean,
+  contrasting?: (a: string, b: string) => boolean,
 ): Candidate[] {
   const out: Candidate[] = [];
   for (let i = 0; i < articles.length; i++) {
@@ -128,7 +141,7 @@ export function figureCandidates(
       if (A.length === 0 || B.length === 0) continue;
       const scored: { x: FigureFact; y: FigureFact; s: number }[] = [];
       for (const x of A) for (const y of B) {
-        const s = figureAffinity(x, y, related, isPerson);
+        const s = figureAffinity(x, y, related, isPerson, contrasting);
         // Figures too far apart to be readings of one measure do not take each other's place in the one-to-one choice.
         if (s >= MIN_AFFINITY && (!disjoint(x, y) || comparableValues(x, y))) scored.push({ x, y, s });
       }
@@ -200,6 +213,6 @@ export const figureDetector: Detector = {
   type: 'number',
   name: 'figures',
   detect({ articles, facts, related, lexicon }) {
-    return figureCandidates(articles, (a) => (facts.get(a.id) ?? []).filter((f): f is FigureFact => f.kind === 'figure'), related, personNoun(lexicon));
+    return figureCandidates(articles, (a) => (facts.get(a.id) ?? []).filter((f): f is FigureFact => f.kind === 'figure'), related, personNoun(lexicon), contrastingNouns(lexicon));
   },
 };

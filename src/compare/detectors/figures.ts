@@ -5,8 +5,8 @@ import { ROUNDING } from '../values.js';
 import type { Candidate, Detector } from './types.js';
 import type { Lexicon } from '../lexical/index.js';
 
-/** Heads that name no particular thing counted ("people", "figure"): they align only through the act. */
-const GENERIC = new Set(['person', 'people', 'figure', 'number', 'total', 'time', 'case', 'other']);
+/** Heads that name no particular thing counted ("people", "figure", "toll"): they align only through the act. */
+const GENERIC = new Set(['person', 'people', 'figure', 'number', 'total', 'toll', 'tally', 'count', 'time', 'case', 'other']);
 
 /** How strongly two figures are about the same measure (0 = not at all). */
 export function figureAffinity(

@@ -69,6 +69,10 @@ export interface StatusFact extends Mention {
   status: 'done' | 'negated' | 'planned';
   around: Set<string>;
   entities: Set<string>;
+  /** Story entity of who does or undergoes the act ("Kannan was arrested", "he is yet to be arrested"), when named. */
+  subject: string | null;
+  /** Done, read from a past verb after its subject ("Jackson pleaded") rather than a participle with its auxiliary. */
+  active: boolean;
 }
 
 /** What an article calls a person: title ("Battalion Chief") or place of origin ("of Passadumkeag"). */

@@ -101,7 +101,8 @@ function dayAbout(article: Article, context: Span, value: Span): string | null {
   let best: { day: string; distance: number } | null = null;
   for (const t of article.layers.times ?? []) {
     if (t.type !== 'DATE' || t.end <= context.start || t.start >= context.end || isStatementDate(article.text, t)) continue;
-    const { day } = dayOf(t);
+    // A day without its year ("New Year's Day" in an undated report) still names a month and day.
+    const day = dayOf(t).day ?? /^XXXX-\d{2}-\d{2}$/.exec(t.value)?.[0] ?? null;
     if (!day) continue;
     const distance = t.start >= value.end ? t.start - value.end : value.start - t.end;
     if (!best || distance < best.distance) best = { day, distance };

@@ -44,3 +44,10 @@ test('status facts: plans from their cue, and acts done from an auxiliary, an ag
   assert.ok(!acts('He is the second agent to be fired this month.').some((x) => x.startsWith('planned')));
   assert.ok(acts('Mr. Ryan’s budget plan was approved in March.').some((x) => x.startsWith('done approv')));
 });
+
+test('status facts: a light verb names its act by its object; a short denial denies the story\'s act', () => {
+  assert.ok(acts('Christians was taken into custody Thursday night.').includes('done arrest'));
+  const a = analyzer.analyze(articleFromContent({ text: 'Police said they have made no arrests. It ended without reports of deaths or injuries.' }, { id: 'a', source: 'a', outlet: 'A', title: null, published: '2019-12-31T12:00:00Z' }));
+  const facts = statusFacts(a, (id) => id);
+  assert.deepEqual(facts.filter((f) => f.blanket).map((f) => f.act), ['arrest', 'kill', 'injure']);
+});

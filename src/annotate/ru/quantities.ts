@@ -11,7 +11,7 @@ import { repoRoot } from '../../shared-paths.js';
 import { foldRu, parseRuNumber } from './normalize.js';
 import { stemRu } from './stem.js';
 import { MONTHS_GENITIVE } from './time.js';
-import { englishWordFor } from './lexicon.js';
+import { englishPhraseFor, englishWordFor } from './lexicon.js';
 
 interface RuQuantityLexicon {
   numberWords: Record<string, number>;
@@ -202,11 +202,17 @@ export function extractRuQuantities(article: Article): Quantity[] {
       if (unit === null && kind === 'level') {
         let k = j;
         while (k < toks.length && k < j + 3 && /^\p{Ll}/u.test(toks[k]!.text) && ADJ_END.test(toks[k]!.low) && !lex.countStopWords.includes(toks[k]!.low)) k++;
-        const head = toks[k];
-        if (head && /^\p{L}/u.test(head.text) && !VERB_END.test(head.low) && !lex.countStopWords.includes(head.low) && !lex.scales[head.low] && lex.numberWords[head.low] === undefined) {
-          counted = { start: toks[j]!.start, end: head.end };
+        const isNoun = (t: Tok | undefined) => t !== undefined && /^\p{L}/u.test(t.text) && !VERB_END.test(t.low) && !lex.countStopWords.includes(t.low) && !lex.scales[t.low] && lex.numberWords[t.low] === undefined;
+        // An adjective with no noun after it is the noun itself ("трое полицейских и ...", "двое раненых").
+        const head = isNoun(toks[k]) ? toks[k] : k > j && !/^\p{L}/u.test(toks[k]?.text ?? '.') || k > j && lex.countStopWords.includes(toks[k]!.low) ? toks[k - 1] : undefined;
+        if (head && isNoun(head)) {
+          const at = toks.indexOf(head);
+          // A noun with its genitive that English says in one word ("сотрудников полиции": officers).
+          const phrase = englishPhraseFor(toks.slice(at, at + 3).map((t) => t.text));
+          const last = phrase ? toks[at + phrase.length - 1]! : head;
+          counted = { start: toks[j]!.start, end: last.end };
           // The English word when the bilingual lexicon has it: figures of one measure meet across languages.
-          countedHead = englishWordFor(head.low) ?? stemRu(head.low);
+          countedHead = phrase?.english ?? englishWordFor(head.low) ?? stemRu(head.low);
         }
       }
       // Hedge before the number (longest first), and a change word ("выросло на 15%").

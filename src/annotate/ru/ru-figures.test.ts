@@ -20,7 +20,7 @@ test('quantities: spaces in digits, decimal comma with a scale, number words, he
   assert.deepEqual(q, [
     ['176', 176, null, 'level', 'passenger'],
     ['4,1 млрд долларов', 4.1e9, 'USD', 'level', null],
-    ['семь', 7, null, 'level', 'employee'],
+    ['семь', 7, null, 'level', 'officer'], // "сотрудники полиции": one English word (lexicon phrases),
     ['Около 1\u00a0700', 1700, null, 'level', 'enterprise'],
     ['в 3 раза', 3, null, 'multiple', null],
     ['втрое', 3, null, 'multiple', null],
@@ -43,4 +43,10 @@ test('dates: chrono ru with refiners (past weekday, накануне, year, star
   ]);
   // No figures are read from the dates.
   assert.deepEqual(a.layers.quantities, []);
+});
+
+test('counted heads: a substantivised adjective is the noun; a noun with its genitive may be one English word', () => {
+  const a = run('Пострадали трое полицейских и двое граждан. Задержаны четыре сотрудника правоохранительных органов.');
+  const q = (a.layers.quantities ?? []).map((x) => [a.text.slice(x.start, x.end), x.countedHead]);
+  assert.deepEqual(q, [['трое', 'officer'], ['двое', 'гражда'], ['четыре', 'officer']]);
 });

@@ -1,3 +1,4 @@
+import { concept, lexicon } from '../lexicon.js';
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { detectLanguage } from '../../lang/detect.js';
@@ -38,4 +39,11 @@ test('dispatch: a Russian article takes the Russian stages, an English one the E
   assert.equal(ru.layers.sentences?.length, 2);
   const en = analyze(makeArticle(meta, 'Mr. Putin arrived in Bishkek. The visit lasts two days.'));
   assert.ok((en.layers.entities ?? []).some((e) => en.text.slice(e.start, e.end) === 'Putin'));
+});
+
+test('concepts: a Russian word stands for its English word when the lexicon has it, else for its stem', () => {
+  assert.equal(concept('компаний'), concept('companies'));
+  assert.equal(concept('правоохранителей'), concept('officers'));
+  assert.equal(concept('Жапарова'), concept('Жапарову'));
+  assert.ok(lexicon().stopwords.has('которые') && lexicon().stopwords.has('семь'));
 });

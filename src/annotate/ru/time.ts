@@ -1,7 +1,7 @@
 // Russian dates into the time layer (the same TimeExpression type as English): chrono-node's `ru` locale,
 // then refiners where it is wrong or silent for news: a bare weekday is the last one on or before
 // publication unless the sentence speaks of the future; "накануне" is the day before; "в 2022 году" is a
-// year; "в начале декабря" keeps the month (a range, not its first day); clock times without a date are TIME.
+// year; New Year's night is 31 December; "в начале декабря" keeps the month (a range, not its first day); clock times without a date are TIME.
 import * as chrono from 'chrono-node';
 import type { Article, TimeExpression } from '../../model/document.js';
 import type { Stage } from '../../pipeline/stage.js';
@@ -106,6 +106,14 @@ export function extractRuTimes(article: Article): TimeExpression[] {
     if (!anchor) continue;
     const d = new Date(anchor.getTime() - 86400000);
     push({ start: m.index, end: m.index + m[0].length, type: 'DATE', value: iso(d), resolved: true, anchor: 'published' });
+  }
+  // New Year's night and eve ("в новогоднюю ночь", "в канун Нового года"): 31 December, the last one before
+  // publication (a report tells of it afterwards; one in the future says "будет").
+  const newYear = /(?<![\p{L}])(?:(?:в|во)\s+)?(?:новогодн(?:юю|яя|ей)\s+ноч[ьи]|канун\p{L}*\s+нового\s+года)(?![\p{L}])/giu;
+  for (let m: RegExpExecArray | null; (m = newYear.exec(text)) !== null; ) {
+    if (!anchor) continue;
+    const y = anchor.getUTCMonth() === 11 && anchor.getUTCDate() === 31 ? anchor.getUTCFullYear() : anchor.getUTCFullYear() - 1;
+    push({ start: m.index, end: m.index + m[0].length, type: 'DATE', value: `${y}-12-31`, resolved: true, anchor: 'published' });
   }
   const part = /(?<![\p{L}])(?:в\s+)?(начале|середине|конце)\s+(январ[ея]|феврал[ея]|марта?|апрел[ея]|ма[яй]|июн[ея]|июл[ея]|августа?|сентябр[ея]|октябр[ея]|ноябр[ея]|декабр[ея])(?:\s+(\d{4})(?:\s*(?:года|г\.))?)?/giu;
   const MONTH_STEMS = ['янв', 'фев', 'мар', 'апр', 'ма', 'июн', 'июл', 'авг', 'сен', 'окт', 'ноя', 'дек'];

@@ -20,15 +20,29 @@ export const statusDetector: Detector = {
   detect({ articles, facts, related }) {
     const acts = new Map(articles.map((a) => [a.id, (facts.get(a.id) ?? []).filter((f): f is StatusFact => f.kind === 'status')]));
     const weight = clauseWordWeight(acts.values());
+    // Acts as numbers and their closeness by pair of numbers, asked of the lexicon once per pair of acts (every
+    // act of one article meets every act of every other).
+    const actIds = new Map<string, number>();
+    for (const fs of acts.values()) for (const f of fs) if (!actIds.has(f.act)) actIds.set(f.act, actIds.size);
+    const actNames = [...actIds.keys()];
+    const closeness = new Map<number, number>();
+    const actScore = (x: number, y: number) => {
+      const k = x * actIds.size + y;
+      let v = closeness.get(k);
+      // The same act, or a close relation of it ("charged" / "arrests" are not; "detained" / "arrested" are).
+      if (v === undefined) closeness.set(k, (v = x === y ? 1 : related(actNames[x]!, actNames[y]!) >= 0.85 ? 0.8 : 0));
+      return v;
+    };
     const out: Candidate[] = [];
     for (let i = 0; i < articles.length; i++) {
       for (let j = i + 1; j < articles.length; j++) {
         const A = acts.get(articles[i]!.id)!;
         const B = acts.get(articles[j]!.id)!;
         const pairs: { x: StatusFact; y: StatusFact; s: number }[] = [];
-        for (const x of A) for (const y of B) {
-          // The same act, or a close relation of it ("charged" / "arrests" are not; "detained" / "arrested" are).
-          const act = x.act === y.act ? 1 : related(x.act, y.act) >= 0.85 ? 0.8 : 0;
+        const actsB = B.map((y) => actIds.get(y.act)!);
+        for (const x of A) for (let k = 0, xa = actIds.get(x.act)!; k < B.length; k++) {
+          const y = B[k]!;
+          const act = actScore(xa, actsB[k]!);
           if (act === 0) continue;
           // Two named subjects that differ, neither named beside the other's act: two acts ("Stone was charged" /
           // "Gates pleaded"). Named beside it, one subject may be a name resolved to the wrong namesake.

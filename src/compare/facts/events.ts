@@ -5,14 +5,14 @@ import { conceptsOf } from './figures.js';
 import type { DatedFact } from './types.js';
 
 /** Words around a span inside its sentence: `left` words before, `right` after. */
-function window(article: Article, span: Span, left: number, right: number): string {
+export function window(article: Article, span: Span, left: number, right: number): string {
   const s = { start: sentenceSpan(article, span.start).start, end: sentenceSpan(article, span.end).end };
   const before = article.text.slice(s.start, span.start).split(/\s+/).slice(-left).join(' ');
   const after = article.text.slice(span.end, Math.max(span.end, s.end)).split(/\s+/).slice(0, right).join(' ');
   return `${before} ${after}`;
 }
 
-function entitiesNear(article: Article, span: Span, toStory: (id: string) => string): Set<string> {
+export function entitiesNear(article: Article, span: Span, toStory: (id: string) => string): Set<string> {
   const out = new Set<string>();
   for (const m of mentionsIn(sortedMentions(article), sentenceSpan(article, span.start))) if (m.type === 'PER' || m.type === 'ORG') out.add(toStory(m.entity));
   return out;
@@ -27,14 +27,14 @@ export function sortedMentions(article: Article): EntityMention[] {
 }
 
 /** "an official said Tuesday", "told reporters on Wednesday": the day of a statement, not of the act reported. */
-function isStatementDate(text: string, t: Span): boolean {
+export function isStatementDate(text: string, t: Span): boolean {
   const before = /(\p{L}+)\s+(?:on\s+|late\s+|early\s+)?$/u.exec(text.slice(Math.max(0, t.start - 24), t.start));
   const after = /^,?\s+(\p{L}+)/u.exec(text.slice(t.end, t.end + 24));
   const reporting = lexicon().reportingVerbs;
   return [before?.[1], after?.[1]].some((w) => w !== undefined && /^\p{Ll}/u.test(w) && reporting.has(stem(w)));
 }
 
-function dayOf(t: TimeExpression): { day: string | null; weekday: string | null } {
+export function dayOf(t: TimeExpression): { day: string | null; weekday: string | null } {
   const day = /^(\d{4}-\d{2}-\d{2})/.exec(t.value)?.[1] ?? null;
   const weekday = /W\w*-(\d)/.exec(t.symbolic ?? t.value)?.[1] ?? null;
   return { day, weekday };

@@ -5,6 +5,8 @@ import { conceptsOf } from './figures.js';
 import { factLexicon } from './lexicon.js';
 import { sortedMentions } from './events.js';
 import type { StatusFact } from './types.js';
+import { detectLanguage } from '../../lang/detect.js';
+import { ruStatusFacts } from './status-ru.js';
 
 /** Verbs too light to name an act ("made no arrests" names "arrest", not "make"). */
 const LIGHT = new Set(['allege', 'accuse', 'report', 'claim', 'be', 'have', 'do', 'make', 'take', 'get', 'go', 'come', 'give', 'put', 'set', 'keep', 'let', 'seem', 'become', 'remain', 'say', 'tell', 'add', 'also', 'still', 'yet', 'already', 'been', 'being', 'continue', 'begin', 'start', 'want', 'need', 'try', 'expect']);
@@ -92,6 +94,8 @@ function entitiesNear(article: Article, at: number, toStory: (id: string) => str
  *   Pentagon"), or a past verb right after its subject ("Jackson pleaded guilty").
  */
 export function statusFacts(article: Article, toStory: (id: string) => string): StatusFact[] {
+  // Russian acts are read by their own cues (status-ru.ts).
+  if (detectLanguage(article.text, article.language).language === 'ru') return ruStatusFacts(article, toStory);
   const text = article.text;
   const cues = factLexicon().statusCues;
   const stop = lexicon().stopwords;

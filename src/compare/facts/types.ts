@@ -32,6 +32,8 @@ export interface FigureFact extends Mention {
   change: string;
   /** A goal, plan or forecast ("the goal is 160 million") rather than a count of what is. */
   planned: boolean;
+  /** The day the figure's clause is about ("On Tuesday, thousands marched": 2019-12-31), null when none is named. */
+  day: string | null;
 }
 
 /** A person's age: "Ajay Pathak (42)", "Harris, 30,", "a 38-year-old man". */

@@ -47,6 +47,8 @@ export const statusDetector: Detector = {
           // Two named subjects that differ, neither named beside the other's act: two acts ("Stone was charged" /
           // "Gates pleaded"). Named beside it, one subject may be a name resolved to the wrong namesake.
           if (x.subject && y.subject && x.subject !== y.subject && !x.entities.has(y.subject) && !y.entities.has(x.subject)) continue;
+          // Acts done to two different things ("the admit card will be released" / "IBPS has released the result").
+          if (x.theme?.size && y.theme?.size && ![...x.theme].some((t) => [...y.theme!].some((u) => t === u || related(t, u) >= 0.85))) continue;
           const s = clauseAffinity(x, y, weight) * act;
           const shared = [...x.entities].some((e) => y.entities.has(e));
           // One participant in common is enough for one act ("he is yet to be arrested" / "Kannan was arrested").

@@ -51,3 +51,14 @@ test('status facts: a light verb names its act by its object; a short denial den
   const facts = statusFacts(a, (id) => id);
   assert.deepEqual(facts.filter((f) => f.blanket).map((f) => f.act), ['arrest', 'kill', 'injure']);
 });
+
+test('status facts: the theme is a passive\'s subject or an active verb\'s object', () => {
+  const themes = (text: string) => {
+    const a = analyzer.analyze(articleFromContent({ text }, { id: 'a', source: 'a', outlet: 'A', title: null, published: '2019-12-31T12:00:00Z' }));
+    return statusFacts(a, (id) => id).map((f) => [...(f.theme ?? [])].sort().join(' '));
+  };
+  assert.deepEqual(themes('The admit card for the main examination will be released on the portal.'), ['admit card']);
+  assert.ok(themes('IBPS has released the preliminary exam result today.')[0]!.includes('result'));
+  // A denied noun has no theme of its own.
+  assert.deepEqual(themes('Police have made no arrests.'), ['']);
+});

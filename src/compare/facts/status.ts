@@ -231,6 +231,20 @@ export function statusFacts(article: Article, toStory: (id: string) => string): 
     let from = Math.min(cue, i);
     if (st === 'done') for (let k = i - 1; k >= Math.max(0, i - 5) && !breakAfter(k); k--) from = k;
     const value = { start: words[from]!.start, end: w.end };
+    // What the act is done to: the subject of a passive ("the admit card ... will be released"), the object of an
+    // active verb ("IBPS has released the preliminary result"); none for a denied noun ("no arrests").
+    const theme = new Set<string>();
+    const content = (k: number) => !stop.has(words[k]!.lower) && words[k]!.lower.length > 2 && !AUX.has(words[k]!.lower);
+    if (!/^(no|none|without|ahead|prepares|preparing|planned)$/.test(words[cue]!.lower)) {
+      const passive = words.slice(Math.max(0, Math.min(cue, i) - 1), i).some((x) => /^(be|been|being|was|were|is|are)$/.test(x.lower));
+      const PREPOSITION = /^(in|on|at|to|for|with|by|from|after|before|during|as|since|over|into|of|already)$/;
+      if (passive) {
+        // The subject noun phrase, from the clause's start (at most eight words back) to its first preposition.
+        let k = Math.min(cue, i) - 1;
+        while (k > 0 && Math.min(cue, i) - k < 8 && !breakAfter(k - 1)) k--;
+        for (; k < Math.min(cue, i) && !PREPOSITION.test(words[k]!.lower) && !AUX.has(words[k]!.lower); k++) if (content(k) && !/^(will|expected|set|due|yet|not)$/.test(words[k]!.lower)) theme.add(concept(words[k]!.lower));
+      } else for (let k = i + 1, taken = 0; k < n && taken < 4 && !breakAfter(k - 1) && !PREPOSITION.test(words[k]!.lower); k++, taken++) if (content(k)) theme.add(concept(words[k]!.lower));
+    }
     out.push({
       kind: 'status',
       article,
@@ -242,6 +256,7 @@ export function statusFacts(article: Article, toStory: (id: string) => string): 
       around: new Set(conceptsOf(window(article, w, 8, 10))),
       entities: entitiesNear(article, w.start, toStory),
       subject: subjectOf(Math.min(cue, i)),
+      theme,
       active: active === true,
       blanket: blanket === true,
       agentOnly: agent === true,

@@ -77,6 +77,8 @@ export interface StatusFact extends Mention {
   blanket: boolean;
   /** Done, read only from a participle with its agent ("reinforcements sent by the Pentagon"): it may describe a noun. */
   agentOnly: boolean;
+  /** Concepts of what the act is done to (a passive's subject, an active verb's object); empty when unknown. */
+  theme?: Set<string>;
 }
 
 /** What an article calls a person: title ("Battalion Chief") or place of origin ("of Passadumkeag"). */

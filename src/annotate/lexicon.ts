@@ -18,7 +18,9 @@ export interface Lexicon {
   hedges: readonly string[];
   background: readonly string[];
   official: readonly string[];
-  modality: Readonly<Record<'ready' | 'planned' | 'possible' | 'alleged' | 'denied' | 'negation', readonly string[]>>;
+  modality: Readonly<Record<'ready' | 'planned' | 'possible' | 'alleged' | 'denied' | 'negation' | 'negativeDeterminers', readonly string[]>>;
+  /** Single words that negate what follows ("not", "never", "no"): modality.json's negation words and negative determiners. */
+  negationWords: ReadonlySet<string>;
   reportingVerbs: ReadonlySet<string>;
 }
 
@@ -61,6 +63,7 @@ export function lexicon(): Lexicon {
     background: tone.background ?? [],
     official: tone.official ?? [],
     modality,
+    negationWords: new Set([...modality.negation, ...modality.negativeDeterminers].filter((w) => !w.includes(' '))),
     reportingVerbs: new Set(rep.verbs.filter((v) => !v.includes(' ')).map((v) => stemWith(v, irregular))),
   };
   return cached;

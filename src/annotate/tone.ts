@@ -24,8 +24,6 @@ function phraseSpans(text: string, start: number, end: number, phrases: readonly
   return out;
 }
 
-const NEGATORS = new Set(['not', "n't", 'no', 'never', 'without', 'nor']);
-
 export function sentenceTones(article: Article): SentenceTone[] {
   const { text, layers } = article;
   const lex = lexicon();
@@ -45,7 +43,7 @@ export function sentenceTones(article: Article): SentenceTone[] {
       if (t.kind !== 'word') continue;
       words++;
       const w = text.slice(t.start, t.end).toLowerCase();
-      if (NEGATORS.has(w)) {
+      if (lex.negationWords.has(w)) {
         negateUntil = j + 3;
         continue;
       }
@@ -75,7 +73,7 @@ export function sentenceTones(article: Article): SentenceTone[] {
 
 export const toneStage: Stage = {
   name: 'tone',
-  requires: ['tokens', 'sentences'],
+  requires: ['tokens', 'sentences', 'times'],
   provides: ['tone'],
   run: (article) => ({ tone: sentenceTones(article) }),
 };

@@ -2,8 +2,9 @@
 // (stories: BASIL and AllSides; PolNeAR news texts; TimeBank texts). The sources give about 2,800
 // distinct articles; beyond that, copy k of an article has its paragraphs rotated by k places and a
 // short update line (a distinct text, as a re-edited version would be), so every line is new to the store.
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { evalPath } from '../shared-paths.js';
+import { readJsonRecords } from '../ingest/json-lines.js';
 
 interface Row {
   id: string;
@@ -13,12 +14,7 @@ interface Row {
   text: string;
 }
 
-function readJsonl(path: string): Record<string, unknown>[] {
-  return readFileSync(path, 'utf8')
-    .split('\n')
-    .filter((l) => l.trim() !== '')
-    .map((l) => JSON.parse(l) as Record<string, unknown>);
-}
+const readJsonl = (path: string) => readJsonRecords<Record<string, unknown>>(path);
 
 const str = (v: unknown) => (typeof v === 'string' && v !== '' ? v : null);
 

@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync, copyFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { captureOutput } from './output-capture.js';
@@ -62,6 +62,84 @@ test('a JSON Lines file of several stories is not compared as one event: the sto
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+});
+
+test('files that do not look like one event are compared with a warning that names the groups; a follow-up report is not warned about', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'parallax-events-'));
+  try {
+    for (const f of ['realist-english.txt', 'moscow-times.txt']) copyFileSync(join(EXAMPLE, f), join(dir, f));
+    writeFileSync(
+      join(dir, 'valley-floods.txt'),
+      'RIVERTON (Valley Gazette). Floods swept through the Green River valley on Monday after three days of heavy rain, ' +
+        'forcing 2,300 residents from their homes. The county sheriff said two bridges had collapsed and the main highway was closed.\n' +
+        'Emergency crews used boats to reach farms cut off by the water. The state governor declared an emergency for four counties.\n',
+    );
+    const mixed = await cli(['compare', 'realist-english.txt', 'valley-floods.txt', '--no-color'], dir);
+    assert.equal(mixed.code, 0, 'still compared: the reader may know better');
+    assert.ok(mixed.out.startsWith('Parallax: 2 reports compared'));
+    assert.match(mixed.err, /warning: these reports do not look like one event; the story clusterer puts them in 2 stories:/);
+    assert.match(mixed.err, /^ {2}\d\. Realist English/m);
+    assert.match(mixed.err, /^ {2}\d\. valley-floods\.txt|^ {2}\d\. Valley Gazette/m);
+    // The same event reported two days apart (a follow-up) is one story: no warning.
+    const followUp = await cli(['compare', 'realist-english.txt', 'moscow-times.txt', '--published', '2025-11-25', '--published', '2025-11-27', '--no-color'], dir);
+    assert.equal(followUp.code, 0, followUp.err);
+    assert.doesNotMatch(followUp.err, /warning/);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test("a story's facts over time in the terminal report and the JSON: the later report's count is an update, reports in publication order", async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'parallax-development-'));
+  try {
+    writeFileSync(join(dir, 'late.txt'), 'At least 20 people died when floods hit the Chui valley, officials said on Friday. Rescuers were still searching the villages.\n');
+    writeFileSync(join(dir, 'early.txt'), 'At least 12 people died when floods hit the Chui valley, officials said. Rescuers searched for people missing in the villages.\n');
+    const args = ['compare', 'late.txt', 'early.txt', '--outlet', 'Wire Two', '--outlet', 'Wire One', '--published', '2025-06-02T08:00:00Z', '--published', '2025-06-01T18:00:00Z'];
+    const json = await cli([...args, '--json'], dir);
+    assert.equal(json.code, 0, json.err);
+    const dev = JSON.parse(json.out).development;
+    assert.deepEqual(dev.reports.map((r: { outlet: string }) => r.outlet), ['Wire One', 'Wire Two']);
+    assert.equal(dev.facts.length, 1);
+    assert.equal(dev.facts[0].verdict, 'update');
+    assert.deepEqual(dev.facts[0].steps.map((s: { outlet: string; value: string }) => `${s.outlet}: ${s.value}`), ['Wire One: At least 12', 'Wire Two: At least 20']);
+    assert.equal(dev.summary, '2 reports from 1 Jun 2025, 18:00 UTC to 2 Jun 2025, 08:00 UTC: 1 fact updated in a later report');
+    const term = await cli([...args, '--no-color'], dir);
+    assert.match(term.out, /How the story developed\n {2}2 reports from .*: 1 fact updated in a later report\n {2}1 Jun 2025, 18:00 UTC {2}Wire One\n {2}2 Jun 2025, 08:00 UTC {2}Wire Two\n/);
+    // Counts of one in the singular: '1 conflict', not '1 conflicts'.
+    assert.match(term.out, /^• 1 statement is reported by more than one outlet;/m);
+    assert.match(term.out, /^• 1 conflict \(number\)\. First:/m);
+    assert.match(term.out, /^• 1 statement only in Wire Two\.$/m);
+    assert.match(term.out, /\(updated in a later report\)\n {6}1 Jun 2025, 18:00 UTC {2}Wire One: “At least 12”\n {6}2 Jun 2025, 08:00 UTC {2}Wire Two: “At least 20”/);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('a second npm run example: no compiler run when no source changed, and the example compared in under 3 s of CPU', () => {
+  // scripts/build.mjs --check on a tree of its own: up to date after a build, due once a source is newer.
+  const dir = mkdtempSync(join(tmpdir(), 'parallax-build-'));
+  try {
+    for (const d of ['src', 'dist/src/cli']) mkdirSync(join(dir, d), { recursive: true });
+    writeFileSync(join(dir, 'src', 'a.ts'), 'export {};\n');
+    writeFileSync(join(dir, 'dist', 'src', 'cli', 'main.js'), '');
+    writeFileSync(join(dir, 'dist', '.tsbuildinfo'), '{}');
+    const past = new Date(Date.now() - 60_000);
+    utimesSync(join(dir, 'src', 'a.ts'), past, past);
+    utimesSync(join(dir, 'src'), past, past);
+    const check = () => spawnSync(process.execPath, [join(repoRoot(), 'scripts', 'build.mjs'), '--check'], { cwd: dir }).status;
+    assert.equal(check(), 0, 'nothing newer than the last build: no compiler run');
+    const later = new Date(Date.now() + 60_000);
+    utimesSync(join(dir, 'src', 'a.ts'), later, later);
+    assert.equal(check(), 1, 'a changed source: a build is due');
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+  // CPU time (user + system) of the example itself, which a loaded machine does not inflate as it does wall time.
+  const main = join(repoRoot(), 'dist', 'src', 'cli', 'main.js');
+  const r = spawnSync('/bin/bash', ['-c', `TIMEFORMAT='%U %S'; time node "${main}" compare --sources "${join(EXAMPLE, 'sources.json')}" >/dev/null`], { encoding: 'utf8' });
+  assert.equal(r.status, 0, r.stderr);
+  const [user, system] = r.stderr.trim().split('\n').pop()!.split(' ').map(Number);
+  assert.ok(user! + system! < 3, `the example took ${user} s user + ${system} s system`);
 });
 
 test('terminal report from files: outlets named by their dateline, columns aligned, a conflict between reports first, offsets explained', async () => {

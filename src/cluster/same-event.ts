@@ -69,6 +69,9 @@ export interface PairInputs {
   weekdayB: number;
   a: EventSignature;
   b: EventSignature;
+  /** How much a shared place says (1: a place of one event; near 0: a place many reports of the stream
+   * name, such as a country in the news all week). Default 1. */
+  placeWeight?: (place: number) => number;
 }
 
 /** Days within which two publication dates count as one period, and the scale of decay beyond it. */
@@ -78,6 +81,7 @@ const PUB_DECAY = 4;
 /** The feature vector of a pair (in PAIR_FEATURES order), written into `out`. */
 export function pairFeatures(p: PairInputs, out: Float64Array = new Float64Array(PAIR_FEATURES.length)): Float64Array {
   const { a, b } = p;
+  const pw = p.placeWeight;
   out.fill(0);
   out[0] = Math.log(Math.max(p.text, 0.01));
   out[1] = p.names;
@@ -107,8 +111,11 @@ export function pairFeatures(p: PairInputs, out: Float64Array = new Float64Array
   }
   if (a.places.length && b.places.length) {
     const s = sharedCount(a.places, b.places);
-    if (s) out[13] = Math.min(s, 3) / 3;
-    else out[14] = 1;
+    if (s) {
+      let weight = 0;
+      for (const place of a.places) if (b.places.includes(place)) weight += pw ? pw(place) : 1;
+      out[13] = Math.min(weight, 3) / 3;
+    } else out[14] = 1;
   }
   if (a.figures.length && b.figures.length) {
     const s = sharedCount(a.figures, b.figures);
@@ -122,6 +129,25 @@ export function pairFeatures(p: PairInputs, out: Float64Array = new Float64Array
   }
   out[19] = Math.log(Math.max(p.base, 0.01));
   return out;
+}
+
+/** Streams shorter than this are weighed as if this long (early in a stream every place is rare). */
+const PLACE_STREAM_MIN = 1000;
+
+/**
+ * How much sharing a place says of one event, from how many of the stream's `articles` name it (`count`):
+ * the squared normalised inverse document frequency, 1 for a place of one report, near 0 for one in
+ * every report. Two reports of the week's Afghanistan news share 'afghanistan' and 'kabul' whatever
+ * their event; two shooting reports sharing 'uniontown' most likely report one shooting. On AllSides,
+ * where a topic's stories share their places, counting every shared place alike took B-cubed precision
+ * from 0.917 to 0.864.
+ */
+export function placeSpecificity(count: number, articles: number): number {
+  const n = Math.max(articles, PLACE_STREAM_MIN);
+  // Normalised by a fixed scale, not by the stream's length: a place named by one report in a hundred
+  // weighs the same in a stream of 10k articles and of 1M.
+  const idf = Math.min(1, Math.log(n / Math.max(1, count)) / Math.log(PLACE_STREAM_MIN));
+  return idf > 0 ? idf * idf : 0;
 }
 
 export function logitOf(model: SameEventModel, x: Float64Array): number {

@@ -131,15 +131,35 @@ export function similarity(a: ClaimView, b: ClaimView): number {
 }
 
 /** Similarities of every claim pair from different articles that share a feature (via an inverted index). */
-export function candidatePairs(views: readonly ClaimView[]): AlignedPair[] {
-  const index = new Map<string, { j: number; w: number }[]>();
+export function candidatePairs(views: readonly ClaimView[], floor = 0.15): AlignedPair[] {
+  const lists = new Map<string, { j: number[]; w: number[] }>();
   views.forEach((v, j) => {
     for (const [f, w] of v.features) {
-      let list = index.get(f);
-      if (!list) index.set(f, (list = []));
-      list.push({ j, w });
+      let list = lists.get(f);
+      if (!list) lists.set(f, (list = { j: [], w: [] }));
+      list.j.push(j);
+      list.w.push(w);
     }
   });
+  const index = new Map([...lists].map(([f, l]) => [f, { j: Int32Array.from(l.j), w: Float64Array.from(l.w) }]));
+  // Views come article by article: the claims of other articles after claim i start where i's article ends.
+  const articleEnd = new Int32Array(views.length);
+  for (let i = views.length - 1; i >= 0; i--) {
+    articleEnd[i] = i + 1 < views.length && views[i + 1]!.articleIndex === views[i]!.articleIndex ? articleEnd[i + 1]! : i + 1;
+  }
+  // Weights of a common feature for every view (0 where absent), made on first use.
+  const dense = new Map<string, Float64Array>();
+  const denseOf = (f: string) => {
+    let d = dense.get(f);
+    if (!d) {
+      d = new Float64Array(views.length);
+      const posting = index.get(f)!;
+      for (let k = 0; k < posting.j.length; k++) d[posting.j[k]!] = posting.w[k]!;
+      dense.set(f, d);
+    }
+    return d;
+  };
+  const ordered = views.every((v, i) => i === 0 || v.articleIndex >= views[i - 1]!.articleIndex);
   const out: AlignedPair[] = [];
   // Features that most claims share (say, president) bring no candidates of their own: pairs that share
   // only those are far below any threshold. Similarity itself still uses every feature.
@@ -149,27 +169,38 @@ export function candidatePairs(views: readonly ClaimView[]): AlignedPair[] {
   const touched: number[] = [];
   views.forEach((a, i) => {
     const common: [string, number][] = [];
+    const from = ordered ? articleEnd[i]! : i + 1;
     for (const [f, w] of a.features) {
       const posting = index.get(f)!;
-      if (posting.length > cap) {
+      if (posting.j.length > cap) {
         common.push([f, w]);
         continue;
       }
-      for (const { j, w: v } of posting) {
-        if (j <= i || views[j]!.articleIndex === a.articleIndex) continue;
+      // First posting at or after `from` (postings are in view order).
+      let lo = 0;
+      let hi = posting.j.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (posting.j[mid]! < from) lo = mid + 1;
+        else hi = mid;
+      }
+      for (let k = lo; k < posting.j.length; k++) {
+        const j = posting.j[k]!;
+        if (views[j]!.articleIndex === a.articleIndex) continue;
         if (dot[j] === 0) touched.push(j);
-        dot[j] = dot[j]! + w * v;
+        dot[j] = dot[j]! + w * posting.w[k]!;
       }
     }
     for (const j of touched) {
       const b = views[j]!;
       let d = dot[j]!;
       dot[j] = 0;
-      for (const [f, w] of common) d += w * (b.features.get(f) ?? 0);
+      for (const [f, w] of common) d += w * denseOf(f)[j]!;
       const cos = a.norm === 0 || b.norm === 0 ? 0 : d / (a.norm * b.norm);
       const s = Math.max(cos, coreSimilarity(a, b));
-      // Pairs below 0.15 matter neither to alignment nor to exclusives (which look for anything above 0.22).
-      if (s >= 0.15) out.push({ a, b, similarity: s });
+      // Pairs below 0.15 matter neither to alignment nor to exclusives (which look for anything above 0.22);
+      // a lower floor finds statements that share one fact among others (clause agreements).
+      if (s >= floor) out.push({ a, b, similarity: s });
     }
     touched.length = 0;
   });

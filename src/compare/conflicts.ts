@@ -3,7 +3,7 @@ import { samePredicate, type AlignedPair, type ClaimView } from './align.js';
 import { evidence, excerpt, outletName } from './evidence.js';
 import { diffWords, wordOverlap, type Hunk, type Word } from './token-diff.js';
 import type { ConflictType, Evidence } from './types.js';
-import { datesConflict, HEDGES, isYear, numberOf, numbersConflict, readDate, readNumber, monthOf, weekdayOf } from './values.js';
+import { datesConflict, hedgeOf, isYear, numberOf, numbersConflict, readDate, readNumber, monthOf, weekdayOf } from './values.js';
 import { concept, lexicon, stem } from '../annotate/lexicon.js';
 
 export interface ConflictCandidate {
@@ -15,11 +15,10 @@ export interface ConflictCandidate {
 
 const PRONOUNS = new Set(['he', 'she', 'they', 'it', 'his', 'her', 'their', 'we', 'i']);
 const NAME_JOINERS = new Set(['.', '-', 'the', 'of', 'and', '&', "'s", '’s']);
-const NEGATION_WORDS = new Set(['not', "n't", 'never', 'no', 'cannot']);
 const NUMERIC_CONTEXT = new Set(['$', '€', '£', '%', 'percent', 'per', 'cent', 'thousand', 'million', 'billion', 'trillion', 'bn', 'mn', 'm', 'k', 'tn']);
 
 function isNumericWord(w: string): boolean {
-  return numberOf(w) !== null || NUMERIC_CONTEXT.has(w.toLowerCase()) || HEDGES[w.toLowerCase()] !== undefined;
+  return numberOf(w) !== null || NUMERIC_CONTEXT.has(w.toLowerCase()) || hedgeOf(w.toLowerCase()) !== undefined;
 }
 
 /** Widens a hunk side to the whole number or date phrase it cuts into ("4.1" + "billion"). */
@@ -76,13 +75,13 @@ function hunkConflict(a: ClaimView, b: ClaimView, h: Hunk): ConflictCandidate | 
   const oa = outletName(a.article);
   const ob = outletName(b.article);
   // Negation inserted or removed.
-  const negA = aText.some((w) => NEGATION_WORDS.has(w.toLowerCase()));
-  const negB = bText.some((w) => NEGATION_WORDS.has(w.toLowerCase()));
+  const negA = aText.some((w) => lexicon().negationWords.has(w.toLowerCase()));
+  const negB = bText.some((w) => lexicon().negationWords.has(w.toLowerCase()));
   // A negation put in or taken out is a short edit ("was" / "was not"), with no negation next to it on
   // the other side ("will not stand" / "will not, we will not, stand"); longer hunks are other wordings.
   const short = Math.max(h.a.length, h.b.length) <= 3;
   const negationNear = (words: readonly Word[], index: number, length: number) =>
-    words.slice(Math.max(0, index - 1), index + length + 1).some((w) => NEGATION_WORDS.has(w.text.toLowerCase()));
+    words.slice(Math.max(0, index - 1), index + length + 1).some((w) => lexicon().negationWords.has(w.text.toLowerCase()));
   if (negA !== negB && short && !(negA ? negationNear(b.words, h.bIndex, h.b.length) : negationNear(a.words, h.aIndex, h.a.length))) {
     const spanA = contextSpan(a.words, h.aIndex, h.a.length);
     const spanB = contextSpan(b.words, h.bIndex, h.b.length);

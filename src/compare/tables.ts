@@ -9,16 +9,25 @@ import { numbersConflict } from './values.js';
 
 export function entitiesOut(articles: readonly Article[], story: readonly StoryEntity[]): EntityOut[] {
   const byArticle = new Map(articles.map((a) => [a.id, a]));
+  // article -> article entity -> positions of its mentions in the entities layer (read once, not once per entity)
+  const positions = new Map<string, Map<string, number[]>>();
+  for (const a of articles) {
+    const of = new Map<string, number[]>();
+    (a.layers.entities ?? []).forEach((m, i) => (of.get(m.entity) ?? of.set(m.entity, []).get(m.entity)!).push(i));
+    positions.set(a.id, of);
+  }
   const out: EntityOut[] = [];
   for (const e of story) {
-    const members = new Set(e.members.map((m) => `${m.article}\u0000${m.entity}`));
     const mentions: EntityOut['mentions'] = [];
     const coverage: Record<string, number> = {};
     for (const articleId of new Set(e.members.map((m) => m.article))) {
       const a = byArticle.get(articleId);
       if (!a) continue;
-      for (const m of a.layers.entities ?? []) {
-        if (!members.has(`${articleId}\u0000${m.entity}`)) continue;
+      const layer = a.layers.entities ?? [];
+      const of = positions.get(articleId)!;
+      const at = [...new Set(e.members.filter((m) => m.article === articleId).map((m) => m.entity))].flatMap((id) => of.get(id) ?? []);
+      for (const i of at.sort((x, y) => x - y)) {
+        const m = layer[i]!;
         mentions.push({ article: a.id, start: m.start, end: m.end, text: a.text.slice(m.start, m.end), via: m.via });
         coverage[a.id] = (coverage[a.id] ?? 0) + 1;
       }
@@ -28,10 +37,22 @@ export function entitiesOut(articles: readonly Article[], story: readonly StoryE
   return out.sort((x, y) => y.mentions.length - x.mentions.length);
 }
 
+const entityIndexes = new WeakMap<Article, Map<string, { name: string }>>();
+/** An article's entity index by id (the first entry of each id, as a scan would find). */
+function entityById(a: Article): Map<string, { name: string }> {
+  let m = entityIndexes.get(a);
+  if (!m) {
+    m = new Map();
+    for (const e of a.layers.entityIndex ?? []) if (!m.has(e.id)) m.set(e.id, e);
+    entityIndexes.set(a, m);
+  }
+  return m;
+}
+
 function speakerName(a: Article, speaker: string | null | undefined, map: EntityMap, names: Map<string, string>): { name: string | null; id: string | null } {
   if (!speaker) return { name: null, id: null };
   const storyId = map.get(a.id)?.get(speaker) ?? null;
-  const local = a.layers.entityIndex?.find((e) => e.id === speaker);
+  const local = entityById(a).get(speaker);
   return { name: (storyId && names.get(storyId)) ?? local?.name ?? null, id: storyId };
 }
 
@@ -184,7 +205,21 @@ export function framingOut(articles: readonly Article[], quotes: readonly QuoteO
     for (const q of own) quoted[q.speaker ?? 'unattributed'] = (quoted[q.speaker ?? 'unattributed'] ?? 0) + 1;
     const roles = new Map((a.layers.entityIndex ?? []).map((e) => [e.name, `${e.role ?? ''} ${e.type === 'ORG' ? e.name : ''}`]));
     const official = own.filter((q) => q.speakerKind === 'document' || q.speakerKind === 'organisation' || OFFICIAL.test(roles.get(q.speaker ?? '') ?? '') || OFFICIAL.test(q.via ?? ''));
-    const quotedSentences = (a.layers.sentences ?? []).filter((s) => own.some((q) => q.start < s.end && q.end > s.start)).length;
+    // A sentence is quoted when a quote starting before its end reaches past its start: quotes by start, with
+    // the furthest end reached so far (a lookup per sentence, not a scan of the quotes).
+    const byStart = [...own].sort((x, y) => x.start - y.start);
+    const reach: number[] = [];
+    for (const q of byStart) reach.push(Math.max(q.end, reach[reach.length - 1] ?? -Infinity));
+    const quotedSentences = (a.layers.sentences ?? []).filter((s) => {
+      let lo = 0;
+      let hi = byStart.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (byStart[mid]!.start < s.end) lo = mid + 1;
+        else hi = mid;
+      }
+      return lo > 0 && reach[lo - 1]! > s.start;
+    }).length;
     const mean = tone.length ? tone.reduce((s, t) => s + t.score, 0) / tone.length : 0;
     return {
       article: a.id,

@@ -9,10 +9,10 @@ import { mulberry32 } from '../training/perceptron.js';
 import { foldRu, parseRuNumber } from '../annotate/ru/normalize.js';
 import { stemRu } from '../annotate/ru/stem.js';
 import { crossLanguageKey, phoneticSkeleton, transliterateRu } from '../lang/xkey.js';
-import { ParallaxError } from '../model/errors.js';
 import { repoRoot } from '../shared-paths.js';
 import { round } from './prf.js';
 import type { EvalTask } from './task.js';
+import { readJsonRecords } from '../ingest/json-lines.js';
 
 export const ALIGN_SEED = 20261207;
 
@@ -170,18 +170,7 @@ export const alignTask: EvalTask = {
   description: 'Russian-English sentence alignment without translation (NTREX / WMT21, FORMATS.md align): top-1 accuracy within the document and across the file, numbers kept',
   defaultFile: 'ru/align/ntrex.jsonl',
   async run(file, options) {
-    const items: AlignItem[] = [];
-    const lines = readFileSync(file, 'utf8').split('\n');
-    for (let n = 0; n < lines.length; n++) {
-      const line = lines[n]!.trim();
-      if (!line) continue;
-      try {
-        items.push(JSON.parse(line) as AlignItem);
-      } catch {
-        throw new ParallaxError('E_PARSE', `line ${n + 1} is not valid JSON`, file);
-      }
-      if (options.limit !== undefined && items.length >= options.limit) break;
-    }
+    const items = readJsonRecords<AlignItem>(file, options.limit !== undefined ? { limit: options.limit } : {});
     const rand = mulberry32(ALIGN_SEED);
     let total = 0, correct = 0, lengthOnly = 0, enNumbers = 0, kept = 0;
     const predictions: unknown[] = [];

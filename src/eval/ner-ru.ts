@@ -1,12 +1,12 @@
 // `parallax eval ner-ru FILE`: Russian named entities (FORMATS.md, ner-ru), scored as natasha/naeval does
 // (razdel tokens tagged I-TYPE or O, precision/recall/F1 per type over tokens) to compare with slovnet's
 // table, and by entity-level exact match.
-import { readFileSync } from 'node:fs';
 import { razdelTokens } from '../annotate/ru/ner/features.js';
 import { loadRuTagger } from '../annotate/ru/ner/tagger.js';
 import { ParallaxError } from '../model/errors.js';
 import { prf, round } from './prf.js';
 import type { EvalTask } from './task.js';
+import { readJsonRecords } from '../ingest/json-lines.js';
 
 export interface NerRuEntity {
   start: number;
@@ -89,18 +89,7 @@ export const nerRuTask: EvalTask = {
   async run(file, options) {
     const tagger = loadRuTagger();
     if (!tagger) throw new ParallaxError('E_READ', 'the Russian entity model models/ner-ru.bin.gz is missing: run node scripts/train-ner-ru.mjs', file);
-    const items: NerRuItem[] = [];
-    const lines = readFileSync(file, 'utf8').split('\n');
-    for (let n = 0; n < lines.length; n++) {
-      const line = lines[n]!.trim();
-      if (!line) continue;
-      try {
-        items.push(JSON.parse(line) as NerRuItem);
-      } catch {
-        throw new ParallaxError('E_PARSE', `line ${n + 1} is not valid JSON`, file);
-      }
-      if (options.limit !== undefined && items.length >= options.limit) break;
-    }
+    const items = readJsonRecords<NerRuItem>(file, options.limit !== undefined ? { limit: options.limit } : {});
     const predictions = items.map((it) => ({ id: it.id, entities: tagger.tag(it.text).map((e) => ({ start: e.start, end: e.end, type: e.type })) }));
     // Files with a `split` per item (NEREL: train, dev) are also scored per split: the model trains on NEREL train.
     const splits = [...new Set(items.map((it) => (it as NerRuItem & { split?: string }).split).filter((x): x is string => !!x))];

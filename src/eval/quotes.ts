@@ -1,14 +1,13 @@
-import { readFileSync } from 'node:fs';
 import { extractQuotes } from '../annotate/quotes/index.js';
 import { loadQuoteLexicon, type QuoteLexicon } from '../annotate/quotes/lexicon.js';
 import { splitSentences } from '../annotate/sentences.js';
 import { tokenize } from '../annotate/tokens.js';
 import { makeArticle } from '../model/document.js';
-import { ParallaxError } from '../model/errors.js';
 import { entityStage } from '../annotate/entities/index.js';
 import { silentContext } from '../pipeline/stage.js';
 import type { EvalTask } from './task.js';
 import { emptyQuoteCounts, scoreQuotesDoc, summarizeQuotes, type Attribution } from './quotes-score.js';
+import { readJsonRecords } from '../ingest/json-lines.js';
 
 interface QuoteItem {
   id: string;
@@ -18,19 +17,7 @@ interface QuoteItem {
 }
 
 function readItems(file: string, limit?: number): QuoteItem[] {
-  const items: QuoteItem[] = [];
-  const lines = readFileSync(file, 'utf8').split('\n');
-  for (let n = 0; n < lines.length; n++) {
-    const line = lines[n]!.trim();
-    if (!line) continue;
-    try {
-      items.push(JSON.parse(line) as QuoteItem);
-    } catch {
-      throw new ParallaxError('E_PARSE', `line ${n + 1} is not valid JSON`, file);
-    }
-    if (limit !== undefined && items.length >= limit) break;
-  }
-  return items;
+  return readJsonRecords<QuoteItem>(file, limit !== undefined ? { limit } : {});
 }
 
 /**

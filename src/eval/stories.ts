@@ -1,7 +1,6 @@
 // `parallax eval stories FILE`: cluster the items in file order as a stream (the system sees everything
 // but `story`), score B-cubed and pairwise against the gold stories, run the plain TF-IDF baseline in the
 // same process, and measure how much arrival order moves F1 (seeded shuffles).
-import { readFileSync } from 'node:fs';
 import type { EvalTask } from './task.js';
 import { readFile } from '../ingest/read-inputs.js';
 import type { Article } from '../model/document.js';
@@ -13,6 +12,7 @@ import { createLexicon } from '../cluster/lexicon.js';
 import { loadBackground } from '../cluster/term-stats.js';
 import { seededShuffle } from '../cluster/random.js';
 import { loadSameEventModel, logitOf } from '../cluster/same-event.js';
+import { readJsonRecords } from '../ingest/json-lines.js';
 
 export const ORDER_SEEDS = [1, 2, 3, 4, 5];
 
@@ -28,13 +28,7 @@ function rounded(s: ClusterScore): Record<string, number> {
 }
 
 export function readGold(file: string): Map<string, string> {
-  const gold = new Map<string, string>();
-  for (const line of readFileSync(file, 'utf8').split('\n')) {
-    if (!line.trim()) continue;
-    const o = JSON.parse(line) as { id: string; story: string };
-    gold.set(o.id, o.story);
-  }
-  return gold;
+  return new Map(readJsonRecords<{ id: string; story: string }>(file).map((o) => [o.id, o.story]));
 }
 
 export function clusterArticles(articles: Article[], options: Partial<ClusterOptions> = {}, deps: ClustererDeps = { lexicon: createLexicon(), background: loadBackground() }): Map<string, string> {

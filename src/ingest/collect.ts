@@ -1,17 +1,13 @@
 // Expands what the user named (files, directories, URLs) into a stream of articles and failures.
 import { closeSync, existsSync, openSync, readSync, readdirSync, realpathSync, statSync } from 'node:fs';
 import { basename, extname, join, resolve } from 'node:path';
-import { isParallaxError, ParallaxError } from '../model/errors.js';
-import { DEFAULT_MAX_BYTES, readBoundedFile, readFile, readManifest, type SourceHints } from './read-inputs.js';
+import { isParallaxError } from '../model/errors.js';
+import { DEFAULT_MAX_BYTES, readFile, readManifest, type SourceHints } from './read-inputs.js';
 import { outletFromFileName } from './labels.js';
-import { decodeBytes, utf16WithoutBom } from './decode.js';
-import { looksLikeFeed, parseFeed } from '../feeds/parse-feed.js';
-import { feedItemArticle } from './feed-articles.js';
+import { formatByExtension, INPUT_EXTENSIONS } from './formats.js';
 import { MANIFEST_STORY, type IngestItem } from './ingest.js';
-import { hasWideBom, streamJsonLines } from './json-lines-stream.js';
 
-export const ARTICLE_EXTENSIONS = new Set(['.txt', '.text', '.md', '.html', '.htm', '.jsonl', '.ndjson']);
-export const FEED_EXTENSIONS = new Set(['.xml', '.rss', '.atom', '.rdf']);
+export { feedItems } from './feed-articles.js';
 
 export interface CollectOptions {
   cwd: string;
@@ -50,8 +46,7 @@ export function walk(dir: string, out: string[] = [], seen: Set<string> = new Se
     }
     if (st.isDirectory()) walk(p, out, seen);
     else if (st.isFile()) {
-      const ext = extname(name).toLowerCase();
-      if (!ARTICLE_EXTENSIONS.has(ext) && !FEED_EXTENSIONS.has(ext)) continue;
+      if (!INPUT_EXTENSIONS.has(extname(name).toLowerCase())) continue;
       let file: string;
       try {
         file = realpathSync(p);
@@ -71,29 +66,9 @@ const failure = (subject: string, e: unknown): IngestItem => {
   return { failure: { subject, message: `${subject}: ${(e as Error).message}` } };
 };
 
-/** Items of a feed document (file or fetched). */
-export function feedItems(xml: string, subject: string, base: string | null, outlet: string | null): IngestItem[] {
-  const feed = parseFeed(xml, subject, base);
-  return feed.items.map((item, i) => {
-    const source = `${subject}#${i + 1}`;
-    try {
-      return { article: feedItemArticle(item, feed, source, outlet) };
-    } catch (e) {
-      return failure(source, e);
-    }
-  });
-}
-
 function readOne(path: string, options: CollectOptions): IngestItem[] {
-  const ext = extname(path).toLowerCase();
-  const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
-  // Feeds by extension or by content: the size limit holds before parsing, as for every other file.
-  if (FEED_EXTENSIONS.has(ext) || sniffFeed(path)) {
-    const text = decodeBytes(readBoundedFile(path, maxBytes), path).text;
-    return feedItems(text, path, null, options.hints?.outlet ?? null);
-  }
   const failures: { subject: string; message: string }[] = [];
-  const articles = readFile(path, { maxBytes, ...(options.hints ? { hints: options.hints } : {}) }, failures, true);
+  const articles = readFile(path, { maxBytes: options.maxBytes ?? DEFAULT_MAX_BYTES, ...(options.hints ? { hints: options.hints } : {}) }, failures, true);
   const out: IngestItem[] = articles.map((article) => {
     // As in `compare`: with nothing naming the outlet, the file name does.
     if (!article.outlet) article.outlet = outletFromFileName(basename(path));
@@ -103,41 +78,23 @@ function readOne(path: string, options: CollectOptions): IngestItem[] {
   return out;
 }
 
-/** JSON Lines in UTF-8 (or a single-byte encoding) is read line by line; UTF-16/32 files are read whole. */
-function isStreamableJsonLines(path: string): boolean {
-  const ext = extname(path).toLowerCase();
-  if (ext !== '.jsonl' && ext !== '.ndjson') return false;
+/** The file's articles as it streams, when its format reads that way (JSON Lines dumps); null: read it whole. */
+function streamOf(path: string, options: CollectOptions): AsyncIterable<IngestItem> | null {
+  const format = formatByExtension(extname(path));
+  if (!format?.stream) return null;
+  let head: Buffer;
   try {
     const fd = openSync(path, 'r');
     try {
-      const head = Buffer.alloc(4096);
-      const n = readSync(fd, head, 0, head.length, 0);
-      // UTF-16 without a BOM goes the whole-file way too, which says what it is.
-      return !hasWideBom(head.subarray(0, n)) && !utf16WithoutBom(head.subarray(0, n));
+      head = Buffer.alloc(4096);
+      head = head.subarray(0, readSync(fd, head, 0, head.length, 0));
     } finally {
       closeSync(fd);
     }
   } catch {
-    return false; // the whole-file path reports why it cannot be read
+    return null; // the whole-file path reports why it cannot be read
   }
-}
-
-/** A text file that is really a feed (an .html or .txt holding RSS) is read as one. */
-function sniffFeed(path: string): boolean {
-  const ext = extname(path).toLowerCase();
-  if (ext === '.jsonl' || ext === '.ndjson' || FEED_EXTENSIONS.has(ext)) return false;
-  try {
-    const fd = openSync(path, 'r');
-    try {
-      const buf = Buffer.alloc(4096);
-      const n = readSync(fd, buf, 0, buf.length, 0);
-      return looksLikeFeed(buf.subarray(0, n).toString('latin1'));
-    } finally {
-      closeSync(fd);
-    }
-  } catch {
-    return false;
-  }
+  return format.stream(path, { maxBytes: options.maxBytes ?? DEFAULT_MAX_BYTES, hints: options.hints ?? {} }, head);
 }
 
 export async function* collectInputs(targets: string[], options: CollectOptions): AsyncGenerator<IngestItem> {
@@ -187,9 +144,10 @@ export async function* collectInputs(targets: string[], options: CollectOptions)
     if (isDir && files.length === 0) yield { failure: { subject: path, message: `${path}: the directory has no readable files` } };
     for (const file of files) {
       try {
-        if (isStreamableJsonLines(file)) {
+        const stream = streamOf(file, options);
+        if (stream) {
           const outlet = outletFromFileName(basename(file));
-          for await (const item of streamJsonLines(file, { maxLineBytes: options.maxBytes ?? DEFAULT_MAX_BYTES, ...(options.hints ? { hints: options.hints } : {}) })) {
+          for await (const item of stream) {
             if ('article' in item && !item.article.outlet) item.article.outlet = outlet;
             yield item;
           }

@@ -1,7 +1,8 @@
 // Feed items as articles: the item's full content when the feed carries it, else its summary.
 import { makeArticle, type Article } from '../model/document.js';
-import { ParallaxError } from '../model/errors.js';
-import type { Feed, FeedItem } from '../feeds/parse-feed.js';
+import { ParallaxError, isParallaxError } from '../model/errors.js';
+import { parseFeed, type Feed, type FeedItem } from '../feeds/parse-feed.js';
+import type { IngestItem } from './ingest.js';
 import { htmlFragmentToText } from '../feeds/html-text.js';
 import { createHash } from 'node:crypto';
 import { singleLineLabel } from './labels.js';
@@ -32,4 +33,18 @@ export function feedItemArticle(item: FeedItem, feed: Feed, source: string, outl
     text,
     { method: item.contentHtml ? 'feed-content' : 'feed-summary', confidence: item.contentHtml ? 0.8 : 0.3 },
   );
+}
+
+/** Items of a feed document (file or fetched); an item that cannot be read is a failure naming it. */
+export function feedItems(xml: string, subject: string, base: string | null, outlet: string | null): IngestItem[] {
+  const feed = parseFeed(xml, subject, base);
+  return feed.items.map((item, i) => {
+    const source = `${subject}#${i + 1}`;
+    try {
+      return { article: feedItemArticle(item, feed, source, outlet) };
+    } catch (e) {
+      if (isParallaxError(e)) return { failure: { subject: e.subject ?? source, message: e.message } };
+      return { failure: { subject: source, message: `${source}: ${(e as Error).message}` } };
+    }
+  });
 }

@@ -2,8 +2,8 @@
 // full text) or an article page.
 import type { IngestItem } from './ingest.js';
 import { createFetcher, type Fetcher } from './fetcher.js';
-import { looksLikeFeed } from '../feeds/parse-feed.js';
-import { feedItems } from './collect.js';
+import { feedItems } from './feed-articles.js';
+import { formatOfFetched } from './formats.js';
 import { articleFromContent } from './read-inputs.js';
 import { isParallaxError } from '../model/errors.js';
 
@@ -16,7 +16,7 @@ export interface UrlReaderOptions {
 
 export function pageArticle(url: string, body: string, contentType: string | null, outlet: string | null): IngestItem {
   try {
-    const html = /html|xml/i.test(contentType ?? '') || /^\s*</.test(body);
+    const html = formatOfFetched(contentType, body).name !== 'text';
     const article = articleFromContent(html ? { html: body } : { text: body }, { source: url, url, format: html ? 'html' : 'text', ...(outlet ? { outlet } : {}) });
     if (!article.outlet) article.outlet = new URL(url).hostname.replace(/^www\./, '');
     return { article };
@@ -36,7 +36,7 @@ export function createUrlReader(options: UrlReaderOptions = {}): (url: string) =
       return;
     }
     if (res.status === 'not-modified') return;
-    if (/(rss|atom|xml)/i.test(res.contentType ?? '') || looksLikeFeed(res.body)) {
+    if (formatOfFetched(res.contentType, res.body).name === 'rss') {
       yield* feedItemsWithPages(f, res.body, res.url, options.outlet ?? null);
       return;
     }

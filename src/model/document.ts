@@ -15,7 +15,8 @@ export interface TextSpan extends Span {
   text: string;
 }
 
-export type InputFormat = 'text' | 'html' | 'jsonl' | 'rss';
+/** The name of the input format read (src/ingest/formats.ts): 'text', 'html', 'jsonl', 'rss', ... */
+export type InputFormat = string;
 
 export interface RemovedSpan extends Span {
   /** Offsets index `original`, since the removed text is by definition not in `text`. */

@@ -1,5 +1,6 @@
 import type { Evidence, Finding, StoryComparison } from '../compare/types.js';
 import { printable } from '../model/printable.js';
+import { developmentLabel, hasDevelopment, storyDevelopment, whenPublished } from './render/development.js';
 import { KIND_ORDER, VERDICT_LABEL, articleLabels, displaySource, isValueEvidence, orderedFindings, verdictOf } from './render/labels.js';
 
 const KIND_TITLE = { conflict: 'Conflicts', partial: 'Partial agreements', agreement: 'Agreements', exclusive: 'Only in one report' } as const;
@@ -28,6 +29,16 @@ export function renderMarkdown(c: StoryComparison): string {
   for (const a of c.articles) lines.push(`| ${escapeMd(a.outlet ?? '')} | ${escapeMd(a.title ?? '')} | ${escapeMd(a.published ?? 'unknown')} | ${escapeMd(displaySource(a.source))} |`);
   lines.push('', '## Summary', '');
   for (const s of c.summary) lines.push(`- ${escapeMd(s.text)}`);
+  const dev = storyDevelopment(c);
+  if (hasDevelopment(dev)) {
+    const when = (p: string | null) => (p ? whenPublished(p) : 'date unknown');
+    lines.push('', '## How the story developed', '', escapeMd(dev.summary), '');
+    for (const r of dev.reports) lines.push(`- ${escapeMd(when(r.published))}: ${escapeMd(r.outlet)}`);
+    for (const f of dev.facts) {
+      lines.push('', `- ${escapeMd(f.summary)} _(${developmentLabel(f.verdict)})_`);
+      for (const st of f.steps) lines.push(`  - ${escapeMd(when(st.published))}, ${escapeMd(st.outlet)}: “${escapeMd(st.value)}”`);
+    }
+  }
   const ordered = orderedFindings(c.findings);
   for (const kind of KIND_ORDER) {
     const list = ordered.filter((f: Finding) => f.kind === kind);

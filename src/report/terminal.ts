@@ -1,5 +1,6 @@
 import type { Finding, StoryComparison } from '../compare/types.js';
 import { printableDeep } from '../model/printable.js';
+import { developmentLabel, hasDevelopment, storyDevelopment, whenPublished } from './render/development.js';
 import { KIND_ORDER, VERDICT_LABEL, articleLabels, isValueEvidence, orderedFindings, verdictOf } from './render/labels.js';
 
 export interface TerminalOptions {
@@ -21,12 +22,14 @@ export function renderTerminal(comparison: StoryComparison, options: TerminalOpt
   const n = c.articles.length;
   out.push(paint('bold', `Parallax: ${n} report${n === 1 ? '' : 's'} compared`));
   // Columns: outlet, date, title (padded on the plain text, so colour codes do not shift them).
-  const nameW = Math.min(28, Math.max(...c.articles.map((a) => outlet(a.id).length)));
+  // A longer outlet name is cut (with "…") so that the date column still lines up.
+  const nameW = Math.min(36, Math.max(...c.articles.map((a) => outlet(a.id).length)));
+  const cell = (name: string) => (name.length > nameW ? `${name.slice(0, nameW - 1)}…` : name.padEnd(nameW));
   const dateW = Math.max(...c.articles.map((a) => (a.published ?? 'date unknown').length));
   for (const a of c.articles) {
     const note = a.extraction.confidence < 0.6 ? paint('yellow', ' (could not read the whole article)') : '';
     const copy = a.copyOf ? paint('dim', ` copy of ${outlet(a.copyOf)}`) : '';
-    out.push(`  ${paint('cyan', outlet(a.id).padEnd(nameW))}  ${paint('dim', (a.published ?? 'date unknown').padEnd(dateW))}  ${a.title ?? ''}${copy}${note}`.trimEnd());
+    out.push(`  ${paint('cyan', cell(outlet(a.id)))}  ${paint('dim', (a.published ?? 'date unknown').padEnd(dateW))}  ${a.title ?? ''}${copy}${note}`.trimEnd());
   }
   out.push(paint('dim', '  (the numbers after each outlet below are character offsets into its cleaned text: "text" in --json)'));
   out.push('');
@@ -44,6 +47,19 @@ export function renderTerminal(comparison: StoryComparison, options: TerminalOpt
       for (const e of shown) out.push(paint('dim', `      ${outlet(e.article)} ${e.start}-${e.end}: `) + `“${e.text.replace(/\s+/g, ' ')}”`);
     }
   };
+  const dev = storyDevelopment(c);
+  if (hasDevelopment(dev)) {
+    // What each outlet reported when: the reports in publication order, then each fact that changed.
+    out.push('', paint('bold', 'How the story developed'), `  ${dev.summary}`);
+    const when = (p: string | null) => (p ? whenPublished(p) : 'date unknown');
+    const whenW = Math.max(...dev.reports.map((r) => when(r.published).length));
+    for (const r of dev.reports) out.push(`  ${paint('dim', when(r.published).padEnd(whenW))}  ${paint('cyan', r.outlet)}`);
+    for (const f of dev.facts) {
+      const code = f.verdict === 'update' ? 'blue' : 'red';
+      out.push(`  ${paint(code, '■')} ${f.summary}${paint('dim', ` (${developmentLabel(f.verdict)})`)}`);
+      for (const st of f.steps) out.push(`      ${paint('dim', when(st.published).padEnd(whenW))}  ${outlet(st.article)}: “${st.value.replace(/\s+/g, ' ')}”`);
+    }
+  }
   const ordered = orderedFindings(c.findings);
   for (const kind of KIND_ORDER) {
     const [title, code] = TITLES[kind];

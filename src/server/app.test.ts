@@ -83,6 +83,7 @@ test('POST /api/compare compares pasted articles without storing them', async ()
   const cmp = (await res.json()) as StoryComparison;
   assert.deepEqual(cmp.articles.map((a) => a.outlet), ['One', 'Report 2']);
   assert.equal(cmp.findings[0]?.kind, 'conflict');
+  assert.equal((cmp as StoryComparison & { development: { summary: string } }).development.summary, '2 reports: no fact changed between them');
   assert.deepEqual(await store.listStories(), []);
 });
 
@@ -206,6 +207,15 @@ test('a story comparison is recomputed when an article joins the story', async (
   const second = (await (await app.request('/api/stories/s-talks/comparison')).json()) as StoryComparison;
   assert.deepEqual(second.articles.map((a) => a.outlet), ['One', 'Two', 'Three']);
   assert.equal(second.findings.filter((f) => f.kind === 'conflict').length, 1);
+});
+
+test("a story's comparison carries its facts over time: reports in publication order with a summary", async () => {
+  const { app } = setup();
+  await post(app, '/api/ingest', { text: 'Talks were held on Monday.', outlet: 'Late', title: 'Talks late', published: '2025-11-26T09:00:00Z' });
+  await post(app, '/api/ingest', { text: 'The talks took place on Monday.', outlet: 'Early', title: 'Talks early', published: '2025-11-25T09:00:00Z' });
+  const body = (await (await app.request('/api/stories/s-talks/comparison')).json()) as { development: { reports: { outlet: string }[]; summary: string } };
+  assert.deepEqual(body.development.reports.map((r) => r.outlet), ['Early', 'Late']);
+  assert.equal(body.development.summary, '2 reports from 25 Nov 2025, 09:00 UTC to 26 Nov 2025, 09:00 UTC: no fact changed between them');
 });
 
 test('URL ingest goes through the safe fetcher: a loopback address is refused with 403', async () => {

@@ -3,6 +3,7 @@
 import type { Article } from '../model/document.js';
 import type { StoryComparison } from '../compare/types.js';
 import type { AppDeps } from './deps.js';
+import { storyDevelopment } from '../report/render/development.js';
 
 export interface ComparisonService {
   forStory(story: string): Promise<StoryComparison | null>;
@@ -60,7 +61,8 @@ export function createComparisonService(deps: Pick<AppDeps, 'store' | 'compare'>
       }
       const comparison = await forStory(story);
       if (!comparison) return null;
-      const json = JSON.stringify(comparison);
+      // The story's facts over time ride along (derived from the findings; docs/json-schema.md).
+      const json = JSON.stringify({ ...comparison, development: storyDevelopment(comparison) });
       jsonCache.set(story, { ids: signature(comparison.articles.map((a) => a.id)), json, checkedAt: Date.now() });
       if (jsonCache.size > JSON_CACHE_SIZE) jsonCache.delete(jsonCache.keys().next().value!);
       return json;

@@ -11,8 +11,8 @@ function summaryOf(a: Article, story: string | null): ArticleSummary {
   return { id: a.id, outlet: a.outlet, title: a.title, published: a.published, url: a.url, story };
 }
 
-function entityNames(a: Article): string[] {
-  return (a.layers.entityIndex ?? []).map((e) => e.name);
+function entityNames(a: Article): { name: string; type: string }[] {
+  return (a.layers.entityIndex ?? []).map((e) => ({ name: e.name, type: e.type }));
 }
 
 /** Names kept per story summary (the first ones met). */
@@ -45,14 +45,19 @@ export function createMemoryStore(): ServerStore {
       if (story) {
         let s = stories.get(story);
         if (!s) {
-          s = { summary: { id: story, title: storyTitleFor(article), outlets: [], articleCount: 0, firstPublished: null, lastPublished: null, entities: [] }, members: [] };
+          s = { summary: { id: story, title: storyTitleFor(article), outlets: [], articleCount: 0, firstPublished: null, lastPublished: null, entities: [], entityTypes: [] }, members: [] };
           stories.set(story, s);
         }
         s.members.push(article.id);
         const sum = s.summary;
         sum.articleCount++;
         if (article.outlet && !sum.outlets.includes(article.outlet)) sum.outlets.push(article.outlet);
-        for (const e of entityNames(article)) if (sum.entities.length < MAX_STORY_ENTITIES && !sum.entities.includes(e)) sum.entities.push(e);
+        for (const e of entityNames(article)) {
+          if (sum.entities.length < MAX_STORY_ENTITIES && !sum.entities.includes(e.name)) {
+            sum.entities.push(e.name);
+            sum.entityTypes!.push(e.type);
+          }
+        }
         if (article.published) {
           if (!sum.firstPublished || article.published < sum.firstPublished) sum.firstPublished = article.published;
           if (!sum.lastPublished || article.published > sum.lastPublished) sum.lastPublished = article.published;

@@ -285,11 +285,12 @@ export function createKyselyStore(db: Kysely<Database>, backend: Backend, label:
         .groupBy(['story_id', 'outlet'])
         .orderBy('outlet')
         .execute();
-      const { rows: ents } = await sql<{ story_id: string; name: string; n: number | string }>`
-        SELECT a.story_id, e.name, count(*) AS n FROM article_entities ae
+      const { rows: typed } = await sql<{ story_id: string; name: string; type: string; n: number | string }>`
+        SELECT a.story_id, e.name, e.type, count(*) AS n FROM article_entities ae
         JOIN articles a ON a.id = ae.article_id JOIN entities e ON e.key = ae.entity_key
         WHERE a.story_id IN (${sql.join(ids)}) AND a.is_current = 1
-        GROUP BY a.story_id, e.name ORDER BY count(*) DESC, e.name`.execute(reader);
+        GROUP BY a.story_id, e.name, e.type`.execute(reader);
+      const ents = namesByStory(typed);
       return rows.map(
         (r): StorySummary => ({
           id: r.id,
@@ -298,7 +299,8 @@ export function createKyselyStore(db: Kysely<Database>, backend: Backend, label:
           articleCount: Number(r.n),
           firstPublished: r.first,
           lastPublished: r.last,
-          entities: ents.filter((e) => e.story_id === r.id).slice(0, 8).map((e) => e.name),
+          entities: (ents.get(r.id) ?? []).slice(0, 8).map((e) => e.name),
+          entityTypes: (ents.get(r.id) ?? []).slice(0, 8).map((e) => e.type),
         }),
       );
     },
@@ -484,4 +486,26 @@ export function createKyselyStore(db: Kysely<Database>, backend: Backend, label:
     },
   };
   return store;
+}
+
+/**
+ * A story's names, most reported first (then by name), each with the type most of its articles give it
+ * (one name can be typed differently in different articles).
+ */
+function namesByStory(rows: { story_id: string; name: string; type: string; n: number | string }[]): Map<string, { name: string; type: string }[]> {
+  const acc = new Map<string, Map<string, { n: number; types: Map<string, number> }>>();
+  for (const r of rows) {
+    const names = acc.get(r.story_id) ?? new Map<string, { n: number; types: Map<string, number> }>();
+    acc.set(r.story_id, names);
+    const e = names.get(r.name) ?? { n: 0, types: new Map<string, number>() };
+    names.set(r.name, e);
+    e.n += Number(r.n);
+    e.types.set(r.type, (e.types.get(r.type) ?? 0) + Number(r.n));
+  }
+  const out = new Map<string, { name: string; type: string }[]>();
+  for (const [story, names] of acc) {
+    const list = [...names.entries()].sort((a, b) => b[1].n - a[1].n || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+    out.set(story, list.map(([name, e]) => ({ name, type: [...e.types.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]![0] })));
+  }
+  return out;
 }

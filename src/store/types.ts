@@ -18,6 +18,8 @@ export interface StorySummary {
   firstPublished: string | null;
   lastPublished: string | null;
   entities: string[];
+  /** The entity type (PER, ORG, LOC, MISC) the story's articles mostly give each of `entities`, in the same order. */
+  entityTypes?: string[];
 }
 
 export interface StoryFilter {

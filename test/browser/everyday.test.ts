@@ -1,13 +1,12 @@
 // The story list and the story page as a journalist meets them, at 1400 px and 390 px: coverage and
 // blindspots, an outlet's page, findings in one order with the differing words painted and their
 // sentences only underlined, a page that scrolls as one on a phone, a timeline in words and in order,
-// charts drawn without scrolling, a story's facts over time, and honest 404s.
+// charts drawn without scrolling, a story's facts over time, names merged and typed, and honest 404s.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Browser, Page } from 'playwright-core';
 import { compareArticles } from '../../src/compare/index.js';
-import type { Article } from '../../src/model/document.js';
-import type { Finding, StoryComparison } from '../../src/compare/types.js';
+import type { StoryComparison } from '../../src/compare/types.js';
 import { testArticle } from '../helpers/articles.js';
 import { launchBrowser, screenshot, startTestServer, watchProblems, type TestServer } from './harness.js';
 
@@ -15,37 +14,15 @@ let browser: Browser;
 let ts: TestServer;
 
 const EARLY = 'At least 12 people died when floods hit the Chui valley, officials said. Rescuers searched for people missing in the villages.';
-const LATE = 'The death toll from the floods in the Chui valley rose to 20, officials said on Friday. Rescuers were still searching the villages.';
-
-/** The real comparison; for the flood story, a test double adds the 'update' verdict of CONTRACT.md (not produced yet). */
-function compare(articles: Article[]): StoryComparison {
-  const c = compareArticles(articles);
-  const early = articles.find((a) => a.text.startsWith('At least 12'));
-  const late = articles.find((a) => a.text.startsWith('The death toll'));
-  if (early && late) {
-    const at = (a: Article, w: string) => ({ article: a.id, start: a.text.indexOf(w), end: a.text.indexOf(w) + w.length, text: w, role: 'value' });
-    const update = {
-      id: 'f-toll',
-      kind: 'conflict',
-      type: 'number',
-      verdict: 'update',
-      summary: 'Death toll: Wire One gave 12, Wire Two later gives 20',
-      evidence: [at(early, '12'), at(late, '20')],
-      articles: [early.id, late.id],
-      salience: 1,
-      details: { values: [{ article: late.id, value: '20', published: late.published }, { article: early.id, value: '12', published: early.published }] },
-    } as Finding;
-    // The comparison now finds this update itself; the double stands in for it (a fixed id for the page checks).
-    c.findings = c.findings.filter((f) => f.verdict !== 'update');
-    c.findings.unshift(update);
-  }
-  return c;
-}
+const LATE = 'At least 20 people died when floods hit the Chui valley, officials said on Friday. Rescuers were still searching the villages.';
 
 before(async () => {
-  ts = await startTestServer(compare);
+  ts = await startTestServer((articles) => compareArticles(articles));
   browser = await launchBrowser();
   await ts.store.putArticle(ts.analyze(testArticle('flood1', 'Wire One', EARLY, { title: 'Floods in the Chui valley', published: '2025-06-01T08:00:00Z' })), 'st-floods');
+  // Names to merge and to leave out: "Trump" is "Donald Trump" named before; "Christian" is a group adjective.
+  await ts.store.putArticle(ts.analyze(testArticle('n1', 'Wire One', 'Donald Trump spoke to Christian voters in Ohio on Monday.', { title: 'Trump in Ohio', published: '2025-05-01' })), 'st-names-1');
+  await ts.store.putArticle(ts.analyze(testArticle('n2', 'Wire Two', 'President Trump met Senate leaders in Washington on Tuesday. Trump said the talks went well.', { title: 'Senate talks', published: '2025-05-02' })), 'st-names-2');
   await ts.store.putArticle(ts.analyze(testArticle('flood2', 'Wire Two', LATE, { title: 'Flood toll rises', published: '2025-06-02T18:30:00Z' })), 'st-floods');
 });
 
@@ -151,18 +128,51 @@ test('story page: findings in one order, the differing words painted and the sen
   }
 });
 
-test("a story's facts over time: what each outlet reported when, from the 'update' verdict", async () => {
+test("a story's facts over time: what each outlet reported when, from the comparison's 'update' verdict", async () => {
+  const comparison = (await (await fetch(`${ts.server.url}/api/stories/st-floods/comparison`)).json()) as StoryComparison;
+  const update = comparison.findings.find((f) => f.verdict === 'update');
+  assert.ok(update, 'the comparison finds the later toll an update');
   for (const [width, height] of SIZES) {
     const page = await browser.newPage({ viewport: { width, height } });
     const problems = watchProblems(page);
     await page.goto(`${ts.server.url}/stories/st-floods`);
     await page.waitForSelector('.px-development');
     const steps = await page.$$eval('.px-development .px-steps li', (ls) => ls.map((l) => l.textContent?.replace(/\s+/g, ' ').trim()));
-    assert.deepEqual(steps, ['1 Jun 2025, 08:00 UTC Wire One: 12', '2 Jun 2025, 18:30 UTC Wire Two: 20']);
+    assert.deepEqual(steps, ['1 Jun 2025, 08:00 UTC Wire One: At least 12', '2 Jun 2025, 18:30 UTC Wire Two: At least 20']);
     assert.match((await page.textContent('.px-development')) ?? '', /updated in a later report/);
-    const verdict = await page.textContent('.px-findings button[data-f="f-toll"] .px-verdict');
+    const reports = await page.$$eval('.px-development .px-reports li', (ls) => ls.map((l) => l.textContent?.replace(/\s+/g, ' ').trim()));
+    assert.deepEqual(reports, ['1 Jun 2025, 08:00 UTC Wire One', '2 Jun 2025, 18:30 UTC Wire Two'], 'what each outlet reported when, in publication order');
+    assert.equal(await page.textContent('.px-dev-summary'), '2 reports from 1 Jun 2025, 08:00 UTC to 2 Jun 2025, 18:30 UTC: 1 fact updated in a later report.');
+    const verdict = await page.textContent(`.px-findings button[data-f="${update.id}"] .px-verdict`);
     assert.equal(verdict, 'later report updates it');
     await noSidewaysScroll(page);
+    assert.deepEqual(problems, []);
+    await page.close();
+  }
+});
+
+test('names list: merged names with their other spellings, each with its type; adjectives left out', async () => {
+  for (const [width, height] of SIZES) {
+    const page = await browser.newPage({ viewport: { width, height } });
+    const problems = watchProblems(page);
+    await page.goto(`${ts.server.url}/entities`);
+    await page.waitForSelector('.px-table tbody tr');
+    const rows = await page.$$eval('.px-table tbody tr', (trs) =>
+      trs.map((tr) => ({ name: tr.querySelector('th a')?.textContent ?? '', aliases: tr.querySelector('.aliases')?.textContent ?? '', type: tr.querySelector('.entity-type')?.textContent ?? '' })),
+    );
+    const names = rows.map((r) => r.name);
+    const trump = rows.find((r) => r.name === 'Donald Trump');
+    assert.ok(trump, names.join(', '));
+    assert.equal(trump.type, 'person');
+    assert.match(trump.aliases, /also Trump/);
+    assert.ok(!names.includes('Trump'), 'the surname is merged into the full name');
+    assert.ok(!names.some((n) => /^(Christian|Russian|American)$/.test(n)), `no adjective is listed as a name: ${names.join(', ')}`);
+    assert.equal(rows.find((r) => r.name === 'Bishkek')?.type, 'place');
+    for (const r of rows) assert.ok(['person', 'organisation', 'place', 'other'].includes(r.type), `${r.name}: ${r.type}`);
+    await noSidewaysScroll(page);
+    await page.click('.px-table th a >> text=Donald Trump');
+    await page.waitForSelector('.entity-meta');
+    assert.match((await page.textContent('.entity-meta')) ?? '', /^person · also written Trump/);
     assert.deepEqual(problems, []);
     await page.close();
   }

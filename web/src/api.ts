@@ -65,6 +65,8 @@ export interface OutletRow {
 
 export interface EntityRow {
   name: string;
+  /** person, organisation, place or other; null when unknown. */
+  type?: string | null;
   aliases?: string[];
   stories: number;
   outlets: string[];
@@ -72,6 +74,8 @@ export interface EntityRow {
 
 export interface EntityDetail {
   name: string;
+  type?: string | null;
+  aliases?: string[];
   stories: StorySummary[];
   outlets: { outlet: string; stories: number; mentions: number; names: { text: string; count: number }[] }[];
 }

@@ -65,7 +65,7 @@ const CUE_PREPOSITIONS = new Set(['at', 'on', 'about', 'of', 'for', 'after', 'ag
 const LY_NOUNS = new Set(['family', 'rally', 'ally', 'assembly', 'supply', 'reply', 'bully', 'belly', 'daily', 'weekly', 'monthly', 'quarterly', 'lily', 'anomaly', 'monopoly', 'homily', 'jelly', 'folly', 'tally', 'melancholy', 'gully', 'only', 'early', 'fly', 'holy', 'july', 'italy']);
 
 /** Between a speaker and its cue too: "have long worried", "have been reluctant", "was so fired up". */
-const MORE_ADVERBS = new Set(['long', 'been', 'so', 'being', 'too', 'all', 'both', 'each', 'now', 'finally', 'only', 'already']);
+const MORE_ADVERBS = new Set(['long', 'been', 'are', 'were', 'so', 'being', 'too', 'all', 'both', 'each', 'now', 'finally', 'only', 'already']);
 
 /** A lower-case adverb in -ly between a speaker and its cue ("the four contenders largely agreed"). */
 function isAdverb(view: TokenView, k: number): boolean {
@@ -112,7 +112,7 @@ const LEADING_ADVERBIALS = new Set(['once', 'until', 'whatever', 'amid', 'throug
 const ADJUNCT_OPENERS = new Set(['in', 'at', 'on', 'during', 'after', 'before', 'with', 'to', 'from', 'for', 'by', 'about', 'over', 'through', 'via', 'last', 'this', 'earlier', 'later', 'yesterday', 'today', 'tonight', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'when', 'while', 'as', 'of', 'afterward', 'afterwards', 'again', 'recently', 'previously', 'repeatedly', 'then', 'now']);
 
 /** Days and times between a speaker and its cue. */
-const TIME_WORDS = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'today', 'yesterday', 'tonight', 'week', 'weekend', 'morning', 'night', 'evening', 'afternoon']);
+const TIME_WORDS = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'today', 'yesterday', 'tonight', 'week', 'weekend', 'morning', 'night', 'evening', 'afternoon', 'month', 'year']);
 
 /** Objects that may be who speaks or thinks next ("led some allies to worry", "asked him to explain"). */
 const OBJECT_SPEAKERS = new Set(['some', 'many', 'others', 'him', 'her', 'them', 'us', 'me', 'allies', 'officials', 'voters', 'critics', 'supporters', 'observers', 'analysts', 'experts']);
@@ -123,6 +123,15 @@ const INVERSION_VERBS = new Set(['said', 'says', 'say', 'added', 'adds', 'wrote'
 
 /** Verbs of appearance: their subject belongs to the content and nobody is the source. */
 const RAISING = new Set(['seem', 'seems', 'seemed', 'seeming', 'appear', 'appears', 'appeared', 'appearing']);
+
+/** Adjectives of an impersonal "it" ("It's unclear", "it is apparent that"). */
+const IMPERSONAL = new Set(['clear', 'unclear', 'apparent', 'obvious', 'evident', 'likely', 'unlikely', 'possible', 'impossible', 'certain', 'uncertain', 'true', 'doubtful', 'plain', 'known', 'unknown', 'expected', 'understood', 'believed', 'thought', 'reported']);
+
+/** The cue of an "it" source is, or is next to, an impersonal adjective. */
+function itIsExpletive(view: TokenView, cue: TokRange): boolean {
+  for (let k = cue.first; k < Math.min(view.tokens.length, cue.end + 2); k++) if (IMPERSONAL.has(view.lower[k]!)) return true;
+  return false;
+}
 
 const PASSIVE_AUX = new Set(['is', 'are', 'was', 'were', 'been', 'be', 'being']);
 /** Participles that say how someone feels: "voters were outraged by ...", "he was excited to ..." (the subject feels). */
@@ -153,6 +162,9 @@ function leadingTimePhrase(view: TokenView, start: number, p: number): boolean {
   for (let k = start; k < Math.min(p, start + 3); k++) if (TIME_NOUNS.has(view.lower[k]!)) return true;
   return false;
 }
+
+/** Punctuation around an apposition: commas, dashes ("John Dickey, the chief executive of Ora Media -- the production company ... -- told"). */
+const APPOSITION_EDGES = new Set([',', '—', '–', '-']);
 
 /**
  * The subject that opens the clause of a cue at p+1 (the sentence's first noun phrase, after a leading
@@ -194,9 +206,13 @@ function clauseSubject(view: TokenView, lex: QuoteLexicon, f: number, p: number)
   }
   const subj = npStartingAt(view, lex, start, p + 1);
   if (!subj || subj.end > p + 1) return null;
+  // Between commas, an apposition may hold a clause of its own ("Michael Mulgrew, president of the union,
+  // which represents teachers, said"; "Rucker Culpepper, who runs ..., said").
+  const apposition = APPOSITION_EDGES.has(view.words[subj.end]!) && APPOSITION_EDGES.has(view.words[p]!) && p - subj.end <= 40;
   for (let k = subj.end; k <= p; k++) {
     const l = view.lower[k]!;
-    if (l === 'that' || l === 'which' || l === 'because' || l === ';' || l === ':' || l === 'if' || l === 'when' || l === 'whether') return null;
+    if (l === ';' || l === ':') return null;
+    if (!apposition && (l === 'that' || l === 'which' || l === 'because' || l === 'if' || l === 'when' || l === 'whether')) return null;
     if (OPENING_MARKS.has(view.words[k]!) || CLOSING_MARKS.has(view.words[k]!)) return null;
   }
   return subj;
@@ -242,8 +258,10 @@ export function findAnchors(view: TokenView, lex: QuoteLexicon, f: number, e: nu
     // "to say", "the said"; with the classifier, "to" + cue may be one ("went on CNN to declare").
     if (p >= f && ((view.lower[p] === 'to' && !lex.cueModel) || view.lower[p] === 'the' || view.lower[p] === 'a')) continue;
     // "Trump on Friday described", "The senator Tuesday said": the day is when, not who.
+    // ("Sean Spicer on Thursday evening said", "Sanders on Tuesday night warned").
     if (p > f && TIME_WORDS.has(view.lower[p]!)) {
       p--;
+      if (p > f && TIME_WORDS.has(view.lower[p]!)) p--;
       if (p >= f && (view.lower[p] === 'on' || view.lower[p] === 'last' || view.lower[p] === 'this' || view.lower[p] === 'early' || view.lower[p] === 'late')) p--;
     }
     // "Sen. Elizabeth Warren (D-Mass.) said": the speaker ends before the bracket.
@@ -293,7 +311,7 @@ export function findAnchors(view: TokenView, lex: QuoteLexicon, f: number, e: nu
     }
     // The relative pronoun is the speaker mention as written ("Sanders, who has long opposed ..."); the
     // speaker stage resolves it to its antecedent.
-    if (!src && lex.cueModel && p >= f && (view.lower[p] === 'who' || (view.lower[p] === 'which' && view.words[p - 1] === ','))) src = { first: p, end: p + 1 };
+    if (!src && lex.cueModel && p >= f && (view.lower[p] === 'who' || view.lower[p] === 'which')) src = { first: p, end: p + 1 };
     // The speaker further left: "Marley Anderson, 21, a junior from Las Vegas, said", "Sexton, after the rally,
     // wrote", "Gov. Jerry Brown (D) announced": the subject that opens the clause.
     // "“...,” Jeff Weaver, Sanders’ campaign manager, said in a statement": the name right after the quote.
@@ -303,6 +321,8 @@ export function findAnchors(view: TokenView, lex: QuoteLexicon, f: number, e: nu
       const closesQuote = (i: number): boolean => CLOSING_MARKS.has(view.words[i]!) && /^[,?!.]$/.test(view.words[i - 1] ?? '');
       while (c > f && c > p - 25 && !closesQuote(c)) c--;
       if (c > f && closesQuote(c)) {
+        // Two apostrophes make one mark ("'' Mr. King, 82, told me").
+        while (c + 1 < p && CLOSING_MARKS.has(view.words[c + 1]!)) c++;
         const np = npStartingAt(view, lex, c + 1, p + 1);
         if (np && np.end <= p && view.words[np.end] === ',') src = np;
       }
@@ -326,6 +346,7 @@ export function findAnchors(view: TokenView, lex: QuoteLexicon, f: number, e: nu
   // Where each content may run to: up to the next attribution when that one is a sibling ("..., while
   // Japarov noted"), over it when it is nested in this one's content ("a poll found that voters said ...").
   const limits = new Int32Array(anchors.length);
+  const absorbed = new Uint8Array(anchors.length);
   for (let i = anchors.length - 1; i >= 0; i--) {
     const next = anchors[i + 1];
     if (!next) {
@@ -344,8 +365,12 @@ export function findAnchors(view: TokenView, lex: QuoteLexicon, f: number, e: nu
     // makes it a sibling ("..., though she acknowledged ...") or it opens the clause (its content then).
     const innerAction = next.shape === 'sc' && next.cue.first > a.cue.end && !lex.speechCues.has(view.lower[next.cue.first]!);
     const reported = a.shape === 'sc' && lex.speechCues.has(view.lower[a.cue.first]!) && !JOINERS.has(view.lower[edge]!) && edge - after > 1;
-    const nested = accNested || (reported && innerAction) || (a.shape === 'sc' && nestedStart >= 0 && edge === nestedStart && nestedStart > a.cue.end && !JOINERS.has(view.lower[nestedStart - 1]!) && nestedStart - after <= 1);
+    // An attitude opening a speech verb's clause ("Hester said parents still want neighborhood schools") is
+    // what was said: the clause is the content, and the attitude no attribution of its own.
+    const opensReported = a.shape === 'sc' && a.source !== null && innerAction && lex.speechCues.has(view.lower[a.cue.first]!) && nestedStart === a.cue.end;
+    const nested = accNested || opensReported || (reported && innerAction) || (a.shape === 'sc' && nestedStart >= 0 && edge === nestedStart && nestedStart > a.cue.end && !JOINERS.has(view.lower[nestedStart - 1]!) && nestedStart - after <= 1);
     limits[i] = nested && limits[i + 1]! - after <= MAX_CONTENT ? limits[i + 1]! : edge;
+    if (opensReported && limits[i] !== edge) absorbed[i + 1] = 1;
   }
   let consumed = f;
   for (let i = 0; i < anchors.length; i++) {
@@ -436,11 +461,17 @@ export function findAnchors(view: TokenView, lex: QuoteLexicon, f: number, e: nu
   }
   // "X told Y, according to a readout": the document is how X's words reach us, not a second speaker.
   const out: Anchor[] = [];
-  for (const a of anchors) {
+  for (let i = 0; i < anchors.length; i++) {
+    if (absorbed[i] === 1) continue;
+    const a = anchors[i]!;
     const cueWord = view.lower[a.cue.first]!;
-    if (a.shape === 'sc' && a.source && !a.inherited && a.source.end <= a.cue.first && RAISING.has(cueWord)) {
+    // ("Obama seemed to recognize that ...", "a review seems to show ...": the subject is who recognises or shows.)
+    if (a.shape === 'sc' && a.source && !a.inherited && a.source.end <= a.cue.first && RAISING.has(cueWord) && !(view.lower[a.cue.end] === 'to' && lex.cues.has(view.lower[a.cue.end + 1] ?? ''))) {
       // "Ms. Kelly seemed certain to leave": how things look, said by no one; the subject is part of it.
       a.content.unshift(a.source);
+      a.source = null;
+    } else if (a.source && a.source.end - a.source.first === 1 && view.lower[a.source.first] === 'it' && itIsExpletive(view, a.cue)) {
+      // "It's unclear whether ...", "It is apparent that ...": nobody says it.
       a.source = null;
     } else if (cueWord === 'asked' && a.source && a.source.end <= a.cue.first && PASSIVE_AUX.has(view.lower[a.cue.first - 1]!)) {
       // "Blumenthal was asked, “...”": the one asked did not ask.

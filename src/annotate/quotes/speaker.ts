@@ -23,6 +23,9 @@ const PREPOSITIONS = new Set(['by', 'of', 'in', 'at', 'on', 'to', 'for', 'with',
 
 const QUANTIFIER_PRONOUNS = new Set(['many', 'some', 'others', 'most', 'few', 'several', 'both', 'all', 'none', 'everyone', 'nobody', 'somebody', 'someone', 'anyone', 'everybody']);
 
+/** Words that head no speaker phrase: adverbs and prepositions a sentence may open with. */
+const NO_HEADS = new Set(['perhaps', 'maybe', 'despite', 'together', 'instead', 'however', 'even', 'just', 'still', 'also', 'only', 'not', 'never', 'around', 'among', 'amid', 'against', 'clear', 'too', 'again']);
+
 const POSSESSIVE = new Set(['’s', "'s", '’', "'"]);
 const MAX_LOWER = 4;
 
@@ -40,8 +43,9 @@ export function npEndingAt(view: TokenView, lex: QuoteLexicon, k: number, sentFi
   const lw = view.lower[k]!;
   if (t.kind !== 'word') return null;
   if (lex.personPronouns.has(lw)) return lw === 'who' ? null : { first: k, end: k + 1 };
-  // A preposition ends no noun phrase ("hinted at Donald Trump by | mentioning").
-  if (PREPOSITIONS.has(lw)) return null;
+  // A preposition, an adverb or a verb ends no noun phrase ("hinted at Donald Trump by | mentioning",
+  // "Perhaps | recognizing", "some judges are | eager").
+  if (PREPOSITIONS.has(lw) || NO_HEADS.has(lw) || (VERB_WORDS.has(lw) && view.words[k] === lw)) return null;
   // "Many speculated", "Some argue", "Others said": a quantifier standing alone is the speaker.
   if (QUANTIFIER_PRONOUNS.has(lw)) return { first: k, end: k + 1 };
   if (lex.clauseBoundaries.has(lw) || lex.npDeterminers.has(lw) || lex.npLinkers.has(lw) || lex.adverbsBeforeCue.has(lw)) return null;
@@ -54,7 +58,8 @@ export function npEndingAt(view: TokenView, lex: QuoteLexicon, k: number, sentFi
     const w = view.words[p]!;
     const l = view.lower[p]!;
     if (tp.kind === 'word') {
-      if (lex.clauseBoundaries.has(l) || lex.personPronouns.has(l)) break;
+      // A verb before the phrase ends it ("said | parents", "His aides say | ...").
+      if (lex.clauseBoundaries.has(l) || lex.personPronouns.has(l) || (VERB_WORDS.has(l) && w === l) || (PREPOSITIONS.has(l) && !lex.npLinkers.has(l))) break;
       if (POSSESSIVE.has(l) || lex.npLinkers.has(l) || lex.npDeterminers.has(l)) {
         first = p;
         if (lex.npDeterminers.has(l)) break; // a determiner starts the phrase

@@ -6,10 +6,12 @@ import { compareArticles } from '../../compare/index.js';
 import { ParallaxError } from '../../model/errors.js';
 import { renderMarkdown } from '../../report/markdown.js';
 import { renderTerminal } from '../../report/terminal.js';
+import { storyDevelopment } from '../../report/render/development.js';
 import { EXIT, type Command } from '../command.js';
 import { printable } from '../../model/printable.js';
 import type { Article } from '../../model/document.js';
 import { plural } from '../suggest.js';
+import { storyGroups, storyWarning } from '../story-check.js';
 
 export const compareCommand: Command = {
   name: 'compare',
@@ -76,6 +78,12 @@ export const compareCommand: Command = {
     const analyzer = createAnalyzer();
     const named = new Set(outlets.length ? articles.slice(0, outlets.length).map((a) => a.id) : []);
     const analysed = articles.map((a) => nameFromDateline(analyzer.analyze(a), named.has(a.id)));
+    // Labelled input was checked above (one story, or refused); unlabelled files are grouped as the
+    // story clusterer would group them.
+    if (!analysed.every((a) => a.story)) {
+      const warning = storyWarning(storyGroups(analysed));
+      if (warning) io.stderr.write(`parallax compare: ${warning}\n`);
+    }
     const comparison = compareArticles(analysed, { failures });
     if (typeof values.html === 'string') {
       // Loaded on demand: the HTML renderer is the largest report module.
@@ -84,7 +92,7 @@ export const compareCommand: Command = {
       writeFileSync(out, renderHtmlReport(comparison));
       if (!values.json && !values.markdown) io.stderr.write(`parallax compare: wrote ${out}\n`);
     }
-    if (values.json) io.stdout.write(JSON.stringify(comparison, null, 2) + '\n');
+    if (values.json) io.stdout.write(JSON.stringify({ ...comparison, development: storyDevelopment(comparison) }, null, 2) + '\n');
     else if (values.markdown) io.stdout.write(renderMarkdown(comparison));
     else if (typeof values.html !== 'string') {
       const colour = values['no-color'] ? false : values.color ? true : Boolean(io.stdout.isTTY) && !io.env.NO_COLOR;

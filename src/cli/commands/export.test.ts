@@ -33,6 +33,7 @@ test('parallax export writes a stored story as JSON, Markdown, HTML and CSV', as
     const comparison = JSON.parse(j.out());
     assert.equal(comparison.schemaVersion, 2);
     assert.deepEqual(comparison.articles.map((x: { id: string }) => x.id).sort(), ['x1', 'x2']);
+    assert.equal(comparison.development.reports.length, 2, "the story's facts over time, as compare --json gives them");
     for (const [format, check] of [
       ['markdown', /TASS/],
       ['html', /<html[\s>]/i],

@@ -42,7 +42,8 @@ export async function storyByPrefix(store: DatabaseStore, given: string): Promis
 export async function renderExport(comparison: StoryComparison, format: Format): Promise<string> {
   switch (format) {
     case 'json':
-      return JSON.stringify(comparison, null, 2) + '\n';
+      // As `compare --json` prints it: the comparison and the story's facts over time.
+      return JSON.stringify({ ...comparison, development: (await import('../../report/render/development.js')).storyDevelopment(comparison) }, null, 2) + '\n';
     case 'markdown':
       return (await import('../../report/markdown.js')).renderMarkdown(comparison);
     case 'html':

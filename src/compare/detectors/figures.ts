@@ -3,13 +3,22 @@ import { outletName } from '../evidence.js';
 import type { FigureFact } from '../facts/index.js';
 import { ROUNDING } from '../values.js';
 import type { Candidate, Detector } from './types.js';
+import type { Lexicon } from '../lexical/index.js';
 
-/** Heads that name no particular thing counted ("people", "figure"): they align only through the act. */
-const GENERIC = new Set(['person', 'people', 'figure', 'number', 'total', 'time', 'case', 'other']);
+/** Heads that name no particular thing counted ("people", "figure", "toll"): they align only through the act. */
+const GENERIC = new Set(['person', 'people', 'figure', 'number', 'total', 'toll', 'tally', 'count', 'time', 'case', 'other']);
 
 /** How strongly two figures are about the same measure (0 = not at all). */
-export function figureAffinity(x: FigureFact, y: FigureFact, related: (a: string, b: string) => number = (a, b) => (a === b ? 1 : 0)): number {
+export function figureAffinity(
+  x: FigureFact,
+  y: FigureFact,
+  related: (a: string, b: string) => number = (a, b) => (a === b ? 1 : 0),
+  isPerson: (noun: string) => boolean = () => false,
+  contrasting: (a: string, b: string) => boolean = () => false,
+): number {
   if (x.planned !== y.planned) return 0;
+  // Figures of two named days are two counts ("hundreds on Wednesday" / "thousands on Tuesday").
+  if (x.day && y.day && (x.day.startsWith('XXXX') || y.day.startsWith('XXXX') ? x.day.slice(5) !== y.day.slice(5) : x.day !== y.day)) return 0;
   if (x.dimension !== y.dimension || (x.unit ?? '') !== (y.unit ?? '') && x.dimension === 'count') return 0;
   if (x.dimension !== 'count' && x.unit !== y.unit && !(x.dimension === 'length' || x.dimension === 'mass')) return 0;
   // A rise against a fall is two measures; a rise "of 3.9 per cent" is often read as a level, so level and change may pair.
@@ -30,6 +39,22 @@ export function figureAffinity(x: FigureFact, y: FigureFact, related: (a: string
   const specific = (h: string | null) => h !== null && !GENERIC.has(h);
   let head = 0;
   if (x.head && y.head) head = x.head === y.head ? (specific(x.head) ? 1.5 : 0.5) : Math.max(related(x.head, y.head) >= 0.6 ? 1 : 0, !specific(x.head) || !specific(y.head) ? 0.25 : 0);
+  // Two names for people in one crowd ("revellers" / "spectators", "militiamen" / "supporters"): one count, told
+  // loosely, when the clauses share the act and not only a word for people ("12 Russian officers" / "26 Russian nationals").
+  // Opposed kinds are two counts ("three women" / "two men").
+  if (x.head && y.head && contrasting(x.head, y.head)) return 0;
+  if (head === 0 && x.head && y.head && isPerson(x.head) && isPerson(y.head)) {
+    const act = [...x.around].some((w) => w !== x.head && w !== y.head && !isPerson(w) && (y.around.has(w) || [...y.around].some((v) => !isPerson(v) && related(w, v) >= 0.75)));
+    if (!act) return 0;
+    head = 0.25;
+  }
+  // People against things that are no people ("25 Iraqi people" / "11 attacks"): two counts, unless the thing is
+  // the act the people undergo ("200 arrests" / "150 people arrested").
+  if (x.head && y.head && x.head !== y.head && isPerson(x.head) !== isPerson(y.head) && related(x.head, y.head) < 0.5) {
+    const [people, thing] = isPerson(x.head) ? [x, y.head] : [y, x.head];
+    const theAct = [...people.around].some((w) => w === thing || related(w, thing) >= 0.75);
+    if (!GENERIC.has(thing) && !theAct) return 0;
+  }
   // Without a word of the act in common, a shared specific head alone is not enough ("5 homes" / "200 homes").
   if (shared < 1 && !(head >= 1.5 && entities >= 1)) return 0;
   if (head === 0 && x.head && y.head) return 0;
@@ -72,15 +97,31 @@ function laterOf(a: Article, b: Article): Article | null {
 /** Whether two figures that do not meet can still be one measure: far-apart exact figures measure different things. */
 function comparableValues(x: FigureFact, y: FigureFact): boolean {
   if (x.vague && y.vague) return true;
-  // A vague count against a figure: within a factor of ten of its nearest bound ("thousands" is no reading of "two").
+  // A vague count against a figure: within one order of magnitude of the scale it names ("thousands" is no
+  // reading of "two"; "tens of thousands" against "more than a million" is one crowd told two ways).
   if (x.vague || y.vague) {
     const [v, f] = x.vague ? [x, y] : [y, x];
     const n = Math.abs(f.central);
-    return n >= v.low / 10 && n <= v.high * 10;
+    const ceiling = 10 ** Math.ceil(Math.log10(v.high + 1));
+    return n >= v.low / 10 && n <= ceiling * 10;
   }
   const lo = Math.min(Math.abs(x.central), Math.abs(y.central));
   const hi = Math.max(Math.abs(x.central), Math.abs(y.central));
   return hi === 0 || lo / hi >= 1 / 3;
+}
+
+/** Whether a head noun names people (WordNet: a kind of person); never without the lexicon. */
+export function personNoun(lexicon: Lexicon | null | undefined): (noun: string) => boolean {
+  return (noun) => !!lexicon && lexicon.isKindOf(noun, 'person');
+}
+
+/** Whether two nouns name opposed or sibling kinds ("women" / "men", "adults" / "children"); never without the lexicon. */
+export function contrastingNouns(lexicon: Lexicon | null | undefined): (a: string, b: string) => boolean {
+  return (a, b) => {
+    if (!lexicon || a === b) return false;
+    const r = lexicon.related(a, b).relation;
+    return r === 'antonym' || r === 'cohyponym';
+  };
 }
 
 const MIN_AFFINITY = Number(process.env.PX_FIG ?? 1.1);
@@ -90,7 +131,13 @@ const MIN_AFFINITY = Number(process.env.PX_FIG ?? 1.1);
  * in the other article (one-to-one); when the other article also gives a matching figure for the measure,
  * the two are not in conflict.
  */
-export function figureCandidates(articles: readonly Article[], figuresOf: (a: Article) => readonly FigureFact[], related?: (a: string, b: string) => number): Candidate[] {
+export function figureCandidates(
+  articles: readonly Article[],
+  figuresOf: (a: Article) => readonly FigureFact[],
+  related?: (a: string, b: string) => number,
+  isPerson?: (noun: string) => boolean,
+  contrasting?: (a: string, b: string) => boolean,
+): Candidate[] {
   const out: Candidate[] = [];
   for (let i = 0; i < articles.length; i++) {
     for (let j = i + 1; j < articles.length; j++) {
@@ -99,8 +146,9 @@ export function figureCandidates(articles: readonly Article[], figuresOf: (a: Ar
       if (A.length === 0 || B.length === 0) continue;
       const scored: { x: FigureFact; y: FigureFact; s: number }[] = [];
       for (const x of A) for (const y of B) {
-        const s = figureAffinity(x, y, related);
-        if (s >= MIN_AFFINITY) scored.push({ x, y, s });
+        const s = figureAffinity(x, y, related, isPerson, contrasting);
+        // Figures too far apart to be readings of one measure do not take each other's place in the one-to-one choice.
+        if (s >= MIN_AFFINITY && (!disjoint(x, y) || comparableValues(x, y))) scored.push({ x, y, s });
       }
       scored.sort((p, q) => q.s - p.s);
       const usedX = new Set<FigureFact>();
@@ -108,19 +156,44 @@ export function figureCandidates(articles: readonly Article[], figuresOf: (a: Ar
       // A figure that agrees with a close counterpart settles the measure for both figures' sentences.
       // (Only a counterpart about as close as the differing one settles it: a looser match elsewhere does not.)
       const agreed = new Map<FigureFact, number>();
+      // (A vague count agreeing with a figure settles nothing about two figures: "thousands" meets both "more than
+      // 4,000" and "up to 4,000".)
+      const agreedExactly = new Map<FigureFact, number>();
       for (const { x, y, s } of scored) {
-        if (!disjoint(x, y) && !oppositeHedges(x, y)) for (const f of [x, y]) agreed.set(f, Math.max(agreed.get(f) ?? 0, s));
+        if (disjoint(x, y) || oppositeHedges(x, y)) continue;
+        for (const f of [x, y]) agreed.set(f, Math.max(agreed.get(f) ?? 0, s));
+        if (!x.vague && !y.vague) for (const f of [x, y]) agreedExactly.set(f, Math.max(agreedExactly.get(f) ?? 0, s));
       }
+      const settled = (f: FigureFact, exact: boolean) => (exact ? agreedExactly : agreed).get(f) ?? 0;
+      const debug = (why: string, x: FigureFact, y: FigureFact, s: number) => {
+        if (process.env.PX_DEBUG_FIG) process.stderr.write(`FIG ${why} ${s.toFixed(2)}: ${x.article.text.slice(x.value.start, x.value.end)} | ${y.article.text.slice(y.value.start, y.value.end)}\n`);
+      };
       for (const { x, y, s } of scored) {
-        if (usedX.has(x) || usedY.has(y)) continue;
+        if (usedX.has(x) || usedY.has(y)) {
+          debug('used', x, y, s);
+          continue;
+        }
+        if (!disjoint(x, y) && !oppositeHedges(x, y)) {
+          debug('meet', x, y, s);
+          // A vague count that meets a figure does not take it: "thousands" meets "more than 4,000", which is
+          // still to be held against the other report's "up to 4,000".
+          if (!x.vague && !y.vague) usedX.add(x), usedY.add(y);
+          continue;
+        }
         usedX.add(x);
         usedY.add(y);
-        if (!disjoint(x, y) && !oppositeHedges(x, y)) continue;
         // The other statement gives a matching figure too ("252-to-175" / "252 to 175"; "No. 2 ... No. 3"): crossed, not contradicted.
         const mates = (f: FigureFact, list: readonly FigureFact[]) =>
           list.filter((o) => o !== f && o.sentence === f.sentence && (!oppositeHedges(x, y) || Math.min(Math.abs(o.value.start - f.value.end), Math.abs(f.value.start - o.value.end)) < 16));
-        if (mates(y, B).some((o) => !disjoint(x, o)) || mates(x, A).some((o) => !disjoint(o, y))) continue;
-        if ((agreed.get(x) ?? 0) >= 0.8 * s || (agreed.get(y) ?? 0) >= 0.8 * s || !comparableValues(x, y)) continue;
+        if (mates(y, B).some((o) => !disjoint(x, o)) || mates(x, A).some((o) => !disjoint(o, y))) {
+          debug('mates', x, y, s);
+          continue;
+        }
+        const exact = !x.vague && !y.vague;
+        if (settled(x, exact) >= 0.8 * s || settled(y, exact) >= 0.8 * s || !comparableValues(x, y)) {
+          debug(comparableValues(x, y) ? 'agreed' : 'incomparable', x, y, s);
+          continue;
+        }
         const later = laterOf(x.article, y.article);
         const tx = x.article.text.slice(x.value.start, x.value.end);
         const ty = y.article.text.slice(y.value.start, y.value.end);
@@ -144,7 +217,7 @@ export function figureCandidates(articles: readonly Article[], figuresOf: (a: Ar
 export const figureDetector: Detector = {
   type: 'number',
   name: 'figures',
-  detect({ articles, facts, related }) {
-    return figureCandidates(articles, (a) => (facts.get(a.id) ?? []).filter((f): f is FigureFact => f.kind === 'figure'), related);
+  detect({ articles, facts, related, lexicon }) {
+    return figureCandidates(articles, (a) => (facts.get(a.id) ?? []).filter((f): f is FigureFact => f.kind === 'figure'), related, personNoun(lexicon), contrastingNouns(lexicon));
   },
 };

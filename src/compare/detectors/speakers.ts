@@ -6,9 +6,33 @@ import { commonRun, wordsOf } from '../quoted.js';
 import type { Candidate, DetectInput, Detector } from './types.js';
 
 /** The verbatim parts of a quote (the words inside quotation marks) with their words. */
-function quotedParts(a: Article, q: Quote): { span: Span; words: string[] }[] {
-  return (q.quoted ?? []).filter((p) => !isTerm(a.text, p)).map((p) => ({ span: { start: p.start, end: p.end }, words: wordsOf(a.text.slice(p.start, p.end)) })).filter((p) => p.words.length > 0);
+function quotedParts(a: Article, q: Quote): QuotedPart[] {
+  // Each quote is compared with every quote of every other article: its parts are read once.
+  let parts = partsOfQuote.get(q);
+  if (!parts) {
+    parts = (q.quoted ?? [])
+      .filter((p) => !isTerm(a.text, p))
+      .map((p) => ({ span: { start: p.start, end: p.end }, words: wordsOf(a.text.slice(p.start, p.end)) }))
+      .filter((p) => p.words.length > 0)
+      .map((p) => ({ ...p, runs: new Set(p.words.slice(RUN - 1).map((_, k) => p.words.slice(k, k + RUN).join(' '))) }));
+    partsOfQuote.set(q, parts);
+  }
+  return parts;
 }
+/** The shortest run of shared words that can make two quotes one statement. */
+const RUN = 4;
+/** A quoted part: its span, its words, and its runs of RUN words (two parts share a run that long only if they share one of these). */
+interface QuotedPart {
+  span: Span;
+  words: string[];
+  runs: Set<string>;
+}
+const partsOfQuote = new WeakMap<Quote, QuotedPart[]>();
+const shareRun = (x: QuotedPart, y: QuotedPart) => {
+  const [small, large] = x.runs.size <= y.runs.size ? [x.runs, y.runs] : [y.runs, x.runs];
+  for (const r of small) if (large.has(r)) return true;
+  return false;
+};
 
 /**
  * A short quoted name used as a word of the sentence (the "one-country, two-systems" framework): a term
@@ -28,8 +52,9 @@ function isTerm(text: string, p: Span): boolean {
 function sameStatement(a: Article, x: Quote, b: Article, y: Quote): [Span, Span] | null {
   for (const px of quotedParts(a, x)) {
     for (const py of quotedParts(b, y)) {
+      if (!shareRun(px, py)) continue;
       const run = commonRun(px.words, py.words);
-      if (run >= 8 || (run >= 4 && run >= 0.6 * Math.max(px.words.length, py.words.length))) return [px.span, py.span];
+      if (run >= 8 || (run >= RUN && run >= 0.6 * Math.max(px.words.length, py.words.length))) return [px.span, py.span];
     }
   }
   return null;

@@ -20,20 +20,42 @@ export const statusDetector: Detector = {
   detect({ articles, facts, related }) {
     const acts = new Map(articles.map((a) => [a.id, (facts.get(a.id) ?? []).filter((f): f is StatusFact => f.kind === 'status')]));
     const weight = clauseWordWeight(acts.values());
+    // Acts as numbers and their closeness by pair of numbers, asked of the lexicon once per pair of acts (every
+    // act of one article meets every act of every other).
+    const actIds = new Map<string, number>();
+    for (const fs of acts.values()) for (const f of fs) if (!actIds.has(f.act)) actIds.set(f.act, actIds.size);
+    const actNames = [...actIds.keys()];
+    const closeness = new Map<number, number>();
+    const actScore = (x: number, y: number) => {
+      const k = x * actIds.size + y;
+      let v = closeness.get(k);
+      // The same act, or a close relation of it ("charged" / "arrests" are not; "detained" / "arrested" are).
+      if (v === undefined) closeness.set(k, (v = x === y ? 1 : related(actNames[x]!, actNames[y]!) >= 0.85 ? 0.8 : 0));
+      return v;
+    };
     const out: Candidate[] = [];
     for (let i = 0; i < articles.length; i++) {
       for (let j = i + 1; j < articles.length; j++) {
         const A = acts.get(articles[i]!.id)!;
         const B = acts.get(articles[j]!.id)!;
         const pairs: { x: StatusFact; y: StatusFact; s: number }[] = [];
-        for (const x of A) for (const y of B) {
-          // The same act, or a close relation of it ("charged" / "arrests" are not; "detained" / "arrested" are).
-          const act = x.act === y.act ? 1 : related(x.act, y.act) >= 0.85 ? 0.8 : 0;
+        const actsB = B.map((y) => actIds.get(y.act)!);
+        for (const x of A) for (let k = 0, xa = actIds.get(x.act)!; k < B.length; k++) {
+          const y = B[k]!;
+          const act = actScore(xa, actsB[k]!);
           if (act === 0) continue;
+          // Two named subjects that differ, neither named beside the other's act: two acts ("Stone was charged" /
+          // "Gates pleaded"). Named beside it, one subject may be a name resolved to the wrong namesake.
+          if (x.subject && y.subject && x.subject !== y.subject && !x.entities.has(y.subject) && !y.entities.has(x.subject)) continue;
+          // Acts done to two different things ("the admit card will be released" / "IBPS has released the result").
+          if (x.theme?.size && y.theme?.size && ![...x.theme].some((t) => [...y.theme!].some((u) => t === u || related(t, u) >= 0.85))) continue;
           const s = clauseAffinity(x, y, weight) * act;
           const shared = [...x.entities].some((e) => y.entities.has(e));
           // One participant in common is enough for one act ("he is yet to be arrested" / "Kannan was arrested").
-          if (s >= MIN || (shared && s >= MIN / 2)) pairs.push({ x, y, s });
+          // A blanket denial of the act ("police have made no arrests") speaks of the story's act wherever it is told
+          // done ("Christians was taken into custody"), when it is the very act.
+          const blanket = x.act === y.act && (x.blanket ? y.status === 'done' : y.blanket && x.status === 'done');
+          if (s >= MIN || (shared && s >= MIN / 2) || blanket) pairs.push({ x, y, s: Math.max(s, blanket ? MIN / 2 : 0) });
         }
         pairs.sort((p, q) => q.s - p.s);
         // Read from the side of the act not done (denied, not yet, planned): its closest counterpart in the other
@@ -47,6 +69,9 @@ export const statusDetector: Detector = {
           if (!best) continue;
           const counterpart = best.x === f ? best.y : best.x;
           if (counterpart.status !== 'done') continue;
+          // A past verb after its subject ("Stone appeared") is too often another act of the same actor; it is read
+          // only as the later report's outcome of a plan ("will embrace" / "unveiled on Wednesday").
+          if (counterpart.active && !(f.status === 'planned' && published(counterpart.article) > published(f.article) + 6 * 3600e3)) continue;
           if (mine.some((p) => (p.x === f ? p.y : p.x).status === f.status && p.s >= 0.8 * best.s)) continue;
           const [x, y] = [f, counterpart];
           if (seen.has(`${x.article.id}:${x.act}`)) continue;
@@ -65,6 +90,8 @@ export const statusDetector: Detector = {
               : `${type === 'modality' ? 'Done or not yet' : 'Done or not'}: ${outletName(other.article)} says “${to}”, ${outletName(done.article)} says “${td}”.`,
             salience: 0.8,
             subject: `act:${x.act}`,
+            // Who does or undergoes the act on each side (story entities; null when not named), for the refiners.
+            details: { subjects: [other.subject, done.subject], doneFrom: done.active ? 'subject' : done.agentOnly ? 'agent' : 'auxiliary' },
           });
         }
       }

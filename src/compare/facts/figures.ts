@@ -1,8 +1,13 @@
 import type { Article, Quantity, Span } from '../../model/document.js';
 import { concept, lexicon } from '../../annotate/lexicon.js';
 import { contextOf, FACT_CONTEXT, mentionsIn, sentenceAt } from './context.js';
-import { sortedMentions } from './events.js';
+import { dayOf, isStatementDate, sortedMentions } from './events.js';
 import { factLexicon } from './lexicon.js';
+import { loadQuantityLexicon, type QuantityLexicon } from '../../annotate/quantities/lexicon.js';
+
+let quantityWords: QuantityLexicon | undefined;
+/** The quantity stage's lexicon (hedges, auxiliaries), read once. */
+const quantityLexicon = () => (quantityWords ??= loadQuantityLexicon());
 import type { FigureFact } from './types.js';
 
 const WORD = /[\p{L}][\p{L}'’-]*/gu;
@@ -51,12 +56,58 @@ function directionOf(hedge: string | null): FigureFact['direction'] {
   return 'around';
 }
 
-/** The words of the clause around a figure (a few words either side), as concepts. */
-function aroundOf(article: Article, value: Span, context: Span): Set<string> {
+/** A comma and a word that opens another clause ("..., even as thousands ..."; "..., while police ..."). */
+const CLAUSE_BREAK = /,\s+(?:and|but|while|as|even|though|although|whereas|which|who|whom|where|when|after|before|because|since|until|or)\b/giu;
+/** The opening of an aside right after a figure's noun phrase ("4,000 people, including residents, ..."). */
+const ASIDE = /^[^,.;]{0,40}?,\s+(?:including|such as|among them|mostly|many of them|some of them)\s/iu;
+
+/**
+ * The text after a figure without the aside that follows its noun phrase: a list ("including residents,
+ * hundreds of tourists, and children, are trapped") ends with the item that has "and" or "or".
+ */
+function withoutAside(right: string): string {
+  const open = ASIDE.exec(right);
+  if (!open) return right;
+  const head = right.slice(0, open[0].indexOf(','));
+  const items = right.slice(open[0].length).split(/,\s+/);
+  const last = items.slice(0, 5).findIndex((item, k) => (k > 0 && /^(?:and|or)\s/i.test(item)) || /\s(?:and|or)\s/i.test(item));
+  const rest = items.slice((last >= 0 ? last : 0) + 1).join(', ');
+  return `${head} ${rest}`;
+}
+
+/**
+ * The words of the clause around a figure (six words before, nine after, as concepts), not crossing into
+ * another clause and skipping an aside after its noun phrase, so that the act of "4,000 people, including
+ * tourists, are trapped" is "trap".
+ */
+function aroundOf(article: Article, value: Span, context: Span, headEnd = value.end): Set<string> {
   const text = article.text;
-  const left = text.slice(context.start, value.start).split(/\s+/).slice(-6).join(' ');
-  const right = text.slice(value.end, context.end).split(/\s+/).slice(0, 9).join(' ');
-  return new Set(conceptsOf(`${left} ${right}`));
+  let left = text.slice(context.start, value.start);
+  const breaks = [...left.matchAll(CLAUSE_BREAK)];
+  if (breaks.length) left = left.slice(breaks[breaks.length - 1]!.index! + 1);
+  let right = text.slice(value.end, context.end);
+  right = withoutAside(right);
+  const cut = right.search(CLAUSE_BREAK);
+  if (cut >= 0) right = right.slice(0, cut);
+  const l = left.split(/\s+/).slice(-6).join(' ');
+  // The figure's own noun phrase, then nine words after it (the act of "dozens of Iraqi militiamen and their supporters stormed ...").
+  const np = Math.max(0, Math.min(headEnd, context.end) - value.end);
+  const r = `${right.slice(0, np)} ${right.slice(np).split(/\s+/).slice(0, 10).join(' ')}`;
+  return new Set(conceptsOf(`${l} ${r}`));
+}
+
+/** The day a figure's clause names (not the day of a statement about it): "On Tuesday, thousands ...". */
+function dayAbout(article: Article, context: Span, value: Span): string | null {
+  let best: { day: string; distance: number } | null = null;
+  for (const t of article.layers.times ?? []) {
+    if (t.type !== 'DATE' || t.end <= context.start || t.start >= context.end || isStatementDate(article.text, t)) continue;
+    // A day without its year ("New Year's Day" in an undated report) still names a month and day.
+    const day = dayOf(t).day ?? /^XXXX-\d{2}-\d{2}$/.exec(t.value)?.[0] ?? null;
+    if (!day) continue;
+    const distance = t.start >= value.end ? t.start - value.end : value.start - t.end;
+    if (!best || distance < best.distance) best = { day, distance };
+  }
+  return best?.day ?? null;
 }
 
 function entitiesIn(article: Article, span: Span, toStory: (id: string) => string): Set<string> {
@@ -65,14 +116,58 @@ function entitiesIn(article: Article, span: Span, toStory: (id: string) => strin
   return out;
 }
 
+/** Frequency words that make a figure a habit, not a count of one event ("protests sometimes numbering more than one million"). */
+const HABITUAL = /\b(sometimes|often|usually|regularly|frequently|typically|generally|routinely|at times|occasionally)\b/i;
+
 export const PLAN = /\b(goal|target|aim|aims|aiming|plans?|planned|forecasts?|projected|hopes?|intends?)\b/i;
 const FUTURE = /\b(will|would|expects?|expected)\b/i;
 
-/** A figure stated as a goal or forecast: a plan word in the few words before it in its clause. */
+/** A figure stated as a goal, forecast or habit: a plan word (or a frequency word) in the few words before it in its clause. */
 function isPlanned(article: Article, value: Span): boolean {
   const before = article.text.slice(Math.max(0, value.start - 120), value.start).split(/[.;:!?]/).pop() ?? '';
   const words = before.split(/\s+/);
-  return PLAN.test(words.slice(-24).join(' ')) || FUTURE.test(words.slice(-6).join(' '));
+  return PLAN.test(words.slice(-24).join(' ')) || FUTURE.test(words.slice(-6).join(' ')) || HABITUAL.test(words.slice(-4).join(' '));
+}
+
+/** A hedge ("more than", "nearly") right before a vague count, from the one hedge list (quantities.json). */
+function hedgeBefore(lower: string, start: number): { hedge: string; start: number; factors: readonly [number, number] } | null {
+  const from = Math.max(0, start - 40);
+  const words = [...lower.slice(from, start).matchAll(/[\p{L}]+/gu)];
+  const last = words[words.length - 1];
+  if (!last || !/^\s+$/.test(lower.slice(from + last.index! + last[0].length, start))) return null;
+  for (const len of [3, 2, 1]) {
+    if (words.length < len) continue;
+    const run = words.slice(-len);
+    const factors = quantityLexicon().hedges.get(run.map((w) => w[0]).join(' '));
+    if (factors) return { hedge: run.map((w) => w[0]).join(' '), start: from + run[0]!.index!, factors };
+  }
+  return null;
+}
+
+/**
+ * The noun a vague count counts: the first plural noun of the phrase after it ("dozens of Iraqi militiamen
+ * and ..." -> militiamen; "a million revellers"; "thousands of anti-government protesters"), within three
+ * words and before a function word; else its first word. Null when no noun follows ("thousands were").
+ */
+function vagueHead(lower: string, from: number): { noun: string; end: number } | null {
+  const stop = lexicon().stopwords;
+  const q = quantityLexicon();
+  const plural = (w: string) => q.irregularPlurals.has(w) || /men$/.test(w) || (/[^s']s$/.test(w) && w.length > 3);
+  let first: { noun: string; end: number } | null = null;
+  let at = from;
+  for (let n = 0; n < 3; n++) {
+    const m = /^[\p{L}][\p{L}'’-]*/u.exec(lower.slice(at, at + 40));
+    if (!m) break;
+    const w = m[0];
+    if (stop.has(w) || q.auxiliaries.has(w)) break;
+    if (plural(w)) return { noun: w, end: at + w.length };
+    first ??= { noun: w, end: at + w.length };
+    at += w.length;
+    const gap = /^[ \t]+/.exec(lower.slice(at, at + 10));
+    if (!gap) break;
+    at += gap[0].length;
+  }
+  return first;
 }
 
 /** Figures an article gives: its quantities (minus ages, years, ranks) and vague counts ("dozens of", "thousands of"). */
@@ -87,7 +182,9 @@ export function figureFacts(article: Article, toStory: (id: string) => string): 
     // "one" is as often a pronoun or determiner as a count.
     if (q.unit === null && q.value <= 1 && q.hedge === null) continue;
     const context = contextOf(article, q, FACT_CONTEXT);
-    const head = q.countedHead ? concept(q.countedHead) : null;
+    // "a 24-page indictment", "a 17-day protest": the figure counts the noun of the compound (pages, days).
+    const compound = /^-([a-z]+)\b(?!-)/i.exec(text.slice(q.end, q.end + 20));
+    const head = compound ? concept(compound[1]!.toLowerCase()) : q.countedHead ? concept(q.countedHead) : null;
     // Lengths and masses in their base unit: "45 miles" and "72 km" are one figure.
     const f = (q.unit && factLexicon().unitFactors.get(q.unit)) || 1;
     out.push({
@@ -105,49 +202,50 @@ export function figureFacts(article: Article, toStory: (id: string) => string): 
       unit: q.unit,
       dimension: q.unit ? dims.get(q.unit) ?? q.unit : 'count',
       head,
-      around: aroundOf(article, q, context),
+      around: aroundOf(article, q, context, q.counted?.end),
       entities: entitiesIn(article, context, toStory),
       change: q.kind,
       planned: isPlanned(article, q),
+      day: dayAbout(article, context, q),
     });
     taken.push(q);
   }
-  // Vague counts: "dozens of protesters", "hundreds of thousands of spectators", "a million revellers".
+  // Vague counts: "dozens of protesters", "hundreds of thousands of spectators", "more than a million people".
   const lower = text.toLowerCase();
   for (const [phrase, [low, high]] of factLexicon().vagueCounts) {
-    const re = new RegExp(`\\b${phrase.replace(/ /g, '\\s+')}(\\s+of)?\\s+((?:[\\p{L}-]+\\s+){0,2}?)([\\p{L}-]+)`, 'gu');
+    const re = new RegExp(`\\b${phrase.replace(/ /g, '\\s+')}(\\s+of)?\\s+`, 'gu');
     for (const m of lower.matchAll(re)) {
       const start = m.index;
-      const end = start + phrase.length + (m[1]?.length ?? 0);
       // "a million" must be followed by a noun, not be part of "a million-dollar"; "hundreds" right after a number is a scale.
       if (taken.some((t) => t.start < start + m[0].length && start < t.end)) continue;
       if (/\d\s*$/.test(lower.slice(Math.max(0, start - 3), start))) continue;
-      const noun = m[3]!;
-      if (lexicon().stopwords.has(noun)) continue;
-      const value = { start, end: start + phrase.length };
+      const counted = vagueHead(lower, start + m[0].length);
+      if (!counted) continue;
+      const hedge = hedgeBefore(lower, start);
+      const value = { start: hedge ? hedge.start : start, end: start + phrase.length };
       const context = contextOf(article, value, FACT_CONTEXT);
-      taken.push({ start, end });
+      taken.push(value);
       out.push({
         kind: 'figure',
         article,
         value,
         context,
         sentence: sentenceAt(article, start),
-        low,
-        high,
+        low: low * (hedge?.factors[0] ?? 1),
+        high: high * (hedge?.factors[1] ?? 1),
         central: (low + high) / 2,
-        hedge: phrase,
-        direction: 'around',
+        hedge: hedge ? `${hedge.hedge} ${phrase}` : phrase,
+        direction: hedge ? directionOf(hedge.hedge) : 'around',
         vague: low !== high,
         unit: null,
         dimension: 'count',
-        head: concept(noun),
-        around: aroundOf(article, value, context),
+        head: concept(counted.noun),
+        around: aroundOf(article, value, context, counted.end),
         entities: entitiesIn(article, context, toStory),
         change: 'level',
         planned: isPlanned(article, value),
+        day: dayAbout(article, context, value),
       });
-      void end;
     }
   }
   return out;

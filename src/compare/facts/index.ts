@@ -1,7 +1,8 @@
 import type { Article } from '../../model/document.js';
 import { ageFacts } from './ages.js';
 import { figureFacts } from './figures.js';
-import { datedFacts, statusFacts } from './events.js';
+import { datedFacts } from './events.js';
+import { statusFacts } from './status.js';
 import { personFacts } from './people.js';
 import { quoteFacts } from './quotes.js';
 import type { Fact } from './types.js';

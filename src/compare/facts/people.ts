@@ -16,6 +16,13 @@ export function personFacts(article: Article, toStory: (id: string) => string): 
   const mentions = sortedMentions(article);
   // Places; a one-word organisation right after "of" is as often a small town the tagger did not know.
   const places = mentions.filter((m) => m.type === 'LOC' || (m.type === 'ORG' && !/\s/.test(text.slice(m.start, m.end).trim())));
+  // The first place starting, and the first ending, at each offset (looked up per name, not scanned).
+  const placeStarting = new Map<number, (typeof places)[number]>();
+  const placeEnding = new Map<number, (typeof places)[number]>();
+  for (const p of places) {
+    if (!placeStarting.has(p.start)) placeStarting.set(p.start, p);
+    if (!placeEnding.has(p.end)) placeEnding.set(p.end, p);
+  }
   const out: PersonFact[] = [];
   const seen = new Set<string>();
   for (const m of mentions) {
@@ -48,7 +55,10 @@ export function personFacts(article: Article, toStory: (id: string) => string): 
     }
     // Origin: "NAME of PLACE" or "PLACE's NAME".
     const after = /^,?\s+of\s+/.exec(text.slice(m.end, m.end + 6));
-    const origin = after ? places.find((p) => p.start === m.end + after[0].length) : places.find((p) => /^['’]s\s+$/.test(text.slice(p.end, m.start)));
+    // (A place ending right before "'s" and the spaces up to the name.)
+    let q = m.start;
+    while (q > 0 && /\s/.test(text[q - 1]!)) q--;
+    const origin = after ? placeStarting.get(m.end + after[0].length) : q < m.start && q >= 2 && /^['’]s$/.test(text.slice(q - 2, q)) ? placeEnding.get(q - 2) : undefined;
     if (origin) {
       const value = origin.start > m.start ? { start: m.start, end: origin.end } : { start: origin.start, end: m.end };
       out.push({ kind: 'person', attribute: 'origin', article, value, context: contextOf(article, value, FACT_CONTEXT), sentence: sentenceAt(article, m.start), entity, names, words: text.slice(origin.start, origin.end).toLowerCase().split(/\s+/) });

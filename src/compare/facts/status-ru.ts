@@ -107,5 +107,10 @@ function statusFact(article: Article, value: Span, act: string, status: StatusFa
     status,
     around: new Set(conceptsOf(window(article, word, 8, 10))),
     entities: entitiesNear(article, { start: word.start, end: word.start }, toStory),
+    // The Russian reader names no subject and does not tell an active past verb from a participle.
+    subject: null,
+    active: false,
+    blanket: false,
+    agentOnly: false,
   };
 }

@@ -54,6 +54,8 @@ export interface Lexicon {
   /** Weight of a word in phrase scores: 0.35 for the most frequent words up to 1 for rare ones. */
   weight(word: string): number;
   hasVector(word: string): boolean;
+  /** Whether a noun's first (most frequent) sense is a kind of `ancestor` (any depth of hypernyms): "reveller" is a kind of "person", "count" is not. */
+  isKindOf(noun: string, ancestor: string): boolean;
 }
 
 /** Scores of the WordNet relations (before the vector cosine may raise them). */
@@ -77,6 +79,9 @@ export const CONTRAST_FACTOR = 0.7;
 export const VECTOR_SIMILAR = 0.5;
 /** Senses of a word (per part of speech, most frequent first) that hypernym, antonym and cause links use. */
 const TOP_SENSES = 3;
+
+/** Entries a per-process cache of the lexicon keeps before it starts afresh (bounds memory on long runs). */
+const CACHE_LIMIT = 200_000;
 
 const POS_LIST: readonly Pos[] = ['n', 'v', 'a', 'r'];
 const POS_BIT: Record<string, number> = { n: 1, v: 2, a: 4, r: 8 };
@@ -149,7 +154,8 @@ export function createLexicon(resources: LexicalResources): Lexicon {
       for (const w of words) contrastIndex.set(w, [...(contrastIndex.get(w) ?? []), [line, group]]);
     }),
   );
-  const memo = new Map<string, Related>();
+  /** Relations of word pairs: first word -> second word -> relation (the pair ordered). */
+  const memo = new Map<string, Map<string, Related>>();
   const collocationCache = new Map<string, string | null>();
   // First words of multi-word lemmas: only a window starting with one can be a collocation.
   const mweFirst = new Set<string>();
@@ -223,12 +229,18 @@ export function createLexicon(resources: LexicalResources): Lexicon {
     }
     return out;
   }
-  /** Lemma strings ('_'-joined) of a normalised word, in the order nouns, verbs, adjectives, adverbs. */
+  // Base forms of a word are asked for again and again (every comparison of every phrase): computed once.
+  const lemmaStringsCache = new Map<string, string[]>();
+  /** Lemma strings ('_'-joined) of a normalised word, in the order nouns, verbs, adjectives, adverbs (do not modify). */
   function lemmaStrings(w: string, pos?: Pos): string[] {
-    const out: string[] = [];
     if (pos) return morph(w, pos);
+    let out = lemmaStringsCache.get(w);
+    if (out) return out;
+    out = [];
     if (lemmaIndex.has(w)) out.push(w);
     for (const p of POS_LIST) for (const x of morph(w, p)) if (!out.includes(x)) out.push(x);
+    if (lemmaStringsCache.size > CACHE_LIMIT) lemmaStringsCache.clear();
+    lemmaStringsCache.set(w, out);
     return out;
   }
   /** Lemma references of a word: the word itself with all its parts of speech, its base forms with theirs. */
@@ -365,7 +377,7 @@ export function createLexicon(resources: LexicalResources): Lexicon {
   function info(w: string): WordInfo {
     let i = infoCache.get(w);
     if (i) return i;
-    if (infoCache.size > 20000) infoCache.clear();
+    if (infoCache.size > CACHE_LIMIT) infoCache.clear();
     const strings = lemmaStrings(w);
     const refs = lemmaIds(w);
     const senseRank = new Map<number, number>();
@@ -520,12 +532,16 @@ export function createLexicon(resources: LexicalResources): Lexicon {
     return { relation: null, score: cos };
   }
   function memoRelation(a: string, b: string): Related {
-    const key = a < b ? `${a}\u0000${b}` : `${b}\u0000${a}`;
-    let r = memo.get(key);
+    const [x, y] = a < b ? [a, b] : [b, a];
+    let inner = memo.get(x);
+    if (!inner) {
+      if (memo.size > CACHE_LIMIT) memo.clear();
+      memo.set(x, (inner = new Map()));
+    }
+    let r = inner.get(y);
     if (!r) {
-      if (memo.size > 50000) memo.clear();
       r = wordRelation(a, b);
-      memo.set(key, r);
+      inner.set(y, r);
     }
     return r;
   }
@@ -548,7 +564,7 @@ export function createLexicon(resources: LexicalResources): Lexicon {
     if (!mweFirst.has(w0) && !lemmaStrings(w0).some((x) => mweFirst.has(x))) return undefined;
     const joined = words.join('_');
     if (collocationCache.has(joined)) return collocationCache.get(joined) ?? undefined;
-    if (collocationCache.size > 20000) collocationCache.clear();
+    if (collocationCache.size > CACHE_LIMIT) collocationCache.clear();
     const found = findCollocation(words, joined);
     collocationCache.set(joined, found ?? null);
     return found;
@@ -569,8 +585,18 @@ export function createLexicon(resources: LexicalResources): Lexicon {
     }
     return undefined;
   }
+  // The same statement is reduced to units for each statement it is compared with: once per phrase.
+  const unitsCache = new Map<string, Unit[]>();
   function unitsOf(t: readonly string[] | string): Unit[] {
-    const toks = tokenize(t);
+    const key = typeof t === 'string' ? t : t.join(' ');
+    let units = unitsCache.get(key);
+    if (!units) {
+      if (unitsCache.size > CACHE_LIMIT / 10) unitsCache.clear();
+      unitsCache.set(key, (units = unitsOfTokens(tokenize(t))));
+    }
+    return units;
+  }
+  function unitsOfTokens(toks: string[]): Unit[] {
     const out: Unit[] = [];
     let i = 0;
     while (i < toks.length) {
@@ -654,11 +680,22 @@ export function createLexicon(resources: LexicalResources): Lexicon {
   }
 
   const ORDER: Relation[] = ['same', 'synonym', 'derivation', 'hypernym', 'similar', 'cohyponym'];
+  // Words as given -> normalised, and whether one WordNet lemma (the same words come in over and over).
+  const asGiven = new Map<string, { norm: string; single: boolean }>();
+  function given(w: string): { norm: string; single: boolean } {
+    let g = asGiven.get(w);
+    if (!g) {
+      const norm = normalizeWord(w);
+      g = { norm, single: !norm.includes('_') || lemmaStrings(norm).length > 0 };
+      if (asGiven.size > CACHE_LIMIT) asGiven.clear();
+      asGiven.set(w, g);
+    }
+    return g;
+  }
   function related(a: string, b: string): Related {
-    const na = normalizeWord(a);
-    const nb = normalizeWord(b);
-    const single = (w: string) => !w.includes('_') || lemmaStrings(w).length > 0;
-    if (single(na) && single(nb)) return memoRelation(na, nb);
+    const ga = given(a);
+    const gb = given(b);
+    if (ga.single && gb.single) return memoRelation(ga.norm, gb.norm);
     const al = align(a, b);
     if (al.antonyms.length) return { relation: 'antonym', score: al.score, via: 'phrase' };
     if (al.score < VECTOR_SIMILAR) return { relation: null, score: al.score, via: 'phrase' };
@@ -672,7 +709,34 @@ export function createLexicon(resources: LexicalResources): Lexicon {
     return { relation: ORDER[worst]!, score: al.score, via: 'phrase' };
   }
 
+  const kindMemo = new Map<string, boolean>();
+  function isKindOf(noun: string, ancestor: string): boolean {
+    const key = `${noun}\u0000${ancestor}`;
+    const known = kindMemo.get(key);
+    if (known !== undefined) return known;
+    const target = new Set<number>();
+    for (const l of lemmaStrings(normalizeWord(ancestor), 'n')) for (const s of sensesOf(lemmaIndex.get(l)!)) if (wn.synPos[s] === 'n') target.add(s);
+    let frontier: number[] = [];
+    for (const l of lemmaStrings(normalizeWord(noun), 'n')) {
+      const first = [...sensesOf(lemmaIndex.get(l)!)].find((s) => wn.synPos[s] === 'n');
+      if (first !== undefined) frontier.push(first);
+    }
+    const seen = new Set<number>(frontier);
+    let found = false;
+    for (let depth = 0; depth < 16 && frontier.length && !found; depth++) {
+      const next: number[] = [];
+      for (const s of frontier) {
+        if (target.has(s)) found = true;
+        for (const h of hypersOf(s)) if (!seen.has(h)) seen.add(h), next.push(h);
+      }
+      frontier = next;
+    }
+    kindMemo.set(key, found);
+    return found;
+  }
+
   return {
+    isKindOf,
     lemmas(word, pos) {
       const w = normalizeWord(word);
       const out = lemmaStrings(w, toPos(pos));

@@ -61,7 +61,9 @@ export const actsRefiner: Refiner = {
       // "until the government was reopened": a done act in a clause of time or condition is not reported done.
       if (SUBORDINATE.test(done.article.text.slice(sentenceSpan(done.article, done.value.start).start, done.value.end))) return false;
       // Two verbs of related meaning, one a participle describing a noun: two acts.
-      return !(actWord(other) !== actWord(done) && stem(actWord(other)) !== stem(actWord(done)) && modifierOfNoun(done));
+      // The fact layer says how it read the act done; only a participle with its agent may describe a noun.
+      const modifier = c.details?.doneFrom ? c.details.doneFrom === 'agent' : modifierOfNoun(done);
+      return !(actWord(other) !== actWord(done) && stem(actWord(other)) !== stem(actWord(done)) && modifier);
     });
   },
 };

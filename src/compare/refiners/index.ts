@@ -11,6 +11,9 @@ export type { RefineInput, Refiner } from './types.js';
 /** The refiners, in order: each reads what the previous ones kept. */
 export const REFINERS: readonly Refiner[] = [scopeRefiner, measuresRefiner, participantsRefiner, actsRefiner, titlesRefiner];
 
+/** The refiners that read figures: what is counted and over which period (also applied to the figures table's conflicts). */
+export const FIGURE_REFINERS: readonly Refiner[] = [scopeRefiner, measuresRefiner];
+
 /** The candidates the refiners keep (debug: PARALLAX_DEBUG_REFINE=1 prints what each drops to stderr). */
 export function refineCandidates(candidates: readonly Candidate[], input: RefineInput, refiners: readonly Refiner[] = REFINERS): Candidate[] {
   let out = [...candidates];

@@ -1,5 +1,6 @@
 import type { Quantity, Span } from '../../model/document.js';
 import type { Candidate, Side } from '../detectors/index.js';
+import { personNoun } from '../detectors/figures.js';
 import type { FigureFact } from '../facts/index.js';
 import { refineLexicon } from './lexicon.js';
 import type { RefineInput, Refiner } from './types.js';
@@ -26,11 +27,13 @@ function countedOf(s: Side, facts: readonly FigureFact[]): string | null {
  * members", "21 charges" / "a woman, 42"), or groups against people ("dozens of groups" / "hundreds of
  * thousands of people").
  */
-export function differentThings(x: string | null, y: string | null, related: (a: string, b: string) => number): boolean {
+export function differentThings(x: string | null, y: string | null, related: (a: string, b: string) => number, isPerson: (noun: string) => boolean = () => false): boolean {
   if (!x || !y || x === y) return false;
   const collective = refineLexicon().collective;
   if (PEOPLE.has(x) || PEOPLE.has(y)) return collective.has(PEOPLE.has(x) ? y : x);
   if (GENERIC.has(x) || GENERIC.has(y)) return false;
+  // Two names for people ("revellers" / "spectators"): the same kind of thing counted.
+  if (isPerson(x) && isPerson(y)) return false;
   return related(x, y) < 0.5;
 }
 
@@ -70,13 +73,17 @@ function quantityAt(s: Side): Quantity | undefined {
 /** Drops figure conflicts whose two figures count different things, or agree at the rounder one's precision. */
 export const measuresRefiner: Refiner = {
   name: 'measures',
-  refine(candidates: readonly Candidate[], { facts, related }: RefineInput): Candidate[] {
+  refine(candidates: readonly Candidate[], { facts, related, lexicon }: RefineInput): Candidate[] {
+    const isPerson = personNoun(lexicon);
     return candidates.filter((c) => {
       if (!c.subject.startsWith('figure:') || c.sides.length !== 2) return true;
       const [x, y] = c.sides as [Side, Side];
       const fx = (facts.get(x.article.id) ?? []).filter((f): f is FigureFact => f.kind === 'figure');
       const fy = (facts.get(y.article.id) ?? []).filter((f): f is FigureFact => f.kind === 'figure');
-      if (differentThings(countedOf(x, fx), countedOf(y, fy), related)) return false;
+      // Two names for people count one crowd only when the figures were aligned by their act (the figure
+      // detector), not by the words of the measure alone (the figures table: "12 officers" / "26 nationals").
+      const byAct = !c.details?.byMeasureWords;
+      if (differentThings(countedOf(x, fx), countedOf(y, fy), related, byAct ? isPerson : undefined)) return false;
       return !sameAtPrecision(quantityAt(x), quantityAt(y));
     });
   },

@@ -17,6 +17,8 @@ export function subjectOf(s: Side, storyEntity: RefineInput['storyEntity']): { i
   let first: EntityMention | null = null;
   for (const m of s.article.layers.entities ?? []) {
     if ((m.type !== 'PER' && m.type !== 'ORG') || m.via === 'pronoun' || m.start < span.start || m.end > span.end) continue;
+    // "Mr. Jackson's wife, Sandi, ... pleaded": a possessor is not who acts.
+    if (/^['’]s\b/.test(s.article.text.slice(m.end, m.end + 3))) continue;
     if (!first || m.start < first.start) first = m;
   }
   return first ? { id: storyEntity(s.article, first.entity), type: first.type, text: s.article.text.slice(first.start, first.end) } : null;
@@ -78,10 +80,12 @@ function tense(s: Side): number {
  * speak of ("Sunday's airstrikes" / "a rocket attack ... Friday"), or one is of the report's week and the other
  * more than a month away.
  */
-export function differentActs(x: Side, y: Side, type: Candidate['type'], input: RefineInput): boolean {
+export function differentActs(x: Side, y: Side, type: Candidate['type'], input: RefineInput, subjects?: readonly (string | null)[]): boolean {
+  const dbg = (why: string) => { if (process.env.PARALLAX_DEBUG_REFINE) process.stderr.write(`  participants: ${why}\n`); return true; };
+  // The acts' own subjects, when the fact layer named both ("she pleaded" / "Jackson is expected to plead"), settle it.
+  if (subjects?.[0] && subjects[1]) return subjects[0] !== subjects[1] && !namesIn(y, subjects[0], input) && !namesIn(x, subjects[1], input) ? dbg(`act subjects ${subjects[0]} / ${subjects[1]}`) : false;
   const sx = subjectOf(x, input.storyEntity);
   const sy = subjectOf(y, input.storyEntity);
-  const dbg = (why: string) => { if (process.env.PARALLAX_DEBUG_REFINE) process.stderr.write(`  participants: ${why}\n`); return true; };
   // Neither names the other's actor in its sentence (one act told with both names is no evidence of two).
   if (sx && sy && sx.type === sy.type && sx.id !== sy.id && !namesIn(y, sx.id, input) && !namesIn(x, sy.id, input)) return dbg(`subjects ${sx.text} / ${sy.text}`);
   if (type === 'date' && tense(x) * tense(y) < 0) return dbg(`tense ${dayAt(x)} ${dayAt(y)}`);
@@ -97,6 +101,6 @@ export function differentActs(x: Side, y: Side, type: Candidate['type'], input: 
 export const participantsRefiner: Refiner = {
   name: 'participants',
   refine(candidates: readonly Candidate[], input: RefineInput): Candidate[] {
-    return candidates.filter((c) => !(c.type === 'date' || c.subject.startsWith('act:')) || c.sides.length !== 2 || !differentActs(c.sides[0]!, c.sides[1]!, c.type, input));
+    return candidates.filter((c) => !(c.type === 'date' || c.subject.startsWith('act:')) || c.sides.length !== 2 || !differentActs(c.sides[0]!, c.sides[1]!, c.type, input, c.details?.subjects as (string | null)[] | undefined));
   },
 };

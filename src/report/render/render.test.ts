@@ -11,6 +11,7 @@ import { renderTerminal } from '../terminal.js';
 import { timeInWords, timeSortKey } from './dates.js';
 import { renderDevelopment, renderFindings, renderTimeline } from './sections.js';
 import { renderStoryBody } from './story.js';
+import { hasDevelopment, plural, storyDevelopment } from './development.js';
 
 const early = testArticle('e1', 'Wire One', 'At least 12 people died in the floods, officials said.', { published: '2025-06-01T08:00:00Z' });
 const late = testArticle('l1', 'Wire Two', 'The death toll from the floods rose to 20, officials said.', { published: '2025-06-02T18:30:00Z' });
@@ -62,8 +63,45 @@ test("verdicts: an 'update' is named and builds the story's facts over time, in 
   // Value evidence first and plain, the context after it, marked as such.
   const ev = [...document.querySelectorAll('.px-evidence q')].map((q) => `${q.getAttribute('class')}:${q.textContent}`);
   assert.deepEqual(ev.slice(0, 2), ['px-ev-value:“12”'.replace(/[“”]/g, ''), 'px-ev-value:20']);
-  // A contradiction is not a development.
-  assert.equal(renderDevelopment(withFinding({ verdict: 'contradiction' })), '');
+  assert.equal(document.querySelector('.px-development .px-verdict')?.textContent, 'updated in a later report');
+  assert.equal(document.querySelector('.px-dev-summary')?.textContent, '2 reports from 1 Jun 2025, 08:00 UTC to 2 Jun 2025, 18:30 UTC: 1 fact updated in a later report.');
+  // A contradiction between reports of different times is shown as one, never as a change.
+  const contra = parseHTML(`<div>${renderDevelopment(withFinding({ verdict: 'contradiction' }))}</div>`).document;
+  assert.equal(contra.querySelector('.px-development .px-verdict')?.textContent, 'contradiction between reports of different times');
+  assert.match(contra.querySelector('.px-dev-summary')?.textContent ?? '', /: 1 contradiction\.$/);
+});
+
+test('facts over time: reports ordered by publication instant across time zones; counts in singular and plural; JSON form', () => {
+  // 02:00+05:00 on 2 June is 21:00 UTC on 1 June: between 20:00Z and 22:00Z, though its text sorts after both.
+  const a = testArticle('a', 'Alpha', 'At least 12 people died in the floods, officials said.', { published: '2025-06-01T22:00:00Z' });
+  const b = testArticle('b', 'Beta', 'The death toll from the floods rose to 20, officials said.', { published: '2025-06-02T02:00:00+05:00' });
+  const d = testArticle('d', 'Delta', 'The floods killed 25 people, officials said.', { published: '2025-06-01T20:00:00Z' });
+  const u = testArticle('u', 'Undated', 'Floods hit the valley.', {});
+  const c = fakeCompare([a, b, d, u]);
+  const at = (x: typeof a, w: string) => ({ article: x.id, start: x.text.indexOf(w), end: x.text.indexOf(w) + w.length, text: w, role: 'value' });
+  const conflict = (id: string, verdict: string, x: typeof a, wx: string, y: typeof a, wy: string) =>
+    ({ id, kind: 'conflict', type: 'number', verdict, summary: id, evidence: [at(x, wx), at(y, wy)], articles: [x.id, y.id], salience: 1 }) as Finding;
+  c.findings = [conflict('f-c', 'contradiction', a, '12', d, '25'), conflict('f-u1', 'update', a, '12', b, '20'), conflict('f-u2', 'update', d, '25', b, '20')];
+  const dev = storyDevelopment(c);
+  assert.deepEqual(dev.reports.map((r) => r.outlet), ['Delta', 'Beta', 'Alpha', 'Undated']);
+  assert.deepEqual(dev.facts.map((f) => f.finding), ['f-u1', 'f-u2', 'f-c'], 'updates first, then contradictions');
+  assert.deepEqual(dev.facts[0]!.steps.map((s) => s.outlet), ['Beta', 'Alpha'], 'steps in publication order, not text order');
+  assert.equal(dev.summary, '4 reports from 1 Jun 2025, 20:00 UTC to 1 Jun 2025, 22:00 UTC: 2 facts updated in a later report, 1 contradiction');
+  assert.equal(plural(1, 'report'), '1 report');
+  assert.equal(plural(2, 'report'), '2 reports');
+  // Reports of one instant and no changed fact: nothing to show.
+  const same = fakeCompare([testArticle('s1', 'One', 'Floods hit.', { published: '2025-06-01' }), testArticle('s2', 'Two', 'Floods came.', { published: '2025-06-01' })]);
+  same.findings = [];
+  assert.equal(hasDevelopment(storyDevelopment(same)), false);
+  assert.equal(renderDevelopment(same), '');
+  assert.doesNotMatch(renderTerminal(same, { colour: false }), /How the story developed/);
+  const term = renderTerminal(c, { colour: false });
+  assert.match(term, /How the story developed\n {2}4 reports from/);
+  // The header's date column lines up however long an outlet's name is.
+  const long = fakeCompare([testArticle('l', 'bdnews24.com (The New York Times) and partners', 'Floods hit.', { published: '2025-06-01' }), testArticle('s', 'AP', 'Floods came.', { published: '2025-06-02' })]);
+  const header = renderTerminal(long, { colour: false }).split('\n').slice(1, 3);
+  assert.equal(header[0]!.indexOf('2025-06-01'), header[1]!.indexOf('2025-06-02'), header.join('\n'));
+  assert.match(renderMarkdown(c), /## How the story developed/);
 });
 
 test('without verdicts (results before CONTRACT.md), a number conflict between dated reports still shows as facts over time', () => {

@@ -4,6 +4,7 @@ import { escapeAttr, escapeHtml as h, safeToken } from './escape.js';
 import { marksForArticle, renderHighlightedText } from './highlight.js';
 import { KIND_LABEL, KIND_ORDER, TYPE_LABEL, VERDICT_LABEL, articleLabels, clip, countOf, isValueEvidence, orderedFindings, valuesOf, verdictOf } from './labels.js';
 import { timeInWords, timeSortKey } from './dates.js';
+import { developmentLabel, hasDevelopment, storyDevelopment, whenPublished, type StoryDevelopment } from './development.js';
 
 type Labels = Map<string, string>;
 
@@ -161,55 +162,30 @@ export function renderTimeline(c: StoryComparison): string {
   return `<section aria-labelledby="px-timeline-h"><h2 id="px-timeline-h">Times the reports mention</h2><ol class="px-timeline">${items}</ol></section>`;
 }
 
-/** A date as a reader writes it ("25 Nov 2025, 14:05"); the value itself when it is not one. */
-function whenPublished(p: string): string {
-  const d = new Date(p);
-  if (Number.isNaN(d.getTime())) return p;
-  const date = d.toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
-  return /T\d{2}:\d{2}/.test(p) ? `${date}, ${d.toISOString().slice(11, 16)} UTC` : date;
-}
-
 /**
- * How the story developed: for each fact the reports give differently, what each outlet reported and
- * when, in publication order. Built on the comparison's 'update' verdicts (a later report with a newer
- * count, or the done act where an earlier one had it planned); without verdicts, on conflicts over
- * numbers and done-or-planned between reports published at different times.
+ * How the story developed (development.ts): the reports in publication order, then for each fact the
+ * reports give differently what each outlet reported when, named by its verdict (updated in a later
+ * report, or a contradiction between reports of different times). Empty when fewer than two reports are
+ * dated at different instants and no fact changed.
  */
-export function renderDevelopment(c: StoryComparison): string {
-  const labels = articleLabels(c.articles);
-  const published = new Map(c.articles.map((a) => [a.id, a.published]));
-  const dated = new Set(c.articles.map((a) => a.published).filter(Boolean));
-  if (dated.size < 2) return '';
-  const hasVerdicts = c.findings.some((f) => verdictOf(f));
-  const facts = orderedFindings(c.findings).filter((f) => {
-    if (f.kind !== 'conflict' || f.withinArticle) return false;
-    if (hasVerdicts) return verdictOf(f) === 'update';
-    const times = new Set(f.articles.map((a) => published.get(a)).filter(Boolean));
-    return (f.type === 'number' || f.type === 'modality') && times.size >= 2;
-  });
-  if (!facts.length) return '';
-  const rows = facts
+export function renderDevelopment(c: StoryComparison, dev: StoryDevelopment = storyDevelopment(c)): string {
+  if (!hasDevelopment(dev)) return '';
+  const when = (published: string | null) =>
+    `<time class="px-when"${published ? ` datetime="${escapeAttr(published)}"` : ''}>${h(published ? whenPublished(published) : 'date unknown')}</time>`;
+  const reports = dev.reports.map((r) => `<li>${when(r.published)} <span class="px-outlet">${h(r.outlet)}</span></li>`).join('');
+  const rows = dev.facts
     .map((f) => {
-      const given = valuesOf(f);
-      const steps = (given.length
-        ? given.map((v) => ({ article: v.article, value: v.value, published: v.published ?? published.get(v.article) ?? null }))
-        : f.articles.map((a) => {
-            const ev = f.evidence.filter((e) => e.article === a);
-            const shown = ev.find(isValueEvidence) ?? ev[0];
-            return { article: a, value: shown ? clip(shown.text, 80) : '', published: published.get(a) ?? null };
-          })
-      ).sort((a, b) => (a.published ?? '\uffff').localeCompare(b.published ?? '\uffff'));
-      const list = steps
-        .map(
-          (st) =>
-            `<li><time class="px-when"${st.published ? ` datetime="${escapeAttr(st.published)}"` : ''}>${h(st.published ? whenPublished(st.published) : 'date unknown')}</time> <span class="px-outlet">${h(labels.get(st.article) ?? st.article)}</span>: <span class="px-val">${h(st.value)}</span></li>`,
-        )
-        .join('');
-      const what = verdictOf(f) === 'update' ? 'updated in a later report' : 'differs between reports published at different times';
-      return `<li class="px-fact"><button type="button" class="px-link" data-f="${escapeAttr(safeToken(f.id))}">${h(f.summary)}</button> <span class="px-verdict">${h(what)}</span><ol class="px-steps">${list}</ol></li>`;
+      const list = f.steps.map((st) => `<li>${when(st.published)} <span class="px-outlet">${h(st.outlet)}</span>: <span class="px-val">${h(st.value)}</span></li>`).join('');
+      return `<li class="px-fact px-dev-${escapeAttr(f.verdict ?? 'none')}"><button type="button" class="px-link" data-f="${escapeAttr(safeToken(f.finding))}">${h(f.summary)}</button> <span class="px-verdict">${h(developmentLabel(f.verdict))}</span><ol class="px-steps">${list}</ol></li>`;
     })
     .join('');
-  return `<section class="px-development" aria-labelledby="px-development-h"><h2 id="px-development-h">How the story developed</h2><p class="px-note">What each outlet reported, and when, for the facts that changed between reports.</p><ol class="px-facts">${rows}</ol></section>`;
+  return (
+    `<section class="px-development" aria-labelledby="px-development-h"><h2 id="px-development-h">How the story developed</h2>` +
+    `<p class="px-note px-dev-summary">${h(dev.summary)}.</p>` +
+    `<ol class="px-reports" aria-label="Reports in the order they were published">${reports}</ol>` +
+    (rows ? `<p class="px-note">What each outlet reported, and when, for the facts the reports give differently.</p><ol class="px-facts">${rows}</ol>` : '') +
+    `</section>`
+  );
 }
 
 export function renderEntityCoverage(c: StoryComparison, limit = 25): string {

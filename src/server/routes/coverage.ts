@@ -4,7 +4,7 @@ import type { StoryComparison } from '../../compare/types.js';
 import type { StorySummary } from '../../store/types.js';
 import type { AppDeps } from '../deps.js';
 import { cached, collectStories } from './aggregate.js';
-import { createNameIndex, displayNames } from './entity-names.js';
+import { createNameIndex, displayNames, nameRows } from './entity-names.js';
 
 export interface OutletRow {
   outlet: string;
@@ -52,11 +52,7 @@ export interface CoverageService {
 export function createCoverageService(deps: AppDeps, ttlMs = 5000): CoverageService {
   const all = cached(ttlMs, () => collectStories(deps.store));
   const outlets = cached(ttlMs, async () => outletTable(await all()));
-  const names = cached(ttlMs, async () => {
-    const counts = new Map<string, number>();
-    for (const s of await all()) for (const e of new Set(s.entities)) counts.set(e, (counts.get(e) ?? 0) + 1);
-    return createNameIndex([...counts.entries()].map(([name, n]) => ({ name, stories: n })));
-  });
+  const names = cached(ttlMs, async () => createNameIndex(nameRows(await all())));
   // Conflict counts per story and article count: a stored comparison is parsed once, not on every list.
   const conflictMemo = new Map<string, { articles: number; conflicts: number | null }>();
   const conflictsOf = async (story: string, articles: number): Promise<number | null> => {

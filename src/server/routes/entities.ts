@@ -5,7 +5,10 @@ import { entityListQuery } from '../schemas.js';
 import { query } from '../validate.js';
 import type { RouteContext } from './context.js';
 import { cached, collectStories } from './aggregate.js';
-import { createNameIndex, displayNames } from './entity-names.js';
+import { TYPE_WORD, createNameIndex, displayNames, nameRows } from './entity-names.js';
+
+/** A type in words (person, organisation, place, other), or null when unknown. */
+const typeWord = (type: string | null) => (type ? (TYPE_WORD[type] ?? 'other') : null);
 
 /** How many stories' comparisons are read to show how each outlet names an entity. */
 const DETAIL_STORIES = 10;
@@ -14,9 +17,7 @@ export function entityRoutes({ deps, comparisons }: RouteContext): Hono {
   const app = new Hono();
   const table = cached(5000, async () => {
     const stories = await collectStories(deps.store);
-    const counts = new Map<string, number>();
-    for (const s of stories) for (const e of new Set(s.entities)) counts.set(e, (counts.get(e) ?? 0) + 1);
-    const index = createNameIndex([...counts.entries()].map(([name, n]) => ({ name, stories: n })));
+    const index = createNameIndex(nameRows(stories));
     // Rows by merged name: a story counts once however many spellings it uses.
     const rows = new Map<string, { name: string; stories: Set<string>; outlets: Set<string> }>();
     for (const s of stories) {
@@ -30,7 +31,7 @@ export function entityRoutes({ deps, comparisons }: RouteContext): Hono {
       }
     }
     const list = [...rows.values()]
-      .map((r) => ({ name: r.name, stories: r.stories.size, outlets: [...r.outlets].sort(), aliases: index.aliases(r.name).filter((a) => a !== r.name) }))
+      .map((r) => ({ name: r.name, type: typeWord(index.type(r.name)), stories: r.stories.size, outlets: [...r.outlets].sort(), aliases: index.aliases(r.name).filter((a) => a !== r.name) }))
       .sort((a, b) => b.stories - a.stories || a.name.localeCompare(b.name));
     return { list, index };
   });
@@ -76,6 +77,7 @@ export function entityRoutes({ deps, comparisons }: RouteContext): Hono {
     }
     return c.json({
       name: canonical,
+      type: typeWord(index.type(canonical)),
       aliases: spellings.filter((x) => x !== canonical),
       stories: stories.map((s) => ({ ...s, entities: displayNames(s.entities, index) })),
       outlets: [...outlets.values()]

@@ -4,6 +4,7 @@ import { ApiError } from '../errors.js';
 import { putArticle } from '../put-article.js';
 import { articleInput, compareInput } from '../schemas.js';
 import { jsonBody } from '../validate.js';
+import { storyDevelopment } from '../../report/render/development.js';
 import type { RouteContext } from './context.js';
 
 export function ingestRoutes({ deps, limits, storyLists, comparisons }: RouteContext): Hono {
@@ -44,7 +45,8 @@ export function compareRoutes({ deps, limits }: RouteContext): Hono {
         return deps.analyzeContent ? deps.analyzeContent(content, meta) : deps.analyze(articleFromContent(content, meta));
       }),
     );
-    return c.json(deps.compare(articles));
+    const comparison = deps.compare(articles);
+    return c.json({ ...comparison, development: storyDevelopment(comparison) });
   });
   return app;
 }

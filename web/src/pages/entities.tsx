@@ -31,6 +31,7 @@ export function EntityList({ loc }: { loc: Location }) {
               <thead>
                 <tr>
                   <th scope="col">Name</th>
+                  <th scope="col">Type</th>
                   <th scope="col">Stories</th>
                   <th scope="col">Outlets that name it</th>
                 </tr>
@@ -42,6 +43,7 @@ export function EntityList({ loc }: { loc: Location }) {
                       <a href={entityHref(e.name)}>{e.name}</a>
                       {e.aliases && e.aliases.length > 0 && <span class="aliases"> also {e.aliases.join(', ')}</span>}
                     </th>
+                    <td class="entity-type">{e.type ?? '—'}</td>
                     <td>{e.stories}</td>
                     <td>{e.outlets.join(', ')}</td>
                   </tr>
@@ -61,11 +63,15 @@ export function EntityPage({ name }: { name: string }) {
       <p class="crumbs">
         <a href="/entities">← All names</a>
       </p>
-      <h1 id="entity-h">{name}</h1>
+      <h1 id="entity-h">{data.state === 'ready' ? data.data.name : name}</h1>
       {data.state === 'loading' && <Loading what={name} />}
       {data.state === 'error' && <ErrorBox message={data.message} />}
       {data.state === 'ready' && (
         <>
+          <p class="meta entity-meta">
+            {data.data.type ?? 'type unknown'}
+            {data.data.aliases && data.data.aliases.length > 0 && <> · also written {data.data.aliases.join(', ')}</>}
+          </p>
           <h2>Which outlets name {name}, and how</h2>
           <div class="table-wrap">
             <table class="px-table">

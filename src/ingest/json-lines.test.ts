@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { boundedLines, streamJsonLines } from './json-lines-stream.js';
+import { boundedLines, streamJsonLines } from './json-lines.js';
 import { collectInputs } from './collect.js';
 import type { IngestItem } from './ingest.js';
 

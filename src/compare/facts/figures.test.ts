@@ -1,0 +1,87 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { createAnalyzer } from '../../analyze.js';
+import { articleFromContent } from '../../ingest/read-inputs.js';
+import { compareArticles } from '../index.js';
+import { figureFacts } from './figures.js';
+import type { FigureFact } from './types.js';
+
+const analyzer = createAnalyzer();
+const analysed = (text: string, outlet = 'A') =>
+  analyzer.analyze(articleFromContent({ text }, { id: outlet, source: outlet, outlet, title: null, published: '2020-01-01T12:00:00Z' }));
+const figure = (text: string, words: string): FigureFact => {
+  const a = analysed(text);
+  const f = figureFacts(a, (id) => id).find((x) => a.text.slice(x.value.start, x.value.end) === words);
+  assert.ok(f, `no figure "${words}" in: ${text}`);
+  return f;
+};
+
+test('vague counts: the hedge before them widens the interval, the head is the plural noun counted', () => {
+  const million = figure('More than a million people took to the streets of Hong Kong.', 'More than a million');
+  assert.deepEqual([million.low, million.high, million.direction, million.head], [1e6, 1.2e6, 'up', 'person']);
+  const dozens = figure('Dozens of Iraqi militiamen and their supporters stormed the embassy.', 'Dozens');
+  assert.match(dozens.head ?? '', /^militiam[ae]n$/);
+  assert.ok(dozens.around.has('storm'), 'the act after the noun phrase is read');
+  // "hundreds of thousands" stops short of a million: nine hundred thousand is its largest reading.
+  const crowd = figure('The hundreds of thousands of spectators thronged the city centre.', 'hundreds of thousands');
+  assert.ok(crowd.high < 1e6 * 0.995);
+});
+
+test('figure clauses: an aside after the noun phrase is skipped, another clause is not read', () => {
+  const trapped = figure('More than 4,000 people, including residents, hundreds of tourists, and children, are trapped on a beach.', 'More than 4,000');
+  assert.ok(trapped.around.has('trap'));
+  const refugees = figure('A million revellers watched the fireworks explode above the city, even as thousands of people sought refuge on beaches.', 'thousands');
+  assert.ok(!refugees.around.has('firework') && !refugees.around.has('city'));
+});
+
+test('frequency words make a figure a habit, not a count of the event', () => {
+  assert.equal(figure('Recent protests have drawn participants, sometimes numbering more than one million.', 'more than one million').planned, true);
+});
+
+const numberConflicts = (a: string, b: string) =>
+  compareArticles([analysed(a, 'A'), analysed(b, 'B')]).findings.filter((f) => f.kind === 'conflict' && f.type === 'number' && !f.withinArticle);
+
+test('two names for people in one crowd are one count; far-apart magnitudes are different tallies', () => {
+  const found = numberConflicts(
+    'In Australia, a million revellers thronged Sydney harbour to watch the fireworks.',
+    'More than 100,000 fireworks lit up the skyline for the hundreds of thousands of spectators thronging the city centre.',
+  );
+  assert.equal(found.length, 1);
+  assert.equal(found[0]!.verdict, 'different-tallies');
+});
+
+test('"more than 4,000" and "up to 4,000" trapped are different tallies, an aside notwithstanding', () => {
+  const found = numberConflicts(
+    'More than 4,000 people, including residents, hundreds of tourists, and children, are trapped on a beach in Mallacoota.',
+    'Up to 4,000 people are trapped on the foreshore at Mallacoota, the fire commissioner said.',
+  );
+  assert.equal(found.length, 1);
+});
+
+test('people and things are two counts; two kinds of people without a shared act are two counts', () => {
+  assert.equal(numberConflicts('Protesters were outraged over the slaughter of at least 25 Iraqi people.', 'The militias had carried out 11 attacks on Iraqi bases.').length, 0);
+  assert.equal(numberConflicts('The indictment of 12 Russian intelligence officers came in July.', 'Twenty-six Russian nationals and three companies have been charged.').length, 0);
+});
+
+test('figures of two named days are two counts', () => {
+  assert.equal(
+    numberConflicts('On Wednesday, US troops fired tear gas at hundreds of militia members at the embassy.', 'On Tuesday, thousands of militia members marched on the embassy.').length,
+    0,
+  );
+});
+
+test('people nouns: a noun whose first sense is a kind of person', async () => {
+  const { sharedLexicon } = await import('../relatedness.js');
+  const lex = sharedLexicon();
+  if (!lex) return;
+  for (const w of ['reveller', 'spectator', 'militiamen', 'protester', 'officer']) assert.equal(lex.isKindOf(w, 'person'), true, w);
+  // "count" and "page" are people only in rare senses (a nobleman, an attendant).
+  for (const w of ['count', 'page', 'attack', 'home']) assert.equal(lex.isKindOf(w, 'person'), false, w);
+});
+
+test('opposed kinds of people are two counts ("three women" / "at least two men")', () => {
+  assert.equal(
+    numberConflicts('A woman was charged with punching three Orthodox women who were attacked in Crown Heights.', 'Police are looking for suspects who attacked at least two Orthodox Jewish men in Crown Heights.').length,
+    0,
+  );
+});

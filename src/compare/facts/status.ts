@@ -1,0 +1,266 @@
+import type { Article } from '../../model/document.js';
+import { concept, lexicon, stem } from '../../annotate/lexicon.js';
+import { contextOf, FACT_CONTEXT, mentionsIn, sentenceAt, sentenceSpan } from './context.js';
+import { conceptsOf } from './figures.js';
+import { factLexicon } from './lexicon.js';
+import { sortedMentions } from './events.js';
+import type { StatusFact } from './types.js';
+import { detectLanguage } from '../../lang/detect.js';
+import { ruStatusFacts } from './status-ru.js';
+
+/** Verbs too light to name an act ("made no arrests" names "arrest", not "make"). */
+const LIGHT = new Set(['allege', 'accuse', 'report', 'claim', 'be', 'have', 'do', 'make', 'take', 'get', 'go', 'come', 'give', 'put', 'set', 'keep', 'let', 'seem', 'become', 'remain', 'say', 'tell', 'add', 'also', 'still', 'yet', 'already', 'been', 'being', 'continue', 'begin', 'start', 'want', 'need', 'try', 'expect']);
+
+/** Acts whose concept is "accuse" but which name a formal step ("charged", "indicted"), not a claim. */
+const ACCUSE_ACTS = new Set(['charge', 'indict']);
+
+/** Words a cue's scope passes over on its way to the act ("not yet been arrested", "will also share"). */
+const PASS_OVER = new Set(['be', 'been', 'being', 'have', 'has', 'had', 'yet', 'ever', 'even', 'also', 'still', 'to', 'immediately', 'actually', 'formally', 'officially', 'now', 'then', 'later', 'soon', 'again', 'further', 'both', 'either', 'just', 'already']);
+
+/** Auxiliaries between a negated noun phrase and its verb ("no charges have been filed"). */
+const AUX = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being', 'has', 'have', 'had']);
+
+/** Cue words followed by these are fixed phrases, not a negation or a plan ("no doubt", "not only", "not guilty"). */
+const IDIOMS = new Set(['doubt', 'only', 'just', 'matter', 'least', 'guilty', 'wonder', 'surprise', 'surprisingly', 'longer than', 'less', 'more', 'sooner']);
+
+/** Determiner cues negate the noun phrase after them ("no arrests", "without injuries", "none were arrested"). */
+const NOUN_CUES = new Set(['no', 'none', 'without', 'ahead of', 'prepares for', 'preparing for']);
+
+/** Words before a negation that make it a hypothesis, advice or part of a charge rather than a status. */
+const HEDGED_NEGATION = new Set(['would', 'could', 'might', 'should', 'may', 'must', 'better', 'of', 'for', 'if']);
+
+const SUBJECT_PRONOUNS = new Set(['he', 'she', 'they', 'we', 'who']);
+
+const NOT_ADVERBS = new Set(['apply', 'supply', 'reply', 'rally', 'family', 'assembly', 'comply', 'multiply', 'italy', 'belly', 'bully', 'tally', 'ugly', 'holy', 'only', 'early', 'daily', 'weekly', 'monthly', 'yearly', 'likely', 'elderly']);
+
+/** An adverb in -ly ("previously", "secretly"); not the verbs and nouns that end so ("apply", "rally"). */
+function adverb(w: string): boolean {
+  return w.length >= 5 && w.endsWith('ly') && !NOT_ADVERBS.has(w);
+}
+
+interface Word {
+  text: string;
+  lower: string;
+  start: number;
+  end: number;
+}
+
+/** A simple past form ("pleaded", "unveiled", "flew"): a regular -ed form or a listed irregular one. */
+function pastForm(w: string): boolean {
+  return (w.endsWith('ed') && stem(w) !== w) || lexicon().irregular.has(w);
+}
+
+/** A past participle, regular or not ("arrested", "sent", "taken"); not plurals or gerunds. */
+function participle(w: string): boolean {
+  return stem(w) !== w && !/(?:s|ing)$/.test(w);
+}
+
+/**
+ * The subject right before a verb at `at`: a person, organisation or place named there ("Jackson pleaded",
+ * "Australia deployed") or a subject pronoun ("he unveiled"), with at most one adverb between ("he later
+ * announced"). Null when the word before is anything else (a noun we cannot tell from an adjective's head).
+ */
+function subjectBefore(article: Article, at: number): string | null {
+  const lead = /(\S+)\s+(?:(\p{Ll}+ly|also|then|later|finally)\s+)?$/u.exec(article.text.slice(Math.max(0, at - 40), at));
+  if (!lead) return null;
+  const word = lead[1]!;
+  if (SUBJECT_PRONOUNS.has(word.toLowerCase())) return word.toLowerCase();
+  const end = at - lead[0].length + word.length;
+  const m = sortedMentions(article).find((e) => e.end === end && (e.type === 'PER' || e.type === 'ORG' || e.type === 'LOC'));
+  return m ? m.entity : null;
+}
+
+/** Words around a span inside its sentence: `left` words before, `right` after. */
+function window(article: Article, at: Word, left: number, right: number): string {
+  const s = { start: sentenceSpan(article, at.start).start, end: sentenceSpan(article, at.end).end };
+  const before = article.text.slice(s.start, at.start).split(/\s+/).slice(-left).join(' ');
+  const after = article.text.slice(at.end, Math.max(at.end, s.end)).split(/\s+/).slice(0, right).join(' ');
+  return `${before} ${after}`;
+}
+
+function entitiesNear(article: Article, at: number, toStory: (id: string) => string): Set<string> {
+  const out = new Set<string>();
+  for (const m of mentionsIn(sortedMentions(article), sentenceSpan(article, at))) if (m.type === 'PER' || m.type === 'ORG') out.add(toStory(m.entity));
+  return out;
+}
+
+/**
+ * Acts with a status, each read from the scope of its cue:
+ * - negated: the verb after "not", "never", "yet to", "failed to" ("did not respond"), or the noun phrase after
+ *   "no", "none", "without" and the participle it takes ("no formal charges have been filed", "none were
+ *   arrested or detained");
+ * - planned: the verb after "will", "expected to", "plans to" ("will be sent"), the noun after "ahead of";
+ * - done: a participle after its auxiliary ("was arrested"), a participle with its agent ("sent by the
+ *   Pentagon"), or a past verb right after its subject ("Jackson pleaded guilty").
+ */
+export function statusFacts(article: Article, toStory: (id: string) => string): StatusFact[] {
+  // Russian acts are read by their own cues (status-ru.ts).
+  if (detectLanguage(article.text, article.language).language === 'ru') return ruStatusFacts(article, toStory);
+  const text = article.text;
+  const cues = factLexicon().statusCues;
+  const stop = lexicon().stopwords;
+  const words: Word[] = [...text.matchAll(/\p{L}[\p{L}'’]*/gu)].map((m) => ({ text: m[0], lower: m[0].toLowerCase().replace(/’/g, "'"), start: m.index, end: m.index + m[0].length }));
+  const n = words.length;
+  // A clause ends between two words at punctuation.
+  const breakAfter = (k: number) => k + 1 >= n || /[.;:!?,"“”()—–]/.test(text.slice(words[k]!.end, words[k + 1]!.start));
+  const isAct = (k: number) => {
+    const w = words[k]!;
+    if (w.lower.length < 4 || stop.has(w.lower) || /^\p{Lu}/u.test(w.text)) return false;
+    const s = stem(w.lower);
+    const reporting = lexicon().reportingVerbs;
+    return !LIGHT.has(s) && !(LIGHT.has(concept(w.lower)) && !ACCUSE_ACTS.has(s)) && !reporting.has(s) && !reporting.has(w.lower.replace(/e?d$/, ''));
+  };
+  // The object of a light verb at `k` that names the act ("taken into custody": custody), or -1.
+  const lightObject = (k: number): number => {
+    for (let j = k + 1; j < Math.min(n, k + 4) && !breakAfter(j - 1); j++) {
+      if (/^(into|in|under|up|out|the|a|an|his|her|their)$/.test(words[j]!.lower)) continue;
+      return isAct(j) ? j : -1;
+    }
+    return -1;
+  };
+  const status = new Map<number, { status: StatusFact['status']; cue: number; active?: boolean; blanket?: boolean; agent?: boolean }>();
+  const mark = (k: number, s: StatusFact['status'], cue: number) => {
+    if (k < n && isAct(k) && !status.has(k)) status.set(k, { status: s, cue });
+  };
+  // The first act after a verbal cue, and the acts coordinated with it ("arrested or detained").
+  const verbScope = (from: number, s: StatusFact['status'], cue: number) => {
+    let j = from;
+    while (j < n && (PASS_OVER.has(words[j]!.lower) || adverb(words[j]!.lower)) && !breakAfter(j)) j++;
+    if (j < n && !isAct(j) && LIGHT.has(stem(words[j]!.lower))) j = lightObject(j);
+    if (j < 0 || j >= n || !isAct(j)) return;
+    mark(j, s, cue);
+    while (!breakAfter(j) && j + 2 < n && /^(or|and|nor)$/.test(words[j + 1]!.lower) && pastForm(words[j + 2]!.lower)) mark((j += 2), s, cue);
+  };
+  // The noun phrase after a determiner cue, and the participle its verb takes ("no charges have been filed").
+  const nounScope = (from: number, s: StatusFact['status'], cue: number) => {
+    let j = from;
+    while (j < n && /^(of|the|any|a|an|its|their|his|her|them|these|those)$/.test(words[j]!.lower) && !breakAfter(j)) j++;
+    let last = j - 1;
+    const heads: number[] = [];
+    for (let k = 0; k < 5 && j < n && !stop.has(words[j]!.lower) && !AUX.has(words[j]!.lower); k++, j++) {
+      mark(j, s, cue);
+      last = j;
+      if (breakAfter(j)) break;
+      const next = words[j + 1]?.lower ?? '';
+      // "without reports of injuries": the act is what is reported.
+      if (LIGHT.has(stem(words[j]!.lower)) && next === 'of') j++;
+      // "no deaths or injuries": each head of a coordination.
+      else if (/^(or|and|nor)$/.test(next) && j + 2 < n && !breakAfter(j + 1) && !stop.has(words[j + 2]!.lower)) (heads.push(j), j++);
+    }
+    if (last >= from) heads.push(last);
+    // The heads of a short denial ("no arrests", "no formal charges", "no deaths or injuries") deny the story's act.
+    if (s === 'negated' && last - from < 6) for (const h of heads) { const st = status.get(h); if (st && st.cue === cue) st.blanket = true; }
+    if (breakAfter(last)) return;
+    let k = last + 1;
+    let aux = 0;
+    while (k < n && AUX.has(words[k]!.lower) && !breakAfter(k - 1)) (k++, aux++);
+    if (aux > 0 && k < n && !breakAfter(k - 1) && participle(words[k]!.lower)) verbScope(k, s, cue);
+  };
+  const cueList: [string[], StatusFact['status']][] = [
+    ...cues.negated.map((c): [string[], StatusFact['status']] => [c.split(' '), 'negated']),
+    ...cues.planned.map((c): [string[], StatusFact['status']] => [c.split(' '), 'planned']),
+  ];
+  for (let i = 0; i < n; i++) {
+    const w = words[i]!.lower;
+    // "hasn't", "didn't": the negation is inside the word.
+    const found: [number, StatusFact['status'], string][] = w.endsWith("n't") && !/^(?:would|could|should|might|must|need)n't$/.test(w) ? [[i, 'negated', "n't"]] : [];
+    for (const [cue, s] of cueList) {
+      if (cue[0] === "n't" || !cue.every((c, k) => words[i + k]?.lower === c && (k === 0 || !breakAfter(i + k - 1)))) continue;
+      found.push([i + cue.length - 1, s, cue.join(' ')]);
+    }
+    for (const [last, s, cue] of found) {
+      if (breakAfter(last)) continue;
+      const next = words[last + 1]!.lower;
+      const next2 = `${next} ${words[last + 2]?.lower ?? ''}`;
+      if (IDIOMS.has(next) || IDIOMS.has(next2)) continue;
+      // "would not sign", "better not turn": a hypothesis or advice, not a status; "accused of not registering":
+      // a negation inside someone's charge.
+      if (s === 'negated' && i > 0 && !breakAfter(i - 1) && HEDGED_NEGATION.has(words[i - 1]!.lower)) continue;
+      // A condition ("if the police does not arrest him") states no status.
+      const clause = text.slice(Math.max(sentenceSpan(article, words[i]!.start).start, words[i]!.start - 60), words[i]!.start).split(/[.;:!?,"“”]/).pop()!;
+      if (/\b(if|unless|whether)\b/i.test(clause)) continue;
+      // "he would not sign anything without wall funding": a negation inside a hypothesis.
+      if (s === 'negated' && /\b(would|could|might|should)\b/i.test(clause)) continue;
+      if (NOUN_CUES.has(cue)) nounScope(last + 1, s, i);
+      else if (cue === 'planned' && next !== 'to') nounScope(last + 1, s, i);
+      else verbScope(last + 1, s, i);
+    }
+  }
+  // Acts reported done.
+  for (let i = 0; i < n; i++) {
+    const w = words[i]!;
+    // "was taken into custody", "were given bail": a light verb's act is its object.
+    const light = !isAct(i) && participle(w.lower) && LIGHT.has(stem(w.lower)) ? lightObject(i) : -1;
+    const act = light >= 0 ? light : i;
+    if (status.has(act) || (light < 0 && !isAct(i))) continue;
+    const after = text.slice(w.end, w.end + 4);
+    let done = false;
+    let agent = false;
+    if (participle(w.lower)) {
+      // "was arrested", "had been quietly indicted": an auxiliary at most three words before, in the clause.
+      for (let k = i - 1; k >= Math.max(0, i - 4) && !breakAfter(k); k--) if (/^(was|were|been|has|have|had)$/.test(words[k]!.lower)) done = true;
+      // "reinforcements sent by the Pentagon": a participle with its agent.
+      if (!done && light < 0 && /^\s+by\s/.test(after)) done = agent = true;
+    }
+    if (done) status.set(act, { status: 'done', cue: i, agent });
+    // "Jackson pleaded guilty", "he unveiled the plan": a past verb right after its subject.
+    else if (light < 0 && pastForm(w.lower) && subjectBefore(article, w.start) !== null) status.set(i, { status: 'done', cue: i, active: true });
+  }
+  // Who does (or undergoes) the act: the name that ends right before the cue and auxiliaries.
+  const allMentions = article.layers.entities ?? [];
+  const subjectOf = (k: number): string | null => {
+    while (k > 0 && !breakAfter(k - 1) && (AUX.has(words[k - 1]!.lower) || PASS_OVER.has(words[k - 1]!.lower) || adverb(words[k - 1]!.lower) || /^(not|never|will|yet|expected|is|are|set|due)$/.test(words[k - 1]!.lower) || words[k - 1]!.lower.endsWith("n't"))) k--;
+    if (k === 0) return null;
+    // "Jackson, who resigned from the council, is expected to plead": the subject stands before its relative clause.
+    const sentenceStart = sentenceSpan(article, words[k]!.start).start;
+    let lead = text.slice(sentenceStart, words[k]!.start);
+    lead = lead.replace(/,\s*(?:who|which|whose)\b[^,;:.!?]*,\s*$/u, '');
+    if (/[,;:"“”()—–]\s*$/.test(lead) || !/\S/.test(lead)) return null;
+    const end = sentenceStart + lead.replace(/\s+$/, '').length;
+    // A pronoun counts as no name: its antecedent is too often another person of the story.
+    const m = allMentions.find((e) => e.end === end && (e.type === 'PER' || e.type === 'ORG'));
+    return m && m.via !== 'pronoun' ? toStory(m.entity) : null;
+  };
+  const out: StatusFact[] = [];
+  for (const [i, { status: s, cue, active, blanket, agent }] of [...status.entries()].sort((a, b) => a[0] - b[0])) {
+    const w = words[i]!;
+    let st = s;
+    // "set a goal to have 160 million adults fully vaccinated": the act of a goal is planned, not done.
+    if (st === 'done' && /\b(goal|aim|aiming|target|plans?|hopes?|intends?)\s+(?:is\s+|was\s+)?to\b/i.test(text.slice(Math.max(sentenceSpan(article, w.start).start, w.start - 100), w.start))) st = 'planned';
+    // The value runs from the cue (or the clause's start, at most five words back) to the act.
+    let from = Math.min(cue, i);
+    if (st === 'done') for (let k = i - 1; k >= Math.max(0, i - 5) && !breakAfter(k); k--) from = k;
+    const value = { start: words[from]!.start, end: w.end };
+    // What the act is done to: the subject of a passive ("the admit card ... will be released"), the object of an
+    // active verb ("IBPS has released the preliminary result"); none for a denied noun ("no arrests").
+    const theme = new Set<string>();
+    const content = (k: number) => !stop.has(words[k]!.lower) && words[k]!.lower.length > 2 && !AUX.has(words[k]!.lower);
+    if (!/^(no|none|without|ahead|prepares|preparing|planned)$/.test(words[cue]!.lower)) {
+      const passive = words.slice(Math.max(0, Math.min(cue, i) - 1), i).some((x) => /^(be|been|being|was|were|is|are)$/.test(x.lower));
+      const PREPOSITION = /^(in|on|at|to|for|with|by|from|after|before|during|as|since|over|into|of|already)$/;
+      if (passive) {
+        // The subject noun phrase, from the clause's start (at most eight words back) to its first preposition.
+        let k = Math.min(cue, i) - 1;
+        while (k > 0 && Math.min(cue, i) - k < 8 && !breakAfter(k - 1)) k--;
+        for (; k < Math.min(cue, i) && !PREPOSITION.test(words[k]!.lower) && !AUX.has(words[k]!.lower); k++) if (content(k) && !/^(will|expected|set|due|yet|not)$/.test(words[k]!.lower)) theme.add(concept(words[k]!.lower));
+      } else for (let k = i + 1, taken = 0; k < n && taken < 4 && !breakAfter(k - 1) && !PREPOSITION.test(words[k]!.lower); k++, taken++) if (content(k)) theme.add(concept(words[k]!.lower));
+    }
+    out.push({
+      kind: 'status',
+      article,
+      value,
+      context: contextOf(article, value, FACT_CONTEXT),
+      sentence: sentenceAt(article, w.start),
+      act: concept(w.lower),
+      status: st,
+      around: new Set(conceptsOf(window(article, w, 8, 10))),
+      entities: entitiesNear(article, w.start, toStory),
+      subject: subjectOf(Math.min(cue, i)),
+      theme,
+      active: active === true,
+      blanket: blanket === true,
+      agentOnly: agent === true,
+    });
+  }
+  return out;
+}

@@ -13,6 +13,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { repoRoot } from '../src/shared-paths.js';
 import { pgUnavailable, startPgTestServer, type PgTestServer } from './support/pg-test-server.js';
+import { openJobQueue, QUEUES } from '../src/app/job-queue.js';
 import { checkRun, eventCorpus, queueState, randomSource, readArticles, singleProcessStories, spawnWorker, waitDrained, writeJsonl, type SpawnedWorker } from '../src/bench/workers-harness.js';
 
 const unavailable = process.env.CI ? null : pgUnavailable();
@@ -29,6 +30,33 @@ if (unavailable) {
   after(async () => {
     await server?.stop();
     rmSync(dir, { recursive: true, force: true });
+  });
+
+  // pg-boss fails a job for good when its retry collides with a unique index: under the 'stately'
+  // policy, a comparison killed while another of its story waited for a retry went to the dead letters
+  // at its first failure (the kill test under load, issue 24).
+  test('a comparison that fails while another of its story waits for a retry is retried, not dead', async () => {
+    const url = await server!.createDatabase();
+    const queue = await openJobQueue(url, { leaseSeconds: 6 });
+    try {
+      const story = 'story-x';
+      for (const n of [1, 2]) {
+        assert.ok(await queue.boss.send(QUEUES.compare, { story }, { singletonKey: story }), `comparison ${n} queued`);
+        const [job] = await queue.boss.fetch<{ story: string }>(QUEUES.compare);
+        assert.ok(job, `comparison ${n} taken`);
+        await queue.boss.fail(QUEUES.compare, job.id, new Error('worker killed'));
+      }
+      const { rows } = await queue.pool.query<{ name: string; state: string }>(`SELECT name, state FROM pgboss.job WHERE name LIKE 'parallax-%' ORDER BY name, state`);
+      assert.deepEqual(rows, [
+        { name: QUEUES.compare, state: 'retry' },
+        { name: QUEUES.compare, state: 'retry' },
+      ]);
+      // While one waits, another request for the story is dropped (one comparison waiting per story).
+      assert.ok(await queue.boss.send(QUEUES.compare, { story }, { singletonKey: story }));
+      assert.equal(await queue.boss.send(QUEUES.compare, { story }, { singletonKey: story }), null);
+    } finally {
+      await queue.close();
+    }
   });
 
   test(`${N} articles through the queue, a worker SIGKILLed at random moments >= 10 times: nothing lost, nothing twice, stories as one process finds them`, { timeout: 420_000 }, async (t) => {

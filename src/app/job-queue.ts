@@ -92,12 +92,20 @@ export async function openJobQueue(url: string, options: QueueOptions = {}): Pro
       { name: QUEUES.analyse, policy: 'standard' as const },
       // The advisory lock makes the assigner one at a time; these jobs only nudge it.
       { name: QUEUES.assign, policy: 'standard' as const },
-      { name: QUEUES.compare, policy: 'stately' as const },
+      // 'short': at most one comparison waiting per story (a send while one waits is dropped). Not
+      // 'stately': that allows one job per state and key, so a comparison failing (its worker killed,
+      // or its lease run out) while another of its story waits for its own retry cannot enter 'retry'
+      // and pg-boss fails it for good on the first failure, into the dead letters (issue 24: the kill
+      // test under load). Two comparisons of one story may run at once; each writes the whole result.
+      { name: QUEUES.compare, policy: 'short' as const },
     ];
+    const byName = new Map(queues.map((q) => [q.name, q]));
     for (const q of kinds) {
       if (!have.has(q.name)) await boss.createQueue(q.name, { ...q, ...retry });
       // The lease is the queue's: a worker given one sets it for the jobs queued from now on.
       else if (options.leaseSeconds !== undefined) await boss.updateQueue(q.name, { ...q, ...retry });
+      // A database made by an earlier version gets the policy above (its other settings kept).
+      else if (byName.get(q.name)?.policy !== q.policy) await boss.updateQueue(q.name, { name: q.name, policy: q.policy });
     }
   } finally {
     await client.query('SELECT pg_advisory_unlock(7424990)').catch(() => {});

@@ -174,7 +174,12 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
         draining = null;
       }
     })());
-  await queue.boss.work(QUEUES.assign, { ...poll, batchSize: 1 }, assign);
+  // A nudge only starts the drain: the job does not wait for it, since a long drain (many blocks, or a
+  // loaded machine) would outlive the job's lease, and pg-boss would fail the nudge into retries with
+  // backoff that keep the queue open for minutes. A drain that fails is tried again by the tick below.
+  await queue.boss.work(QUEUES.assign, { ...poll, batchSize: 1 }, async () => {
+    void assign().catch((e: Error) => log(`assigner: ${e.message}`));
+  });
   // The role holder also looks by itself (so that a nudge taken by another process is not missed), and
   // the others try to take the role when its holder has gone.
   const roleTick = setInterval(() => {

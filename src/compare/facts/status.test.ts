@@ -62,3 +62,9 @@ test('status facts: the theme is a passive\'s subject or an active verb\'s objec
   // A denied noun has no theme of its own.
   assert.deepEqual(themes('Police have made no arrests.'), ['']);
 });
+
+test('status facts: an event planned ("is scheduled for", "prepares for") and an event told done by what it did', () => {
+  assert.ok(acts('This year’s game is scheduled for Thursday night.').includes('planned game'));
+  assert.ok(acts('The city prepares for a huge march on New Year’s Day.').includes('planned protest'));
+  assert.ok(acts('The annual protest march in Hong Kong drew a huge crowd.').includes('done protest'));
+});

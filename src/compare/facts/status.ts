@@ -139,6 +139,8 @@ export function statusFacts(article: Article, toStory: (id: string) => string): 
     while (j < n && (PASS_OVER.has(words[j]!.lower) || adverb(words[j]!.lower)) && !breakAfter(j)) j++;
     if (j < n && !isAct(j) && LIGHT.has(stem(words[j]!.lower))) j = lightObject(j);
     if (j < 0 || j >= n || !isAct(j)) return;
+    // "does not charge Stone with conspiring with WikiLeaks": the negation denies the complement, not the act.
+    if (s === 'negated' && /^\s+(?:\S+\s+){1,4}with\s+(?!any\b|an?\b)\p{L}/u.test(text.slice(words[j]!.end, words[j]!.end + 60).split(/[.;:!?,]/)[0]!)) return;
     mark(j, s, cue);
     while (!breakAfter(j) && j + 2 < n && /^(or|and|nor)$/.test(words[j + 1]!.lower) && pastForm(words[j + 2]!.lower)) mark((j += 2), s, cue);
   };

@@ -32,7 +32,7 @@ export interface FigureFact extends Mention {
   change: string;
   /** A goal, plan or forecast ("the goal is 160 million") rather than a count of what is. */
   planned: boolean;
-  /** The day the figure's clause is about ("On Tuesday, thousands marched": 2019-12-31), null when none is named. */
+  /** The day the figure's clause is about ("On Tuesday, thousands marched": 2019-12-31; 'XXXX-01-01' when the year is unknown), null when none is named. */
   day: string | null;
 }
 

@@ -263,6 +263,8 @@ export function findAnchors(view: TokenView, lex: QuoteLexicon, f: number, e: nu
       p--;
       if (p > f && TIME_WORDS.has(view.lower[p]!)) p--;
       if (p >= f && (view.lower[p] === 'on' || view.lower[p] === 'last' || view.lower[p] === 'this' || view.lower[p] === 'early' || view.lower[p] === 'late')) p--;
+      // "Priebus later Thursday told"
+      while (p > f && (lex.adverbsBeforeCue.has(view.lower[p]!) || isAdverb(view, p))) p--;
     }
     // "Sen. Elizabeth Warren (D-Mass.) said": the speaker ends before the bracket.
     // "Mitch McConnell, R-Ky., has said": the party and state tag between commas is no speaker.
@@ -286,7 +288,7 @@ export function findAnchors(view: TokenView, lex: QuoteLexicon, f: number, e: nu
     let shape: Anchor['shape'] = 'sc';
     let inherited = false;
     const prevAnchor = anchors.length > 0 ? anchors[anchors.length - 1]! : null;
-    if (!src && p >= f && (view.lower[p] === 'and' || ((view.words[p] === ',' || CLOSING_MARKS.has(view.words[p]!) || view.lower[p] === 'while') && l.endsWith('ing'))) && prevAnchor?.source) {
+    if (!src && p >= f && (view.lower[p] === 'and' || view.lower[p] === 'but' || ((view.words[p] === ',' || CLOSING_MARKS.has(view.words[p]!) || view.lower[p] === 'while') && l.endsWith('ing'))) && prevAnchor?.source) {
       src = prevAnchor.source;
       inherited = true;
     } else if (!src && p >= f && (view.words[p] === ',' || CLOSING_MARKS.has(view.words[p]!) || view.lower[p] === 'by') && l.endsWith('ing')) {

@@ -201,6 +201,8 @@ function clauseSubject(view: TokenView, lex: QuoteLexicon, f: number, p: number)
     while (c < p && view.words[c] !== ',') c++;
     if (c >= p) return null;
     start = c + 1;
+    // 'On "Face the Nation," Sen. ...': the comma sat inside the marks.
+    while (start < p && CLOSING_MARKS.has(view.words[start]!)) start++;
     // "In Washington, Iowa, ...": a place name after the comma still belongs to the adverbial.
     if (view.words[start + 1] === ',' && start + 2 < p) start += 2;
   }
@@ -208,7 +210,14 @@ function clauseSubject(view: TokenView, lex: QuoteLexicon, f: number, p: number)
   if (!subj || subj.end > p + 1) return null;
   // Between commas, an apposition may hold a clause of its own ("Michael Mulgrew, president of the union,
   // which represents teachers, said"; "Rucker Culpepper, who runs ..., said").
-  const apposition = APPOSITION_EDGES.has(view.words[subj.end]!) && APPOSITION_EDGES.has(view.words[p]!) && p - subj.end <= 40;
+  // A bracket after the name ("Sen. Bernie Sanders (Vt.), who lost ..., identified") is part of it.
+  let after = subj.end;
+  if (view.words[after] === '(') {
+    let close = after + 1;
+    while (close < p && close < after + 8 && view.words[close] !== ')') close++;
+    if (view.words[close] === ')') after = close + 1;
+  }
+  const apposition = APPOSITION_EDGES.has(view.words[after]!) && APPOSITION_EDGES.has(view.words[p]!) && p - after <= 40;
   for (let k = subj.end; k <= p; k++) {
     const l = view.lower[k]!;
     if (l === ';' || l === ':') return null;

@@ -48,6 +48,15 @@ export function readNumber(view: TokenView, lex: QuantityLexicon, i: number, all
     digits = view.words[i]!;
     value = parseDigits(digits);
     end = i + 1;
+    // "60 000", "1 200 000": groups of three digits after one space (or a thin or no-break space) are thousands.
+    // (Not a day of a month: "May 5 100 people".)
+    if (/^\d{1,3}$/.test(digits) && !/^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)/.test(view.lower[i - 1] ?? '')) {
+      while (/^\d{3}$/.test(view.words[end] ?? '') && /^[ \u00a0\u202f\u2009]$/.test(view.text.slice(view.tokens[end - 1]!.end, view.tokens[end]!.start)) && !/^[\d.,]/.test(view.text.slice(view.tokens[end]!.end, view.tokens[end]!.end + 1))) {
+        digits += view.words[end]!;
+        value = value * 1000 + Number(view.words[end]);
+        end++;
+      }
+    }
     // "2 1/2": a simple fraction after a whole number, or alone.
     if (view.words[end + 1] === '/' && view.tokens[end]?.kind === 'number' && view.tokens[end + 2]?.kind === 'number' && view.tokens[end]!.end === view.tokens[end + 1]!.start) {
       const num = Number(view.words[end]);

@@ -108,3 +108,8 @@ test('no figure where a small number is a determiner, a label or an idiom', () =
   const four = f.find((x) => x.value === 4);
   assert.deepEqual([four?.counted, four?.head], ['Mr. Trump’s trips', 'trip']);
 });
+
+test('thousands separated by spaces: "60 000 protesters", not a day and a figure', () => {
+  assert.deepEqual(figures('Police said 60 000 protesters attended at the peak.').map((f) => [f.text, f.value]), [['60 000', 60000]]);
+  assert.deepEqual(figures('On May 5 100 people were evacuated.').map((f) => f.value).includes(5100), false);
+});

@@ -23,6 +23,8 @@ const STARTERS = ['the', 'a', 'an', 'this', 'last', 'next', 'past', 'previous', 
 export function timeStarters(o: TimeStageOptions): Set<string> {
   const out = new Set<string>([...STARTERS, ...EDGE_WORDS]);
   for (const m of [o.lexicon.months, o.lexicon.weekdays, o.lexicon.units, o.lexicon.references, o.lexicon.sets, o.lexicon.ordinals, o.numbers.numberWords]) for (const k of m.keys()) out.add(k);
+  // The first word of a named day ("new" of "New Year's Eve").
+  for (const k of o.lexicon.namedDays.keys()) out.add(k.split(' ')[0]!.replace(/'.*$/, ''));
   return out;
 }
 

@@ -13,6 +13,8 @@ export interface TimeLexicon {
   ordinals: Map<string, number>;
   references: Map<string, string>;
   sets: Map<string, string>;
+  /** Days of a fixed date named by the feast ("new year's eve" -> "12-31"). */
+  namedDays: Map<string, string>;
 }
 
 export function parseTimeLexicon(raw: Record<string, Record<string, string | number>>): TimeLexicon {
@@ -26,6 +28,7 @@ export function parseTimeLexicon(raw: Record<string, Record<string, string | num
     ordinals: m<number>('ordinals'),
     references: m<string>('references'),
     sets: m<string>('sets'),
+    namedDays: m<string>('namedDays'),
   };
 }
 

@@ -688,9 +688,31 @@ function vague(c: RecognizeContext, i: number): TimeCandidate | null {
   return null;
 }
 
+const namedDayPatterns = new WeakMap<TimeLexicon, RegExp>();
+/** "New Year's Eve", "Christmas Day": a day of a fixed date named by its feast, resolved like a month-day. */
+function namedDay(c: RecognizeContext, i: number): TimeCandidate | null {
+  const { view } = c;
+  if (!c.lex.namedDays.size || !/^[a-z]/.test(view.lower[i]!)) return null;
+  let re = namedDayPatterns.get(c.lex);
+  if (!re) {
+    const names = [...c.lex.namedDays.keys()].sort((a, b) => b.length - a.length).map((n) => n.replace(/'/g, "['’]").replace(/ /g, '\\s+'));
+    namedDayPatterns.set(c.lex, (re = new RegExp(`^(?:${names.join('|')})\\b`, 'i')));
+  }
+  const start = view.tokens[i]!.start;
+  const m = re.exec(view.text.slice(start, start + 40));
+  if (!m) return null;
+  const md = c.lex.namedDays.get(m[0].toLowerCase().replace(/’/g, "'").replace(/\s+/g, ' '));
+  if (!md) return null;
+  let end = i + 1;
+  while (end < view.tokens.length && view.tokens[end]!.start < start + m[0].length) end++;
+  const [mm, dd] = md.split('-').map(Number) as [number, number];
+  return { ...dayValue(c, i, end, null, mm, dd), via: 'named-day' };
+}
+
 const RECOGNIZERS: ((c: RecognizeContext, i: number) => TimeCandidate | null)[] = [
   theUnit,
   relative,
+  namedDay,
   monthDate,
   dayMonth,
   clock,

@@ -118,3 +118,13 @@ test('quarters named with their year, and clock times with their date', () => {
     ['Friday Oct. 13', 'DATE', '1989-10-13'],
   ]);
 });
+
+test('named days of a fixed date: "New Year\'s Eve" is December 31, resolved like a month and day', () => {
+  assert.deepEqual(times('Thousands gathered on New Year’s Eve before the march on New Year\'s Day.', '2020-01-01'), [
+    ['New Year’s Eve', 'DATE', '2019-12-31', true],
+    ["New Year's Day", 'DATE', '2020-01-01', true],
+  ]);
+  assert.deepEqual(times('The march on New Year\'s Day drew crowds.', null), [["New Year's Day", 'DATE', 'XXXX-01-01', false]]);
+  // "New Year" alone names no day.
+  assert.deepEqual(times('A New Year message was read.', '2020-01-01'), []);
+});

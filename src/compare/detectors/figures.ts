@@ -5,8 +5,8 @@ import { ROUNDING } from '../values.js';
 import type { Candidate, Detector } from './types.js';
 import type { Lexicon } from '../lexical/index.js';
 
-/** Heads that name no particular thing counted ("people", "figure"): they align only through the act. */
-const GENERIC = new Set(['person', 'people', 'figure', 'number', 'total', 'time', 'case', 'other']);
+/** Heads that name no particular thing counted ("people", "figure", "toll"): they align only through the act. */
+const GENERIC = new Set(['person', 'people', 'figure', 'number', 'total', 'toll', 'tally', 'count', 'time', 'case', 'other']);
 
 /** How strongly two figures are about the same measure (0 = not at all). */
 export function figureAffinity(
@@ -14,10 +14,11 @@ export function figureAffinity(
   y: FigureFact,
   related: (a: string, b: string) => number = (a, b) => (a === b ? 1 : 0),
   isPerson: (noun: string) => boolean = () => false,
+  contrasting: (a: string, b: string) => boolean = () => false,
 ): number {
   if (x.planned !== y.planned) return 0;
   // Figures of two named days are two counts ("hundreds on Wednesday" / "thousands on Tuesday").
-  if (x.day && y.day && x.day !== y.day) return 0;
+  if (x.day && y.day && (x.day.startsWith('XXXX') || y.day.startsWith('XXXX') ? x.day.slice(5) !== y.day.slice(5) : x.day !== y.day)) return 0;
   if (x.dimension !== y.dimension || (x.unit ?? '') !== (y.unit ?? '') && x.dimension === 'count') return 0;
   if (x.dimension !== 'count' && x.unit !== y.unit && !(x.dimension === 'length' || x.dimension === 'mass')) return 0;
   // A rise against a fall is two measures; a rise "of 3.9 per cent" is often read as a level, so level and change may pair.
@@ -40,6 +41,8 @@ export function figureAffinity(
   if (x.head && y.head) head = x.head === y.head ? (specific(x.head) ? 1.5 : 0.5) : Math.max(related(x.head, y.head) >= 0.6 ? 1 : 0, !specific(x.head) || !specific(y.head) ? 0.25 : 0);
   // Two names for people in one crowd ("revellers" / "spectators", "militiamen" / "supporters"): one count, told
   // loosely, when the clauses share the act and not only a word for people ("12 Russian officers" / "26 Russian nationals").
+  // Opposed kinds are two counts ("three women" / "two men").
+  if (x.head && y.head && contrasting(x.head, y.head)) return 0;
   if (head === 0 && x.head && y.head && isPerson(x.head) && isPerson(y.head)) {
     const act = [...x.around].some((w) => w !== x.head && w !== y.head && !isPerson(w) && (y.around.has(w) || [...y.around].some((v) => !isPerson(v) && related(w, v) >= 0.75)));
     if (!act) return 0;
@@ -67,9 +70,14 @@ export function figureAffinity(
   return head + shared * 0.6 + Math.min(2, entities) * 0.3 + near;
 }
 
+/** How far a figure converted from another unit may be off (translations round converted figures). */
+const CONVERTED = 0.05;
+
 /** Intervals that do not meet, allowing rounding on exact figures. */
 export function disjoint(x: FigureFact, y: FigureFact): boolean {
-  const slack = (f: FigureFact) => (f.low === f.high ? Math.abs(f.central) * ROUNDING : 0);
+  // A figure in another unit was converted, and conversions are rounded ("20 feet" / "до 6 метров").
+  const rounding = x.unit !== y.unit ? CONVERTED : ROUNDING;
+  const slack = (f: FigureFact) => (f.low === f.high ? Math.abs(f.central) * rounding : 0);
   return x.high + slack(x) < y.low - slack(y) || y.high + slack(y) < x.low - slack(x);
 }
 
@@ -107,6 +115,15 @@ export function personNoun(lexicon: Lexicon | null | undefined): (noun: string) 
   return (noun) => !!lexicon && lexicon.isKindOf(noun, 'person');
 }
 
+/** Whether two nouns name opposed or sibling kinds ("women" / "men", "adults" / "children"); never without the lexicon. */
+export function contrastingNouns(lexicon: Lexicon | null | undefined): (a: string, b: string) => boolean {
+  return (a, b) => {
+    if (!lexicon || a === b) return false;
+    const r = lexicon.related(a, b).relation;
+    return r === 'antonym' || r === 'cohyponym';
+  };
+}
+
 const MIN_AFFINITY = Number(process.env.PX_FIG ?? 1.1);
 
 /**
@@ -119,6 +136,7 @@ export function figureCandidates(
   figuresOf: (a: Article) => readonly FigureFact[],
   related?: (a: string, b: string) => number,
   isPerson?: (noun: string) => boolean,
+  contrasting?: (a: string, b: string) => boolean,
 ): Candidate[] {
   const out: Candidate[] = [];
   for (let i = 0; i < articles.length; i++) {
@@ -128,7 +146,7 @@ export function figureCandidates(
       if (A.length === 0 || B.length === 0) continue;
       const scored: { x: FigureFact; y: FigureFact; s: number }[] = [];
       for (const x of A) for (const y of B) {
-        const s = figureAffinity(x, y, related, isPerson);
+        const s = figureAffinity(x, y, related, isPerson, contrasting);
         // Figures too far apart to be readings of one measure do not take each other's place in the one-to-one choice.
         if (s >= MIN_AFFINITY && (!disjoint(x, y) || comparableValues(x, y))) scored.push({ x, y, s });
       }
@@ -138,9 +156,15 @@ export function figureCandidates(
       // A figure that agrees with a close counterpart settles the measure for both figures' sentences.
       // (Only a counterpart about as close as the differing one settles it: a looser match elsewhere does not.)
       const agreed = new Map<FigureFact, number>();
+      // (A vague count agreeing with a figure settles nothing about two figures: "thousands" meets both "more than
+      // 4,000" and "up to 4,000".)
+      const agreedExactly = new Map<FigureFact, number>();
       for (const { x, y, s } of scored) {
-        if (!disjoint(x, y) && !oppositeHedges(x, y)) for (const f of [x, y]) agreed.set(f, Math.max(agreed.get(f) ?? 0, s));
+        if (disjoint(x, y) || oppositeHedges(x, y)) continue;
+        for (const f of [x, y]) agreed.set(f, Math.max(agreed.get(f) ?? 0, s));
+        if (!x.vague && !y.vague) for (const f of [x, y]) agreedExactly.set(f, Math.max(agreedExactly.get(f) ?? 0, s));
       }
+      const settled = (f: FigureFact, exact: boolean) => (exact ? agreedExactly : agreed).get(f) ?? 0;
       const debug = (why: string, x: FigureFact, y: FigureFact, s: number) => {
         if (process.env.PX_DEBUG_FIG) process.stderr.write(`FIG ${why} ${s.toFixed(2)}: ${x.article.text.slice(x.value.start, x.value.end)} | ${y.article.text.slice(y.value.start, y.value.end)}\n`);
       };
@@ -149,12 +173,15 @@ export function figureCandidates(
           debug('used', x, y, s);
           continue;
         }
-        usedX.add(x);
-        usedY.add(y);
         if (!disjoint(x, y) && !oppositeHedges(x, y)) {
           debug('meet', x, y, s);
+          // A vague count that meets a figure does not take it: "thousands" meets "more than 4,000", which is
+          // still to be held against the other report's "up to 4,000".
+          if (!x.vague && !y.vague) usedX.add(x), usedY.add(y);
           continue;
         }
+        usedX.add(x);
+        usedY.add(y);
         // The other statement gives a matching figure too ("252-to-175" / "252 to 175"; "No. 2 ... No. 3"): crossed, not contradicted.
         const mates = (f: FigureFact, list: readonly FigureFact[]) =>
           list.filter((o) => o !== f && o.sentence === f.sentence && (!oppositeHedges(x, y) || Math.min(Math.abs(o.value.start - f.value.end), Math.abs(f.value.start - o.value.end)) < 16));
@@ -162,7 +189,8 @@ export function figureCandidates(
           debug('mates', x, y, s);
           continue;
         }
-        if ((agreed.get(x) ?? 0) >= 0.8 * s || (agreed.get(y) ?? 0) >= 0.8 * s || !comparableValues(x, y)) {
+        const exact = !x.vague && !y.vague;
+        if (settled(x, exact) >= 0.8 * s || settled(y, exact) >= 0.8 * s || !comparableValues(x, y)) {
           debug(comparableValues(x, y) ? 'agreed' : 'incomparable', x, y, s);
           continue;
         }
@@ -190,6 +218,6 @@ export const figureDetector: Detector = {
   type: 'number',
   name: 'figures',
   detect({ articles, facts, related, lexicon }) {
-    return figureCandidates(articles, (a) => (facts.get(a.id) ?? []).filter((f): f is FigureFact => f.kind === 'figure'), related, personNoun(lexicon));
+    return figureCandidates(articles, (a) => (facts.get(a.id) ?? []).filter((f): f is FigureFact => f.kind === 'figure'), related, personNoun(lexicon), contrastingNouns(lexicon));
   },
 };

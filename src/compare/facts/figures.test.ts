@@ -78,3 +78,10 @@ test('people nouns: a noun whose first sense is a kind of person', async () => {
   // "count" and "page" are people only in rare senses (a nobleman, an attendant).
   for (const w of ['count', 'page', 'attack', 'home']) assert.equal(lex.isKindOf(w, 'person'), false, w);
 });
+
+test('opposed kinds of people are two counts ("three women" / "at least two men")', () => {
+  assert.equal(
+    numberConflicts('A woman was charged with punching three Orthodox women who were attacked in Crown Heights.', 'Police are looking for suspects who attacked at least two Orthodox Jewish men in Crown Heights.').length,
+    0,
+  );
+});

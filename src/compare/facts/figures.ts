@@ -101,7 +101,8 @@ function dayAbout(article: Article, context: Span, value: Span): string | null {
   let best: { day: string; distance: number } | null = null;
   for (const t of article.layers.times ?? []) {
     if (t.type !== 'DATE' || t.end <= context.start || t.start >= context.end || isStatementDate(article.text, t)) continue;
-    const { day } = dayOf(t);
+    // A day without its year ("New Year's Day" in an undated report) still names a month and day.
+    const day = dayOf(t).day ?? /^XXXX-\d{2}-\d{2}$/.exec(t.value)?.[0] ?? null;
     if (!day) continue;
     const distance = t.start >= value.end ? t.start - value.end : value.start - t.end;
     if (!best || distance < best.distance) best = { day, distance };
@@ -184,15 +185,17 @@ export function figureFacts(article: Article, toStory: (id: string) => string): 
     // "a 24-page indictment", "a 17-day protest": the figure counts the noun of the compound (pages, days).
     const compound = /^-([a-z]+)\b(?!-)/i.exec(text.slice(q.end, q.end + 20));
     const head = compound ? concept(compound[1]!.toLowerCase()) : q.countedHead ? concept(q.countedHead) : null;
+    // Lengths and masses in their base unit: "45 miles" and "72 km" are one figure.
+    const f = (q.unit && factLexicon().unitFactors.get(q.unit)) || 1;
     out.push({
       kind: 'figure',
       article,
       value: { start: q.start, end: q.end },
       context,
       sentence: sentenceAt(article, q.start),
-      low: Math.min(q.low, q.high),
-      high: Math.max(q.low, q.high),
-      central: q.value,
+      low: Math.min(q.low, q.high) * f,
+      high: Math.max(q.low, q.high) * f,
+      central: q.value * f,
       hedge: q.hedge,
       direction: directionOf(q.hedge),
       vague: false,

@@ -6,12 +6,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { createAnalyzer } from '../src/analyze.js';
-import { tokenStage } from '../src/annotate/tokens.js';
-import { sentenceStage } from '../src/annotate/sentences.js';
-import { entityStage } from '../src/annotate/entities/index.js';
-import { quoteStage } from '../src/annotate/quotes/index.js';
 import { speakerPhraseProblem } from '../src/annotate/quotes/resolve.js';
-import { quantityStage } from '../src/annotate/quantities/index.js';
 import { articleFromContent } from '../src/ingest/read-inputs.js';
 import type { Article } from '../src/model/document.js';
 import { evalPath, repoRoot } from '../src/shared-paths.js';
@@ -20,7 +15,8 @@ const files = [evalPath('stories', 'basil.jsonl'), evalPath('comparison', 'reald
 const missing = files.some((f) => !existsSync(f));
 
 function corpus(): Article[] {
-  const analyzer = createAnalyzer([tokenStage, sentenceStage, entityStage, quoteStage, quantityStage]);
+  const stages = createAnalyzer().pipeline.stages.filter((s) => ['tokens', 'sentences', 'entities', 'quotes', 'quantities'].includes(s.name));
+  const analyzer = createAnalyzer(stages);
   const out: Article[] = [];
   for (const f of files) {
     for (const line of readFileSync(f, 'utf8').split('\n')) {

@@ -273,7 +273,8 @@ export function extractClaims(article: Article): Claim[] {
 
 export const claimStage: Stage = {
   name: 'claims',
-  requires: ['tokens', 'sentences'],
+  // Claims carry the entities, figures, times and quotes inside them: without those layers they would be silently poorer.
+  requires: ['tokens', 'sentences', 'entities', 'quantities', 'times', 'quotes'],
   provides: ['claims'],
   run: (article) => ({ claims: extractClaims(article) }),
 };

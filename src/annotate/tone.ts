@@ -73,7 +73,7 @@ export function sentenceTones(article: Article): SentenceTone[] {
 
 export const toneStage: Stage = {
   name: 'tone',
-  requires: ['tokens', 'sentences'],
+  requires: ['tokens', 'sentences', 'times'],
   provides: ['tone'],
   run: (article) => ({ tone: sentenceTones(article) }),
 };

@@ -1,8 +1,5 @@
 import * as chrono from 'chrono-node';
 import { createAnalyzer } from '../analyze.js';
-import { quantityStage } from '../annotate/quantities/index.js';
-import { quoteStage } from '../annotate/quotes/index.js';
-import { timeStage } from '../annotate/time/index.js';
 import type { Article } from '../model/document.js';
 import { silentContext, type Stage } from '../pipeline/stage.js';
 import type { BenchSection } from './section.js';
@@ -28,7 +25,10 @@ export const annotatorsBench: BenchSection = {
   async run({ quick, progress }) {
     const corpus = benchCorpus({ quick });
     // Everything up to the entity stage, once: the annotators read tokens, sentences, entities (and quotes).
-    const upstream = createAnalyzer().pipeline.stages.filter((s) => s.name === 'tokens' || s.name === 'sentences' || s.name === 'entities');
+    const analyzer = createAnalyzer();
+    const upstream = analyzer.until('entities').pipeline.stages;
+    const stage = (name: string) => analyzer.pipeline.stages.find((s) => s.name === name)!;
+    const [quoteStage, timeStage, quantityStage] = [stage('quotes'), stage('times'), stage('quantities')];
     const prepared: Article[] = corpus.map((a) => {
       const b = { ...a, layers: {} } as Article;
       for (const s of upstream) Object.assign(b.layers, s.run(b, silentContext));

@@ -77,7 +77,7 @@ export interface ClusterOptions {
 }
 
 export const DEFAULT_CLUSTER_OPTIONS: ClusterOptions = {
-  threshold: 0.4,
+  threshold: 0.45,
   nameWeight: 0.1,
   dateBoost: 2,
   weekdayBoost: 1.2,
@@ -144,9 +144,15 @@ export function pairScore(a: ArticleFeatures, b: ArticleFeatures, o: ClusterOpti
 /** The pair score from its text and name cosines, with time as evidence. */
 function combineScores(text: number, names: number, a: ArticleFeatures, b: ArticleFeatures, o: ClusterOptions): PairScore {
   let score = (1 - o.nameWeight) * text + o.nameWeight * names;
-  // Time is evidence both ways: the same days make a shared event likelier, distant days unlikelier.
+  // Time is evidence both ways: the same days make a shared event likelier, distant days unlikelier. A
+  // follow-up published days later that names the event's day (the funeral of Monday's victims, the
+  // charges in the June 2 shooting) is as near as the event itself: the gap is the smaller of the
+  // publication gap and the event-day gap.
   if (a.day !== null && b.day !== null) {
-    const gap = Math.abs(a.day - b.day);
+    const ea = a.signature.eventDay;
+    const eb = b.signature.eventDay;
+    const pubGap = Math.abs(a.day - b.day);
+    const gap = ea !== null && eb !== null ? Math.min(pubGap, Math.abs(ea - eb)) : pubGap;
     score *= o.dateBoost * (gap > o.timeWindowDays ? Math.exp(-(gap - o.timeWindowDays) / o.timeDecayDays) : 1);
   } else if (a.weekday && b.weekday) score *= a.weekday === b.weekday ? o.weekdayBoost : o.weekdayMismatch;
   return { score, text, names };

@@ -144,7 +144,9 @@ const PLACE_STREAM_MIN = 1000;
  */
 export function placeSpecificity(count: number, articles: number): number {
   const n = Math.max(articles, PLACE_STREAM_MIN);
-  const idf = Math.log(n / Math.max(1, count)) / Math.log(n);
+  // Normalised by a fixed scale, not by the stream's length: a place named by one report in a hundred
+  // weighs the same in a stream of 10k articles and of 1M.
+  const idf = Math.min(1, Math.log(n / Math.max(1, count)) / Math.log(PLACE_STREAM_MIN));
   return idf > 0 ? idf * idf : 0;
 }
 

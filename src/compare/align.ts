@@ -131,7 +131,7 @@ export function similarity(a: ClaimView, b: ClaimView): number {
 }
 
 /** Similarities of every claim pair from different articles that share a feature (via an inverted index). */
-export function candidatePairs(views: readonly ClaimView[]): AlignedPair[] {
+export function candidatePairs(views: readonly ClaimView[], floor = 0.15): AlignedPair[] {
   const lists = new Map<string, { j: number[]; w: number[] }>();
   views.forEach((v, j) => {
     for (const [f, w] of v.features) {
@@ -198,8 +198,9 @@ export function candidatePairs(views: readonly ClaimView[]): AlignedPair[] {
       for (const [f, w] of common) d += w * denseOf(f)[j]!;
       const cos = a.norm === 0 || b.norm === 0 ? 0 : d / (a.norm * b.norm);
       const s = Math.max(cos, coreSimilarity(a, b));
-      // Pairs below 0.15 matter neither to alignment nor to exclusives (which look for anything above 0.22).
-      if (s >= 0.15) out.push({ a, b, similarity: s });
+      // Pairs below 0.15 matter neither to alignment nor to exclusives (which look for anything above 0.22);
+      // a lower floor finds statements that share one fact among others (clause agreements).
+      if (s >= floor) out.push({ a, b, similarity: s });
     }
     touched.length = 0;
   });

@@ -3,7 +3,7 @@ import { samePredicate, type AlignedPair, type ClaimView } from './align.js';
 import { evidence, excerpt, outletName } from './evidence.js';
 import { diffWords, wordOverlap, type Hunk, type Word } from './token-diff.js';
 import type { ConflictType, Evidence } from './types.js';
-import { datesConflict, HEDGES, isYear, numberOf, numbersConflict, readDate, readNumber, monthOf, weekdayOf } from './values.js';
+import { datesConflict, hedgeOf, isYear, numberOf, numbersConflict, readDate, readNumber, monthOf, weekdayOf } from './values.js';
 import { concept, lexicon, stem } from '../annotate/lexicon.js';
 
 export interface ConflictCandidate {
@@ -18,7 +18,7 @@ const NAME_JOINERS = new Set(['.', '-', 'the', 'of', 'and', '&', "'s", '’s']);
 const NUMERIC_CONTEXT = new Set(['$', '€', '£', '%', 'percent', 'per', 'cent', 'thousand', 'million', 'billion', 'trillion', 'bn', 'mn', 'm', 'k', 'tn']);
 
 function isNumericWord(w: string): boolean {
-  return numberOf(w) !== null || NUMERIC_CONTEXT.has(w.toLowerCase()) || HEDGES[w.toLowerCase()] !== undefined;
+  return numberOf(w) !== null || NUMERIC_CONTEXT.has(w.toLowerCase()) || hedgeOf(w.toLowerCase()) !== undefined;
 }
 
 /** Widens a hunk side to the whole number or date phrase it cuts into ("4.1" + "billion"). */

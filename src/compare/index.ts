@@ -18,6 +18,7 @@ import { FIGURE_REFINERS, refineCandidates } from './refiners/index.js';
 import { quotesAgree } from './quoted.js';
 import type { Span } from '../model/document.js';
 import { relatedness, sharedLexicon } from './relatedness.js';
+import { alignmentMemo, CLAUSE_SIMILARITY, clauseAgreements, factMatch, statesOneFact, valuesClash } from './agreement.js';
 import type { Lexicon } from './lexical/index.js';
 
 /** Paraphrase similarity (0..1) from which two statements are reported as saying the same thing. */
@@ -91,7 +92,7 @@ export function compareArticles(articles: Article[], options: CompareOptions = {
   const story = resolve(articles);
   const map = entityMap(story);
   const views = claimViews(articles, map, new Map(story.map((e) => [e.id, e.type])));
-  const candidates = candidatePairs(views);
+  const candidates = candidatePairs(views, CLAUSE_SIMILARITY);
   const aligned = alignClaims(candidates, options.align ?? DEFAULT_ALIGN);
   const copies = findCopies(articles);
   const independent = (ids: Iterable<string>) => new Set([...ids].map((id) => copies.get(id) ?? id)).size;
@@ -279,7 +280,7 @@ export function compareArticles(articles: Article[], options: CompareOptions = {
     for (const m of members.values()) for (const q of strongOf.get(m.key) ?? []) if (members.get(q.a.article.id) === q.a && members.get(q.b.article.id) === q.b) inGroup.add(q);
     groups.push({ lead: p.a, members, pairs: [...inGroup].sort((x, y) => strongIndex.get(x)! - strongIndex.get(y)!) });
   }
-  const paraphraseMemo = new Map<string, number>();
+  const alignmentOf = lex ? alignmentMemo(lex) : null;
   for (const { lead: first, members: memberMap, pairs: groupPairsList } of groups) {
     const conflictedGroup = groupPairsList.some((p) => conflicted.has(p));
     const members = [...memberMap.values()].sort((x, y) => (x === first ? -1 : y === first ? 1 : y.claim.salience - x.claim.salience));
@@ -317,12 +318,7 @@ export function compareArticles(articles: Article[], options: CompareOptions = {
     const said = (v: ClaimView) => v.article.text.slice(v.claim.start, v.claim.end);
     // (Both ways: a short sentence is easily covered by a long one.) And most of the content words of the
     // shorter statement must be found in the longer one.
-    const paraphrase = (a: ClaimView, b: ClaimView) => {
-      const key = `${a.key}|${b.key}`;
-      let v = paraphraseMemo.get(key);
-      if (v === undefined) paraphraseMemo.set(key, (v = Math.min(lex!.phraseSimilarity(said(a), said(b)), lex!.phraseSimilarity(said(b), said(a)))));
-      return v;
-    };
+    const paraphrase = (a: ClaimView, b: ClaimView) => Math.min(alignmentOf!(a, b).score, alignmentOf!(b, a).score);
     const coverage = (a: ClaimView, b: ClaimView) => {
       const [short, long] = a.claim.keywords.length <= b.claim.keywords.length ? [a, b] : [b, a];
       const found = short.claim.keywords.filter((k) => long.claim.keywords.includes(k) || long.claim.keywords.some((l) => related(k, l) >= 0.75)).length;
@@ -342,22 +338,59 @@ export function compareArticles(articles: Article[], options: CompareOptions = {
     const figures = (v: ClaimView) => new Set(v.claim.quantities.map((i) => figureFeature(v.article.layers.quantities?.[i])).filter((f): f is string => f !== null));
     const sameFigure = (a: ClaimView, b: ClaimView) => [...figures(a)].some((f) => figures(b).has(f));
     // A statement that is largely someone's quoted words agrees only with one giving a run of those words.
-    const agreeing = (lex ? members.filter((v) => v === lead || sameFigure(lead, v) || (paraphrase(lead, v) >= AGREEMENT_SIMILARITY && covered(lead, v)) || (paraphrase(lead, v) >= 0.45 && contained(lead, v))) : members).filter(
+    // And one fact: the content words of the shorter statement closely matched in the longer, and no figures
+    // of one kind that disagree ("nine minutes" / "48 minutes" are two moments).
+    const oneFact = (a: ClaimView, b: ClaimView) => statesOneFact(factMatch(alignmentOf!(a, b), said(a), said(b))) && !valuesClash(a, b);
+    const agreeing = (
+      lex
+        ? members.filter(
+            (v) =>
+              v === lead ||
+              sameFigure(lead, v) ||
+              (((paraphrase(lead, v) >= AGREEMENT_SIMILARITY && covered(lead, v)) || (paraphrase(lead, v) >= 0.45 && contained(lead, v))) && oneFact(lead, v)),
+          )
+        : members
+    ).filter(
       (v) => v === lead || quotesAgree({ article: lead.article, span: lead.claim }, { article: v.article, span: v.claim }),
     );
     if (agreeing.length < 2) continue;
     members.splice(0, members.length, ...agreeing);
     evidenceList.splice(0, evidenceList.length, ...agreeing.map((v) => evidence(v.article, v.claim, 'claim')));
     outlets.splice(0, outlets.length, ...agreeing.map((v) => outletName(v.article)));
+    // What they agree on is the shortest statement (the others state it and more): that is the one quoted.
+    const common = agreeing.reduce((x, v) => (v.claim.keywords.length < x.claim.keywords.length ? v : x));
     findings.push({
       id: nextId('a'),
       kind: 'agreement',
-      summary: `${outlets.join(' and ')} agree: “${excerpt(lead.article.text.slice(lead.claim.start, lead.claim.end))}”`,
+      summary: `${outlets.join(' and ')} agree: “${excerpt(said(common))}”`,
       evidence: evidenceList,
       articles: members.map((v) => v.article.id),
       salience,
       independentOutlets: independent(members.map((v) => v.article.id)),
     });
+  }
+
+  // Facts two statements share when each says more besides: clause by clause, for the pairs nothing above covers.
+  if (lex) {
+    const touches = (f: Finding, v: ClaimView) => f.evidence.some((e) => e.article === v.article.id && e.start < v.claim.end && v.claim.start < e.end);
+    const covered = (a: ClaimView, b: ClaimView) => findings.some((f) => f.kind !== 'exclusive' && touches(f, a) && touches(f, b));
+    for (const c of clauseAgreements(candidates, lex, covered)) {
+      const sides = [
+        { v: c.a, span: c.spanA },
+        { v: c.b, span: c.spanB },
+      ];
+      const quoted = sides[c.shorter]!;
+      findings.push({
+        id: nextId('a'),
+        kind: 'agreement',
+        summary: `${outletName(c.a.article)} and ${outletName(c.b.article)} agree: “${excerpt(quoted.v.article.text.slice(quoted.span.start, quoted.span.end))}”`,
+        evidence: sides.map(({ v, span }) => evidence(v.article, span, 'claim')),
+        articles: [c.a.article.id, c.b.article.id],
+        salience: (c.a.claim.salience + c.b.claim.salience) / 2,
+        independentOutlets: independent([c.a.article.id, c.b.article.id]),
+        details: { clause: true },
+      });
+    }
   }
 
   // Exclusives: claims that no other article comes close to, most salient first.

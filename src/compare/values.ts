@@ -1,39 +1,46 @@
-import { loadQuantityLexicon } from '../annotate/quantities/lexicon.js';
-import { loadTimeLexicon } from '../annotate/time/lexicon.js';
+import { sharedResources } from '../resources.js';
 // Reading values out of short token runs, for comparing two wordings of one statement:
 // numbers (with separators, scale words, spelled-out forms, percent, currency, hedges) and dates
-// (weekdays, months with abbreviations, years, days of month).
+// (weekdays, months with abbreviations, years, days of month). The words come from the lexicons of the
+// quantity and time stages (data/lexicons/quantities.json, time.json), read when first needed.
 
-const QUANTITY_WORDS = loadQuantityLexicon();
-const TIME_WORDS = loadTimeLexicon();
-/** Number words, with "hundred", "dozen" and "half" read as plain numbers ("three hundred", "half"). */
-const SMALL_NUMBERS: Record<string, number> = {
-  ...Object.fromEntries(QUANTITY_WORDS.numberWords),
-  hundred: QUANTITY_WORDS.scales.get('hundred')!,
-  dozen: QUANTITY_WORDS.dozens.get('dozen')!,
-  half: QUANTITY_WORDS.multiples.get('half')!,
-};
-/** Scale words after a number ("1.2 million", "5 bn", "300 k"); "hundred" is a number word above. */
-const SCALES: Record<string, number> = Object.fromEntries([...QUANTITY_WORDS.scales, ...QUANTITY_WORDS.shortScales].filter(([w]) => w !== 'hundred'));
+interface ValueWords {
+  small: Record<string, number>;
+  scales: Record<string, number>;
+  hedges: Record<string, { low: number; high: number }>;
+}
+let valueWords: ValueWords | undefined;
+function valueWordList(): ValueWords {
+  if (valueWords) return valueWords;
+  const q = sharedResources().quantities;
+  valueWords = {
+    // Number words, with "hundred", "dozen" and "half" read as plain numbers ("three hundred", "half").
+    small: { ...Object.fromEntries(q.numberWords), hundred: q.scales.get('hundred')!, dozen: q.dozens.get('dozen')!, half: q.multiples.get('half')! },
+    // Scale words after a number ("1.2 million", "5 bn", "300 k"); "hundred" is a number word above.
+    scales: Object.fromEntries([...q.scales, ...q.shortScales].filter(([w]) => w !== 'hundred')),
+    hedges: Object.fromEntries([...q.hedges].map(([w, [low, high]]) => [w, { low, high }])),
+  };
+  return valueWords;
+}
 /**
- * Hedge words and the interval they allow around a value v: [v*low, v*high]. Read from the one hedge list the
- * quantity stage uses (data/lexicons/quantities.json), so that both read "more than" alike.
+ * Hedge words and the interval they allow around a value v: [v*low, v*high]. The one hedge list the
+ * quantity stage uses, so that both read "more than" alike.
  */
-export const HEDGES: Record<string, { low: number; high: number }> = Object.fromEntries(
-  [...QUANTITY_WORDS.hedges].map(([w, [low, high]]) => [w, { low, high }]),
-);
+export function hedgeOf(phrase: string): { low: number; high: number } | undefined {
+  return valueWordList().hedges[phrase];
+}
 /** Exact figures are rounded by whoever wrote them: allow half a percent. */
 export const ROUNDING = 0.005;
 
 /** Weekday (0 = Monday) of a name or abbreviation ("Tue."), from the time stage's lexicon. */
 export function weekdayOf(word: string): number | null {
-  const n = TIME_WORDS.weekdays.get(word.toLowerCase().replace(/\.$/, ''));
+  const n = sharedResources().time.weekdays.get(word.toLowerCase().replace(/\.$/, ''));
   return n === undefined ? null : n - 1;
 }
 
 /** Month (0 = January) of a name or abbreviation ("Sept."), from the time stage's lexicon. */
 export function monthOf(word: string): number | null {
-  const n = TIME_WORDS.months.get(word.toLowerCase().replace(/\.$/, ''));
+  const n = sharedResources().time.months.get(word.toLowerCase().replace(/\.$/, ''));
   return n === undefined ? null : n - 1;
 }
 
@@ -49,7 +56,7 @@ export interface NumberValue {
 export function numberOf(word: string): number | null {
   if (/^\d{1,3}(,\d{3})+(\.\d+)?$/.test(word)) return Number(word.replace(/,/g, ''));
   if (/^\d+(\.\d+)?$/.test(word)) return Number(word);
-  const small = SMALL_NUMBERS[word.toLowerCase()];
+  const small = valueWordList().small[word.toLowerCase()];
   return small === undefined ? null : small;
 }
 
@@ -70,12 +77,12 @@ export function readNumber(words: readonly string[]): NumberValue | null {
     const w = words[i]!;
     const lower = w.toLowerCase();
     const two = i + 1 < words.length ? `${lower} ${words[i + 1]!.toLowerCase()}` : '';
-    if (value === null && HEDGES[two]) {
+    if (value === null && hedgeOf(two)) {
       hedge = two;
       i++;
       continue;
     }
-    if (value === null && HEDGES[lower]) {
+    if (value === null && hedgeOf(lower)) {
       hedge = lower;
       continue;
     }
@@ -95,8 +102,8 @@ export function readNumber(words: readonly string[]): NumberValue | null {
       if (lower !== 'per') unit = '%';
       continue;
     }
-    if (value !== null && SCALES[lower]) {
-      scale *= SCALES[lower]!;
+    if (value !== null && valueWordList().scales[lower]) {
+      scale *= valueWordList().scales[lower]!;
       continue;
     }
     const n = numberOf(w);
@@ -109,7 +116,7 @@ export function readNumber(words: readonly string[]): NumberValue | null {
   }
   if (value === null) return null;
   const v = value * scale;
-  const h = hedge ? HEDGES[hedge]! : { low: 1 - ROUNDING, high: 1 + ROUNDING };
+  const h = hedge ? hedgeOf(hedge)! : { low: 1 - ROUNDING, high: 1 + ROUNDING };
   const a = v * h.low;
   const b = v * h.high;
   return { value: v, low: Math.min(a, b), high: Math.max(a, b), unit, hedge };

@@ -1,9 +1,6 @@
 import * as chrono from 'chrono-node';
-import { tokenize } from '../annotate/tokens.js';
-import { splitSentences } from '../annotate/sentences.js';
-import { timeStage } from '../annotate/time/index.js';
+import { createAnalyzer, type Analyzer } from '../analyze.js';
 import { makeArticle } from '../model/document.js';
-import { silentContext } from '../pipeline/stage.js';
 import type { EvalTask } from './task.js';
 import { emptyCounts, scoreTimexDoc, summarizeTimex, type TimexSpan } from './timex-score.js';
 import { readJsonRecords } from '../ingest/json-lines.js';
@@ -19,12 +16,10 @@ function readItems(file: string, limit?: number): TimexItem[] {
   return readJsonRecords<TimexItem>(file, limit !== undefined ? { limit } : {});
 }
 
-/** Our time stage on one text (tokens and sentences first, as in the pipeline). */
-export function predictTimes(text: string, dct: string | null): TimexSpan[] {
+/** The shipped pipeline up to the time stage on one text (not cleaned: the gold offsets are the item's). */
+export function predictTimes(untilTimes: ReturnType<Analyzer['until']>, text: string, dct: string | null): TimexSpan[] {
   const a = makeArticle({ id: 'x', source: 'eval', format: 'text', outlet: null, title: null, published: dct, url: null, language: 'en' }, text);
-  a.layers.tokens = tokenize(text);
-  a.layers.sentences = splitSentences(text, a.layers.tokens);
-  return (timeStage.run(a, silentContext).times ?? []).map((t) => ({ start: t.start, end: t.end, type: t.type, value: t.value }));
+  return (untilTimes.run(a).layers.times ?? []).map((t) => ({ start: t.start, end: t.end, type: t.type, value: t.value }));
 }
 
 /** chrono-node alone, as the baseline: its results as DATE/TIME values at the precision it is certain of. */
@@ -55,11 +50,12 @@ export const timexTask: EvalTask = {
   defaultFile: 'timex/timebank.jsonl',
   async run(file, options) {
     const items = readItems(file, options.limit);
+    const untilTimes = createAnalyzer().until('times');
     const ours = emptyCounts();
     const base = emptyCounts();
     const predictions: unknown[] = [];
     for (const item of items) {
-      const pred = predictTimes(item.text, item.dct);
+      const pred = predictTimes(untilTimes, item.text, item.dct);
       scoreTimexDoc(item.text, item.timexes, pred, ours);
       scoreTimexDoc(item.text, item.timexes, chronoTimes(item.text, item.dct), base);
       predictions.push({ id: item.id, timexes: pred.map((p) => ({ start: p.start, end: p.end, type: p.type, value: p.value })) });

@@ -10,8 +10,28 @@ export interface Pipeline {
   readonly timings: Map<string, number>;
 }
 
+/** Whether stages see only the layers they declare: on in tests (node --test sets NODE_TEST_CONTEXT). */
+function checkReadsByDefault(): boolean {
+  return process.env.PARALLAX_CHECK_READS === '1' || (process.env.NODE_TEST_CONTEXT !== undefined && process.env.PARALLAX_CHECK_READS !== '0');
+}
+
+/** The article as one stage sees it: reading a layer it does not declare throws. */
+function declaredView(article: Article, stage: Stage): Article {
+  const allowed = new Set<string>([...stage.requires, ...(stage.reads ?? [])]);
+  const layers = new Proxy(article.layers, {
+    get(target, key, receiver) {
+      if (typeof key === 'string' && !allowed.has(key)) {
+        throw new ParallaxError('E_PIPELINE', `stage "${stage.name}" read layer "${key}", which it does not declare (requires or reads)`);
+      }
+      return Reflect.get(target, key, receiver);
+    },
+  });
+  return { ...article, layers };
+}
+
 /** Builds a pipeline and checks that each stage's inputs are provided by an earlier stage. */
-export function createPipeline(stages: readonly Stage[]): Pipeline {
+export function createPipeline(stages: readonly Stage[], options: { checkReads?: boolean } = {}): Pipeline {
+  const checkReads = options.checkReads ?? checkReadsByDefault();
   const available = new Set<LayerName>();
   for (const stage of stages) {
     for (const need of stage.requires) {
@@ -28,7 +48,7 @@ export function createPipeline(stages: readonly Stage[]): Pipeline {
     run(article, ctx = silentContext) {
       for (const stage of stages) {
         const t0 = performance.now();
-        const added = stage.run(article, ctx);
+        const added = stage.run(checkReads ? declaredView(article, stage) : article, ctx);
         for (const key of Object.keys(added) as LayerName[]) {
           if (article.layers[key] !== undefined) {
             throw new ParallaxError('E_PIPELINE', `stage "${stage.name}" tried to rewrite layer "${key}"`);

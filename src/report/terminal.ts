@@ -22,12 +22,14 @@ export function renderTerminal(comparison: StoryComparison, options: TerminalOpt
   const n = c.articles.length;
   out.push(paint('bold', `Parallax: ${n} report${n === 1 ? '' : 's'} compared`));
   // Columns: outlet, date, title (padded on the plain text, so colour codes do not shift them).
-  const nameW = Math.min(28, Math.max(...c.articles.map((a) => outlet(a.id).length)));
+  // A longer outlet name is cut (with "…") so that the date column still lines up.
+  const nameW = Math.min(36, Math.max(...c.articles.map((a) => outlet(a.id).length)));
+  const cell = (name: string) => (name.length > nameW ? `${name.slice(0, nameW - 1)}…` : name.padEnd(nameW));
   const dateW = Math.max(...c.articles.map((a) => (a.published ?? 'date unknown').length));
   for (const a of c.articles) {
     const note = a.extraction.confidence < 0.6 ? paint('yellow', ' (could not read the whole article)') : '';
     const copy = a.copyOf ? paint('dim', ` copy of ${outlet(a.copyOf)}`) : '';
-    out.push(`  ${paint('cyan', outlet(a.id).padEnd(nameW))}  ${paint('dim', (a.published ?? 'date unknown').padEnd(dateW))}  ${a.title ?? ''}${copy}${note}`.trimEnd());
+    out.push(`  ${paint('cyan', cell(outlet(a.id)))}  ${paint('dim', (a.published ?? 'date unknown').padEnd(dateW))}  ${a.title ?? ''}${copy}${note}`.trimEnd());
   }
   out.push(paint('dim', '  (the numbers after each outlet below are character offsets into its cleaned text: "text" in --json)'));
   out.push('');

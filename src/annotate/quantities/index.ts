@@ -130,5 +130,3 @@ export function createQuantityStage(options: QuantityStageOptions): Stage {
     run: (article) => ({ quantities: extractQuantities(article, options) }),
   };
 }
-
-export const quantityStage: Stage = createQuantityStage({ lexicon: loadQuantityLexicon(), months: loadMonthNames() });

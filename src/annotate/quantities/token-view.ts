@@ -2,7 +2,7 @@ import type { Article, Sentence, Token } from '../../model/document.js';
 
 /**
  * A flat view of an article's tokens for the annotators: the token strings, their lower-case forms,
- * and for each token the index of its sentence. Built once per stage run in linear time.
+ * and for each token the index of its sentence. Built once per article in linear time.
  */
 export interface TokenView {
   text: string;
@@ -19,10 +19,23 @@ export interface TokenView {
   sentEnd: Int32Array;
 }
 
+// One view per article, shared by the stages that read it (quotes, times, quantities): keyed by the token
+// and sentence layers, which no stage rewrites, and dropped with them.
+const views = new WeakMap<Token[], WeakMap<Sentence[], TokenView>>();
+
 export function tokenView(article: Article): TokenView {
-  const text = article.text;
-  const tokens = article.layers.tokens ?? [];
-  const sentences = article.layers.sentences ?? [{ start: 0, end: text.length, paragraph: 0 }];
+  const tokens = article.layers.tokens;
+  const sentences = article.layers.sentences;
+  if (!tokens || !sentences) return buildTokenView(article.text, tokens ?? [], sentences ?? [{ start: 0, end: article.text.length, paragraph: 0 }]);
+  let bySentences = views.get(tokens);
+  if (!bySentences) views.set(tokens, (bySentences = new WeakMap()));
+  let view = bySentences.get(sentences);
+  // The text is part of the key too: a harness may put one token layer on two texts.
+  if (!view || view.text !== article.text) bySentences.set(sentences, (view = buildTokenView(article.text, tokens, sentences)));
+  return view;
+}
+
+function buildTokenView(text: string, tokens: Token[], sentences: Sentence[]): TokenView {
   const n = tokens.length;
   const words = new Array<string>(n);
   const lower = new Array<string>(n);

@@ -163,6 +163,9 @@ function leadingTimePhrase(view: TokenView, start: number, p: number): boolean {
   return false;
 }
 
+/** Punctuation around an apposition: commas, dashes ("John Dickey, the chief executive of Ora Media -- the production company ... -- told"). */
+const APPOSITION_EDGES = new Set([',', '—', '–', '-']);
+
 /**
  * The subject that opens the clause of a cue at p+1 (the sentence's first noun phrase, after a leading
  * adverbial ending in a comma), when nothing between it and the cue starts another clause.
@@ -205,7 +208,7 @@ function clauseSubject(view: TokenView, lex: QuoteLexicon, f: number, p: number)
   if (!subj || subj.end > p + 1) return null;
   // Between commas, an apposition may hold a clause of its own ("Michael Mulgrew, president of the union,
   // which represents teachers, said"; "Rucker Culpepper, who runs ..., said").
-  const apposition = view.words[subj.end] === ',' && view.words[p] === ',' && p - subj.end <= 40;
+  const apposition = APPOSITION_EDGES.has(view.words[subj.end]!) && APPOSITION_EDGES.has(view.words[p]!) && p - subj.end <= 40;
   for (let k = subj.end; k <= p; k++) {
     const l = view.lower[k]!;
     if (l === ';' || l === ':') return null;
@@ -308,7 +311,7 @@ export function findAnchors(view: TokenView, lex: QuoteLexicon, f: number, e: nu
     }
     // The relative pronoun is the speaker mention as written ("Sanders, who has long opposed ..."); the
     // speaker stage resolves it to its antecedent.
-    if (!src && lex.cueModel && p >= f && (view.lower[p] === 'who' || (view.lower[p] === 'which' && view.words[p - 1] === ','))) src = { first: p, end: p + 1 };
+    if (!src && lex.cueModel && p >= f && (view.lower[p] === 'who' || view.lower[p] === 'which')) src = { first: p, end: p + 1 };
     // The speaker further left: "Marley Anderson, 21, a junior from Las Vegas, said", "Sexton, after the rally,
     // wrote", "Gov. Jerry Brown (D) announced": the subject that opens the clause.
     // "“...,” Jeff Weaver, Sanders’ campaign manager, said in a statement": the name right after the quote.
@@ -318,6 +321,8 @@ export function findAnchors(view: TokenView, lex: QuoteLexicon, f: number, e: nu
       const closesQuote = (i: number): boolean => CLOSING_MARKS.has(view.words[i]!) && /^[,?!.]$/.test(view.words[i - 1] ?? '');
       while (c > f && c > p - 25 && !closesQuote(c)) c--;
       if (c > f && closesQuote(c)) {
+        // Two apostrophes make one mark ("'' Mr. King, 82, told me").
+        while (c + 1 < p && CLOSING_MARKS.has(view.words[c + 1]!)) c++;
         const np = npStartingAt(view, lex, c + 1, p + 1);
         if (np && np.end <= p && view.words[np.end] === ',') src = np;
       }
@@ -362,7 +367,7 @@ export function findAnchors(view: TokenView, lex: QuoteLexicon, f: number, e: nu
     const reported = a.shape === 'sc' && lex.speechCues.has(view.lower[a.cue.first]!) && !JOINERS.has(view.lower[edge]!) && edge - after > 1;
     // An attitude opening a speech verb's clause ("Hester said parents still want neighborhood schools") is
     // what was said: the clause is the content, and the attitude no attribution of its own.
-    const opensReported = a.shape === 'sc' && !a.inherited && a.source !== null && innerAction && lex.speechCues.has(view.lower[a.cue.first]!) && nestedStart === a.cue.end;
+    const opensReported = a.shape === 'sc' && a.source !== null && innerAction && lex.speechCues.has(view.lower[a.cue.first]!) && nestedStart === a.cue.end;
     const nested = accNested || opensReported || (reported && innerAction) || (a.shape === 'sc' && nestedStart >= 0 && edge === nestedStart && nestedStart > a.cue.end && !JOINERS.has(view.lower[nestedStart - 1]!) && nestedStart - after <= 1);
     limits[i] = nested && limits[i + 1]! - after <= MAX_CONTENT ? limits[i + 1]! : edge;
     if (opensReported && limits[i] !== edge) absorbed[i + 1] = 1;

@@ -161,56 +161,167 @@ export function fnv(h: number, s: string): number {
 
 export const FNV_START = 0x811c9dc5 | 0;
 
-/** Weights in an open-addressing table keyed by the 32-bit hash of the feature string. */
+const prefixHashes = new Map<string, number>();
+
+/** fnv(FNV_START, a) for the constant first part of a feature, computed once per part (speed). */
+export function prefixHash(a: string): number {
+  let h = prefixHashes.get(a);
+  if (h === undefined) prefixHashes.set(a, (h = fnv(FNV_START, a)));
+  return h;
+}
+
+/**
+ * Weights in an open-addressing table keyed by the 32-bit key of the feature string (featureKey). Key and
+ * weight of a slot sit side by side in one buffer (one cache line per probe); key 0 marks an empty slot, so a
+ * feature whose key is 0 is stored under 1.
+ */
 export class WeightTable {
   private readonly keys: Int32Array;
   private readonly values: Float32Array;
-  private readonly used: Uint8Array;
   private readonly mask: number;
   constructor(entries: [string, number][]) {
     let size = 1;
     while (size < entries.length * 2) size <<= 1;
-    this.keys = new Int32Array(size);
-    this.values = new Float32Array(size);
-    this.used = new Uint8Array(size);
+    const buf = new ArrayBuffer(size * 8);
+    this.keys = new Int32Array(buf);
+    this.values = new Float32Array(buf);
     this.mask = size - 1;
     for (const [k, v] of entries) {
-      const h = fnv(FNV_START, k);
+      const h = featureKey(k) || 1;
       let i = h & this.mask;
-      while (this.used[i] === 1 && this.keys[i] !== h) i = (i + 1) & this.mask;
-      this.used[i] = 1;
-      this.keys[i] = h;
-      this.values[i] = this.values[i]! + v;
+      while (this.keys[2 * i] !== 0 && this.keys[2 * i] !== h) i = (i + 1) & this.mask;
+      this.keys[2 * i] = h;
+      this.values[2 * i + 1] = this.values[2 * i + 1]! + v;
     }
   }
-  get(h: number): number {
+  get(key: number): number {
+    const h = key || 1;
     let i = h & this.mask;
-    while (this.used[i] === 1) {
-      if (this.keys[i] === h) return this.values[i]!;
+    for (let x = this.keys[2 * i]!; x !== 0; x = this.keys[2 * i]!) {
+      if (x === h) return this.values[2 * i + 1]!;
       i = (i + 1) & this.mask;
     }
     return 0;
   }
 }
 
-/** Score of token k: the bias plus the weights of its features. */
+/** Combines a feature's hash so far with the hash of its next part. */
+function mix(h: number, x: number): number {
+  h = Math.imul(h ^ x, 0x01000193);
+  return h ^ (h >>> 15);
+}
+
+/**
+ * The table key of a feature string: its name (up to "=") and each "|"-separated value hashed on their own
+ * and mixed, so that scoring can hash each token's word once per text instead of once per feature.
+ */
+export function featureKey(feature: string): number {
+  const eq = feature.indexOf('=');
+  if (eq < 0) return fnv(FNV_START, feature);
+  let h = fnv(FNV_START, feature.slice(0, eq + 1));
+  for (const part of feature.slice(eq + 1).split('|')) h = mix(h, fnv(FNV_START, part));
+  return h;
+}
+
+const partHashes = new Map<string, number>();
+/** fnv of a short constant or class string, remembered (classes, buckets, names). */
+function hashOf(x: string): number {
+  let h = partHashes.get(x);
+  if (h === undefined) {
+    h = fnv(FNV_START, x);
+    if (partHashes.size < 4096) partHashes.set(x, h);
+  }
+  return h;
+}
+
+const lowerHashCache = new WeakMap<TokenView, Int32Array>();
+/** fnv of each token's lower-cased word, computed once per view. */
+function lowerHashes(view: TokenView): Int32Array {
+  let a = lowerHashCache.get(view);
+  if (!a) {
+    a = new Int32Array(view.lower.length);
+    for (let i = 0; i < a.length; i++) a[i] = fnv(FNV_START, view.lower[i]!);
+    lowerHashCache.set(view, a);
+  }
+  return a;
+}
+
+const classHashCache = new WeakMap<TokenView, Int32Array>();
+/** fnv of each token's class (cls inside a sentence), computed once per view. */
+function classHashes(view: TokenView): Int32Array {
+  let a = classHashCache.get(view);
+  if (!a) {
+    a = new Int32Array(view.lower.length);
+    for (let i = 0; i < a.length; i++) a[i] = hashOf(cls(view, i, 0, a.length));
+    classHashCache.set(view, a);
+  }
+  return a;
+}
+
+const P = (name: string) => fnv(FNV_START, name);
+const K = { b: fnv(FNV_START, 'b'), st: P('st='), stcn1: P('stcn1='), cp1st: P('cp1st='), csl: P('csl='), cslst: P('cslst='), cslcn1: P('cslcn1='), cl: P('cl='), clst: P('clst='), w: P('w='), s3: P('s3='), cap: P('cap='), q: P('q='), p1: P('p1='), p2: P('p2='), n1: P('n1='), n2: P('n2='), p1w: P('p1w='), wn1: P('wn1='), wn1n2: P('wn1n2='), p2p1w: P('p2p1w='), cp1: P('cp1='), cn1: P('cn1='), cp2cp1: P('cp2cp1='), cn1cn2: P('cn1cn2='), cp1w: P('cp1w='), wcn1: P('wcn1='), wcn1cn2: P('wcn1cn2='), cp2cp1w: P('cp2cp1w='), cp1cn1: P('cp1cn1='), qs: P('qs='), pos: P('pos=') };
+const H_BOS = fnv(FNV_START, '<s>');
+const H_EOS = fnv(FNV_START, '</s>');
+const H_BOS_CLASS = fnv(FNV_START, 'BOS');
+const H_EOS_CLASS = fnv(FNV_START, 'EOS');
+
+/**
+ * Score of token k: the bias plus the weights of its features. The features are emitCueFeatures' (a test
+ * holds the two equal), hashed from parts: each word's hash comes from a per-text array.
+ */
 export function scoreCueAt(model: CueModel, view: TokenView, k: number, f: number, e: number, quoted: Uint8Array): number {
-  let s = model.bias;
-  emitCueFeatures(view, k, f, e, quoted, (a, b, c, d, x, y) => {
-    let h = fnv(FNV_START, a);
-    if (b !== undefined) h = fnv(h, b);
-    if (c !== undefined) h = fnv(h, c);
-    if (d !== undefined) h = fnv(h, d);
-    if (x !== undefined) h = fnv(h, x);
-    if (y !== undefined) h = fnv(h, y);
-    s += model.table.get(h);
-  });
+  const t = model.table;
+  const L = lowerHashes(view);
+  const l = view.lower[k]!;
+  const w = view.words[k]!;
+  const lh = (i: number) => (i < f ? H_BOS : i >= e ? H_EOS : L[i]!);
+  const hl = L[k]!;
+  const p1 = lh(k - 1);
+  const p2 = lh(k - 2);
+  const n1 = lh(k + 1);
+  const n2 = lh(k + 2);
+  const C = classHashes(view);
+  const ch = (i: number) => (i < f ? H_BOS_CLASS : i >= e ? H_EOS_CLASS : C[i]!);
+  const cp1 = ch(k - 1);
+  const cp2 = ch(k - 2);
+  const cn1 = ch(k + 1);
+  const cn2 = ch(k + 2);
+  const cap = hashOf(w !== l ? (k === f ? 'init' : 'cap') : 'low');
+  const q = hashOf(quoted[k] === 1 ? 'q' : '-');
+  const marks = markCounts(view);
+  const qs = hashOf(marks[Math.min(e, k + 40)]! - marks[Math.max(f, k - 40)]! > 0 ? '1' : '0');
+  const pos = hashOf(k === f ? 'first' : k - f <= 3 ? 'early' : e - k <= 3 ? 'late' : 'mid');
+  const st = hashOf(stemOf(l));
+  let sl = k - 1;
+  while (sl >= f && sl > k - 5 && (AUX.has(view.lower[sl]!) || view.lower[sl]!.endsWith('ly') || view.lower[sl] === 'not' || view.lower[sl] === 'also')) sl--;
+  const csl = ch(sl);
+  let clause = '-';
+  for (let i = k + 1; i < Math.min(e, k + 4); i++) {
+    const x = view.lower[i]!;
+    if (x === 'that' || x === ':' || OPEN_MARKS.has(x)) {
+      clause = x === 'that' ? 'that' : x === ':' ? 'colon' : 'quote';
+      break;
+    }
+  }
+  const cl = hashOf(clause);
+  let s = model.bias + t.get(K.b);
+  s += t.get(mix(K.st, st)) + t.get(mix(mix(K.stcn1, st), cn1)) + t.get(mix(mix(K.cp1st, cp1), st));
+  s += t.get(mix(K.csl, csl)) + t.get(mix(mix(K.cslst, csl), st)) + t.get(mix(mix(K.cslcn1, csl), cn1));
+  s += t.get(mix(K.cl, cl)) + t.get(mix(mix(K.clst, cl), st));
+  s += t.get(mix(K.w, hl)) + t.get(mix(K.s3, l.length > 3 ? hashOf(l.slice(-3)) : hl));
+  s += t.get(mix(mix(K.cap, cap), hl)) + t.get(mix(K.q, q)) + t.get(mix(mix(K.q, q), hl));
+  s += t.get(mix(K.p1, p1)) + t.get(mix(K.p2, p2)) + t.get(mix(K.n1, n1)) + t.get(mix(K.n2, n2));
+  s += t.get(mix(mix(K.p1w, p1), hl)) + t.get(mix(mix(K.wn1, hl), n1)) + t.get(mix(mix(mix(K.wn1n2, hl), n1), n2)) + t.get(mix(mix(mix(K.p2p1w, p2), p1), hl));
+  s += t.get(mix(K.cp1, cp1)) + t.get(mix(K.cn1, cn1)) + t.get(mix(mix(K.cp2cp1, cp2), cp1)) + t.get(mix(mix(K.cn1cn2, cn1), cn2));
+  s += t.get(mix(mix(K.cp1w, cp1), hl)) + t.get(mix(mix(K.wcn1, hl), cn1)) + t.get(mix(mix(mix(K.wcn1cn2, hl), cn1), cn2)) + t.get(mix(mix(mix(K.cp2cp1w, cp2), cp1), hl));
+  s += t.get(mix(mix(K.cp1cn1, cp1), cn1)) + t.get(mix(mix(K.qs, qs), hl));
+  s += t.get(mix(K.pos, pos)) + t.get(mix(mix(K.pos, pos), hl)) + t.get(mix(K.cap, cap));
   return s;
 }
 
 export function scoreCue(model: CueModel, feats: readonly string[]): number {
   let s = model.bias;
-  for (const x of feats) s += model.table.get(fnv(FNV_START, x));
+  for (const x of feats) s += model.table.get(featureKey(x));
   return s;
 }
 
@@ -230,9 +341,24 @@ export function cachedCueScore(model: CueModel, view: TokenView, k: number, f: n
   return v;
 }
 
+const vocabCache = new WeakMap<TokenView, WeakMap<CueModel, Uint8Array>>();
+
+/** 1 for each token of a view that is a word of the model's vocabulary (computed once per view and model). */
+export function vocabMask(model: CueModel, view: TokenView): Uint8Array {
+  let byModel = vocabCache.get(view);
+  if (!byModel) vocabCache.set(view, (byModel = new WeakMap()));
+  let mask = byModel.get(model);
+  if (!mask) {
+    mask = new Uint8Array(view.tokens.length);
+    for (let k = 0; k < mask.length; k++) if (view.tokens[k]!.kind === 'word' && model.vocab.has(model.stems ? stemOf(view.lower[k]!) : view.lower[k]!)) mask[k] = 1;
+    byModel.set(model, mask);
+  }
+  return mask;
+}
+
 /** True when token k (in sentence [f, e)) is a cue according to the model. */
 export function isCue(model: CueModel, view: TokenView, k: number, f: number, e: number, quoted: Uint8Array): boolean {
-  if (!model.vocab.has(model.stems ? stemOf(view.lower[k]!) : view.lower[k]!)) return false;
+  if (vocabMask(model, view)[k] !== 1) return false;
   return cachedCueScore(model, view, k, f, e, quoted) > model.threshold;
 }
 

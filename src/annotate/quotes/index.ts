@@ -360,10 +360,8 @@ export function extractQuotes(article: Article, lex: QuoteLexicon, options: Quot
 export function createQuoteStage(lex: QuoteLexicon, options: QuoteOptions = {}): Stage {
   return {
     name: 'quotes',
-    requires: ['tokens', 'sentences', 'entities'],
+    requires: ['tokens', 'sentences', 'entities', 'entityIndex'],
     provides: ['quotes'],
     run: (article) => ({ quotes: extractQuotes(article, lex, options) }),
   };
 }
-
-export const quoteStage: Stage = createQuoteStage(loadQuoteLexicon());

@@ -261,3 +261,20 @@ test('a day between the speaker and the cue is when, not who', () => {
   const described = extractQuotes(preparedArticle('Trump, who has been feuding with Republican leaders this week, on Friday described his intent to lead.'), lex, { attitudes: true });
   assert.equal(described[0]?.speakerMention?.text, 'Trump');
 });
+
+// Made-up sentences in the shapes of PolNeAR's (speaker errors of the dev split).
+const attributed = (text: string) =>
+  extractQuotes(preparedArticle(text), lex, { attitudes: true }).map((q) => [q.speakerMention?.text ?? null, q.cue?.text ?? null, q.content.map((c) => c.text).join(' | ')]);
+
+test('an apposition holding a clause or dashes keeps the subject as the speaker', () => {
+  assert.deepEqual(attributed('Anna Berg, president of the teachers union, which represents city educators, said the plan would hurt students.')[0], ['Anna Berg', 'said', 'the plan would hurt students']);
+  assert.deepEqual(attributed('John Dickey, the chief executive of Ora Media -- the company that owns the show -- told me that it was fine.')[0], ['John Dickey', 'told', 'it was fine']);
+  assert.deepEqual(attributed("''It does not matter,'' Mr. King, 82, told me.")[0]?.[0], 'Mr. King');
+});
+
+test('an attitude opening what a speech verb reports is part of it; an impersonal "it" is nobody', () => {
+  assert.deepEqual(attributed('Megan Hester, a senior associate at the institute, said parents still want neighborhood schools.'), [['Megan Hester', 'said', 'parents still want neighborhood schools']]);
+  const unclear = attributed('It is unclear whether the senator will run again.');
+  assert.ok(unclear.every(([speaker]) => speaker === null), JSON.stringify(unclear));
+  assert.deepEqual(attributed('Obama seemed to recognize that the victory mattered.')[0]?.[0], 'Obama');
+});

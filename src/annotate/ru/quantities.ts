@@ -265,7 +265,7 @@ function quantity(text: string, start: number, end: number, value: number, low: 
 
 export const ruQuantityStage: Stage = {
   name: 'quantities',
-  requires: ['tokens', 'sentences'],
+  requires: ['tokens', 'sentences', 'times'],
   provides: ['quantities'],
   run: (article) => ({ quantities: extractRuQuantities(article) }),
 };

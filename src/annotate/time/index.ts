@@ -115,5 +115,3 @@ export function createTimeStage(options: TimeStageOptions): Stage {
     run: (article) => ({ times: extractTimes(article, options, starters) }),
   };
 }
-
-export const timeStage: Stage = createTimeStage({ lexicon: loadTimeLexicon(), numbers: loadQuantityLexicon(), tense: loadTenseWords() });

@@ -70,9 +70,14 @@ export function figureAffinity(
   return head + shared * 0.6 + Math.min(2, entities) * 0.3 + near;
 }
 
+/** How far a figure converted from another unit may be off (translations round converted figures). */
+const CONVERTED = 0.05;
+
 /** Intervals that do not meet, allowing rounding on exact figures. */
 export function disjoint(x: FigureFact, y: FigureFact): boolean {
-  const slack = (f: FigureFact) => (f.low === f.high ? Math.abs(f.central) * ROUNDING : 0);
+  // A figure in another unit was converted, and conversions are rounded ("20 feet" / "до 6 метров").
+  const rounding = x.unit !== y.unit ? CONVERTED : ROUNDING;
+  const slack = (f: FigureFact) => (f.low === f.high ? Math.abs(f.central) * rounding : 0);
   return x.high + slack(x) < y.low - slack(y) || y.high + slack(y) < x.low - slack(x);
 }
 

@@ -47,10 +47,15 @@ export const statusDetector: Detector = {
           // Two named subjects that differ, neither named beside the other's act: two acts ("Stone was charged" /
           // "Gates pleaded"). Named beside it, one subject may be a name resolved to the wrong namesake.
           if (x.subject && y.subject && x.subject !== y.subject && !x.entities.has(y.subject) && !y.entities.has(x.subject)) continue;
+          // Acts done to two different things ("the admit card will be released" / "IBPS has released the result").
+          if (x.theme?.size && y.theme?.size && ![...x.theme].some((t) => [...y.theme!].some((u) => t === u || related(t, u) >= 0.85))) continue;
           const s = clauseAffinity(x, y, weight) * act;
           const shared = [...x.entities].some((e) => y.entities.has(e));
           // One participant in common is enough for one act ("he is yet to be arrested" / "Kannan was arrested").
-          if (s >= MIN || (shared && s >= MIN / 2)) pairs.push({ x, y, s });
+          // A blanket denial of the act ("police have made no arrests") speaks of the story's act wherever it is told
+          // done ("Christians was taken into custody"), when it is the very act.
+          const blanket = x.act === y.act && (x.blanket ? y.status === 'done' : y.blanket && x.status === 'done');
+          if (s >= MIN || (shared && s >= MIN / 2) || blanket) pairs.push({ x, y, s: Math.max(s, blanket ? MIN / 2 : 0) });
         }
         pairs.sort((p, q) => q.s - p.s);
         // Read from the side of the act not done (denied, not yet, planned): its closest counterpart in the other
@@ -86,7 +91,7 @@ export const statusDetector: Detector = {
             salience: 0.8,
             subject: `act:${x.act}`,
             // Who does or undergoes the act on each side (story entities; null when not named), for the refiners.
-            details: { subjects: [other.subject, done.subject] },
+            details: { subjects: [other.subject, done.subject], doneFrom: done.active ? 'subject' : done.agentOnly ? 'agent' : 'auxiliary' },
           });
         }
       }

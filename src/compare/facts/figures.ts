@@ -111,6 +111,9 @@ function aroundPrecision(q: Quantity): { low: number; high: number } {
   return { low: Math.max(low, q.value - unit), high: Math.min(high, q.value + unit) };
 }
 
+/** An interval in another unit (a factor to the base unit). */
+const scaled = ({ low, high }: { low: number; high: number }, f: number) => ({ low: low * f, high: high * f });
+
 /** The day a figure's clause names (not the day of a statement about it): "On Tuesday, thousands ...". */
 function dayAbout(article: Article, context: Span, value: Span): string | null {
   let best: { day: string; distance: number } | null = null;
@@ -200,14 +203,16 @@ export function figureFacts(article: Article, toStory: (id: string) => string): 
     // "a 24-page indictment", "a 17-day protest": the figure counts the noun of the compound (pages, days).
     const compound = /^-([a-z]+)\b(?!-)/i.exec(text.slice(q.end, q.end + 20));
     const head = compound ? concept(compound[1]!.toLowerCase()) : q.countedHead ? concept(q.countedHead) : null;
+    // Lengths and masses in their base unit: "45 miles" and "72 km" are one figure.
+    const f = (q.unit && factLexicon().unitFactors.get(q.unit)) || 1;
     out.push({
       kind: 'figure',
       article,
       value: { start: q.start, end: q.end },
       context,
       sentence: sentenceAt(article, q.start),
-      ...aroundPrecision(q),
-      central: q.value,
+      ...scaled(aroundPrecision(q), f),
+      central: q.value * f,
       hedge: q.hedge,
       direction: directionOf(q.hedge),
       vague: false,

@@ -11,6 +11,8 @@ export interface FactLexicon {
   sameRole: ReadonlyMap<string, string>;
   /** Unit -> dimension ("ft" -> "length"). */
   dimensions: ReadonlyMap<string, string>;
+  /** Unit -> its size in the dimension's base unit ("mi" -> 1609.344 metres). */
+  unitFactors: ReadonlyMap<string, number>;
   statusCues: Readonly<Record<'negated' | 'planned' | 'progress', readonly string[]>>;
   /** Last words of titles ("chief", "minister"). */
   titleHeads: ReadonlySet<string>;
@@ -25,6 +27,7 @@ export function factLexicon(): FactLexicon {
     kinRoles: string[];
     sameRole: string[][];
     dimensions: Record<string, string[]>;
+    unitFactors?: Record<string, number | string>;
     statusCues: FactLexicon['statusCues'];
     titleHeads: string[];
   };
@@ -37,6 +40,7 @@ export function factLexicon(): FactLexicon {
     kinRoles: new Set(raw.kinRoles),
     sameRole,
     dimensions,
+    unitFactors: new Map(Object.entries(raw.unitFactors ?? {}).filter((e): e is [string, number] => typeof e[1] === 'number')),
     statusCues: raw.statusCues,
     titleHeads: new Set(raw.titleHeads),
   };

@@ -41,3 +41,13 @@ test('a person taken to hospital with injuries has not died: the act meets a lat
   assert.equal(alive.act, died.act);
   assert.equal(died.status, 'done');
 });
+
+test('held "по делу о" something is linked to it, against "не связано с"', () => {
+  const a = run('Источник подчеркнул, что задержание не связано с публикацией видео.');
+  const b = run('Прокуратура сообщила, что оба задержаны по делу о публикации изображений.');
+  const denied = ruStatusFacts(a, (id) => id).find((f) => f.status === 'negated')!;
+  const linked = ruStatusFacts(b, (id) => id).find((f) => b.text.slice(f.value.start, f.value.end) === 'по делу о')!;
+  assert.equal(a.text.slice(denied.value.start, denied.value.end), 'не связано');
+  assert.equal(denied.act, linked.act);
+  assert.equal(linked.status, 'done');
+});

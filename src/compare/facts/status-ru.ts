@@ -110,5 +110,7 @@ function statusFact(article: Article, value: Span, act: string, status: StatusFa
     // The Russian reader names no subject and does not tell an active past verb from a participle.
     subject: null,
     active: false,
+    blanket: false,
+    agentOnly: false,
   };
 }

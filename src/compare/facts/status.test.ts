@@ -44,3 +44,21 @@ test('status facts: plans from their cue, and acts done from an auxiliary, an ag
   assert.ok(!acts('He is the second agent to be fired this month.').some((x) => x.startsWith('planned')));
   assert.ok(acts('Mr. Ryan’s budget plan was approved in March.').some((x) => x.startsWith('done approv')));
 });
+
+test('status facts: a light verb names its act by its object; a short denial denies the story\'s act', () => {
+  assert.ok(acts('Christians was taken into custody Thursday night.').includes('done arrest'));
+  const a = analyzer.analyze(articleFromContent({ text: 'Police said they have made no arrests. It ended without reports of deaths or injuries.' }, { id: 'a', source: 'a', outlet: 'A', title: null, published: '2019-12-31T12:00:00Z' }));
+  const facts = statusFacts(a, (id) => id);
+  assert.deepEqual(facts.filter((f) => f.blanket).map((f) => f.act), ['arrest', 'kill', 'injure']);
+});
+
+test('status facts: the theme is a passive\'s subject or an active verb\'s object', () => {
+  const themes = (text: string) => {
+    const a = analyzer.analyze(articleFromContent({ text }, { id: 'a', source: 'a', outlet: 'A', title: null, published: '2019-12-31T12:00:00Z' }));
+    return statusFacts(a, (id) => id).map((f) => [...(f.theme ?? [])].sort().join(' '));
+  };
+  assert.deepEqual(themes('The admit card for the main examination will be released on the portal.'), ['admit card']);
+  assert.ok(themes('IBPS has released the preliminary exam result today.')[0]!.includes('result'));
+  // A denied noun has no theme of its own.
+  assert.deepEqual(themes('Police have made no arrests.'), ['']);
+});

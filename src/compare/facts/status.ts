@@ -9,7 +9,7 @@ import { detectLanguage } from '../../lang/detect.js';
 import { ruStatusFacts } from './status-ru.js';
 
 /** Verbs too light to name an act ("made no arrests" names "arrest", not "make"). */
-const LIGHT = new Set(['allege', 'accuse', 'report', 'claim', 'be', 'have', 'do', 'make', 'take', 'get', 'go', 'come', 'give', 'put', 'set', 'keep', 'let', 'seem', 'become', 'remain', 'say', 'tell', 'add', 'also', 'still', 'yet', 'already', 'been', 'being', 'continue', 'begin', 'start', 'want', 'need', 'try']);
+const LIGHT = new Set(['allege', 'accuse', 'report', 'claim', 'be', 'have', 'do', 'make', 'take', 'get', 'go', 'come', 'give', 'put', 'set', 'keep', 'let', 'seem', 'become', 'remain', 'say', 'tell', 'add', 'also', 'still', 'yet', 'already', 'been', 'being', 'continue', 'begin', 'start', 'want', 'need', 'try', 'expect']);
 
 /** Acts whose concept is "accuse" but which name a formal step ("charged", "indicted"), not a claim. */
 const ACCUSE_ACTS = new Set(['charge', 'indict']);
@@ -31,9 +31,11 @@ const HEDGED_NEGATION = new Set(['would', 'could', 'might', 'should', 'may', 'mu
 
 const SUBJECT_PRONOUNS = new Set(['he', 'she', 'they', 'we', 'who']);
 
+const NOT_ADVERBS = new Set(['apply', 'supply', 'reply', 'rally', 'family', 'assembly', 'comply', 'multiply', 'italy', 'belly', 'bully', 'tally', 'ugly', 'holy', 'only', 'early', 'daily', 'weekly', 'monthly', 'yearly', 'likely', 'elderly']);
+
 /** An adverb in -ly ("previously", "secretly"); not the verbs and nouns that end so ("apply", "rally"). */
 function adverb(w: string): boolean {
-  return w.length >= 6 && w.endsWith('ly') && !/(?:pply|mply|ally|mily|embly)$/.test(w);
+  return w.length >= 5 && w.endsWith('ly') && !NOT_ADVERBS.has(w);
 }
 
 interface Word {
@@ -108,7 +110,15 @@ export function statusFacts(article: Article, toStory: (id: string) => string): 
     const reporting = lexicon().reportingVerbs;
     return !LIGHT.has(s) && !(LIGHT.has(concept(w.lower)) && !ACCUSE_ACTS.has(s)) && !reporting.has(s) && !reporting.has(w.lower.replace(/e?d$/, ''));
   };
-  const status = new Map<number, { status: StatusFact['status']; cue: number; active?: boolean }>();
+  // The object of a light verb at `k` that names the act ("taken into custody": custody), or -1.
+  const lightObject = (k: number): number => {
+    for (let j = k + 1; j < Math.min(n, k + 4) && !breakAfter(j - 1); j++) {
+      if (/^(into|in|under|up|out|the|a|an|his|her|their)$/.test(words[j]!.lower)) continue;
+      return isAct(j) ? j : -1;
+    }
+    return -1;
+  };
+  const status = new Map<number, { status: StatusFact['status']; cue: number; active?: boolean; blanket?: boolean; agent?: boolean }>();
   const mark = (k: number, s: StatusFact['status'], cue: number) => {
     if (k < n && isAct(k) && !status.has(k)) status.set(k, { status: s, cue });
   };
@@ -116,7 +126,8 @@ export function statusFacts(article: Article, toStory: (id: string) => string): 
   const verbScope = (from: number, s: StatusFact['status'], cue: number) => {
     let j = from;
     while (j < n && (PASS_OVER.has(words[j]!.lower) || adverb(words[j]!.lower)) && !breakAfter(j)) j++;
-    if (j >= n || !isAct(j)) return;
+    if (j < n && !isAct(j) && LIGHT.has(stem(words[j]!.lower))) j = lightObject(j);
+    if (j < 0 || j >= n || !isAct(j)) return;
     mark(j, s, cue);
     while (!breakAfter(j) && j + 2 < n && /^(or|and|nor)$/.test(words[j + 1]!.lower) && pastForm(words[j + 2]!.lower)) mark((j += 2), s, cue);
   };
@@ -125,13 +136,21 @@ export function statusFacts(article: Article, toStory: (id: string) => string): 
     let j = from;
     while (j < n && /^(of|the|any|a|an|its|their|his|her|them|these|those)$/.test(words[j]!.lower) && !breakAfter(j)) j++;
     let last = j - 1;
-    for (let k = 0; k < 4 && j < n && !stop.has(words[j]!.lower) && !AUX.has(words[j]!.lower); k++, j++) {
+    const heads: number[] = [];
+    for (let k = 0; k < 5 && j < n && !stop.has(words[j]!.lower) && !AUX.has(words[j]!.lower); k++, j++) {
       mark(j, s, cue);
       last = j;
-      if (breakAfter(j)) return;
+      if (breakAfter(j)) break;
+      const next = words[j + 1]?.lower ?? '';
       // "without reports of injuries": the act is what is reported.
-      if (LIGHT.has(stem(words[j]!.lower)) && words[j + 1]?.lower === 'of') j++;
+      if (LIGHT.has(stem(words[j]!.lower)) && next === 'of') j++;
+      // "no deaths or injuries": each head of a coordination.
+      else if (/^(or|and|nor)$/.test(next) && j + 2 < n && !breakAfter(j + 1) && !stop.has(words[j + 2]!.lower)) (heads.push(j), j++);
     }
+    if (last >= from) heads.push(last);
+    // The heads of a short denial ("no arrests", "no formal charges", "no deaths or injuries") deny the story's act.
+    if (s === 'negated' && last - from < 6) for (const h of heads) { const st = status.get(h); if (st && st.cue === cue) st.blanket = true; }
+    if (breakAfter(last)) return;
     let k = last + 1;
     let aux = 0;
     while (k < n && AUX.has(words[k]!.lower) && !breakAfter(k - 1)) (k++, aux++);
@@ -169,19 +188,23 @@ export function statusFacts(article: Article, toStory: (id: string) => string): 
   }
   // Acts reported done.
   for (let i = 0; i < n; i++) {
-    if (status.has(i) || !isAct(i)) continue;
     const w = words[i]!;
+    // "was taken into custody", "were given bail": a light verb's act is its object.
+    const light = !isAct(i) && participle(w.lower) && LIGHT.has(stem(w.lower)) ? lightObject(i) : -1;
+    const act = light >= 0 ? light : i;
+    if (status.has(act) || (light < 0 && !isAct(i))) continue;
     const after = text.slice(w.end, w.end + 4);
     let done = false;
+    let agent = false;
     if (participle(w.lower)) {
       // "was arrested", "had been quietly indicted": an auxiliary at most three words before, in the clause.
       for (let k = i - 1; k >= Math.max(0, i - 4) && !breakAfter(k); k--) if (/^(was|were|been|has|have|had)$/.test(words[k]!.lower)) done = true;
       // "reinforcements sent by the Pentagon": a participle with its agent.
-      if (/^\s+by\s/.test(after)) done = true;
+      if (!done && light < 0 && /^\s+by\s/.test(after)) done = agent = true;
     }
-    if (done) status.set(i, { status: 'done', cue: i });
+    if (done) status.set(act, { status: 'done', cue: i, agent });
     // "Jackson pleaded guilty", "he unveiled the plan": a past verb right after its subject.
-    else if (pastForm(w.lower) && subjectBefore(article, w.start) !== null) status.set(i, { status: 'done', cue: i, active: true });
+    else if (light < 0 && pastForm(w.lower) && subjectBefore(article, w.start) !== null) status.set(i, { status: 'done', cue: i, active: true });
   }
   // Who does (or undergoes) the act: the name that ends right before the cue and auxiliaries.
   const allMentions = article.layers.entities ?? [];
@@ -199,7 +222,7 @@ export function statusFacts(article: Article, toStory: (id: string) => string): 
     return m && m.via !== 'pronoun' ? toStory(m.entity) : null;
   };
   const out: StatusFact[] = [];
-  for (const [i, { status: s, cue, active }] of [...status.entries()].sort((a, b) => a[0] - b[0])) {
+  for (const [i, { status: s, cue, active, blanket, agent }] of [...status.entries()].sort((a, b) => a[0] - b[0])) {
     const w = words[i]!;
     let st = s;
     // "set a goal to have 160 million adults fully vaccinated": the act of a goal is planned, not done.
@@ -208,6 +231,20 @@ export function statusFacts(article: Article, toStory: (id: string) => string): 
     let from = Math.min(cue, i);
     if (st === 'done') for (let k = i - 1; k >= Math.max(0, i - 5) && !breakAfter(k); k--) from = k;
     const value = { start: words[from]!.start, end: w.end };
+    // What the act is done to: the subject of a passive ("the admit card ... will be released"), the object of an
+    // active verb ("IBPS has released the preliminary result"); none for a denied noun ("no arrests").
+    const theme = new Set<string>();
+    const content = (k: number) => !stop.has(words[k]!.lower) && words[k]!.lower.length > 2 && !AUX.has(words[k]!.lower);
+    if (!/^(no|none|without|ahead|prepares|preparing|planned)$/.test(words[cue]!.lower)) {
+      const passive = words.slice(Math.max(0, Math.min(cue, i) - 1), i).some((x) => /^(be|been|being|was|were|is|are)$/.test(x.lower));
+      const PREPOSITION = /^(in|on|at|to|for|with|by|from|after|before|during|as|since|over|into|of|already)$/;
+      if (passive) {
+        // The subject noun phrase, from the clause's start (at most eight words back) to its first preposition.
+        let k = Math.min(cue, i) - 1;
+        while (k > 0 && Math.min(cue, i) - k < 8 && !breakAfter(k - 1)) k--;
+        for (; k < Math.min(cue, i) && !PREPOSITION.test(words[k]!.lower) && !AUX.has(words[k]!.lower); k++) if (content(k) && !/^(will|expected|set|due|yet|not)$/.test(words[k]!.lower)) theme.add(concept(words[k]!.lower));
+      } else for (let k = i + 1, taken = 0; k < n && taken < 4 && !breakAfter(k - 1) && !PREPOSITION.test(words[k]!.lower); k++, taken++) if (content(k)) theme.add(concept(words[k]!.lower));
+    }
     out.push({
       kind: 'status',
       article,
@@ -219,7 +256,10 @@ export function statusFacts(article: Article, toStory: (id: string) => string): 
       around: new Set(conceptsOf(window(article, w, 8, 10))),
       entities: entitiesNear(article, w.start, toStory),
       subject: subjectOf(Math.min(cue, i)),
+      theme,
       active: active === true,
+      blanket: blanket === true,
+      agentOnly: agent === true,
     });
   }
   return out;

@@ -73,6 +73,12 @@ export interface StatusFact extends Mention {
   subject: string | null;
   /** Done, read from a past verb after its subject ("Jackson pleaded") rather than a participle with its auxiliary. */
   active: boolean;
+  /** A negated act noun with no more to it ("police have made no arrests", "no charges have been filed"): the story's act denied. */
+  blanket: boolean;
+  /** Done, read only from a participle with its agent ("reinforcements sent by the Pentagon"): it may describe a noun. */
+  agentOnly: boolean;
+  /** Concepts of what the act is done to (a passive's subject, an active verb's object); empty when unknown. */
+  theme?: Set<string>;
 }
 
 /** What an article calls a person: title ("Battalion Chief") or place of origin ("of Passadumkeag"). */

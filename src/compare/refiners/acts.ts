@@ -1,4 +1,5 @@
 import { stem } from '../../annotate/lexicon.js';
+import { isCyrillic } from '../../annotate/ru/lexicon.js';
 import type { Candidate, Side } from '../detectors/index.js';
 import { sentenceSpan } from '../facts/context.js';
 import type { Refiner } from './types.js';
@@ -37,6 +38,8 @@ function actWord(s: Side): string {
  */
 function modifierOfNoun(s: Side): boolean {
   const words = s.article.text.slice(s.value.start, s.value.end).toLowerCase().match(/\p{L}+/gu) ?? [];
+  // Russian done acts are finite verbs or short participles (compare/facts/status-ru.ts): none describes a noun.
+  if (isCyrillic(words.join(''))) return false;
   const before = words[words.length - 2];
   return !!before && !/^(?:is|are|was|were|be|been|being|has|have|had|get|got|gets|getting|not|never|just|already|also|since|now)$/.test(before) && !/ly$/.test(before);
 }
@@ -58,7 +61,9 @@ export const actsRefiner: Refiner = {
       // "until the government was reopened": a done act in a clause of time or condition is not reported done.
       if (SUBORDINATE.test(done.article.text.slice(sentenceSpan(done.article, done.value.start).start, done.value.end))) return false;
       // Two verbs of related meaning, one a participle describing a noun: two acts.
-      return !(actWord(other) !== actWord(done) && stem(actWord(other)) !== stem(actWord(done)) && modifierOfNoun(done));
+      // The fact layer says how it read the act done; only a participle with its agent may describe a noun.
+      const modifier = c.details?.doneFrom ? c.details.doneFrom === 'agent' : modifierOfNoun(done);
+      return !(actWord(other) !== actWord(done) && stem(actWord(other)) !== stem(actWord(done)) && modifier);
     });
   },
 };

@@ -17,6 +17,8 @@ export function subjectOf(s: Side, storyEntity: RefineInput['storyEntity']): { i
   let first: EntityMention | null = null;
   for (const m of s.article.layers.entities ?? []) {
     if ((m.type !== 'PER' && m.type !== 'ORG') || m.via === 'pronoun' || m.start < span.start || m.end > span.end) continue;
+    // "Mr. Jackson's wife, Sandi, ... pleaded": a possessor is not who acts.
+    if (/^['’]s\b/.test(s.article.text.slice(m.end, m.end + 3))) continue;
     if (!first || m.start < first.start) first = m;
   }
   return first ? { id: storyEntity(s.article, first.entity), type: first.type, text: s.article.text.slice(first.start, first.end) } : null;

@@ -97,6 +97,10 @@ test('facts over time: reports ordered by publication instant across time zones;
   assert.doesNotMatch(renderTerminal(same, { colour: false }), /How the story developed/);
   const term = renderTerminal(c, { colour: false });
   assert.match(term, /How the story developed\n {2}4 reports from/);
+  // The header's date column lines up however long an outlet's name is.
+  const long = fakeCompare([testArticle('l', 'bdnews24.com (The New York Times) and partners', 'Floods hit.', { published: '2025-06-01' }), testArticle('s', 'AP', 'Floods came.', { published: '2025-06-02' })]);
+  const header = renderTerminal(long, { colour: false }).split('\n').slice(1, 3);
+  assert.equal(header[0]!.indexOf('2025-06-01'), header[1]!.indexOf('2025-06-02'), header.join('\n'));
   assert.match(renderMarkdown(c), /## How the story developed/);
 });
 

@@ -51,7 +51,7 @@ export const STORY_CSS = `
 .px-speaker,.px-tag{color:var(--px-muted);font-size:.85em}
 .px-quotes{margin:0;padding-left:1rem}
 .px-timeline{padding-left:1.25rem}
-.px-facts{padding-left:1.25rem}.px-fact{margin:.35rem 0}
+.px-facts,.px-reports{padding-left:1.25rem}.px-fact{margin:.35rem 0}.px-fact .px-link{text-align:left}
 .px-steps{list-style:none;padding-left:0;margin:.25rem 0 .5rem;border-left:3px solid var(--px-line)}
 .px-steps li{padding:.1rem 0 .1rem .6rem}
 .px-when{font-variant-numeric:tabular-nums;color:var(--px-muted);font-size:.9em;display:inline-block;min-width:9.5rem}

@@ -1,0 +1,222 @@
+import type { Quantity } from '../model/document.js';
+import { concept } from '../annotate/lexicon.js';
+import type { ClaimView } from './align.js';
+import type { Lexicon, PhraseAlignment } from './lexical/index.js';
+import { numbersConflict } from './values.js';
+
+/** Relations close enough for two words to state one thing (vector neighbours only from this score up). */
+const CLOSE_RELATIONS = new Set(['same', 'synonym', 'derivation', 'hypernym']);
+const CLOSE_SCORE = 0.8;
+/** Content words of the shorter statement (weighted by rarity) that the longer must state too. */
+export const FACT_COVERAGE = 0.3;
+/** ... and at least this many of them: one shared word ("refused" / "denied") is a topic, not a fact. */
+export const FACT_WORDS = 2;
+export const FACT_RUN = 3;
+
+export interface FactMatch {
+  /** Content units (names aside) of the shorter statement matched closely, one-to-one, in the longer. */
+  matched: string[];
+  /** Those matched by the same word or a synonym. */
+  exact: string[];
+  /** Their share of the shorter statement's content, weighted by rarity. */
+  coverage: number;
+  /** Index (0 = a, 1 = b) of the statement with fewer content units: what both say. */
+  shorter: 0 | 1;
+  /** Content units (names aside) of the shorter statement. */
+  shorterUnits: number;
+  /** Longest run of units, in order on both sides, matched closely one-to-one ("Russian military base"), and whether it holds a word that is no name. */
+  run: number;
+  runHasContent: boolean;
+}
+
+const isClose = (p: PhraseAlignment['pairs'][number]) => (p.relation !== null && CLOSE_RELATIONS.has(p.relation)) || p.score >= CLOSE_SCORE;
+
+/** "himself", "themselves": who, said again, not what is said. */
+const REFLEXIVE = /^(?:my|your|him|her|it|our|them|one)sel(?:f|ves)$/;
+
+/** Words written with a capital in a statement, lower case: names, which are participants, not what is said of them. */
+function capitalised(text: string): Set<string> {
+  return new Set((text.match(/\p{Lu}[\p{L}'’-]*/gu) ?? []).map((w) => w.toLowerCase().replace(/’/g, "'")));
+}
+
+/**
+ * Whether two statements state one fact, read from the word alignment of the lexicon: names aside, the content
+ * words of the shorter must be found, closely related and one-to-one, in the longer ("were being treated after
+ * possibly being exposed to fentanyl" / "were transported for hospital treatment ... using fentanyl"). Two
+ * sentences that share a name and loosely similar words ("holding a headscarf with the image of Iran's supreme
+ * leader" / "Iran's supreme leader ... responded") do not.
+ */
+export function factMatch(al: PhraseAlignment, textA: string, textB: string): FactMatch {
+  const capA = capitalised(textA);
+  const capB = capitalised(textB);
+  const isName = (unit: string, cap: Set<string>) => unit.split(' ').every((p) => cap.has(p));
+  const nA = al.unitsA.length;
+  const side = (pairs: PhraseAlignment['pairs'], cap: Set<string>) => {
+    const content = pairs.filter((p) => !isName(p.a, cap) && !REFLEXIVE.test(p.a));
+    const close = content.filter((p) => p.oneToOne && p.b !== null && isClose(p));
+    const weight = content.reduce((s, p) => s + p.weight, 0);
+    return { n: content.length, matched: close.map((p) => p.a), exact: close.filter((p) => p.relation === 'same' || p.relation === 'synonym').map((p) => p.a), coverage: weight > 0 ? close.reduce((s, p) => s + p.weight, 0) / weight : 0 };
+  };
+  // Runs of one-to-one close matches that follow each other on both sides (units are in phrase order).
+  const indexB = new Map(al.unitsB.map((u, j) => [u, j]));
+  let run = 0;
+  let runHasContent = false;
+  let cur = 0;
+  let curContent = false;
+  let lastJ = -2;
+  al.pairs.slice(0, nA).forEach((p) => {
+    const j = p.oneToOne && p.b !== null && isClose(p) ? indexB.get(p.b) ?? -2 : -2;
+    if (j >= 0 && j === lastJ + 1) {
+      cur++;
+      curContent ||= !isName(p.a, capA);
+    } else {
+      cur = j >= 0 ? 1 : 0;
+      curContent = j >= 0 && !isName(p.a, capA);
+    }
+    lastJ = j;
+    if (cur > run || (cur === run && curContent)) {
+      run = cur;
+      runHasContent = curContent;
+    }
+  });
+  const a = side(al.pairs.slice(0, nA), capA);
+  const b = side(al.pairs.slice(nA), capB);
+  const shorter = a.n <= b.n ? 0 : 1;
+  const s = shorter === 0 ? a : b;
+  return { matched: s.matched, exact: s.exact, coverage: s.coverage, shorter, shorterUnits: s.n, run, runHasContent };
+}
+
+export function statesOneFact(m: FactMatch): boolean {
+  // (Or one thing named the same way in both, a phrase of three units or more: "Russian investment in Kyrgyzstan".)
+  return (m.matched.length >= FACT_WORDS && m.coverage >= FACT_COVERAGE) || (m.run >= FACT_RUN && m.runHasContent);
+}
+
+/**
+ * Figures of one kind (same unit, same thing counted) that disagree, and none that agree: two statements giving
+ * "nine minutes" and "48 minutes" report two moments, not one.
+ */
+export function valuesClash(a: ClaimView, b: ClaimView): boolean {
+  const qs = (v: ClaimView) => v.claim.quantities.map((i) => v.article.layers.quantities?.[i]).filter((q): q is Quantity => !!q && Number.isFinite(q.value));
+  const qa = qs(a);
+  const qb = qs(b);
+  const kind = (q: Quantity) => `${q.kind}:${q.unit ?? ''}:${q.countedHead ? concept(q.countedHead) : ''}`;
+  let clash = false;
+  for (const x of qa) {
+    for (const y of qb) {
+      if (kind(x) !== kind(y)) continue;
+      if (!numbersConflict(x, y)) return false;
+      clash = true;
+    }
+  }
+  return clash;
+}
+
+/** The word alignment of two statements, memoised per pair of claims (each is asked several times). */
+export function alignmentMemo(lex: Lexicon): (a: ClaimView, b: ClaimView) => PhraseAlignment {
+  const memo = new Map<string, PhraseAlignment>();
+  const said = (v: ClaimView) => v.article.text.slice(v.claim.start, v.claim.end);
+  return (a, b) => {
+    const key = `${a.key}|${b.key}`;
+    let al = memo.get(key);
+    if (!al) memo.set(key, (al = lex.alignPhrases(said(a), said(b))));
+    return al;
+  };
+}
+
+/** Candidate pairs from this similarity up are read clause by clause for one shared fact. */
+export const CLAUSE_SIMILARITY = 0.1;
+/** Share of the shorter clause's content that the other clause must state. */
+const CLAUSE_COVERAGE = 0.45;
+/** Words this frequent ("said", "also") say nothing of which fact a clause states. */
+const MIN_WORD_WEIGHT = 0.6;
+/** A word this rare ("ally", "tear gas") names what is said of two shared participants on its own. */
+const RARE_WORD_WEIGHT = 0.8;
+
+export interface ClauseAgreement {
+  a: ClaimView;
+  b: ClaimView;
+  /** The two clauses (spans of their articles' text) that state the fact. */
+  spanA: { start: number; end: number };
+  spanB: { start: number; end: number };
+  /** Which of the two is the shorter (quoted). */
+  shorter: 0 | 1;
+}
+
+/** The clauses of a statement: stretches between commas, semicolons, colons, dashes and "while". */
+export function clausesOf(v: ClaimView): { start: number; end: number }[] {
+  const text = v.article.text;
+  const out: { start: number; end: number }[] = [];
+  const cut = /[,;:—–]\s*|\s+while\s+/g;
+  let from = v.claim.start;
+  const body = text.slice(v.claim.start, v.claim.end);
+  for (const m of body.matchAll(cut)) {
+    out.push({ start: from, end: v.claim.start + m.index! });
+    from = v.claim.start + m.index! + m[0].length;
+  }
+  out.push({ start: from, end: v.claim.end });
+  return out.filter((c) => c.end - c.start >= 8);
+}
+
+/**
+ * Facts two statements share when each says more besides ("citing growing bilateral trade, the country's dependence
+ * on Russian energy supplies and ..." / "highlighted record bilateral trade: turnover grew 13.6%"): the clauses of
+ * two statements anchored by a shared participant or figure are matched, one-to-one per pair of articles; a clause
+ * pair agrees when most of the shorter clause's content (2 words or more, names and very frequent words aside) is
+ * found closely in the other. Pairs already agreeing or in conflict are not read.
+ */
+export function clauseAgreements(
+  candidates: readonly { a: ClaimView; b: ClaimView; similarity: number }[],
+  lex: Lexicon,
+  skip: (a: ClaimView, b: ClaimView) => boolean,
+): ClauseAgreement[] {
+  const out: ClauseAgreement[] = [];
+  const figures = (v: ClaimView) =>
+    v.claim.quantities.map((i) => v.article.layers.quantities?.[i]).filter((q): q is Quantity => !!q && Number.isFinite(q.value) && (q.unit !== null || Math.abs(q.value) > 1));
+  const kind = (q: Quantity) => `${q.kind}:${q.unit ?? ''}:${q.countedHead ? concept(q.countedHead) : ''}`;
+  const sameFigure = (a: ClaimView, b: ClaimView) => figures(a).some((x) => figures(b).some((y) => kind(x) === kind(y) && !numbersConflict(x, y)));
+  // The figure both give lies inside both clauses.
+  const inSpan = (q: Quantity, span: { start: number; end: number }) => q.start >= span.start && q.end <= span.end;
+  const sameFigureIn = (a: ClaimView, ca: { start: number; end: number }, b: ClaimView, cb: { start: number; end: number }) =>
+    figures(a).some((x) => inSpan(x, ca) && figures(b).some((y) => inSpan(y, cb) && kind(x) === kind(y) && !numbersConflict(x, y)));
+  const anchored = (a: ClaimView, b: ClaimView) => [...a.entities].some((e) => b.entities.has(e)) || sameFigure(a, b);
+  // Every qualifying clause pair, then the best first, one-to-one per pair of articles.
+  const found: (ClauseAgreement & { score: number })[] = [];
+  for (const { a, b, similarity } of candidates) {
+    if (similarity < CLAUSE_SIMILARITY || skip(a, b) || !anchored(a, b) || valuesClash(a, b)) continue;
+    const sharedEntities = [...a.entities].filter((e) => b.entities.has(e)).length;
+    const figure = sameFigure(a, b);
+    // (Every clause agreement needs a figure both clauses give: nothing to read without one.)
+    if (!figure) continue;
+    for (const ca of clausesOf(a)) {
+      const ta = a.article.text.slice(ca.start, ca.end);
+      for (const cb of clausesOf(b)) {
+        if (!sameFigureIn(a, ca, b, cb)) continue;
+        const tb = b.article.text.slice(cb.start, cb.end);
+        const al = lex.alignPhrases(ta, tb);
+        const m = factMatch(al, ta, tb);
+        const words = m.matched.filter((u) => lex.weight(u) >= MIN_WORD_WEIGHT);
+        // Most of the shorter clause's content; or one rare word said of the same two participants
+        // ("Japarov called Russia a strategic ally" / "He [Japarov] emphasized that Russia remains ... key ally").
+        // (Only with a figure in common: on shared words alone, clauses pair too loosely, "India's most populous
+        // state" / "more than 200 people gathered".)
+        const figureHere = figure && sameFigureIn(a, ca, b, cb);
+        const content = words.length >= FACT_WORDS && m.coverage >= CLAUSE_COVERAGE && m.shorterUnits >= 3 && figureHere;
+        // (A rare word said of two shared participants, "ally" of Japarov and Russia, pairs too loosely across long
+        // stories for now: only with a figure in common as well.)
+        const predicate = figureHere && sharedEntities >= 2 && m.exact.some((u) => lex.weight(u) >= RARE_WORD_WEIGHT) && m.coverage >= FACT_COVERAGE;
+        if (content || predicate) found.push({ a, b, spanA: ca, spanB: cb, shorter: m.shorter, score: m.coverage + 0.1 * words.length });
+      }
+    }
+  }
+  found.sort((x, y) => y.score - x.score);
+  const used = new Set<string>();
+  for (const f of found) {
+    const ka = `${f.a.article.id}:${f.spanA.start}>${f.b.article.id}`;
+    const kb = `${f.b.article.id}:${f.spanB.start}>${f.a.article.id}`;
+    const pair = `${f.a.key}|${f.b.key}`;
+    if (used.has(ka) || used.has(kb) || used.has(pair)) continue;
+    used.add(ka).add(kb).add(pair);
+    out.push({ a: f.a, b: f.b, spanA: f.spanA, spanB: f.spanB, shorter: f.shorter });
+  }
+  return out;
+}

@@ -1,0 +1,27 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { createAnalyzer } from '../../analyze.js';
+import { articleFromContent } from '../../ingest/read-inputs.js';
+import { compareArticles } from '../index.js';
+import { editDistance, sameNameWord } from './names.js';
+
+const analyzer = createAnalyzer();
+
+function nameConflicts(a: string, b: string): string[] {
+  const article = (text: string, outlet: string) => analyzer.analyze(articleFromContent({ text }, { id: outlet, source: outlet, outlet, title: null, published: '2019-12-31T12:00:00Z' }));
+  return compareArticles([article(a, 'A'), article(b, 'B')]).findings.filter((f) => f.kind === 'conflict' && f.type === 'entity').map((f) => f.summary);
+}
+
+test('names: spelling variants are one name, other surnames are not', () => {
+  assert.equal(sameNameWord('vasundhara', 'vasundahra'), true);
+  assert.equal(sameNameWord('shekhar', 'shankar'), false);
+  assert.equal(editDistance('shekhar', 'shankar'), 3);
+});
+
+test('names: one person given two surnames by two reports is an entity conflict; one spelling is not', () => {
+  const a = 'Police in Varanasi released the activists on bail. The case of arrest of Ravi Shekhar and his wife Ekta, who run an NGO, drew wide attention.';
+  const b = 'Police in Varanasi released the activists on bail. Her parents, activists Ekta and Ravi Shankar, who run an NGO, had been arrested in December.';
+  const found = nameConflicts(a, b);
+  assert.ok(found.some((s) => s.includes('Ravi Shekhar') && s.includes('Ravi Shankar')), found.join('\n'));
+  assert.deepEqual(nameConflicts(a, b.replace('Ravi Shankar', 'Ravi Shekhar')).filter((s) => s.startsWith('Name')), []);
+});

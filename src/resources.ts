@@ -1,0 +1,38 @@
+// The data the English pipeline reads (lexicons and the quote models), loaded once by whoever builds an
+// analyzer and passed in: nothing under src/annotate reads these files at import.
+import { join } from 'node:path';
+import { loadQuantityLexicon, type QuantityLexicon } from './annotate/quantities/lexicon.js';
+import { loadMonthNames } from './annotate/quantities/index.js';
+import { loadQuoteLexicon, type QuoteLexicon } from './annotate/quotes/lexicon.js';
+import { loadTimeLexicon, type TimeLexicon } from './annotate/time/lexicon.js';
+import { loadTenseWords, type TenseWords } from './annotate/time/tense.js';
+import { repoRoot } from './shared-paths.js';
+
+export interface Resources {
+  readonly quantities: QuantityLexicon;
+  readonly monthNames: ReadonlySet<string>;
+  readonly time: TimeLexicon;
+  readonly tense: TenseWords;
+  readonly quotes: QuoteLexicon;
+}
+
+/** Reads every lexicon and model of the English stages from `dir` (data/lexicons) into one frozen object. */
+export function loadResources(dir: string = join(repoRoot(), 'data', 'lexicons')): Resources {
+  return Object.freeze({
+    quantities: loadQuantityLexicon(dir),
+    monthNames: loadMonthNames(dir),
+    time: loadTimeLexicon(dir),
+    tense: loadTenseWords(dir),
+    quotes: loadQuoteLexicon({}, dir),
+  });
+}
+
+let shared: Resources | undefined;
+
+/**
+ * The process's resources, loaded on first use, for callers that are not handed any (createAnalyzer()
+ * without options, the comparison's value readers): one copy per process, never at import.
+ */
+export function sharedResources(): Resources {
+  return (shared ??= loadResources());
+}

@@ -243,7 +243,8 @@ export function clauseAgreements(
           const tb = b.article.text.slice(cb.start, cb.end);
           if (negated(ta) !== negated(tb)) continue;
           const m = factMatch(lex.alignPhrases(ta, tb), ta, tb, nameWords(a), nameWords(b), (u) => lex.isKindOf(u, 'person'));
-          const shared = m.exact.filter((u) => lex.weight(u) >= MIN_WORD_WEIGHT);
+          // (Negations and auxiliaries, "don't", say how, not what.)
+          const shared = m.exact.filter((u) => lex.weight(u) >= MIN_WORD_WEIGHT && !NEGATION.test(u) && !/['’]/.test(u));
           if (!shared.some((u) => lex.weight(u) >= RARE_WORD_WEIGHT && !SAYING.test(u))) continue;
           if (m.coverage < FACT_COVERAGE) continue;
           // ... of a participant named in both clauses ("Russia ... key ally" / "called Russia a strategic ally"),
@@ -251,7 +252,7 @@ export function clauseAgreements(
           const inA = mentionedIn(a, ca);
           const participant = [...mentionedIn(b, cb)].some((e) => e !== source && inA.has(e));
           const phrase = m.run >= FACT_WORDS && m.runHasContent && shared.length >= FACT_WORDS;
-          if (process.env.PARALLAX_DEBUG_CLAUSE) console.error('SRC', participant, phrase, m.run, shared.join(','), '|', ta, '|', tb);
+          if (process.env.PARALLAX_DEBUG_CLAUSE) console.error('SRC', participant, phrase, m.coverage.toFixed(2), m.shorterUnits, m.run, shared.join(','), '|', ta, '|', tb);
           if (participant || phrase) found.push({ a, b, spanA: ca, spanB: cb, shorter: m.shorter, score: m.coverage + 0.1 * shared.length, via: 'speaker' });
         }
       }

@@ -21,7 +21,7 @@ export function defaultStages(resources: Resources = sharedResources()): Stage[]
   return [
     tokenStage,
     sentenceStage,
-    createEntityStage(),
+    createEntityStage({ gazetteer: () => resources.gazetteer, proposer: () => resources.entityProposer }),
     createQuoteStage(resources.quotes),
     createTimeStage({ lexicon: resources.time, numbers: resources.quantities, tense: resources.tense }),
     createQuantityStage({ lexicon: resources.quantities, months: resources.monthNames }),

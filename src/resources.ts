@@ -7,6 +7,8 @@ import { loadQuoteLexicon, type QuoteLexicon } from './annotate/quotes/lexicon.j
 import { loadTimeLexicon, type TimeLexicon } from './annotate/time/lexicon.js';
 import { loadTenseWords, type TenseWords } from './annotate/time/tense.js';
 import { repoRoot } from './shared-paths.js';
+import { defaultGazetteer, defaultProposer, type Proposer } from './annotate/entities/entity-stage.js';
+import type { Gazetteer } from './annotate/entities/gazetteer.js';
 
 export interface Resources {
   readonly quantities: QuantityLexicon;
@@ -14,16 +16,27 @@ export interface Resources {
   readonly time: TimeLexicon;
   readonly tense: TenseWords;
   readonly quotes: QuoteLexicon;
+  /** The entity gazetteer and tagger: read on first use (they are the largest), then kept with these resources. */
+  readonly gazetteer: Gazetteer;
+  readonly entityProposer: Proposer;
 }
 
 /** Reads every lexicon and model of the English stages from `dir` (data/lexicons) into one frozen object. */
 export function loadResources(dir: string = join(repoRoot(), 'data', 'lexicons')): Resources {
+  let gazetteer: Gazetteer | undefined;
+  let proposer: Proposer | undefined;
   return Object.freeze({
     quantities: loadQuantityLexicon(dir),
     monthNames: loadMonthNames(dir),
     time: loadTimeLexicon(dir),
     tense: loadTenseWords(dir),
     quotes: loadQuoteLexicon({}, dir),
+    get gazetteer() {
+      return (gazetteer ??= defaultGazetteer());
+    },
+    get entityProposer() {
+      return (proposer ??= defaultProposer(this.gazetteer));
+    },
   });
 }
 

@@ -176,3 +176,19 @@ export function datesConflict(a: DateValue, b: DateValue): boolean {
   const fields: (keyof DateValue)[] = ['weekday', 'month', 'day', 'year'];
   return fields.some((f) => a[f] !== null && b[f] !== null && a[f] !== b[f]);
 }
+
+/** Significant digits of a figure as written ("43" in "$43 million": 2; "2,000": 1). */
+export function significant(n: number): { digits: number; unit: number } {
+  const abs = Math.abs(n);
+  if (abs === 0 || !Number.isFinite(abs)) return { digits: 0, unit: 1 };
+  let unit = 10 ** Math.floor(Math.log10(abs));
+  // The place of the last non-zero digit (allowing for floating point).
+  let digits = 1;
+  for (let k = 0; k < 12; k++) {
+    const r = abs / unit;
+    if (Math.abs(r - Math.round(r)) < 1e-9 * Math.max(1, r)) break;
+    unit /= 10;
+    digits++;
+  }
+  return { digits: Math.max(digits, 1), unit };
+}

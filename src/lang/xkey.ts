@@ -85,3 +85,23 @@ export function crossLanguageKey(name: string, type: 'PER' | 'ORG' | 'LOC' | 'MI
   const use = type === 'PER' ? words.slice(-1) : words;
   return use.map((w) => phoneticSkeleton(cyr ? transliterateRu(ruNameKey(w)) : w)).join(' ');
 }
+
+const placeNames = new Map<string, string | null>();
+let regionNames: Intl.DisplayNames | null = null;
+
+/**
+ * The English name of a Russian country or listed place in any case form ("Франции" -> "france", "Париже" ->
+ * "paris"), when it is one word; null otherwise. Lets the words around a fact meet across languages.
+ */
+export function englishPlaceName(word: string): string | null {
+  const cached = placeNames.get(word);
+  if (cached !== undefined) return cached;
+  const t = load();
+  const key = ruNameKey(word);
+  const code = t.countries.get(key);
+  regionNames ??= new Intl.DisplayNames(['en'], { type: 'region' });
+  const name = code ? regionNames.of(code) : (t.exonyms.get(key) ?? t.exonyms.get(foldRu(word)) ?? t.exonyms.get(key.replace(/[аяеиоуы]$/, '')));
+  const out = name && /^\p{L}+$/u.test(name) ? name.toLowerCase() : null;
+  placeNames.set(word, out);
+  return out;
+}

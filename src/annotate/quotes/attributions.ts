@@ -119,7 +119,7 @@ const OBJECT_SPEAKERS = new Set(['some', 'many', 'others', 'him', 'her', 'them',
 
 /** Verbs that put their speaker after them ("..., said Mr. Rubio"); others after a comma have an object
  * ("Rahm Emanuel, his chief of staff, urged | a strong stand"). */
-const INVERSION_VERBS = new Set(['said', 'says', 'say', 'added', 'adds', 'wrote', 'writes', 'asked', 'asks', 'continued', 'continues', 'explained', 'explains', 'noted', 'notes', 'recalled', 'recalls', 'argued', 'argues', 'replied', 'replies', 'responded', 'insisted', 'insists', 'declared', 'warned', 'warns', 'observed', 'acknowledged', 'conceded', 'quipped', 'joked', 'concluded', 'stated', 'remarked', 'countered', 'cautioned', 'complained', 'scoffed', 'shouted', 'yelled', 'tweeted', 'posted', 'reported', 'reports', 'recounted', 'agreed', 'admitted', 'predicted', 'suggested', 'suggests', 'announced', 'confirmed', 'claimed', 'claims', 'went', 'laughed', 'sighed', 'whispered', 'answered', 'offered', 'mused', 'opined', 'boasted', 'vowed', 'promised', 'emphasized', 'stressed', 'pointed', 'wondered', 'according']);
+const INVERSION_VERBS = new Set(['said', 'says', 'say', 'added', 'adds', 'wrote', 'writes', 'asked', 'asks', 'continued', 'continues', 'explained', 'explains', 'noted', 'notes', 'recalled', 'recalls', 'remembered', 'remembers', 'argued', 'argues', 'replied', 'replies', 'responded', 'insisted', 'insists', 'declared', 'warned', 'warns', 'observed', 'acknowledged', 'conceded', 'quipped', 'joked', 'concluded', 'stated', 'remarked', 'countered', 'cautioned', 'complained', 'scoffed', 'shouted', 'yelled', 'tweeted', 'posted', 'reported', 'reports', 'recounted', 'agreed', 'admitted', 'predicted', 'suggested', 'suggests', 'announced', 'confirmed', 'claimed', 'claims', 'went', 'laughed', 'sighed', 'whispered', 'answered', 'offered', 'mused', 'opined', 'boasted', 'vowed', 'promised', 'emphasized', 'stressed', 'pointed', 'wondered', 'according']);
 
 /** Verbs of appearance: their subject belongs to the content and nobody is the source. */
 const RAISING = new Set(['seem', 'seems', 'seemed', 'seeming', 'appear', 'appears', 'appeared', 'appearing']);
@@ -201,6 +201,8 @@ function clauseSubject(view: TokenView, lex: QuoteLexicon, f: number, p: number)
     while (c < p && view.words[c] !== ',') c++;
     if (c >= p) return null;
     start = c + 1;
+    // 'On "Face the Nation," Sen. ...': the comma sat inside the marks.
+    while (start < p && CLOSING_MARKS.has(view.words[start]!)) start++;
     // "In Washington, Iowa, ...": a place name after the comma still belongs to the adverbial.
     if (view.words[start + 1] === ',' && start + 2 < p) start += 2;
   }
@@ -208,7 +210,14 @@ function clauseSubject(view: TokenView, lex: QuoteLexicon, f: number, p: number)
   if (!subj || subj.end > p + 1) return null;
   // Between commas, an apposition may hold a clause of its own ("Michael Mulgrew, president of the union,
   // which represents teachers, said"; "Rucker Culpepper, who runs ..., said").
-  const apposition = APPOSITION_EDGES.has(view.words[subj.end]!) && APPOSITION_EDGES.has(view.words[p]!) && p - subj.end <= 40;
+  // A bracket after the name ("Sen. Bernie Sanders (Vt.), who lost ..., identified") is part of it.
+  let after = subj.end;
+  if (view.words[after] === '(') {
+    let close = after + 1;
+    while (close < p && close < after + 8 && view.words[close] !== ')') close++;
+    if (view.words[close] === ')') after = close + 1;
+  }
+  const apposition = APPOSITION_EDGES.has(view.words[after]!) && APPOSITION_EDGES.has(view.words[p]!) && p - after <= 40;
   for (let k = subj.end; k <= p; k++) {
     const l = view.lower[k]!;
     if (l === ';' || l === ':') return null;
@@ -263,6 +272,8 @@ export function findAnchors(view: TokenView, lex: QuoteLexicon, f: number, e: nu
       p--;
       if (p > f && TIME_WORDS.has(view.lower[p]!)) p--;
       if (p >= f && (view.lower[p] === 'on' || view.lower[p] === 'last' || view.lower[p] === 'this' || view.lower[p] === 'early' || view.lower[p] === 'late')) p--;
+      // "Priebus later Thursday told"
+      while (p > f && (lex.adverbsBeforeCue.has(view.lower[p]!) || isAdverb(view, p))) p--;
     }
     // "Sen. Elizabeth Warren (D-Mass.) said": the speaker ends before the bracket.
     // "Mitch McConnell, R-Ky., has said": the party and state tag between commas is no speaker.
@@ -286,7 +297,7 @@ export function findAnchors(view: TokenView, lex: QuoteLexicon, f: number, e: nu
     let shape: Anchor['shape'] = 'sc';
     let inherited = false;
     const prevAnchor = anchors.length > 0 ? anchors[anchors.length - 1]! : null;
-    if (!src && p >= f && (view.lower[p] === 'and' || ((view.words[p] === ',' || CLOSING_MARKS.has(view.words[p]!) || view.lower[p] === 'while') && l.endsWith('ing'))) && prevAnchor?.source) {
+    if (!src && p >= f && (view.lower[p] === 'and' || view.lower[p] === 'but' || ((view.words[p] === ',' || CLOSING_MARKS.has(view.words[p]!) || view.lower[p] === 'while') && l.endsWith('ing'))) && prevAnchor?.source) {
       src = prevAnchor.source;
       inherited = true;
     } else if (!src && p >= f && (view.words[p] === ',' || CLOSING_MARKS.has(view.words[p]!) || view.lower[p] === 'by') && l.endsWith('ing')) {

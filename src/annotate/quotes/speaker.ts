@@ -17,7 +17,7 @@ function isCapitalized(w: string): boolean {
 const VERB_WORDS = new Set(['is', 'are', 'was', 'were', 'has', 'have', 'had', 'will', 'would', 'can', 'could', 'should', 'does', 'did', 'do', 'may', 'might', 'must', 'says', 'said',
   // Negated auxiliaries, with either apostrophe: "the statement didn't clarify" is no noun phrase.
   ...['is', 'was', 'are', 'were', 'do', 'does', 'did', 'has', 'have', 'had', 'could', 'would', 'should'].flatMap((a) => [`${a}n't`, `${a}n’t`]),
-  "won't", 'won’t', "can't", 'can’t']);
+  "won't", 'won’t', "can't", 'can’t', 'cannot']);
 
 const PREPOSITIONS = new Set(['by', 'of', 'in', 'at', 'on', 'to', 'for', 'with', 'from', 'about', 'into', 'over', 'than', 'like', 'upon', 'toward', 'towards', 'without', 'through']);
 

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { repoRoot } from '../../shared-paths.js';
 import { foldRu } from './normalize.js';
 import { stemRu } from './stem.js';
+import { englishPlaceName } from '../../lang/xkey.js';
 
 let map: Map<string, string> | null = null;
 
@@ -33,10 +34,10 @@ export function isCyrillic(word: string): boolean {
 
 /**
  * What a Russian word stands for when facts are compared: its English word when the bilingual lexicon has
- * it (so figures and acts meet across languages), else its Snowball stem.
+ * it (so figures and acts meet across languages), or a country's or listed place's English name, else its Snowball stem.
  */
 export function ruConceptWord(word: string): { english: string } | { stem: string } {
-  const en = englishWordFor(word);
+  const en = englishWordFor(word) ?? (/^\p{Lu}/u.test(word) ? englishPlaceName(word) : null);
   return en ? { english: en } : { stem: stemRu(foldRu(word)) };
 }
 

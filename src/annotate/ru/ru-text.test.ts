@@ -45,5 +45,7 @@ test('concepts: a Russian word stands for its English word when the lexicon has 
   assert.equal(concept('компаний'), concept('companies'));
   assert.equal(concept('правоохранителей'), concept('officers'));
   assert.equal(concept('Жапарова'), concept('Жапарову'));
+  assert.equal(concept('Франции'), concept('France'));
+  assert.equal(concept('Париже'), concept('Paris'));
   assert.ok(lexicon().stopwords.has('которые') && lexicon().stopwords.has('семь'));
 });

@@ -14,9 +14,18 @@ export function clauseWordWeight(factsPerArticle: Iterable<readonly { around: Se
   return (w) => Math.max(0, Math.log((n + 1) / (df.get(w) ?? 1)) / Math.log(n + 1));
 }
 
-export function clauseAffinity(x: { around: Set<string>; entities: Set<string> }, y: { around: Set<string>; entities: Set<string> }, weight: (w: string) => number): number {
+export function clauseAffinity(
+  x: { around: Set<string>; entities: Set<string> },
+  y: { around: Set<string>; entities: Set<string> },
+  weight: (w: string) => number,
+  related?: (a: string, b: string) => number,
+): number {
   let s = 0;
-  for (const w of x.around) if (y.around.has(w)) s += weight(w);
+  for (const w of x.around) {
+    if (y.around.has(w)) s += weight(w);
+    // A derivation or close synonym ("Indian" / "India") counts for less than the word itself.
+    else if (related && [...y.around].some((v) => related(w, v) >= 0.85)) s += 0.7 * weight(w);
+  }
   let e = 0;
   for (const id of x.entities) if (y.entities.has(id)) e++;
   return s + Math.min(2, e) * 0.5;
@@ -49,7 +58,7 @@ const MIN = Number(process.env.PX_DATE ?? 1.4);
 export const dateDetector: Detector = {
   type: 'date',
   name: 'dates',
-  detect({ articles, facts }) {
+  detect({ articles, facts, related }) {
     const dated = new Map(articles.map((a) => [a.id, (facts.get(a.id) ?? []).filter((f): f is DatedFact => f.kind === 'dated')]));
     // Words that many dated clauses share (the story's own subject) say little about which act is dated.
     const weight = clauseWordWeight(dated.values());
@@ -62,7 +71,7 @@ export const dateDetector: Detector = {
         for (const x of A) for (const y of B) {
           const same = sameDay(x, y);
           if (same === null) continue;
-          const s = clauseAffinity(x, y, weight);
+          const s = clauseAffinity(x, y, weight, related);
           // Days of two acts that share no participant are compared only when their clauses are close.
           const shared = [...x.entities].some((e) => y.entities.has(e));
           if (s >= MIN && (shared || s >= 1.2 * MIN)) scored.push({ x, y, s, same });

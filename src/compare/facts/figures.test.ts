@@ -85,3 +85,10 @@ test('opposed kinds of people are two counts ("three women" / "at least two men"
     0,
   );
 });
+
+test('"about" a figure of three significant digits is as precise as its last digit; of one or two, five per cent', () => {
+  const precise = figure('The Clintons earned roughly $141 million from 2007 to 2014.', 'roughly $141 million');
+  assert.deepEqual([precise.low, precise.high], [140e6, 142e6]);
+  const round = figure('Some 1,700 enterprises operate in the country.', 'Some 1,700');
+  assert.ok(round.low <= 1615 && round.high >= 1785);
+});

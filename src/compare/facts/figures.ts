@@ -3,6 +3,7 @@ import { concept, lexicon } from '../../annotate/lexicon.js';
 import { contextOf, FACT_CONTEXT, mentionsIn, sentenceAt } from './context.js';
 import { dayOf, isStatementDate, sortedMentions } from './events.js';
 import { factLexicon } from './lexicon.js';
+import { significant } from '../values.js';
 import { loadQuantityLexicon, type QuantityLexicon } from '../../annotate/quantities/lexicon.js';
 
 let quantityWords: QuantityLexicon | undefined;
@@ -95,6 +96,23 @@ function aroundOf(article: Article, value: Span, context: Span, headEnd = value.
   const r = `${right.slice(0, np)} ${right.slice(np).split(/\s+/).slice(0, 10).join(' ')}`;
   return new Set(conceptsOf(`${l} ${r}`));
 }
+
+/**
+ * The interval of a figure. "About" a figure of three or more significant digits ("roughly $141 million") is
+ * as precise as its last digit (one unit either way), not the hedge's five per cent: a writer who rounds less
+ * means less room.
+ */
+function aroundPrecision(q: Quantity): { low: number; high: number } {
+  const low = Math.min(q.low, q.high);
+  const high = Math.max(q.low, q.high);
+  if (!q.hedge || directionOf(q.hedge) !== 'around') return { low, high };
+  const { digits, unit } = significant(q.value);
+  if (digits < 3) return { low, high };
+  return { low: Math.max(low, q.value - unit), high: Math.min(high, q.value + unit) };
+}
+
+/** An interval in another unit (a factor to the base unit). */
+const scaled = ({ low, high }: { low: number; high: number }, f: number) => ({ low: low * f, high: high * f });
 
 /** The day a figure's clause names (not the day of a statement about it): "On Tuesday, thousands ...". */
 function dayAbout(article: Article, context: Span, value: Span): string | null {
@@ -193,8 +211,7 @@ export function figureFacts(article: Article, toStory: (id: string) => string): 
       value: { start: q.start, end: q.end },
       context,
       sentence: sentenceAt(article, q.start),
-      low: Math.min(q.low, q.high) * f,
-      high: Math.max(q.low, q.high) * f,
+      ...scaled(aroundPrecision(q), f),
       central: q.value * f,
       hedge: q.hedge,
       direction: directionOf(q.hedge),

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { repoRoot } from '../../shared-paths.js';
+import { concept } from '../../annotate/lexicon.js';
 
 /** What the fact layer reads from data/lexicons/compare-facts.json (see data/lexicons/README.md). */
 export interface FactLexicon {
@@ -16,6 +17,8 @@ export interface FactLexicon {
   statusCues: Readonly<Record<'negated' | 'planned' | 'progress', readonly string[]>>;
   /** Last words of titles ("chief", "minister"). */
   titleHeads: ReadonlySet<string>;
+  /** Nouns of events that are planned and then held ("march", "game"), as concepts. */
+  eventNouns: ReadonlySet<string>;
 }
 
 let cached: FactLexicon | undefined;
@@ -30,6 +33,7 @@ export function factLexicon(): FactLexicon {
     unitFactors?: Record<string, number | string>;
     statusCues: FactLexicon['statusCues'];
     titleHeads: string[];
+    eventNouns: string[];
   };
   const sameRole = new Map<string, string>();
   for (const g of raw.sameRole) for (const w of g) sameRole.set(w, g[0]!);
@@ -43,6 +47,7 @@ export function factLexicon(): FactLexicon {
     unitFactors: new Map(Object.entries(raw.unitFactors ?? {}).filter((e): e is [string, number] => typeof e[1] === 'number')),
     statusCues: raw.statusCues,
     titleHeads: new Set(raw.titleHeads),
+    eventNouns: new Set(raw.eventNouns.map((w) => concept(w))),
   };
   return cached;
 }

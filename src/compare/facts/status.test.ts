@@ -28,7 +28,7 @@ test('status facts: a negation negates its own scope, not every word after it', 
 });
 
 test('status facts: idioms, hypotheses and charges are no negation', () => {
-  for (const text of ['Trump will no doubt continue to play nice.', 'He said he would not sign anything without wall funding.', 'We better not turn it over to her.', 'He will plead not guilty.']) {
+  for (const text of ['The indictment does not charge Stone with conspiring with WikiLeaks.', 'Trump will no doubt continue to play nice.', 'He said he would not sign anything without wall funding.', 'We better not turn it over to her.', 'He will plead not guilty.']) {
     assert.ok(!acts(text).some((x) => x.startsWith('negated')), `${text}: ${acts(text).join(', ')}`);
   }
 });
@@ -61,4 +61,10 @@ test('status facts: the theme is a passive\'s subject or an active verb\'s objec
   assert.ok(themes('IBPS has released the preliminary exam result today.')[0]!.includes('result'));
   // A denied noun has no theme of its own.
   assert.deepEqual(themes('Police have made no arrests.'), ['']);
+});
+
+test('status facts: an event planned ("is scheduled for", "prepares for") and an event told done by what it did', () => {
+  assert.ok(acts('This year’s game is scheduled for Thursday night.').includes('planned game'));
+  assert.ok(acts('The city prepares for a huge march on New Year’s Day.').includes('planned protest'));
+  assert.ok(acts('The annual protest march in Hong Kong drew a huge crowd.').includes('done protest'));
 });

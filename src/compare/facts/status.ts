@@ -118,6 +118,17 @@ export function statusFacts(article: Article, toStory: (id: string) => string): 
     }
     return -1;
   };
+  // The head noun of the subject right before a verb at `k` ("the annual protest march in Hong Kong drew": march), or -1.
+  const subjectHead = (k: number): number => {
+    let from = k;
+    while (from > 0 && k - from < 8 && !breakAfter(from - 1)) from--;
+    let head = -1;
+    for (let j = from; j < k; j++) {
+      if (/^(in|on|at|of|for|with|from|by|through|across)$/.test(words[j]!.lower)) break;
+      if (isAct(j)) head = j;
+    }
+    return head;
+  };
   const status = new Map<number, { status: StatusFact['status']; cue: number; active?: boolean; blanket?: boolean; agent?: boolean }>();
   const mark = (k: number, s: StatusFact['status'], cue: number) => {
     if (k < n && isAct(k) && !status.has(k)) status.set(k, { status: s, cue });
@@ -128,6 +139,8 @@ export function statusFacts(article: Article, toStory: (id: string) => string): 
     while (j < n && (PASS_OVER.has(words[j]!.lower) || adverb(words[j]!.lower)) && !breakAfter(j)) j++;
     if (j < n && !isAct(j) && LIGHT.has(stem(words[j]!.lower))) j = lightObject(j);
     if (j < 0 || j >= n || !isAct(j)) return;
+    // "does not charge Stone with conspiring with WikiLeaks": the negation denies the complement, not the act.
+    if (s === 'negated' && /^\s+(?:\S+\s+){1,4}with\s+(?!any\b|an?\b)\p{L}/u.test(text.slice(words[j]!.end, words[j]!.end + 60).split(/[.;:!?,]/)[0]!)) return;
     mark(j, s, cue);
     while (!breakAfter(j) && j + 2 < n && /^(or|and|nor)$/.test(words[j + 1]!.lower) && pastForm(words[j + 2]!.lower)) mark((j += 2), s, cue);
   };
@@ -203,8 +216,17 @@ export function statusFacts(article: Article, toStory: (id: string) => string): 
       if (!done && light < 0 && /^\s+by\s/.test(after)) done = agent = true;
     }
     if (done) status.set(act, { status: 'done', cue: i, agent });
-    // "Jackson pleaded guilty", "he unveiled the plan": a past verb right after its subject.
-    else if (light < 0 && pastForm(w.lower) && subjectBefore(article, w.start) !== null) status.set(i, { status: 'done', cue: i, active: true });
+    else if (light < 0 && pastForm(w.lower)) {
+      const before = words[i - 1]?.lower ?? '';
+      const head = i > 0 && !breakAfter(i - 1) ? subjectHead(i - (AUX.has(before) ? 1 : 0)) : -1;
+      const event = head >= 0 && factLexicon().eventNouns.has(concept(words[head]!.lower)) && !status.has(head);
+      // "This year's game is scheduled for Thursday night": an event planned.
+      if (event && AUX.has(before) && /^(scheduled|planned|set|slated|due)$/.test(w.lower) && /^\s+(?:for|to)\b/.test(text.slice(w.end, w.end + 5))) status.set(head, { status: 'planned', cue: i - 1 });
+      // "The annual protest march in Hong Kong drew a huge crowd": an event told done by what it did.
+      else if (event && !AUX.has(before) && !participle(before)) status.set(head, { status: 'done', cue: head });
+      // "Jackson pleaded guilty", "he unveiled the plan": a past verb right after its subject.
+      else if (!AUX.has(before) && subjectBefore(article, w.start) !== null) status.set(i, { status: 'done', cue: i, active: true });
+    }
   }
   // Who does (or undergoes) the act: the name that ends right before the cue and auxiliaries.
   const allMentions = article.layers.entities ?? [];

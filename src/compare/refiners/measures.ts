@@ -4,6 +4,7 @@ import { personNoun } from '../detectors/figures.js';
 import type { FigureFact } from '../facts/index.js';
 import { refineLexicon } from './lexicon.js';
 import type { RefineInput, Refiner } from './types.js';
+import { significant } from '../values.js';
 
 /** Heads that name no particular thing counted: any kind of person or thing may stand behind them. */
 const PEOPLE = new Set(['person', 'people']);
@@ -37,21 +38,6 @@ export function differentThings(x: string | null, y: string | null, related: (a:
   return related(x, y) < 0.5;
 }
 
-/** Significant digits of a figure as written ("43" in "$43 million": 2; "2,000": 1). */
-function significant(n: number): { digits: number; unit: number } {
-  const abs = Math.abs(n);
-  if (abs === 0 || !Number.isFinite(abs)) return { digits: 0, unit: 1 };
-  let unit = 10 ** Math.floor(Math.log10(abs));
-  // The place of the last non-zero digit (allowing for floating point).
-  let digits = 1;
-  for (let k = 0; k < 12; k++) {
-    const r = abs / unit;
-    if (Math.abs(r - Math.round(r)) < 1e-9 * Math.max(1, r)) break;
-    unit /= 10;
-    digits++;
-  }
-  return { digits: Math.max(digits, 1), unit };
-}
 
 /**
  * Figures equal at the precision of the rounder one: "$43 million" / "$43,885,310" (a writer may cut to the

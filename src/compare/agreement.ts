@@ -252,7 +252,6 @@ export function clauseAgreements(
           const inA = mentionedIn(a, ca);
           const participant = [...mentionedIn(b, cb)].some((e) => e !== source && inA.has(e));
           const phrase = m.run >= FACT_WORDS && m.runHasContent && shared.length >= FACT_WORDS;
-          if (process.env.PARALLAX_DEBUG_CLAUSE) console.error('SRC', participant, phrase, m.coverage.toFixed(2), m.shorterUnits, m.run, shared.join(','), '|', ta, '|', tb);
           if (participant || phrase) found.push({ a, b, spanA: ca, spanB: cb, shorter: m.shorter, score: m.coverage + 0.1 * shared.length, via: 'speaker' });
         }
       }

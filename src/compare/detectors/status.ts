@@ -11,6 +11,19 @@ function published(a: Article): number {
 const MIN = 1.0;
 
 /**
+ * An article's acts without the plans it later reports done itself ("is expected to be indicted" ... "UPDATE:
+ * Grimm has already been secretly indicted"): such a plan is not the article's last word on the act.
+ */
+function outcomesOnly(acts: StatusFact[]): StatusFact[] {
+  const overlaps = (a?: Set<string>, b?: Set<string>) => !a?.size || !b?.size || [...a].some((t) => b.has(t));
+  return acts.filter(
+    (f) =>
+      f.status !== 'planned' ||
+      !acts.some((g) => g.status === 'done' && g.act === f.act && g.value.start > f.value.end && (!f.subject || !g.subject || f.subject === g.subject) && overlaps(f.theme, g.theme)),
+  );
+}
+
+/**
  * One act reported done in one article and not done (denied, not yet, planned) in another: "was arrested" /
  * "is yet to be arrested"; "will be sent" / "were sent". The later report's done act is an update.
  */
@@ -18,7 +31,7 @@ export const statusDetector: Detector = {
   type: 'negation',
   name: 'status',
   detect({ articles, facts, related }) {
-    const acts = new Map(articles.map((a) => [a.id, (facts.get(a.id) ?? []).filter((f): f is StatusFact => f.kind === 'status')]));
+    const acts = new Map(articles.map((a) => [a.id, outcomesOnly((facts.get(a.id) ?? []).filter((f): f is StatusFact => f.kind === 'status'))]));
     const weight = clauseWordWeight(acts.values());
     // Acts as numbers and their closeness by pair of numbers, asked of the lexicon once per pair of acts (every
     // act of one article meets every act of every other).

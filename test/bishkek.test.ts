@@ -89,6 +89,11 @@ test('agreements: the talks during the visit, investment rising, the military ba
 
 // "on the eve of the ... Security Council session" and "a summit ... is scheduled for Thursday": both say a
 // CSTO meeting is coming (the synonyms lexicon groups eve / scheduled / ahead of as 'upcoming').
+test('agreements said by one speaker in other words: Russia an ally (Japarov), bilateral trade growing (Putin)', () => {
+  assert.ok(findFinding(c, 'agreement', null, { [RE]: /key ally/, [MT]: /strategic ally/ }), 'key ally / strategic ally');
+  assert.ok(findFinding(c, 'agreement', null, { [RE]: /record bilateral trade/, [MT]: /growing bilateral trade/ }), 'bilateral trade');
+});
+
 test('agreement: a CSTO meeting follows the talks', () => {
   assert.ok(findFinding(c, 'agreement', null, { [RE]: /eve of the Collective Security Treaty Organization/, [MT]: /summit of the Moscow-led Collective Security Treaty Organization/ }));
 });

@@ -24,6 +24,8 @@ export interface FactMatch {
   shorter: 0 | 1;
   /** Content units (names aside) of the shorter statement. */
   shorterUnits: number;
+  /** Each statement names a person by a noun the other does not match ("recorded by a magistrate" / "a constable recorded"): two people. */
+  otherPeople: boolean;
   /** Longest run of units, in order on both sides, matched closely one-to-one ("Russian military base"), and whether it holds a word that is no name. */
   run: number;
   runHasContent: boolean;
@@ -46,9 +48,16 @@ function capitalised(text: string): Set<string> {
  * sentences that share a name and loosely similar words ("holding a headscarf with the image of Iran's supreme
  * leader" / "Iran's supreme leader ... responded") do not.
  */
-export function factMatch(al: PhraseAlignment, textA: string, textB: string): FactMatch {
-  const capA = capitalised(textA);
-  const capB = capitalised(textB);
+export function factMatch(
+  al: PhraseAlignment,
+  textA: string,
+  textB: string,
+  namesA: ReadonlySet<string> = new Set(),
+  namesB: ReadonlySet<string> = new Set(),
+  isPerson: (unit: string) => boolean = () => false,
+): FactMatch {
+  const capA = new Set([...capitalised(textA), ...namesA]);
+  const capB = new Set([...capitalised(textB), ...namesB]);
   const isName = (unit: string, cap: Set<string>) => unit.split(' ').every((p) => cap.has(p));
   const nA = al.unitsA.length;
   const side = (pairs: PhraseAlignment['pairs'], cap: Set<string>) => {
@@ -64,14 +73,20 @@ export function factMatch(al: PhraseAlignment, textA: string, textB: string): Fa
   let cur = 0;
   let curContent = false;
   let lastJ = -2;
-  al.pairs.slice(0, nA).forEach((p) => {
+  // A title and its modifier ("Iran's supreme leader, Ayatollah Ali Khamenei") name a participant: no content of a run.
+  const said = (i: number) => {
+    const u = al.unitsA[i]!;
+    const next = al.unitsA[i + 1];
+    return !isName(u, capA) && !isPerson(u) && !(next !== undefined && isPerson(next));
+  };
+  al.pairs.slice(0, nA).forEach((p, i) => {
     const j = p.oneToOne && p.b !== null && isClose(p) ? indexB.get(p.b) ?? -2 : -2;
     if (j >= 0 && j === lastJ + 1) {
       cur++;
-      curContent ||= !isName(p.a, capA);
+      curContent ||= said(i);
     } else {
       cur = j >= 0 ? 1 : 0;
-      curContent = j >= 0 && !isName(p.a, capA);
+      curContent = j >= 0 && said(i);
     }
     lastJ = j;
     if (cur > run || (cur === run && curContent)) {
@@ -81,12 +96,16 @@ export function factMatch(al: PhraseAlignment, textA: string, textB: string): Fa
   });
   const a = side(al.pairs.slice(0, nA), capA);
   const b = side(al.pairs.slice(nA), capB);
+  const unmatchedPerson = (pairs: PhraseAlignment['pairs'], cap: Set<string>) =>
+    pairs.some((p) => !isName(p.a, cap) && isPerson(p.a) && !(p.b !== null && isClose(p)));
+  const otherPeople = unmatchedPerson(al.pairs.slice(0, nA), capA) && unmatchedPerson(al.pairs.slice(nA), capB);
   const shorter = a.n <= b.n ? 0 : 1;
   const s = shorter === 0 ? a : b;
-  return { matched: s.matched, exact: s.exact, coverage: s.coverage, shorter, shorterUnits: s.n, run, runHasContent };
+  return { matched: s.matched, exact: s.exact, coverage: s.coverage, shorter, shorterUnits: s.n, otherPeople, run, runHasContent };
 }
 
 export function statesOneFact(m: FactMatch): boolean {
+  if (m.otherPeople) return false;
   // (Or one thing named the same way in both, a phrase of three units or more: "Russian investment in Kyrgyzstan".)
   return (m.matched.length >= FACT_WORDS && m.coverage >= FACT_COVERAGE) || (m.run >= FACT_RUN && m.runHasContent);
 }
@@ -140,6 +159,8 @@ export interface ClauseAgreement {
   spanB: { start: number; end: number };
   /** Which of the two is the shorter (quoted). */
   shorter: 0 | 1;
+  /** What ties the two: a figure both clauses give, or one speaker saying the same thing. */
+  via: 'figure' | 'speaker';
 }
 
 /** The clauses of a statement: stretches between commas, semicolons, colons, dashes and "while". */
@@ -155,6 +176,34 @@ export function clausesOf(v: ClaimView): { start: number; end: number }[] {
   }
   out.push({ start: from, end: v.claim.end });
   return out.filter((c) => c.end - c.start >= 8);
+}
+
+/**
+ * Words that name a participant of a claim rather than say something of it: its entity mentions and their titles
+ * ("Iran's supreme leader", "the Russian president"), lower case.
+ */
+export function nameWords(v: ClaimView): Set<string> {
+  const out = new Set<string>();
+  for (const m of v.article.layers.entities ?? []) {
+    if (m.start < v.claim.start || m.end > v.claim.end) continue;
+    const role = v.article.layers.entityIndex?.find((e) => e.id === m.entity)?.role ?? '';
+    const said = `${v.article.text.slice(m.start, m.end)} ${m.role ?? ''} ${role}`.toLowerCase().replace(/’/g, "'");
+    for (const w of said.match(/[\p{L}'-]+/gu) ?? []) out.add(w.replace(/'s$/, ''));
+  }
+  return out;
+}
+
+/** Who says a claim: the speaker of reported speech, when resolved to a story entity. */
+const speakerOf = (v: ClaimView): string | null => (v.speaker && !v.speaker.startsWith('mention:') ? v.speaker : null);
+/** Verbs of saying: that one speaker spoke twice is not yet what was said. */
+const SAYING = /^(?:say|said|says|tell|told|tweet|tweeted|tweets|wrote|write|add|added|state|stated|announce|announced)$/;
+const NEGATION = /\b(?:not|no|never|nor|without|denied|denies|deny)\b|n['’]t\b/i;
+const negated = (text: string) => NEGATION.test(text);
+/** Story entities mentioned inside a span of a claim's article. */
+function mentionedIn(v: ClaimView, span: { start: number; end: number }): Set<string> {
+  const out = new Set<string>();
+  for (const m of v.article.layers.entities ?? []) if (m.start >= span.start && m.end <= span.end) out.add(v.storyEntity(m.standsFor ?? m.entity));
+  return out;
 }
 
 /**
@@ -185,6 +234,29 @@ export function clauseAgreements(
     if (similarity < CLAUSE_SIMILARITY || skip(a, b) || !anchored(a, b) || valuesClash(a, b)) continue;
     const sharedEntities = [...a.entities].filter((e) => b.entities.has(e)).length;
     const figure = sameFigure(a, b);
+    const source = speakerOf(a);
+    if (!figure && source !== null && source === speakerOf(b)) {
+      // Without a figure, one person said to state one thing: the same source, saying the same rare word of the same participant.
+      for (const ca of clausesOf(a)) {
+        const ta = a.article.text.slice(ca.start, ca.end);
+        for (const cb of clausesOf(b)) {
+          const tb = b.article.text.slice(cb.start, cb.end);
+          if (negated(ta) !== negated(tb)) continue;
+          const m = factMatch(lex.alignPhrases(ta, tb), ta, tb, nameWords(a), nameWords(b), (u) => lex.isKindOf(u, 'person'));
+          // (Negations and auxiliaries, "don't", say how, not what.)
+          const shared = m.exact.filter((u) => lex.weight(u) >= MIN_WORD_WEIGHT && !NEGATION.test(u) && !/['’]/.test(u));
+          if (!shared.some((u) => lex.weight(u) >= RARE_WORD_WEIGHT && !SAYING.test(u))) continue;
+          if (m.coverage < FACT_COVERAGE) continue;
+          // ... of a participant named in both clauses ("Russia ... key ally" / "called Russia a strategic ally"),
+          // or as a phrase of two words or more ("highlighted record bilateral trade" / "citing growing bilateral trade").
+          const inA = mentionedIn(a, ca);
+          const participant = [...mentionedIn(b, cb)].some((e) => e !== source && inA.has(e));
+          const phrase = m.run >= FACT_WORDS && m.runHasContent && shared.length >= FACT_WORDS;
+          if (participant || phrase) found.push({ a, b, spanA: ca, spanB: cb, shorter: m.shorter, score: m.coverage + 0.1 * shared.length, via: 'speaker' });
+        }
+      }
+      continue;
+    }
     // (Every clause agreement needs a figure both clauses give: nothing to read without one.)
     if (!figure) continue;
     for (const ca of clausesOf(a)) {
@@ -193,7 +265,7 @@ export function clauseAgreements(
         if (!sameFigureIn(a, ca, b, cb)) continue;
         const tb = b.article.text.slice(cb.start, cb.end);
         const al = lex.alignPhrases(ta, tb);
-        const m = factMatch(al, ta, tb);
+        const m = factMatch(al, ta, tb, nameWords(a), nameWords(b), (u) => lex.isKindOf(u, 'person'));
         const words = m.matched.filter((u) => lex.weight(u) >= MIN_WORD_WEIGHT);
         // Most of the shorter clause's content; or one rare word said of the same two participants
         // ("Japarov called Russia a strategic ally" / "He [Japarov] emphasized that Russia remains ... key ally").
@@ -204,7 +276,7 @@ export function clauseAgreements(
         // (A rare word said of two shared participants, "ally" of Japarov and Russia, pairs too loosely across long
         // stories for now: only with a figure in common as well.)
         const predicate = figureHere && sharedEntities >= 2 && m.exact.some((u) => lex.weight(u) >= RARE_WORD_WEIGHT) && m.coverage >= FACT_COVERAGE;
-        if (content || predicate) found.push({ a, b, spanA: ca, spanB: cb, shorter: m.shorter, score: m.coverage + 0.1 * words.length });
+        if (content || predicate) found.push({ a, b, spanA: ca, spanB: cb, shorter: m.shorter, score: m.coverage + 0.1 * words.length, via: 'figure' });
       }
     }
   }
@@ -216,7 +288,7 @@ export function clauseAgreements(
     const pair = `${f.a.key}|${f.b.key}`;
     if (used.has(ka) || used.has(kb) || used.has(pair)) continue;
     used.add(ka).add(kb).add(pair);
-    out.push({ a: f.a, b: f.b, spanA: f.spanA, spanB: f.spanB, shorter: f.shorter });
+    out.push({ a: f.a, b: f.b, spanA: f.spanA, spanB: f.spanB, shorter: f.shorter, via: f.via });
   }
   return out;
 }

@@ -18,7 +18,7 @@ import { FIGURE_REFINERS, refineCandidates } from './refiners/index.js';
 import { quotesAgree } from './quoted.js';
 import type { Span } from '../model/document.js';
 import { relatedness, sharedLexicon } from './relatedness.js';
-import { alignmentMemo, CLAUSE_SIMILARITY, clauseAgreements, factMatch, statesOneFact, valuesClash } from './agreement.js';
+import { alignmentMemo, CLAUSE_SIMILARITY, clauseAgreements, factMatch, nameWords, statesOneFact, valuesClash } from './agreement.js';
 import type { Lexicon } from './lexical/index.js';
 
 /** Paraphrase similarity (0..1) from which two statements are reported as saying the same thing. */
@@ -340,7 +340,11 @@ export function compareArticles(articles: Article[], options: CompareOptions = {
     // A statement that is largely someone's quoted words agrees only with one giving a run of those words.
     // And one fact: the content words of the shorter statement closely matched in the longer, and no figures
     // of one kind that disagree ("nine minutes" / "48 minutes" are two moments).
-    const oneFact = (a: ClaimView, b: ClaimView) => statesOneFact(factMatch(alignmentOf!(a, b), said(a), said(b))) && !valuesClash(a, b);
+    const isPerson = (unit: string) => lex!.isKindOf(unit, 'person');
+    const oneFact = (a: ClaimView, b: ClaimView) => {
+      const m = factMatch(alignmentOf!(a, b), said(a), said(b), nameWords(a), nameWords(b), isPerson);
+      return statesOneFact(m) && !valuesClash(a, b);
+    };
     const agreeing = (
       lex
         ? members.filter(
@@ -388,7 +392,7 @@ export function compareArticles(articles: Article[], options: CompareOptions = {
         articles: [c.a.article.id, c.b.article.id],
         salience: (c.a.claim.salience + c.b.claim.salience) / 2,
         independentOutlets: independent([c.a.article.id, c.b.article.id]),
-        details: { clause: true },
+        details: { clause: true, via: c.via },
       });
     }
   }
@@ -400,8 +404,13 @@ export function compareArticles(articles: Article[], options: CompareOptions = {
   if (articles.length > 1) {
     for (const a of articles) {
       if (copies.has(a.id)) continue;
+      // A statement nearly all of which another report states too (a clause agreement) is not the article's own.
+      const statedElsewhere = (v: ClaimView) =>
+        findings.some(
+          (f) => f.kind === 'agreement' && f.evidence.some((e) => e.article === a.id && 5 * (Math.min(e.end, v.claim.end) - Math.max(e.start, v.claim.start)) >= 4 * (v.claim.end - v.claim.start)),
+        );
       const own = views
-        .filter((v) => v.article === a && (best.get(v.key) ?? 0) < exclusiveBelow && v.claim.keywords.length >= 3)
+        .filter((v) => v.article === a && (best.get(v.key) ?? 0) < exclusiveBelow && v.claim.keywords.length >= 3 && !statedElsewhere(v))
         .sort((x, y) => y.claim.salience - x.claim.salience)
         .slice(0, maxExclusives);
       for (const v of own) {

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createApp } from './app.js';
@@ -12,6 +12,7 @@ import { createAnalyzer } from '../analyze.js';
 import { createPageFetcher } from './fetch-page.js';
 import { fakeCompare } from '../../test/helpers/fake-compare.js';
 import type { StoryComparison } from '../compare/types.js';
+import { repoRoot } from '../shared-paths.js';
 
 function setup(extra: Partial<AppDeps> = {}, store: ServerStore = createMemoryStore()) {
   const analyzer = createAnalyzer();
@@ -85,6 +86,32 @@ test('POST /api/compare compares pasted articles without storing them', async ()
   assert.equal(cmp.findings[0]?.kind, 'conflict');
   assert.equal((cmp as StoryComparison & { development: { summary: string } }).development.summary, '2 reports: no fact changed between them');
   assert.deepEqual(await store.listStories(), []);
+});
+
+test('POST /api/compare runs the one-event check of `parallax compare`: reports of two events come back with a warning naming the groups; a follow-up report does not', async () => {
+  const { app } = setup();
+  const example = (f: string) => readFileSync(join(repoRoot(), 'examples', 'bishkek', f), 'utf8');
+  const floods =
+    'RIVERTON (Valley Gazette). Floods swept through the Green River valley on Monday after three days of heavy rain, ' +
+    'forcing 2,300 residents from their homes. The county sheriff said two bridges had collapsed and the main highway was closed.\n' +
+    'Emergency crews used boats to reach farms cut off by the water. The state governor declared an emergency for four counties.\n';
+  const mixed = await post(app, '/api/compare', { articles: [{ text: example('realist-english.txt'), outlet: 'Realist English' }, { text: floods, outlet: 'Valley Gazette' }] });
+  assert.equal(mixed.status, 200, 'still compared: the reader may know better');
+  const warned = (await mixed.json()) as StoryComparison & { warnings: string[] };
+  assert.equal(warned.articles.length, 2);
+  assert.equal(warned.warnings.length, 1);
+  assert.match(warned.warnings[0]!, /do not look like one event; the story clusterer puts them in 2 stories/);
+  assert.match(warned.warnings[0]!, /^ {2}\d\. Realist English/m);
+  assert.match(warned.warnings[0]!, /^ {2}\d\. Valley Gazette/m);
+  // The same event reported two days apart is one story: no warning.
+  const followUp = await post(app, '/api/compare', {
+    articles: [
+      { text: example('realist-english.txt'), outlet: 'Realist English', published: '2025-11-25' },
+      { text: example('moscow-times.txt'), outlet: 'Moscow Times', published: '2025-11-27' },
+    ],
+  });
+  assert.equal(followUp.status, 200);
+  assert.deepEqual(((await followUp.json()) as { warnings: string[] }).warnings, []);
 });
 
 test('bad input gets a 400 (or 413/415/501) with a JSON error that names the problem', async () => {

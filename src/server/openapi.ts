@@ -29,7 +29,7 @@ export function openApiDocument(limits: Limits): object {
       '/api/search': { get: { summary: 'Full-text search over articles and claims', parameters: queryParams(searchQuery), responses: { 200: ok('Search hits'), 400: error } } },
       '/api/ingest': { post: { summary: 'Store one article (text, HTML or URL); it is analysed and assigned to a story', requestBody: body(articleInput(limits.articleChars)), responses: { 201: ok('Stored'), 200: ok('Already stored'), 400: error, 413: error, 501: error } } },
       '/api/status': { get: { summary: 'Jobs waiting per kind (analyse, assign, compare) and workers seen in the last 15 s; both null without a job queue (SQLite)', responses: { 200: ok('Queue status') } } },
-      '/api/compare': { post: { summary: 'Compare pasted articles on the spot (nothing is stored)', requestBody: body(compareInput(limits.articleChars, limits.compareArticles)), responses: { 200: ok('StoryComparison'), 400: error, 413: error } } },
+      '/api/compare': { post: { summary: 'Compare pasted articles on the spot (nothing is stored)', requestBody: body(compareInput(limits.articleChars, limits.compareArticles)), responses: { 200: ok('StoryComparison with `warnings`: texts such as the one-event check (pasted reports the story clusterer puts in several stories are compared anyway, with a warning naming the groups)'), 400: error, 413: error } } },
     },
     components: {
       schemas: {

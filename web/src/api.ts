@@ -97,5 +97,5 @@ export const api = {
   entities: (q?: string) => call<{ entities: EntityRow[]; total: number }>(`/api/entities${qs({ q, limit: 200 })}`),
   entity: (name: string) => call<EntityDetail>(`/api/entities/${encodeURIComponent(name)}`),
   search: (q: string, outlet?: string) => call<{ query: string; hits: SearchHit[] }>(`/api/search${qs({ q, outlet })}`),
-  compare: (articles: PastedArticle[]) => call<StoryComparison>('/api/compare', { method: 'POST', body: JSON.stringify({ articles }) }),
+  compare: (articles: PastedArticle[]) => call<StoryComparison & { warnings?: string[] }>('/api/compare', { method: 'POST', body: JSON.stringify({ articles }) }),
 };

@@ -11,7 +11,7 @@ import { EXIT, type Command } from '../command.js';
 import { printable } from '../../model/printable.js';
 import type { Article } from '../../model/document.js';
 import { plural } from '../suggest.js';
-import { storyGroups, storyWarning } from '../story-check.js';
+import { oneEventWarning } from '../../app/story-check.js';
 
 export const compareCommand: Command = {
   name: 'compare',
@@ -80,10 +80,8 @@ export const compareCommand: Command = {
     const analysed = articles.map((a) => nameFromDateline(analyzer.analyze(a), named.has(a.id)));
     // Labelled input was checked above (one story, or refused); unlabelled files are grouped as the
     // story clusterer would group them.
-    if (!analysed.every((a) => a.story)) {
-      const warning = storyWarning(storyGroups(analysed));
-      if (warning) io.stderr.write(`parallax compare: ${warning}\n`);
-    }
+    const warning = oneEventWarning(analysed);
+    if (warning) io.stderr.write(`parallax compare: ${warning}\n`);
     const comparison = compareArticles(analysed, { failures });
     if (typeof values.html === 'string') {
       // Loaded on demand: the HTML renderer is the largest report module.

@@ -5,6 +5,7 @@ import { putArticle } from '../put-article.js';
 import { articleInput, compareInput } from '../schemas.js';
 import { jsonBody } from '../validate.js';
 import { storyDevelopment } from '../../report/render/development.js';
+import { oneEventWarning } from '../../app/story-check.js';
 import type { RouteContext } from './context.js';
 
 export function ingestRoutes({ deps, limits, storyLists, comparisons }: RouteContext): Hono {
@@ -45,8 +46,10 @@ export function compareRoutes({ deps, limits }: RouteContext): Hono {
         return deps.analyzeContent ? deps.analyzeContent(content, meta) : deps.analyze(articleFromContent(content, meta));
       }),
     );
+    // The one-event check `parallax compare` runs: compared anyway, but the reader is told.
+    const warning = oneEventWarning(articles);
     const comparison = deps.compare(articles);
-    return c.json({ ...comparison, development: storyDevelopment(comparison) });
+    return c.json({ ...comparison, development: storyDevelopment(comparison), warnings: warning ? [warning] : [] });
   });
   return app;
 }

@@ -22,7 +22,7 @@ export function ComparePage() {
   const [drafts, setDrafts] = useState<Draft[]>(() => [blank(), blank()]);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const [result, setResult] = useState<StoryComparison | null>(null);
+  const [result, setResult] = useState<(StoryComparison & { warnings?: string[] }) | null>(null);
 
   const update = (key: number, patch: Partial<Draft>) => setDrafts((ds) => ds.map((d) => (d.key === key ? { ...d, ...patch } : d)));
   const onFile = async (key: number, input: HTMLInputElement) => {
@@ -114,6 +114,12 @@ export function ComparePage() {
       {result && (
         <div id="compare-result">
           <h2>Comparison</h2>
+          {/* The server's one-event check: reports of different events are compared, but not silently. */}
+          {(result.warnings ?? []).map((w) => (
+            <p class="warning" role="note">
+              {w.replace(/^warning: /, '')}
+            </p>
+          ))}
           <StoryView comparison={result} />
         </div>
       )}

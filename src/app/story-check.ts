@@ -1,10 +1,11 @@
 // Do the reports given to compare look like one event? The story clusterer that groups a corpus into
 // stories answers it for unlabelled files: reports it would put in different stories are compared anyway
-// (a reader may know better), but never silently.
+// (a reader may know better), but never silently. Both `parallax compare` and POST /api/compare ask it.
 import { createStoryClusterer } from '../cluster/index.js';
 import type { Article } from '../model/document.js';
 import { printable } from '../model/printable.js';
-import { plural } from './suggest.js';
+
+const plural = (n: number, word: string, many = `${word}s`) => `${n.toLocaleString('en-US')} ${n === 1 ? word : many}`;
 
 /** The input's articles grouped as the story clusterer groups them, largest group first. */
 export function storyGroups(articles: Article[]): Article[][] {
@@ -30,4 +31,14 @@ export function storyWarning(groups: Article[][], maxShown = 5): string | null {
     `${lines.join('\n')}\n` +
     '  Compared anyway: conflicts between reports of different events are not contradictions.'
   );
+}
+
+/**
+ * The one-event check for articles about to be compared: a warning naming the groups when unlabelled
+ * articles fall into several stories, else null. Labelled input (every article with a story) is the
+ * caller's to check: one story, or refused.
+ */
+export function oneEventWarning(articles: Article[]): string | null {
+  if (articles.every((a) => a.story)) return null;
+  return storyWarning(storyGroups(articles));
 }

@@ -3,12 +3,14 @@
 // that are not names of anyone in particular are left out: a nationality, region or group adjective
 // ("American", "African", "Christian"), a lone initial ("C."), a title or role alone ("Former Rep"), a
 // person's role ("Clinton Aide"), a capitalised function word ("I'm"), a party-and-state tag ("D-N"), and a
-// one-word name the recogniser cannot type (as often a place as a person: a capitalised common word, "Hope").
+// one-word name the recogniser cannot type (as often a place as a person: a capitalised common word, "Hope"),
+// and a one-word "place" that is a common word or a WordNet noun of no place sense ("Bible").
 // Each name shown carries the type most of its stories give it.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { repoRoot } from '../../shared-paths.js';
 import type { StorySummary } from '../../store/types.js';
+import { nounKind } from '../../compare/lexical/place-nouns.js';
 
 export interface NameRow {
   name: string;
@@ -189,13 +191,15 @@ export function createNameIndex(rows: NameRow[]): NameIndex {
     for (const [k, v] of Object.entries(info.get(u)?.types ?? {})) acc[k] = (acc[k] ?? 0) + v;
     mergedTypes.set(t, acc);
   }
-  // A one-word "place" that no gazetteer knows and that is a common English word ("Hope", "District") is a
-  // capitalised word, not a place.
+  // A one-word "place" that no gazetteer knows and that is a common English word ("Hope", "District"), or a
+  // WordNet noun none of whose senses is a place ("Bible": a book), is a capitalised word, not a place.
+  // Places WordNet knows ("Alexandria") and names it does not ("Ferguson") stay.
   const { common } = nameWords();
+  const notAPlace = (t: string) => common.has(t.toLowerCase()) || nounKind(t) === 'thing';
   const unclear = (t: string) => {
     if (/\s/.test(t) || places.has(t.toLowerCase())) return false;
     const m = majorityType(mergedTypes.get(t));
-    return !m.clear || (m.type === 'LOC' && t !== t.toUpperCase() && common.has(t.toLowerCase()));
+    return !m.clear || (m.type === 'LOC' && t !== t.toUpperCase() && notAPlace(t));
   };
   for (const [name, u] of untitled) {
     const t = target.get(u)!;

@@ -178,6 +178,32 @@ test('names list: merged names with their other spellings, each with its type; a
   }
 });
 
+test("the compare form shows the one-event check: reports of two events are compared with a warning naming the groups", async () => {
+  const floods =
+    'RIVERTON (Valley Gazette). Floods swept through the Green River valley on Monday after three days of heavy rain, forcing 2,300 residents from their homes. ' +
+    'The county sheriff said two bridges had collapsed and the main highway was closed. Emergency crews used boats to reach farms cut off by the water.';
+  const election =
+    'Voters in the northern province elected a new parliament on Sunday, the electoral commission said. Turnout was 61 percent. ' +
+    'The ruling party won 48 of the 120 seats and will need a coalition partner, its leader told supporters at a rally in the capital.';
+  for (const [width, height] of SIZES) {
+    const page = await browser.newPage({ viewport: { width, height } });
+    const problems = watchProblems(page);
+    await page.goto(`${ts.server.url}/compare`);
+    const areas = page.locator('textarea');
+    await areas.nth(0).fill(floods);
+    await areas.nth(1).fill(election);
+    await page.click('button[type=submit]');
+    await page.waitForSelector('#compare-result .px-text');
+    const warning = (await page.textContent('#compare-result .warning')) ?? '';
+    assert.match(warning, /do not look like one event; the story clusterer puts them in 2 stories/);
+    assert.match(warning, /Report 1/);
+    assert.match(warning, /Report 2/);
+    await noSidewaysScroll(page);
+    assert.deepEqual(problems, []);
+    await page.close();
+  }
+});
+
 test('unknown pages and stories: status 404 and a page that says so', async () => {
   for (const [width, height] of SIZES) {
     const page = await browser.newPage({ viewport: { width, height } });

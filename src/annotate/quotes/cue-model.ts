@@ -234,28 +234,27 @@ function hashOf(x: string): number {
   return h;
 }
 
-const lowerHashCache = new WeakMap<TokenView, Int32Array>();
-/** fnv of each token's lower-cased word, computed once per view. */
-function lowerHashes(view: TokenView): Int32Array {
-  let a = lowerHashCache.get(view);
+/** One hash per token of a view, computed once per view and kept with it. */
+function perTokenHashes(cache: WeakMap<TokenView, Int32Array>, view: TokenView, hashAt: (i: number, n: number) => number): Int32Array {
+  let a = cache.get(view);
   if (!a) {
     a = new Int32Array(view.lower.length);
-    for (let i = 0; i < a.length; i++) a[i] = fnv(FNV_START, view.lower[i]!);
-    lowerHashCache.set(view, a);
+    for (let i = 0; i < a.length; i++) a[i] = hashAt(i, a.length);
+    cache.set(view, a);
   }
   return a;
 }
 
+const lowerHashCache = new WeakMap<TokenView, Int32Array>();
+/** fnv of each token's lower-cased word. */
+function lowerHashes(view: TokenView): Int32Array {
+  return perTokenHashes(lowerHashCache, view, (i) => fnv(FNV_START, view.lower[i]!));
+}
+
 const classHashCache = new WeakMap<TokenView, Int32Array>();
-/** fnv of each token's class (cls inside a sentence), computed once per view. */
+/** fnv of each token's class (cls inside a sentence). */
 function classHashes(view: TokenView): Int32Array {
-  let a = classHashCache.get(view);
-  if (!a) {
-    a = new Int32Array(view.lower.length);
-    for (let i = 0; i < a.length; i++) a[i] = hashOf(cls(view, i, 0, a.length));
-    classHashCache.set(view, a);
-  }
-  return a;
+  return perTokenHashes(classHashCache, view, (i, n) => hashOf(cls(view, i, 0, n)));
 }
 
 const P = (name: string) => fnv(FNV_START, name);

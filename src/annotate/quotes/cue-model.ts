@@ -95,20 +95,8 @@ function emitCueFeatures(view: TokenView, k: number, f: number, e: number, quote
   const pos = k === f ? 'first' : k - f <= 3 ? 'early' : e - k <= 3 ? 'late' : 'mid';
   // The inflections of a word share what they learn ("supported", "supporting", "supports").
   const st = stemOf(l);
-  // The nearest word on the left that is not an auxiliary, adverb or negation: the subject when there is one
-  // ("he often attacked", "Trump has repeatedly said").
-  let sl = k - 1;
-  while (sl >= f && sl > k - 5 && (AUX.has(view.lower[sl]!) || view.lower[sl]!.endsWith('ly') || view.lower[sl] === 'not' || view.lower[sl] === 'also')) sl--;
-  const csl = cls(view, sl, f, e);
-  // "that", a colon or a quotation mark soon after: a reported clause follows.
-  let clause = '-';
-  for (let i = k + 1; i < Math.min(e, k + 4); i++) {
-    const x = view.lower[i]!;
-    if (x === 'that' || x === ':' || OPEN_MARKS.has(x)) {
-      clause = x === 'that' ? 'that' : x === ':' ? 'colon' : 'quote';
-      break;
-    }
-  }
+  const csl = cls(view, subjectLeft(view, k, f), f, e);
+  const clause = reportedClause(view, k, e);
   emit('b');
   emit('st=', st);
   emit('stcn1=', st, '|', cn1);
@@ -223,6 +211,27 @@ export function featureKey(feature: string): number {
   return h;
 }
 
+/**
+ * The nearest word left of the cue that is not an auxiliary, adverb or negation: the subject when there is one
+ * ("he often attacked", "Trump has repeatedly said").
+ */
+function subjectLeft(view: TokenView, k: number, f: number): number {
+  let sl = k - 1;
+  while (sl >= f && sl > k - 5 && (AUX.has(view.lower[sl]!) || view.lower[sl]!.endsWith('ly') || view.lower[sl] === 'not' || view.lower[sl] === 'also')) sl--;
+  return sl;
+}
+
+/** "that", a colon or a quotation mark soon after the cue: a reported clause follows ('-' when none). */
+function reportedClause(view: TokenView, k: number, e: number): string {
+  for (let i = k + 1; i < Math.min(e, k + 4); i++) {
+    const x = view.lower[i]!;
+    if (x === 'that') return 'that';
+    if (x === ':') return 'colon';
+    if (OPEN_MARKS.has(x)) return 'quote';
+  }
+  return '-';
+}
+
 const partHashes = new Map<string, number>();
 /** fnv of a short constant or class string, remembered (classes, buckets, names). */
 function hashOf(x: string): number {
@@ -291,17 +300,8 @@ export function scoreCueAt(model: CueModel, view: TokenView, k: number, f: numbe
   const qs = hashOf(marks[Math.min(e, k + 40)]! - marks[Math.max(f, k - 40)]! > 0 ? '1' : '0');
   const pos = hashOf(k === f ? 'first' : k - f <= 3 ? 'early' : e - k <= 3 ? 'late' : 'mid');
   const st = hashOf(stemOf(l));
-  let sl = k - 1;
-  while (sl >= f && sl > k - 5 && (AUX.has(view.lower[sl]!) || view.lower[sl]!.endsWith('ly') || view.lower[sl] === 'not' || view.lower[sl] === 'also')) sl--;
-  const csl = ch(sl);
-  let clause = '-';
-  for (let i = k + 1; i < Math.min(e, k + 4); i++) {
-    const x = view.lower[i]!;
-    if (x === 'that' || x === ':' || OPEN_MARKS.has(x)) {
-      clause = x === 'that' ? 'that' : x === ':' ? 'colon' : 'quote';
-      break;
-    }
-  }
+  const csl = ch(subjectLeft(view, k, f));
+  const clause = reportedClause(view, k, e);
   const cl = hashOf(clause);
   let s = model.bias + t.get(K.b);
   s += t.get(mix(K.st, st)) + t.get(mix(mix(K.stcn1, st), cn1)) + t.get(mix(mix(K.cp1st, cp1), st));

@@ -18,23 +18,40 @@ export function spanIndex(items: readonly Span[] | undefined): SpanIndex {
   let longest = 0;
   for (const x of list) longest = Math.max(longest, x.end - x.start);
   /** First position in `order` whose start is >= at. */
-  const lowerBound = (at: number) => {
-    let lo = 0;
-    let hi = starts.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (starts[mid]! < at) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
-  };
+  const firstFrom = (at: number) => lowerBound(starts.length, (k) => starts[k]! < at);
   const collect = (from: number, keep: (x: Span) => boolean, stop: (start: number) => boolean) => {
     const out: number[] = [];
     for (let k = from; k < order.length && !stop(starts[k]!); k++) if (keep(list[order[k]!]!)) out.push(order[k]!);
     return out.sort((a, b) => a - b);
   };
   return {
-    inside: (span) => collect(lowerBound(span.start), (x) => x.end <= span.end, (start) => start > span.end),
-    overlapping: (span) => collect(lowerBound(span.start - longest), (x) => x.start < span.end && x.end > span.start, (start) => start >= span.end),
+    inside: (span) => collect(firstFrom(span.start), (x) => x.end <= span.end, (start) => start > span.end),
+    overlapping: (span) => collect(firstFrom(span.start - longest), (x) => x.start < span.end && x.end > span.start, (start) => start >= span.end),
+  };
+}
+
+/** First index in [0, length) at which `before(i)` is false, for a `before` that is true and then false along a sorted list. */
+export function lowerBound(length: number, before: (i: number) => boolean): number {
+  let lo = 0;
+  let hi = length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (before(mid)) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * The furthest end reached by the spans that start before a position (or at it, with `orAt`), -Infinity when
+ * none: whether any span overlaps or covers another is then one binary search, not a scan of the spans.
+ */
+export function reachIndex(items: readonly Span[]): (at: number, orAt?: boolean) => number {
+  const byStart = [...items].sort((x, y) => x.start - y.start);
+  const reach: number[] = [];
+  for (const x of byStart) reach.push(Math.max(x.end, reach[reach.length - 1] ?? -Infinity));
+  return (at, orAt = false) => {
+    const n = lowerBound(byStart.length, orAt ? (i) => byStart[i]!.start <= at : (i) => byStart[i]!.start < at);
+    return n > 0 ? reach[n - 1]! : -Infinity;
   };
 }

@@ -1,6 +1,7 @@
 import type { Article, Claim, Quantity } from '../model/document.js';
 import type { EntityMap } from './story-entities.js';
 import type { Word } from './token-diff.js';
+import { lowerBound } from '../annotate/span-index.js';
 
 /** A claim with what alignment needs: weighted features, story-level entities, its words. */
 export interface ClaimView {
@@ -177,14 +178,7 @@ export function candidatePairs(views: readonly ClaimView[], floor = 0.15): Align
         continue;
       }
       // First posting at or after `from` (postings are in view order).
-      let lo = 0;
-      let hi = posting.j.length;
-      while (lo < hi) {
-        const mid = (lo + hi) >> 1;
-        if (posting.j[mid]! < from) lo = mid + 1;
-        else hi = mid;
-      }
-      for (let k = lo; k < posting.j.length; k++) {
+      for (let k = lowerBound(posting.j.length, (m) => posting.j[m]! < from); k < posting.j.length; k++) {
         const j = posting.j[k]!;
         if (views[j]!.articleIndex === a.articleIndex) continue;
         if (dot[j] === 0) touched.push(j);

@@ -6,6 +6,7 @@ import { evidence, outletName } from './evidence.js';
 import type { EntityMap, StoryEntity } from './story-entities.js';
 import type { EntityOut, FigureCell, FigureRow, FramingOut, QuoteOut, QuoteRow, TimelineEntry } from './types.js';
 import { numbersConflict } from './values.js';
+import { reachIndex } from '../annotate/span-index.js';
 
 export function entitiesOut(articles: readonly Article[], story: readonly StoryEntity[]): EntityOut[] {
   const byArticle = new Map(articles.map((a) => [a.id, a]));
@@ -205,21 +206,9 @@ export function framingOut(articles: readonly Article[], quotes: readonly QuoteO
     for (const q of own) quoted[q.speaker ?? 'unattributed'] = (quoted[q.speaker ?? 'unattributed'] ?? 0) + 1;
     const roles = new Map((a.layers.entityIndex ?? []).map((e) => [e.name, `${e.role ?? ''} ${e.type === 'ORG' ? e.name : ''}`]));
     const official = own.filter((q) => q.speakerKind === 'document' || q.speakerKind === 'organisation' || OFFICIAL.test(roles.get(q.speaker ?? '') ?? '') || OFFICIAL.test(q.via ?? ''));
-    // A sentence is quoted when a quote starting before its end reaches past its start: quotes by start, with
-    // the furthest end reached so far (a lookup per sentence, not a scan of the quotes).
-    const byStart = [...own].sort((x, y) => x.start - y.start);
-    const reach: number[] = [];
-    for (const q of byStart) reach.push(Math.max(q.end, reach[reach.length - 1] ?? -Infinity));
-    const quotedSentences = (a.layers.sentences ?? []).filter((s) => {
-      let lo = 0;
-      let hi = byStart.length;
-      while (lo < hi) {
-        const mid = (lo + hi) >> 1;
-        if (byStart[mid]!.start < s.end) lo = mid + 1;
-        else hi = mid;
-      }
-      return lo > 0 && reach[lo - 1]! > s.start;
-    }).length;
+    // A sentence is quoted when a quote starting before its end reaches past its start (a lookup per sentence).
+    const quoteReach = reachIndex(own);
+    const quotedSentences = (a.layers.sentences ?? []).filter((s) => quoteReach(s.end) > s.start).length;
     const mean = tone.length ? tone.reduce((s, t) => s + t.score, 0) / tone.length : 0;
     return {
       article: a.id,

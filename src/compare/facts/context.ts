@@ -1,4 +1,5 @@
 import type { Article, Span } from '../../model/document.js';
+import { lowerBound } from '../../annotate/span-index.js';
 
 export const MAX_CONTEXT = 300;
 /** Facts quote a shorter stretch around their value: the clause, not the whole sentence. */
@@ -54,15 +55,8 @@ export function contextOf(article: Article, value: Span, max = MAX_CONTEXT): Spa
 
 /** The entity mentions inside a span (mentions sorted by start; binary search, so linear over an article). */
 export function mentionsIn<M extends Span>(sorted: readonly M[], span: Span): M[] {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (sorted[mid]!.start < span.start) lo = mid + 1;
-    else hi = mid;
-  }
   const out: M[] = [];
-  for (let k = lo; k < sorted.length && sorted[k]!.start < span.end; k++) if (sorted[k]!.end <= span.end) out.push(sorted[k]!);
+  for (let k = lowerBound(sorted.length, (i) => sorted[i]!.start < span.start); k < sorted.length && sorted[k]!.start < span.end; k++) if (sorted[k]!.end <= span.end) out.push(sorted[k]!);
   return out;
 }
 

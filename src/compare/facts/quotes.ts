@@ -1,25 +1,14 @@
 import type { Article } from '../../model/document.js';
+import { reachIndex } from '../../annotate/span-index.js';
 import { contextOf, FACT_CONTEXT, sentenceAt } from './context.js';
 import type { QuoteFact } from './types.js';
 
 /** Quoted words with their speaker (from the quote layer), for telling who said the same words. */
 export function quoteFacts(article: Article, toStory: (id: string) => string): QuoteFact[] {
   const out: QuoteFact[] = [];
-  // Places by start, with the furthest end reached by any place starting there or before: a place covers a
-  // span when one starting at or before it reaches its end (a lookup per quote, not a scan).
-  const places = (article.layers.entities ?? []).filter((m) => m.type === 'LOC').sort((x, y) => x.start - y.start);
-  const reach: number[] = [];
-  for (const p of places) reach.push(Math.max(p.end, reach[reach.length - 1] ?? -Infinity));
-  const inPlace = (s: { start: number; end: number }) => {
-    let lo = 0;
-    let hi = places.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (places[mid]!.start <= s.start) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo > 0 && reach[lo - 1]! >= s.end;
-  };
+  // A place covers a span when one starting at or before it reaches its end (a lookup per quote, not a scan).
+  const placeReach = reachIndex((article.layers.entities ?? []).filter((m) => m.type === 'LOC'));
+  const inPlace = (s: { start: number; end: number }) => placeReach(s.start, true) >= s.end;
   for (const q of article.layers.quotes ?? []) {
     if (!q.speakerMention || q.attitude) continue;
     // A place read as a speaker (a dateline "Chennai:" before the quote) says nothing about who spoke.

@@ -165,16 +165,9 @@ export function figureCandidates(
         if (!x.vague && !y.vague) for (const f of [x, y]) agreedExactly.set(f, Math.max(agreedExactly.get(f) ?? 0, s));
       }
       const settled = (f: FigureFact, exact: boolean) => (exact ? agreedExactly : agreed).get(f) ?? 0;
-      const debug = (why: string, x: FigureFact, y: FigureFact, s: number) => {
-        if (process.env.PX_DEBUG_FIG) process.stderr.write(`FIG ${why} ${s.toFixed(2)}: ${x.article.text.slice(x.value.start, x.value.end)} | ${y.article.text.slice(y.value.start, y.value.end)}\n`);
-      };
       for (const { x, y, s } of scored) {
-        if (usedX.has(x) || usedY.has(y)) {
-          debug('used', x, y, s);
-          continue;
-        }
+        if (usedX.has(x) || usedY.has(y)) continue;
         if (!disjoint(x, y) && !oppositeHedges(x, y)) {
-          debug('meet', x, y, s);
           // A vague count that meets a figure does not take it: "thousands" meets "more than 4,000", which is
           // still to be held against the other report's "up to 4,000".
           if (!x.vague && !y.vague) usedX.add(x), usedY.add(y);
@@ -185,15 +178,9 @@ export function figureCandidates(
         // The other statement gives a matching figure too ("252-to-175" / "252 to 175"; "No. 2 ... No. 3"): crossed, not contradicted.
         const mates = (f: FigureFact, list: readonly FigureFact[]) =>
           list.filter((o) => o !== f && o.sentence === f.sentence && (!oppositeHedges(x, y) || Math.min(Math.abs(o.value.start - f.value.end), Math.abs(f.value.start - o.value.end)) < 16));
-        if (mates(y, B).some((o) => !disjoint(x, o)) || mates(x, A).some((o) => !disjoint(o, y))) {
-          debug('mates', x, y, s);
-          continue;
-        }
+        if (mates(y, B).some((o) => !disjoint(x, o)) || mates(x, A).some((o) => !disjoint(o, y))) continue;
         const exact = !x.vague && !y.vague;
-        if (settled(x, exact) >= 0.8 * s || settled(y, exact) >= 0.8 * s || !comparableValues(x, y)) {
-          debug(comparableValues(x, y) ? 'agreed' : 'incomparable', x, y, s);
-          continue;
-        }
+        if (settled(x, exact) >= 0.8 * s || settled(y, exact) >= 0.8 * s || !comparableValues(x, y)) continue;
         const later = laterOf(x.article, y.article);
         const tx = x.article.text.slice(x.value.start, x.value.end);
         const ty = y.article.text.slice(y.value.start, y.value.end);

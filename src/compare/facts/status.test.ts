@@ -68,3 +68,10 @@ test('status facts: an event planned ("is scheduled for", "prepares for") and an
   assert.ok(acts('The city prepares for a huge march on New Year’s Day.').includes('planned protest'));
   assert.ok(acts('The annual protest march in Hong Kong drew a huge crowd.').includes('done protest'));
 });
+
+test('status facts: a passive act whose cue opens the text has no subject before it, and reading it does not throw', () => {
+  // (Found by the property test: the subject scan started one word before the first.)
+  const r = acts('will was ready for signing ');
+  assert.ok(Array.isArray(r));
+  assert.ok(!r.some((x) => x.startsWith('negated')), r.join(', '));
+});

@@ -262,7 +262,8 @@ export function statusFacts(article: Article, toStory: (id: string) => string): 
       const PREPOSITION = /^(in|on|at|to|for|with|by|from|after|before|during|as|since|over|into|of|already)$/;
       if (passive) {
         // The subject noun phrase, from the clause's start (at most eight words back) to its first preposition.
-        let k = Math.min(cue, i) - 1;
+        // (None when the cue opens the text: "will was ready for signing".)
+        let k = Math.max(0, Math.min(cue, i) - 1);
         while (k > 0 && Math.min(cue, i) - k < 8 && !breakAfter(k - 1)) k--;
         for (; k < Math.min(cue, i) && !PREPOSITION.test(words[k]!.lower) && !AUX.has(words[k]!.lower); k++) if (content(k) && !/^(will|expected|set|due|yet|not)$/.test(words[k]!.lower)) theme.add(concept(words[k]!.lower));
       } else for (let k = i + 1, taken = 0; k < n && taken < 4 && !breakAfter(k - 1) && !PREPOSITION.test(words[k]!.lower); k++, taken++) if (content(k)) theme.add(concept(words[k]!.lower));

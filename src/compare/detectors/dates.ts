@@ -49,7 +49,8 @@ function sameDay(x: DatedFact, y: DatedFact): boolean | null {
   return null;
 }
 
-const MIN = Number(process.env.PX_DATE ?? 1.4);
+/** How alike two dates' contexts must be to count as the same fact. */
+const MIN = 1.4;
 
 /**
  * Days of one act that differ across articles: the clauses around the two dates share the act's words and

@@ -124,7 +124,8 @@ export function contrastingNouns(lexicon: Lexicon | null | undefined): (a: strin
   };
 }
 
-const MIN_AFFINITY = Number(process.env.PX_FIG ?? 1.1);
+/** How alike two figures' contexts must be to count as the same fact. */
+const MIN_AFFINITY = 1.1;
 
 /**
  * Figures of one measure that disagree across articles. Each figure is compared with its closest counterpart

@@ -8,9 +8,6 @@ import type { StatusFact } from './types.js';
 import { detectLanguage } from '../../lang/detect.js';
 import { ruStatusFacts } from './status-ru.js';
 
-/** Verbs too light to name an act ("made no arrests" names "arrest", not "make"). */
-const LIGHT = new Set(['allege', 'accuse', 'report', 'claim', 'be', 'have', 'do', 'make', 'take', 'get', 'go', 'come', 'give', 'put', 'set', 'keep', 'let', 'seem', 'become', 'remain', 'say', 'tell', 'add', 'also', 'still', 'yet', 'already', 'been', 'being', 'continue', 'begin', 'start', 'want', 'need', 'try', 'expect']);
-
 /** Acts whose concept is "accuse" but which name a formal step ("charged", "indicted"), not a claim. */
 const ACCUSE_ACTS = new Set(['charge', 'indict']);
 
@@ -98,6 +95,8 @@ export function statusFacts(article: Article, toStory: (id: string) => string): 
   if (detectLanguage(article.text, article.language).language === 'ru') return ruStatusFacts(article, toStory);
   const text = article.text;
   const cues = factLexicon().statusCues;
+  // Verbs too light to name an act ("made no arrests" names "arrest", not "make").
+  const LIGHT = factLexicon().lightVerbs;
   const stop = lexicon().stopwords;
   const words: Word[] = [...text.matchAll(/\p{L}[\p{L}'’]*/gu)].map((m) => ({ text: m[0], lower: m[0].toLowerCase().replace(/’/g, "'"), start: m.index, end: m.index + m[0].length }));
   const n = words.length;

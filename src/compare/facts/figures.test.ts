@@ -92,3 +92,21 @@ test('"about" a figure of three significant digits is as precise as its last dig
   const round = figure('Some 1,700 enterprises operate in the country.', 'Some 1,700');
   assert.ok(round.low <= 1615 && round.high >= 1785);
 });
+
+test('who gives a figure: a source that puts or estimates it, not a company reporting its own result', () => {
+  const iran = figure('The airstrikes killed at least two dozen people; Iran has put the death toll at 31.', '31');
+  assert.notEqual(iran.source, null);
+  assert.equal(iran.head, 'toll', 'the measure named before the linking word');
+  assert.equal(figure('The airstrikes killed at least two dozen people.', 'at least two dozen').source, null);
+  assert.equal(figure('Maruti Suzuki reported a 3.9 per cent increase in total sales.', '3.9 per cent').source, null);
+});
+
+test("a source's tally is held against another report's figure even when its own report agrees beside it", () => {
+  const found = numberConflicts(
+    'US airstrikes over the weekend killed 25 fighters of the militia.',
+    'The airstrikes killed at least two dozen people and wounded twice as many; Iran has put the death toll at 31.',
+  );
+  assert.equal(found.length, 1);
+  assert.equal(found[0]!.verdict, 'different-tallies');
+  assert.match(found[0]!.summary, /31/);
+});

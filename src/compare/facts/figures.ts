@@ -1,5 +1,5 @@
 import type { Article, Quantity, Span } from '../../model/document.js';
-import { concept, lexicon } from '../../annotate/lexicon.js';
+import { concept, lexicon, stem } from '../../annotate/lexicon.js';
 import { contextOf, FACT_CONTEXT, mentionsIn, sentenceAt } from './context.js';
 import { dayOf, isStatementDate, sortedMentions } from './events.js';
 import { factLexicon } from './lexicon.js';
@@ -188,6 +188,50 @@ function vagueHead(lower: string, from: number): { noun: string; end: number } |
   return first;
 }
 
+/**
+ * Who gives a figure, when its clause says so: the speaker of the quote it sits in, a named source that "puts"
+ * or "estimates" it ("Iran has put the death toll at 31", "police said 60,000 attended"), or "according to"
+ * one. A story entity, or null for the outlet's own figure.
+ */
+function sourceOf(article: Article, value: Span, context: Span, q: Quantity | null, toStory: (id: string) => string): string | null {
+  const giving = factLexicon().figureSourceVerbs;
+  // A quote's speaker when its cue gives figures ("said", "estimated"; not "Ciaz reported a 62.3 per cent drop").
+  const cue = q?.quote != null ? article.layers.quotes?.[q.quote]?.cue?.text.toLowerCase().split(/\s+/).pop() : undefined;
+  if (q?.speaker && !q.speakerInferred && cue && giving.has(stem(cue))) return toStory(q.speaker);
+  const text = article.text;
+  const mentions = mentionsIn(sortedMentions(article), context);
+  // "<source> (has) put/said ... <figure>": the last named source before the figure in its clause.
+  let left = text.slice(context.start, value.start);
+  const breaks = [...left.matchAll(CLAUSE_BREAK)];
+  const from = breaks.length ? context.start + breaks[breaks.length - 1]!.index! + 1 : context.start;
+  for (let k = mentions.length - 1; k >= 0; k--) {
+    const m = mentions[k]!;
+    if (m.end > value.start || m.start < from) continue;
+    // (Not "Maruti reporting a 3.9 per cent increase": a participle, and a company's own result is no one's estimate.)
+    const verb = /^\s+(?:(?:has|have|had|also|now)\s+)*(\p{L}+)/u.exec(text.slice(m.end, value.start));
+    if (verb && !/ing$/i.test(verb[1]!) && giving.has(stem(verb[1]!.toLowerCase()))) return toStory(m.entity);
+    break;
+  }
+  left = text.slice(from, value.start);
+  const right = text.slice(value.end, context.end);
+  for (const m of mentions) {
+    const before = m.start < value.start ? text.slice(from, m.start) : text.slice(value.end, m.start);
+    if (/\baccording to\s+(?:the\s+)?$/i.test(before) && (m.start < value.start ? left : right).includes(text.slice(m.start, m.end))) return toStory(m.entity);
+  }
+  return null;
+}
+
+/**
+ * What a figure with no noun after it measures, when the clause names it before a linking word: "put the death
+ * toll at 31", "the number of arrests rose to 400", "the tally stood at 12". The measure noun, or null.
+ */
+function measureBefore(text: string, value: Span): string | null {
+  const before = text.slice(Math.max(0, value.start - 80), value.start);
+  const nouns = factLexicon().measureNouns.join('|');
+  const m = new RegExp(`\\b(${nouns})(?:\\s+of\\s+[\\p{L}\\s'’-]{1,30}?)?\\s+(?:(?:has|have|had)\\s+)?(?:at|to|was|is|were|stood at|stands at|reached|rose to|climbed to|jumped to|hit)\\s+(?:about\\s+|around\\s+|some\\s+)?$`, 'iu').exec(before);
+  return m ? concept(m[1]!.toLowerCase()) : null;
+}
+
 /** Figures an article gives: its quantities (minus ages, years, ranks) and vague counts ("dozens of", "thousands of"). */
 export function figureFacts(article: Article, toStory: (id: string) => string): FigureFact[] {
   const text = article.text;
@@ -202,7 +246,7 @@ export function figureFacts(article: Article, toStory: (id: string) => string): 
     const context = contextOf(article, q, FACT_CONTEXT);
     // "a 24-page indictment", "a 17-day protest": the figure counts the noun of the compound (pages, days).
     const compound = /^-([a-z]+)\b(?!-)/i.exec(text.slice(q.end, q.end + 20));
-    const head = compound ? concept(compound[1]!.toLowerCase()) : q.countedHead ? concept(q.countedHead) : null;
+    const head = compound ? concept(compound[1]!.toLowerCase()) : q.countedHead ? concept(q.countedHead) : measureBefore(text, q);
     // Lengths and masses in their base unit: "45 miles" and "72 km" are one figure.
     const f = (q.unit && factLexicon().unitFactors.get(q.unit)) || 1;
     out.push({
@@ -224,6 +268,7 @@ export function figureFacts(article: Article, toStory: (id: string) => string): 
       change: q.kind,
       planned: isPlanned(article, q),
       day: dayAbout(article, context, q),
+      source: sourceOf(article, q, context, q, toStory),
     });
     taken.push(q);
   }
@@ -262,6 +307,7 @@ export function figureFacts(article: Article, toStory: (id: string) => string): 
         change: 'level',
         planned: isPlanned(article, value),
         day: dayAbout(article, context, value),
+        source: sourceOf(article, value, context, null, toStory),
       });
     }
   }

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { repoRoot } from '../../shared-paths.js';
-import { concept } from '../../annotate/lexicon.js';
+import { concept, stem } from '../../annotate/lexicon.js';
 
 /** What the fact layer reads from data/lexicons/compare-facts.json (see data/lexicons/README.md). */
 export interface FactLexicon {
@@ -19,6 +19,10 @@ export interface FactLexicon {
   titleHeads: ReadonlySet<string>;
   /** Nouns of events that are planned and then held ("march", "game"), as concepts. */
   eventNouns: ReadonlySet<string>;
+  /** Nouns that name a figure given after a linking word ("the death toll at 31"). */
+  measureNouns: readonly string[];
+  /** Verbs by which a source gives a figure without reported speech ("put the toll at"), stemmed. */
+  figureSourceVerbs: ReadonlySet<string>;
 }
 
 let cached: FactLexicon | undefined;
@@ -34,6 +38,8 @@ export function factLexicon(): FactLexicon {
     statusCues: FactLexicon['statusCues'];
     titleHeads: string[];
     eventNouns: string[];
+    measureNouns?: string[];
+    figureSourceVerbs?: string[];
   };
   const sameRole = new Map<string, string>();
   for (const g of raw.sameRole) for (const w of g) sameRole.set(w, g[0]!);
@@ -48,6 +54,8 @@ export function factLexicon(): FactLexicon {
     statusCues: raw.statusCues,
     titleHeads: new Set(raw.titleHeads),
     eventNouns: new Set(raw.eventNouns.map((w) => concept(w))),
+    measureNouns: raw.measureNouns ?? [],
+    figureSourceVerbs: new Set((raw.figureSourceVerbs ?? []).map((w) => stem(w))),
   };
   return cached;
 }

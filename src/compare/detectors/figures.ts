@@ -8,6 +8,9 @@ import type { Lexicon } from '../lexical/index.js';
 /** Heads that name no particular thing counted ("people", "figure", "toll"): they align only through the act. */
 export const GENERIC = new Set(['person', 'people', 'figure', 'number', 'total', 'toll', 'tally', 'time', 'case', 'other']);
 
+/** The affinity from which two figures are read as one measure. */
+const MIN_AFFINITY = 1.1;
+
 /** How strongly two figures are about the same measure (0 = not at all). */
 export function figureAffinity(
   x: FigureFact,
@@ -55,8 +58,14 @@ export function figureAffinity(
     const theAct = [...people.around].some((w) => w === thing || related(w, thing) >= 0.75);
     if (!GENERIC.has(thing) && !theAct) return 0;
   }
+  // How long something named in both has been going on ("a 17-day protest" at Shaheen Bagh / "blocked a highway for
+  // 18 days" there): one running length, whatever the words for the act.
+  const running = x.dimension === 'duration' && x.running && y.running && entities >= 1;
+  // Other lengths of time are everywhere in a story ("nine minutes into the match", "the 15 years since"): they pair
+  // only as a running length or by what lasts ("a two-week trip" / "a 10-day trip").
+  if (x.dimension === 'duration' && !running && head < 1) return 0;
   // Without a word of the act in common, a shared specific head alone is not enough ("5 homes" / "200 homes").
-  if (shared < 1 && !(head >= 1.5 && entities >= 1)) return 0;
+  if (shared < 1 && !(head >= 1.5 && entities >= 1) && !running) return 0;
   if (head === 0 && x.head && y.head) return 0;
   // A count of nothing named on either side ("15" / "around 30") says too little to hold one against the other.
   if (!x.head && !y.head && x.dimension === 'count') return 0;
@@ -67,7 +76,8 @@ export function figureAffinity(
   const lo = Math.min(Math.abs(x.central), Math.abs(y.central));
   const hi = Math.max(Math.abs(x.central), Math.abs(y.central));
   const near = hi === 0 || lo / hi >= 0.5 ? 0.3 : 0;
-  return head + shared * 0.6 + Math.min(2, entities) * 0.3 + near;
+  const score = head + shared * 0.6 + Math.min(2, entities) * 0.3 + near;
+  return running ? Math.max(score, MIN_AFFINITY) : score;
 }
 
 /** How far a figure converted from another unit may be off (translations round converted figures). */
@@ -124,7 +134,6 @@ export function contrastingNouns(lexicon: Lexicon | null | undefined): (a: strin
   };
 }
 
-const MIN_AFFINITY = Number(process.env.PX_FIG ?? 1.1);
 
 /**
  * Figures of one measure that disagree across articles. Each figure is compared with its closest counterpart

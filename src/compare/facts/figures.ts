@@ -1,6 +1,6 @@
 import type { Article, Quantity, Span } from '../../model/document.js';
 import { concept, lexicon, stem } from '../../annotate/lexicon.js';
-import { contextOf, FACT_CONTEXT, mentionsIn, sentenceAt } from './context.js';
+import { contextOf, FACT_CONTEXT, mentionsIn, sentenceAt, sentenceSpan } from './context.js';
 import { dayOf, isStatementDate, sortedMentions } from './events.js';
 import { factLexicon } from './lexicon.js';
 import { significant } from '../values.js';
@@ -232,6 +232,34 @@ function measureBefore(text: string, value: Span): string | null {
   return m ? concept(m[1]!.toLowerCase()) : null;
 }
 
+/** Days in each unit of an ISO 8601 duration ("P2W", "PT36H"); months and years at their mean length. */
+const DURATION_DAYS: Record<string, number> = { Y: 365.25, M: 30.44, W: 7, D: 1, h: 1 / 24, m: 1 / 1440, s: 1 / 86400 };
+
+/**
+ * A duration's length in days, and its coarsest unit's size: "P17D" -> 17 days (unit 1), "P2W" -> 14 (unit 7).
+ * Null for vague ("PXD") or mixed values.
+ */
+export function durationDays(value: string): { days: number; unit: number } | null {
+  const m = /^P(?:(\d+(?:\.\d+)?)Y)?(?:(\d+(?:\.\d+)?)M)?(?:(\d+(?:\.\d+)?)W)?(?:(\d+(?:\.\d+)?)D)?(?:T(?:(\d+(?:\.\d+)?)H)?(?:(\d+(?:\.\d+)?)M)?(?:(\d+(?:\.\d+)?)S)?)?$/.exec(value);
+  if (!m || value === 'P' || value === 'PT') return null;
+  const units = ['Y', 'M', 'W', 'D', 'h', 'm', 's'];
+  let days = 0;
+  let unit = 0;
+  units.forEach((u, k) => {
+    const n = m[k + 1];
+    if (n === undefined) return;
+    days += Number(n) * DURATION_DAYS[u]!;
+    unit ||= DURATION_DAYS[u]!;
+  });
+  return days > 0 ? { days, unit } : null;
+}
+
+/** A duration still running when the report was written: "have been holding a 17-day protest", "have blocked the highway for 18 days". */
+function isRunning(text: string, context: Span, value: Span): boolean {
+  const left = text.slice(context.start, value.start).split(/[,;:]/).pop() ?? '';
+  return /\b(?:has|have|'ve)\s+(?:been\s+)?\p{L}+/iu.test(left) || /^\s*(?:so far|now|and counting)\b/i.test(text.slice(value.end, value.end + 16));
+}
+
 /** Figures an article gives: its quantities (minus ages, years, ranks) and vague counts ("dozens of", "thousands of"). */
 export function figureFacts(article: Article, toStory: (id: string) => string): FigureFact[] {
   const text = article.text;
@@ -269,8 +297,51 @@ export function figureFacts(article: Article, toStory: (id: string) => string): 
       planned: isPlanned(article, q),
       day: dayAbout(article, context, q),
       source: sourceOf(article, q, context, q, toStory),
+      running: false,
     });
     taken.push(q);
+  }
+  // Durations as figures: "a nonstop 17-day protest", "blocked a highway for 18 days" (the time stage reads them).
+  for (const t of article.layers.times ?? []) {
+    if (t.type !== 'DURATION' || taken.some((q) => q.start < t.end && t.start < q.end)) continue;
+    const length = durationDays(t.value);
+    const words = text.slice(t.start, t.end);
+    // "a day", "one year": as often a manner of speaking as a length; "25-year-old" is an age.
+    if (!length || (!/\d/.test(words) && length.days <= length.unit) || looksLikeAge(text, { ...t, unit: null, hedge: null })) continue;
+    // ("over the eight years" is a span, not more than one.)
+    const hedge = /^the\b/i.test(words) ? null : hedgeBefore(text.toLowerCase(), t.start);
+    const value = { start: hedge ? hedge.start : t.start, end: t.end };
+    const context = contextOf(article, value, FACT_CONTEXT);
+    const compound = /^[-\s]?(?:long\s+)?(\p{L}+(?:-\p{L}+)*)/u.exec(text.slice(t.end, t.end + 24));
+    // "a 17-day protest": the noun after the compound is what lasts; "for 18 days" names none.
+    const head = /-\p{L}+$/u.test(words) && compound && !lexicon().stopwords.has(compound[1]!.toLowerCase()) ? concept(compound[1]!.toLowerCase()) : null;
+    // A coarse unit ("two weeks", "a month") is told to within a quarter of it.
+    const slack = length.unit > 1 ? length.unit / 4 : 0;
+    out.push({
+      kind: 'figure',
+      article,
+      value,
+      context,
+      sentence: sentenceAt(article, t.start),
+      low: (length.days - slack) * (hedge?.factors[0] ?? 1),
+      high: (length.days + slack) * (hedge?.factors[1] ?? 1),
+      central: length.days,
+      hedge: hedge?.hedge ?? null,
+      direction: directionOf(hedge?.hedge ?? null),
+      vague: false,
+      unit: 'day',
+      dimension: 'duration',
+      head,
+      around: aroundOf(article, value, context),
+      // What lasts is often named in the sentence, not the clause ("the women of Shaheen Bagh — who have been holding a 17-day protest").
+      entities: entitiesIn(article, sentenceSpan(article, t.start), toStory),
+      change: 'level',
+      planned: isPlanned(article, value),
+      day: null,
+      source: sourceOf(article, value, context, null, toStory),
+      running: isRunning(text, context, value),
+    });
+    taken.push(value);
   }
   // Vague counts: "dozens of protesters", "hundreds of thousands of spectators", "more than a million people".
   const lower = text.toLowerCase();
@@ -308,6 +379,7 @@ export function figureFacts(article: Article, toStory: (id: string) => string): 
         planned: isPlanned(article, value),
         day: dayAbout(article, context, value),
         source: sourceOf(article, value, context, null, toStory),
+        running: false,
       });
     }
   }

@@ -286,3 +286,10 @@ test('a quote signed on a line of its own below it: “...”⏎⏎- Bernie Sand
   const heading = quotes('Trump spoke at a rally on Monday.\n\n"Our country has changed in ways you cannot imagine."\n\n– An immigrant himself –.\n\nHe was born abroad.');
   assert.ok(heading.every((x) => x.speaker !== 'An'));
 });
+
+test('a speaker right after the cue opens a nested attribution: the outer content runs over it', () => {
+  const got = quotes('Loretta E. Lynch said she was asked to give a presentation to a client about his case.');
+  const said = got.find((q) => q.cue === 'said');
+  assert.ok(said, JSON.stringify(got));
+  assert.match(said.content, /^she was asked to give a presentation/);
+});

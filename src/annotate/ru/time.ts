@@ -129,7 +129,8 @@ export function extractRuTimes(article: Article): TimeExpression[] {
     if (/[\p{L}\p{N}]/u.test(text[r.index - 1] ?? '') || /[\p{L}]/u.test(text[r.index + r.text.length] ?? '')) continue;
     // "окружающей среды": the weekday's genitive without a preposition is the word "environment".
     if (/^сред[аы]$/iu.test(r.text.trim())) continue;
-    const start = r.index;
+    // chrono's match may open with the whitespace before the date ("\n\n12 февраля").
+    const start = r.index + (r.text.length - r.text.trimStart().length);
     const end = r.index + r.text.trimEnd().replace(/[,\s]+$/u, '').length;
     // "сейчас" (now) anchors nothing a report could disagree about.
     if (/^(сейчас|теперь)$/iu.test(r.text.trim())) continue;

@@ -3,6 +3,8 @@ import { lexicon, stem } from '../../annotate/lexicon.js';
 import { contextOf, FACT_CONTEXT, mentionsIn, sentenceAt, sentenceSpan } from './context.js';
 import { conceptsOf } from './figures.js';
 import type { DatedFact } from './types.js';
+import { detectLanguage } from '../../lang/detect.js';
+import { ruDatedAct } from './dates-ru.js';
 
 /** Words around a span inside its sentence: `left` words before, `right` after. */
 export function window(article: Article, span: Span, left: number, right: number): string {
@@ -43,6 +45,7 @@ export function dayOf(t: TimeExpression): { day: string | null; weekday: string 
 /** Dated acts: every day or weekday the article gives (not the day of a statement), with the clause it dates. */
 export function datedFacts(article: Article, toStory: (id: string) => string): DatedFact[] {
   const out: DatedFact[] = [];
+  const russian = detectLanguage(article.text, article.language).language === 'ru';
   for (const t of article.layers.times ?? []) {
     if (t.type !== 'DATE' && t.type !== 'TIME') continue;
     const { day, weekday } = dayOf(t);
@@ -58,6 +61,7 @@ export function datedFacts(article: Article, toStory: (id: string) => string): D
       weekday,
       around: new Set(conceptsOf(window(article, t, 8, 10))),
       entities: entitiesNear(article, t, toStory),
+      ...(russian ? { act: ruDatedAct(article, t) } : {}),
     });
   }
   return out;

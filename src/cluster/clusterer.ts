@@ -634,7 +634,9 @@ export function createStoryClusterer(options: Partial<ClusterOptions> = {}, deps
       storyName.set(i, '');
       byId.set(article.id, i);
       days.push(f.day ?? NaN);
-      index(f, i);
+      // A wire copy is not indexed: its original stands for it (links and levels leave copies out), and
+      // copies took the candidate slots of other reports.
+      if (!duplicateOf) index(f, i);
       // The index keys serve arrival only (candidates, postings): not kept per article.
       f.top = NO_TERMS;
 

@@ -5,9 +5,10 @@
 // stories (no chaining). Each edge is also corrected for hubness (the level its two articles reach with
 // their other neighbours). On arrival an article only proposes the story it links to best on strong
 // evidence (wire copies join their original at once); the settled view (what queries see) merges stories
-// best link first on the corrected links, with the levels known by then. Stories only ever merge, and
-// since decisions rest on the edges between stories rather than on who came first, arrival order matters
-// little.
+// best link first on the corrected links, with the levels known by then; its merges of the last
+// `reviewWindow` arrivals are undone and decided again at each settling, so asking after every article
+// gives the stories of asking once. Older merges stay, and since decisions rest on the edges between
+// stories rather than on who came first, arrival order matters little.
 import type { Article } from '../model/document.js';
 import type { Assignment, StoryClusterer, StoryLabel } from './types.js';
 import { createLexicon, type Lexicon } from './lexicon.js';
@@ -299,7 +300,10 @@ export function createStoryClusterer(options: Partial<ClusterOptions> = {}, deps
   const members = new Map<number, number[]>(); // root -> article indexes
   const storyName = new Map<number, string>(); // root -> story id ('' while not yet named)
   const independent = new Map<number, number>(); // root -> articles that are not wire copies
-  const firstAssignment: Assignment[] = [];
+  // What each article's arrival reported (the rest of its assignment is in `nodes`), two numbers an
+  // article rather than an object with its strings.
+  const arrivalScore: number[] = [];
+  const arrivedNew: boolean[] = [];
   const byId = new Map<string, number>();
   const postings: number[][] = [];
   let storyCount = 0;
@@ -674,7 +678,8 @@ export function createStoryClusterer(options: Partial<ClusterOptions> = {}, deps
       // A wire copy is reported in its original's story.
       const story = nameOf(dup ? mineRoot : proposed);
       const assignment: Assignment = { article: article.id, story, isNewStory, score, duplicateOf };
-      firstAssignment.push(assignment);
+      arrivalScore.push(score);
+      arrivedNew.push(isNewStory);
       return assignment;
     },
     settle,
@@ -699,7 +704,7 @@ export function createStoryClusterer(options: Partial<ClusterOptions> = {}, deps
     },
     assignments() {
       settle();
-      return firstAssignment.map((a, i) => ({ ...a, story: nameOf(find(i)) }));
+      return nodes.map((n, i) => ({ article: n.id, story: nameOf(find(i)), isNewStory: arrivedNew[i]!, score: arrivalScore[i]!, duplicateOf: n.duplicateOf }));
     },
     stories(): StoryLabel[] {
       settle();

@@ -90,6 +90,13 @@ export const storiesTask: EvalTask = {
       return scoreClusters(goldOf, articles.map((a) => p.get(a.id)!)).f1;
     });
     const maxDelta = Math.max(...orderF1.map((f) => Math.abs(f - main.f1)));
+    // The server asks for an article's story as soon as it is added: the stories at the end of such a stream.
+    const asked = createStoryClusterer({}, deps);
+    for (const a of articles) {
+      asked.add(a);
+      asked.storyOf(a.id);
+    }
+    const askedEach = scoreClusters(goldOf, articles.map((a) => asked.storyOf(a.id)!));
     return {
       summary: {
         items: articles.length,
@@ -101,6 +108,7 @@ export const storiesTask: EvalTask = {
           maxDelta: round(maxDelta),
           meanDelta: round(orderF1.reduce((sum, f) => sum + Math.abs(f - main.f1), 0) / orderF1.length),
         },
+        askedAfterEachArticle: { f1: round(askedEach.f1), precision: round(askedEach.precision), recall: round(askedEach.recall) },
         articlesPerSecond: Math.round(articles.length / (ms / 1000)),
         ...(options.limit ? { limit: options.limit } : {}),
         mostWrong: mostWrong(pairs, articles, goldOf, predicted, 5),

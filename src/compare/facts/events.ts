@@ -33,10 +33,13 @@ function reportingWord(w: string): boolean {
   return reporting.has(stem(w)) || reporting.has(w.toLowerCase().replace(/d$/, ''));
 }
 
-/** "an official said Tuesday", "told reporters on Wednesday": the day of a statement, not of the act reported. */
+/**
+ * "an official said Tuesday", "told reporters on Wednesday": the day of a statement, not of the act reported
+ * (a telling after a comma is the whole clause's source: "his term ends in 2018, telling a radio station").
+ */
 export function isStatementDate(text: string, t: Span): boolean {
   const before = /(\p{L}+)\s+(?:on\s+|late\s+|early\s+)?$/u.exec(text.slice(Math.max(0, t.start - 24), t.start));
-  const after = /^,?\s+(\p{L}+)/u.exec(text.slice(t.end, t.end + 24));
+  const after = /^\s+(\p{L}+)/u.exec(text.slice(t.end, t.end + 24));
   return [before?.[1], after?.[1]].some((w) => w !== undefined && /^\p{Ll}/u.test(w) && reportingWord(w));
 }
 

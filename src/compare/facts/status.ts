@@ -123,6 +123,15 @@ export function statusFacts(article: Article, toStory: (id: string) => string): 
     }
     return -1;
   };
+  const eventNouns = factLexicon().eventNouns;
+  // An event noun heading the object of the verb at `k` ("hold a press conference": conference), or -1.
+  const eventObject = (k: number): number => {
+    for (let j = k + 1; j < Math.min(n, k + 5) && !breakAfter(j - 1); j++) {
+      if (eventNouns.has(concept(words[j]!.lower))) return j;
+      if (!/^(a|an|the|his|her|its|their|news|press|public|joint|special|emergency)$/.test(words[j]!.lower)) return -1;
+    }
+    return -1;
+  };
   // The head noun of the subject right before a verb at `k` ("the annual protest march in Hong Kong drew": march), or -1.
   const subjectHead = (k: number): number => {
     let from = k;
@@ -134,7 +143,8 @@ export function statusFacts(article: Article, toStory: (id: string) => string): 
     }
     return head;
   };
-  const status = new Map<number, { status: StatusFact['status']; cue: number; active?: boolean; blanket?: boolean; agent?: boolean }>();
+  // (`at`: an event told done by what was done at it; who did that is not who held the event.)
+  const status = new Map<number, { status: StatusFact['status']; cue: number; active?: boolean; blanket?: boolean; agent?: boolean; at?: boolean }>();
   const mark = (k: number, s: StatusFact['status'], cue: number) => {
     if (k < n && isAct(k) && !status.has(k)) status.set(k, { status: s, cue });
   };
@@ -147,6 +157,9 @@ export function statusFacts(article: Article, toStory: (id: string) => string): 
     // "does not charge Stone with conspiring with WikiLeaks": the negation denies the complement, not the act.
     if (s === 'negated' && /^\s+(?:\S+\s+){1,4}with\s+(?!any\b|an?\b)\p{L}/u.test(text.slice(words[j]!.end, words[j]!.end + 60).split(/[.;:!?,]/)[0]!)) return;
     mark(j, s, cue);
+    // "will hold a press conference": the event the act holds has the act's status.
+    const event = eventObject(j);
+    if (event >= 0) mark(event, s, cue);
     while (!breakAfter(j) && j + 2 < n && /^(or|and|nor)$/.test(words[j + 1]!.lower) && pastForm(words[j + 2]!.lower)) mark((j += 2), s, cue);
   };
   // The noun phrase after a determiner cue, and the participle its verb takes ("no charges have been filed").
@@ -206,6 +219,16 @@ export function statusFacts(article: Article, toStory: (id: string) => string): 
       else verbScope(last + 1, s, i);
     }
   }
+  // Events told done by what was said or done at them ("Wray confirmed at a press conference").
+  for (let i = 1; i < n; i++) {
+    if (status.has(i) || !eventNouns.has(concept(words[i]!.lower)) || !isAct(i)) continue;
+    let k = i - 1;
+    while (k > 0 && !breakAfter(k - 1) && /^(a|an|the|his|her|its|their|news|press|public|joint|special|emergency)$/.test(words[k]!.lower)) k--;
+    if (words[k]!.lower !== 'at' || k === 0 || breakAfter(k - 1)) continue;
+    // A past verb right before "at" (at most one adverb between).
+    const verb = adverb(words[k - 1]!.lower) && k > 1 && !breakAfter(k - 2) ? k - 2 : k - 1;
+    if (pastForm(words[verb]!.lower)) status.set(i, { status: 'done', cue: verb, active: true, at: true });
+  }
   // Acts reported done.
   for (let i = 0; i < n; i++) {
     const w = words[i]!;
@@ -255,7 +278,7 @@ export function statusFacts(article: Article, toStory: (id: string) => string): 
     return m && m.via !== 'pronoun' ? toStory(m.entity) : null;
   };
   const out: StatusFact[] = [];
-  for (const [i, { status: s, cue, active, blanket, agent }] of [...status.entries()].sort((a, b) => a[0] - b[0])) {
+  for (const [i, { status: s, cue, active, blanket, agent, at }] of [...status.entries()].sort((a, b) => a[0] - b[0])) {
     const w = words[i]!;
     let st = s;
     // "set a goal to have 160 million adults fully vaccinated": the act of a goal is planned, not done.
@@ -289,7 +312,7 @@ export function statusFacts(article: Article, toStory: (id: string) => string): 
       status: st,
       around: new Set(conceptsOf(window(article, w, 8, 10))),
       entities: entitiesNear(article, w.start, toStory),
-      subject: subjectOf(Math.min(cue, i)),
+      subject: at ? null : subjectOf(Math.min(cue, i)),
       theme,
       active: active === true,
       blanket: blanket === true,

@@ -50,7 +50,8 @@ function sameDay(x: DatedFact, y: DatedFact): boolean | null {
   return null;
 }
 
-const MIN = Number(process.env.PX_DATE ?? 1.4);
+/** How alike two dates' contexts must be to count as the same fact. */
+const MIN = 1.4;
 
 /**
  * Days of one act that differ across articles: the clauses around the two dates share the act's words and
@@ -72,9 +73,11 @@ export const dateDetector: Detector = {
         for (const x of A) for (const y of B) {
           const same = sameDay(x, y);
           if (same === null) continue;
-          const s = clauseAffinity(x, y, weight, related);
+          // Both dates name the same act ("Драка произошла 31 января"): enough on its own to compare them.
+          const sameAct = !!x.act && x.act === y.act;
+          const s = clauseAffinity(x, y, weight, related) + (sameAct ? MIN : 0);
           // Days of two acts that share no participant are compared only when their clauses are close.
-          const shared = [...x.entities].some((e) => y.entities.has(e));
+          const shared = sameAct || [...x.entities].some((e) => y.entities.has(e));
           if (s >= MIN && (shared || s >= 1.2 * MIN)) scored.push({ x, y, s, same });
         }
         scored.sort((p, q) => q.s - p.s);

@@ -4,6 +4,8 @@ import { contextOf, FACT_CONTEXT, mentionsIn, sentenceAt, sentenceSpan } from '.
 import { conceptsOf } from './figures.js';
 import { factLexicon } from './lexicon.js';
 import type { DatedFact } from './types.js';
+import { detectLanguage } from '../../lang/detect.js';
+import { ruDatedAct } from './dates-ru.js';
 
 /** Words around a span inside its sentence: `left` words before, `right` after. */
 export function window(article: Article, span: Span, left: number, right: number): string {
@@ -110,6 +112,7 @@ export function dayOf(t: TimeExpression): { day: string | null; weekday: string 
 export function datedFacts(article: Article, toStory: (id: string) => string): DatedFact[] {
   const out: DatedFact[] = [];
   const light = factLexicon().lightVerbs;
+  const russian = detectLanguage(article.text, article.language).language === 'ru';
   for (const t of article.layers.times ?? []) {
     if (t.type !== 'DATE' && t.type !== 'TIME') continue;
     const { day, weekday } = dayOf(t);
@@ -126,6 +129,7 @@ export function datedFacts(article: Article, toStory: (id: string) => string): D
       // (Light verbs name no act: "made sweeping statements" / "making an early exit" share none.)
       around: new Set(conceptsOf(window(article, t, 8, 10)).filter((w) => !light.has(w))),
       entities: entitiesNear(article, t, toStory),
+      ...(russian ? { act: ruDatedAct(article, t) } : {}),
     });
   }
   return out;

@@ -25,6 +25,10 @@ export interface FactLexicon {
   stateVerbs: ReadonlySet<string>;
   /** Verbs (and adverbs) too light to name an act ("made no arrests" names "arrest", not "make"), as stems. */
   lightVerbs: ReadonlySet<string>;
+  /** Nouns that name a figure given after a linking word ("the death toll at 31"). */
+  measureNouns: readonly string[];
+  /** Verbs by which a source gives a figure without reported speech ("put the toll at"), stemmed. */
+  figureSourceVerbs: ReadonlySet<string>;
 }
 
 let cached: FactLexicon | undefined;
@@ -43,6 +47,8 @@ export function factLexicon(): FactLexicon {
     statementNouns?: string[];
     stateVerbs?: string[];
     lightVerbs?: string[];
+    measureNouns?: string[];
+    figureSourceVerbs?: string[];
   };
   const sameRole = new Map<string, string>();
   for (const g of raw.sameRole) for (const w of g) sameRole.set(w, g[0]!);
@@ -60,6 +66,8 @@ export function factLexicon(): FactLexicon {
     statementNouns: raw.statementNouns ?? [],
     stateVerbs: new Set((raw.stateVerbs ?? []).map((w) => stem(w))),
     lightVerbs: new Set(raw.lightVerbs ?? []),
+    measureNouns: raw.measureNouns ?? [],
+    figureSourceVerbs: new Set((raw.figureSourceVerbs ?? []).map((w) => stem(w))),
   };
   return cached;
 }

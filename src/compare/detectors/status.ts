@@ -62,6 +62,9 @@ export const statusDetector: Detector = {
           // Two named subjects that differ, neither named beside the other's act: two acts ("Stone was charged" /
           // "Gates pleaded"). Named beside it, one subject may be a name resolved to the wrong namesake.
           if (x.subject && y.subject && x.subject !== y.subject && !x.entities.has(y.subject) && !y.entities.has(x.subject)) continue;
+          // An act denied towards someone the other clause does not name ("hasn't apologized to the young men" / "has
+          // apologized for his behavior"): the denial is narrower than the act told done.
+          if ([x, y].some((f, k) => f.towards?.size && ![...f.towards].some((w) => (k === 0 ? y : x).around.has(w)))) continue;
           // Acts done to two different things ("the admit card will be released" / "IBPS has released the result").
           if (x.theme?.size && y.theme?.size && ![...x.theme].some((t) => [...y.theme!].some((u) => t === u || related(t, u) >= 0.85))) continue;
           const s = clauseAffinity(x, y, weight) * act;

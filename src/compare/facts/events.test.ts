@@ -34,3 +34,9 @@ test('dated facts: the day of a state or a bound is not the day of an act', () =
     'Later in the day, LePage took to Twitter.',
   ]) assert.deepEqual(days(text), [], text);
 });
+
+test('dated facts: a day in a leading subordinate clause dates that clause, not the main one', () => {
+  const a = analyzer.analyze(articleFromContent({ text: 'After bills to reopen the government failed in the Senate Thursday, Trump signaled a deal.' }, { id: 'a', source: 'a', outlet: 'A', title: null, published: '2019-01-25T12:00:00Z' }));
+  const f = datedFacts(a, (id) => id)[0];
+  assert.ok(f && f.around.has('senate') && !f.around.has('signal'), JSON.stringify([...(f?.around ?? [])]));
+});

@@ -7,9 +7,9 @@ import type { DatedFact } from './types.js';
 import { detectLanguage } from '../../lang/detect.js';
 import { ruDatedAct } from './dates-ru.js';
 
-/** Words around a span inside its sentence: `left` words before, `right` after. */
-export function window(article: Article, span: Span, left: number, right: number): string {
-  const s = { start: sentenceSpan(article, span.start).start, end: sentenceSpan(article, span.end).end };
+/** Words around a span inside its sentence (or up to `until`): `left` words before, `right` after. */
+export function window(article: Article, span: Span, left: number, right: number, until?: number): string {
+  const s = { start: sentenceSpan(article, span.start).start, end: Math.min(until ?? Infinity, sentenceSpan(article, span.end).end) };
   const before = article.text.slice(s.start, span.start).split(/\s+/).slice(-left).join(' ');
   const after = article.text.slice(span.end, Math.max(span.end, s.end)).split(/\s+/).slice(0, right).join(' ');
   return `${before} ${after}`;
@@ -97,6 +97,17 @@ export function isStateDate(article: Article, t: Span): boolean {
   return near.some((w) => states.has(stem(w.replace(/[^\p{L}'’-]/gu, ''))));
 }
 
+/**
+ * Where the leading subordinate clause of a day ends ("After bills failed in the Senate Thursday, Trump
+ * signaled": at the comma): the day dates that clause's act, not the main clause's. Undefined otherwise.
+ */
+function subordinateEnd(article: Article, t: Span): number | undefined {
+  const sentence = sentenceSpan(article, t.start);
+  if (!/^\W*(?:after|before|when|while|once|although|though|because|as|if|until)\b[^,;:]*$/i.test(article.text.slice(sentence.start, t.start))) return undefined;
+  const comma = article.text.indexOf(',', t.end);
+  return comma >= 0 && comma < sentence.end ? comma : undefined;
+}
+
 /** "Later in the day", "that day": a day told by reference to another, with no day of its own to compare. */
 function isAnaphoricDay(text: string, t: Span): boolean {
   return /^(?:the|that)\s+(?:same\s+)?day$/i.test(text.slice(t.start, t.end));
@@ -127,7 +138,7 @@ export function datedFacts(article: Article, toStory: (id: string) => string): D
       day,
       weekday,
       // (Light verbs name no act: "made sweeping statements" / "making an early exit" share none.)
-      around: new Set(conceptsOf(window(article, t, 8, 10)).filter((w) => !light.has(w))),
+      around: new Set(conceptsOf(window(article, t, 8, 10, subordinateEnd(article, t))).filter((w) => !light.has(w))),
       entities: entitiesNear(article, t, toStory),
       ...(russian ? { act: ruDatedAct(article, t) } : {}),
     });

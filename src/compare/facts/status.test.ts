@@ -89,3 +89,9 @@ test('status facts: an event held has the status of the act that holds it, and i
   assert.ok(acts('FBI Director Chris Wray confirmed at a press conference that he was arrested.').some((x) => x === 'done meet' || x === 'done conference'));
   assert.ok(!acts('Police fired tear gas at the crowd.').some((x) => x.endsWith(' crowd')));
 });
+
+test('status facts: a denial towards someone keeps whom it is denied towards', () => {
+  const a = analyzer.analyze(articleFromContent({ text: 'Etheridge told reporters that he hasn’t apologized to the young men involved.' }, { id: 'a', source: 'a', outlet: 'A', title: null, published: '2019-12-31T12:00:00Z' }));
+  const f = statusFacts(a, (id) => id).find((x) => x.status === 'negated' && x.act === 'apologize');
+  assert.ok(f?.towards?.has('young'), JSON.stringify([...(f?.towards ?? [])]));
+});

@@ -144,7 +144,7 @@ export function statusFacts(article: Article, toStory: (id: string) => string): 
     return head;
   };
   // (`at`: an event told done by what was done at it; who did that is not who held the event.)
-  const status = new Map<number, { status: StatusFact['status']; cue: number; active?: boolean; blanket?: boolean; agent?: boolean; at?: boolean }>();
+  const status = new Map<number, { status: StatusFact['status']; cue: number; active?: boolean; blanket?: boolean; agent?: boolean; at?: boolean; towards?: string[] }>();
   const mark = (k: number, s: StatusFact['status'], cue: number) => {
     if (k < n && isAct(k) && !status.has(k)) status.set(k, { status: s, cue });
   };
@@ -157,6 +157,9 @@ export function statusFacts(article: Article, toStory: (id: string) => string): 
     // "does not charge Stone with conspiring with WikiLeaks": the negation denies the complement, not the act.
     if (s === 'negated' && /^\s+(?:\S+\s+){1,4}with\s+(?!any\b|an?\b)\p{L}/u.test(text.slice(words[j]!.end, words[j]!.end + 60).split(/[.;:!?,]/)[0]!)) return;
     mark(j, s, cue);
+    // "hasn't apologized to the young men involved": the negation denies the act towards them only.
+    const to = s === 'negated' ? /^\s+to\s+(?:(?:the|a|an|his|her|their|its|all|any|those)\s+)?((?:\p{L}+\s+){0,2}\p{L}+)/u.exec(text.slice(words[j]!.end, words[j]!.end + 60).split(/[.;:!?,"“”()]/)[0]!) : null;
+    if (to && status.get(j)?.cue === cue) status.get(j)!.towards = conceptsOf(to[1]!);
     // "will hold a press conference": the event the act holds has the act's status.
     const event = eventObject(j);
     if (event >= 0) mark(event, s, cue);
@@ -278,7 +281,7 @@ export function statusFacts(article: Article, toStory: (id: string) => string): 
     return m && m.via !== 'pronoun' ? toStory(m.entity) : null;
   };
   const out: StatusFact[] = [];
-  for (const [i, { status: s, cue, active, blanket, agent, at }] of [...status.entries()].sort((a, b) => a[0] - b[0])) {
+  for (const [i, { status: s, cue, active, blanket, agent, at, towards }] of [...status.entries()].sort((a, b) => a[0] - b[0])) {
     const w = words[i]!;
     let st = s;
     // "set a goal to have 160 million adults fully vaccinated": the act of a goal is planned, not done.
@@ -317,6 +320,7 @@ export function statusFacts(article: Article, toStory: (id: string) => string): 
       active: active === true,
       blanket: blanket === true,
       agentOnly: agent === true,
+      ...(towards?.length ? { towards: new Set(towards) } : {}),
     });
   }
   return out;

@@ -83,6 +83,8 @@ export interface StatusFact extends Mention {
   blanket: boolean;
   /** Done, read only from a participle with its agent ("reinforcements sent by the Pentagon"): it may describe a noun. */
   agentOnly: boolean;
+  /** Concepts of whom a denied act is denied towards ("hasn't apologized to the young men": young, man), when said. */
+  towards?: Set<string>;
   /** Concepts of what the act is done to (a passive's subject, an active verb's object); empty when unknown. */
   theme?: Set<string>;
 }

@@ -26,6 +26,9 @@ const NOUN_CUES = new Set(['no', 'none', 'without', 'ahead of', 'prepares for', 
 /** Words before a negation that make it a hypothesis, advice or part of a charge rather than a status. */
 const HEDGED_NEGATION = new Set(['would', 'could', 'might', 'should', 'may', 'must', 'better', 'of', 'for', 'if']);
 
+/** Words that may lead an event noun ("a press conference", "the emergency meeting"). */
+const EVENT_LEAD = /^(a|an|the|his|her|its|their|news|press|public|joint|special|emergency)$/;
+
 const SUBJECT_PRONOUNS = new Set(['he', 'she', 'they', 'we', 'who']);
 
 const NOT_ADVERBS = new Set(['apply', 'supply', 'reply', 'rally', 'family', 'assembly', 'comply', 'multiply', 'italy', 'belly', 'bully', 'tally', 'ugly', 'holy', 'only', 'early', 'daily', 'weekly', 'monthly', 'yearly', 'likely', 'elderly']);
@@ -54,8 +57,9 @@ function participle(w: string): boolean {
 
 /**
  * The subject right before a verb at `at`: a person, organisation or place named there ("Jackson pleaded",
- * "Australia deployed"), a subject pronoun ("he unveiled") or a kin or title noun ("his wife pleaded"), with at most one adverb between ("he later
- * announced"). Null when the word before is anything else (a noun we cannot tell from an adjective's head).
+ * "Australia deployed"), a subject pronoun ("he unveiled") or a kin or title noun ("his wife pleaded"), with at
+ * most one adverb between ("he later announced"). Null when the word before is anything else (a noun we cannot
+ * tell from an adjective's head).
  */
 function subjectBefore(article: Article, at: number): string | null {
   const lead = /(\S+)\s+(?:(\p{Ll}+ly|also|then|later|finally)\s+)?$/u.exec(article.text.slice(Math.max(0, at - 40), at));
@@ -128,7 +132,7 @@ export function statusFacts(article: Article, toStory: (id: string) => string): 
   const eventObject = (k: number): number => {
     for (let j = k + 1; j < Math.min(n, k + 5) && !breakAfter(j - 1); j++) {
       if (eventNouns.has(concept(words[j]!.lower))) return j;
-      if (!/^(a|an|the|his|her|its|their|news|press|public|joint|special|emergency)$/.test(words[j]!.lower)) return -1;
+      if (!EVENT_LEAD.test(words[j]!.lower)) return -1;
     }
     return -1;
   };
@@ -226,7 +230,7 @@ export function statusFacts(article: Article, toStory: (id: string) => string): 
   for (let i = 1; i < n; i++) {
     if (status.has(i) || !eventNouns.has(concept(words[i]!.lower)) || !isAct(i)) continue;
     let k = i - 1;
-    while (k > 0 && !breakAfter(k - 1) && /^(a|an|the|his|her|its|their|news|press|public|joint|special|emergency)$/.test(words[k]!.lower)) k--;
+    while (k > 0 && !breakAfter(k - 1) && EVENT_LEAD.test(words[k]!.lower)) k--;
     if (words[k]!.lower !== 'at' || k === 0 || breakAfter(k - 1)) continue;
     // A past verb right before "at" (at most one adverb between).
     const verb = adverb(words[k - 1]!.lower) && k > 1 && !breakAfter(k - 2) ? k - 2 : k - 1;

@@ -108,6 +108,18 @@ function subordinateEnd(article: Article, t: Span): number | undefined {
   return comma >= 0 && comma < sentence.end ? comma : undefined;
 }
 
+/** "from 2000 to 2006", "between 2009 and 2016", "2010-2013": a bound of a range, not the date of an act. */
+function isRangeEnd(text: string, t: Span): boolean {
+  return /\b(?:from|between)\s+$|(?:\bto|\band|[-–])\s*$/i.test(text.slice(Math.max(0, t.start - 12), t.start)) || /^\s*(?:to|and|[-–])\s*\d/i.test(text.slice(t.end, t.end + 8));
+}
+
+/** The concept of the content word a year or month hangs on ("ends in 2019": end; "since 2003" after "led House Democrats": democrat). */
+function wordBefore(article: Article, t: Span): string | null {
+  const lead = article.text.slice(Math.max(sentenceSpan(article, t.start).start, t.start - 40), t.start);
+  const m = /(\p{L}+)\s+(?:in|since|during|until|of|by)\s+(?:early\s+|late\s+|mid-?)?$/u.exec(lead);
+  return m ? (conceptsOf(m[1]!)[0] ?? null) : null;
+}
+
 /** "Later in the day", "that day": a day told by reference to another, with no day of its own to compare. */
 function isAnaphoricDay(text: string, t: Span): boolean {
   return /^(?:the|that)\s+(?:same\s+)?day$/i.test(text.slice(t.start, t.end));
@@ -127,7 +139,10 @@ export function datedFacts(article: Article, toStory: (id: string) => string): D
   for (const t of article.layers.times ?? []) {
     if (t.type !== 'DATE' && t.type !== 'TIME') continue;
     const { day, weekday } = dayOf(t);
-    if (!day && !weekday) continue;
+    // A year or a month ("ends in 2019") is kept with the word it dates, when it bounds no range ("from 2000 to 2006").
+    const period = !day && !weekday && t.type === 'DATE' && /^\d{4}(?:-\d{2})?$/.test(t.value) && !isRangeEnd(article.text, t) ? t.value : null;
+    const periodWord = period ? wordBefore(article, t) : null;
+    if (!day && !weekday && !(period && periodWord)) continue;
     if (isAnaphoricDay(article.text, t) || isTellingDate(article, t) || isStateDate(article, t)) continue;
     out.push({
       kind: 'dated',
@@ -137,6 +152,7 @@ export function datedFacts(article: Article, toStory: (id: string) => string): D
       sentence: sentenceAt(article, t.start),
       day,
       weekday,
+      ...(period ? { period, periodWord } : {}),
       // (Light verbs name no act: "made sweeping statements" / "making an early exit" share none.)
       around: new Set(conceptsOf(window(article, t, 8, 10, subordinateEnd(article, t))).filter((w) => !light.has(w))),
       entities: entitiesNear(article, t, toStory),

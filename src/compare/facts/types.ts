@@ -65,6 +65,9 @@ export interface DatedFact extends Mention {
   entities: Set<string>;
   /** The act the date is the date of, when an event noun names it next to the date (Russian: "Драка произошла 31 января"). */
   act?: string | null;
+  /** A year ('2019') or month ('2019-02') given with no day, and the concept of the word it hangs on ("ends in 2019": end). */
+  period?: string;
+  periodWord?: string | null;
 }
 
 /** An act with its status: done ("was arrested"), negated ("no arrests", "yet to be arrested") or planned ("will be sent"). */

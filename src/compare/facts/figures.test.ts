@@ -127,3 +127,11 @@ test('a running length of one thing named in both reports differs; other lengths
   assert.equal(found.length, 1);
   assert.equal(numberConflicts('Eze sent a cross to Wells nine minutes into the match.', 'Wells headed home a lovely cross from Eze 12 minutes into the second half.').length, 0);
 });
+
+test('the plural noun after capitalised modifiers is what a figure counts; a handful of one kind of people is not a crowd of another', () => {
+  assert.equal(figure('The group killed an American contractor and wounded four US service members.', 'four').head, 'member');
+  assert.equal(
+    numberConflicts('Dozens of protesters were hurt, some shot, others suffering from tear gas.', 'The rocket attack wounded four US service members.').length,
+    0,
+  );
+});

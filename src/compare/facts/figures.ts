@@ -260,6 +260,24 @@ function isRunning(text: string, context: Span, value: Span): boolean {
   return /\b(?:has|have|'ve)\s+(?:been\s+)?\p{L}+/iu.test(left) || /^\s*(?:so far|now|and counting)\b/i.test(text.slice(value.end, value.end + 16));
 }
 
+/**
+ * The plural noun a figure counts when the quantity stage found none: within four words, past capitalised modifiers
+ * the stage stops at ("four US service members" -> members; "267 Pakistani civilian prisoners"). Null when no
+ * plural noun comes before a function word.
+ */
+function pluralAfter(text: string, from: number): string | null {
+  const stop = lexicon().stopwords;
+  const q = quantityLexicon();
+  const words = /^\s+((?:[\p{L}][\p{L}'’-]*\s+){0,3}[\p{L}][\p{L}'’-]*)/u.exec(text.slice(from, from + 60))?.[1]?.split(/\s+/) ?? [];
+  for (const w of words) {
+    const lower = w.toLowerCase();
+    if (/^\p{Lu}/u.test(w)) continue;
+    if (stop.has(lower) || q.auxiliaries.has(lower)) return null;
+    if (q.irregularPlurals.has(lower) || /men$/.test(lower) || (/[^s']s$/.test(lower) && lower.length > 3)) return lower;
+  }
+  return null;
+}
+
 /** Figures an article gives: its quantities (minus ages, years, ranks) and vague counts ("dozens of", "thousands of"). */
 export function figureFacts(article: Article, toStory: (id: string) => string): FigureFact[] {
   const text = article.text;
@@ -274,7 +292,8 @@ export function figureFacts(article: Article, toStory: (id: string) => string): 
     const context = contextOf(article, q, FACT_CONTEXT);
     // "a 24-page indictment", "a 17-day protest": the figure counts the noun of the compound (pages, days).
     const compound = /^-([a-z]+)\b(?!-)/i.exec(text.slice(q.end, q.end + 20));
-    const head = compound ? concept(compound[1]!.toLowerCase()) : q.countedHead ? concept(q.countedHead) : measureBefore(text, q);
+    const noun = compound ? compound[1]!.toLowerCase() : q.countedHead ?? (q.unit === null ? pluralAfter(text, q.end) : null);
+    const head = noun ? concept(noun) : measureBefore(text, q);
     // Lengths and masses in their base unit: "45 miles" and "72 km" are one figure.
     const f = (q.unit && factLexicon().unitFactors.get(q.unit)) || 1;
     out.push({

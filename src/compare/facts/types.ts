@@ -63,6 +63,8 @@ export interface DatedFact extends Mention {
   /** Concepts of the clause around the date (the act and its participants). */
   around: Set<string>;
   entities: Set<string>;
+  /** The act the date is the date of, when an event noun names it next to the date (Russian: "Драка произошла 31 января"). */
+  act?: string | null;
 }
 
 /** An act with its status: done ("was arrested"), negated ("no arrests", "yet to be arrested") or planned ("will be sent"). */

@@ -25,6 +25,8 @@ export function figureAffinity(
   if (x.planned !== y.planned) return 0;
   // Figures of two named days are two counts ("hundreds on Wednesday" / "thousands on Tuesday").
   if (x.day && y.day && (x.day.startsWith('XXXX') || y.day.startsWith('XXXX') ? x.day.slice(5) !== y.day.slice(5) : x.day !== y.day)) return 0;
+  // Figures of two periods are two measures ("$33 in the fourth quarter" / "$38 in 2019").
+  if (x.period && y.period && x.period !== y.period) return 0;
   if (x.dimension !== y.dimension || (x.unit ?? '') !== (y.unit ?? '') && x.dimension === 'count') return 0;
   if (x.dimension !== 'count' && x.unit !== y.unit && !(x.dimension === 'length' || x.dimension === 'mass')) return 0;
   // A rise against a fall is two measures; a rise "of 3.9 per cent" is often read as a level, so level and change may pair.

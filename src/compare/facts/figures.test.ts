@@ -135,3 +135,15 @@ test('the plural noun after capitalised modifiers is what a figure counts; a han
     0,
   );
 });
+
+test('figures of two periods are two measures', () => {
+  const q4 = figure('In 2019, 98 percent of the donations were less than $200, and in the fourth quarter, the average contribution was $33.', '$33');
+  assert.match(q4.period ?? '', /-Q4$/);
+  assert.equal(
+    numberConflicts(
+      'In 2019, 98 percent of the donations were less than $200, and in the fourth quarter, the average contribution was $33.',
+      'Of the $76 million raised in 2019, 98% of donations were under $200, and the average donation was $38.',
+    ).length,
+    0,
+  );
+});

@@ -128,6 +128,17 @@ function dayAbout(article: Article, context: Span, value: Span): string | null {
   return best?.day ?? null;
 }
 
+/** The year, half, quarter or month a figure's clause names nearest to it ("in the fourth quarter, the average was $33": 2019-Q4). */
+function periodAbout(article: Article, context: Span, value: Span): string | null {
+  let best: { period: string; distance: number } | null = null;
+  for (const t of article.layers.times ?? []) {
+    if (t.type !== 'DATE' || t.end <= context.start || t.start >= context.end || !/^\d{4}(?:-(?:Q[1-4]|H[12]|\d{2}))?$/.test(t.value) || isStatementDate(article.text, t)) continue;
+    const distance = t.start >= value.end ? t.start - value.end : value.start - t.end;
+    if (distance >= 0 && (!best || distance < best.distance)) best = { period: t.value, distance };
+  }
+  return best?.period ?? null;
+}
+
 function entitiesIn(article: Article, span: Span, toStory: (id: string) => string): Set<string> {
   const out = new Set<string>();
   for (const m of mentionsIn(sortedMentions(article), span)) out.add(toStory(m.entity));
@@ -315,6 +326,7 @@ export function figureFacts(article: Article, toStory: (id: string) => string): 
       change: q.kind,
       planned: isPlanned(article, q),
       day: dayAbout(article, context, q),
+      period: periodAbout(article, context, q),
       source: sourceOf(article, q, context, q, toStory),
       running: false,
     });
@@ -357,6 +369,7 @@ export function figureFacts(article: Article, toStory: (id: string) => string): 
       change: 'level',
       planned: isPlanned(article, value),
       day: null,
+      period: periodAbout(article, context, value),
       source: sourceOf(article, value, context, null, toStory),
       running: isRunning(text, context, value),
     });
@@ -397,6 +410,7 @@ export function figureFacts(article: Article, toStory: (id: string) => string): 
         change: 'level',
         planned: isPlanned(article, value),
         day: dayAbout(article, context, value),
+        period: periodAbout(article, context, value),
         source: sourceOf(article, value, context, null, toStory),
         running: false,
       });

@@ -153,7 +153,10 @@ const FUTURE = /\b(will|would|expects?|expected)\b/i;
 
 /** A figure stated as a goal, forecast or habit: a plan word (or a frequency word) in the few words before it in its clause. */
 function isPlanned(article: Article, value: Span): boolean {
-  const before = article.text.slice(Math.max(0, value.start - 120), value.start).split(/[.;:!?]/).pop() ?? '';
+  let before = article.text.slice(Math.max(0, value.start - 120), value.start).split(/[.;:!?]/).pop() ?? '';
+  // Not a plan of another clause ("protesters had planned three demonstrations ..., where hundreds have blocked a highway").
+  const breaks = [...before.matchAll(CLAUSE_BREAK)];
+  if (breaks.length) before = before.slice(breaks[breaks.length - 1]!.index! + 1);
   const words = before.split(/\s+/);
   return PLAN.test(words.slice(-24).join(' ')) || FUTURE.test(words.slice(-6).join(' ')) || HABITUAL.test(words.slice(-4).join(' '));
 }

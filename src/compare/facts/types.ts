@@ -50,8 +50,10 @@ export interface AgeFact extends Mention {
   names: string[];
   /** Story entity of the person, when one is named. */
   entity: string | null;
-  /** Kin or role noun ("daughter"), canonical. */
+  /** Kin or role noun ("daughter"), canonical, or the noun that describes an unnamed person ("woman"). */
   role: string | null;
+  /** Concepts of the age's sentence (what the person did or underwent). */
+  around: Set<string>;
 }
 
 export type Fact = FigureFact | AgeFact | DatedFact | StatusFact | PersonFact | QuoteFact;

@@ -147,3 +147,8 @@ test('figures of two periods are two measures', () => {
     0,
   );
 });
+
+test('a plan word of another clause does not make a figure planned', () => {
+  assert.equal(figure('Protesters had planned three demonstrations in the capital, where hundreds of residents have blocked a major highway.', 'hundreds').planned, false);
+  assert.equal(figure('The government plans to send hundreds of soldiers to the region.', 'hundreds').planned, true);
+});

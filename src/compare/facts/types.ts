@@ -34,6 +34,8 @@ export interface FigureFact extends Mention {
   planned: boolean;
   /** The day the figure's clause is about ("On Tuesday, thousands marched": 2019-12-31; 'XXXX-01-01' when the year is unknown), null when none is named. */
   day: string | null;
+  /** The year, half, quarter or month its clause names ('2019', '2019-Q4', '2019-12'), null when none. */
+  period: string | null;
   /** Who gives the figure when its clause attributes it ("Iran has put the toll at 31"): a story entity; null for the outlet's own. */
   source: string | null;
   /** A duration still running when the report was written ("have blocked the highway for 18 days"). */
@@ -48,8 +50,10 @@ export interface AgeFact extends Mention {
   names: string[];
   /** Story entity of the person, when one is named. */
   entity: string | null;
-  /** Kin or role noun ("daughter"), canonical. */
+  /** Kin or role noun ("daughter"), canonical, or the noun that describes an unnamed person ("woman"). */
   role: string | null;
+  /** Concepts of the age's sentence (what the person did or underwent). */
+  around: Set<string>;
 }
 
 export type Fact = FigureFact | AgeFact | DatedFact | StatusFact | PersonFact | QuoteFact;

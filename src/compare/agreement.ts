@@ -38,8 +38,16 @@ const REFLEXIVE = /^(?:my|your|him|her|it|our|them|one)sel(?:f|ves)$/;
 
 /** Words written with a capital in a statement, lower case: names, which are participants, not what is said of them. */
 function capitalised(text: string): Set<string> {
-  return new Set((text.match(/\p{Lu}[\p{L}'’-]*/gu) ?? []).map((w) => w.toLowerCase().replace(/’/g, "'")));
+  let out = capitalisedMemo.get(text);
+  if (!out) {
+    if (capitalisedMemo.size >= MEMO_TEXTS) capitalisedMemo.clear();
+    capitalisedMemo.set(text, (out = new Set((text.match(/\p{Lu}[\p{L}'’-]*/gu) ?? []).map((w) => w.toLowerCase().replace(/’/g, "'")))));
+  }
+  return out;
 }
+/** Statements and clauses read again and again within a story (every pair a statement is in). */
+const capitalisedMemo = new Map<string, Set<string>>();
+const MEMO_TEXTS = 20_000;
 
 /**
  * Whether two statements state one fact, read from the word alignment of the lexicon: names aside, the content
@@ -199,6 +207,12 @@ export interface ClauseAgreement {
 
 /** The clauses of a statement: stretches between commas, semicolons, colons, dashes and "while". */
 export function clausesOf(v: ClaimView): { start: number; end: number }[] {
+  let out = clausesMemo.get(v);
+  if (!out) clausesMemo.set(v, (out = cutClauses(v)));
+  return out;
+}
+const clausesMemo = new WeakMap<ClaimView, { start: number; end: number }[]>();
+function cutClauses(v: ClaimView): { start: number; end: number }[] {
   const text = v.article.text;
   const out: { start: number; end: number }[] = [];
   const cut = /[,;:—–]\s*|\s+while\s+/g;
@@ -217,6 +231,12 @@ export function clausesOf(v: ClaimView): { start: number; end: number }[] {
  * ("Iran's supreme leader", "the Russian president"), lower case.
  */
 export function nameWords(v: ClaimView): Set<string> {
+  let out = nameWordsMemo.get(v);
+  if (!out) nameWordsMemo.set(v, (out = readNameWords(v)));
+  return out;
+}
+const nameWordsMemo = new WeakMap<ClaimView, Set<string>>();
+function readNameWords(v: ClaimView): Set<string> {
   const out = new Set<string>();
   for (const m of v.article.layers.entities ?? []) {
     if (m.start < v.claim.start || m.end > v.claim.end) continue;
@@ -235,6 +255,15 @@ const NEGATION = /\b(?:not|no|never|nor|without|denied|denies|deny)\b|n['’]t\b
 const negated = (text: string) => NEGATION.test(text);
 /** Story entities mentioned inside a span of a claim's article. */
 function mentionedIn(v: ClaimView, span: { start: number; end: number }): Set<string> {
+  let byStart = mentionedMemo.get(v);
+  if (!byStart) mentionedMemo.set(v, (byStart = new Map()));
+  const key = `${span.start}:${span.end}`;
+  let out = byStart.get(key);
+  if (!out) byStart.set(key, (out = readMentioned(v, span)));
+  return out;
+}
+const mentionedMemo = new WeakMap<ClaimView, Map<string, Set<string>>>();
+function readMentioned(v: ClaimView, span: { start: number; end: number }): Set<string> {
   const out = new Set<string>();
   for (const m of v.article.layers.entities ?? []) if (m.start >= span.start && m.end <= span.end) out.add(v.storyEntity(m.standsFor ?? m.entity));
   return out;

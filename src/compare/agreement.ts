@@ -123,20 +123,31 @@ export function statesOneFact(m: FactMatch): boolean {
  * "nine minutes" and "48 minutes" report two moments, not one.
  */
 export function valuesClash(a: ClaimView, b: ClaimView): boolean {
-  const qs = (v: ClaimView) => v.claim.quantities.map((i) => v.article.layers.quantities?.[i]).filter((q): q is Quantity => !!q && Number.isFinite(q.value));
-  const qa = qs(a);
-  const qb = qs(b);
-  const kind = (q: Quantity) => `${q.kind}:${q.unit ?? ''}:${q.countedHead ? concept(q.countedHead) : ''}`;
   let clash = false;
-  for (const x of qa) {
-    for (const y of qb) {
-      if (kind(x) !== kind(y)) continue;
-      if (!numbersConflict(x, y)) return false;
+  for (const x of finiteQuantities(a)) {
+    for (const y of finiteQuantities(b)) {
+      if (x.kind !== y.kind) continue;
+      if (!numbersConflict(x.q, y.q)) return false;
       clash = true;
     }
   }
   return clash;
 }
+
+/** A statement's figures with a finite value, each with its kind (what is measured: unit and thing counted), read once per statement. */
+function finiteQuantities(v: ClaimView): { q: Quantity; kind: string }[] {
+  let out = quantitiesMemo.get(v);
+  if (!out) {
+    out = v.claim.quantities
+      .map((i) => v.article.layers.quantities?.[i])
+      .filter((q): q is Quantity => !!q && Number.isFinite(q.value))
+      .map((q) => ({ q, kind: quantityKind(q) }));
+    quantitiesMemo.set(v, out);
+  }
+  return out;
+}
+const quantitiesMemo = new WeakMap<ClaimView, { q: Quantity; kind: string }[]>();
+const quantityKind = (q: Quantity) => `${q.kind}:${q.unit ?? ''}:${q.countedHead ? concept(q.countedHead) : ''}`;
 
 /**
  * Durations of one statement that none of the other's match ("nine minutes into the encounter" / "On 48
@@ -157,6 +168,15 @@ export const measuresClash = (a: ClaimView, b: ClaimView): boolean => valuesClas
 export type ClauseModality = 'possible' | 'planned' | 'stated';
 let modalityCues: { possible: RegExp; planned: RegExp } | null = null;
 export function clauseModality(text: string): ClauseModality {
+  let m = modalityMemo.get(text);
+  if (!m) {
+    if (modalityMemo.size >= MEMO_TEXTS) modalityMemo.clear();
+    modalityMemo.set(text, (m = readModality(text)));
+  }
+  return m;
+}
+const modalityMemo = new Map<string, ClauseModality>();
+function readModality(text: string): ClauseModality {
   if (!modalityCues) {
     const cue = (list: readonly string[]) => new RegExp(`(?<![\\p{L}'’])(?:${list.map((c) => c.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})(?![\\p{L}])`, 'iu');
     const m = lexicon().modality;
@@ -289,14 +309,13 @@ export function clauseAgreements(
   skip: (a: ClaimView, b: ClaimView) => boolean,
 ): ClauseAgreement[] {
   const out: ClauseAgreement[] = [];
-  const figures = (v: ClaimView) =>
-    v.claim.quantities.map((i) => v.article.layers.quantities?.[i]).filter((q): q is Quantity => !!q && Number.isFinite(q.value) && (q.unit !== null || Math.abs(q.value) > 1));
-  const kind = (q: Quantity) => `${q.kind}:${q.unit ?? ''}:${q.countedHead ? concept(q.countedHead) : ''}`;
-  const sameFigure = (a: ClaimView, b: ClaimView) => figures(a).some((x) => figures(b).some((y) => kind(x) === kind(y) && !numbersConflict(x, y)));
+  // (Figures with a unit, or counts above one: "one" is as often a pronoun.)
+  const figures = (v: ClaimView) => finiteQuantities(v).filter(({ q }) => q.unit !== null || Math.abs(q.value) > 1);
+  const sameFigure = (a: ClaimView, b: ClaimView) => figures(a).some((x) => figures(b).some((y) => x.kind === y.kind && !numbersConflict(x.q, y.q)));
   // The figure both give lies inside both clauses.
-  const inSpan = (q: Quantity, span: { start: number; end: number }) => q.start >= span.start && q.end <= span.end;
+  const inSpan = ({ q }: { q: Quantity }, span: { start: number; end: number }) => q.start >= span.start && q.end <= span.end;
   const sameFigureIn = (a: ClaimView, ca: { start: number; end: number }, b: ClaimView, cb: { start: number; end: number }) =>
-    figures(a).some((x) => inSpan(x, ca) && figures(b).some((y) => inSpan(y, cb) && kind(x) === kind(y) && !numbersConflict(x, y)));
+    figures(a).some((x) => inSpan(x, ca) && figures(b).some((y) => inSpan(y, cb) && x.kind === y.kind && !numbersConflict(x.q, y.q)));
   const anchored = (a: ClaimView, b: ClaimView) => [...a.entities].some((e) => b.entities.has(e)) || sameFigure(a, b);
   // Every qualifying clause pair, then the best first, one-to-one per pair of articles.
   const found: (ClauseAgreement & { score: number })[] = [];

@@ -103,7 +103,13 @@ export function statusFacts(article: Article, toStory: (id: string) => string): 
   const n = words.length;
   // A clause ends between two words at punctuation.
   const breakAfter = (k: number) => k + 1 >= n || /[.;:!?,"“”()—–]/.test(text.slice(words[k]!.end, words[k + 1]!.start));
+  // (Memoised per word: asked again and again by the scans below.)
+  const actMemo = new Int8Array(n);
   const isAct = (k: number) => {
+    if (actMemo[k] === 0) actMemo[k] = readAct(k) ? 1 : -1;
+    return actMemo[k] === 1;
+  };
+  const readAct = (k: number) => {
     const w = words[k]!;
     if (w.lower.length < 4 || stop.has(w.lower) || /^\p{Lu}/u.test(w.text)) return false;
     const s = stem(w.lower);

@@ -320,11 +320,14 @@ export function clauseAgreements(
   // Every qualifying clause pair, then the best first, one-to-one per pair of articles.
   const found: (ClauseAgreement & { score: number })[] = [];
   for (const { a, b, similarity } of candidates) {
-    if (similarity < CLAUSE_SIMILARITY || skip(a, b) || !anchored(a, b) || measuresClash(a, b)) continue;
-    const sharedEntities = [...a.entities].filter((e) => b.entities.has(e)).length;
+    if (similarity < CLAUSE_SIMILARITY) continue;
     const figure = sameFigure(a, b);
     const source = speakerOf(a);
-    if (!figure && source !== null && source === speakerOf(b)) {
+    const sameSource = !figure && source !== null && source === speakerOf(b);
+    // (Every clause agreement needs a figure both give or one source: nothing to read without one.)
+    if ((!figure && !sameSource) || skip(a, b) || !anchored(a, b) || measuresClash(a, b)) continue;
+    const sharedEntities = [...a.entities].filter((e) => b.entities.has(e)).length;
+    if (sameSource) {
       // Without a figure, one person said to state one thing: the same source, saying the same rare word of the same participant.
       for (const ca of clausesOf(a)) {
         const ta = a.article.text.slice(ca.start, ca.end);
@@ -346,8 +349,6 @@ export function clauseAgreements(
       }
       continue;
     }
-    // (Every clause agreement needs a figure both clauses give: nothing to read without one.)
-    if (!figure) continue;
     for (const ca of clausesOf(a)) {
       const ta = a.article.text.slice(ca.start, ca.end);
       for (const cb of clausesOf(b)) {

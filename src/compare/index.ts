@@ -357,7 +357,8 @@ export function compareArticles(articles: Article[], options: CompareOptions = {
     const agree = (x: ClaimView, y: ClaimView) =>
       (!lex ||
         sameFigure(x, y) ||
-        (((paraphrase(x, y) >= AGREEMENT_SIMILARITY && covered(x, y)) || (paraphrase(x, y) >= 0.45 && contained(x, y))) && oneFact(x, y))) &&
+        // (The word tests first: they are cheaper than the alignment behind the paraphrase score.)
+        (((covered(x, y) && paraphrase(x, y) >= AGREEMENT_SIMILARITY) || (contained(x, y) && paraphrase(x, y) >= 0.45)) && oneFact(x, y))) &&
       quotesAgree({ article: x.article, span: x.claim }, { article: y.article, span: y.claim });
     // Every outlet named must state it with every other (each agreeing with the lead is not enough: "workers will be
     // paid for the paychecks they missed" and "will get back pay" agree, "missed their second paycheck" only with the first).

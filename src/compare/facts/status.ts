@@ -109,7 +109,13 @@ export function statusFacts(article: Article, toStory: (id: string) => string): 
   const n = words.length;
   // A clause ends between two words at punctuation.
   const breakAfter = (k: number) => k + 1 >= n || /[.;:!?,"“”()—–]/.test(text.slice(words[k]!.end, words[k + 1]!.start));
+  // (Memoised per word: asked again and again by the scans below.)
+  const actMemo = new Int8Array(n);
   const isAct = (k: number) => {
+    if (actMemo[k] === 0) actMemo[k] = readAct(k) ? 1 : -1;
+    return actMemo[k] === 1;
+  };
+  const readAct = (k: number) => {
     const w = words[k]!;
     if (w.lower.length < 4 || stop.has(w.lower) || /^\p{Lu}/u.test(w.text)) return false;
     const s = stem(w.lower);
@@ -198,13 +204,16 @@ export function statusFacts(article: Article, toStory: (id: string) => string): 
     ...cues.negated.map((c): [string[], StatusFact['status']] => [c.split(' '), 'negated']),
     ...cues.planned.map((c): [string[], StatusFact['status']] => [c.split(' '), 'planned']),
   ];
+  // The cues by their first word, in list order (each word is tried against its few cues only).
+  const cuesByFirst = new Map<string, [string[], StatusFact['status']][]>();
+  for (const c of cueList) (cuesByFirst.get(c[0][0]!) ?? cuesByFirst.set(c[0][0]!, []).get(c[0][0]!)!).push(c);
   for (let i = 0; i < n; i++) {
     const w = words[i]!.lower;
     // "hasn't", "didn't": the negation is inside the word.
     const found: [number, StatusFact['status'], string][] = w.endsWith("n't") && !/^(?:would|could|should|might|must|need)n't$/.test(w) ? [[i, 'negated', "n't"]] : [];
     // "He'll make the announcement": the plan is inside the word.
     if (w.endsWith("'ll")) found.push([i, 'planned', 'will']);
-    for (const [cue, s] of cueList) {
+    for (const [cue, s] of cuesByFirst.get(w) ?? []) {
       if (cue[0] === "n't" || !cue.every((c, k) => words[i + k]?.lower === c && (k === 0 || !breakAfter(i + k - 1)))) continue;
       found.push([i + cue.length - 1, s, cue.join(' ')]);
     }

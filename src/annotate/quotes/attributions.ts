@@ -493,8 +493,17 @@ export function findAnchors(view: TokenView, lex: QuoteLexicon, f: number, e: nu
     if (a.shape === 'acc' && a.content.length === 0) {
       const host = out.length > 0 ? out[out.length - 1]! : null;
       if (host && host.shape !== 'acc') {
-        host.via = a.source;
-        continue;
+        // "Clinton plans to visit Charlotte, according to a campaign aide": after an action or a plan, the source
+        // of "according to" is who tells it, and the clause (with the action nested in it) its content.
+        const hostFirst = Math.min(host.cue.first, host.source && !host.inherited ? host.source.first : host.cue.first);
+        const clause = !lex.speechCues.has(view.lower[host.cue.first]!) && host.shape === 'sc' ? trimRange(view, hostFirst, a.cue.first, true) : null;
+        if (!clause) {
+          host.via = a.source;
+          continue;
+        }
+        // The action is then what is told, not an attribution of its own (PolNeAR: speaker accuracy up, F1 the same).
+        a.content.push(clause);
+        out.pop();
       }
     }
     out.push(a);

@@ -293,3 +293,9 @@ test('a speaker right after the cue opens a nested attribution: the outer conten
   assert.ok(said, JSON.stringify(got));
   assert.match(said.content, /^she was asked to give a presentation/);
 });
+
+test('"according to" after an action: the source tells the whole clause; after a speech verb it is the channel', () => {
+  assert.deepEqual(quotes('Clinton plans to visit Charlotte on Sunday, according to a campaign aide.').map((x) => [x.speaker, x.content]), [['a campaign aide', 'Clinton plans to visit Charlotte on Sunday']]);
+  const told = quotes('Putin told Japarov that the base would stay, according to a Kremlin readout.');
+  assert.deepEqual(told.map((x) => [x.speaker, x.via]), [['Putin', 'a Kremlin readout']]);
+});

@@ -45,6 +45,17 @@ test('dates: chrono ru with refiners (past weekday, накануне, year, star
   assert.deepEqual(a.layers.quantities, []);
 });
 
+test('dates: a month in the prepositional case, past or future by the sentence, a range of months, a given year', () => {
+  const a = run('В январе супруги арендовали дом. Выборы пройдут в сентябре. В ноябре-декабре цены выросли. В мае 2019 года он уехал.');
+  const t = (a.layers.times ?? []).map((x) => [a.text.slice(x.start, x.end), x.value]);
+  assert.deepEqual(t, [
+    ['В январе', '2020-01'],
+    ['в сентябре', '2020-09'],
+    ['В ноябре-декабре', '2019-11/2019-12'],
+    ['В мае 2019 года', '2019-05'],
+  ]);
+});
+
 test('counted heads: a substantivised adjective is the noun; a noun with its genitive may be one English word', () => {
   const a = run('Пострадали трое полицейских и двое граждан. Задержаны четыре сотрудника правоохранительных органов.');
   const q = (a.layers.quantities ?? []).map((x) => [a.text.slice(x.start, x.end), x.countedHead]);

@@ -11,7 +11,7 @@ export const MONTHS_GENITIVE: ReadonlySet<string> = new Set([
   'января', 'февраля', 'марта', 'апреля', 'мая', 'июня', 'июля', 'августа', 'сентября', 'октября', 'ноября', 'декабря',
 ]);
 
-const FUTURE = /(?:^|[^\p{L}])(будет|будут|состоится|пройдет|пройдёт|планиру\p{L}*|намерен\p{L}*|собира\p{L}*|предстоит|ожидается|начнется|начнётся)(?=[^\p{L}]|$)/iu;
+const FUTURE = /(?:^|[^\p{L}])(будет|будут|состоится|состоятся|пройдет|пройдёт|пройдут|планиру\p{L}*|намерен\p{L}*|собира\p{L}*|предстоит|ожидается|начнется|начнётся)(?=[^\p{L}]|$)/iu;
 const DURATION_NUMBER_WORDS = 'двух|двум|двое|два|две|трех|трёх|три|трое|четырех|четыре|пяти|пять|шести|шесть|семи|семь|восьми|восемь|девяти|девять|десяти|десять|нескольких|несколько|многих|много|полтора|полутора|одиннадцати|двенадцати|пятнадцати|двадцати|двадцать|тридцати|тридцать|сорока|сорок|пятидесяти|пятьдесят|ста|сто';
 const WORD_VALUES: Record<string, number> = { двух: 2, двум: 2, двое: 2, два: 2, две: 2, трех: 3, три: 3, трое: 3, четырех: 4, четыре: 4, пяти: 5, пять: 5, шести: 6, шесть: 6, семи: 7, семь: 7, восьми: 8, восемь: 8, девяти: 9, девять: 9, десяти: 10, десять: 10, полтора: 1.5, полутора: 1.5, одиннадцати: 11, двенадцати: 12, пятнадцати: 15, двадцати: 20, двадцать: 20, тридцати: 30, тридцать: 30, сорока: 40, сорок: 40, пятидесяти: 50, пятьдесят: 50, ста: 100, сто: 100 };
 function durationNumber(s: string): number | 'X' {
@@ -121,15 +121,35 @@ export function extractRuTimes(article: Article): TimeExpression[] {
     const mw = foldRu(m[2]!);
     const month = MONTH_STEMS.findIndex((s) => mw.startsWith(s) && !(s === 'ма' && mw.startsWith('мар'))) + 1;
     const year = m[3] ? Number(m[3]) : anchor?.getUTCFullYear();
-    if (!month || !year) continue;
-    push({ start: m.index, end: m.index + m[0].length, type: 'DATE', value: `${year}-${pad(month)}`, resolved: !m[3], ...(m[3] ? {} : { anchor: 'published' as const }) });
+    if (!month) continue;
+    // Without a year or a publication date the month is still a date: 'XXXX-MM'.
+    push({ start: m.index, end: m.index + m[0].length, type: 'DATE', value: `${year ?? 'XXXX'}-${pad(month)}`, resolved: !m[3] && !!year, ...(m[3] || !year ? {} : { anchor: 'published' as const }) });
+  }
+  // A month in the prepositional case ("в январе", "в ноябре-декабре", "в мае 2019 года"), which chrono's ru
+  // locale does not read: without a year, the last such month on or before publication (the next one when
+  // the sentence speaks of the future).
+  const inMonth = /(?<![\p{L}])(?:в|во)\s+(январе|феврале|марте|апреле|мае|июне|июле|августе|сентябре|октябре|ноябре|декабре)(?:\s*[-–]\s*(январе|феврале|марте|апреле|мае|июне|июле|августе|сентябре|октябре|ноябре|декабре))?(?:\s+(\d{4})(?:\s*(?:года|г\.))?)?(?![\p{L}])/giu;
+  for (let m: RegExpExecArray | null; (m = inMonth.exec(text)) !== null; ) {
+    const monthOf = (w: string) => MONTH_STEMS.findIndex((st) => foldRu(w).startsWith(st) && !(st === 'ма' && foldRu(w).startsWith('мар'))) + 1;
+    const month = monthOf(m[1]!);
+    const last = m[2] ? monthOf(m[2]) : month;
+    let year: number | null = m[3] ? Number(m[3]) : null;
+    if (year === null && anchor) {
+      const s = sentenceAt(article, m.index);
+      const future = FUTURE.test(text.slice(s.start, s.end));
+      const pm = anchor.getUTCMonth() + 1;
+      year = anchor.getUTCFullYear() + (future ? (month < pm ? 1 : 0) : month > pm ? -1 : 0);
+    }
+    const value = `${year ?? 'XXXX'}-${pad(month)}${last !== month ? `/${year ?? 'XXXX'}-${pad(last)}` : ''}`;
+    push({ start: m.index, end: m.index + m[0].length, type: 'DATE', value, resolved: !m[3] && year !== null, ...(!m[3] && year !== null ? { anchor: 'published' as const } : {}) });
   }
   for (const r of chrono.ru.parse(text, ref)) {
     // chrono's word boundaries are Latin ones: "Май" of "Майло" is no month.
     if (/[\p{L}\p{N}]/u.test(text[r.index - 1] ?? '') || /[\p{L}]/u.test(text[r.index + r.text.length] ?? '')) continue;
     // "окружающей среды": the weekday's genitive without a preposition is the word "environment".
     if (/^сред[аы]$/iu.test(r.text.trim())) continue;
-    const start = r.index;
+    // chrono's match may open with the whitespace before the date ("\n\n12 февраля").
+    const start = r.index + (r.text.length - r.text.trimStart().length);
     const end = r.index + r.text.trimEnd().replace(/[,\s]+$/u, '').length;
     // "сейчас" (now) anchors nothing a report could disagree about.
     if (/^(сейчас|теперь)$/iu.test(r.text.trim())) continue;

@@ -6,6 +6,7 @@ import { FEATURES_PER_TOKEN } from '../../entities/tagger/features.js';
 import { hashString, mix } from '../../entities/tagger/hash.js';
 import { foldRu } from '../normalize.js';
 import { stemRu } from '../stem.js';
+import { orgNameKey } from './org-key.js';
 
 /** razdel's rule as naeval scores it: word characters with inner hyphens as one token, any other non-space character a token. */
 const RAZDEL = /[\p{L}\p{N}_]+(?:-[\p{L}\p{N}_]+)*|[^\s]/gu;
@@ -33,18 +34,24 @@ export interface NameLists {
   placeWords: ReadonlySet<string>;
   /** Stems of titles that precede persons ("президент", "министр"). */
   personWords: ReadonlySet<string>;
+  /** Keys (orgNameKey) of words written mostly inside organisation names ("интерпол", "facebook"): data/ru/org-names.json. */
+  orgNames: ReadonlySet<string>;
 }
 
 function shape(w: string): string {
   let out = '';
   let last = '';
   for (const ch of w) {
-    const c = /\p{Lu}/u.test(ch) ? 'X' : /\p{Ll}/u.test(ch) ? 'x' : /\p{N}/u.test(ch) ? 'd' : ch;
+    // Latin letters apart from Cyrillic ones: in Russian text a Latin name is most often a company or a medium.
+    const latin = /[A-Za-z]/.test(ch);
+    const c = /\p{Lu}/u.test(ch) ? (latin ? 'A' : 'X') : /\p{Ll}/u.test(ch) ? (latin ? 'a' : 'x') : /\p{N}/u.test(ch) ? 'd' : ch;
     if (c !== last || out.length < 2) out += c;
     last = c;
   }
   return out.slice(0, 6);
 }
+
+const TLD = /^(?:ru|com|org|net|info|su|ua|by|kz|kg|uz|am|ge|az|md|lv|lt|ee|de|uk|fr|it|us|io|tv|fm|рф)$/i;
 
 const SURNAME = /(ов|ев|ёв|ин|ын|ова|ева|ина|ына|ову|еву|ину|овым|евым|иным|овой|евой|иной|ский|ская|ского|скому|ским|ской|ских|енко|ук|юк|дзе|швили|ян|янц)$/;
 
@@ -63,7 +70,8 @@ function atomsOf(w: string, lists: NameLists): Atoms {
     (lists.orgWords.has(stem) ? 'O' : '') +
     (lists.placeWords.has(stem) ? 'L' : '') +
     (lists.personWords.has(stem) ? 'T' : '') +
-    (SURNAME.test(lower) ? 'S' : '');
+    (SURNAME.test(lower) ? 'S' : '') +
+    (/^\p{Lu}/u.test(w) && lists.orgNames.has(orgNameKey(w)) ? 'G' : '');
   const a = new Uint32Array(N_ATOMS);
   const parts = [w, lower, stem, sh, flags, lower.slice(-1), lower.slice(-2), lower.slice(-3), lower.slice(-4), lower.slice(0, 2), lower.slice(0, 3), lower.slice(0, 4), sh.slice(0, 2), sh.slice(0, 1), String(Math.min(w.length, 8))];
   for (let k = 0; k < N_ATOMS; k++) a[k] = hashString(parts[k]!, 0x811c9dc5 + k);
@@ -110,6 +118,8 @@ export class RuFeaturizer {
         if (open) inQuote[t - s.start] = 1;
       }
       for (let t = s.start; t < s.end; t++) {
+        // A web address ("infox.ru", "baltinfo.ru"): a name that a dot and a top-level domain follow, or that domain.
+        const domain = (TLD.test(words[t + 2] ?? '') && words[t + 1] === '.' ? 1 : 0) | (TLD.test(words[t]!) && words[t - 1] === '.' && t - 2 >= s.start ? 2 : 0);
         const at = (k: number): Atoms => (k < s.start ? BOS_ATOMS : k >= s.end ? EOS_ATOMS : this.atoms(words[k]!));
         const a = at(t), p = at(t - 1), n = at(t + 1), p2 = at(t - 2), n2 = at(t + 2);
         const first = t === s.start ? 1 : 0;
@@ -134,6 +144,7 @@ export class RuFeaturizer {
         put(mix(a[LEN]!, a[SH1]!));
         put(mix(q, a[SH2]!)); put(mix(qp, p[LOW]!));
         put(mix(p[LOW]!, a[S2]!)); put(mix(a[STEM]!, n[LOW]!));
+        put(mix(domain, a[SH2]!));
         while (k < F) put(7);
         out.set(fs, t * F);
       }

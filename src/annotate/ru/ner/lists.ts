@@ -31,6 +31,8 @@ export function russianCountryNames(): Map<string, string> {
   return out;
 }
 
+export { orgNameKey } from './org-key.js';
+
 let cached: NameLists | null = null;
 export function ruNameLists(): NameLists {
   if (cached) return cached;
@@ -48,6 +50,7 @@ export function ruNameLists(): NameLists {
     orgWords: stems(raw.orgWords),
     placeWords: stems(raw.placeWords),
     personWords: stems(raw.personWords),
+    orgNames: new Set((JSON.parse(readFileSync(join(repoRoot(), 'data', 'ru', 'org-names.json'), 'utf8')) as { names: string[] }).names),
   };
   return cached;
 }

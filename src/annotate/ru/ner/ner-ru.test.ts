@@ -3,6 +3,9 @@ import assert from 'node:assert/strict';
 import { resolveRu, ruNameKey } from './stage.js';
 import { scoreNerRu } from '../../../eval/ner-ru.js';
 import { loadRuTagger } from './tagger.js';
+import { RuFeaturizer, razdelTokens, type NameLists } from './features.js';
+import { orgNameKey, ruNameLists } from './lists.js';
+import { FEATURES_PER_TOKEN } from '../../entities/tagger/features.js';
 
 test('name keys: case forms of a surname share one key', () => {
   assert.equal(ruNameKey('Путина'), ruNameKey('Путин'));
@@ -38,4 +41,19 @@ test('the committed model tags a plain sentence', () => {
   assert.ok(got.includes('PER:Владимир Путин'), got.join(' '));
   assert.ok(got.includes('LOC:Бишкеке'), got.join(' '));
   assert.ok(got.includes('LOC:России'), got.join(' '));
+});
+
+test('features: an organisation-gazetteer word, a Latin name and a web address each change the features', () => {
+  const lists = ruNameLists();
+  const feats = (l: NameLists, text: string, at: number) => {
+    const tokens = razdelTokens(text);
+    const words = tokens.map((t) => text.slice(t.start, t.end));
+    const f = new RuFeaturizer(l).document(words, [{ start: 0, end: words.length }]);
+    return [...f.slice(at * FEATURES_PER_TOKEN, (at + 1) * FEATURES_PER_TOKEN)].join(',');
+  };
+  assert.equal(orgNameKey('Интерполу'), orgNameKey('Интерпол'));
+  const withName = { ...lists, orgNames: new Set([orgNameKey('Интерпол')]) };
+  const without = { ...lists, orgNames: new Set<string>() };
+  assert.notEqual(feats(withName, 'Запрос направлен в Интерпол', 3), feats(without, 'Запрос направлен в Интерпол', 3));
+  assert.notEqual(feats(lists, 'сообщает infox.ru', 1), feats(lists, 'сообщает infox ru', 1));
 });

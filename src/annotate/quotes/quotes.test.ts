@@ -299,3 +299,10 @@ test('"according to" after an action: the source tells the whole clause; after a
   const told = quotes('Putin told Japarov that the base would stay, according to a Kremlin readout.');
   assert.deepEqual(told.map((x) => [x.speaker, x.via]), [['Putin', 'a Kremlin readout']]);
 });
+
+test('a quote goes on past an attribution of the same speaker without quotes', () => {
+  const got = quotes('"You make mistakes along the trail," Johnson said in Concord, referring to a CNN town hall where he declined to criticize Clinton. "If I had to do that over again, I would have said: She is beholden."');
+  const said = got.find((q) => q.cue === 'said');
+  assert.equal(said?.content, 'You make mistakes along the trail | If I had to do that over again, I would have said: She is beholden.');
+  assert.equal(got.filter((q) => q.cue === null).length, 0);
+});

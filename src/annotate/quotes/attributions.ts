@@ -435,6 +435,17 @@ export function findAnchors(view: TokenView, lex: QuoteLexicon, f: number, e: nu
         if (onlyAdjuncts(view, after, t)) after = t + 1;
         break;
       }
+      // "said of the episode, ''I don't like it''", "saying at one point, “...”", "said of Mr. Rubio: “...”": a
+      // phrase opened by a preposition, then a comma or colon and a quote: the quote is the content.
+      if (ADJUNCT_OPENERS.has(view.lower[after] ?? '') && !lex.tellVerbs.has(cueWord)) {
+        for (let t = after + 2; t < Math.min(limit, after + 10); t++) {
+          const w = view.words[t]!;
+          if (OPENING_MARKS.has(w) || CLOSING_MARKS.has(w) || view.lower[t] === 'that') {
+            if (OPENING_MARKS.has(w) && (view.words[t - 1] === ',' || view.words[t - 1] === ':')) after = t;
+            break;
+          }
+        }
+      }
       if (!lex.speechCues.has(cueWord)) {
         // "fired back at Trump’s comments", "focused on Trump", "talked more about policy": the particle and
         // the preposition belong to the cue; what they govern is the content.

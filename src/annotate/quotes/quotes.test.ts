@@ -306,3 +306,8 @@ test('a quote goes on past an attribution of the same speaker without quotes', (
   assert.equal(said?.content, 'You make mistakes along the trail | If I had to do that over again, I would have said: She is beholden.');
   assert.equal(got.filter((q) => q.cue === null).length, 0);
 });
+
+test('a prepositional phrase between the cue and a quote is no part of the content: said of the episode, “...”', () => {
+  assert.deepEqual(quotes('Mr. Obama said of the episode, “I don’t like it.”').map((x) => [x.speaker, x.content]), [['Mr. Obama', 'I don’t like it.']]);
+  assert.deepEqual(quotes('Rubio said at one point: “The answer is not simply to yell.”').map((x) => [x.speaker, x.content]), [['Rubio', 'The answer is not simply to yell.']]);
+});

@@ -1,7 +1,7 @@
 import type { TokenView } from '../quantities/token-view.js';
 import { isCue } from './cue-model.js';
 import type { QuoteLexicon } from './lexicon.js';
-import { npEndingAt, npStartingAt, type TokRange } from './speaker.js';
+import { LY_NOUNS, npEndingAt, npStartingAt, type TokRange } from './speaker.js';
 
 /** One attribution found inside a sentence (token ranges, end exclusive). */
 export interface Anchor {
@@ -61,8 +61,6 @@ const CUE_PARTICLES = new Set(['back', 'out', 'up', 'off', 'down', 'more', 'much
 /** Prepositions that end a cue ("focused on", "worries about", "criticism of", "went after"). */
 const CUE_PREPOSITIONS = new Set(['at', 'on', 'about', 'of', 'for', 'after', 'against', 'with', 'over', 'into', 'upon', 'toward', 'towards']);
 
-/** Words in -ly that are not adverbs ("a rally said", "the family said"). */
-const LY_NOUNS = new Set(['family', 'rally', 'ally', 'assembly', 'supply', 'reply', 'bully', 'belly', 'daily', 'weekly', 'monthly', 'quarterly', 'lily', 'anomaly', 'monopoly', 'homily', 'jelly', 'folly', 'tally', 'melancholy', 'gully', 'only', 'early', 'fly', 'holy', 'july', 'italy']);
 
 /** Between a speaker and its cue too: "have long worried", "have been reluctant", "was so fired up". */
 const MORE_ADVERBS = new Set(['long', 'been', 'are', 'were', 'so', 'being', 'too', 'all', 'both', 'each', 'now', 'finally', 'only', 'already']);
@@ -166,6 +164,15 @@ function leadingTimePhrase(view: TokenView, start: number, p: number): boolean {
 /** Punctuation around an apposition: commas, dashes ("John Dickey, the chief executive of Ora Media -- the production company ... -- told"). */
 const APPOSITION_EDGES = new Set([',', '—', '–', '-']);
 
+/** An apostrophe glued to a plural before a word ("veterans’ families"): a possessive, not a quotation mark. */
+function possessiveMark(view: TokenView, k: number): boolean {
+  const w = view.words[k];
+  if (w !== '’' && w !== "'") return false;
+  const prev = view.tokens[k - 1];
+  const next = view.tokens[k + 1];
+  return prev !== undefined && next !== undefined && prev.kind === 'word' && prev.end === view.tokens[k]!.start && view.lower[k - 1]!.endsWith('s') && next.kind === 'word' && next.start > view.tokens[k]!.end;
+}
+
 /**
  * The subject that opens the clause of a cue at p+1 (the sentence's first noun phrase, after a leading
  * adverbial ending in a comma), when nothing between it and the cue starts another clause.
@@ -222,7 +229,7 @@ function clauseSubject(view: TokenView, lex: QuoteLexicon, f: number, p: number)
     const l = view.lower[k]!;
     if (l === ';' || l === ':') return null;
     if (!apposition && (l === 'that' || l === 'which' || l === 'because' || l === 'if' || l === 'when' || l === 'whether')) return null;
-    if (OPENING_MARKS.has(view.words[k]!) || CLOSING_MARKS.has(view.words[k]!)) return null;
+    if ((OPENING_MARKS.has(view.words[k]!) || CLOSING_MARKS.has(view.words[k]!)) && !possessiveMark(view, k)) return null;
   }
   return subj;
 }

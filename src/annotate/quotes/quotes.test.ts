@@ -311,3 +311,8 @@ test('a prepositional phrase between the cue and a quote is no part of the conte
   assert.deepEqual(quotes('Mr. Obama said of the episode, “I don’t like it.”').map((x) => [x.speaker, x.content]), [['Mr. Obama', 'I don’t like it.']]);
   assert.deepEqual(quotes('Rubio said at one point: “The answer is not simply to yell.”').map((x) => [x.speaker, x.content]), [['Rubio', 'The answer is not simply to yell.']]);
 });
+
+test('speakers with a noun in -ly or a plural possessive: “the family’s attorney”, “military veterans’ families”', () => {
+  assert.equal(quotes('The family’s attorney, Justin Bamberg, said the videos show Scott leaving his car.')[0]?.speaker, 'The family’s attorney');
+  assert.equal(quotes('Rucker Culpepper, who runs the effort for military veterans’ families, said the campaign was ready.')[0]?.speaker, 'Rucker Culpepper');
+});

@@ -342,7 +342,14 @@ export function findAnchors(view: TokenView, lex: QuoteLexicon, f: number, e: nu
         // Two apostrophes make one mark ("'' Mr. King, 82, told me").
         while (c + 1 < p && CLOSING_MARKS.has(view.words[c + 1]!)) c++;
         const np = npStartingAt(view, lex, c + 1, p + 1);
-        if (np && np.end <= p && view.words[np.end] === ',') src = np;
+        // A bracket may follow the name ("Rep. Jim Jordan (R-Ohio), an oversight panel member, said").
+        let next = np ? np.end : -1;
+        if (np && view.words[next] === '(') {
+          let close = next + 1;
+          while (close < p && close < next + 8 && view.words[close] !== ')') close++;
+          if (view.words[close] === ')') next = close + 1;
+        }
+        if (np && np.end <= p && view.words[next] === ',') src = np;
       }
     }
     if (!src && lex.cueModel && p > f) {

@@ -316,3 +316,7 @@ test('speakers with a noun in -ly or a plural possessive: “the family’s atto
   assert.equal(quotes('The family’s attorney, Justin Bamberg, said the videos show Scott leaving his car.')[0]?.speaker, 'The family’s attorney');
   assert.equal(quotes('Rucker Culpepper, who runs the effort for military veterans’ families, said the campaign was ready.')[0]?.speaker, 'Rucker Culpepper');
 });
+
+test('after a quote, a speaker with a bracket and an apposition: “...,” Rep. Jim Jordan (R-Ohio), a panel member, said.', () => {
+  assert.deepEqual(quotes('“They would just go get them,” Rep. Jim Jordan (R-Ohio), an oversight panel member, said.').map((x) => [x.speaker, x.content]), [['Rep. Jim Jordan', 'They would just go get them']]);
+});

@@ -5,8 +5,8 @@ import type { Stage, StageContext } from './pipeline/stage.js';
 import { tokenStage } from './annotate/tokens.js';
 import { sentenceStage } from './annotate/sentences.js';
 import { createEntityStage } from './annotate/entities/index.js';
-import { claimStage } from './annotate/claims.js';
-import { toneStage } from './annotate/tone.js';
+import { createClaimStage } from './annotate/claims.js';
+import { createToneStage } from './annotate/tone.js';
 import { createQuoteStage } from './annotate/quotes/index.js';
 import { createTimeStage } from './annotate/time/index.js';
 import { createQuantityStage } from './annotate/quantities/index.js';
@@ -25,8 +25,8 @@ export function defaultStages(resources: Resources = sharedResources()): Stage[]
     createQuoteStage(resources.quotes),
     createTimeStage({ lexicon: resources.time, numbers: resources.quantities, tense: resources.tense }),
     createQuantityStage({ lexicon: resources.quantities, months: resources.monthNames }),
-    toneStage,
-    claimStage,
+    createToneStage(resources.lexicon),
+    createClaimStage(resources.lexicon),
   ];
 }
 

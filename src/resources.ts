@@ -9,6 +9,7 @@ import { loadTenseWords, type TenseWords } from './annotate/time/tense.js';
 import { repoRoot } from './shared-paths.js';
 import { defaultGazetteer, defaultProposer, type Proposer } from './annotate/entities/entity-stage.js';
 import type { Gazetteer } from './annotate/entities/gazetteer.js';
+import { lexicon, type Lexicon } from './annotate/lexicon.js';
 
 export interface Resources {
   readonly quantities: QuantityLexicon;
@@ -16,6 +17,8 @@ export interface Resources {
   readonly time: TimeLexicon;
   readonly tense: TenseWords;
   readonly quotes: QuoteLexicon;
+  /** Stopwords, irregular verbs, synonyms, tone and modality cues (the process's copy: the comparison reads it too). */
+  readonly lexicon: Lexicon;
   /** The entity gazetteer and tagger: read on first use (they are the largest), then kept with these resources. */
   readonly gazetteer: Gazetteer;
   readonly entityProposer: Proposer;
@@ -31,6 +34,9 @@ export function loadResources(dir: string = join(repoRoot(), 'data', 'lexicons')
     time: loadTimeLexicon(dir),
     tense: loadTenseWords(dir),
     quotes: loadQuoteLexicon({}, dir),
+    get lexicon() {
+      return lexicon();
+    },
     get gazetteer() {
       return (gazetteer ??= defaultGazetteer());
     },

@@ -1,8 +1,9 @@
 import type { Article, Claim, EntityMention, Modality, Quote, Span, TextSpan, Token } from '../model/document.js';
 import { textSpan } from '../model/document.js';
 import type { Stage } from '../pipeline/stage.js';
-import { concept, lexicon, stem } from './lexicon.js';
-import { lowerSameLength } from './lower-case.js';
+import { concept, lexicon, stemWith, type Lexicon } from './lexicon.js';
+import { lowerSameLength, plainApostrophes } from './lower-case.js';
+import { phraseLists, type PhraseLists } from './phrases.js';
 import { spanIndex, type SpanIndex } from './span-index.js';
 
 // Claims: the unit aligned across outlets. One claim per clause of a sentence: clauses split at ";" and
@@ -42,31 +43,15 @@ const PASSIVE_INFINITIVE = new Set(['be', 'being']);
 
 const WORD_CACHE_LIMIT = 50_000;
 
-/** Finds cue phrases (lower-case, word-bounded) in a clause; returns their spans. */
-function findCues(text: string, clause: Span, cues: readonly string[]): TextSpan[] {
-  const lower = lowerSameLength(text.slice(clause.start, clause.end)).replace(/’/g, "'");
-  const out: TextSpan[] = [];
-  for (const cue of cues) {
-    let from = 0;
-    for (;;) {
-      const i = lower.indexOf(cue, from);
-      if (i < 0) break;
-      const before = i === 0 ? ' ' : lower[i - 1]!;
-      const after = lower[i + cue.length] ?? ' ';
-      const wordStart = cue.startsWith("n'") ? true : !/[\p{L}\p{N}]/u.test(before);
-      if (wordStart && !/[\p{L}\p{N}]/u.test(after)) {
-        out.push(textSpan(text, clause.start + i, clause.start + i + cue.length));
-      }
-      from = i + cue.length;
-    }
-  }
-  return out;
+// The cue lists, found together per clause (phraseLists): negation first, then MODALITY_ORDER.
+function cuePhrases(lex: Lexicon): PhraseLists {
+  // "n't" opens inside its word ("didn't").
+  return phraseLists([lex.modality.negation, ...MODALITY_ORDER.map((m) => lex.modality[m])], (cue) => cue.startsWith("n'"));
 }
 
 /** Coordinated lists: "trade, education, migration and other areas" -> trade, education, migration. */
-function listItems(text: string, tokens: Token[]): TextSpan[] {
+function listItems(text: string, tokens: Token[], stopwords: ReadonlySet<string>): TextSpan[] {
   const items: TextSpan[] = [];
-  const { stopwords } = lexicon();
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
     const w = text.slice(t.start, t.end).toLowerCase();
@@ -98,9 +83,9 @@ function listItems(text: string, tokens: Token[]): TextSpan[] {
   return items;
 }
 
-function isPastTense(word: string): boolean {
+function isPastTense(word: string, lex: Lexicon): boolean {
   const lower = word.toLowerCase();
-  if (lexicon().irregular.has(lower) && !/^(is|are|am|has|does)$/.test(lower)) return lower !== 'children' && lower !== 'people';
+  if (lex.irregular.has(lower) && !/^(is|are|am|has|does)$/.test(lower)) return lower !== 'children' && lower !== 'people';
   return lower.length > 4 && lower.endsWith('ed');
 }
 
@@ -143,11 +128,12 @@ function quoteContents(quotes: readonly Quote[] | undefined): QuoteContents | nu
   return { spans: spanIndex(spans), quoteOf, quotes: spanIndex(quotes) };
 }
 
-export function extractClaims(article: Article): Claim[] {
+export function extractClaims(article: Article, lex: Lexicon = lexicon(), cues: PhraseLists = cuePhrases(lex)): Claim[] {
   const { text, layers } = article;
   const tokens = layers.tokens ?? [];
   const sentences = layers.sentences ?? [];
-  const lex = lexicon();
+  // Cues are found in the lower-cased text, typographic apostrophes straight ("don’t" is "don't").
+  const lowerText = plainApostrophes(lowerSameLength(text));
   const entityCounts = new Map<string, number>();
   for (const m of layers.entities ?? []) entityCounts.set(m.entity, (entityCounts.get(m.entity) ?? 0) + 1);
   const maxCount = Math.max(1, ...entityCounts.values());
@@ -204,9 +190,9 @@ export function extractClaims(article: Article): Claim[] {
         // introduce what is claimed, so the verb of the reported content is preferred.
         if (!predicate && /^\p{Ll}/u.test(w)) {
           const afterSubject = t.start >= firstMentionEnd;
-          if (lex.reportingVerbs.has(stem(lower))) {
+          if (lex.reportingVerbs.has(stemWith(lower, lex.irregular))) {
             if (afterSubject) reporting ??= textSpan(text, t.start, t.end);
-          } else if (isPastTense(w) && !/^(was|were|had|did|been)$/.test(lower) && !DETERMINERS.has(before) && !PASSIVE_INFINITIVE.has(before) && !/ly$/.test(before)) {
+          } else if (isPastTense(w, lex) && !/^(was|were|had|did|been)$/.test(lower) && !DETERMINERS.has(before) && !PASSIVE_INFINITIVE.has(before) && !/ly$/.test(before)) {
             if (afterSubject) predicate = textSpan(text, t.start, t.end);
             else fallbackPredicate ??= textSpan(text, t.start, t.end);
           }
@@ -215,27 +201,28 @@ export function extractClaims(article: Article): Claim[] {
       predicate ??= fallbackPredicate ?? reporting;
       const lowerClause = text.slice(clause.start, clause.end).toLowerCase();
       for (const [phrase, canonical] of lex.synonymPhrases) if (lowerClause.includes(phrase)) keywords.add(canonical);
-      const negations = findCues(text, clause, lex.modality.negation);
+      const cueSpans = cues.find(lowerText, clause.start, clause.end).map((found) => found.map(([a, b]) => textSpan(text, a, b)));
+      const negations = cueSpans[0]!;
       // A negation makes the claim negative when it bears on the predicate ("did not sign", "has not been
       // signed"), not when it sits in a relative or conditional clause ("women who did not", "if Congress does not").
       const negates = (c: TextSpan) =>
         !SUBORDINATE_BEFORE.test(text.slice(Math.max(clause.start, c.start - 40), c.start)) &&
         (!predicate || predicate === reporting || (c.end <= predicate.start && predicate.start - c.end <= 16) || (c.start >= predicate.end && c.start - predicate.end <= 2));
-      const cues: TextSpan[] = [...negations];
+      const claimCues: TextSpan[] = [...negations];
       let modality: Modality = 'stated';
       // A modality cue speaks for the claim when it governs the predicate: before it, on it, or just after
       // ("signed ... as Moscow seeks to" is done; "is ready for signing" is ready).
       const governs = (c: TextSpan) => !predicate || predicate === reporting || c.start <= predicate.end + 3;
-      for (const m of MODALITY_ORDER) {
-        const found = findCues(text, clause, lex.modality[m]).filter(governs);
+      for (let k = 0; k < MODALITY_ORDER.length; k++) {
+        const found = cueSpans[k + 1]!.filter(governs);
         if (found.length > 0) {
-          modality = m;
-          cues.push(...found);
+          modality = MODALITY_ORDER[k]!;
+          claimCues.push(...found);
           break;
         }
       }
-      if (modality === 'stated' && predicate && predicate !== reporting && isPastTense(predicate.text)) modality = 'done';
-      if (modality === 'denied') cues.push(...negations);
+      if (modality === 'stated' && predicate && predicate !== reporting && isPastTense(predicate.text, lex)) modality = 'done';
+      if (modality === 'denied') claimCues.push(...negations);
       const { speaker } = speakerOf(clause, layers.quotes, contents);
       // The actor is who does what the predicate says; the speaker of reported speech is the source instead.
       const notSource = mentions.filter((m) => m.entity !== speaker && m.type !== 'LOC');
@@ -263,18 +250,21 @@ export function extractClaims(article: Article): Claim[] {
         polarity: negations.some(negates) && modality !== 'denied' ? 'negative' : 'positive',
         modality,
         salience,
-        items: listItems(text, clauseTokens),
-        cues,
+        items: listItems(text, clauseTokens, lex.stopwords),
+        cues: claimCues,
       });
     }
   });
   return claims;
 }
 
-export const claimStage: Stage = {
-  name: 'claims',
-  // Claims carry the entities, figures, times and quotes inside them: without those layers they would be silently poorer.
-  requires: ['tokens', 'sentences', 'entities', 'quantities', 'times', 'quotes'],
-  provides: ['claims'],
-  run: (article) => ({ claims: extractClaims(article) }),
-};
+export function createClaimStage(lex: Lexicon): Stage {
+  const cues = cuePhrases(lex);
+  return {
+    name: 'claims',
+    // Claims carry the entities, figures, times and quotes inside them: without those layers they would be silently poorer.
+    requires: ['tokens', 'sentences', 'entities', 'quantities', 'times', 'quotes'],
+    provides: ['claims'],
+    run: (article) => ({ claims: extractClaims(article, lex, cues) }),
+  };
+}

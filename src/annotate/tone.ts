@@ -1,32 +1,28 @@
 import type { Article, SentenceTone, TextSpan } from '../model/document.js';
 import { textSpan } from '../model/document.js';
 import type { Stage } from '../pipeline/stage.js';
-import { lexicon } from './lexicon.js';
+import { lexicon, type Lexicon } from './lexicon.js';
 import { lowerSameLength } from './lower-case.js';
+import { phraseLists, type PhraseLists } from './phrases.js';
 import { spanIndex } from './span-index.js';
 
 // Tone and framing signals per sentence: word polarity (AFINN-165) with negation flipping, laudatory and
 // loaded phrases, hedges, and whether the sentence is background (history, context) rather than the event.
 
-function phraseSpans(text: string, start: number, end: number, phrases: readonly string[]): TextSpan[] {
-  const lower = lowerSameLength(text.slice(start, end));
-  const out: TextSpan[] = [];
-  for (const p of phrases) {
-    let from = 0;
-    for (;;) {
-      const i = lower.indexOf(p, from);
-      if (i < 0) break;
-      const ok = (i === 0 || !/[\p{L}\p{N}]/u.test(lower[i - 1]!)) && !/[\p{L}\p{N}]/u.test(lower[i + p.length] ?? ' ');
-      if (ok) out.push(textSpan(text, start + i, start + i + p.length));
-      from = i + p.length;
-    }
-  }
-  return out;
+// The phrase lists, found together (phraseLists) in this order.
+const LAUDATORY = 0;
+const LOADED = 1;
+const HEDGES = 2;
+const BACKGROUND = 3;
+
+export function tonePhrases(lex: Lexicon): PhraseLists {
+  return phraseLists([lex.laudatory, lex.loaded, lex.hedges, lex.background]);
 }
 
-export function sentenceTones(article: Article): SentenceTone[] {
+export function sentenceTones(article: Article, lex: Lexicon = lexicon(), phrases: PhraseLists = tonePhrases(lex)): SentenceTone[] {
   const { text, layers } = article;
-  const lex = lexicon();
+  const lower = lowerSameLength(text);
+  const spansOf = (found: [number, number][]) => found.map(([a, b]) => textSpan(text, a, b));
   const tokens = layers.tokens ?? [];
   const pubYear = article.published ? Number(article.published.slice(0, 4)) : null;
   const out: SentenceTone[] = [];
@@ -53,27 +49,31 @@ export function sentenceTones(article: Article): SentenceTone[] {
         if (Math.abs(p) >= 0.4) evaluative.push(textSpan(text, t.start, t.end));
       }
     }
-    const laudatory = phraseSpans(text, s.start, s.end, lex.laudatory);
-    const loaded = phraseSpans(text, s.start, s.end, lex.loaded);
+    const found = phrases.find(lower, s.start, s.end);
+    const laudatory = spansOf(found[LAUDATORY]!);
+    const loaded = spansOf(found[LOADED]!);
     sum += 0.6 * laudatory.length - 0.6 * loaded.length;
     evaluative.push(...laudatory, ...loaded);
     evaluative.sort((a, b) => a.start - b.start);
-    const hedges = phraseSpans(text, s.start, s.end, lex.hedges);
+    const hedges = spansOf(found[HEDGES]!);
     const times = timeLookup.inside(s).map((i) => layers.times![i]!);
     const pastYear = times.some((t) => {
       const y = Number(t.value.slice(0, 4));
       return Number.isFinite(y) && y > 1000 && pubYear !== null && y < pubYear;
     });
-    const background = pastYear || phraseSpans(text, s.start, s.end, lex.background).length > 0;
+    const background = pastYear || found[BACKGROUND]!.length > 0;
     const score = Math.max(-1, Math.min(1, sum / Math.sqrt(Math.max(1, words))));
     out.push({ start: s.start, end: s.end, score, evaluative, hedges, background });
   }
   return out;
 }
 
-export const toneStage: Stage = {
-  name: 'tone',
-  requires: ['tokens', 'sentences', 'times'],
-  provides: ['tone'],
-  run: (article) => ({ tone: sentenceTones(article) }),
-};
+export function createToneStage(lex: Lexicon): Stage {
+  const phrases = tonePhrases(lex);
+  return {
+    name: 'tone',
+    requires: ['tokens', 'sentences', 'times'],
+    provides: ['tone'],
+    run: (article) => ({ tone: sentenceTones(article, lex, phrases) }),
+  };
+}

@@ -16,7 +16,7 @@ import { createFeatureContext, extractFeatures, DEFAULT_FEATURE_OPTIONS, type Ar
 import { dot, type SparseVector } from './sparse.js';
 import { sketchOverlap, DEFAULT_DUPLICATE_OPTIONS, type DuplicateOptions } from './shingles.js';
 import { labelStory, loadPlaces, type LabelInput } from './labels.js';
-import type { EventSignature } from './signature.js';
+import { sharedCount, type EventSignature } from './signature.js';
 import { eventScore, loadSameEventModel, pairFeatures, placeSpecificity, PAIR_FEATURES, type SameEventModel } from './same-event.js';
 
 export interface ClusterOptions {
@@ -70,6 +70,9 @@ export interface ClusterOptions {
    * with few neighbours seen (early in a stream, in a small one) is not taken for one in a quiet
    * neighbourhood. */
   hubPrior: number;
+  /** Reports of a series (this week's and next week's jobless claims): published beyond the window, on
+   * other event days, with key figures none of which they share: score times this. */
+  seriesPenalty: number;
   /** A plain link this strong joins whatever the neighbourhood: in a big event reported many times each
    * report's neighbours are the event's other reports, and while the event is still in pieces the
    * corrected link between the pieces stays near 0 (a 150-report undated event stayed in 91 pieces). */
@@ -100,6 +103,7 @@ export const DEFAULT_CLUSTER_OPTIONS: ClusterOptions = {
   settleMargin: 0.05,
   hubPrior: 0.5,
   strongLink: 0.5,
+  seriesPenalty: 0.3,
 };
 
 export interface ClustererDeps {
@@ -141,6 +145,13 @@ export function pairScore(a: ArticleFeatures, b: ArticleFeatures, o: ClusterOpti
   return { score: eventScore(model, x, o.threshold), text, names, title, probability: 1 / (1 + Math.exp(-z)), features };
 }
 
+/** Both reports give key figures and share none of them. A follow-up published days after its event
+ * names the event's day or repeats its figures (the toll, the suspect's age); the next report of a series
+ * (next week's jobless claims, next month's inflation) has a day and figures of its own. */
+function seriesFigures(a: EventSignature, b: EventSignature): boolean {
+  return a.figures.length > 0 && b.figures.length > 0 && sharedCount(a.figures, b.figures) === 0;
+}
+
 /** The pair score from its text and name cosines, with time as evidence. */
 function combineScores(text: number, names: number, a: ArticleFeatures, b: ArticleFeatures, o: ClusterOptions): PairScore {
   let score = (1 - o.nameWeight) * text + o.nameWeight * names;
@@ -154,6 +165,7 @@ function combineScores(text: number, names: number, a: ArticleFeatures, b: Artic
     const pubGap = Math.abs(a.day - b.day);
     const gap = ea !== null && eb !== null ? Math.min(pubGap, Math.abs(ea - eb)) : pubGap;
     score *= o.dateBoost * (gap > o.timeWindowDays ? Math.exp(-(gap - o.timeWindowDays) / o.timeDecayDays) : 1);
+    if (pubGap > o.timeWindowDays && ea !== null && eb !== null && ea !== eb && seriesFigures(a.signature, b.signature)) score *= o.seriesPenalty;
   } else if (a.weekday && b.weekday) score *= a.weekday === b.weekday ? o.weekdayBoost : o.weekdayMismatch;
   return { score, text, names };
 }

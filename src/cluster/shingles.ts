@@ -2,8 +2,10 @@
 // sketch (the k smallest shingle hashes), which estimates resemblance and containment between two
 // articles without keeping their text; findNearDuplicates compares whole shingle sets exactly.
 import { createLexicon, type Lexicon } from './lexicon.js';
+import { overlapOf, shingleHashes, type Overlap } from '../annotate/shingles.js';
 
-export const SHINGLE = 5;
+export { SHINGLE, overlapOf, shingleHashes, type Overlap } from '../annotate/shingles.js';
+
 export const SKETCH_SIZE = 64;
 
 export interface Sketch {
@@ -13,52 +15,9 @@ export interface Sketch {
   count: number;
 }
 
-/** Hashes of the distinct word 5-shingles, ascending. */
-export function shingleHashes(wordHashes: number[]): Uint32Array {
-  const n = Math.max(1, wordHashes.length - SHINGLE + 1);
-  if (wordHashes.length === 0) return new Uint32Array(0);
-  const out = new Uint32Array(n);
-  for (let i = 0; i < n; i++) {
-    let h = 0x9e3779b1;
-    for (let j = i; j < Math.min(i + SHINGLE, wordHashes.length); j++) {
-      h = Math.imul(h ^ wordHashes[j]!, 0x85ebca6b);
-      h ^= h >>> 13;
-    }
-    out[i] = h >>> 0;
-  }
-  out.sort();
-  let k = 0;
-  for (let i = 0; i < out.length; i++) if (i === 0 || out[i] !== out[i - 1]) out[k++] = out[i]!;
-  return out.slice(0, k);
-}
-
 export function shingleSketch(wordHashes: number[]): Sketch {
   const all = shingleHashes(wordHashes);
   return { mins: all.slice(0, SKETCH_SIZE), count: all.length };
-}
-
-export interface Overlap {
-  /** Jaccard resemblance |A∩B| / |A∪B|. */
-  resemblance: number;
-  /** |A∩B| / min(|A|, |B|): high when one text is a trimmed copy of the other. */
-  containment: number;
-}
-
-/** Exact overlap of two sorted, distinct hash arrays. */
-export function overlapOf(a: Uint32Array, b: Uint32Array): Overlap {
-  let i = 0;
-  let j = 0;
-  let both = 0;
-  while (i < a.length && j < b.length) {
-    if (a[i] === b[j]) {
-      both++;
-      i++;
-      j++;
-    } else if (a[i]! < b[j]!) i++;
-    else j++;
-  }
-  const union = a.length + b.length - both;
-  return { resemblance: union ? both / union : 0, containment: Math.min(a.length, b.length) ? both / Math.min(a.length, b.length) : 0 };
 }
 
 /** Estimated overlap from two bottom-k sketches (Broder): resemblance from the k smallest of the union. */

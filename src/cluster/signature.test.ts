@@ -48,3 +48,8 @@ test('two reports of one kind on other days and years differ in the pair feature
   assert.equal(other.figuresShared, 0);
   assert.equal(other.figuresDisjoint, 1);
 });
+
+test('a span of time is not a figure of the event; an age is', () => {
+  const s = eventSignature(art('Claims rose to 247,000 and the four-week average rose to 235,250 after a 10-day lull; a 6-year-old was hurt.', '2025-06-05'));
+  assert.deepEqual(s.figureNames, ['247000', '235250', '6']);
+});

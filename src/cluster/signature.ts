@@ -177,6 +177,7 @@ const FIGURE_RE = new RegExp(
   `(\\$|£|€)?\\b(\\d+(?:[.,]\\d+)*(?:-\\d+)?|${NUMBER_WORDS.slice(2).join('|')})(?:\\s*(%|percent|million|billion|thousand))?(?:[\\s-]+(?:year-old|years? old|people|persons|men|women|children|dead|killed|injured|wounded|victims|votes|points|magnitude|homes|shots))?`,
   'gi',
 );
+const SPAN_AFTER = /^-(?:second|minute|hour|day|week|month|year)s?\b/i;
 const MONTH_BEFORE = /(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s*$/i;
 
 function findFigures(lead: string): string[] {
@@ -192,6 +193,9 @@ function findFigures(lead: string): string[] {
     if (!m[1] && !unit && /^(?:19|20)\d\d$/.test(value)) continue;
     if (MONTH_BEFORE.test(lead.slice(Math.max(0, m.index - 10), m.index))) continue;
     if (/^\d+$/.test(value) && Number(value) <= 1) continue;
+    // "a four-week average", "a 10-day trial": a span of time, not a figure of the event (two weeks'
+    // jobless claims both carry "four-week"); ages ("4-year-old") are matched above and stay.
+    if (m[0].length === m[2]!.length && SPAN_AFTER.test(lead.slice(m.index + m[0].length, m.index + m[0].length + 8))) continue;
     if (lead.charAt(m.index + m[0].length) === ':' || /^\s*(?:a\.?m|p\.?m)/i.test(lead.slice(m.index + m[0].length, m.index + m[0].length + 5))) continue;
     const key = (m[1] ?? '') + value + (unit === '%' ? 'percent' : unit);
     if (!out.includes(key)) out.push(key);

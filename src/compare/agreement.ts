@@ -1,5 +1,5 @@
 import type { Quantity } from '../model/document.js';
-import { concept } from '../annotate/lexicon.js';
+import { concept, lexicon } from '../annotate/lexicon.js';
 import type { ClaimView } from './align.js';
 import type { Lexicon, PhraseAlignment } from './lexical/index.js';
 import { numbersConflict } from './values.js';
@@ -130,6 +130,40 @@ export function valuesClash(a: ClaimView, b: ClaimView): boolean {
   return clash;
 }
 
+/**
+ * Durations of one statement that none of the other's match ("nine minutes into the encounter" / "On 48
+ * minutes"): two moments, not one (the time layer's resolved values).
+ */
+export function durationsClash(a: ClaimView, b: ClaimView): boolean {
+  const durations = (v: ClaimView) =>
+    new Set(v.claim.times.map((i) => v.article.layers.times?.[i]).filter((t) => t?.type === 'DURATION' && t.resolved).map((t) => t!.value));
+  const da = durations(a);
+  const db = durations(b);
+  return da.size > 0 && db.size > 0 && ![...da].some((d) => db.has(d));
+}
+
+/** Figures or durations of one kind that disagree, and none that agree. */
+export const measuresClash = (a: ClaimView, b: ClaimView): boolean => valuesClash(a, b) || durationsClash(a, b);
+
+/** How a clause holds its act: possible ("could issue", "a chance to win"), planned or hoped ("would issue"), or stated. */
+export type ClauseModality = 'possible' | 'planned' | 'stated';
+let modalityCues: { possible: RegExp; planned: RegExp } | null = null;
+export function clauseModality(text: string): ClauseModality {
+  if (!modalityCues) {
+    const cue = (list: readonly string[]) => new RegExp(`(?<![\\p{L}'’])(?:${list.map((c) => c.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})(?![\\p{L}])`, 'iu');
+    const m = lexicon().modality;
+    modalityCues = { possible: cue(m.possible), planned: cue(m.planned) };
+  }
+  return modalityCues.possible.test(text) ? 'possible' : modalityCues.planned.test(text) ? 'planned' : 'stated';
+}
+
+/**
+ * One clause holds as possible what the other states or plans ("could issue subpoenas" / "hoped the committee would
+ * issue the subpoenas"; "given a chance to win $1 million" / "won $1 million"). (Planned against stated is too
+ * common in long clauses, "said he had a good relationship with Kim and thought he would keep his word", to tell.)
+ */
+export const onlyOnePossible = (a: string, b: string): boolean => (clauseModality(a) === 'possible') !== (clauseModality(b) === 'possible');
+
 /** The word alignment of two statements, memoised per pair of claims (each is asked several times). */
 export function alignmentMemo(lex: Lexicon): (a: ClaimView, b: ClaimView) => PhraseAlignment {
   const memo = new Map<string, PhraseAlignment>();
@@ -206,6 +240,13 @@ function mentionedIn(v: ClaimView, span: { start: number; end: number }): Set<st
   return out;
 }
 
+/** Each clause names people and none of them is in the other: the figure is said of different people. */
+function otherPeople(a: ClaimView, ca: { start: number; end: number }, b: ClaimView, cb: { start: number; end: number }): boolean {
+  const inA = [...mentionedIn(a, ca)].filter((e) => a.people.has(e));
+  const inB = [...mentionedIn(b, cb)].filter((e) => b.people.has(e));
+  return inA.length > 0 && inB.length > 0 && !inA.some((e) => inB.includes(e));
+}
+
 /**
  * Facts two statements share when each says more besides ("citing growing bilateral trade, the country's dependence
  * on Russian energy supplies and ..." / "highlighted record bilateral trade: turnover grew 13.6%"): the clauses of
@@ -231,7 +272,7 @@ export function clauseAgreements(
   // Every qualifying clause pair, then the best first, one-to-one per pair of articles.
   const found: (ClauseAgreement & { score: number })[] = [];
   for (const { a, b, similarity } of candidates) {
-    if (similarity < CLAUSE_SIMILARITY || skip(a, b) || !anchored(a, b) || valuesClash(a, b)) continue;
+    if (similarity < CLAUSE_SIMILARITY || skip(a, b) || !anchored(a, b) || measuresClash(a, b)) continue;
     const sharedEntities = [...a.entities].filter((e) => b.entities.has(e)).length;
     const figure = sameFigure(a, b);
     const source = speakerOf(a);
@@ -241,7 +282,7 @@ export function clauseAgreements(
         const ta = a.article.text.slice(ca.start, ca.end);
         for (const cb of clausesOf(b)) {
           const tb = b.article.text.slice(cb.start, cb.end);
-          if (negated(ta) !== negated(tb)) continue;
+          if (negated(ta) !== negated(tb) || onlyOnePossible(ta, tb)) continue;
           const m = factMatch(lex.alignPhrases(ta, tb), ta, tb, nameWords(a), nameWords(b), (u) => lex.isKindOf(u, 'person'));
           // (Negations and auxiliaries, "don't", say how, not what.)
           const shared = m.exact.filter((u) => lex.weight(u) >= MIN_WORD_WEIGHT && !NEGATION.test(u) && !/['’]/.test(u));
@@ -264,6 +305,9 @@ export function clauseAgreements(
       for (const cb of clausesOf(b)) {
         if (!sameFigureIn(a, ca, b, cb)) continue;
         const tb = b.article.text.slice(cb.start, cb.end);
+        // One figure of two acts ("won $1 million" / "a chance to win $1 million") or of two people ("Mr. Bush ...
+        // 36 percent" / "the Clintons ... 35.7 percent") is no shared fact.
+        if (onlyOnePossible(ta, tb) || otherPeople(a, ca, b, cb)) continue;
         const al = lex.alignPhrases(ta, tb);
         const m = factMatch(al, ta, tb, nameWords(a), nameWords(b), (u) => lex.isKindOf(u, 'person'));
         const words = m.matched.filter((u) => lex.weight(u) >= MIN_WORD_WEIGHT);

@@ -16,6 +16,8 @@ export interface ClaimView {
   words: Word[];
   /** Story entities of people and organisations: the actors. */
   actors: Set<string>;
+  /** Story entities of people (a subset of actors). */
+  people: Set<string>;
   /** Story entity of the claim's subject. */
   actor: string | null;
   /** The story entity an entity of this claim's article belongs to. */
@@ -77,8 +79,9 @@ export function claimViews(articles: readonly Article[], entities: EntityMap, ty
       }
       const speaker = claim.source && !claim.source.startsWith('mention:') ? toStory(claim.source) : claim.source;
       const actors = new Set([...storyEntities].filter((e) => types.get(e) === 'PER' || types.get(e) === 'ORG'));
+      const people = new Set([...storyEntities].filter((e) => types.get(e) === 'PER'));
       const actor = claim.actorEntity ? toStory(claim.actorEntity) : null;
-      raw.push({ feats, view: { key: `${article.id}#${i}`, article, articleIndex, claim, entities: storyEntities, speaker, words, actors, actor, storyEntity: toStory } });
+      raw.push({ feats, view: { key: `${article.id}#${i}`, article, articleIndex, claim, entities: storyEntities, speaker, words, actors, people, actor, storyEntity: toStory } });
       for (const f of feats) df.set(f, (df.get(f) ?? 0) + 1);
     });
   });

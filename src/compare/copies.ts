@@ -1,18 +1,10 @@
 import type { Article } from '../model/document.js';
+import { SHINGLE, shingleHashes, wordHash } from '../annotate/shingles.js';
 
-/** Word 5-shingles of a text, hashed. */
-function shingles(text: string): Set<number> {
+/** Word 5-shingles of a text, hashed (a text of fewer than five words has none). */
+function shingles(text: string): Uint32Array {
   const words = text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
-  const out = new Set<number>();
-  for (let i = 0; i + 5 <= words.length; i++) {
-    let h = 2166136261;
-    for (let k = i; k < i + 5; k++) {
-      for (const ch of words[k]!) h = Math.imul(h ^ ch.charCodeAt(0), 16777619);
-      h = Math.imul(h ^ 32, 16777619);
-    }
-    out.add(h >>> 0);
-  }
-  return out;
+  return words.length < SHINGLE ? new Uint32Array(0) : shingleHashes(words.map(wordHash));
 }
 
 /**
@@ -31,8 +23,8 @@ export function findCopies(articles: readonly Article[], threshold = 0.6): Map<s
     for (const h of b) for (const i of holders.get(h) ?? []) common[i] = common[i]! + 1;
     for (let i = 0; i < j; i++) {
       const a = sets[i]!;
-      if (a.size === 0 || b.size === 0) continue;
-      if (common[i]! / Math.min(a.size, b.size) >= threshold) {
+      if (a.length === 0 || b.length === 0) continue;
+      if (common[i]! / Math.min(a.length, b.length) >= threshold) {
         copies.set(articles[j]!.id, copies.get(articles[i]!.id) ?? articles[i]!.id);
         break;
       }

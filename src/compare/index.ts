@@ -18,7 +18,7 @@ import { FIGURE_REFINERS, refineCandidates } from './refiners/index.js';
 import { quotesAgree } from './quoted.js';
 import type { Span } from '../model/document.js';
 import { relatedness, sharedLexicon } from './relatedness.js';
-import { alignmentMemo, CLAUSE_SIMILARITY, clauseAgreements, factMatch, nameWords, statesOneFact, valuesClash } from './agreement.js';
+import { alignmentMemo, CLAUSE_SIMILARITY, clauseAgreements, factMatch, measuresClash, nameWords, statesOneFact } from './agreement.js';
 import type { Lexicon } from './lexical/index.js';
 
 /** Paraphrase similarity (0..1) from which two statements are reported as saying the same thing. */
@@ -343,20 +343,17 @@ export function compareArticles(articles: Article[], options: CompareOptions = {
     const isPerson = (unit: string) => lex!.isKindOf(unit, 'person');
     const oneFact = (a: ClaimView, b: ClaimView) => {
       const m = factMatch(alignmentOf!(a, b), said(a), said(b), nameWords(a), nameWords(b), isPerson);
-      return statesOneFact(m) && !valuesClash(a, b);
+      return statesOneFact(m) && !measuresClash(a, b);
     };
-    const agreeing = (
-      lex
-        ? members.filter(
-            (v) =>
-              v === lead ||
-              sameFigure(lead, v) ||
-              (((paraphrase(lead, v) >= AGREEMENT_SIMILARITY && covered(lead, v)) || (paraphrase(lead, v) >= 0.45 && contained(lead, v))) && oneFact(lead, v)),
-          )
-        : members
-    ).filter(
-      (v) => v === lead || quotesAgree({ article: lead.article, span: lead.claim }, { article: v.article, span: v.claim }),
-    );
+    const agree = (x: ClaimView, y: ClaimView) =>
+      (!lex ||
+        sameFigure(x, y) ||
+        (((paraphrase(x, y) >= AGREEMENT_SIMILARITY && covered(x, y)) || (paraphrase(x, y) >= 0.45 && contained(x, y))) && oneFact(x, y))) &&
+      quotesAgree({ article: x.article, span: x.claim }, { article: y.article, span: y.claim });
+    // Every outlet named must state it with every other (each agreeing with the lead is not enough: "workers will be
+    // paid for the paychecks they missed" and "will get back pay" agree, "missed their second paycheck" only with the first).
+    const agreeing: ClaimView[] = [lead];
+    for (const v of members) if (v !== lead && agreeing.every((w) => agree(w, v))) agreeing.push(v);
     if (agreeing.length < 2) continue;
     members.splice(0, members.length, ...agreeing);
     evidenceList.splice(0, evidenceList.length, ...agreeing.map((v) => evidence(v.article, v.claim, 'claim')));

@@ -11,6 +11,8 @@ import type { WorkMention } from './resolve-article.js';
 export function resolvePronouns(view: DocView, gaz: Gazetteer, mentions: WorkMention[]): WorkMention[] {
   // One pass over the tokens, with the mentions (sorted by start) merged in.
   const out: WorkMention[] = [];
+  // Own keys only ('constructor' is no pronoun).
+  const pronouns = new Set(Object.keys(gaz.words.pronouns));
   let next = 0;
   let sentence = -1;
   let subjectPrev: WorkMention | undefined; // first non-MISC mention of the previous sentence, if a person
@@ -30,7 +32,7 @@ export function resolvePronouns(view: DocView, gaz: Gazetteer, mentions: WorkMen
     }
     const t = view.tokens[i]!;
     while (next < mentions.length && mentions[next]!.start < t.end) note(mentions[next++]!);
-    if (!(view.words[i]!.toLowerCase() in gaz.words.pronouns)) continue;
+    if (!pronouns.has(view.words[i]!.toLowerCase())) continue;
     const opening = view.sentenceStartToken[s] === i;
     const antecedent = (!opening ? firstPersonHere : undefined) ?? subjectPrev;
     if (!antecedent) continue;

@@ -1,4 +1,5 @@
 import type { ArticleEntity, EntityMention, EntityType } from '../../model/document.js';
+import { plainApostrophes } from '../lower-case.js';
 import type { Candidate } from './candidate.js';
 import type { DocView } from './doc-view.js';
 import { isAllCaps, isCapitalised, isPossessive } from './doc-view.js';
@@ -42,7 +43,7 @@ export interface Resolved {
 const surfaceOf = (view: DocView, c: { tokStart: number; tokEnd: number }) =>
   view.words.slice(c.tokStart, c.tokEnd).filter((w) => !isPossessive(w)).join(' ').replace(/ ([.,])/g, '$1');
 
-const normal = (s: string) => s.replace(/^the\s+/i, '').replace(/[’']/g, "'").trim();
+const normal = (s: string) => plainApostrophes(s.replace(/^the\s+/i, '')).trim();
 
 /** Drops candidates overlapping an earlier or longer one. */
 function removeOverlaps(cands: Candidate[]): Candidate[] {

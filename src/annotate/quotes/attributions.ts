@@ -379,7 +379,9 @@ export function findAnchors(view: TokenView, lex: QuoteLexicon, f: number, e: nu
     // An attitude opening a speech verb's clause ("Hester said parents still want neighborhood schools") is
     // what was said: the clause is the content, and the attitude no attribution of its own.
     const opensReported = a.shape === 'sc' && a.source !== null && innerAction && lex.speechCues.has(view.lower[a.cue.first]!) && nestedStart === a.cue.end;
-    const nested = accNested || opensReported || (reported && innerAction) || (a.shape === 'sc' && nestedStart >= 0 && edge === nestedStart && nestedStart > a.cue.end && !JOINERS.has(view.lower[nestedStart - 1]!) && nestedStart - after <= 1);
+    // A speaker opening the clause, right after the cue or after "that" ("Lynch said she was asked to ..."), is
+    // nested in it: the outer content runs over the inner attribution.
+    const nested = accNested || opensReported || (reported && innerAction) || (a.shape === 'sc' && nestedStart >= 0 && edge === nestedStart && nestedStart >= a.cue.end && !JOINERS.has(view.lower[nestedStart - 1]!) && nestedStart - after <= 1);
     limits[i] = nested && limits[i + 1]! - after <= MAX_CONTENT ? limits[i + 1]! : edge;
     if (opensReported && limits[i] !== edge) absorbed[i + 1] = 1;
   }

@@ -26,6 +26,8 @@ interface Draft {
 // (the form with two adjacent optional runs took quadratic time on long runs of dashes or spaces).
 /** After a closing mark: a dash, then a name of one to five capitalised words ("” ― Sonya Herridge"). */
 const SIGNED = /^([ \t]*)([―—–]|--)([ \t]*)(\p{Lu}[\p{L}\p{M}.’'-]*(?:[ \t]+(?:\p{Lu}[\p{L}\p{M}.’'-]*|de|van|von|da|del|la|bin)){0,4})/u;
+/** The same on a line of its own below the quote ("”⏎⏎- Bernie Sanders."): the name ends its line (or a comma follows). */
+const SIGNED_LINE = /^([ \t]*\n\s*)([―—–-]|--)([ \t]*)(\p{Lu}[\p{L}\p{M}.’'-]*(?:[ \t]+(?:\p{Lu}[\p{L}\p{M}.’'-]*|de|van|von|da|del|la|bin)){0,4})(?=[ \t]*(?:[.,]?[ \t]*(?:\n|$)|,))/u;
 const SEQ_MAX = 200;
 const SMALL_LEAD = /^[\s,.:;—–-]*(?:(?:as|that|saying|a|an)[\s,.:;—–-]*)?$/i;
 
@@ -230,13 +232,17 @@ export function extractQuotes(article: Article, lex: QuoteLexicon, options: Quot
     const paragraph = view.sentences[sent]?.paragraph ?? 0;
     // “...” ― Sonya Herridge: a dash and a name after the closing mark sign the quote.
     const last = spans[spans.length - 1]!;
-    const after = last.close >= 0 ? SIGNED.exec(text.slice(last.close + 1, last.close + 120)) : null;
+    const tail = last.close >= 0 ? text.slice(last.close + 1, last.close + 120) : '';
+    const sameLine = last.close >= 0 ? SIGNED.exec(tail) : null;
+    const after = sameLine ?? (last.close >= 0 ? SIGNED_LINE.exec(tail) : null);
+    // The full stop that ends the signature line is no part of the name.
+    const nameLength = after ? after[4]!.length - (!sameLine && after[4]!.endsWith('.') ? 1 : 0) : 0;
     if (after) {
       const dashAt = last.close + 1 + after[1]!.length;
       const nameAt = dashAt + after[2]!.length + after[3]!.length;
       const dashTok = firstTokenAtOrAfter(view, dashAt);
       const nameTok = firstTokenAtOrAfter(view, nameAt);
-      const nameEnd = firstTokenAtOrAfter(view, nameAt + after[4]!.length);
+      const nameEnd = firstTokenAtOrAfter(view, nameAt + nameLength);
       if (dashTok < nameTok && nameTok < nameEnd) {
         drafts.push({ content: [], cue: { first: dashTok, end: nameTok }, source: { first: nameTok, end: nameEnd }, sourceSpan: null, via: null, quoted: spans, paragraph, sentence: sent, fromAnchor: false });
         claimed.add(grp.g);

@@ -278,3 +278,18 @@ test('an attitude opening what a speech verb reports is part of it; an impersona
   assert.ok(unclear.every(([speaker]) => speaker === null), JSON.stringify(unclear));
   assert.deepEqual(attributed('Obama seemed to recognize that the victory mattered.')[0]?.[0], 'Obama');
 });
+
+test('a quote signed on a line of its own below it: “...”⏎⏎- Bernie Sanders.', () => {
+  const text = 'Sanders spoke at a rally in Iowa on Monday.\n\n"Almost all new income and wealth is going to the top 1 percent."\n\n- Bernie Sanders.';
+  assert.deepEqual(quotes(text).map((x) => [x.speaker, x.content]), [['Bernie Sanders', 'Almost all new income and wealth is going to the top 1 percent.']]);
+  // A dash line that is a heading, not a name ("– An immigrant himself –."), signs nothing.
+  const heading = quotes('Trump spoke at a rally on Monday.\n\n"Our country has changed in ways you cannot imagine."\n\n– An immigrant himself –.\n\nHe was born abroad.');
+  assert.ok(heading.every((x) => x.speaker !== 'An'));
+});
+
+test('a speaker right after the cue opens a nested attribution: the outer content runs over it', () => {
+  const got = quotes('Loretta E. Lynch said she was asked to give a presentation to a client about his case.');
+  const said = got.find((q) => q.cue === 'said');
+  assert.ok(said, JSON.stringify(got));
+  assert.match(said.content, /^she was asked to give a presentation/);
+});

@@ -1,4 +1,5 @@
 import type { TimeExpression } from '../../model/document.js';
+import { plainApostrophes } from '../lower-case.js';
 import type { QuantityLexicon } from '../quantities/lexicon.js';
 import { readNumber } from '../quantities/numbers.js';
 import type { TokenView } from '../quantities/token-view.js';
@@ -701,7 +702,7 @@ function namedDay(c: RecognizeContext, i: number): TimeCandidate | null {
   const start = view.tokens[i]!.start;
   const m = re.exec(view.text.slice(start, start + 40));
   if (!m) return null;
-  const md = c.lex.namedDays.get(m[0].toLowerCase().replace(/’/g, "'").replace(/\s+/g, ' '));
+  const md = c.lex.namedDays.get(plainApostrophes(m[0].toLowerCase()).replace(/\s+/g, ' '));
   if (!md) return null;
   let end = i + 1;
   while (end < view.tokens.length && view.tokens[end]!.start < start + m[0].length) end++;

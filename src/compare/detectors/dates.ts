@@ -2,7 +2,6 @@ import { outletName } from '../evidence.js';
 import type { DatedFact } from '../facts/index.js';
 import type { Candidate, Detector } from './types.js';
 
-/** Words of two clauses in common, and whether they share a participant. */
 /** Weight 0..1 of a clause word by its rarity among the given facts' clauses (the story's own subject weighs ~0). */
 export function clauseWordWeight(factsPerArticle: Iterable<readonly { around: Set<string> }[]>): (w: string) => number {
   const df = new Map<string, number>();
@@ -14,12 +13,14 @@ export function clauseWordWeight(factsPerArticle: Iterable<readonly { around: Se
   return (w) => Math.max(0, Math.log((n + 1) / (df.get(w) ?? 1)) / Math.log(n + 1));
 }
 
-export function clauseAffinity(
-  x: { around: Set<string>; entities: Set<string> },
-  y: { around: Set<string>; entities: Set<string> },
-  weight: (w: string) => number,
-  related?: (a: string, b: string) => number,
-): number {
+type Clause = { around: Set<string>; entities: Set<string> };
+
+/**
+ * How much two clauses share: their words (weighted by rarity), a close relative of a word for less, and their
+ * participants (a name shared counts as a word and as a participant: across outlets the words of a name are
+ * often the only trace of one participant that entity resolution split in two).
+ */
+export function clauseAffinity(x: Clause, y: Clause, weight: (w: string) => number, related?: (a: string, b: string) => number): number {
   let s = 0;
   for (const w of x.around) {
     if (y.around.has(w)) s += weight(w);
@@ -49,7 +50,8 @@ function sameDay(x: DatedFact, y: DatedFact): boolean | null {
   return null;
 }
 
-const MIN = Number(process.env.PX_DATE ?? 1.4);
+/** How alike two dates' contexts must be to count as the same fact. */
+const MIN = 1.4;
 
 /**
  * Days of one act that differ across articles: the clauses around the two dates share the act's words and
@@ -87,7 +89,7 @@ export const dateDetector: Detector = {
           used.add(x).add(y);
           if (same || agreed.has(x) || agreed.has(y)) continue;
           const tx = x.article.text.slice(x.value.start, x.value.end);
-          if (process.env.PX_DEBUG_DATES) console.error('DATE', tx, '|', y.article.text.slice(y.value.start, y.value.end), [...x.around].filter((w) => y.around.has(w)).map((w) => `${w}:${weight(w).toFixed(2)}`).join(','), [...x.entities].filter((e) => y.entities.has(e)).length);
+          if (process.env.PX_DEBUG_DATES) console.error('DATE', tx, '|', y.article.text.slice(y.value.start, y.value.end), scored.find((p) => p.x === x && p.y === y)!.s.toFixed(2), [...x.around].map((w) => y.around.has(w) ? `${w}:${weight(w).toFixed(2)}` : [...y.around].filter((v) => related(w, v) >= 0.85).map((v) => `${w}~${v}:${(0.7 * weight(w)).toFixed(2)}`).join(',')).filter(Boolean).join(','), [...x.entities].filter((e) => y.entities.has(e)).join(','), '\n   ', x.article.text.slice(x.context.start, x.context.end).replace(/\s+/g, ' '), '\n   ', y.article.text.slice(y.context.start, y.context.end).replace(/\s+/g, ' '));
           const ty = y.article.text.slice(y.value.start, y.value.end);
           out.push({
             type: 'date',

@@ -6,7 +6,10 @@ import type { Candidate, Detector } from './types.js';
 import type { Lexicon } from '../lexical/index.js';
 
 /** Heads that name no particular thing counted ("people", "figure", "toll"): they align only through the act. */
-const GENERIC = new Set(['person', 'people', 'figure', 'number', 'total', 'toll', 'tally', 'count', 'time', 'case', 'other']);
+export const GENERIC = new Set(['person', 'people', 'figure', 'number', 'total', 'toll', 'tally', 'time', 'case', 'other']);
+
+/** The affinity from which two figures are read as one measure. */
+const MIN_AFFINITY = 1.1;
 
 /** How strongly two figures are about the same measure (0 = not at all). */
 export function figureAffinity(
@@ -55,8 +58,14 @@ export function figureAffinity(
     const theAct = [...people.around].some((w) => w === thing || related(w, thing) >= 0.75);
     if (!GENERIC.has(thing) && !theAct) return 0;
   }
+  // How long something named in both has been going on ("a 17-day protest" at Shaheen Bagh / "blocked a highway for
+  // 18 days" there): one running length, whatever the words for the act.
+  const running = x.dimension === 'duration' && x.running && y.running && entities >= 1;
+  // Other lengths of time are everywhere in a story ("nine minutes into the match", "the 15 years since"): they pair
+  // only as a running length or by what lasts ("a two-week trip" / "a 10-day trip").
+  if (x.dimension === 'duration' && !running && head < 1) return 0;
   // Without a word of the act in common, a shared specific head alone is not enough ("5 homes" / "200 homes").
-  if (shared < 1 && !(head >= 1.5 && entities >= 1)) return 0;
+  if (shared < 1 && !(head >= 1.5 && entities >= 1) && !running) return 0;
   if (head === 0 && x.head && y.head) return 0;
   // A count of nothing named on either side ("15" / "around 30") says too little to hold one against the other.
   if (!x.head && !y.head && x.dimension === 'count') return 0;
@@ -67,7 +76,8 @@ export function figureAffinity(
   const lo = Math.min(Math.abs(x.central), Math.abs(y.central));
   const hi = Math.max(Math.abs(x.central), Math.abs(y.central));
   const near = hi === 0 || lo / hi >= 0.5 ? 0.3 : 0;
-  return head + shared * 0.6 + Math.min(2, entities) * 0.3 + near;
+  const score = head + shared * 0.6 + Math.min(2, entities) * 0.3 + near;
+  return running ? Math.max(score, MIN_AFFINITY) : score;
 }
 
 /** How far a figure converted from another unit may be off (translations round converted figures). */
@@ -124,7 +134,6 @@ export function contrastingNouns(lexicon: Lexicon | null | undefined): (a: strin
   };
 }
 
-const MIN_AFFINITY = Number(process.env.PX_FIG ?? 1.1);
 
 /**
  * Figures of one measure that disagree across articles. Each figure is compared with its closest counterpart
@@ -151,52 +160,71 @@ export function figureCandidates(
         if (s >= MIN_AFFINITY && (!disjoint(x, y) || comparableValues(x, y))) scored.push({ x, y, s });
       }
       scored.sort((p, q) => q.s - p.s);
-      const usedX = new Set<FigureFact>();
-      const usedY = new Set<FigureFact>();
-      // A figure that agrees with a close counterpart settles the measure for both figures' sentences.
-      // (Only a counterpart about as close as the differing one settles it: a looser match elsewhere does not.)
-      const agreed = new Map<FigureFact, number>();
-      // (A vague count agreeing with a figure settles nothing about two figures: "thousands" meets both "more than
-      // 4,000" and "up to 4,000".)
-      const agreedExactly = new Map<FigureFact, number>();
-      for (const { x, y, s } of scored) {
-        if (disjoint(x, y) || oppositeHedges(x, y)) continue;
-        for (const f of [x, y]) agreed.set(f, Math.max(agreed.get(f) ?? 0, s));
-        if (!x.vague && !y.vague) for (const f of [x, y]) agreedExactly.set(f, Math.max(agreedExactly.get(f) ?? 0, s));
-      }
-      const settled = (f: FigureFact, exact: boolean) => (exact ? agreedExactly : agreed).get(f) ?? 0;
-      for (const { x, y, s } of scored) {
-        if (usedX.has(x) || usedY.has(y)) continue;
-        if (!disjoint(x, y) && !oppositeHedges(x, y)) {
-          // A vague count that meets a figure does not take it: "thousands" meets "more than 4,000", which is
-          // still to be held against the other report's "up to 4,000".
-          if (!x.vague && !y.vague) usedX.add(x), usedY.add(y);
-          continue;
-        }
-        usedX.add(x);
-        usedY.add(y);
-        // The other statement gives a matching figure too ("252-to-175" / "252 to 175"; "No. 2 ... No. 3"): crossed, not contradicted.
-        const mates = (f: FigureFact, list: readonly FigureFact[]) =>
-          list.filter((o) => o !== f && o.sentence === f.sentence && (!oppositeHedges(x, y) || Math.min(Math.abs(o.value.start - f.value.end), Math.abs(f.value.start - o.value.end)) < 16));
-        if (mates(y, B).some((o) => !disjoint(x, o)) || mates(x, A).some((o) => !disjoint(o, y))) continue;
-        const exact = !x.vague && !y.vague;
-        if (settled(x, exact) >= 0.8 * s || settled(y, exact) >= 0.8 * s || !comparableValues(x, y)) continue;
-        const later = laterOf(x.article, y.article);
-        const tx = x.article.text.slice(x.value.start, x.value.end);
-        const ty = y.article.text.slice(y.value.start, y.value.end);
-        const measure = [x.head, y.head].find((h) => h && !GENERIC.has(h)) ?? x.head ?? y.head ?? 'the figure';
-        const verdict = oppositeHedges(x, y) || x.vague !== y.vague ? 'different-tallies' : later ? 'update' : 'contradiction';
-        out.push({
-          type: 'number',
-          verdict,
-          sides: [x, y].map((f) => ({ article: f.article, value: f.value, context: f.context })),
-          summary: `Figure for ${measure}: ${outletName(x.article)} gives “${tx}”, ${outletName(y.article)} gives “${ty}”.`,
-          salience: 0.9,
-          subject: `figure:${measure}`,
-          details: { measure },
-        });
-      }
+      // A figure one report attributes to a source ("Iran has put the death toll at 31") is that source's tally: it is
+      // held against the other report's figure on its own, not settled by the report's own count beside it.
+      const sameSource = scored.filter((p) => p.x.source === p.y.source);
+      const crossSource = scored.filter((p) => p.x.source !== p.y.source);
+      // (A figure already in a conflict of the first reading has its difference shown.)
+      const conflicted = new Set<FigureFact>();
+      out.push(...oneToOne(sameSource, A, B, conflicted), ...oneToOne(crossSource, A, B, new Set(conflicted)));
     }
+  }
+  return out;
+}
+
+/**
+ * The conflicts among scored pairs of two articles' figures, read one-to-one: each figure against its closest
+ * counterpart; a figure that agrees with a close counterpart settles its measure. The figures of the conflicts found
+ * are added to `conflicted` (those already in it are not read again).
+ */
+function oneToOne(scored: readonly { x: FigureFact; y: FigureFact; s: number }[], A: readonly FigureFact[], B: readonly FigureFact[], conflicted: Set<FigureFact>): Candidate[] {
+  const out: Candidate[] = [];
+  const usedX = new Set<FigureFact>(conflicted);
+  const usedY = new Set<FigureFact>(conflicted);
+  // A figure that agrees with a close counterpart settles the measure for both figures' sentences.
+  // (Only a counterpart about as close as the differing one settles it: a looser match elsewhere does not.)
+  const agreed = new Map<FigureFact, number>();
+  // (A vague count agreeing with a figure settles nothing about two figures: "thousands" meets both "more than
+  // 4,000" and "up to 4,000".)
+  const agreedExactly = new Map<FigureFact, number>();
+  for (const { x, y, s } of scored) {
+    if (disjoint(x, y) || oppositeHedges(x, y)) continue;
+    for (const f of [x, y]) agreed.set(f, Math.max(agreed.get(f) ?? 0, s));
+    if (!x.vague && !y.vague) for (const f of [x, y]) agreedExactly.set(f, Math.max(agreedExactly.get(f) ?? 0, s));
+  }
+  const settled = (f: FigureFact, exact: boolean) => (exact ? agreedExactly : agreed).get(f) ?? 0;
+  for (const { x, y, s } of scored) {
+    if (usedX.has(x) || usedY.has(y)) continue;
+    if (!disjoint(x, y) && !oppositeHedges(x, y)) {
+      // A vague count that meets a figure does not take it: "thousands" meets "more than 4,000", which is
+      // still to be held against the other report's "up to 4,000".
+      if (!x.vague && !y.vague) usedX.add(x), usedY.add(y);
+      continue;
+    }
+    usedX.add(x);
+    usedY.add(y);
+    // The other statement gives a matching figure too ("252-to-175" / "252 to 175"; "No. 2 ... No. 3"): crossed, not contradicted.
+    const mates = (f: FigureFact, list: readonly FigureFact[]) =>
+      list.filter((o) => o !== f && o.sentence === f.sentence && o.source === f.source && (!oppositeHedges(x, y) || Math.min(Math.abs(o.value.start - f.value.end), Math.abs(f.value.start - o.value.end)) < 16));
+    if (mates(y, B).some((o) => !disjoint(x, o)) || mates(x, A).some((o) => !disjoint(o, y))) continue;
+    const exact = !x.vague && !y.vague;
+    if (settled(x, exact) >= 0.8 * s || settled(y, exact) >= 0.8 * s || !comparableValues(x, y)) continue;
+    const later = laterOf(x.article, y.article);
+    const tx = x.article.text.slice(x.value.start, x.value.end);
+    const ty = y.article.text.slice(y.value.start, y.value.end);
+    const measure = [x.head, y.head].find((h) => h && !GENERIC.has(h)) ?? x.head ?? y.head ?? 'the figure';
+    // Two sources' counts can both be reported: different tallies, not a contradiction.
+    const verdict = oppositeHedges(x, y) || x.vague !== y.vague || x.source !== y.source ? 'different-tallies' : later ? 'update' : 'contradiction';
+    conflicted.add(x).add(y);
+    out.push({
+      type: 'number',
+      verdict,
+      sides: [x, y].map((f) => ({ article: f.article, value: f.value, context: f.context })),
+      summary: `Figure for ${measure}: ${outletName(x.article)} gives “${tx}”, ${outletName(y.article)} gives “${ty}”.`,
+      salience: 0.9,
+      subject: `figure:${measure}`,
+      details: { measure },
+    });
   }
   return out;
 }

@@ -84,7 +84,10 @@ export const statusDetector: Detector = {
           if (counterpart.status !== 'done') continue;
           // A past verb after its subject ("Stone appeared") is too often another act of the same actor; it is read
           // only as the later report's outcome of a plan ("will embrace" / "unveiled on Wednesday").
-          if (counterpart.active && !(f.status === 'planned' && published(counterpart.article) > published(f.article) + 6 * 3600e3)) continue;
+          // The very act told done by a report of the same day or later ("is expected to plead guilty on Wednesday" /
+          // "she pleaded guilty") is the plan's outcome too.
+          const outcome = published(counterpart.article) > published(f.article) + 6 * 3600e3 || (published(counterpart.article) >= published(f.article) && counterpart.act === f.act);
+          if (counterpart.active && !(f.status === 'planned' && outcome)) continue;
           if (mine.some((p) => (p.x === f ? p.y : p.x).status === f.status && p.s >= 0.8 * best.s)) continue;
           const [x, y] = [f, counterpart];
           if (seen.has(`${x.article.id}:${x.act}`)) continue;

@@ -2,6 +2,7 @@ import type { Article, EntityMention, Span, TimeExpression } from '../../model/d
 import { lexicon, stem } from '../../annotate/lexicon.js';
 import { contextOf, FACT_CONTEXT, mentionsIn, sentenceAt, sentenceSpan } from './context.js';
 import { conceptsOf } from './figures.js';
+import { factLexicon } from './lexicon.js';
 import type { DatedFact } from './types.js';
 import { detectLanguage } from '../../lang/detect.js';
 import { ruDatedAct } from './dates-ru.js';
@@ -28,12 +29,74 @@ export function sortedMentions(article: Article): EntityMention[] {
   return s;
 }
 
+/** A verb of telling ("said", "declared"): its stem is listed, or its form without the -d ("declare"). */
+function reportingWord(w: string): boolean {
+  const reporting = lexicon().reportingVerbs;
+  return reporting.has(stem(w)) || reporting.has(w.toLowerCase().replace(/d$/, ''));
+}
+
 /** "an official said Tuesday", "told reporters on Wednesday": the day of a statement, not of the act reported. */
 export function isStatementDate(text: string, t: Span): boolean {
   const before = /(\p{L}+)\s+(?:on\s+|late\s+|early\s+)?$/u.exec(text.slice(Math.max(0, t.start - 24), t.start));
   const after = /^,?\s+(\p{L}+)/u.exec(text.slice(t.end, t.end + 24));
-  const reporting = lexicon().reportingVerbs;
-  return [before?.[1], after?.[1]].some((w) => w !== undefined && /^\p{Ll}/u.test(w) && reporting.has(stem(w)));
+  return [before?.[1], after?.[1]].some((w) => w !== undefined && /^\p{Ll}/u.test(w) && reportingWord(w));
+}
+
+let statementNounPattern: { before: RegExp; after: RegExp; object: RegExp } | undefined;
+function statementNouns() {
+  if (statementNounPattern) return statementNounPattern;
+  const nouns = factLexicon().statementNouns.map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s+')).join('|');
+  return (statementNounPattern = {
+    // "in a statement Monday", "in an interview on Tuesday"
+    before: new RegExp(`\\b(?:${nouns})\\s+(?:on\\s+|late\\s+|early\\s+)?$`, 'i'),
+    // "in a Monday interview"
+    after: new RegExp(`^\\s+(?:${nouns})\\b`, 'i'),
+    // "issued a statement", "gave an interview"
+    object: new RegExp(`^\\s*(?:\\p{L}+\\s+){0,2}?(?:a|an|the|his|her|its|their)\\s+(?:\\p{L}+\\s+)?(?:${nouns})\\b`, 'iu'),
+  });
+}
+
+/**
+ * The day of a telling rather than of the act told: a statement date ("said Tuesday"), a day given to a
+ * statement noun ("in a statement Wednesday night", "in a Monday interview"), or a day that opens its sentence
+ * before a clause of telling ("On Wednesday morning, LePage said", "Thursday night, the hospital issued a
+ * statement"). One source tells a story on several days; two such days are no disagreement.
+ */
+export function isTellingDate(article: Article, t: Span): boolean {
+  const text = article.text;
+  if (isStatementDate(text, t)) return true;
+  const nouns = statementNouns();
+  if (nouns.before.test(text.slice(Math.max(0, t.start - 40), t.start)) || nouns.after.test(text.slice(t.end, t.end + 40))) return true;
+  const lead = text.slice(sentenceSpan(article, t.start).start, t.start);
+  if (!/^\W*(?:(?:on|late|early|by)\s+)?$/i.test(lead)) return false;
+  const clause = /^(?:\s+(?:morning|afternoon|evening|night))?,\s+([^,.;:!?]{0,120})/u.exec(text.slice(t.end, t.end + 140))?.[1];
+  if (!clause) return false;
+  // The clause's verb: its first lower-case word that is no determiner ("the MedStar ... Center issued").
+  const words = [...clause.matchAll(/\p{L}[\p{L}'’-]*/gu)];
+  const verb = words.find((m) => /^\p{Ll}/u.test(m[0]) && !/^(?:the|a|an|his|her|its|their|of|and)$/.test(m[0]));
+  if (!verb) return false;
+  return reportingWord(verb[0]) || nouns.object.test(clause.slice(verb.index + verb[0].length));
+}
+
+/**
+ * The day of a state or a bound rather than of an act: "remained in the hospital on Thursday", "By Saturday night,
+ * three remained the only suspects", "until Feb. 15". A state holds over many days; it cannot contradict an act's day.
+ */
+export function isStateDate(article: Article, t: Span): boolean {
+  const text = article.text;
+  const sentence = sentenceSpan(article, t.start);
+  const before = text.slice(Math.max(sentence.start, t.start - 60), t.start);
+  if (/\b(?:by|until|till)\s+(?:late\s+|early\s+)?$/i.test(before)) return true;
+  const states = factLexicon().stateVerbs;
+  // The clause's words before the day, and after it when the day opens the sentence.
+  const near = before.split(/[,;:!?"“”()—–]/).pop()!.split(/\s+/).slice(-6);
+  if (/^\W*(?:(?:on|by)\s+)?$/i.test(text.slice(sentence.start, t.start))) near.push(...text.slice(t.end, Math.min(sentence.end, t.end + 80)).split(/[;:!?"“”()—–]/)[0]!.split(/\s+/).slice(0, 8));
+  return near.some((w) => states.has(stem(w.replace(/[^\p{L}'’-]/gu, ''))));
+}
+
+/** "Later in the day", "that day": a day told by reference to another, with no day of its own to compare. */
+function isAnaphoricDay(text: string, t: Span): boolean {
+  return /^(?:the|that)\s+(?:same\s+)?day$/i.test(text.slice(t.start, t.end));
 }
 
 export function dayOf(t: TimeExpression): { day: string | null; weekday: string | null } {
@@ -42,15 +105,16 @@ export function dayOf(t: TimeExpression): { day: string | null; weekday: string 
   return { day, weekday };
 }
 
-/** Dated acts: every day or weekday the article gives (not the day of a statement), with the clause it dates. */
+/** Dated acts: every day or weekday the article gives (not the day of a telling or of a state), with the clause it dates. */
 export function datedFacts(article: Article, toStory: (id: string) => string): DatedFact[] {
   const out: DatedFact[] = [];
+  const light = factLexicon().lightVerbs;
   const russian = detectLanguage(article.text, article.language).language === 'ru';
   for (const t of article.layers.times ?? []) {
     if (t.type !== 'DATE' && t.type !== 'TIME') continue;
     const { day, weekday } = dayOf(t);
     if (!day && !weekday) continue;
-    if (isStatementDate(article.text, t)) continue;
+    if (isAnaphoricDay(article.text, t) || isTellingDate(article, t) || isStateDate(article, t)) continue;
     out.push({
       kind: 'dated',
       article,
@@ -59,7 +123,8 @@ export function datedFacts(article: Article, toStory: (id: string) => string): D
       sentence: sentenceAt(article, t.start),
       day,
       weekday,
-      around: new Set(conceptsOf(window(article, t, 8, 10))),
+      // (Light verbs name no act: "made sweeping statements" / "making an early exit" share none.)
+      around: new Set(conceptsOf(window(article, t, 8, 10)).filter((w) => !light.has(w))),
       entities: entitiesNear(article, t, toStory),
       ...(russian ? { act: ruDatedAct(article, t) } : {}),
     });

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { createAnalyzer } from '../../analyze.js';
 import { articleFromContent } from '../../ingest/read-inputs.js';
 import { compareArticles } from '../index.js';
-import { figureFacts } from './figures.js';
+import { durationDays, figureFacts } from './figures.js';
 import type { FigureFact } from './types.js';
 
 const analyzer = createAnalyzer();
@@ -91,4 +91,39 @@ test('"about" a figure of three significant digits is as precise as its last dig
   assert.deepEqual([precise.low, precise.high], [140e6, 142e6]);
   const round = figure('Some 1,700 enterprises operate in the country.', 'Some 1,700');
   assert.ok(round.low <= 1615 && round.high >= 1785);
+});
+
+test('who gives a figure: a source that puts or estimates it, not a company reporting its own result', () => {
+  const iran = figure('The airstrikes killed at least two dozen people; Iran has put the death toll at 31.', '31');
+  assert.notEqual(iran.source, null);
+  assert.equal(iran.head, 'toll', 'the measure named before the linking word');
+  assert.equal(figure('The airstrikes killed at least two dozen people.', 'at least two dozen').source, null);
+  assert.equal(figure('Maruti Suzuki reported a 3.9 per cent increase in total sales.', '3.9 per cent').source, null);
+});
+
+test("a source's tally is held against another report's figure even when its own report agrees beside it", () => {
+  const found = numberConflicts(
+    'US airstrikes over the weekend killed 25 fighters of the militia.',
+    'The airstrikes killed at least two dozen people and wounded twice as many; Iran has put the death toll at 31.',
+  );
+  assert.equal(found.length, 1);
+  assert.equal(found[0]!.verdict, 'different-tallies');
+  assert.match(found[0]!.summary, /31/);
+});
+
+test('durations are figures in days: ISO values read, a coarse unit told to within a quarter of it', () => {
+  assert.deepEqual(durationDays('P17D'), { days: 17, unit: 1 });
+  assert.deepEqual(durationDays('P2W'), { days: 14, unit: 7 });
+  assert.equal(durationDays('PXD'), null);
+  const weeks = figure('The women have been holding a two-week sit-in at the square.', 'two-week');
+  assert.deepEqual([weeks.dimension, weeks.low, weeks.high, weeks.head, weeks.running], ['duration', 12.25, 15.75, 'sit-in', true]);
+});
+
+test('a running length of one thing named in both reports differs; other lengths of time do not pair', () => {
+  const found = numberConflicts(
+    'Women in Shaheen Bagh in New Delhi, who have been holding a nonstop 17-day protest, invited people to join them.',
+    'Protesters gathered in Shaheen Bagh in New Delhi, where hundreds of residents have blocked a major highway for 18 days.',
+  );
+  assert.equal(found.length, 1);
+  assert.equal(numberConflicts('Eze sent a cross to Wells nine minutes into the match.', 'Wells headed home a lovely cross from Eze 12 minutes into the second half.').length, 0);
 });

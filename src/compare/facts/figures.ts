@@ -1,6 +1,6 @@
 import type { Article, Quantity, Span } from '../../model/document.js';
-import { concept, lexicon } from '../../annotate/lexicon.js';
-import { contextOf, FACT_CONTEXT, mentionsIn, sentenceAt } from './context.js';
+import { concept, lexicon, stem } from '../../annotate/lexicon.js';
+import { contextOf, FACT_CONTEXT, mentionsIn, sentenceAt, sentenceSpan } from './context.js';
 import { dayOf, isStatementDate, sortedMentions } from './events.js';
 import { factLexicon } from './lexicon.js';
 import { significant } from '../values.js';
@@ -188,6 +188,78 @@ function vagueHead(lower: string, from: number): { noun: string; end: number } |
   return first;
 }
 
+/**
+ * Who gives a figure, when its clause says so: the speaker of the quote it sits in, a named source that "puts"
+ * or "estimates" it ("Iran has put the death toll at 31", "police said 60,000 attended"), or "according to"
+ * one. A story entity, or null for the outlet's own figure.
+ */
+function sourceOf(article: Article, value: Span, context: Span, q: Quantity | null, toStory: (id: string) => string): string | null {
+  const giving = factLexicon().figureSourceVerbs;
+  // A quote's speaker when its cue gives figures ("said", "estimated"; not "Ciaz reported a 62.3 per cent drop").
+  const cue = q?.quote != null ? article.layers.quotes?.[q.quote]?.cue?.text.toLowerCase().split(/\s+/).pop() : undefined;
+  if (q?.speaker && !q.speakerInferred && cue && giving.has(stem(cue))) return toStory(q.speaker);
+  const text = article.text;
+  const mentions = mentionsIn(sortedMentions(article), context);
+  // "<source> (has) put/said ... <figure>": the last named source before the figure in its clause.
+  let left = text.slice(context.start, value.start);
+  const breaks = [...left.matchAll(CLAUSE_BREAK)];
+  const from = breaks.length ? context.start + breaks[breaks.length - 1]!.index! + 1 : context.start;
+  for (let k = mentions.length - 1; k >= 0; k--) {
+    const m = mentions[k]!;
+    if (m.end > value.start || m.start < from) continue;
+    // (Not "Maruti reporting a 3.9 per cent increase": a participle, and a company's own result is no one's estimate.)
+    const verb = /^\s+(?:(?:has|have|had|also|now)\s+)*(\p{L}+)/u.exec(text.slice(m.end, value.start));
+    if (verb && !/ing$/i.test(verb[1]!) && giving.has(stem(verb[1]!.toLowerCase()))) return toStory(m.entity);
+    break;
+  }
+  left = text.slice(from, value.start);
+  const right = text.slice(value.end, context.end);
+  for (const m of mentions) {
+    const before = m.start < value.start ? text.slice(from, m.start) : text.slice(value.end, m.start);
+    if (/\baccording to\s+(?:the\s+)?$/i.test(before) && (m.start < value.start ? left : right).includes(text.slice(m.start, m.end))) return toStory(m.entity);
+  }
+  return null;
+}
+
+/**
+ * What a figure with no noun after it measures, when the clause names it before a linking word: "put the death
+ * toll at 31", "the number of arrests rose to 400", "the tally stood at 12". The measure noun, or null.
+ */
+function measureBefore(text: string, value: Span): string | null {
+  const before = text.slice(Math.max(0, value.start - 80), value.start);
+  const nouns = factLexicon().measureNouns.join('|');
+  const m = new RegExp(`\\b(${nouns})(?:\\s+of\\s+[\\p{L}\\s'’-]{1,30}?)?\\s+(?:(?:has|have|had)\\s+)?(?:at|to|was|is|were|stood at|stands at|reached|rose to|climbed to|jumped to|hit)\\s+(?:about\\s+|around\\s+|some\\s+)?$`, 'iu').exec(before);
+  return m ? concept(m[1]!.toLowerCase()) : null;
+}
+
+/** Days in each unit of an ISO 8601 duration ("P2W", "PT36H"); months and years at their mean length. */
+const DURATION_DAYS: Record<string, number> = { Y: 365.25, M: 30.44, W: 7, D: 1, h: 1 / 24, m: 1 / 1440, s: 1 / 86400 };
+
+/**
+ * A duration's length in days, and its coarsest unit's size: "P17D" -> 17 days (unit 1), "P2W" -> 14 (unit 7).
+ * Null for vague ("PXD") or mixed values.
+ */
+export function durationDays(value: string): { days: number; unit: number } | null {
+  const m = /^P(?:(\d+(?:\.\d+)?)Y)?(?:(\d+(?:\.\d+)?)M)?(?:(\d+(?:\.\d+)?)W)?(?:(\d+(?:\.\d+)?)D)?(?:T(?:(\d+(?:\.\d+)?)H)?(?:(\d+(?:\.\d+)?)M)?(?:(\d+(?:\.\d+)?)S)?)?$/.exec(value);
+  if (!m || value === 'P' || value === 'PT') return null;
+  const units = ['Y', 'M', 'W', 'D', 'h', 'm', 's'];
+  let days = 0;
+  let unit = 0;
+  units.forEach((u, k) => {
+    const n = m[k + 1];
+    if (n === undefined) return;
+    days += Number(n) * DURATION_DAYS[u]!;
+    unit ||= DURATION_DAYS[u]!;
+  });
+  return days > 0 ? { days, unit } : null;
+}
+
+/** A duration still running when the report was written: "have been holding a 17-day protest", "have blocked the highway for 18 days". */
+function isRunning(text: string, context: Span, value: Span): boolean {
+  const left = text.slice(context.start, value.start).split(/[,;:]/).pop() ?? '';
+  return /\b(?:has|have|'ve)\s+(?:been\s+)?\p{L}+/iu.test(left) || /^\s*(?:so far|now|and counting)\b/i.test(text.slice(value.end, value.end + 16));
+}
+
 /** Figures an article gives: its quantities (minus ages, years, ranks) and vague counts ("dozens of", "thousands of"). */
 export function figureFacts(article: Article, toStory: (id: string) => string): FigureFact[] {
   const text = article.text;
@@ -202,7 +274,7 @@ export function figureFacts(article: Article, toStory: (id: string) => string): 
     const context = contextOf(article, q, FACT_CONTEXT);
     // "a 24-page indictment", "a 17-day protest": the figure counts the noun of the compound (pages, days).
     const compound = /^-([a-z]+)\b(?!-)/i.exec(text.slice(q.end, q.end + 20));
-    const head = compound ? concept(compound[1]!.toLowerCase()) : q.countedHead ? concept(q.countedHead) : null;
+    const head = compound ? concept(compound[1]!.toLowerCase()) : q.countedHead ? concept(q.countedHead) : measureBefore(text, q);
     // Lengths and masses in their base unit: "45 miles" and "72 km" are one figure.
     const f = (q.unit && factLexicon().unitFactors.get(q.unit)) || 1;
     out.push({
@@ -224,8 +296,52 @@ export function figureFacts(article: Article, toStory: (id: string) => string): 
       change: q.kind,
       planned: isPlanned(article, q),
       day: dayAbout(article, context, q),
+      source: sourceOf(article, q, context, q, toStory),
+      running: false,
     });
     taken.push(q);
+  }
+  // Durations as figures: "a nonstop 17-day protest", "blocked a highway for 18 days" (the time stage reads them).
+  for (const t of article.layers.times ?? []) {
+    if (t.type !== 'DURATION' || taken.some((q) => q.start < t.end && t.start < q.end)) continue;
+    const length = durationDays(t.value);
+    const words = text.slice(t.start, t.end);
+    // "a day", "one year": as often a manner of speaking as a length; "25-year-old" is an age.
+    if (!length || (!/\d/.test(words) && length.days <= length.unit) || looksLikeAge(text, { ...t, unit: null, hedge: null })) continue;
+    // ("over the eight years" is a span, not more than one.)
+    const hedge = /^the\b/i.test(words) ? null : hedgeBefore(text.toLowerCase(), t.start);
+    const value = { start: hedge ? hedge.start : t.start, end: t.end };
+    const context = contextOf(article, value, FACT_CONTEXT);
+    const compound = /^[-\s]?(?:long\s+)?(\p{L}+(?:-\p{L}+)*)/u.exec(text.slice(t.end, t.end + 24));
+    // "a 17-day protest": the noun after the compound is what lasts; "for 18 days" names none.
+    const head = /-\p{L}+$/u.test(words) && compound && !lexicon().stopwords.has(compound[1]!.toLowerCase()) ? concept(compound[1]!.toLowerCase()) : null;
+    // A coarse unit ("two weeks", "a month") is told to within a quarter of it.
+    const slack = length.unit > 1 ? length.unit / 4 : 0;
+    out.push({
+      kind: 'figure',
+      article,
+      value,
+      context,
+      sentence: sentenceAt(article, t.start),
+      low: (length.days - slack) * (hedge?.factors[0] ?? 1),
+      high: (length.days + slack) * (hedge?.factors[1] ?? 1),
+      central: length.days,
+      hedge: hedge?.hedge ?? null,
+      direction: directionOf(hedge?.hedge ?? null),
+      vague: false,
+      unit: 'day',
+      dimension: 'duration',
+      head,
+      around: aroundOf(article, value, context),
+      // What lasts is often named in the sentence, not the clause ("the women of Shaheen Bagh — who have been holding a 17-day protest").
+      entities: entitiesIn(article, sentenceSpan(article, t.start), toStory),
+      change: 'level',
+      planned: isPlanned(article, value),
+      day: null,
+      source: sourceOf(article, value, context, null, toStory),
+      running: isRunning(text, context, value),
+    });
+    taken.push(value);
   }
   // Vague counts: "dozens of protesters", "hundreds of thousands of spectators", "more than a million people".
   const lower = text.toLowerCase();
@@ -262,6 +378,8 @@ export function figureFacts(article: Article, toStory: (id: string) => string): 
         change: 'level',
         planned: isPlanned(article, value),
         day: dayAbout(article, context, value),
+        source: sourceOf(article, value, context, null, toStory),
+        running: false,
       });
     }
   }

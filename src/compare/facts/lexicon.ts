@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { repoRoot } from '../../shared-paths.js';
-import { concept } from '../../annotate/lexicon.js';
+import { concept, stem } from '../../annotate/lexicon.js';
 
 /** What the fact layer reads from data/lexicons/compare-facts.json (see data/lexicons/README.md). */
 export interface FactLexicon {
@@ -19,6 +19,16 @@ export interface FactLexicon {
   titleHeads: ReadonlySet<string>;
   /** Nouns of events that are planned and then held ("march", "game"), as concepts. */
   eventNouns: ReadonlySet<string>;
+  /** Nouns of telling ("statement", "press release"), lower case: a day given to one dates the telling, not the act told. */
+  statementNouns: readonly string[];
+  /** Verbs of a lasting state ("remain"), as stems: a day given to one dates a state, not an act. */
+  stateVerbs: ReadonlySet<string>;
+  /** Verbs (and adverbs) too light to name an act ("made no arrests" names "arrest", not "make"), as stems. */
+  lightVerbs: ReadonlySet<string>;
+  /** Nouns that name a figure given after a linking word ("the death toll at 31"). */
+  measureNouns: readonly string[];
+  /** Verbs by which a source gives a figure without reported speech ("put the toll at"), stemmed. */
+  figureSourceVerbs: ReadonlySet<string>;
 }
 
 let cached: FactLexicon | undefined;
@@ -34,6 +44,11 @@ export function factLexicon(): FactLexicon {
     statusCues: FactLexicon['statusCues'];
     titleHeads: string[];
     eventNouns: string[];
+    statementNouns?: string[];
+    stateVerbs?: string[];
+    lightVerbs?: string[];
+    measureNouns?: string[];
+    figureSourceVerbs?: string[];
   };
   const sameRole = new Map<string, string>();
   for (const g of raw.sameRole) for (const w of g) sameRole.set(w, g[0]!);
@@ -48,6 +63,11 @@ export function factLexicon(): FactLexicon {
     statusCues: raw.statusCues,
     titleHeads: new Set(raw.titleHeads),
     eventNouns: new Set(raw.eventNouns.map((w) => concept(w))),
+    statementNouns: raw.statementNouns ?? [],
+    stateVerbs: new Set((raw.stateVerbs ?? []).map((w) => stem(w))),
+    lightVerbs: new Set(raw.lightVerbs ?? []),
+    measureNouns: raw.measureNouns ?? [],
+    figureSourceVerbs: new Set((raw.figureSourceVerbs ?? []).map((w) => stem(w))),
   };
   return cached;
 }

@@ -75,3 +75,11 @@ test('status facts: a passive act whose cue opens the text has no subject before
   assert.ok(Array.isArray(r));
   assert.ok(!r.some((x) => x.startsWith('negated')), r.join(', '));
 });
+
+test('status facts: a plan inside a contraction, a light verb told done by its subject, a kin noun as subject', () => {
+  assert.ok(acts('He’ll make the announcement today at 11am.').includes('planned announcement'));
+  assert.ok(acts('Christie made a public announcement Tuesday afternoon.').includes('done announcement'));
+  assert.ok(acts('His wife later pleaded guilty Wednesday to a charge.').includes('done plead'));
+  // A telling is no act told done ("told reporters").
+  assert.ok(!acts('Commissioner Viswanathan told reporters about it.').some((x) => x.startsWith('done ')));
+});

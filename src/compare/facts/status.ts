@@ -8,9 +8,6 @@ import type { StatusFact } from './types.js';
 import { detectLanguage } from '../../lang/detect.js';
 import { ruStatusFacts } from './status-ru.js';
 
-/** Verbs too light to name an act ("made no arrests" names "arrest", not "make"). */
-const LIGHT = new Set(['allege', 'accuse', 'report', 'claim', 'be', 'have', 'do', 'make', 'take', 'get', 'go', 'come', 'give', 'put', 'set', 'keep', 'let', 'seem', 'become', 'remain', 'say', 'tell', 'add', 'also', 'still', 'yet', 'already', 'been', 'being', 'continue', 'begin', 'start', 'want', 'need', 'try', 'expect']);
-
 /** Acts whose concept is "accuse" but which name a formal step ("charged", "indicted"), not a claim. */
 const ACCUSE_ACTS = new Set(['charge', 'indict']);
 
@@ -57,7 +54,7 @@ function participle(w: string): boolean {
 
 /**
  * The subject right before a verb at `at`: a person, organisation or place named there ("Jackson pleaded",
- * "Australia deployed") or a subject pronoun ("he unveiled"), with at most one adverb between ("he later
+ * "Australia deployed"), a subject pronoun ("he unveiled") or a kin or title noun ("his wife pleaded"), with at most one adverb between ("he later
  * announced"). Null when the word before is anything else (a noun we cannot tell from an adjective's head).
  */
 function subjectBefore(article: Article, at: number): string | null {
@@ -65,6 +62,9 @@ function subjectBefore(article: Article, at: number): string | null {
   if (!lead) return null;
   const word = lead[1]!;
   if (SUBJECT_PRONOUNS.has(word.toLowerCase())) return word.toLowerCase();
+  // "His wife later pleaded", "the governor signed": a kin or title noun names a person too.
+  const lex = factLexicon();
+  if (/^\p{Ll}+$/u.test(word) && (lex.kinRoles.has(word) || lex.titleHeads.has(word))) return word;
   const end = at - lead[0].length + word.length;
   const m = sortedMentions(article).find((e) => e.end === end && (e.type === 'PER' || e.type === 'ORG' || e.type === 'LOC'));
   return m ? m.entity : null;
@@ -98,6 +98,8 @@ export function statusFacts(article: Article, toStory: (id: string) => string): 
   if (detectLanguage(article.text, article.language).language === 'ru') return ruStatusFacts(article, toStory);
   const text = article.text;
   const cues = factLexicon().statusCues;
+  // Verbs too light to name an act ("made no arrests" names "arrest", not "make").
+  const LIGHT = factLexicon().lightVerbs;
   const stop = lexicon().stopwords;
   const words: Word[] = [...text.matchAll(/\p{L}[\p{L}'’]*/gu)].map((m) => ({ text: m[0], lower: m[0].toLowerCase().replace(/’/g, "'"), start: m.index, end: m.index + m[0].length }));
   const n = words.length;
@@ -114,7 +116,10 @@ export function statusFacts(article: Article, toStory: (id: string) => string): 
   const lightObject = (k: number): number => {
     for (let j = k + 1; j < Math.min(n, k + 4) && !breakAfter(j - 1); j++) {
       if (/^(into|in|under|up|out|the|a|an|his|her|their)$/.test(words[j]!.lower)) continue;
-      return isAct(j) ? j : -1;
+      if (!isAct(j)) return -1;
+      // The head of the object's noun phrase ("made a public announcement": announcement).
+      for (let k2 = 0; k2 < 2 && j + 1 < n && !breakAfter(j) && isAct(j + 1) && !words[j + 1]!.lower.endsWith('ing'); k2++) j++;
+      return j;
     }
     return -1;
   };
@@ -177,6 +182,8 @@ export function statusFacts(article: Article, toStory: (id: string) => string): 
     const w = words[i]!.lower;
     // "hasn't", "didn't": the negation is inside the word.
     const found: [number, StatusFact['status'], string][] = w.endsWith("n't") && !/^(?:would|could|should|might|must|need)n't$/.test(w) ? [[i, 'negated', "n't"]] : [];
+    // "He'll make the announcement": the plan is inside the word.
+    if (w.endsWith("'ll")) found.push([i, 'planned', 'will']);
     for (const [cue, s] of cueList) {
       if (cue[0] === "n't" || !cue.every((c, k) => words[i + k]?.lower === c && (k === 0 || !breakAfter(i + k - 1)))) continue;
       found.push([i + cue.length - 1, s, cue.join(' ')]);
@@ -226,6 +233,10 @@ export function statusFacts(article: Article, toStory: (id: string) => string): 
       else if (event && !AUX.has(before) && !participle(before)) status.set(head, { status: 'done', cue: head });
       // "Jackson pleaded guilty", "he unveiled the plan": a past verb right after its subject.
       else if (!AUX.has(before) && subjectBefore(article, w.start) !== null) status.set(i, { status: 'done', cue: i, active: true });
+    } else if (light >= 0 && !AUX.has(w.lower) && !lexicon().reportingVerbs.has(stem(w.lower)) && pastForm(w.lower) && !AUX.has(words[i - 1]?.lower ?? '') && subjectBefore(article, w.start) !== null) {
+      // "Christie made a public announcement": a light verb's act, told done by its subject (not an auxiliary's
+      // participle, "they were arrested", nor a telling, "told reporters").
+      status.set(act, { status: 'done', cue: i, active: true });
     }
   }
   // Who does (or undergoes) the act: the name that ends right before the cue and auxiliaries.

@@ -34,6 +34,10 @@ export interface FigureFact extends Mention {
   planned: boolean;
   /** The day the figure's clause is about ("On Tuesday, thousands marched": 2019-12-31; 'XXXX-01-01' when the year is unknown), null when none is named. */
   day: string | null;
+  /** Who gives the figure when its clause attributes it ("Iran has put the toll at 31"): a story entity; null for the outlet's own. */
+  source: string | null;
+  /** A duration still running when the report was written ("have blocked the highway for 18 days"). */
+  running: boolean;
 }
 
 /** A person's age: "Ajay Pathak (42)", "Harris, 30,", "a 38-year-old man". */

@@ -2,6 +2,7 @@
 // resources.ts. Built once per process by createLexicon(resources); every lookup is a few hash and
 // typed-array reads. The API is documented in ./index.ts.
 import type { LexicalResources, WordNetTables } from './resources.js';
+import { plainApostrophes } from '../../annotate/lower-case.js';
 
 export type Pos = 'n' | 'v' | 'a' | 'r';
 export type Relation = 'same' | 'synonym' | 'derivation' | 'hypernym' | 'antonym' | 'similar' | 'cohyponym';
@@ -98,9 +99,7 @@ const DOUBLED = /([bdgklmnprtvz])\1$/;
 
 /** Lower case, typographic apostrophes plain, inner spaces and hyphens of a phrase as '_'. */
 export function normalizeWord(s: string): string {
-  return s
-    .toLowerCase()
-    .replace(/[\u2018\u2019\u02bc]/g, "'")
+  return plainApostrophes(s.toLowerCase())
     .trim()
     .replace(/\s+/g, '_');
 }

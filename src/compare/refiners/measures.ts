@@ -1,6 +1,6 @@
 import type { Quantity, Span } from '../../model/document.js';
 import type { Candidate, Side } from '../detectors/index.js';
-import { personNoun } from '../detectors/figures.js';
+import { GENERIC, personNoun } from '../detectors/figures.js';
 import type { FigureFact } from '../facts/index.js';
 import { refineLexicon } from './lexicon.js';
 import type { RefineInput, Refiner } from './types.js';
@@ -8,7 +8,6 @@ import { significant } from '../values.js';
 
 /** Heads that name no particular thing counted: any kind of person or thing may stand behind them. */
 const PEOPLE = new Set(['person', 'people']);
-const GENERIC = new Set(['person', 'people', 'figure', 'number', 'total', 'time', 'case', 'other']);
 
 const overlaps = (a: Span, b: Span) => a.start < b.end && b.start < a.end;
 

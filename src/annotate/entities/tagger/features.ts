@@ -23,7 +23,7 @@ const A_CL1 = 11;
 const A_CL2 = 12;
 const A_CAPS = 13;
 const A_LIST = 14;
-const N_ATOMS = 15;
+export const N_ATOMS = 15;
 
 /** (atom, offset) unigram templates. */
 const UNIGRAMS: [number, number][] = [
@@ -82,17 +82,23 @@ export const U_OFF = Int32Array.from(UNIGRAMS.map((u) => u[1]));
 export const MAX_OFFSET = 2;
 /** Features a token has besides its unigrams (bigrams, sentence and document features). */
 export const REST_PER_TOKEN = BIGRAMS.length + N_CONTEXT + 1;
-const B_S1 = Int32Array.from(BIGRAMS.map((b) => b[0]));
-const B_O1 = Int32Array.from(BIGRAMS.map((b) => b[1]));
-const B_S2 = Int32Array.from(BIGRAMS.map((b) => b[2]));
-const B_O2 = Int32Array.from(BIGRAMS.map((b) => b[3]));
+export const B_S1 = Int32Array.from(BIGRAMS.map((b) => b[0]));
+export const B_O1 = Int32Array.from(BIGRAMS.map((b) => b[1]));
+export const B_S2 = Int32Array.from(BIGRAMS.map((b) => b[2]));
+export const B_O2 = Int32Array.from(BIGRAMS.map((b) => b[3]));
+/** Atom slots the bigram and sentence templates read (the tagger keeps only these per word type). */
+export const ATOM_LOWER = A_LOWER;
+export const ATOM_SHAPE = A_SHAPE;
 
 // Letter facts of a word type, cached with its atoms (bits).
-const STARTS_LOWER = 1;
-const TITLE_CASE = 2; // upper then lower ("Moscow")
-const HAS_LOWER = 4;
-const HAS_LETTER = 8;
-const STARTS_UPPER = 16;
+export const STARTS_LOWER = 1;
+export const TITLE_CASE = 2; // upper then lower ("Moscow")
+export const HAS_LOWER = 4;
+export const HAS_LETTER = 8;
+export const STARTS_UPPER = 16;
+
+/** A sentence whose first word is one of these starts at its second word for the `initial` feature. */
+export const isOpeningQuote = (w: string): boolean => /^["“'‘(]$/.test(w);
 
 export interface WordInfo {
   atoms: Uint32Array;
@@ -112,6 +118,14 @@ export class Featurizer {
   info(w: string): WordInfo {
     let info = this.cache.get(w);
     if (info) return info;
+    info = this.compute(w);
+    if (this.cache.size > 200_000) this.cache.clear();
+    this.cache.set(w, info);
+    return info;
+  }
+
+  /** The atoms and letter facts of a word type (not cached). */
+  compute(w: string): WordInfo {
     const a = new Uint32Array(N_ATOMS);
     const lower = w.toLowerCase();
     a[A_WORD] = hashString('w' + w);
@@ -132,10 +146,7 @@ export class Featurizer {
     if (/\p{Ll}/u.test(w)) bits |= HAS_LOWER;
     if (/\p{L}/u.test(w)) bits |= HAS_LETTER;
     if (/^\p{Lu}/u.test(w)) bits |= STARTS_UPPER;
-    info = { atoms: a, bits, lower };
-    if (this.cache.size > 200_000) this.cache.clear();
-    this.cache.set(w, info);
-    return info;
+    return { atoms: a, bits, lower };
   }
 
   /**
@@ -181,7 +192,7 @@ export class Featurizer {
       }
       if (letters < 2) upperSentence = false;
       const up = upperSentence ? 1 : 0;
-      const firstIsQuote = /^["“'‘(]$/.test(words[s.start]!);
+      const firstIsQuote = isOpeningQuote(words[s.start]!);
       for (let i = s.start; i < s.end; i++) {
         const c = i - s.start + 2;
         let p = i * F;

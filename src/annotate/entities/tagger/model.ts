@@ -15,6 +15,23 @@ export interface TaggerModel {
   /** (L + 1) x L: row L holds the start-of-sentence scores. */
   trans: Float32Array;
   meta: Record<string, unknown>;
+  /** The weights as saved: weights[i] = q[i] * scale (a read model has them; quantise() makes them). */
+  quantised?: Quantised;
+}
+
+/** Weights as int16 with one scale: how a model is saved, and what the tagger sums (exactly, in integers). */
+export interface Quantised {
+  q: Int16Array;
+  scale: number;
+}
+
+export function quantise(weights: Float32Array): Quantised {
+  let max = 0;
+  for (let i = 0; i < weights.length; i++) max = Math.max(max, Math.abs(weights[i]!));
+  const scale = max / 32767 || 1;
+  const q = new Int16Array(weights.length);
+  for (let i = 0; i < q.length; i++) q[i] = Math.round(weights[i]! / scale);
+  return { q, scale };
 }
 
 /** allowed[prev * L + cur]: I-X only after B-X or I-X (IOB2). prev = L means sentence start. */
@@ -41,11 +58,9 @@ const MAGIC = 'PXNER1';
  */
 export function serializeModel(model: TaggerModel, keys: Uint32Array): Buffer {
   const rows = keys.length;
-  let max = 0;
-  for (let i = 0; i < model.weights.length; i++) max = Math.max(max, Math.abs(model.weights[i]!));
-  const scale = max / 32767 || 1;
+  const { q: all, scale } = quantise(model.weights);
   const q = new Int16Array(rows * L);
-  for (let i = 0; i < q.length; i++) q[i] = Math.round(model.weights[i]! / scale);
+  q.set(all.subarray(0, rows * L));
   const header = JSON.stringify({ featureVersion: model.featureVersion, labels: LABELS, rows, scale, meta: model.meta });
   const head = Buffer.from(`${MAGIC}\n${header}\n`, 'utf8');
   // Pad so the binary parts start 4-byte aligned.
@@ -78,5 +93,5 @@ export function deserializeModel(file: Buffer): TaggerModel {
   for (let i = 0; i < q.length; i++) weights[i] = q[i]! * header.scale;
   const table = new IntTable(header.rows);
   for (let r = 0; r < keys.length; r++) table.add(keys[r]!);
-  return { featureVersion: header.featureVersion, table, weights, trans, meta: header.meta };
+  return { featureVersion: header.featureVersion, table, weights, trans, meta: header.meta, quantised: { q, scale: header.scale } };
 }

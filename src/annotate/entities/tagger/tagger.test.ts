@@ -2,8 +2,8 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { parseConll, spansOf } from './conll.js';
 import { ConllScorer } from '../../../eval/conlleval.js';
-import { Featurizer, shapeOf, type FeatureResources } from './features.js';
-import { deserializeModel, LABELS, serializeModel } from './model.js';
+import { Featurizer, FEATURES_PER_TOKEN, shapeOf, type FeatureResources } from './features.js';
+import { deserializeModel, L, LABELS, serializeModel } from './model.js';
 import { createTagger } from './tagger.js';
 import { pruneModel, trainPerceptron } from '../../../training/perceptron.js';
 
@@ -87,4 +87,28 @@ test('scorer: exact match per type', () => {
   assert.equal(s.recall, 0.5);
   assert.equal(s.perType.LOC!.f1, 1);
   assert.equal(s.perType.PER!.f1, 0);
+});
+
+test('the tagger sums exactly the weights of the features training sees (per-type sums are a cache, not other features)', () => {
+  const { docs } = parseConll(CONLL);
+  const f = new Featurizer(resources);
+  const train = docs.map((d) => ({ ...d, feats: f.document(d.words, d.sentences) }));
+  const pruned = pruneModel(trainPerceptron(train, { epochs: 4, seed: 2, minCount: 1 }), 0);
+  const model = deserializeModel(serializeModel(pruned.model, pruned.keys));
+  const { q } = model.quantised!;
+  // Gazetteer codes on, so the name templates are read too.
+  const withCodes = { ...resources, codes: (words: string[]) => Uint8Array.from(words, (w) => (w === 'Paris' ? 3 : w === 'London' ? 5 : 0)) };
+  const tagger = createTagger(model, withCodes);
+  const F = FEATURES_PER_TOKEN;
+  for (const d of [...docs, ...docs]) {
+    const feats = new Featurizer(withCodes).document(d.words, d.sentences, withCodes.codes(d.words));
+    const expected = new Int32Array(d.words.length * L);
+    for (let i = 0; i < d.words.length; i++) {
+      for (let k = 0; k < F; k++) {
+        const r = model.table.get(feats[i * F + k]!);
+        if (r >= 0) for (let y = 0; y < L; y++) expected[i * L + y]! += q[r * L + y]!;
+      }
+    }
+    assert.deepEqual(tagger.emissions(d.words, d.sentences), expected);
+  }
 });

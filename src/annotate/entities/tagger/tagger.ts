@@ -1,14 +1,38 @@
 import type { Gazetteer } from '../gazetteer.js';
 import { gazetteerAt } from '../rule-spans.js';
-import { BOS, EOS, Featurizer, FEATURE_VERSION, MAX_OFFSET, REST_PER_TOKEN, U_OFF, U_SLOT, type FeatureResources } from './features.js';
+import {
+  ATOM_LOWER,
+  ATOM_SHAPE,
+  B_O1,
+  B_O2,
+  B_S1,
+  B_S2,
+  BOS,
+  EOS,
+  Featurizer,
+  FEATURE_VERSION,
+  HAS_LETTER,
+  HAS_LOWER,
+  isOpeningQuote,
+  MAX_OFFSET,
+  N_ATOMS,
+  STARTS_LOWER,
+  STARTS_UPPER,
+  TITLE_CASE,
+  U_OFF,
+  U_SLOT,
+  type FeatureResources,
+} from './features.js';
 import { mix } from './hash.js';
-import { L, type TaggerModel } from './model.js';
+import { L, quantise, type TaggerModel } from './model.js';
 import { viterbi } from './viterbi.js';
 import type { WordClusters } from './word-clusters.js';
 
 export interface Tagger {
   /** IOB2 label indexes (model.LABELS) for the words of a document, sentence by sentence. */
   tagDocument(words: string[], sentences: { start: number; end: number }[]): Uint8Array;
+  /** The summed int16 weights per token and label (tokens x L; times the model's scale = the scores): for tests. */
+  emissions(words: string[], sentences: { start: number; end: number }[]): Int32Array;
 }
 
 const GAZ_KINDS = ['country', 'capital', 'region', 'adjective', 'organisation', 'acronym'];
@@ -47,14 +71,61 @@ export function gazetteerResources(gaz: Gazetteer, clusters: WordClusters): Feat
   };
 }
 
+/** Word types the tagger keeps summed weights for; the table starts again (between documents) past this. */
+const MAX_TYPES = 100_000;
+const W = 2 * MAX_OFFSET + 1;
+
+/**
+ * What the tagger knows of each word type, in flat typed arrays indexed by a type number: its atoms,
+ * letter facts, and the summed weights of every feature that depends on the type alone or on it and
+ * one sentence flag (so that a token costs one type lookup and its bigram lookups).
+ */
+class WordTypes {
+  ids = new Map<string, number>();
+  size = 0;
+  capacity = 0;
+  atoms = new Uint32Array(0);
+  bits = new Uint8Array(0);
+  lowers: string[] = [];
+  /** Type number of the word's lower-case form when that occurs, -1 unknown. */
+  lowerId = new Int32Array(0);
+  /** Unigram weights: W offsets x L. */
+  unigrams = new Int32Array(0);
+  /** Sentence-flag weights: [initial * 2 + upperSentence] x L (templates initial x lower/shape, upper x lower/shape). */
+  flags = new Int32Array(0);
+  /** The gazetteer-code x shape template for code 0 (no name), x L. */
+  noName = new Int32Array(0);
+  /** Document number in which the type was last seen in lower case / capitalised inside a sentence. */
+  seenLower = new Int32Array(0);
+  seenCapMid = new Int32Array(0);
+
+  grow(): void {
+    const cap = Math.max(1024, this.capacity * 2);
+    const more = <T extends Int32Array | Uint32Array | Uint8Array>(a: T, per: number): T => {
+      const b = new (a.constructor as new (n: number) => T)(cap * per);
+      b.set(a);
+      return b;
+    };
+    this.atoms = more(this.atoms, N_ATOMS);
+    this.bits = more(this.bits, 1);
+    this.lowerId = more(this.lowerId, 1);
+    this.unigrams = more(this.unigrams, W * L);
+    this.flags = more(this.flags, 4 * L);
+    this.noName = more(this.noName, L);
+    this.seenLower = more(this.seenLower, 1);
+    this.seenCapMid = more(this.seenCapMid, 1);
+    this.capacity = cap;
+  }
+}
+
 export function createTagger(model: TaggerModel, resources: FeatureResources & { codes(words: string[]): Uint8Array }): Tagger {
   if (model.featureVersion !== FEATURE_VERSION) throw new Error(`NER model has feature version ${model.featureVersion}, code has ${FEATURE_VERSION}: retrain (scripts/train-ner.mjs)`);
   const featurizer = new Featurizer(resources);
-  const F = REST_PER_TOKEN;
-  const { table, weights, trans } = model;
+  const { table, trans } = model;
+  // Scores are sums of the saved int16 weights, exact in integers, times one scale.
+  const { q, scale } = model.quantised ?? quantise(model.weights);
   const slots = table.slots;
   const mask = table.mask;
-  const W = 2 * MAX_OFFSET + 1;
   /** Row of a feature hash, or -1 (IntTable.get inlined: this is most of the tagging time). */
   const rowOf = (h: number): number => {
     const k = h === 0 ? 1 : h | 0;
@@ -66,62 +137,161 @@ export function createTagger(model: TaggerModel, resources: FeatureResources & {
       i = (i + 1) & mask;
     }
   };
-  // Unigram features depend on one word only, so their summed weights are cached per word type:
-  // vec[(off + MAX_OFFSET) * L + y] = what this word adds to label y of the token `off` places before
-  // it (the token whose templates look `off` ahead).
-  const vecs = new Map<string, Float32Array>();
-  const vecOf = (w: string): Float32Array => {
-    let v = vecs.get(w);
-    if (v) return v;
-    v = new Float32Array(W * L);
-    const atoms = featurizer.atoms(w);
-    for (let k = 0; k < U_SLOT.length; k++) {
-      const r = rowOf(mix(k + 1, atoms[U_SLOT[k]!]!));
-      if (r < 0) continue;
-      const o = (U_OFF[k]! + MAX_OFFSET) * L;
-      for (let y = 0; y < L; y++) v[o + y]! += weights[r * L + y]!;
-    }
-    if (vecs.size > 200_000) vecs.clear();
-    vecs.set(w, v);
-    return v;
+  /** Adds the weights of feature `h` to acc[at .. at + L). */
+  const addFeature = (acc: Int32Array, at: number, h: number): void => {
+    const r = rowOf(h);
+    if (r < 0) return;
+    const o = r * L;
+    for (let y = 0; y < L; y++) acc[at + y]! += q[o + y]!;
   };
+  // Template numbers as Featurizer.document counts them (unigrams first, then bigrams, then the rest).
+  const NU = U_SLOT.length;
+  const NB = B_S1.length;
+  const T_BIGRAM = NU + 1;
+  const T_INITIAL_LOWER = NU + NB + 1;
+  const T_INITIAL_SHAPE = T_INITIAL_LOWER + 1;
+  const T_SEEN_LOWER = T_INITIAL_LOWER + 2;
+  const T_CAP_MID = T_INITIAL_LOWER + 3;
+  const T_UPPER_LOWER = T_INITIAL_LOWER + 4;
+  const T_UPPER_SHAPE = T_INITIAL_LOWER + 5;
+  const T_NAME = T_INITIAL_LOWER + 6;
+  const T_NAME_SHAPE = T_INITIAL_LOWER + 7;
+  const T_BIAS = T_INITIAL_LOWER + 8;
+  // Templates that read flags only: their weights per flag value.
+  const table_ = (values: number, hashOf: (v: number) => number): Int32Array => {
+    const out = new Int32Array(values * L);
+    for (let v = 0; v < values; v++) addFeature(out, v * L, hashOf(v));
+    return out;
+  };
+  const seenLowerW = table_(3, (v) => mix(T_SEEN_LOWER, v));
+  const capMidW = table_(4, (v) => mix(T_CAP_MID, mix(v >> 1, v & 1)));
+  const nameW = table_(256, (g) => mix(T_NAME, g));
+  const biasW = table_(1, () => mix(T_BIAS, 0));
+
+  let types = new WordTypes();
+  let documents = 0;
+  const typeOf = (w: string): number => {
+    const known = types.ids.get(w);
+    if (known !== undefined) return known;
+    const id = types.size++;
+    if (id >= types.capacity) types.grow();
+    types.ids.set(w, id);
+    const info = featurizer.compute(w);
+    types.atoms.set(info.atoms, id * N_ATOMS);
+    types.bits[id] = info.bits;
+    types.lowers[id] = info.lower;
+    types.lowerId[id] = -1;
+    const a = info.atoms;
+    const u = types.unigrams;
+    const ub = id * W * L;
+    for (let k = 0; k < NU; k++) addFeature(u, ub + (U_OFF[k]! + MAX_OFFSET) * L, mix(k + 1, a[U_SLOT[k]!]!));
+    const f = types.flags;
+    for (let initial = 0; initial < 2; initial++) {
+      for (let up = 0; up < 2; up++) {
+        const at = (id * 4 + initial * 2 + up) * L;
+        addFeature(f, at, mix(T_INITIAL_LOWER, mix(initial, a[ATOM_LOWER]!)));
+        addFeature(f, at, mix(T_INITIAL_SHAPE, mix(initial, a[ATOM_SHAPE]!)));
+        addFeature(f, at, mix(T_UPPER_LOWER, mix(up, a[ATOM_LOWER]!)));
+        addFeature(f, at, mix(T_UPPER_SHAPE, mix(up, a[ATOM_SHAPE]!)));
+      }
+    }
+    addFeature(types.noName, id * L, mix(T_NAME_SHAPE, mix(0, a[ATOM_SHAPE]!)));
+    return id;
+  };
+
+  const emissions = (words: string[], sentences: { start: number; end: number }[]): Int32Array => {
+    if (types.size > MAX_TYPES) {
+      types = new WordTypes();
+      documents = 0;
+    }
+    const doc = ++documents;
+    const n = words.length;
+    const ids = new Int32Array(n);
+    for (let i = 0; i < n; i++) ids[i] = typeOf(words[i]!);
+    const bos = typeOf(BOS);
+    const eos = typeOf(EOS);
+    const { atoms, bits, unigrams, flags, noName, seenLower, seenCapMid, lowerId } = types;
+    // Document facts: which words occur in lower case, which capitalised inside a sentence.
+    for (const s of sentences) {
+      for (let i = s.start; i < s.end; i++) {
+        const id = ids[i]!;
+        const b = bits[id]!;
+        if (b & STARTS_LOWER) seenLower[id] = doc;
+        else if (i > s.start && b & TITLE_CASE) seenCapMid[id] = doc;
+      }
+    }
+    const lowerSeen = (id: number): boolean => {
+      let lo = lowerId[id]!;
+      if (lo < 0) {
+        // Every word of this document has its type by now: a lower-case form with none does not occur here.
+        const found = types.ids.get(types.lowers[id]!);
+        if (found === undefined) return false;
+        lo = lowerId[id] = found;
+      }
+      return seenLower[lo] === doc;
+    };
+    const codes = resources.codes(words);
+    const em = new Int32Array(n * L);
+    let win = new Int32Array(0);
+    for (const s of sentences) {
+      const len = s.end - s.start;
+      if (win.length < len + 2 * MAX_OFFSET) win = new Int32Array(len + 2 * MAX_OFFSET);
+      for (let k = 0; k < MAX_OFFSET; k++) {
+        win[k] = bos;
+        win[len + MAX_OFFSET + k] = eos;
+      }
+      let upperSentence = true;
+      let letters = 0;
+      for (let t = 0; t < len; t++) {
+        const id = ids[s.start + t]!;
+        win[t + MAX_OFFSET] = id;
+        if (bits[id]! & HAS_LOWER) upperSentence = false;
+        if (bits[id]! & HAS_LETTER) letters++;
+      }
+      const up = upperSentence && letters >= 2 ? 1 : 0;
+      const firstIsQuote = len > 0 && isOpeningQuote(words[s.start]!);
+      for (let t = 0; t < len; t++) {
+        const i = s.start + t;
+        const eo = i * L;
+        const c = t + MAX_OFFSET;
+        for (let off = -MAX_OFFSET; off <= MAX_OFFSET; off++) {
+          const ub = win[c + off]! * W * L + (off + MAX_OFFSET) * L;
+          for (let y = 0; y < L; y++) em[eo + y]! += unigrams[ub + y]!;
+        }
+        for (let k = 0; k < NB; k++) {
+          const a = atoms[win[c + B_O1[k]!]! * N_ATOMS + B_S1[k]!]!;
+          const b = atoms[win[c + B_O2[k]!]! * N_ATOMS + B_S2[k]!]!;
+          addFeature(em, eo, mix(mix(T_BIGRAM + k, a), b));
+        }
+        const id = ids[i]!;
+        const initial = t === 0 || (t === 1 && firstIsQuote) ? 1 : 0;
+        const cap = bits[id]! & STARTS_UPPER;
+        const fb = (id * 4 + initial * 2 + up) * L;
+        const sl = (cap ? (lowerSeen(id) ? 1 : 2) : 0) * L;
+        const cm = ((cap && seenCapMid[id] === doc ? 2 : 0) + initial) * L;
+        const g = codes[i]!;
+        for (let y = 0; y < L; y++) em[eo + y]! += flags[fb + y]! + seenLowerW[sl + y]! + capMidW[cm + y]! + nameW[g * L + y]! + biasW[y]!;
+        if (g === 0) for (let y = 0; y < L; y++) em[eo + y]! += noName[id * L + y]!;
+        else addFeature(em, eo, mix(T_NAME_SHAPE, mix(g, atoms[id * N_ATOMS + ATOM_SHAPE]!)));
+      }
+    }
+    return em;
+  };
+
   return {
+    emissions,
     tagDocument(words, sentences) {
-      const feats = featurizer.document(words, sentences, resources.codes(words), false);
+      const em = emissions(words, sentences);
       const out = new Uint8Array(words.length);
       const maxLen = sentences.reduce((m, s) => Math.max(m, s.end - s.start), 1);
-      const em = new Float32Array(maxLen * L);
+      const scores = new Float64Array(maxLen * L);
       const score = new Float64Array(maxLen * L);
       const back = new Uint8Array(maxLen * L);
       const pred = new Uint8Array(maxLen);
-      const bos = vecOf(BOS);
-      const eos = vecOf(EOS);
-      let win: Float32Array[] = [];
       for (const s of sentences) {
         const n = s.end - s.start;
-        if (win.length < n + 2 * MAX_OFFSET) win = new Array(n + 2 * MAX_OFFSET);
-        for (let k = 0; k < MAX_OFFSET; k++) {
-          win[k] = bos;
-          win[n + MAX_OFFSET + k] = eos;
-        }
-        for (let t = 0; t < n; t++) win[t + MAX_OFFSET] = vecOf(words[s.start + t]!);
-        em.fill(0, 0, n * L);
-        for (let t = 0; t < n; t++) {
-          const eo = t * L;
-          for (let off = -MAX_OFFSET; off <= MAX_OFFSET; off++) {
-            const v = win[t + MAX_OFFSET + off]!;
-            const o = (off + MAX_OFFSET) * L;
-            for (let y = 0; y < L; y++) em[eo + y]! += v[o + y]!;
-          }
-          const base = (s.start + t) * F;
-          for (let f = base; f < base + F; f++) {
-            const r = rowOf(feats[f]!);
-            if (r < 0) continue;
-            const o = r * L;
-            for (let y = 0; y < L; y++) em[eo + y]! += weights[o + y]!;
-          }
-        }
-        viterbi(em, n, trans, pred, back, score);
+        for (let j = 0; j < n * L; j++) scores[j] = em[s.start * L + j]! * scale;
+        viterbi(scores, n, trans, pred, back, score);
         out.set(pred.subarray(0, n), s.start);
       }
       return out;

@@ -36,3 +36,11 @@ test('names: two namesakes given one role are an entity conflict; a familiar for
   assert.equal(sameGivenName('chuck', 'charles'), true);
   assert.equal(sameGivenName('loretta', 'linda'), false);
 });
+
+test('titles: one person given two top offices of a company is an entity conflict; one office is not', () => {
+  const a = 'Customers lined up on Wednesday after CEO Dan Cathy said in an interview that he backs traditional marriage.';
+  const b = 'Customers lined up on Wednesday after the company president Dan Cathy said he backs the biblical definition of the family.';
+  const found = nameConflicts(a, b);
+  assert.ok(found.some((s) => s.includes('CEO Dan Cathy') && s.includes('president Dan Cathy')), found.join('\n'));
+  assert.deepEqual(nameConflicts(a.replace('CEO', 'President'), b).filter((s) => s.startsWith('Title')), []);
+});

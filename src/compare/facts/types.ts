@@ -71,6 +71,9 @@ export interface DatedFact extends Mention {
   entities: Set<string>;
   /** The act the date is the date of, when an event noun names it next to the date (Russian: "Драка произошла 31 января"). */
   act?: string | null;
+  /** A year ('2019') or month ('2019-02') given with no day, and the concept of the word it hangs on ("ends in 2019": end). */
+  period?: string;
+  periodWord?: string | null;
 }
 
 /** An act with its status: done ("was arrested"), negated ("no arrests", "yet to be arrested") or planned ("will be sent"). */
@@ -89,6 +92,8 @@ export interface StatusFact extends Mention {
   blanket: boolean;
   /** Done, read only from a participle with its agent ("reinforcements sent by the Pentagon"): it may describe a noun. */
   agentOnly: boolean;
+  /** Concepts of whom a denied act is denied towards ("hasn't apologized to the young men": young, man), when said. */
+  towards?: Set<string>;
   /** Concepts of what the act is done to (a passive's subject, an active verb's object); empty when unknown. */
   theme?: Set<string>;
 }

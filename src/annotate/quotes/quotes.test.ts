@@ -327,3 +327,11 @@ test('"Another said", "One said": a quantifier standing alone is the speaker men
   const shown = quotes('Another said he hoped with his whole heart that Trump wins the election.');
   assert.ok(shown.every((q) => q.speaker === null), JSON.stringify(shown));
 });
+
+test('a verb of appearance after an apposition: nobody says it, the subject is part of the content', () => {
+  const got = extractQuotes(preparedArticle('The statistics, purported to be gathered by a bureau in San Francisco, appear to be fabricated.'), lex, { attitudes: true });
+  const appear = got.find((q) => q.cue?.text === 'appear');
+  assert.ok(appear, JSON.stringify(got.map((q) => q.cue?.text)));
+  assert.equal(appear.speakerMention, null);
+  assert.ok(appear.content.some((c) => c.text === 'The statistics'));
+});

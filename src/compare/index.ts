@@ -360,10 +360,21 @@ export function compareArticles(articles: Article[], options: CompareOptions = {
         // (The word tests first: they are cheaper than the alignment behind the paraphrase score.)
         (((covered(x, y) && paraphrase(x, y) >= AGREEMENT_SIMILARITY) || (contained(x, y) && paraphrase(x, y) >= 0.45)) && oneFact(x, y))) &&
       quotesAgree({ article: x.article, span: x.claim }, { article: y.article, span: y.claim });
-    // Every outlet named must state it with every other (each agreeing with the lead is not enough: "workers will be
-    // paid for the paychecks they missed" and "will get back pay" agree, "missed their second paycheck" only with the first).
+    // Every outlet named must state it with every other, or share with the lead the same part of it (each agreeing
+    // with the lead is not enough: "workers will be paid for the paychecks they missed" and "will get back pay" agree,
+    // "missed their second paycheck" only on another part of the first; "FBI agents arrested him at his home", "the
+    // FBI's pre-dawn arrest ... at his Florida home" and "agents arrested Mr. Stone before dawn ... home" share one).
+    const withLead = (v: ClaimView) =>
+      new Set(lead.claim.keywords.filter((k) => v.claim.keywords.includes(k) || v.claim.keywords.some((l) => related(k, l) >= 0.75)));
+    const samePart = (v: ClaimView, w: ClaimView) => {
+      const sv = withLead(v);
+      return [...withLead(w)].some((k) => sv.has(k));
+    };
     const agreeing: ClaimView[] = [lead];
-    for (const v of members) if (v !== lead && agreeing.every((w) => agree(w, v))) agreeing.push(v);
+    for (const v of members) {
+      if (v === lead || !agree(lead, v)) continue;
+      if (agreeing.every((w) => w === lead || agree(w, v) || samePart(v, w))) agreeing.push(v);
+    }
     if (agreeing.length < 2) continue;
     members.splice(0, members.length, ...agreeing);
     evidenceList.splice(0, evidenceList.length, ...agreeing.map((v) => evidence(v.article, v.claim, 'claim')));

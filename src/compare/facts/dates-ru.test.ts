@@ -17,8 +17,10 @@ test('the act a Russian date dates: the event noun next to it, through a verb of
   assert.deepEqual(acts('Драка произошла 31 января на вечеринке.'), [['31 января', 'fight']]);
   assert.deepEqual(acts('5 марта произошел взрыв на заводе.'), [['5 марта', 'explosion']]);
   assert.deepEqual(acts('Его задержали в связи с инцидентом в новогоднюю ночь, когда он участвовал в драке.'), [['в новогоднюю ночь', 'fight']]);
-  // A date with no event noun beside it names no act.
-  assert.deepEqual(acts('Полиция разыскивала его со 2 января.'), [['со 2 января', null]]);
+  // A past verb or short participle beside the date dates its act; a statement's day and a preposition do not.
+  assert.deepEqual(acts('Пару задержали в субботу в гостинице.'), [['в субботу', 'arrest']]);
+  assert.deepEqual(acts('Министр заявил в понедельник о росте.'), [['в понедельник', null]]);
+  assert.deepEqual(acts('Около 5 марта в городе было тихо.'), [['5 марта', null]]);
 });
 
 test('two Russian reports that date one act differently conflict, though their clauses share little else', () => {
@@ -29,4 +31,10 @@ test('two Russian reports that date one act differently conflict, though their c
   // Unchanged dates of the same act agree: no conflict.
   const c = run('c', 'Драка произошла в новогоднюю ночь на большой вечеринке.');
   assert.equal(compareArticles([a, c]).findings.filter((f) => f.kind === 'conflict' && f.type === 'date').length, 0);
+});
+
+test('two Russian reports that date one arrest on two days conflict', () => {
+  const a = run('a', 'Пару задержали в субботу в гостинице.');
+  const b = run('b', 'Художника задержали в пятницу вечером на улице.');
+  assert.equal(compareArticles([a, b]).findings.filter((f) => f.kind === 'conflict' && f.type === 'date').length, 1);
 });

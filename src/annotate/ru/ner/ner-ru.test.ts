@@ -57,3 +57,13 @@ test('features: an organisation-gazetteer word, a Latin name and a web address e
   assert.notEqual(feats(withName, 'Запрос направлен в Интерпол', 3), feats(without, 'Запрос направлен в Интерпол', 3));
   assert.notEqual(feats(lists, 'сообщает infox.ru', 1), feats(lists, 'сообщает infox ru', 1));
 });
+
+test('resolution: an acronym joins the name its initials spell; a person named in full keeps the type of the surname alone', () => {
+  const text = 'В Следственном комитете сообщили о проверке. СК начал работу. Пётр Павленский задержан. Адвокат Павленского молчит.';
+  const at = (w: string, type: 'PER' | 'ORG' | 'LOC') => ({ start: text.indexOf(w), end: text.indexOf(w) + w.length, type });
+  const r = resolveRu(text, [at('Следственном комитете', 'ORG'), at('СК', 'ORG'), at('Пётр Павленский', 'PER'), at('Павленского', 'LOC')]);
+  const [sk1, sk2, p1, p2] = r.mentions;
+  assert.equal(sk1!.entity, sk2!.entity, 'СК = Следственный комитет');
+  assert.equal(p2!.type, 'PER');
+  assert.equal(p1!.entity, p2!.entity, 'Павленского is Пётр Павленский');
+});

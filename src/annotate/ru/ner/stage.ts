@@ -24,10 +24,10 @@ const words = (s: string) => s.split(/[\s]+/).filter((x) => /[\p{L}\p{N}]/u.test
 const isInitial = (w: string) => /^\p{Lu}\.?$/u.test(w);
 
 /** Mentions and the article's entities from tagged spans. */
-export function resolveRu(text: string, spans: readonly RuEntitySpan[]): { mentions: EntityMention[]; entities: ArticleEntity[] } {
+export function resolveRu(text: string, tagged: readonly RuEntitySpan[]): { mentions: EntityMention[]; entities: ArticleEntity[] } {
   const entities: (ArticleEntity & { keys: Set<string> })[] = [];
   const mentions: EntityMention[] = [];
-  for (const s of spans) {
+  for (const s of consistentTypes(text, tagged)) {
     const surface = text.slice(s.start, s.end);
     const ws = words(surface).filter((w) => !isInitial(w));
     if (ws.length === 0) continue;
@@ -44,7 +44,58 @@ export function resolveRu(text: string, spans: readonly RuEntitySpan[]): { menti
     } else if (surface !== e.name && !e.aliases.includes(surface)) e.aliases.push(surface);
     mentions.push({ start: s.start, end: s.end, type: s.type as EntityType, entity: e.id, via: 'tagger' });
   }
+  joinAcronyms(entities, mentions);
   return { mentions, entities: entities.map(({ keys: _keys, ...rest }) => rest) };
+}
+
+/**
+ * One type per name in an article: a one-word mention that is the surname of a person named in full
+ * ("Пётр Павленский" ... "Павленского") is that person, though '-ский' reads like a place adjective;
+ * other one-word names take the type most of their mentions have.
+ */
+export function consistentTypes(text: string, spans: readonly RuEntitySpan[]): RuEntitySpan[] {
+  const single = (s: RuEntitySpan) => {
+    const ws = words(text.slice(s.start, s.end));
+    return ws.length === 1 && /^\p{Lu}\p{Ll}/u.test(ws[0]!) ? ruNameKey(ws[0]!) : null;
+  };
+  const surnames = new Set<string>();
+  for (const s of spans) {
+    const ws = words(text.slice(s.start, s.end)).filter((w) => !isInitial(w));
+    if (s.type === 'PER' && ws.length >= 2) surnames.add(ruNameKey(ws[ws.length - 1]!));
+  }
+  const votes = new Map<string, Map<RuEntitySpan['type'], number>>();
+  for (const s of spans) {
+    const k = single(s);
+    if (k === null) continue;
+    const v = votes.get(k) ?? new Map();
+    v.set(s.type, (v.get(s.type) ?? 0) + 1);
+    votes.set(k, v);
+  }
+  return spans.map((s) => {
+    const k = single(s);
+    if (k === null) return s;
+    if (surnames.has(k)) return s.type === 'PER' ? s : { ...s, type: 'PER' };
+    const v = [...votes.get(k)!].sort((a, b) => b[1] - a[1]);
+    return v.length > 1 && v[0]![1] > v[1]![1] && v[0]![0] !== s.type ? { ...s, type: v[0]![0] } : s;
+  });
+}
+
+const ACRONYM = /^[А-ЯЁA-Z]{2,6}$/u;
+/** The initials of a name's words, function words left out ("Следственный комитет" -> "ск"; "Министерство иностранных дел" -> "мид"). */
+function initials(name: string): string {
+  return words(name).filter((w) => !/^(и|по|в|на|для|о|об|of|and|the|for)$/iu.test(w)).map((w) => foldRu(w)[0]).join('');
+}
+
+/** An acronym ("СК") and the name its initials spell ("Следственном комитете") in one article are one entity. */
+function joinAcronyms(entities: (ArticleEntity & { keys: Set<string> })[], mentions: EntityMention[]): void {
+  for (const short of [...entities]) {
+    if (!ACRONYM.test(short.name) || short.aliases.length > 0) continue;
+    const full = entities.find((e) => e !== short && e.type === short.type && words(e.name).length >= 2 && initials(e.name) === foldRu(short.name));
+    if (!full) continue;
+    for (const m of mentions) if (m.entity === short.id) m.entity = full.id;
+    if (!full.aliases.includes(short.name)) full.aliases.push(short.name);
+    entities.splice(entities.indexOf(short), 1);
+  }
 }
 
 export const ruEntityStage: Stage = {

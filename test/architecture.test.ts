@@ -18,7 +18,6 @@ const HARNESS_USERS = ['cli', ...HARNESSES];
  */
 const CYCLE_ALLOW_LIST: Record<string, string> = {
   'lang -> annotate': 'lang/xkey.ts uses the tokenizer and Russian stemming of annotate/ (lang is owned by the Russian work)',
-  'store -> ingest': 'store/kysely-store.ts canonicalises URLs with ingest/canonical-url.ts (belongs in model/ or a url helper)',
   'feeds -> ingest': 'feeds/watch.ts drives ingest; feeds/ is to move inside ingest/ (issue 20 layout)',
   'eval -> cli': 'eval/real.ts scores `parallax compare` itself through runCli, and reads EXIT',
 };

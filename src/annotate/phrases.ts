@@ -76,9 +76,10 @@ export function phraseLists(lists: readonly (readonly string[])[], openAnywhere:
         const c = lower.charCodeAt(i);
         const ids = i === start || !wordCode(lower.charCodeAt(i - 1)) ? atWordStart(c) : inWord(c);
         if (!ids) continue;
+        const next = lower.charCodeAt(i + 1);
         for (const id of ids) {
           const p = phrases[id]!;
-          if (i + p.length <= end && lower.startsWith(p, i)) hits.push(id, i);
+          if (i + p.length <= end && (p.length === 1 || p.charCodeAt(1) === next) && lower.startsWith(p, i)) hits.push(id, i);
         }
       }
       // By phrase (a stable order keeps positions ascending within one).

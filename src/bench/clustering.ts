@@ -69,7 +69,8 @@ function runSize(sources: ReturnType<typeof loadSourceStories>, size: number, de
     }
     batch.length = 0;
     peak = Math.max(peak, process.memoryUsage().rss);
-    if (ids.length % 25_000 === 0) progress(`${size}: ${ids.length} articles, ${(Number(ns) / 1e9).toFixed(1)} s`);
+    // CPU and memory too: a 1M run on a shared machine may not finish, and its growth is the figure.
+    if (ids.length % 25_000 === 0) progress(`${size}: ${ids.length} articles, ${(Number(ns) / 1e9).toFixed(1)} s (CPU ${(cpu / 1e6).toFixed(1)} s), peak RSS ${Math.round(peak / MB)} MB`);
   };
   for (const article of syntheticStream(sources, size)) {
     batch.push(article);

@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { articleFromContent } from '../ingest/read-inputs.js';
 import { createStoryClusterer } from './clusterer.js';
 import { findNearDuplicates } from './shingles.js';
+import { seededShuffle } from './random.js';
 
 const art = (id: string, outlet: string, published: string, title: string, text: string) =>
   articleFromContent({ text }, { id, source: `test:${id}`, outlet, title, published });
@@ -172,4 +173,33 @@ test('time as evidence: a follow-up days later (funerals, an updated toll) joins
   assert.notEqual(s('a4'), s('b1'));
   const why = c.explain('a4', 'a1')!;
   assert.ok(why.pair.features.placeShared! > 0, JSON.stringify(why.pair.features));
+});
+
+test('asking for stories after every article (as the server does) gives the stories asked for once at the end', () => {
+  const boosters = [
+    undated('v1', 'FDA authorizes Pfizer booster for people over 65', 'The Food and Drug Administration authorized a booster dose of the Pfizer vaccine for people over 65 and adults at high risk, after an advisory panel rejected boosters for everyone.'),
+    undated('v2', 'Pfizer booster cleared for seniors and high-risk workers', 'Regulators at the Food and Drug Administration cleared a third Pfizer dose for Americans over 65, nursing home residents and high-risk workers, narrowing the booster plan.'),
+    undated('v3', 'FDA narrows Pfizer booster to older adults', 'A Pfizer booster dose is now authorized for people over 65 and those at high risk, the Food and Drug Administration said, a narrower plan than the White House wanted.'),
+  ];
+  const masks = [
+    undated('m1', 'CDC says vaccinated people should mask indoors again', 'The Centers for Disease Control and Prevention told vaccinated people to wear masks indoors again in areas of high transmission, citing the delta variant and breakthrough infections.'),
+    undated('m2', 'CDC reverses mask guidance for the vaccinated', 'Vaccinated Americans in places with high transmission should return to indoor masks, the Centers for Disease Control and Prevention said, reversing guidance over the delta variant.'),
+    undated('m3', 'Masks are back indoors, CDC says', 'Citing the delta variant, the Centers for Disease Control and Prevention now recommends indoor masks for vaccinated people in areas with high transmission and for schools.'),
+  ];
+  const bridge = undated('x', 'Pfizer booster for over-65s and indoor masks for the vaccinated', 'The Food and Drug Administration authorized a Pfizer booster for people over 65 and at high risk, and the Centers for Disease Control and Prevention told vaccinated people to wear masks indoors in areas of high transmission because of the delta variant.');
+  const all = [...boosters, ...masks, bridge, ...infrastructureVote, ...budgetVote, ...quakeA, ...quakeB];
+  const partition = (articles: typeof all, askEach: boolean) => {
+    const c = createStoryClusterer();
+    for (const a of articles) {
+      c.add(a);
+      if (askEach) c.storyOf(a.id);
+    }
+    const groups = new Map<string, string[]>();
+    for (const a of all) groups.set(c.storyOf(a.id)!, [...(groups.get(c.storyOf(a.id)!) ?? []), a.id].sort());
+    return [...groups.values()].map((g) => g.join(',')).sort();
+  };
+  for (const seed of [1, 2, 3, 4, 5]) {
+    const order = seededShuffle(all, seed);
+    assert.deepEqual(partition(order, true), partition(order, false), `order seed ${seed}`);
+  }
 });

@@ -38,8 +38,16 @@ const REFLEXIVE = /^(?:my|your|him|her|it|our|them|one)sel(?:f|ves)$/;
 
 /** Words written with a capital in a statement, lower case: names, which are participants, not what is said of them. */
 function capitalised(text: string): Set<string> {
-  return new Set((text.match(/\p{Lu}[\p{L}'’-]*/gu) ?? []).map((w) => w.toLowerCase().replace(/’/g, "'")));
+  let out = capitalisedMemo.get(text);
+  if (!out) {
+    if (capitalisedMemo.size >= MEMO_TEXTS) capitalisedMemo.clear();
+    capitalisedMemo.set(text, (out = new Set((text.match(/\p{Lu}[\p{L}'’-]*/gu) ?? []).map((w) => w.toLowerCase().replace(/’/g, "'")))));
+  }
+  return out;
 }
+/** Statements and clauses read again and again within a story (every pair a statement is in). */
+const capitalisedMemo = new Map<string, Set<string>>();
+const MEMO_TEXTS = 20_000;
 
 /**
  * Whether two statements state one fact, read from the word alignment of the lexicon: names aside, the content
@@ -115,20 +123,31 @@ export function statesOneFact(m: FactMatch): boolean {
  * "nine minutes" and "48 minutes" report two moments, not one.
  */
 export function valuesClash(a: ClaimView, b: ClaimView): boolean {
-  const qs = (v: ClaimView) => v.claim.quantities.map((i) => v.article.layers.quantities?.[i]).filter((q): q is Quantity => !!q && Number.isFinite(q.value));
-  const qa = qs(a);
-  const qb = qs(b);
-  const kind = (q: Quantity) => `${q.kind}:${q.unit ?? ''}:${q.countedHead ? concept(q.countedHead) : ''}`;
   let clash = false;
-  for (const x of qa) {
-    for (const y of qb) {
-      if (kind(x) !== kind(y)) continue;
-      if (!numbersConflict(x, y)) return false;
+  for (const x of finiteQuantities(a)) {
+    for (const y of finiteQuantities(b)) {
+      if (x.kind !== y.kind) continue;
+      if (!numbersConflict(x.q, y.q)) return false;
       clash = true;
     }
   }
   return clash;
 }
+
+/** A statement's figures with a finite value, each with its kind (what is measured: unit and thing counted), read once per statement. */
+function finiteQuantities(v: ClaimView): { q: Quantity; kind: string }[] {
+  let out = quantitiesMemo.get(v);
+  if (!out) {
+    out = v.claim.quantities
+      .map((i) => v.article.layers.quantities?.[i])
+      .filter((q): q is Quantity => !!q && Number.isFinite(q.value))
+      .map((q) => ({ q, kind: quantityKind(q) }));
+    quantitiesMemo.set(v, out);
+  }
+  return out;
+}
+const quantitiesMemo = new WeakMap<ClaimView, { q: Quantity; kind: string }[]>();
+const quantityKind = (q: Quantity) => `${q.kind}:${q.unit ?? ''}:${q.countedHead ? concept(q.countedHead) : ''}`;
 
 /**
  * Durations of one statement that none of the other's match ("nine minutes into the encounter" / "On 48
@@ -149,6 +168,15 @@ export const measuresClash = (a: ClaimView, b: ClaimView): boolean => valuesClas
 export type ClauseModality = 'possible' | 'planned' | 'stated';
 let modalityCues: { possible: RegExp; planned: RegExp } | null = null;
 export function clauseModality(text: string): ClauseModality {
+  let m = modalityMemo.get(text);
+  if (!m) {
+    if (modalityMemo.size >= MEMO_TEXTS) modalityMemo.clear();
+    modalityMemo.set(text, (m = readModality(text)));
+  }
+  return m;
+}
+const modalityMemo = new Map<string, ClauseModality>();
+function readModality(text: string): ClauseModality {
   if (!modalityCues) {
     const cue = (list: readonly string[]) => new RegExp(`(?<![\\p{L}'’])(?:${list.map((c) => c.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})(?![\\p{L}])`, 'iu');
     const m = lexicon().modality;
@@ -199,6 +227,12 @@ export interface ClauseAgreement {
 
 /** The clauses of a statement: stretches between commas, semicolons, colons, dashes and "while". */
 export function clausesOf(v: ClaimView): { start: number; end: number }[] {
+  let out = clausesMemo.get(v);
+  if (!out) clausesMemo.set(v, (out = cutClauses(v)));
+  return out;
+}
+const clausesMemo = new WeakMap<ClaimView, { start: number; end: number }[]>();
+function cutClauses(v: ClaimView): { start: number; end: number }[] {
   const text = v.article.text;
   const out: { start: number; end: number }[] = [];
   const cut = /[,;:—–]\s*|\s+while\s+/g;
@@ -217,6 +251,12 @@ export function clausesOf(v: ClaimView): { start: number; end: number }[] {
  * ("Iran's supreme leader", "the Russian president"), lower case.
  */
 export function nameWords(v: ClaimView): Set<string> {
+  let out = nameWordsMemo.get(v);
+  if (!out) nameWordsMemo.set(v, (out = readNameWords(v)));
+  return out;
+}
+const nameWordsMemo = new WeakMap<ClaimView, Set<string>>();
+function readNameWords(v: ClaimView): Set<string> {
   const out = new Set<string>();
   for (const m of v.article.layers.entities ?? []) {
     if (m.start < v.claim.start || m.end > v.claim.end) continue;
@@ -235,6 +275,15 @@ const NEGATION = /\b(?:not|no|never|nor|without|denied|denies|deny)\b|n['’]t\b
 const negated = (text: string) => NEGATION.test(text);
 /** Story entities mentioned inside a span of a claim's article. */
 function mentionedIn(v: ClaimView, span: { start: number; end: number }): Set<string> {
+  let byStart = mentionedMemo.get(v);
+  if (!byStart) mentionedMemo.set(v, (byStart = new Map()));
+  const key = `${span.start}:${span.end}`;
+  let out = byStart.get(key);
+  if (!out) byStart.set(key, (out = readMentioned(v, span)));
+  return out;
+}
+const mentionedMemo = new WeakMap<ClaimView, Map<string, Set<string>>>();
+function readMentioned(v: ClaimView, span: { start: number; end: number }): Set<string> {
   const out = new Set<string>();
   for (const m of v.article.layers.entities ?? []) if (m.start >= span.start && m.end <= span.end) out.add(v.storyEntity(m.standsFor ?? m.entity));
   return out;
@@ -260,23 +309,25 @@ export function clauseAgreements(
   skip: (a: ClaimView, b: ClaimView) => boolean,
 ): ClauseAgreement[] {
   const out: ClauseAgreement[] = [];
-  const figures = (v: ClaimView) =>
-    v.claim.quantities.map((i) => v.article.layers.quantities?.[i]).filter((q): q is Quantity => !!q && Number.isFinite(q.value) && (q.unit !== null || Math.abs(q.value) > 1));
-  const kind = (q: Quantity) => `${q.kind}:${q.unit ?? ''}:${q.countedHead ? concept(q.countedHead) : ''}`;
-  const sameFigure = (a: ClaimView, b: ClaimView) => figures(a).some((x) => figures(b).some((y) => kind(x) === kind(y) && !numbersConflict(x, y)));
+  // (Figures with a unit, or counts above one: "one" is as often a pronoun.)
+  const figures = (v: ClaimView) => finiteQuantities(v).filter(({ q }) => q.unit !== null || Math.abs(q.value) > 1);
+  const sameFigure = (a: ClaimView, b: ClaimView) => figures(a).some((x) => figures(b).some((y) => x.kind === y.kind && !numbersConflict(x.q, y.q)));
   // The figure both give lies inside both clauses.
-  const inSpan = (q: Quantity, span: { start: number; end: number }) => q.start >= span.start && q.end <= span.end;
+  const inSpan = ({ q }: { q: Quantity }, span: { start: number; end: number }) => q.start >= span.start && q.end <= span.end;
   const sameFigureIn = (a: ClaimView, ca: { start: number; end: number }, b: ClaimView, cb: { start: number; end: number }) =>
-    figures(a).some((x) => inSpan(x, ca) && figures(b).some((y) => inSpan(y, cb) && kind(x) === kind(y) && !numbersConflict(x, y)));
+    figures(a).some((x) => inSpan(x, ca) && figures(b).some((y) => inSpan(y, cb) && x.kind === y.kind && !numbersConflict(x.q, y.q)));
   const anchored = (a: ClaimView, b: ClaimView) => [...a.entities].some((e) => b.entities.has(e)) || sameFigure(a, b);
   // Every qualifying clause pair, then the best first, one-to-one per pair of articles.
   const found: (ClauseAgreement & { score: number })[] = [];
   for (const { a, b, similarity } of candidates) {
-    if (similarity < CLAUSE_SIMILARITY || skip(a, b) || !anchored(a, b) || measuresClash(a, b)) continue;
-    const sharedEntities = [...a.entities].filter((e) => b.entities.has(e)).length;
+    if (similarity < CLAUSE_SIMILARITY) continue;
     const figure = sameFigure(a, b);
     const source = speakerOf(a);
-    if (!figure && source !== null && source === speakerOf(b)) {
+    const sameSource = !figure && source !== null && source === speakerOf(b);
+    // (Every clause agreement needs a figure both give or one source: nothing to read without one.)
+    if ((!figure && !sameSource) || skip(a, b) || !anchored(a, b) || measuresClash(a, b)) continue;
+    const sharedEntities = [...a.entities].filter((e) => b.entities.has(e)).length;
+    if (sameSource) {
       // Without a figure, one person said to state one thing: the same source, saying the same rare word of the same participant.
       for (const ca of clausesOf(a)) {
         const ta = a.article.text.slice(ca.start, ca.end);
@@ -298,8 +349,6 @@ export function clauseAgreements(
       }
       continue;
     }
-    // (Every clause agreement needs a figure both clauses give: nothing to read without one.)
-    if (!figure) continue;
     for (const ca of clausesOf(a)) {
       const ta = a.article.text.slice(ca.start, ca.end);
       for (const cb of clausesOf(b)) {

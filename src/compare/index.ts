@@ -107,11 +107,20 @@ export function compareArticles(articles: Article[], options: CompareOptions = {
   const related = relatedness(lex);
   const storyEntity = (a: Article, id: string) => map.get(a.id)?.get(id) ?? `${a.id}:${id}`;
   const detected: Candidate[] = [];
+  const sidesOf = new Map<Article, { value: Span; candidate: number }[]>();
   for (const d of DETECTORS) {
     for (const c of d.detect({ articles, facts, related, lexicon: lex, storyEntity })) {
       // An earlier detector's finding on the same words stands.
-      const dup = detected.some((o) => c.sides.filter((s) => o.sides.some((t) => t.article === s.article && t.value.start < s.value.end && s.value.start < t.value.end)).length >= 2);
-      if (!dup) detected.push(c);
+      // (Indexed by article: each side of c counts once for every earlier candidate with a side overlapping it.)
+      const overlaps = new Map<number, number>();
+      for (const s of c.sides) {
+        const hit = new Set<number>();
+        for (const t of sidesOf.get(s.article) ?? []) if (t.value.start < s.value.end && s.value.start < t.value.end) hit.add(t.candidate);
+        for (const k of hit) overlaps.set(k, (overlaps.get(k) ?? 0) + 1);
+      }
+      if ([...overlaps.values()].some((count) => count >= 2)) continue;
+      for (const s of c.sides) (sidesOf.get(s.article) ?? sidesOf.set(s.article, []).get(s.article)!).push({ value: s.value, candidate: detected.length });
+      detected.push(c);
     }
   }
   const inSpan = (v: ClaimView, s: Span) => s.start >= v.claim.start && s.end <= v.claim.end;
@@ -348,12 +357,24 @@ export function compareArticles(articles: Article[], options: CompareOptions = {
     const agree = (x: ClaimView, y: ClaimView) =>
       (!lex ||
         sameFigure(x, y) ||
-        (((paraphrase(x, y) >= AGREEMENT_SIMILARITY && covered(x, y)) || (paraphrase(x, y) >= 0.45 && contained(x, y))) && oneFact(x, y))) &&
+        // (The word tests first: they are cheaper than the alignment behind the paraphrase score.)
+        (((covered(x, y) && paraphrase(x, y) >= AGREEMENT_SIMILARITY) || (contained(x, y) && paraphrase(x, y) >= 0.45)) && oneFact(x, y))) &&
       quotesAgree({ article: x.article, span: x.claim }, { article: y.article, span: y.claim });
-    // Every outlet named must state it with every other (each agreeing with the lead is not enough: "workers will be
-    // paid for the paychecks they missed" and "will get back pay" agree, "missed their second paycheck" only with the first).
+    // Every outlet named must state it with every other, or share with the lead the same part of it (each agreeing
+    // with the lead is not enough: "workers will be paid for the paychecks they missed" and "will get back pay" agree,
+    // "missed their second paycheck" only on another part of the first; "FBI agents arrested him at his home", "the
+    // FBI's pre-dawn arrest ... at his Florida home" and "agents arrested Mr. Stone before dawn ... home" share one).
+    const withLead = (v: ClaimView) =>
+      new Set(lead.claim.keywords.filter((k) => v.claim.keywords.includes(k) || v.claim.keywords.some((l) => related(k, l) >= 0.75)));
+    const samePart = (v: ClaimView, w: ClaimView) => {
+      const sv = withLead(v);
+      return [...withLead(w)].some((k) => sv.has(k));
+    };
     const agreeing: ClaimView[] = [lead];
-    for (const v of members) if (v !== lead && agreeing.every((w) => agree(w, v))) agreeing.push(v);
+    for (const v of members) {
+      if (v === lead || !agree(lead, v)) continue;
+      if (agreeing.every((w) => w === lead || agree(w, v) || samePart(v, w))) agreeing.push(v);
+    }
     if (agreeing.length < 2) continue;
     members.splice(0, members.length, ...agreeing);
     evidenceList.splice(0, evidenceList.length, ...agreeing.map((v) => evidence(v.article, v.claim, 'claim')));
@@ -373,8 +394,26 @@ export function compareArticles(articles: Article[], options: CompareOptions = {
 
   // Facts two statements share when each says more besides: clause by clause, for the pairs nothing above covers.
   if (lex) {
-    const touches = (f: Finding, v: ClaimView) => f.evidence.some((e) => e.article === v.article.id && e.start < v.claim.end && v.claim.start < e.end);
-    const covered = (a: ClaimView, b: ClaimView) => findings.some((f) => f.kind !== 'exclusive' && touches(f, a) && touches(f, b));
+    // The findings whose evidence touches each statement (by article, then by overlap), made on first use.
+    const evidenceOf = new Map<string, { start: number; end: number; finding: number }[]>();
+    findings.forEach((f, i) => {
+      if (f.kind === 'exclusive') return;
+      for (const e of f.evidence) (evidenceOf.get(e.article) ?? evidenceOf.set(e.article, []).get(e.article)!).push({ start: e.start, end: e.end, finding: i });
+    });
+    const touching = new Map<string, Set<number>>();
+    const touchedBy = (v: ClaimView) => {
+      let set = touching.get(v.key);
+      if (!set) {
+        set = new Set((evidenceOf.get(v.article.id) ?? []).filter((e) => e.start < v.claim.end && v.claim.start < e.end).map((e) => e.finding));
+        touching.set(v.key, set);
+      }
+      return set;
+    };
+    const covered = (a: ClaimView, b: ClaimView) => {
+      const tb = touchedBy(b);
+      for (const i of touchedBy(a)) if (tb.has(i)) return true;
+      return false;
+    };
     for (const c of clauseAgreements(candidates, lex, covered)) {
       const sides = [
         { v: c.a, span: c.spanA },

@@ -5,7 +5,7 @@ import { sql, type Kysely } from 'kysely';
 import type { Article } from '../model/document.js';
 import type { StoryComparison } from '../compare/types.js';
 import { ParallaxError } from '../model/errors.js';
-import { canonicalUrl } from '../ingest/canonical-url.js';
+import { canonicalUrl } from '../model/canonical-url.js';
 import type { Backend, Database } from './schema.js';
 import type { ArticleSummary, ArticleToStore, FeedState, IngestRunInfo, PutResult, SearchHit, DatabaseStore, StoryFilter, StorySummary } from './types.js';
 import { contentHash } from './content-hash.js';

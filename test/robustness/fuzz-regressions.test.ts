@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { repoRoot } from '../../src/shared-paths.js';
-import { canonicalUrl } from '../../src/ingest/canonical-url.js';
+import { canonicalUrl } from '../../src/model/canonical-url.js';
 import { createFuzzTargets, FUZZ_TARGETS, type FuzzTarget } from './fuzz-targets.js';
 
 interface Regression {

@@ -58,6 +58,13 @@ function readCore(view: TokenView, o: FigureOptions, i: number): { read: NumberR
   } else if (lex.currencyCodes.has(lw) && (w === w.toUpperCase() || lw.startsWith('dlr')) && view.tokens[i + 1]?.kind === 'number') {
     currency = lex.currencyCodes.get(lw)!;
     j = i + 1;
+  } else if (lex.currencyAbbreviations.has(lw) && /^\p{Lu}/u.test(w)) {
+    // "Rs 25 lakh", "Rs. 3,000", "Rs 3-crore".
+    const k = view.words[i + 1] === '.' ? i + 2 : i + 1;
+    if (view.tokens[k]?.kind === 'number') {
+      currency = lex.currencyAbbreviations.get(lw)!;
+      j = k;
+    }
   }
   const read = readNumber(view, lex, j, currency !== null);
   if (!read) return null;

@@ -12,6 +12,8 @@ export interface QuantityLexicon {
   currencySymbols: Map<string, string>;
   currencyPrefixes: Map<string, string>;
   currencyCodes: Map<string, string>;
+  /** Capitalised abbreviations written before an amount ("Rs 25 lakh", "Rs. 3,000"), lower-case without the dot. */
+  currencyAbbreviations: Map<string, string>;
   /** Single- and multi-word currency names ("dollars", "pounds sterling"), keyed by lower-case words joined by one space. */
   currencyWords: Map<string, string>;
   percentWords: Map<string, string>;
@@ -40,6 +42,7 @@ interface RawLexicon {
   currencySymbols: Record<string, string>;
   currencyPrefixes: Record<string, string>;
   currencyCodes: Record<string, string>;
+  currencyAbbreviations?: Record<string, string>;
   currencyWords: Record<string, string>;
   percentWords: Record<string, string>;
   units: Record<string, string>;
@@ -67,6 +70,7 @@ export function parseQuantityLexicon(raw: RawLexicon): QuantityLexicon {
     currencySymbols: m(raw.currencySymbols),
     currencyPrefixes: m(raw.currencyPrefixes),
     currencyCodes: m(raw.currencyCodes),
+    currencyAbbreviations: m(raw.currencyAbbreviations ?? {}),
     currencyWords: m(raw.currencyWords),
     percentWords: m(raw.percentWords),
     units: m(raw.units),

@@ -119,7 +119,9 @@ export function readNumber(view: TokenView, lex: QuantityLexicon, i: number, all
       end += 3;
     }
   }
-  // Scale words: "4.1 billion", "1.8bn", "300k" (short letters only when glued or after a currency).
+  // Scale words: "4.1 billion", "1.8bn", "300k" (short letters only when glued or after a currency); "a 3-crore case".
+  const hyphened = !spelled && view.words[end] === '-' && view.tokens[end - 1]!.end === view.tokens[end]!.start && view.tokens[end + 1]?.start === view.tokens[end]!.end && lex.scales.has(view.lower[end + 1] ?? '');
+  if (hyphened) end++;
   const sw = view.lower[end];
   if (sw !== undefined && !spelled) {
     const scale = lex.scales.get(sw);

@@ -113,3 +113,13 @@ test('thousands separated by spaces: "60 000 protesters", not a day and a figure
   assert.deepEqual(figures('Police said 60 000 protesters attended at the peak.').map((f) => [f.text, f.value]), [['60 000', 60000]]);
   assert.deepEqual(figures('On May 5 100 people were evacuated.').map((f) => f.value).includes(5100), false);
 });
+
+test('Indian amounts: "Rs" before the figure, lakh and crore as scales, a scale joined by a hyphen', () => {
+  const f = figures('The CBI arrested two men with Rs 25 lakh in a Rs 3-crore bribery case; Maruti sold 1.33 lakh units.');
+  assert.deepEqual(f.map((x) => [x.text, x.value, x.unit]), [
+    ['two', 2, null],
+    ['Rs 25 lakh', 2.5e6, 'INR'],
+    ['Rs 3-crore', 3e7, 'INR'],
+    ['1.33 lakh', 133000, null],
+  ]);
+});

@@ -194,7 +194,7 @@ export class WeightTable {
 }
 
 /** Combines a feature's hash so far with the hash of its next part. */
-function mix(h: number, x: number): number {
+export function mix(h: number, x: number): number {
   h = Math.imul(h ^ x, 0x01000193);
   return h ^ (h >>> 15);
 }
@@ -234,7 +234,7 @@ function reportedClause(view: TokenView, k: number, e: number): string {
 
 const partHashes = new Map<string, number>();
 /** fnv of a short constant or class string, remembered (classes, buckets, names). */
-function hashOf(x: string): number {
+export function hashOf(x: string): number {
   let h = partHashes.get(x);
   if (h === undefined) {
     h = fnv(FNV_START, x);
@@ -256,22 +256,28 @@ function perTokenHashes(cache: WeakMap<TokenView, Int32Array>, view: TokenView, 
 
 const lowerHashCache = new WeakMap<TokenView, Int32Array>();
 /** fnv of each token's lower-cased word. */
-function lowerHashes(view: TokenView): Int32Array {
+export function lowerHashes(view: TokenView): Int32Array {
   return perTokenHashes(lowerHashCache, view, (i) => fnv(FNV_START, view.lower[i]!));
 }
 
 const classHashCache = new WeakMap<TokenView, Int32Array>();
 /** fnv of each token's class (cls inside a sentence). */
-function classHashes(view: TokenView): Int32Array {
+export function classHashes(view: TokenView): Int32Array {
   return perTokenHashes(classHashCache, view, (i, n) => hashOf(cls(view, i, 0, n)));
 }
 
 const P = (name: string) => fnv(FNV_START, name);
 const K = { b: fnv(FNV_START, 'b'), st: P('st='), stcn1: P('stcn1='), cp1st: P('cp1st='), csl: P('csl='), cslst: P('cslst='), cslcn1: P('cslcn1='), cl: P('cl='), clst: P('clst='), w: P('w='), s3: P('s3='), cap: P('cap='), q: P('q='), p1: P('p1='), p2: P('p2='), n1: P('n1='), n2: P('n2='), p1w: P('p1w='), wn1: P('wn1='), wn1n2: P('wn1n2='), p2p1w: P('p2p1w='), cp1: P('cp1='), cn1: P('cn1='), cp2cp1: P('cp2cp1='), cn1cn2: P('cn1cn2='), cp1w: P('cp1w='), wcn1: P('wcn1='), wcn1cn2: P('wcn1cn2='), cp2cp1w: P('cp2cp1w='), cp1cn1: P('cp1cn1='), qs: P('qs='), pos: P('pos=') };
-const H_BOS = fnv(FNV_START, '<s>');
-const H_EOS = fnv(FNV_START, '</s>');
-const H_BOS_CLASS = fnv(FNV_START, 'BOS');
-const H_EOS_CLASS = fnv(FNV_START, 'EOS');
+const stemHashCache = new WeakMap<TokenView, Int32Array>();
+/** fnv of each token's stem (stemOf of its lower-cased word). */
+export function stemHashes(view: TokenView): Int32Array {
+  return perTokenHashes(stemHashCache, view, (i) => fnv(FNV_START, stemOf(view.lower[i]!)));
+}
+
+export const H_BOS = fnv(FNV_START, '<s>');
+export const H_EOS = fnv(FNV_START, '</s>');
+export const H_BOS_CLASS = fnv(FNV_START, 'BOS');
+export const H_EOS_CLASS = fnv(FNV_START, 'EOS');
 
 /**
  * Score of token k: the bias plus the weights of its features. The features are emitCueFeatures' (a test

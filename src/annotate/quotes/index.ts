@@ -46,6 +46,11 @@ function firstTokenAtOrAfter(view: TokenView, offset: number): number {
   return lo;
 }
 
+/** The words of a speaker mention, lower-cased (two mentions of one speaker compare equal). */
+function sourceText(view: TokenView, r: TokRange): string {
+  return view.lower.slice(r.first, r.end).join(' ');
+}
+
 function overlaps(a: { start: number; end: number }, b: { start: number; end: number }): boolean {
   return a.start < b.end && b.start < a.end;
 }
@@ -250,8 +255,21 @@ export function extractQuotes(article: Article, lex: QuoteLexicon, options: Quot
       }
     }
     const prev = ptr >= 0 && paragraph - bySource[ptr]!.paragraph <= 1 ? bySource[ptr]! : null;
-    if (prev && prev.quoted.length > 0 && sent - prev.sentence <= 2) {
-      prev.quoted.push(...spans);
+    // The same speaker's quoted attribution just before, past an attribution of theirs without quotes
+    // ("“...,” Johnson said, referring to a town hall ... “If I had to ...”"): the quote goes on.
+    let quotedPrev = prev;
+    if (prev && prev.quoted.length === 0 && prev.source) {
+      const who = sourceText(view, prev.source);
+      for (let i = ptr - 1; i >= Math.max(0, ptr - 3); i--) {
+        const d = bySource[i]!;
+        if (d.quoted.length > 0 && sourceText(view, d.source!) === who) {
+          quotedPrev = d;
+          break;
+        }
+      }
+    }
+    if (quotedPrev && quotedPrev.quoted.length > 0 && sent - quotedPrev.sentence <= 2) {
+      quotedPrev.quoted.push(...spans);
       claimed.add(grp.g);
       continue;
     }

@@ -293,3 +293,30 @@ test('a speaker right after the cue opens a nested attribution: the outer conten
   assert.ok(said, JSON.stringify(got));
   assert.match(said.content, /^she was asked to give a presentation/);
 });
+
+test('"according to" after an action: the source tells the whole clause; after a speech verb it is the channel', () => {
+  assert.deepEqual(quotes('Clinton plans to visit Charlotte on Sunday, according to a campaign aide.').map((x) => [x.speaker, x.content]), [['a campaign aide', 'Clinton plans to visit Charlotte on Sunday']]);
+  const told = quotes('Putin told Japarov that the base would stay, according to a Kremlin readout.');
+  assert.deepEqual(told.map((x) => [x.speaker, x.via]), [['Putin', 'a Kremlin readout']]);
+});
+
+test('a quote goes on past an attribution of the same speaker without quotes', () => {
+  const got = quotes('"You make mistakes along the trail," Johnson said in Concord, referring to a CNN town hall where he declined to criticize Clinton. "If I had to do that over again, I would have said: She is beholden."');
+  const said = got.find((q) => q.cue === 'said');
+  assert.equal(said?.content, 'You make mistakes along the trail | If I had to do that over again, I would have said: She is beholden.');
+  assert.equal(got.filter((q) => q.cue === null).length, 0);
+});
+
+test('a prepositional phrase between the cue and a quote is no part of the content: said of the episode, “...”', () => {
+  assert.deepEqual(quotes('Mr. Obama said of the episode, “I don’t like it.”').map((x) => [x.speaker, x.content]), [['Mr. Obama', 'I don’t like it.']]);
+  assert.deepEqual(quotes('Rubio said at one point: “The answer is not simply to yell.”').map((x) => [x.speaker, x.content]), [['Rubio', 'The answer is not simply to yell.']]);
+});
+
+test('speakers with a noun in -ly or a plural possessive: “the family’s attorney”, “military veterans’ families”', () => {
+  assert.equal(quotes('The family’s attorney, Justin Bamberg, said the videos show Scott leaving his car.')[0]?.speaker, 'The family’s attorney');
+  assert.equal(quotes('Rucker Culpepper, who runs the effort for military veterans’ families, said the campaign was ready.')[0]?.speaker, 'Rucker Culpepper');
+});
+
+test('after a quote, a speaker with a bracket and an apposition: “...,” Rep. Jim Jordan (R-Ohio), a panel member, said.', () => {
+  assert.deepEqual(quotes('“They would just go get them,” Rep. Jim Jordan (R-Ohio), an oversight panel member, said.').map((x) => [x.speaker, x.content]), [['Rep. Jim Jordan', 'They would just go get them']]);
+});

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { repoRoot } from '../../shared-paths.js';
 import type { TokenView } from '../quantities/token-view.js';
-import { cachedCueScore, cls, fnv, prefixHash, stemOf, vocabMask, type CueModel } from './cue-model.js';
+import { cachedCueScore, classHashes, fnv, FNV_START, H_BOS, H_BOS_CLASS, H_EOS, H_EOS_CLASS, hashOf, lowerHashes, mix, stemHashes, vocabMask, type CueModel } from './cue-model.js';
 import type { TokRange } from './speaker.js';
 
 /**
@@ -146,76 +146,82 @@ function relBucket(d: number): string {
   return (d < 0 ? 'L' : 'R') + b;
 }
 
-type Emit = (a: string, b?: string, c?: string, d?: string) => void;
+const N = (name: string) => fnv(FNV_START, name);
+/** The name part of each feature (its value parts are mixed in: word, class and bucket hashes). */
+const K = { b: N('b'), w: N('w='), st: N('st='), c: N('c='), p1: N('p1='), n1: N('n1='), p2: N('p2='), n2: N('n2='), cp1c: N('cp1c='), ccn1: N('ccn1='), cp1cn1: N('cp1cn1='), sc: N('sc='), scw: N('scw='), scm1: N('sc-1='), scp1: N('sc+1='), rel: N('rel='), relb: N('relb='), relc: N('relc='), rele: N('rele='), relw: N('relw='), q: N('q='), qc: N('qc='), pos: N('pos='), r: N('r='), rp: N('rp='), rc: N('rc='), rw: N('rw='), near: N('near='), nearr: N('nearr='), nearw: N('nearw=') };
+const H = { none: hashOf('none'), q: hashOf('q'), dash: hashOf('-'), that: hashOf('that'), comma: hashOf(','), first: hashOf('first'), last: hashOf('last'), mid: hashOf('mid'), empty: hashOf('') };
+const ROLE_HASHES = ['O', 'S', 'C', 'Q'].map(hashOf);
+const ROLE_OUTSIDE = hashOf('_');
 
-/** Features of token k of a sentence, given as parts to `emit`. */
-function emitSeqFeatures(view: TokenView, s: SeqSentence, k: number, quoted: Uint8Array, emit: Emit): void {
+/**
+ * Feature hashes of token k (training and inference share them): each feature is its name's hash mixed with
+ * the hashes of its parts, and words, stems and classes are hashed once per text (no string is built per
+ * feature). The features: the word, its stem, class and neighbours; the cue scores of the word and its
+ * neighbours (buckets); the place of the word relative to the sentence's best cue candidate, with the clause
+ * edge between them; quotation; what the rules made of the word and its neighbours; the nearest cue candidate.
+ */
+export function seqFeatureHashes(view: TokenView, s: SeqSentence, k: number, quoted: Uint8Array, out: number[]): void {
+  out.length = 0;
   const { f, e } = s;
-  const l = view.lower[k]!;
-  const lw = (i: number) => (i < f ? '<s>' : i >= e ? '</s>' : view.lower[i]!);
-  const c0 = cls(view, k, f, e);
-  const cp1 = cls(view, k - 1, f, e);
-  const cn1 = cls(view, k + 1, f, e);
-  const sc = bucket(s.score[k - f]!);
-  const rel = s.best < 0 ? 'none' : relBucket(k - s.best);
-  const bestScore = s.best < 0 ? 'none' : bucket(s.score[s.best - f]!);
+  const L = lowerHashes(view);
+  const C = classHashes(view);
+  const lw = (i: number) => (i < f ? H_BOS : i >= e ? H_EOS : L[i]!);
+  const cl = (i: number) => (i < f ? H_BOS_CLASS : i >= e ? H_EOS_CLASS : C[i]!);
+  const l = L[k]!;
+  const c0 = C[k]!;
+  const cp1 = cl(k - 1);
+  const cn1 = cl(k + 1);
+  const sc = hashOf(bucket(s.score[k - f]!));
+  const rel = s.best < 0 ? H.none : hashOf(relBucket(k - s.best));
+  const bestScore = s.best < 0 ? H.none : hashOf(bucket(s.score[s.best - f]!));
   // Between the best cue and this word: a quotation mark, else "that", else a comma (clause edges), from the
   // sentence's prefix counts.
-  let edge = '-';
+  let edge = H.dash;
   if (s.best >= 0) {
     const lo = Math.min(k, s.best) + 1 - f;
     const hi = Math.max(k, s.best) - f;
     if (hi > lo) {
       const { marks, thats, commas } = s.prefix;
-      edge = marks[hi]! - marks[lo]! > 0 ? 'q' : thats[hi]! - thats[lo]! > 0 ? 'that' : commas[hi]! - commas[lo]! > 0 ? ',' : '-';
+      edge = marks[hi]! - marks[lo]! > 0 ? H.q : thats[hi]! - thats[lo]! > 0 ? H.that : commas[hi]! - commas[lo]! > 0 ? H.comma : H.dash;
     }
   }
-  emit('b');
-  emit('w=', l);
-  emit('st=', stemOf(l));
-  emit('c=', c0);
-  emit('p1=', lw(k - 1));
-  emit('n1=', lw(k + 1));
-  emit('p2=', lw(k - 2));
-  emit('n2=', lw(k + 2));
-  emit('cp1c=', cp1, '|', c0);
-  emit('ccn1=', c0, '|', cn1);
-  emit('cp1cn1=', cp1, '|', cn1);
-  emit('sc=', sc);
-  emit('scw=', sc, '|', l);
-  emit('sc-1=', k > f ? bucket(s.score[k - 1 - f]!) : '<s>');
-  emit('sc+1=', k + 1 < e ? bucket(s.score[k + 1 - f]!) : '</s>');
-  emit('rel=', rel);
-  emit('relb=', rel, '|', bestScore);
-  emit('relc=', rel, '|', c0);
-  emit('rele=', rel, '|', edge);
-  emit('relw=', rel, '|', l);
-  emit('q=', quoted[k] === 1 ? 'q' : '-');
-  emit('qc=', quoted[k] === 1 ? 'q' : '-', '|', rel);
-  emit('pos=', k === f ? 'first' : e - k <= 2 ? 'last' : 'mid');
-  const rr = (i: number) => (i < f || i >= e ? '_' : 'OSCQ'[s.rule[i - f]!]!);
+  const q = quoted[k] === 1 ? H.q : H.dash;
+  const rr = (i: number) => (i < f || i >= e ? ROLE_OUTSIDE : ROLE_HASHES[s.rule[i - f]!]!);
   const r0 = rr(k);
-  emit('r=', r0);
-  emit('rp=', rr(k - 1) + r0, rr(k + 1));
-  emit('rc=', r0, '|', c0);
-  emit('rw=', r0, '|', l);
   const nr = s.near[k - f]!;
-  const near = nr < 0 ? 'none' : relBucket(k - nr);
-  emit('near=', near, '|', nr < 0 ? '' : bucket(s.score[nr - f]!));
-  emit('nearr=', near, '|', (nr < 0 ? '' : rr(nr)) + r0);
-  emit('nearw=', near, '|', l);
-}
-
-/** Feature hashes of token k (training and inference share them). */
-export function seqFeatureHashes(view: TokenView, s: SeqSentence, k: number, quoted: Uint8Array, out: number[]): void {
-  out.length = 0;
-  emitSeqFeatures(view, s, k, quoted, (a, b, c, d) => {
-    let h = prefixHash(a);
-    if (b !== undefined) h = fnv(h, b);
-    if (c !== undefined) h = fnv(h, c);
-    if (d !== undefined) h = fnv(h, d);
-    out.push(h);
-  });
+  const near = nr < 0 ? H.none : hashOf(relBucket(k - nr));
+  out.push(
+    K.b,
+    mix(K.w, l),
+    mix(K.st, stemHashes(view)[k]!),
+    mix(K.c, c0),
+    mix(K.p1, lw(k - 1)),
+    mix(K.n1, lw(k + 1)),
+    mix(K.p2, lw(k - 2)),
+    mix(K.n2, lw(k + 2)),
+    mix(mix(K.cp1c, cp1), c0),
+    mix(mix(K.ccn1, c0), cn1),
+    mix(mix(K.cp1cn1, cp1), cn1),
+    mix(K.sc, sc),
+    mix(mix(K.scw, sc), l),
+    mix(K.scm1, k > f ? hashOf(bucket(s.score[k - 1 - f]!)) : H_BOS),
+    mix(K.scp1, k + 1 < e ? hashOf(bucket(s.score[k + 1 - f]!)) : H_EOS),
+    mix(K.rel, rel),
+    mix(mix(K.relb, rel), bestScore),
+    mix(mix(K.relc, rel), c0),
+    mix(mix(K.rele, rel), edge),
+    mix(mix(K.relw, rel), l),
+    mix(K.q, q),
+    mix(mix(K.qc, q), rel),
+    mix(K.pos, k === f ? H.first : e - k <= 2 ? H.last : H.mid),
+    mix(K.r, r0),
+    mix(mix(mix(K.rp, rr(k - 1)), r0), rr(k + 1)),
+    mix(mix(K.rc, r0), c0),
+    mix(mix(K.rw, r0), l),
+    mix(mix(K.near, near), nr < 0 ? H.empty : hashOf(bucket(s.score[nr - f]!))),
+    mix(mix(mix(K.nearr, near), nr < 0 ? H.empty : rr(nr)), r0),
+    mix(mix(K.nearw, near), l),
+  );
 }
 
 /** Emission scores (n x NL) of a sentence under a model given as a lookup of feature rows. */
@@ -339,16 +345,16 @@ export function labelSentence(model: SeqModel, view: TokenView, s: SeqSentence, 
   return viterbi(em, model.trans, s.e - s.f);
 }
 
-/** File format: `PXQSEQ1\n` + JSON header line + uint32 hashes + float32 weights (rows x NL) + transitions. */
+/** File format: `PXQSEQ2\n` + JSON header line + uint32 hashes + float32 weights (rows x NL) + transitions. */
 export function encodeSeqModel(hashes: Uint32Array, weights: Float32Array, trans: Float32Array, header: Record<string, unknown>): Buffer {
-  const head = Buffer.from(`PXQSEQ1\n${JSON.stringify({ ...header, rows: hashes.length, labels: SEQ_LABELS })}\n`, 'utf8');
+  const head = Buffer.from(`PXQSEQ2\n${JSON.stringify({ ...header, rows: hashes.length, labels: SEQ_LABELS })}\n`, 'utf8');
   return Buffer.concat([head, Buffer.from(hashes.buffer, hashes.byteOffset, hashes.byteLength), Buffer.from(weights.buffer, weights.byteOffset, weights.byteLength), Buffer.from(trans.buffer, trans.byteOffset, trans.byteLength)]);
 }
 
 export function decodeSeqModel(buf: Buffer): SeqModel {
   const nl1 = buf.indexOf(10);
   const nl2 = buf.indexOf(10, nl1 + 1);
-  if (buf.subarray(0, nl1).toString('utf8') !== 'PXQSEQ1') throw new Error('not a quote sequence model');
+  if (buf.subarray(0, nl1).toString('utf8') !== 'PXQSEQ2') throw new Error('not a quote sequence model');
   const header = JSON.parse(buf.subarray(nl1 + 1, nl2).toString('utf8')) as { rows: number; gate: number; runGate?: number };
   const body = Buffer.from(buf.subarray(nl2 + 1)); // copied: aligned for the typed arrays
   const rows = header.rows;

@@ -26,6 +26,14 @@ const QUANTIFIER_PRONOUNS = new Set(['many', 'some', 'others', 'most', 'few', 's
 /** Words that head no speaker phrase: adverbs and prepositions a sentence may open with. */
 const NO_HEADS = new Set(['perhaps', 'maybe', 'despite', 'together', 'instead', 'however', 'even', 'just', 'still', 'also', 'only', 'not', 'never', 'around', 'among', 'amid', 'against', 'clear', 'too', 'again']);
 
+/** Words in -ly that are not adverbs ("a rally said", "the family said"). */
+export const LY_NOUNS = new Set(['family', 'rally', 'ally', 'assembly', 'supply', 'reply', 'bully', 'belly', 'daily', 'weekly', 'monthly', 'quarterly', 'lily', 'anomaly', 'monopoly', 'homily', 'jelly', 'folly', 'tally', 'melancholy', 'gully', 'only', 'early', 'fly', 'holy', 'july', 'italy']);
+
+/** A word in -ly that may be an adverb (the nouns in -ly are not; "only" and "early" are, inside a noun phrase). */
+function adverbLike(l: string): boolean {
+  return l.endsWith('ly') && (!LY_NOUNS.has(l) || l === 'only' || l === 'early');
+}
+
 const POSSESSIVE = new Set(['’s', "'s", '’', "'"]);
 const MAX_LOWER = 4;
 
@@ -49,7 +57,7 @@ export function npEndingAt(view: TokenView, lex: QuoteLexicon, k: number, sentFi
   // "Many speculated", "Some argue", "Others said": a quantifier standing alone is the speaker.
   if (QUANTIFIER_PRONOUNS.has(lw)) return { first: k, end: k + 1 };
   if (lex.clauseBoundaries.has(lw) || lex.npDeterminers.has(lw) || lex.npLinkers.has(lw) || lex.adverbsBeforeCue.has(lw)) return null;
-  if (!isCapitalized(view.words[k]!) && (lw.endsWith('ly') || lw.endsWith('ed'))) return null;
+  if (!isCapitalized(view.words[k]!) && (adverbLike(lw) || lw.endsWith('ed'))) return null;
   let first = k;
   let lower = isCapitalized(view.words[k]!) ? 0 : 1;
   while (first - 1 >= sentFirst && k - first < 9) {
@@ -69,7 +77,7 @@ export function npEndingAt(view: TokenView, lex: QuoteLexicon, k: number, sentFi
         first = p;
         continue;
       }
-      if (lex.adverbsBeforeCue.has(l) || l.endsWith('ly') || l.endsWith('ed') || l.endsWith('ing')) break;
+      if (lex.adverbsBeforeCue.has(l) || adverbLike(l) || l.endsWith('ed') || l.endsWith('ing')) break;
       if (++lower > MAX_LOWER) break;
       first = p;
       continue;
@@ -107,7 +115,7 @@ export function npStartingAt(view: TokenView, lex: QuoteLexicon, k: number, limi
       }
       // "-ing" right after a determiner or linker is a noun ("of the meeting"), elsewhere a verb.
       const afterDet = end > k && (lex.npDeterminers.has(view.lower[end - 1]!) || lex.npLinkers.has(view.lower[end - 1]!));
-      if (l.endsWith('ly') || (l.endsWith('ing') && !afterDet) || (l.endsWith('ed') && end > k && !afterDet)) break;
+      if (adverbLike(l) || (l.endsWith('ing') && !afterDet) || (l.endsWith('ed') && end > k && !afterDet)) break;
       if (++lower > maxLower) break;
       end++;
       continue;

@@ -21,11 +21,21 @@ export function samePerson(x: AgeFact, y: AgeFact): boolean {
   return !!a && !!b && sameNameWord(a, b);
 }
 
+/** How far apart two reports' ages of one person may be (a year's slip, a birthday between them). */
+const CLOSE_AGE = 3;
+
+/** Words of two sentences that are the same or close (synonyms, derivations: "shouted" / "yells", "handbag" / "bag"). */
+function sharedActs(x: ReadonlySet<string>, y: ReadonlySet<string>, related: (a: string, b: string) => number): number {
+  let n = 0;
+  for (const w of x) if (y.has(w) || [...y].some((v) => related(w, v) >= 0.75)) n++;
+  return n;
+}
+
 /** Ages of one person that differ across articles: "Ajay Pathak (42)" / "Ajay Pathak (45)". */
 export const ageDetector: Detector = {
   type: 'number',
   name: 'ages',
-  detect({ articles, facts }) {
+  detect({ articles, facts, related }) {
     const ages = articles.flatMap((a) => (facts.get(a.id) ?? []).filter((f): f is AgeFact => f.kind === 'age'));
     // People across the story: ages linked by name or role (union-find), each group read as one person.
     const parent = ages.map((_, i) => i);
@@ -38,6 +48,19 @@ export const ageDetector: Detector = {
         if (x.article === y.article ? firstName(x) !== null && firstName(x) === firstName(y) : samePerson(x, y)) parent[find(i)] = find(j);
       }
     }
+    // A person described, not named ("Homeless woman, 42, yells ... strikes ... with her bag") is the person of another
+    // report whose age is close and whose sentence tells the same acts ("Ayana Logan, 43, allegedly shouted as she swung a handbag").
+    ages.forEach((x, i) => {
+      if (x.names.length || !x.role || x.entity) return;
+      let best = -1;
+      let bestShared = 0;
+      ages.forEach((y, j) => {
+        if (y.article === x.article || Math.abs(y.age - x.age) > CLOSE_AGE || (y.role && y.role !== x.role)) return;
+        const n = sharedActs(x.around, y.around, related);
+        if (n > bestShared) (best = j), (bestShared = n);
+      });
+      if (best >= 0 && bestShared >= 2) parent[find(i)] = find(best);
+    });
     const groups = new Map<number, AgeFact[]>();
     ages.forEach((f, i) => (groups.get(find(i)) ?? groups.set(find(i), []).get(find(i))!).push(f));
     const out: Candidate[] = [];

@@ -43,6 +43,8 @@ function weekdayOfDay(day: string): string {
  * weeks), else the days, else a day against a weekday. Null when the two cannot be compared.
  */
 function sameDay(x: DatedFact, y: DatedFact): boolean | null {
+  // A year or month only against one of the same kind that hangs on the same word ("ends in 2018" / "ends in 2019").
+  if (x.period || y.period) return x.period && y.period && x.period.length === y.period.length && x.periodWord === y.periodWord ? x.period === y.period : null;
   if (x.weekday && y.weekday) return x.weekday === y.weekday;
   if (x.day && y.day && !x.weekday && !y.weekday) return x.day === y.day;
   if (x.day && !x.weekday && y.weekday) return weekdayOfDay(x.day) === y.weekday;
@@ -75,9 +77,13 @@ export const dateDetector: Detector = {
           if (same === null) continue;
           // Both dates name the same act ("Драка произошла 31 января"): enough on its own to compare them.
           const sameAct = !!x.act && x.act === y.act;
-          const s = clauseAffinity(x, y, weight, related) + (sameAct ? MIN : 0);
+          const affinity = clauseAffinity(x, y, weight, related);
+          // Two years hung on one word ("ends in 2018" / "ends in 2019") in clauses that share a word or two more.
+          const period = !!x.period && affinity >= MIN / 2;
+          if (x.period && !period) continue;
+          const s = affinity + (sameAct ? MIN : period ? MIN / 2 : 0);
           // Days of two acts that share no participant are compared only when their clauses are close.
-          const shared = sameAct || [...x.entities].some((e) => y.entities.has(e));
+          const shared = sameAct || period || [...x.entities].some((e) => y.entities.has(e));
           if (s >= MIN && (shared || s >= 1.2 * MIN)) scored.push({ x, y, s, same });
         }
         scored.sort((p, q) => q.s - p.s);

@@ -11,6 +11,9 @@ export const GENERIC = new Set(['person', 'people', 'figure', 'number', 'total',
 /** The affinity from which two figures are read as one measure. */
 const MIN_AFFINITY = 1.1;
 
+/** An exact count below ten ("four", "seven"): such counts are everywhere in a story. */
+const smallCount = (f: FigureFact) => !f.vague && f.unit === null && f.dimension === 'count' && Math.abs(f.central) < 10;
+
 /** How strongly two figures are about the same measure (0 = not at all). */
 export function figureAffinity(
   x: FigureFact,
@@ -22,6 +25,8 @@ export function figureAffinity(
   if (x.planned !== y.planned) return 0;
   // Figures of two named days are two counts ("hundreds on Wednesday" / "thousands on Tuesday").
   if (x.day && y.day && (x.day.startsWith('XXXX') || y.day.startsWith('XXXX') ? x.day.slice(5) !== y.day.slice(5) : x.day !== y.day)) return 0;
+  // Figures of two periods are two measures ("$33 in the fourth quarter" / "$38 in 2019").
+  if (x.period && y.period && x.period !== y.period) return 0;
   if (x.dimension !== y.dimension || (x.unit ?? '') !== (y.unit ?? '') && x.dimension === 'count') return 0;
   if (x.dimension !== 'count' && x.unit !== y.unit && !(x.dimension === 'length' || x.dimension === 'mass')) return 0;
   // A rise against a fall is two measures; a rise "of 3.9 per cent" is often read as a level, so level and change may pair.
@@ -49,6 +54,9 @@ export function figureAffinity(
   if (head === 0 && x.head && y.head && isPerson(x.head) && isPerson(y.head)) {
     const act = [...x.around].some((w) => w !== x.head && w !== y.head && !isPerson(w) && (y.around.has(w) || [...y.around].some((v) => !isPerson(v) && related(w, v) >= 0.75)));
     if (!act) return 0;
+    // A few people of one kind against people of another are two groups ("dozens of protesters were hurt" / "wounded
+    // four US service members"): crowds are told loosely, handfuls by who they are.
+    if (smallCount(x) || smallCount(y)) return 0;
     head = 0.25;
   }
   // People against things that are no people ("25 Iraqi people" / "11 attacks"): two counts, unless the thing is
@@ -70,8 +78,7 @@ export function figureAffinity(
   // A count of nothing named on either side ("15" / "around 30") says too little to hold one against the other.
   if (!x.head && !y.head && x.dimension === 'count') return 0;
   // Small exact counts ("four", "seven") are everywhere in a story: they pair only on a specific head or more shared words.
-  const small = (f: FigureFact) => !f.vague && f.unit === null && Math.abs(f.central) < 10;
-  if (small(x) && small(y) && head < 1.5 && shared < 2) return 0;
+  if (smallCount(x) && smallCount(y) && head < 1.5 && shared < 2) return 0;
   // Figures of one magnitude are more likely one measure ("more than 4,000" / "up to 4,000").
   const lo = Math.min(Math.abs(x.central), Math.abs(y.central));
   const hi = Math.max(Math.abs(x.central), Math.abs(y.central));

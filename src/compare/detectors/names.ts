@@ -72,7 +72,9 @@ export const nameDetector: Detector = {
   detect({ articles, storyEntity }) {
     if (!storyEntity) return [];
     const people = articles.map((a) => fullNames(a, storyEntity));
-    const texts = articles.map((a) => new Set(nameWords(a.text.replace(/[^\p{L}\s'’-]/gu, ' '))));
+    // The words of each text, read only for the articles a candidate pair reaches.
+    const words: (Set<string> | undefined)[] = [];
+    const textWords = (i: number) => (words[i] ??= new Set(nameWords(articles[i]!.text.replace(/[^\p{L}\s'’-]/gu, ' '))));
     const out: Candidate[] = [];
     for (let i = 0; i < articles.length; i++) {
       for (let j = i + 1; j < articles.length; j++) {
@@ -82,7 +84,7 @@ export const nameDetector: Detector = {
           const [fy, ly] = y.words as [string, string];
           if (fx !== fy || fx.length < 3 || lx === ly || sameNameWord(lx, ly) || lx.slice(0, 2) !== ly.slice(0, 2) || editDistance(lx, ly) > 3) continue;
           // Each report names only its own: a report naming both speaks of two people.
-          if (texts[i]!.has(ly) || texts[j]!.has(lx)) continue;
+          if (textWords(i).has(ly) || textWords(j).has(lx)) continue;
           const mx = x.mentions[0]!;
           const my = y.mentions[0]!;
           const wx = new Set(x.mentions.flatMap((m) => [...sentenceWords(articles[i]!, m, x.words)]));

@@ -1,6 +1,7 @@
 import type { Article } from '../../model/document.js';
 import { outletName } from '../evidence.js';
 import type { StatusFact } from '../facts/index.js';
+import { factLexicon } from '../facts/lexicon.js';
 import { clauseAffinity, clauseWordWeight } from './dates.js';
 import type { Candidate, Detector } from './types.js';
 
@@ -33,6 +34,7 @@ export const statusDetector: Detector = {
   detect({ articles, facts, related }) {
     const acts = new Map(articles.map((a) => [a.id, outcomesOnly((facts.get(a.id) ?? []).filter((f): f is StatusFact => f.kind === 'status'))]));
     const weight = clauseWordWeight(acts.values());
+    const events = factLexicon().eventNouns;
     // Acts as numbers and their closeness by pair of numbers, asked of the lexicon once per pair of acts (every
     // act of one article meets every act of every other).
     const actIds = new Map<string, number>();
@@ -60,6 +62,9 @@ export const statusDetector: Detector = {
           // Two named subjects that differ, neither named beside the other's act: two acts ("Stone was charged" /
           // "Gates pleaded"). Named beside it, one subject may be a name resolved to the wrong namesake.
           if (x.subject && y.subject && x.subject !== y.subject && !x.entities.has(y.subject) && !y.entities.has(x.subject)) continue;
+          // An act denied towards someone the other clause does not name ("hasn't apologized to the young men" / "has
+          // apologized for his behavior"): the denial is narrower than the act told done.
+          if ([x, y].some((f, k) => f.towards?.size && ![...f.towards].some((w) => (k === 0 ? y : x).around.has(w)))) continue;
           // Acts done to two different things ("the admit card will be released" / "IBPS has released the result").
           if (x.theme?.size && y.theme?.size && ![...x.theme].some((t) => [...y.theme!].some((u) => t === u || related(t, u) >= 0.85))) continue;
           const s = clauseAffinity(x, y, weight) * act;
@@ -68,7 +73,10 @@ export const statusDetector: Detector = {
           // A blanket denial of the act ("police have made no arrests") speaks of the story's act wherever it is told
           // done ("Christians was taken into custody"), when it is the very act.
           const blanket = x.act === y.act && (x.blanket ? y.status === 'done' : y.blanket && x.status === 'done');
-          if (s >= MIN || (shared && s >= MIN / 2) || blanket) pairs.push({ x, y, s: Math.max(s, blanket ? MIN / 2 : 0) });
+          // An event named by the same noun ("will hold a press conference" / "confirmed at a press conference") is
+          // one event when its clauses share a word more.
+          const event = x.act === y.act && events.has(x.act);
+          if (s >= MIN || ((shared || event) && s >= MIN / 2) || blanket) pairs.push({ x, y, s: Math.max(s, blanket ? MIN / 2 : 0) });
         }
         pairs.sort((p, q) => q.s - p.s);
         // Read from the side of the act not done (denied, not yet, planned): its closest counterpart in the other

@@ -3,6 +3,7 @@ import { contextOf, FACT_CONTEXT, mentionsIn, sentenceAt } from './context.js';
 import { sortedMentions } from './events.js';
 import { factLexicon } from './lexicon.js';
 import type { AgeFact } from './types.js';
+import { conceptsOf } from './figures.js';
 
 /** The capitalised words (up to four) that end a stretch of text: the name before "(42)". Word by word, no backtracking. */
 function nameBefore(before: string): string {
@@ -32,10 +33,15 @@ export function ageFacts(article: Article, toStory: (id: string) => string): Age
   const endingAt = (pos: number): EntityMention | undefined => mentionsIn(mentions, { start: pos - 120, end: pos }).find((m) => m.type === 'PER' && pos - m.end <= 2);
   const startingAt = (pos: number): EntityMention | undefined => mentionsIn(mentions, { start: pos, end: pos + 120 }).find((m) => m.type === 'PER' && m.start - pos <= 2);
   const out: AgeFact[] = [];
-  const push = (age: number, value: { start: number; end: number }, person: EntityMention | undefined, nameText: string, roleText: string) => {
+  // What the person did or underwent: the words after the age to the sentence's end (at most 160 characters), and a few before.
+  const actAround = (value: { start: number; end: number }) => {
+    const sentence = article.layers.sentences?.[sentenceAt(article, value.start)] ?? { start: 0, end: text.length };
+    return new Set(conceptsOf(text.slice(Math.max(sentence.start, value.start - 60), Math.min(sentence.end, value.end + 160))));
+  };
+  const push = (age: number, value: { start: number; end: number }, person: EntityMention | undefined, nameText: string, roleText: string, described?: string) => {
     if (!(age > 0 && age < 120)) return;
     const names = person ? nameWords(text.slice(person.start, person.end)) : nameWords(nameText);
-    const role = roleOf(roleText);
+    const role = described ?? roleOf(roleText);
     if (names.length === 0 && !role) return;
     out.push({
       kind: 'age',
@@ -47,6 +53,7 @@ export function ageFacts(article: Article, toStory: (id: string) => string): Age
       names,
       entity: person ? toStory(person.entity) : null,
       role,
+      around: actAround(value),
     });
   };
   // "Name (42)", "Name, 42," and "Name, aged 42".
@@ -57,7 +64,12 @@ export function ageFacts(article: Article, toStory: (id: string) => string): Age
     const person = endingAt(m.index);
     const before = text.slice(Math.max(0, m.index - 60), m.index);
     const name = person ? '' : nameBefore(before);
-    if (!person && !name) continue;
+    if (!person && !name) {
+      // "Homeless woman, 42, yells ...": a person described, not named (read by what the sentence says they did).
+      const described = /(?:^|[\s(])([\p{L}]+)\s*$/u.exec(before)?.[1]?.toLowerCase();
+      if (described && factLexicon().describedPeople.has(described) && m[4]) push(age, value, undefined, '', '', described);
+      continue;
+    }
     const lead = text.slice(Math.max(0, (person?.start ?? m.index - name.length) - 20), person?.start ?? m.index - name.length);
     push(age, value, person, name, lead.split(/\s+/).slice(-2).join(' '));
   }

@@ -34,3 +34,15 @@ test('dated facts: the day of a state or a bound is not the day of an act', () =
     'Later in the day, LePage took to Twitter.',
   ]) assert.deepEqual(days(text), [], text);
 });
+
+test('dated facts: a day in a leading subordinate clause dates that clause, not the main one', () => {
+  const a = analyzer.analyze(articleFromContent({ text: 'After bills to reopen the government failed in the Senate Thursday, Trump signaled a deal.' }, { id: 'a', source: 'a', outlet: 'A', title: null, published: '2019-01-25T12:00:00Z' }));
+  const f = datedFacts(a, (id) => id)[0];
+  assert.ok(f && f.around.has('senate') && !f.around.has('signal'), JSON.stringify([...(f?.around ?? [])]));
+});
+
+test('dated facts: a year is kept with the word it hangs on, not as the bound of a range', () => {
+  const a = analyzer.analyze(articleFromContent({ text: 'His second and final term officially ends in 2019. He was president of Mexico from 2000 to 2006.' }, { id: 'a', source: 'a', outlet: 'A', title: null, published: '2016-08-31T12:00:00Z' }));
+  const facts = datedFacts(a, (id) => id);
+  assert.deepEqual(facts.map((f) => [a.text.slice(f.value.start, f.value.end), f.period, f.periodWord]), [['2019', '2019', 'end']]);
+});

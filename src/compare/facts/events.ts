@@ -7,9 +7,9 @@ import type { DatedFact } from './types.js';
 import { detectLanguage } from '../../lang/detect.js';
 import { ruDatedAct } from './dates-ru.js';
 
-/** Words around a span inside its sentence: `left` words before, `right` after. */
-export function window(article: Article, span: Span, left: number, right: number): string {
-  const s = { start: sentenceSpan(article, span.start).start, end: sentenceSpan(article, span.end).end };
+/** Words around a span inside its sentence (or up to `until`): `left` words before, `right` after. */
+export function window(article: Article, span: Span, left: number, right: number, until?: number): string {
+  const s = { start: sentenceSpan(article, span.start).start, end: Math.min(until ?? Infinity, sentenceSpan(article, span.end).end) };
   const before = article.text.slice(s.start, span.start).split(/\s+/).slice(-left).join(' ');
   const after = article.text.slice(span.end, Math.max(span.end, s.end)).split(/\s+/).slice(0, right).join(' ');
   return `${before} ${after}`;
@@ -35,10 +35,13 @@ function reportingWord(w: string): boolean {
   return reporting.has(stem(w)) || reporting.has(w.toLowerCase().replace(/d$/, ''));
 }
 
-/** "an official said Tuesday", "told reporters on Wednesday": the day of a statement, not of the act reported. */
+/**
+ * "an official said Tuesday", "told reporters on Wednesday": the day of a statement, not of the act reported
+ * (a telling after a comma is the whole clause's source: "his term ends in 2018, telling a radio station").
+ */
 export function isStatementDate(text: string, t: Span): boolean {
   const before = /(\p{L}+)\s+(?:on\s+|late\s+|early\s+)?$/u.exec(text.slice(Math.max(0, t.start - 24), t.start));
-  const after = /^,?\s+(\p{L}+)/u.exec(text.slice(t.end, t.end + 24));
+  const after = /^\s+(\p{L}+)/u.exec(text.slice(t.end, t.end + 24));
   return [before?.[1], after?.[1]].some((w) => w !== undefined && /^\p{Ll}/u.test(w) && reportingWord(w));
 }
 
@@ -94,6 +97,29 @@ export function isStateDate(article: Article, t: Span): boolean {
   return near.some((w) => states.has(stem(w.replace(/[^\p{L}'’-]/gu, ''))));
 }
 
+/**
+ * Where the leading subordinate clause of a day ends ("After bills failed in the Senate Thursday, Trump
+ * signaled": at the comma): the day dates that clause's act, not the main clause's. Undefined otherwise.
+ */
+function subordinateEnd(article: Article, t: Span): number | undefined {
+  const sentence = sentenceSpan(article, t.start);
+  if (!/^\W*(?:after|before|when|while|once|although|though|because|as|if|until)\b[^,;:]*$/i.test(article.text.slice(sentence.start, t.start))) return undefined;
+  const comma = article.text.indexOf(',', t.end);
+  return comma >= 0 && comma < sentence.end ? comma : undefined;
+}
+
+/** "from 2000 to 2006", "between 2009 and 2016", "2010-2013": a bound of a range, not the date of an act. */
+function isRangeEnd(text: string, t: Span): boolean {
+  return /\b(?:from|between)\s+$|(?:\bto|\band|[-–])\s*$/i.test(text.slice(Math.max(0, t.start - 12), t.start)) || /^\s*(?:to|and|[-–])\s*\d/i.test(text.slice(t.end, t.end + 8));
+}
+
+/** The concept of the content word a year or month hangs on ("ends in 2019": end; "since 2003" after "led House Democrats": democrat). */
+function wordBefore(article: Article, t: Span): string | null {
+  const lead = article.text.slice(Math.max(sentenceSpan(article, t.start).start, t.start - 40), t.start);
+  const m = /(\p{L}+)\s+(?:in|since|during|until|of|by)\s+(?:early\s+|late\s+|mid-?)?$/u.exec(lead);
+  return m ? (conceptsOf(m[1]!)[0] ?? null) : null;
+}
+
 /** "Later in the day", "that day": a day told by reference to another, with no day of its own to compare. */
 function isAnaphoricDay(text: string, t: Span): boolean {
   return /^(?:the|that)\s+(?:same\s+)?day$/i.test(text.slice(t.start, t.end));
@@ -113,7 +139,10 @@ export function datedFacts(article: Article, toStory: (id: string) => string): D
   for (const t of article.layers.times ?? []) {
     if (t.type !== 'DATE' && t.type !== 'TIME') continue;
     const { day, weekday } = dayOf(t);
-    if (!day && !weekday) continue;
+    // A year or a month ("ends in 2019") is kept with the word it dates, when it bounds no range ("from 2000 to 2006").
+    const period = !day && !weekday && t.type === 'DATE' && /^\d{4}(?:-\d{2})?$/.test(t.value) && !isRangeEnd(article.text, t) ? t.value : null;
+    const periodWord = period ? wordBefore(article, t) : null;
+    if (!day && !weekday && !(period && periodWord)) continue;
     if (isAnaphoricDay(article.text, t) || isTellingDate(article, t) || isStateDate(article, t)) continue;
     out.push({
       kind: 'dated',
@@ -123,8 +152,9 @@ export function datedFacts(article: Article, toStory: (id: string) => string): D
       sentence: sentenceAt(article, t.start),
       day,
       weekday,
+      ...(period ? { period, periodWord } : {}),
       // (Light verbs name no act: "made sweeping statements" / "making an early exit" share none.)
-      around: new Set(conceptsOf(window(article, t, 8, 10)).filter((w) => !light.has(w))),
+      around: new Set(conceptsOf(window(article, t, 8, 10, subordinateEnd(article, t))).filter((w) => !light.has(w))),
       entities: entitiesNear(article, t, toStory),
       ...(russian ? { act: ruDatedAct(article, t) } : {}),
     });

@@ -127,3 +127,28 @@ test('a running length of one thing named in both reports differs; other lengths
   assert.equal(found.length, 1);
   assert.equal(numberConflicts('Eze sent a cross to Wells nine minutes into the match.', 'Wells headed home a lovely cross from Eze 12 minutes into the second half.').length, 0);
 });
+
+test('the plural noun after capitalised modifiers is what a figure counts; a handful of one kind of people is not a crowd of another', () => {
+  assert.equal(figure('The group killed an American contractor and wounded four US service members.', 'four').head, 'member');
+  assert.equal(
+    numberConflicts('Dozens of protesters were hurt, some shot, others suffering from tear gas.', 'The rocket attack wounded four US service members.').length,
+    0,
+  );
+});
+
+test('figures of two periods are two measures', () => {
+  const q4 = figure('In 2019, 98 percent of the donations were less than $200, and in the fourth quarter, the average contribution was $33.', '$33');
+  assert.match(q4.period ?? '', /-Q4$/);
+  assert.equal(
+    numberConflicts(
+      'In 2019, 98 percent of the donations were less than $200, and in the fourth quarter, the average contribution was $33.',
+      'Of the $76 million raised in 2019, 98% of donations were under $200, and the average donation was $38.',
+    ).length,
+    0,
+  );
+});
+
+test('a plan word of another clause does not make a figure planned', () => {
+  assert.equal(figure('Protesters had planned three demonstrations in the capital, where hundreds of residents have blocked a major highway.', 'hundreds').planned, false);
+  assert.equal(figure('The government plans to send hundreds of soldiers to the region.', 'hundreds').planned, true);
+});

@@ -128,6 +128,17 @@ function dayAbout(article: Article, context: Span, value: Span): string | null {
   return best?.day ?? null;
 }
 
+/** The year, half, quarter or month a figure's clause names nearest to it ("in the fourth quarter, the average was $33": 2019-Q4). */
+function periodAbout(article: Article, context: Span, value: Span): string | null {
+  let best: { period: string; distance: number } | null = null;
+  for (const t of article.layers.times ?? []) {
+    if (t.type !== 'DATE' || t.end <= context.start || t.start >= context.end || !/^\d{4}(?:-(?:Q[1-4]|H[12]|\d{2}))?$/.test(t.value) || isStatementDate(article.text, t)) continue;
+    const distance = t.start >= value.end ? t.start - value.end : value.start - t.end;
+    if (distance >= 0 && (!best || distance < best.distance)) best = { period: t.value, distance };
+  }
+  return best?.period ?? null;
+}
+
 function entitiesIn(article: Article, span: Span, toStory: (id: string) => string): Set<string> {
   const out = new Set<string>();
   for (const m of mentionsIn(sortedMentions(article), span)) out.add(toStory(m.entity));
@@ -142,7 +153,10 @@ const FUTURE = /\b(will|would|expects?|expected)\b/i;
 
 /** A figure stated as a goal, forecast or habit: a plan word (or a frequency word) in the few words before it in its clause. */
 function isPlanned(article: Article, value: Span): boolean {
-  const before = article.text.slice(Math.max(0, value.start - 120), value.start).split(/[.;:!?]/).pop() ?? '';
+  let before = article.text.slice(Math.max(0, value.start - 120), value.start).split(/[.;:!?]/).pop() ?? '';
+  // Not a plan of another clause ("protesters had planned three demonstrations ..., where hundreds have blocked a highway").
+  const breaks = [...before.matchAll(CLAUSE_BREAK)];
+  if (breaks.length) before = before.slice(breaks[breaks.length - 1]!.index! + 1);
   const words = before.split(/\s+/);
   return PLAN.test(words.slice(-24).join(' ')) || FUTURE.test(words.slice(-6).join(' ')) || HABITUAL.test(words.slice(-4).join(' '));
 }
@@ -260,6 +274,24 @@ function isRunning(text: string, context: Span, value: Span): boolean {
   return /\b(?:has|have|'ve)\s+(?:been\s+)?\p{L}+/iu.test(left) || /^\s*(?:so far|now|and counting)\b/i.test(text.slice(value.end, value.end + 16));
 }
 
+/**
+ * The plural noun a figure counts when the quantity stage found none: within four words, past capitalised modifiers
+ * the stage stops at ("four US service members" -> members; "267 Pakistani civilian prisoners"). Null when no
+ * plural noun comes before a function word.
+ */
+function pluralAfter(text: string, from: number): string | null {
+  const stop = lexicon().stopwords;
+  const q = quantityLexicon();
+  const words = /^\s+((?:[\p{L}][\p{L}'’-]*\s+){0,3}[\p{L}][\p{L}'’-]*)/u.exec(text.slice(from, from + 60))?.[1]?.split(/\s+/) ?? [];
+  for (const w of words) {
+    const lower = w.toLowerCase();
+    if (/^\p{Lu}/u.test(w)) continue;
+    if (stop.has(lower) || q.auxiliaries.has(lower)) return null;
+    if (q.irregularPlurals.has(lower) || /men$/.test(lower) || (/[^s']s$/.test(lower) && lower.length > 3)) return lower;
+  }
+  return null;
+}
+
 /** Figures an article gives: its quantities (minus ages, years, ranks) and vague counts ("dozens of", "thousands of"). */
 export function figureFacts(article: Article, toStory: (id: string) => string): FigureFact[] {
   const text = article.text;
@@ -274,7 +306,8 @@ export function figureFacts(article: Article, toStory: (id: string) => string): 
     const context = contextOf(article, q, FACT_CONTEXT);
     // "a 24-page indictment", "a 17-day protest": the figure counts the noun of the compound (pages, days).
     const compound = /^-([a-z]+)\b(?!-)/i.exec(text.slice(q.end, q.end + 20));
-    const head = compound ? concept(compound[1]!.toLowerCase()) : q.countedHead ? concept(q.countedHead) : measureBefore(text, q);
+    const noun = compound ? compound[1]!.toLowerCase() : q.countedHead ?? (q.unit === null ? pluralAfter(text, q.end) : null);
+    const head = noun ? concept(noun) : measureBefore(text, q);
     // Lengths and masses in their base unit: "45 miles" and "72 km" are one figure.
     const f = (q.unit && factLexicon().unitFactors.get(q.unit)) || 1;
     out.push({
@@ -296,6 +329,7 @@ export function figureFacts(article: Article, toStory: (id: string) => string): 
       change: q.kind,
       planned: isPlanned(article, q),
       day: dayAbout(article, context, q),
+      period: periodAbout(article, context, q),
       source: sourceOf(article, q, context, q, toStory),
       running: false,
     });
@@ -338,6 +372,7 @@ export function figureFacts(article: Article, toStory: (id: string) => string): 
       change: 'level',
       planned: isPlanned(article, value),
       day: null,
+      period: periodAbout(article, context, value),
       source: sourceOf(article, value, context, null, toStory),
       running: isRunning(text, context, value),
     });
@@ -378,6 +413,7 @@ export function figureFacts(article: Article, toStory: (id: string) => string): 
         change: 'level',
         planned: isPlanned(article, value),
         day: dayAbout(article, context, value),
+        period: periodAbout(article, context, value),
         source: sourceOf(article, value, context, null, toStory),
         running: false,
       });

@@ -8,6 +8,8 @@ export interface FactLexicon {
   /** Vague counts, longest first: phrase -> [low, high]. */
   vagueCounts: [string, readonly [number, number]][];
   kinRoles: ReadonlySet<string>;
+  /** Nouns that describe an unnamed person given an age ("Homeless woman, 42,"). */
+  describedPeople: ReadonlySet<string>;
   /** Role noun -> canonical role ("boy" -> "son"). */
   sameRole: ReadonlyMap<string, string>;
   /** Unit -> dimension ("ft" -> "length"). */
@@ -38,6 +40,7 @@ export function factLexicon(): FactLexicon {
   const raw = JSON.parse(readFileSync(join(repoRoot(), 'data', 'lexicons', 'compare-facts.json'), 'utf8')) as {
     vagueCounts: Record<string, [number, number]>;
     kinRoles: string[];
+    describedPeople?: string[];
     sameRole: string[][];
     dimensions: Record<string, string[]>;
     unitFactors?: Record<string, number | string>;
@@ -57,6 +60,7 @@ export function factLexicon(): FactLexicon {
   cached = {
     vagueCounts: Object.entries(raw.vagueCounts).sort((a, b) => b[0].length - a[0].length),
     kinRoles: new Set(raw.kinRoles),
+    describedPeople: new Set(raw.describedPeople ?? []),
     sameRole,
     dimensions,
     unitFactors: new Map(Object.entries(raw.unitFactors ?? {}).filter((e): e is [string, number] => typeof e[1] === 'number')),

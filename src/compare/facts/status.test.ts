@@ -83,3 +83,15 @@ test('status facts: a plan inside a contraction, a light verb told done by its s
   // A telling is no act told done ("told reporters").
   assert.ok(!acts('Commissioner Viswanathan told reporters about it.').some((x) => x.startsWith('done ')));
 });
+
+test('status facts: an event held has the status of the act that holds it, and is done when something was said at it', () => {
+  assert.ok(acts('The Department of Justice will hold a press conference at 2:30 p.m.').some((x) => x === 'planned meet' || x === 'planned conference'));
+  assert.ok(acts('FBI Director Chris Wray confirmed at a press conference that he was arrested.').some((x) => x === 'done meet' || x === 'done conference'));
+  assert.ok(!acts('Police fired tear gas at the crowd.').some((x) => x.endsWith(' crowd')));
+});
+
+test('status facts: a denial towards someone keeps whom it is denied towards', () => {
+  const a = analyzer.analyze(articleFromContent({ text: 'Etheridge told reporters that he hasn’t apologized to the young men involved.' }, { id: 'a', source: 'a', outlet: 'A', title: null, published: '2019-12-31T12:00:00Z' }));
+  const f = statusFacts(a, (id) => id).find((x) => x.status === 'negated' && x.act === 'apologize');
+  assert.ok(f?.towards?.has('young'), JSON.stringify([...(f?.towards ?? [])]));
+});

@@ -26,6 +26,9 @@ const NOUN_CUES = new Set(['no', 'none', 'without', 'ahead of', 'prepares for', 
 /** Words before a negation that make it a hypothesis, advice or part of a charge rather than a status. */
 const HEDGED_NEGATION = new Set(['would', 'could', 'might', 'should', 'may', 'must', 'better', 'of', 'for', 'if']);
 
+/** Words that may lead an event noun ("a press conference", "the emergency meeting"). */
+const EVENT_LEAD = /^(a|an|the|his|her|its|their|news|press|public|joint|special|emergency)$/;
+
 const SUBJECT_PRONOUNS = new Set(['he', 'she', 'they', 'we', 'who']);
 
 const NOT_ADVERBS = new Set(['apply', 'supply', 'reply', 'rally', 'family', 'assembly', 'comply', 'multiply', 'italy', 'belly', 'bully', 'tally', 'ugly', 'holy', 'only', 'early', 'daily', 'weekly', 'monthly', 'yearly', 'likely', 'elderly']);
@@ -54,8 +57,9 @@ function participle(w: string): boolean {
 
 /**
  * The subject right before a verb at `at`: a person, organisation or place named there ("Jackson pleaded",
- * "Australia deployed"), a subject pronoun ("he unveiled") or a kin or title noun ("his wife pleaded"), with at most one adverb between ("he later
- * announced"). Null when the word before is anything else (a noun we cannot tell from an adjective's head).
+ * "Australia deployed"), a subject pronoun ("he unveiled") or a kin or title noun ("his wife pleaded"), with at
+ * most one adverb between ("he later announced"). Null when the word before is anything else (a noun we cannot
+ * tell from an adjective's head).
  */
 function subjectBefore(article: Article, at: number): string | null {
   const lead = /(\S+)\s+(?:(\p{Ll}+ly|also|then|later|finally)\s+)?$/u.exec(article.text.slice(Math.max(0, at - 40), at));
@@ -105,7 +109,13 @@ export function statusFacts(article: Article, toStory: (id: string) => string): 
   const n = words.length;
   // A clause ends between two words at punctuation.
   const breakAfter = (k: number) => k + 1 >= n || /[.;:!?,"“”()—–]/.test(text.slice(words[k]!.end, words[k + 1]!.start));
+  // (Memoised per word: asked again and again by the scans below.)
+  const actMemo = new Int8Array(n);
   const isAct = (k: number) => {
+    if (actMemo[k] === 0) actMemo[k] = readAct(k) ? 1 : -1;
+    return actMemo[k] === 1;
+  };
+  const readAct = (k: number) => {
     const w = words[k]!;
     if (w.lower.length < 4 || stop.has(w.lower) || /^\p{Lu}/u.test(w.text)) return false;
     const s = stem(w.lower);
@@ -123,6 +133,15 @@ export function statusFacts(article: Article, toStory: (id: string) => string): 
     }
     return -1;
   };
+  const eventNouns = factLexicon().eventNouns;
+  // An event noun heading the object of the verb at `k` ("hold a press conference": conference), or -1.
+  const eventObject = (k: number): number => {
+    for (let j = k + 1; j < Math.min(n, k + 5) && !breakAfter(j - 1); j++) {
+      if (eventNouns.has(concept(words[j]!.lower))) return j;
+      if (!EVENT_LEAD.test(words[j]!.lower)) return -1;
+    }
+    return -1;
+  };
   // The head noun of the subject right before a verb at `k` ("the annual protest march in Hong Kong drew": march), or -1.
   const subjectHead = (k: number): number => {
     let from = k;
@@ -134,7 +153,8 @@ export function statusFacts(article: Article, toStory: (id: string) => string): 
     }
     return head;
   };
-  const status = new Map<number, { status: StatusFact['status']; cue: number; active?: boolean; blanket?: boolean; agent?: boolean }>();
+  // (`at`: an event told done by what was done at it; who did that is not who held the event.)
+  const status = new Map<number, { status: StatusFact['status']; cue: number; active?: boolean; blanket?: boolean; agent?: boolean; at?: boolean; towards?: string[] }>();
   const mark = (k: number, s: StatusFact['status'], cue: number) => {
     if (k < n && isAct(k) && !status.has(k)) status.set(k, { status: s, cue });
   };
@@ -147,6 +167,12 @@ export function statusFacts(article: Article, toStory: (id: string) => string): 
     // "does not charge Stone with conspiring with WikiLeaks": the negation denies the complement, not the act.
     if (s === 'negated' && /^\s+(?:\S+\s+){1,4}with\s+(?!any\b|an?\b)\p{L}/u.test(text.slice(words[j]!.end, words[j]!.end + 60).split(/[.;:!?,]/)[0]!)) return;
     mark(j, s, cue);
+    // "hasn't apologized to the young men involved": the negation denies the act towards them only.
+    const to = s === 'negated' ? /^\s+to\s+(?:(?:the|a|an|his|her|their|its|all|any|those)\s+)?((?:\p{L}+\s+){0,2}\p{L}+)/u.exec(text.slice(words[j]!.end, words[j]!.end + 60).split(/[.;:!?,"“”()]/)[0]!) : null;
+    if (to && status.get(j)?.cue === cue) status.get(j)!.towards = conceptsOf(to[1]!);
+    // "will hold a press conference": the event the act holds has the act's status.
+    const event = eventObject(j);
+    if (event >= 0) mark(event, s, cue);
     while (!breakAfter(j) && j + 2 < n && /^(or|and|nor)$/.test(words[j + 1]!.lower) && pastForm(words[j + 2]!.lower)) mark((j += 2), s, cue);
   };
   // The noun phrase after a determiner cue, and the participle its verb takes ("no charges have been filed").
@@ -178,13 +204,16 @@ export function statusFacts(article: Article, toStory: (id: string) => string): 
     ...cues.negated.map((c): [string[], StatusFact['status']] => [c.split(' '), 'negated']),
     ...cues.planned.map((c): [string[], StatusFact['status']] => [c.split(' '), 'planned']),
   ];
+  // The cues by their first word, in list order (each word is tried against its few cues only).
+  const cuesByFirst = new Map<string, [string[], StatusFact['status']][]>();
+  for (const c of cueList) (cuesByFirst.get(c[0][0]!) ?? cuesByFirst.set(c[0][0]!, []).get(c[0][0]!)!).push(c);
   for (let i = 0; i < n; i++) {
     const w = words[i]!.lower;
     // "hasn't", "didn't": the negation is inside the word.
     const found: [number, StatusFact['status'], string][] = w.endsWith("n't") && !/^(?:would|could|should|might|must|need)n't$/.test(w) ? [[i, 'negated', "n't"]] : [];
     // "He'll make the announcement": the plan is inside the word.
     if (w.endsWith("'ll")) found.push([i, 'planned', 'will']);
-    for (const [cue, s] of cueList) {
+    for (const [cue, s] of cuesByFirst.get(w) ?? []) {
       if (cue[0] === "n't" || !cue.every((c, k) => words[i + k]?.lower === c && (k === 0 || !breakAfter(i + k - 1)))) continue;
       found.push([i + cue.length - 1, s, cue.join(' ')]);
     }
@@ -205,6 +234,16 @@ export function statusFacts(article: Article, toStory: (id: string) => string): 
       else if (cue === 'planned' && next !== 'to') nounScope(last + 1, s, i);
       else verbScope(last + 1, s, i);
     }
+  }
+  // Events told done by what was said or done at them ("Wray confirmed at a press conference").
+  for (let i = 1; i < n; i++) {
+    if (status.has(i) || !eventNouns.has(concept(words[i]!.lower)) || !isAct(i)) continue;
+    let k = i - 1;
+    while (k > 0 && !breakAfter(k - 1) && EVENT_LEAD.test(words[k]!.lower)) k--;
+    if (words[k]!.lower !== 'at' || k === 0 || breakAfter(k - 1)) continue;
+    // A past verb right before "at" (at most one adverb between).
+    const verb = adverb(words[k - 1]!.lower) && k > 1 && !breakAfter(k - 2) ? k - 2 : k - 1;
+    if (pastForm(words[verb]!.lower)) status.set(i, { status: 'done', cue: verb, active: true, at: true });
   }
   // Acts reported done.
   for (let i = 0; i < n; i++) {
@@ -255,7 +294,7 @@ export function statusFacts(article: Article, toStory: (id: string) => string): 
     return m && m.via !== 'pronoun' ? toStory(m.entity) : null;
   };
   const out: StatusFact[] = [];
-  for (const [i, { status: s, cue, active, blanket, agent }] of [...status.entries()].sort((a, b) => a[0] - b[0])) {
+  for (const [i, { status: s, cue, active, blanket, agent, at, towards }] of [...status.entries()].sort((a, b) => a[0] - b[0])) {
     const w = words[i]!;
     let st = s;
     // "set a goal to have 160 million adults fully vaccinated": the act of a goal is planned, not done.
@@ -289,11 +328,12 @@ export function statusFacts(article: Article, toStory: (id: string) => string): 
       status: st,
       around: new Set(conceptsOf(window(article, w, 8, 10))),
       entities: entitiesNear(article, w.start, toStory),
-      subject: subjectOf(Math.min(cue, i)),
+      subject: at ? null : subjectOf(Math.min(cue, i)),
       theme,
       active: active === true,
       blanket: blanket === true,
       agentOnly: agent === true,
+      ...(towards?.length ? { towards: new Set(towards) } : {}),
     });
   }
   return out;

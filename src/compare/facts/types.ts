@@ -34,6 +34,8 @@ export interface FigureFact extends Mention {
   planned: boolean;
   /** The day the figure's clause is about ("On Tuesday, thousands marched": 2019-12-31; 'XXXX-01-01' when the year is unknown), null when none is named. */
   day: string | null;
+  /** The year, half, quarter or month its clause names ('2019', '2019-Q4', '2019-12'), null when none. */
+  period: string | null;
   /** Who gives the figure when its clause attributes it ("Iran has put the toll at 31"): a story entity; null for the outlet's own. */
   source: string | null;
   /** A duration still running when the report was written ("have blocked the highway for 18 days"). */
@@ -48,8 +50,10 @@ export interface AgeFact extends Mention {
   names: string[];
   /** Story entity of the person, when one is named. */
   entity: string | null;
-  /** Kin or role noun ("daughter"), canonical. */
+  /** Kin or role noun ("daughter"), canonical, or the noun that describes an unnamed person ("woman"). */
   role: string | null;
+  /** Concepts of the age's sentence (what the person did or underwent). */
+  around: Set<string>;
 }
 
 export type Fact = FigureFact | AgeFact | DatedFact | StatusFact | PersonFact | QuoteFact;
@@ -65,6 +69,9 @@ export interface DatedFact extends Mention {
   entities: Set<string>;
   /** The act the date is the date of, when an event noun names it next to the date (Russian: "Драка произошла 31 января"). */
   act?: string | null;
+  /** A year ('2019') or month ('2019-02') given with no day, and the concept of the word it hangs on ("ends in 2019": end). */
+  period?: string;
+  periodWord?: string | null;
 }
 
 /** An act with its status: done ("was arrested"), negated ("no arrests", "yet to be arrested") or planned ("will be sent"). */
@@ -83,6 +90,8 @@ export interface StatusFact extends Mention {
   blanket: boolean;
   /** Done, read only from a participle with its agent ("reinforcements sent by the Pentagon"): it may describe a noun. */
   agentOnly: boolean;
+  /** Concepts of whom a denied act is denied towards ("hasn't apologized to the young men": young, man), when said. */
+  towards?: Set<string>;
   /** Concepts of what the act is done to (a passive's subject, an active verb's object); empty when unknown. */
   theme?: Set<string>;
 }

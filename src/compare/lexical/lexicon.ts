@@ -641,15 +641,23 @@ export function createLexicon(resources: LexicalResources): Lexicon {
     const m = ua.map((u) => ub.map((v) => unitRelation(u, v)));
     // One-to-one first (greedy on score), so that "people killed" / "people injured" pairs killed with
     // injured rather than with people; units left over on the longer side take their best match.
-    const cells: { i: number; j: number; s: number }[] = [];
-    ua.forEach((_, i) => ub.forEach((_, j) => cells.push({ i, j, s: m[i]![j]!.score })));
-    cells.sort((x, y) => y.s - x.s || x.i - y.i || x.j - y.j);
+    // (The best free cell, again and again: the cells in order of score, then i, then j, skipping taken rows and
+    // columns, without sorting them all.)
+    const nb = ub.length;
+    const score = new Float64Array(ua.length * nb);
+    ua.forEach((_, i) => ub.forEach((_, j) => (score[i * nb + j] = m[i]![j]!.score)));
     const matchA = new Array<number>(ua.length).fill(-1);
     const matchB = new Array<number>(ub.length).fill(-1);
-    for (const c of cells) {
-      if (c.s <= 0 || matchA[c.i] !== -1 || matchB[c.j] !== -1) continue;
-      matchA[c.i] = c.j;
-      matchB[c.j] = c.i;
+    for (let taken = 0; taken < Math.min(ua.length, nb); taken++) {
+      let best = -1;
+      for (let i = 0; i < ua.length; i++) {
+        if (matchA[i] !== -1) continue;
+        for (let j = 0; j < nb; j++) if (matchB[j] === -1 && score[i * nb + j]! > 0 && (best < 0 || score[i * nb + j]! > score[best]!)) best = i * nb + j;
+      }
+      if (best < 0) break;
+      const bi = Math.floor(best / nb);
+      matchA[bi] = best - bi * nb;
+      matchB[best - bi * nb] = bi;
     }
     let num = 0;
     let den = 0;

@@ -200,7 +200,8 @@ export function createTagger(model: TaggerModel, resources: FeatureResources & {
   };
 
   const emissions = (words: string[], sentences: { start: number; end: number }[]): Int32Array => {
-    if (types.size > MAX_TYPES) {
+    // Started again before a document that could take the table past the bound (one document's types at most beyond it).
+    if (types.size + words.length > MAX_TYPES) {
       types = new WordTypes();
       documents = 0;
     }

@@ -1,5 +1,15 @@
 import { ALLOWED, L } from './model.js';
 
+// The labels allowed before each label y, ascending (the order a scan over all labels meets them): PREV[from[y] .. from[y + 1]).
+const from = new Int32Array(L + 1);
+const prevOf: number[] = [];
+for (let y = 0; y < L; y++) {
+  from[y] = prevOf.length;
+  for (let p = 0; p < L; p++) if (ALLOWED[p * L + y]) prevOf.push(p);
+}
+from[L] = prevOf.length;
+const PREV = Int32Array.from(prevOf);
+
 /**
  * Best label sequence for tokens [0, n) given emission scores em[t * L + y] and transitions
  * trans[(prev) * L + y] (prev = L at the start). Writes labels into out[0..n).
@@ -13,8 +23,8 @@ export function viterbi(em: Float64Array | Float32Array, n: number, trans: Float
     for (let y = 0; y < L; y++) {
       let best = -Infinity;
       let arg = 0;
-      for (let p = 0; p < L; p++) {
-        if (!ALLOWED[p * L + y]) continue;
+      for (let j = from[y]!; j < from[y + 1]!; j++) {
+        const p = PREV[j]!;
         const s = score[prev + p]! + trans[p * L + y]!;
         if (s > best) {
           best = s;

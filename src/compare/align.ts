@@ -209,18 +209,25 @@ export function candidatePairs(views: readonly ClaimView[], floor = 0.15): Align
  * at least one of its two claims in the other article.
  */
 export function alignClaims(pairs: readonly AlignedPair[], options: AlignOptions = DEFAULT_ALIGN): AlignedPair[] {
-  const best = new Map<string, number>();
-  const bestKey = (v: ClaimView, other: ClaimView) => `${v.key}>${other.article.id}`;
+  // The best similarity of each claim in each other article (by article index).
+  let articles = 0;
+  for (const p of pairs) articles = Math.max(articles, p.a.articleIndex + 1, p.b.articleIndex + 1);
+  const best = new Map<ClaimView, Float64Array>();
+  const row = (v: ClaimView) => {
+    let r = best.get(v);
+    if (!r) best.set(v, (r = new Float64Array(articles)));
+    return r;
+  };
   for (const p of pairs) {
-    const ka = bestKey(p.a, p.b);
-    const kb = bestKey(p.b, p.a);
-    best.set(ka, Math.max(best.get(ka) ?? 0, p.similarity));
-    best.set(kb, Math.max(best.get(kb) ?? 0, p.similarity));
+    const ra = row(p.a);
+    const rb = row(p.b);
+    ra[p.b.articleIndex] = Math.max(ra[p.b.articleIndex]!, p.similarity);
+    rb[p.a.articleIndex] = Math.max(rb[p.a.articleIndex]!, p.similarity);
   }
   const out: AlignedPair[] = [];
   for (const p of pairs) {
-    const bestA = best.get(bestKey(p.a, p.b))!;
-    const bestB = best.get(bestKey(p.b, p.a))!;
+    const bestA = best.get(p.a)![p.b.articleIndex]!;
+    const bestB = best.get(p.b)![p.a.articleIndex]!;
     const bestForA = bestA === p.similarity;
     const bestForB = bestB === p.similarity;
     // Above the threshold, being the best match of one side is enough; a little below it, both sides must agree.

@@ -13,8 +13,8 @@ const QUOTE_OPEN = new Set(['“', '"', '‘', "'", '«', '(']);
 /** Longest gazetteer name starting at token i (exact words; all-caps words also tried in title case). */
 export function gazetteerAt(view: Pick<DocView, 'words'>, gaz: Gazetteer, i: number): { n: number; entry: GazetteerEntry } | null {
   const w = view.words[i]!;
-  const first = gaz.byFirstWord.has(w) ? w : isAllCaps(w) && w.length > 3 ? titleCase(w) : w;
-  const names = gaz.byFirstWord.get(first);
+  // One lookup for most words; the all-caps test only for a longer word no name starts with.
+  const names = gaz.byFirstWord.get(w) ?? (w.length > 3 && isAllCaps(w) ? gaz.byFirstWord.get(titleCase(w)) : undefined);
   if (!names) return null;
   for (const ws of names) {
     if (i + ws.length > view.words.length) continue;

@@ -504,8 +504,9 @@ export function findAnchors(view: TokenView, lex: QuoteLexicon, f: number, e: nu
     const a = anchors[i]!;
     const cueWord = view.lower[a.cue.first]!;
     // ("Obama seemed to recognize that ...", "a review seems to show ...": the subject is who recognises or shows.)
-    if (a.shape === 'sc' && a.source && !a.inherited && a.source.end <= a.cue.first && RAISING.has(cueWord) && !(view.lower[a.cue.end] === 'to' && lex.cues.has(view.lower[a.cue.end + 1] ?? ''))) {
-      // "Ms. Kelly seemed certain to leave": how things look, said by no one; the subject is part of it.
+    if (a.shape === 'sc' && a.source && a.source.end <= a.cue.first && RAISING.has(cueWord) && !(view.lower[a.cue.end] === 'to' && lex.cues.has(view.lower[a.cue.end + 1] ?? ''))) {
+      // "Ms. Kelly seemed certain to leave": how things look, said by no one; the subject is part of it (also when
+      // an apposition stands between: "The statistics, purported to be ..., appear to be fabricated").
       a.content.unshift(a.source);
       a.source = null;
     } else if (a.source && a.source.end - a.source.first === 1 && view.lower[a.source.first] === 'it' && itIsExpletive(view, a.cue)) {

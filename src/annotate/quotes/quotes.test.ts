@@ -320,3 +320,18 @@ test('speakers with a noun in -ly or a plural possessive: “the family’s atto
 test('after a quote, a speaker with a bracket and an apposition: “...,” Rep. Jim Jordan (R-Ohio), a panel member, said.', () => {
   assert.deepEqual(quotes('“They would just go get them,” Rep. Jim Jordan (R-Ohio), an oversight panel member, said.').map((x) => [x.speaker, x.content]), [['Rep. Jim Jordan', 'They would just go get them']]);
 });
+
+test('"Another said", "One said": a quantifier standing alone is the speaker mention (and not shown to a reader)', () => {
+  const got = extractQuotes(preparedArticle('Another said he hoped with his whole heart that Trump wins the election.'), lex, { attitudes: true });
+  assert.equal(got[0]?.speakerMention?.text, 'Another');
+  const shown = quotes('Another said he hoped with his whole heart that Trump wins the election.');
+  assert.ok(shown.every((q) => q.speaker === null), JSON.stringify(shown));
+});
+
+test('a verb of appearance after an apposition: nobody says it, the subject is part of the content', () => {
+  const got = extractQuotes(preparedArticle('The statistics, purported to be gathered by a bureau in San Francisco, appear to be fabricated.'), lex, { attitudes: true });
+  const appear = got.find((q) => q.cue?.text === 'appear');
+  assert.ok(appear, JSON.stringify(got.map((q) => q.cue?.text)));
+  assert.equal(appear.speakerMention, null);
+  assert.ok(appear.content.some((c) => c.text === 'The statistics'));
+});

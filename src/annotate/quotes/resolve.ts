@@ -14,7 +14,7 @@ export type SpeakerProblem = 'place' | 'quantifier' | 'clause' | 'pronoun';
 const PERSONAL = new Set(['he', 'she', 'him', 'her', 'his']);
 const RELATIVE = new Set(['who', 'which', 'that', 'whom']);
 const PRONOUNS = new Set(['he', 'she', 'him', 'her', 'i', 'we', 'they', 'you', 'it', 'who', 'which', 'that', 'whom', 'this', 'these', 'those', 'one', 'me', 'us', 'them']);
-const QUANTIFIERS = new Set(['many', 'some', 'others', 'other', 'most', 'few', 'several', 'both', 'all', 'none', 'each', 'either', 'neither', 'least', 'more', 'much', 'any', 'half', 'percent', 'per', 'cent', 'majority', 'minority', 'dozens', 'hundreds', 'thousands', 'millions', 'even', 'everyone', 'everybody', 'someone', 'somebody', 'anyone', 'nobody', 'no']);
+const QUANTIFIERS = new Set(['many', 'some', 'others', 'other', 'another', 'one', 'most', 'few', 'several', 'both', 'all', 'none', 'each', 'either', 'neither', 'least', 'more', 'much', 'any', 'half', 'percent', 'per', 'cent', 'majority', 'minority', 'dozens', 'hundreds', 'thousands', 'millions', 'even', 'everyone', 'everybody', 'someone', 'somebody', 'anyone', 'nobody', 'no']);
 /** Words no speaker phrase ends with, or holds: verbs and auxiliaries, prepositions, conjunctions. */
 const CLAUSE_WORDS = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being', 'has', 'have', 'had', 'will', 'would', 'can', 'could', 'should', 'may', 'might', 'must', 'do', 'does', 'did', 'not', 'rejects', 'says', 'said']);
 const ENDS_NO_PHRASE = new Set(['against', 'of', 'by', 'in', 'on', 'at', 'to', 'for', 'with', 'from', 'about', 'the', 'a', 'an', 'and', 'or', 'but', 'sometimes', 'also', 'than', 'as', 'that', 'if', 'when', 'while']);

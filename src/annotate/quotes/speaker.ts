@@ -21,7 +21,7 @@ const VERB_WORDS = new Set(['is', 'are', 'was', 'were', 'has', 'have', 'had', 'w
 
 const PREPOSITIONS = new Set(['by', 'of', 'in', 'at', 'on', 'to', 'for', 'with', 'from', 'about', 'into', 'over', 'than', 'like', 'upon', 'toward', 'towards', 'without', 'through']);
 
-const QUANTIFIER_PRONOUNS = new Set(['many', 'some', 'others', 'most', 'few', 'several', 'both', 'all', 'none', 'everyone', 'nobody', 'somebody', 'someone', 'anyone', 'everybody']);
+const QUANTIFIER_PRONOUNS = new Set(['many', 'some', 'others', 'most', 'few', 'several', 'both', 'all', 'none', 'another', 'each', 'either', 'neither', 'one', 'everyone', 'nobody', 'somebody', 'someone', 'anyone', 'everybody']);
 
 /** Words that head no speaker phrase: adverbs and prepositions a sentence may open with. */
 const NO_HEADS = new Set(['perhaps', 'maybe', 'despite', 'together', 'instead', 'however', 'even', 'just', 'still', 'also', 'only', 'not', 'never', 'around', 'among', 'amid', 'against', 'clear', 'too', 'again']);

@@ -47,7 +47,12 @@ export function englishWordFor(word: string): string | null {
     map = new Map();
     for (const [ru, en] of ruEnPairs()) if (!map.has(stemRu(ru))) map.set(stemRu(ru), en.toLowerCase());
   }
-  return map.get(stemRu(foldRu(word))) ?? null;
+  const w = foldRu(word);
+  const direct = map.get(stemRu(w));
+  if (direct) return direct;
+  // A past form whose Snowball stem is not its infinitive's ("посмотрело" / "посмотреть"): the infinitive's.
+  const past = /^(.{3,}[аеиоуыяю])л(?:а|о|и)?(с[ья])?$/.exec(w);
+  return past ? (map.get(stemRu(`${past[1]}ть${past[2] ? 'ся' : ''}`)) ?? null) : null;
 }
 
 let phrases: Map<string, string> | null = null;

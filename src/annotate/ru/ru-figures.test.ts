@@ -56,6 +56,17 @@ test('dates: a month in the prepositional case, past or future by the sentence, 
   ]);
 });
 
+test('dates: a day of a month after a part of the day or with -го, its year the half-year around publication', () => {
+  const a = run('Его задержали утром 3 мая. Суд прошел 2-го июня. Драка случилась 30 декабря. Саммит пройдет 10 января.');
+  const t = (a.layers.times ?? []).map((x) => [a.text.slice(x.start, x.end), x.value]);
+  assert.deepEqual(t, [
+    ['утром 3 мая', '2020-05-03'],
+    ['2-го июня', '2020-06-02'],
+    ['30 декабря', '2019-12-30'],
+    ['10 января', '2021-01-10'],
+  ]);
+});
+
 test('counted heads: a substantivised adjective is the noun; a noun with its genitive may be one English word', () => {
   const a = run('Пострадали трое полицейских и двое граждан. Задержаны четыре сотрудника правоохранительных органов.');
   const q = (a.layers.quantities ?? []).map((x) => [a.text.slice(x.start, x.end), x.countedHead]);

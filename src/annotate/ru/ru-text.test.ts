@@ -1,5 +1,6 @@
 import { concept, lexicon } from '../lexicon.js';
 import { test } from 'node:test';
+import { englishWordFor } from './lexicon.js';
 import assert from 'node:assert/strict';
 import { detectLanguage } from '../../lang/detect.js';
 import { foldRu, foldQuotes, parseRuNumber } from './normalize.js';
@@ -48,4 +49,12 @@ test('concepts: a Russian word stands for its English word when the lexicon has 
   assert.equal(concept('Франции'), concept('France'));
   assert.equal(concept('Париже'), concept('Paris'));
   assert.ok(lexicon().stopwords.has('которые') && lexicon().stopwords.has('семь'));
+});
+
+test('bilingual lexicon: a past form whose stem is not its infinitive\'s finds the infinitive\'s English word', () => {
+  assert.equal(englishWordFor('посмотреть'), 'watch');
+  assert.equal(englishWordFor('посмотрело'), 'watch');
+  assert.equal(englishWordFor('посмотрели'), 'watch');
+  assert.equal(englishWordFor('зрителей'), 'viewer');
+  assert.equal(englishWordFor('столом'), null);
 });

@@ -125,6 +125,26 @@ export function extractRuTimes(article: Article): TimeExpression[] {
     // Without a year or a publication date the month is still a date: 'XXXX-MM'.
     push({ start: m.index, end: m.index + m[0].length, type: 'DATE', value: `${year ?? 'XXXX'}-${pad(month)}`, resolved: !m[3] && !!year, ...(m[3] || !year ? {} : { anchor: 'published' as const }) });
   }
+  // A day of a month ("3 мая", "3-го мая", "утром 3 мая 2020 года"), which chrono misses after a part of the day
+  // or with "-го": the year given, else the publication's (the year before when that lands months after publication).
+  const dayMonth = /(?<![\p{L}\p{N}])(?:(?:утром|днем|днём|вечером|ночью)\s+)?(\d{1,2})(?:-?го)?\s+(января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря)(?:\s+(\d{4})(?:\s*(?:года|г\.))?)?(?![\p{L}])/giu;
+  for (let m: RegExpExecArray | null; (m = dayMonth.exec(text)) !== null; ) {
+    const day = Number(m[1]);
+    const month = MONTH_STEMS.findIndex((st) => foldRu(m![2]!).startsWith(st) && !(st === 'ма' && foldRu(m![2]!).startsWith('мар'))) + 1;
+    if (day < 1 || day > 31 || !month) continue;
+    // (Without a publication date, the reference year chrono is given, as for the dates it reads.)
+    let year = m[3] ? Number(m[3]) : ref.getUTCFullYear();
+    if (!m[3] && anchor) {
+      // A report tells of the past (up to half a year ahead is still this year); a sentence about the future
+      // names a day on or after publication.
+      const s = sentenceAt(article, m.index);
+      const future = FUTURE.test(text.slice(s.start, s.end));
+      const ahead = Date.UTC(year, month - 1, day, 12) - anchor.getTime();
+      if (!future && ahead > 183 * 86400000) year--;
+      else if (future && ahead < 0) year++;
+    }
+    push({ start: m.index, end: m.index + m[0].length, type: 'DATE', value: `${year}-${pad(month)}-${pad(day)}`, resolved: !m[3], ...(!m[3] && anchor ? { anchor: 'published' as const } : {}) });
+  }
   // A month in the prepositional case ("в январе", "в ноябре-декабре", "в мае 2019 года"), which chrono's ru
   // locale does not read: without a year, the last such month on or before publication (the next one when
   // the sentence speaks of the future).

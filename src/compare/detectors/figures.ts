@@ -104,6 +104,9 @@ function oppositeHedges(x: FigureFact, y: FigureFact): boolean {
   return dirs.has('up') && dirs.has('down') && Math.abs(x.central - y.central) <= 0.1 * Math.max(Math.abs(x.central), Math.abs(y.central));
 }
 
+/** Whose figure a report gives, when it names a source: " (Iran's figure)". */
+const given = (f: FigureFact) => (f.sourceName ? ` (${f.sourceName}’s figure)` : '');
+
 function laterOf(a: Article, b: Article): Article | null {
   const ta = a.published ? Date.parse(a.published) : NaN;
   const tb = b.published ? Date.parse(b.published) : NaN;
@@ -227,7 +230,7 @@ function oneToOne(scored: readonly { x: FigureFact; y: FigureFact; s: number }[]
       type: 'number',
       verdict,
       sides: [x, y].map((f) => ({ article: f.article, value: f.value, context: f.context })),
-      summary: `Figure for ${measure}: ${outletName(x.article)} gives “${tx}”, ${outletName(y.article)} gives “${ty}”.`,
+      summary: `Figure for ${measure}: ${outletName(x.article)} gives “${tx}”${given(x)}, ${outletName(y.article)} gives “${ty}”${given(y)}.`,
       salience: 0.9,
       subject: `figure:${measure}`,
       details: { measure },

@@ -1,4 +1,7 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Article, EntityMention, Span } from '../../model/document.js';
+import { repoRoot } from '../../shared-paths.js';
 import { lexicon } from '../../annotate/lexicon.js';
 import { outletName } from '../evidence.js';
 import { contextOf, sentenceSpan } from '../facts/context.js';
@@ -62,6 +65,37 @@ function fullNames(a: Article, storyEntity: (a: Article, id: string) => string):
 }
 
 /**
+ * The same surname under two first names that begin alike ("Loretta Sanchez" / "Linda Sánchez"): a mix-up of two
+ * namesakes. First names with other initials are more often relatives (a wife, a son) than a mistake.
+ */
+function confusableFirstNames(fx: string, fy: string, lx: string, ly: string): boolean {
+  return sameNameWord(lx, ly) && lx.length >= 3 && fx.length >= 3 && fy.length >= 3 && fx[0] === fy[0] && !sameGivenName(fx, fy);
+}
+
+let givenNameGroups: Map<string, Set<number>> | undefined;
+/** The groups of data/gazetteers/given-names.json each name form belongs to (James, Jim and Jimmy share one). */
+function givenNameForms(): Map<string, Set<number>> {
+  if (givenNameGroups) return givenNameGroups;
+  const { forms } = JSON.parse(readFileSync(join(repoRoot(), 'data', 'gazetteers', 'given-names.json'), 'utf8')) as { forms: string[][] };
+  givenNameGroups = new Map();
+  forms.forEach((group, i) => {
+    for (const form of group) givenNameGroups!.set(form, (givenNameGroups!.get(form) ?? new Set()).add(i));
+  });
+  return givenNameGroups;
+}
+
+/** One given name in two forms: a spelling variant, a short form ("Chris" / "Christopher") or a familiar form ("Jim" / "James"). */
+export function sameGivenName(a: string, b: string): boolean {
+  if (sameNameWord(a, b)) return true;
+  const [short, long] = a.length <= b.length ? [a, b] : [b, a];
+  if (short.length >= 3 && long.startsWith(short)) return true;
+  const forms = givenNameForms();
+  const ga = forms.get(a);
+  const gb = forms.get(b);
+  return !!ga && !!gb && [...ga].some((g) => gb.has(g));
+}
+
+/**
  * One person given two surnames: the same first name, surnames alike in their start but too far apart to be one
  * spelling ("Ravi Shekhar" / "Ravi Shankar"), each report naming only one of them, in sentences that tell the same
  * thing (two shared content words: "Ekta ... who run an NGO").
@@ -82,9 +116,12 @@ export const nameDetector: Detector = {
           if (x.id === y.id || people[j]!.has(x.id) || people[i]!.has(y.id)) continue;
           const [fx, lx] = x.words as [string, string];
           const [fy, ly] = y.words as [string, string];
-          if (fx !== fy || fx.length < 3 || lx === ly || sameNameWord(lx, ly) || lx.slice(0, 2) !== ly.slice(0, 2) || editDistance(lx, ly) > 3) continue;
+          const otherSurname = fx === fy && fx.length >= 3 && lx !== ly && !sameNameWord(lx, ly) && lx.slice(0, 2) === ly.slice(0, 2) && editDistance(lx, ly) <= 3;
+          const otherFirstName = confusableFirstNames(fx, fy, lx, ly);
+          if (!otherSurname && !otherFirstName) continue;
           // Each report names only its own: a report naming both speaks of two people.
-          if (textWords(i).has(ly) || textWords(j).has(lx)) continue;
+          const [ox, oy] = otherSurname ? [lx, ly] : [fx, fy];
+          if (textWords(i).has(oy) || textWords(j).has(ox)) continue;
           const mx = x.mentions[0]!;
           const my = y.mentions[0]!;
           const wx = new Set(x.mentions.flatMap((m) => [...sentenceWords(articles[i]!, m, x.words)]));

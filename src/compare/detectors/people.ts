@@ -1,4 +1,9 @@
 import { outletName } from '../evidence.js';
+import { factLexicon } from '../facts/lexicon.js';
+import { contextOf } from '../facts/context.js';
+
+/** Characters around a title quoted when two offices differ. */
+const TITLE_CONTEXT = 24;
 import type { PersonFact } from '../facts/index.js';
 import { sameNameWord } from './names.js';
 import type { Candidate, Detector } from './types.js';
@@ -16,6 +21,9 @@ function samePerson(x: PersonFact, y: PersonFact): boolean {
 function titlesDiffer(x: PersonFact, y: PersonFact): boolean {
   const hx = x.words[x.words.length - 1];
   const hy = y.words[y.words.length - 1];
+  // Two top offices of a company ("CEO" / "president") are two claims about which one the person holds.
+  const ranks = factLexicon().officerRanks;
+  if (hx && hy && hx !== hy && ranks.has(hx) && ranks.has(hy)) return true;
   if (!hx || hx !== hy) return false;
   const mx = x.words.slice(0, -1);
   const my = y.words.slice(0, -1);
@@ -54,7 +62,8 @@ export const personDetector: Detector = {
           out.push({
             type: 'entity',
             verdict: 'contradiction',
-            sides: [x, y].map((f) => ({ article: f.article, value: f.value, context: f.context })),
+            // Which office is the whole difference: the rest of the sentence says other things.
+            sides: [x, y].map((f) => ({ article: f.article, value: f.value, context: x.words.at(-1) === y.words.at(-1) ? f.context : contextOf(f.article, f.value, TITLE_CONTEXT) })),
             summary: `${x.attribute === 'title' ? 'Title' : 'Home town'}: ${outletName(x.article)} says “${tx}”, ${outletName(y.article)} says “${ty}”.`,
             salience: 0.8,
             subject: key,

@@ -73,3 +73,12 @@ export function ruDatedAct(article: Article, date: Span): string | null {
   }
   return concept(noun);
 }
+
+/** "заявил в понедельник", "во вторник сообщили": the day of a statement, not of the act reported (isTellingDate for Russian). */
+export function isRuStatementDate(article: Article, date: Span): boolean {
+  const c = eventCues();
+  const s = sentenceSpan(article, date.start);
+  const before = wordsOf(article.text.slice(s.start, date.start));
+  const after = wordsOf(article.text.slice(date.end, Math.max(date.end, s.end)));
+  return [before[before.length - 1], after[0]].some((w) => w !== undefined && PAST.test(w) && c.reporting.some((r) => w.startsWith(r)));
+}

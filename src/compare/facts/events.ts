@@ -5,7 +5,7 @@ import { conceptsOf } from './figures.js';
 import { factLexicon } from './lexicon.js';
 import type { DatedFact } from './types.js';
 import { detectLanguage } from '../../lang/detect.js';
-import { ruDatedAct } from './dates-ru.js';
+import { isRuStatementDate, ruDatedAct } from './dates-ru.js';
 
 /** Words around a span inside its sentence (or up to `until`): `left` words before, `right` after. */
 export function window(article: Article, span: Span, left: number, right: number, until?: number): string {
@@ -143,7 +143,7 @@ export function datedFacts(article: Article, toStory: (id: string) => string): D
     const period = !day && !weekday && t.type === 'DATE' && /^\d{4}(?:-\d{2})?$/.test(t.value) && !isRangeEnd(article.text, t) ? t.value : null;
     const periodWord = period ? wordBefore(article, t) : null;
     if (!day && !weekday && !(period && periodWord)) continue;
-    if (isAnaphoricDay(article.text, t) || isTellingDate(article, t) || isStateDate(article, t)) continue;
+    if (isAnaphoricDay(article.text, t) || isTellingDate(article, t) || isStateDate(article, t) || (russian && isRuStatementDate(article, t))) continue;
     out.push({
       kind: 'dated',
       article,

@@ -207,11 +207,12 @@ function vagueHead(lower: string, from: number): { noun: string; end: number } |
  * or "estimates" it ("Iran has put the death toll at 31", "police said 60,000 attended"), or "according to"
  * one. A story entity, or null for the outlet's own figure.
  */
-function sourceOf(article: Article, value: Span, context: Span, q: Quantity | null, toStory: (id: string) => string): string | null {
+function sourceOf(article: Article, value: Span, context: Span, q: Quantity | null, toStory: (id: string) => string): Pick<FigureFact, 'source' | 'sourceName'> {
+  const none = { source: null, sourceName: null };
   const giving = factLexicon().figureSourceVerbs;
   // A quote's speaker when its cue gives figures ("said", "estimated"; not "Ciaz reported a 62.3 per cent drop").
   const cue = q?.quote != null ? article.layers.quotes?.[q.quote]?.cue?.text.toLowerCase().split(/\s+/).pop() : undefined;
-  if (q?.speaker && !q.speakerInferred && cue && giving.has(stem(cue))) return toStory(q.speaker);
+  if (q?.speaker && !q.speakerInferred && cue && giving.has(stem(cue))) return { source: toStory(q.speaker), sourceName: q.speakerMention?.text ?? null };
   const text = article.text;
   const mentions = mentionsIn(sortedMentions(article), context);
   // "<source> (has) put/said ... <figure>": the last named source before the figure in its clause.
@@ -223,16 +224,16 @@ function sourceOf(article: Article, value: Span, context: Span, q: Quantity | nu
     if (m.end > value.start || m.start < from) continue;
     // (Not "Maruti reporting a 3.9 per cent increase": a participle, and a company's own result is no one's estimate.)
     const verb = /^\s+(?:(?:has|have|had|also|now)\s+)*(\p{L}+)/u.exec(text.slice(m.end, value.start));
-    if (verb && !/ing$/i.test(verb[1]!) && giving.has(stem(verb[1]!.toLowerCase()))) return toStory(m.entity);
+    if (verb && !/ing$/i.test(verb[1]!) && giving.has(stem(verb[1]!.toLowerCase()))) return { source: toStory(m.entity), sourceName: text.slice(m.start, m.end) };
     break;
   }
   left = text.slice(from, value.start);
   const right = text.slice(value.end, context.end);
   for (const m of mentions) {
     const before = m.start < value.start ? text.slice(from, m.start) : text.slice(value.end, m.start);
-    if (/\baccording to\s+(?:the\s+)?$/i.test(before) && (m.start < value.start ? left : right).includes(text.slice(m.start, m.end))) return toStory(m.entity);
+    if (/\baccording to\s+(?:the\s+)?$/i.test(before) && (m.start < value.start ? left : right).includes(text.slice(m.start, m.end))) return { source: toStory(m.entity), sourceName: text.slice(m.start, m.end) };
   }
-  return null;
+  return none;
 }
 
 /**
@@ -330,7 +331,7 @@ export function figureFacts(article: Article, toStory: (id: string) => string): 
       planned: isPlanned(article, q),
       day: dayAbout(article, context, q),
       period: periodAbout(article, context, q),
-      source: sourceOf(article, q, context, q, toStory),
+      ...sourceOf(article, q, context, q, toStory),
       running: false,
     });
     taken.push(q);
@@ -373,7 +374,7 @@ export function figureFacts(article: Article, toStory: (id: string) => string): 
       planned: isPlanned(article, value),
       day: null,
       period: periodAbout(article, context, value),
-      source: sourceOf(article, value, context, null, toStory),
+      ...sourceOf(article, value, context, null, toStory),
       running: isRunning(text, context, value),
     });
     taken.push(value);
@@ -414,7 +415,7 @@ export function figureFacts(article: Article, toStory: (id: string) => string): 
         planned: isPlanned(article, value),
         day: dayAbout(article, context, value),
         period: periodAbout(article, context, value),
-        source: sourceOf(article, value, context, null, toStory),
+        ...sourceOf(article, value, context, null, toStory),
         running: false,
       });
     }

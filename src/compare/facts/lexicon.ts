@@ -19,6 +19,8 @@ export interface FactLexicon {
   statusCues: Readonly<Record<'negated' | 'planned' | 'progress', readonly string[]>>;
   /** Last words of titles ("chief", "minister"). */
   titleHeads: ReadonlySet<string>;
+  /** Heads of a company's top offices ("ceo", "president"): two of them given to one person are two claims. */
+  officerRanks: ReadonlySet<string>;
   /** Nouns of events that are planned and then held ("march", "game"), as concepts. */
   eventNouns: ReadonlySet<string>;
   /** Nouns of telling ("statement", "press release"), lower case: a day given to one dates the telling, not the act told. */
@@ -46,6 +48,7 @@ export function factLexicon(): FactLexicon {
     unitFactors?: Record<string, number | string>;
     statusCues: FactLexicon['statusCues'];
     titleHeads: string[];
+    officerRanks?: string[];
     eventNouns: string[];
     statementNouns?: string[];
     stateVerbs?: string[];
@@ -66,6 +69,7 @@ export function factLexicon(): FactLexicon {
     unitFactors: new Map(Object.entries(raw.unitFactors ?? {}).filter((e): e is [string, number] => typeof e[1] === 'number')),
     statusCues: raw.statusCues,
     titleHeads: new Set(raw.titleHeads),
+    officerRanks: new Set(raw.officerRanks ?? []),
     eventNouns: new Set(raw.eventNouns.map((w) => concept(w))),
     statementNouns: raw.statementNouns ?? [],
     stateVerbs: new Set((raw.stateVerbs ?? []).map((w) => stem(w))),

@@ -37,7 +37,9 @@ export function personFacts(article: Article, toStory: (id: string) => string): 
     const title: string[] = [];
     for (let k = words.length - 1; k >= 0 && title.length < 5; k--) {
       const w = words[k]!;
-      if (!TITLE_WORD.test(w) || /[.,;:]$/.test(w) && k < words.length - 1) break;
+      // A title head may be lower case right before the name ("the company's president Dan Cathy").
+      const lowerHead = k === words.length - 1 && heads.has(w);
+      if ((!TITLE_WORD.test(w) && !lowerHead) || /[.,;:]$/.test(w) && k < words.length - 1) break;
       title.unshift(w);
     }
     while (title.length && /^(of|the)$/.test(title[0]!)) title.shift();

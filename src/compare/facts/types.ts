@@ -38,6 +38,8 @@ export interface FigureFact extends Mention {
   period: string | null;
   /** Who gives the figure when its clause attributes it ("Iran has put the toll at 31"): a story entity; null for the outlet's own. */
   source: string | null;
+  /** The words that name the source ("Iran"), when there is one. */
+  sourceName: string | null;
   /** A duration still running when the report was written ("have blocked the highway for 18 days"). */
   running: boolean;
 }

@@ -531,7 +531,10 @@ export function createLexicon(resources: LexicalResources): Lexicon {
     return { relation: null, score: cos };
   }
   function memoRelation(a: string, b: string): Related {
-    const [x, y] = a < b ? [a, b] : [b, a];
+    // (Plain conditionals: this runs for every pair of units aligned.)
+    const first = a < b;
+    const x = first ? a : b;
+    const y = first ? b : a;
     let inner = memo.get(x);
     if (!inner) {
       if (memo.size > CACHE_LIMIT) memo.clear();

@@ -15,6 +15,7 @@ function modifiers(f: PersonFact): string[] {
  * President").
  */
 export function sameOffice(x: PersonFact, y: PersonFact, related: (a: string, b: string) => number): boolean {
+  if (x.words.at(-1) !== y.words.at(-1)) return false;
   const mx = modifiers(x);
   const my = modifiers(y);
   if (mx.length === 0 || my.length === 0) return true;

@@ -3,7 +3,7 @@
 // is SIGKILLed at random moments (at least 10 times) and started again. At the end every article is
 // stored exactly once, no job is lost or dead, and the stories are those of the single-process path
 // (ingest() into SQLite) on the same input. PARALLAX_WORKERS_ARTICLES sets the corpus size (default
-// 240 here; `parallax bench --only workers` runs 2,000).
+// 2,000, as issue 24 asks; about 2.5 min on a quiet 2-core machine).
 // Skipped with a message where PostgreSQL is not installed; in CI a missing server is a failure.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -17,7 +17,7 @@ import { openJobQueue, QUEUES } from '../src/app/job-queue.js';
 import { checkRun, eventCorpus, queueState, randomSource, readArticles, singleProcessStories, spawnWorker, waitDrained, writeJsonl, type SpawnedWorker } from '../src/bench/workers-harness.js';
 
 const unavailable = process.env.CI ? null : pgUnavailable();
-const N = Number(process.env.PARALLAX_WORKERS_ARTICLES ?? 240);
+const N = Number(process.env.PARALLAX_WORKERS_ARTICLES ?? 2000);
 let server: PgTestServer | null = null;
 const dir = mkdtempSync(join(tmpdir(), 'parallax-workers-'));
 
@@ -59,7 +59,7 @@ if (unavailable) {
     }
   });
 
-  test(`${N} articles through the queue, a worker SIGKILLed at random moments >= 10 times: nothing lost, nothing twice, stories as one process finds them`, { timeout: 420_000 }, async (t) => {
+  test(`${N} articles through the queue, a worker SIGKILLed at random moments >= 10 times: nothing lost, nothing twice, stories as one process finds them`, { timeout: 1_200_000 }, async (t) => {
     const url = await server!.createDatabase();
     const file = join(dir, 'in.jsonl');
     writeJsonl(file, eventCorpus(N));
@@ -98,7 +98,7 @@ if (unavailable) {
         workers[k] = spawnWorker(url, args);
       }
       assert.equal(queuedCount, articles.length);
-      const end = await waitDrained(url, articles.length, 240_000);
+      const end = await waitDrained(url, articles.length, 900_000);
       t.diagnostic(`${kills} kills (${killsWithWorkLeft} with work left; arrivals not yet assigned at each: ${remaining.join(' ')}); at the end: ${JSON.stringify(end)}`);
       assert.ok(killsWithWorkLeft >= 5, `at least half the kills landed while work was left (${killsWithWorkLeft})`);
       assert.equal(end.waiting, 0, 'every arrival analysed');

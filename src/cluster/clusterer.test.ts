@@ -89,19 +89,21 @@ test('arrival order does not change the stories of a small stream', () => {
 
 const undated = (id: string, title: string, text: string) => articleFromContent({ text }, { id, source: `test:${id}`, outlet: id, title, published: null });
 
+// Two stories of one topic (boosters, masks) and one article that speaks of both.
+const boosters = [
+  undated('v1', 'FDA authorizes Pfizer booster for people over 65', 'The Food and Drug Administration authorized a booster dose of the Pfizer vaccine for people over 65 and adults at high risk, after an advisory panel rejected boosters for everyone.'),
+  undated('v2', 'Pfizer booster cleared for seniors and high-risk workers', 'Regulators at the Food and Drug Administration cleared a third Pfizer dose for Americans over 65, nursing home residents and high-risk workers, narrowing the booster plan.'),
+  undated('v3', 'FDA narrows Pfizer booster to older adults', 'A Pfizer booster dose is now authorized for people over 65 and those at high risk, the Food and Drug Administration said, a narrower plan than the White House wanted.'),
+];
+const masks = [
+  undated('m1', 'CDC says vaccinated people should mask indoors again', 'The Centers for Disease Control and Prevention told vaccinated people to wear masks indoors again in areas of high transmission, citing the delta variant and breakthrough infections.'),
+  undated('m2', 'CDC reverses mask guidance for the vaccinated', 'Vaccinated Americans in places with high transmission should return to indoor masks, the Centers for Disease Control and Prevention said, reversing guidance over the delta variant.'),
+  undated('m3', 'Masks are back indoors, CDC says', 'Citing the delta variant, the Centers for Disease Control and Prevention now recommends indoor masks for vaccinated people in areas with high transmission and for schools.'),
+];
+// Speaks of both: boosters for people over 65 and indoor masks over the delta variant.
+const bridge = undated('x', 'Pfizer booster for over-65s and indoor masks for the vaccinated', 'The Food and Drug Administration authorized a Pfizer booster for people over 65 and at high risk, and the Centers for Disease Control and Prevention told vaccinated people to wear masks indoors in areas of high transmission because of the delta variant.');
+
 test('one article that spans two stories of a topic does not chain them into one', () => {
-  const boosters = [
-    undated('v1', 'FDA authorizes Pfizer booster for people over 65', 'The Food and Drug Administration authorized a booster dose of the Pfizer vaccine for people over 65 and adults at high risk, after an advisory panel rejected boosters for everyone.'),
-    undated('v2', 'Pfizer booster cleared for seniors and high-risk workers', 'Regulators at the Food and Drug Administration cleared a third Pfizer dose for Americans over 65, nursing home residents and high-risk workers, narrowing the booster plan.'),
-    undated('v3', 'FDA narrows Pfizer booster to older adults', 'A Pfizer booster dose is now authorized for people over 65 and those at high risk, the Food and Drug Administration said, a narrower plan than the White House wanted.'),
-  ];
-  const masks = [
-    undated('m1', 'CDC says vaccinated people should mask indoors again', 'The Centers for Disease Control and Prevention told vaccinated people to wear masks indoors again in areas of high transmission, citing the delta variant and breakthrough infections.'),
-    undated('m2', 'CDC reverses mask guidance for the vaccinated', 'Vaccinated Americans in places with high transmission should return to indoor masks, the Centers for Disease Control and Prevention said, reversing guidance over the delta variant.'),
-    undated('m3', 'Masks are back indoors, CDC says', 'Citing the delta variant, the Centers for Disease Control and Prevention now recommends indoor masks for vaccinated people in areas with high transmission and for schools.'),
-  ];
-  // Speaks of both: boosters for people over 65 and indoor masks over the delta variant.
-  const bridge = undated('x', 'Pfizer booster for over-65s and indoor masks for the vaccinated', 'The Food and Drug Administration authorized a Pfizer booster for people over 65 and at high risk, and the Centers for Disease Control and Prevention told vaccinated people to wear masks indoors in areas of high transmission because of the delta variant.');
   const c = createStoryClusterer();
   for (const a of [...boosters, ...masks, bridge]) c.add(a);
   const story = (id: string) => c.storyOf(id);
@@ -176,17 +178,6 @@ test('time as evidence: a follow-up days later (funerals, an updated toll) joins
 });
 
 test('asking for stories after every article (as the server does) gives the stories asked for once at the end', () => {
-  const boosters = [
-    undated('v1', 'FDA authorizes Pfizer booster for people over 65', 'The Food and Drug Administration authorized a booster dose of the Pfizer vaccine for people over 65 and adults at high risk, after an advisory panel rejected boosters for everyone.'),
-    undated('v2', 'Pfizer booster cleared for seniors and high-risk workers', 'Regulators at the Food and Drug Administration cleared a third Pfizer dose for Americans over 65, nursing home residents and high-risk workers, narrowing the booster plan.'),
-    undated('v3', 'FDA narrows Pfizer booster to older adults', 'A Pfizer booster dose is now authorized for people over 65 and those at high risk, the Food and Drug Administration said, a narrower plan than the White House wanted.'),
-  ];
-  const masks = [
-    undated('m1', 'CDC says vaccinated people should mask indoors again', 'The Centers for Disease Control and Prevention told vaccinated people to wear masks indoors again in areas of high transmission, citing the delta variant and breakthrough infections.'),
-    undated('m2', 'CDC reverses mask guidance for the vaccinated', 'Vaccinated Americans in places with high transmission should return to indoor masks, the Centers for Disease Control and Prevention said, reversing guidance over the delta variant.'),
-    undated('m3', 'Masks are back indoors, CDC says', 'Citing the delta variant, the Centers for Disease Control and Prevention now recommends indoor masks for vaccinated people in areas with high transmission and for schools.'),
-  ];
-  const bridge = undated('x', 'Pfizer booster for over-65s and indoor masks for the vaccinated', 'The Food and Drug Administration authorized a Pfizer booster for people over 65 and at high risk, and the Centers for Disease Control and Prevention told vaccinated people to wear masks indoors in areas of high transmission because of the delta variant.');
   const all = [...boosters, ...masks, bridge, ...infrastructureVote, ...budgetVote, ...quakeA, ...quakeB];
   const partition = (articles: typeof all, askEach: boolean) => {
     const c = createStoryClusterer();

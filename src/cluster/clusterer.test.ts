@@ -1,12 +1,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { articleFromContent } from '../ingest/read-inputs.js';
+import { newsArticle } from '../../test/helpers/articles.js';
 import { createStoryClusterer } from './clusterer.js';
 import { findNearDuplicates } from './shingles.js';
 import { seededShuffle } from './random.js';
 
-const art = (id: string, outlet: string, published: string, title: string, text: string) =>
-  articleFromContent({ text }, { id, source: `test:${id}`, outlet, title, published });
+const art = newsArticle;
 
 const quakeA = [
   art('a1', 'Daily Post', '2024-03-04', 'Strong earthquake strikes southern Peru', 'A magnitude 6.8 earthquake struck the Arequipa region of southern Peru on Monday, killing at least 12 people and damaging hundreds of adobe homes, officials said. The quake was centred near the town of Chala, according to the Geophysical Institute of Peru. President Dina Boluarte flew to Arequipa to oversee rescue work.'),
@@ -87,7 +86,7 @@ test('arrival order does not change the stories of a small stream', () => {
   for (const order of [[0, 1, 2, 3, 4], [4, 3, 2, 1, 0], [2, 4, 0, 3, 1], [3, 1, 4, 0, 2]]) assert.deepEqual(partition(order), expected);
 });
 
-const undated = (id: string, title: string, text: string) => articleFromContent({ text }, { id, source: `test:${id}`, outlet: id, title, published: null });
+const undated = (id: string, title: string, text: string) => newsArticle(id, id, null, title, text);
 
 // Two stories of one topic (boosters, masks) and one article that speaks of both.
 const boosters = [

@@ -3,12 +3,11 @@
 // same template, other figures, a week later) starts a story of its own. A small hand-made stream.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { articleFromContent } from '../ingest/read-inputs.js';
+import { newsArticle } from '../../test/helpers/articles.js';
 import { createStoryClusterer } from './clusterer.js';
 import { seededShuffle } from './random.js';
 
-const art = (id: string, outlet: string, published: string, title: string, text: string) =>
-  articleFromContent({ text }, { id, source: `test:${id}`, outlet, title, published });
+const art = newsArticle;
 
 // One shooting (2025-06-02, a Monday) and its follow-ups over the next thirteen days.
 const shooting = [

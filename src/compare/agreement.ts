@@ -118,6 +118,45 @@ export function statesOneFact(m: FactMatch): boolean {
   return (m.matched.length >= FACT_WORDS && m.coverage >= FACT_COVERAGE) || (m.run >= FACT_RUN && m.runHasContent);
 }
 
+/** Predicates that report or link ("said", "was", "had") and say nothing of which act a statement states. */
+/** Share of the shorter statement's content found from which the predicate need not be. */
+const PREDICATE_FREE_COVERAGE = 0.5;
+/** Vector score from which an inflected verb counts as the predicate's counterpart. */
+const VERB_NEIGHBOUR = 0.55;
+const LINKING_PREDICATES = new Set(['say', 'tell', 'add', 'be', 'have', 'do', 'get', 'make', 'go', 'come', 'take']);
+
+/**
+ * Whether the act of either statement (its predicate, "cracked down", "signed") is found closely in the other, when
+ * little of the shorter's content is: two statements that share a place and a noun ("police in Uttar Pradesh,
+ * India's most populous state, cracked down on a university" / "protests turned violent ... in the populous northern
+ * state of Uttar Pradesh") but whose acts differ state two facts. Statements without a predicate of their own, or
+ * with a linking one, pass.
+ */
+export function predicateFound(
+  al: PhraseAlignment,
+  m: FactMatch,
+  predicates: readonly [string | null, string | null],
+  isVerbForm: (word: string) => boolean,
+): boolean {
+  // (Most of the shorter statement's content found is a fact already, whatever its predicate parse says.)
+  if (m.coverage >= PREDICATE_FREE_COVERAGE) return true;
+  const nA = al.unitsA.length;
+  const found = (word: string | null, pairs: PhraseAlignment['pairs']): boolean | null => {
+    if (!word) return null;
+    const lower = word.toLowerCase();
+    const lemma = concept(lower);
+    if (LINKING_PREDICATES.has(lemma)) return null;
+    const unit = pairs.find((p) => p.a.split(' ').some((part) => part === lower || concept(part) === lemma));
+    if (!unit) return null;
+    // (Close, or a verb near it by the vectors: "released" / "announced", "hurled" / "fired".)
+    return unit.b !== null && (isClose(unit) || (unit.score >= VERB_NEIGHBOUR && isVerbForm(unit.b)));
+  };
+  const a = found(predicates[0], al.pairs.slice(0, nA));
+  const b = found(predicates[1], al.pairs.slice(nA));
+  // (Two statements whose acts are each missing from the other; one act unread, "said", proves nothing.)
+  return !(a === false && b === false);
+}
+
 /**
  * Figures of one kind (same unit, same thing counted) that disagree, and none that agree: two statements giving
  * "nine minutes" and "48 minutes" report two moments, not one.

@@ -18,7 +18,7 @@ import { FIGURE_REFINERS, refineCandidates } from './refiners/index.js';
 import { quotesAgree } from './quoted.js';
 import type { Span } from '../model/document.js';
 import { relatedness, sharedLexicon } from './relatedness.js';
-import { alignmentMemo, CLAUSE_SIMILARITY, clauseAgreements, factMatch, measuresClash, nameWords, statesOneFact } from './agreement.js';
+import { alignmentMemo, CLAUSE_SIMILARITY, clauseAgreements, factMatch, measuresClash, nameWords, predicateFound, statesOneFact } from './agreement.js';
 import type { Lexicon } from './lexical/index.js';
 
 /** Paraphrase similarity (0..1) from which two statements are reported as saying the same thing. */
@@ -350,9 +350,12 @@ export function compareArticles(articles: Article[], options: CompareOptions = {
     // And one fact: the content words of the shorter statement closely matched in the longer, and no figures
     // of one kind that disagree ("nine minutes" / "48 minutes" are two moments).
     const isPerson = (unit: string) => lex!.isKindOf(unit, 'person');
+    // An inflected verb ("fired", "announced"): its verb lemma differs from it.
+    const isVerbForm = (word: string) => !word.includes(' ') && lex!.lemmas(word, 'v').some((l) => l !== word);
     const oneFact = (a: ClaimView, b: ClaimView) => {
-      const m = factMatch(alignmentOf!(a, b), said(a), said(b), nameWords(a), nameWords(b), isPerson);
-      return statesOneFact(m) && !measuresClash(a, b);
+      const al = alignmentOf!(a, b);
+      const m = factMatch(al, said(a), said(b), nameWords(a), nameWords(b), isPerson);
+      return statesOneFact(m) && !measuresClash(a, b) && predicateFound(al, m, [a.claim.predicate?.text ?? null, b.claim.predicate?.text ?? null], isVerbForm);
     };
     const agree = (x: ClaimView, y: ClaimView) =>
       (!lex ||

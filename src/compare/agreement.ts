@@ -261,7 +261,7 @@ export interface ClauseAgreement {
   /** Which of the two is the shorter (quoted). */
   shorter: 0 | 1;
   /** What ties the two: a figure both clauses give, or one speaker saying the same thing. */
-  via: 'figure' | 'speaker';
+  via: 'figure' | 'speaker' | 'tied';
 }
 
 /** The clauses of a statement: stretches between commas, semicolons, colons, dashes and "while". */
@@ -346,6 +346,13 @@ export function clauseAgreements(
   candidates: readonly { a: ClaimView; b: ClaimView; similarity: number }[],
   lex: Lexicon,
   skip: (a: ClaimView, b: ClaimView) => boolean,
+  /**
+   * Read instead pairs of statements that each already share another fact with the other's report (a second pass):
+   * whoever says them. Two statements tied that way ("Japarov ... Russian support for energy ... has expanded, while
+   * ... almost triple" / "Putin ... citing growing bilateral trade, the country's dependence on Russian energy
+   * supplies ...") likely go through the same points.
+   */
+  tied: ((a: ClaimView, b: ClaimView) => boolean) | null = null,
 ): ClauseAgreement[] {
   const out: ClauseAgreement[] = [];
   // (Figures with a unit, or counts above one: "one" is as often a pronoun.)
@@ -362,7 +369,8 @@ export function clauseAgreements(
     if (similarity < CLAUSE_SIMILARITY) continue;
     const figure = sameFigure(a, b);
     const source = speakerOf(a);
-    const sameSource = !figure && source !== null && source === speakerOf(b);
+    const sameSource = !figure && (tied ? tied(a, b) : source !== null && source === speakerOf(b));
+    if (tied && !sameSource) continue;
     // (Every clause agreement needs a figure both give or one source: nothing to read without one.)
     if ((!figure && !sameSource) || skip(a, b) || !anchored(a, b) || measuresClash(a, b)) continue;
     const sharedEntities = [...a.entities].filter((e) => b.entities.has(e)).length;
@@ -376,14 +384,17 @@ export function clauseAgreements(
           const m = factMatch(lex.alignPhrases(ta, tb), ta, tb, nameWords(a), nameWords(b), (u) => lex.isKindOf(u, 'person'));
           // (Negations and auxiliaries, "don't", say how, not what.)
           const shared = m.exact.filter((u) => lex.weight(u) >= MIN_WORD_WEIGHT && !NEGATION.test(u) && !/['’]/.test(u));
-          if (!shared.some((u) => lex.weight(u) >= RARE_WORD_WEIGHT && !SAYING.test(u))) continue;
-          if (m.coverage < FACT_COVERAGE) continue;
+          // (Statements tied by another fact: a word said exactly will do, and half the shorter clause.)
+          // (Statements tied by another fact: a word said exactly will do, not a person's ("his wife", "a lawyer for
+          // Mr. Grimm"), and half the shorter clause of two words or more.)
+          if (!shared.some((u) => lex.weight(u) >= (tied ? MIN_WORD_WEIGHT : RARE_WORD_WEIGHT) && !SAYING.test(u) && !(tied && lex.isKindOf(u, 'person')))) continue;
+          if (m.coverage < (tied ? CLAUSE_COVERAGE : FACT_COVERAGE) || (tied && m.shorterUnits < FACT_WORDS)) continue;
           // ... of a participant named in both clauses ("Russia ... key ally" / "called Russia a strategic ally"),
           // or as a phrase of two words or more ("highlighted record bilateral trade" / "citing growing bilateral trade").
           const inA = mentionedIn(a, ca);
           const participant = [...mentionedIn(b, cb)].some((e) => e !== source && inA.has(e));
           const phrase = m.run >= FACT_WORDS && m.runHasContent && shared.length >= FACT_WORDS;
-          if (participant || phrase) found.push({ a, b, spanA: ca, spanB: cb, shorter: m.shorter, score: m.coverage + 0.1 * shared.length, via: 'speaker' });
+          if (participant || phrase) found.push({ a, b, spanA: ca, spanB: cb, shorter: m.shorter, score: m.coverage + 0.1 * shared.length, via: tied ? 'tied' : 'speaker' });
         }
       }
       continue;

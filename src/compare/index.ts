@@ -395,29 +395,40 @@ export function compareArticles(articles: Article[], options: CompareOptions = {
     });
   }
 
-  // Facts two statements share when each says more besides: clause by clause, for the pairs nothing above covers.
+  // Facts two statements share when each says more besides: clause by clause, for the pairs nothing above covers;
+  // then the statements that each share a fact with the other's report already, whoever says them.
   if (lex) {
-    // The findings whose evidence touches each statement (by article, then by overlap), made on first use.
-    const evidenceOf = new Map<string, { start: number; end: number; finding: number }[]>();
-    findings.forEach((f, i) => {
-      if (f.kind === 'exclusive') return;
-      for (const e of f.evidence) (evidenceOf.get(e.article) ?? evidenceOf.set(e.article, []).get(e.article)!).push({ start: e.start, end: e.end, finding: i });
-    });
-    const touching = new Map<string, Set<number>>();
-    const touchedBy = (v: ClaimView) => {
-      let set = touching.get(v.key);
-      if (!set) {
-        set = new Set((evidenceOf.get(v.article.id) ?? []).filter((e) => e.start < v.claim.end && v.claim.start < e.end).map((e) => e.finding));
-        touching.set(v.key, set);
-      }
-      return set;
+    const clausePass = (tied: ((a: ClaimView, b: ClaimView) => boolean) | null) => {
+      // The findings whose evidence touches each statement (by article, then by overlap), made on first use.
+      const evidenceOf = new Map<string, { start: number; end: number; finding: number }[]>();
+      findings.forEach((f, i) => {
+        if (f.kind === 'exclusive') return;
+        for (const e of f.evidence) (evidenceOf.get(e.article) ?? evidenceOf.set(e.article, []).get(e.article)!).push({ start: e.start, end: e.end, finding: i });
+      });
+      const touching = new Map<string, Set<number>>();
+      const touchedBy = (v: ClaimView) => {
+        let set = touching.get(v.key);
+        if (!set) {
+          set = new Set((evidenceOf.get(v.article.id) ?? []).filter((e) => e.start < v.claim.end && v.claim.start < e.end).map((e) => e.finding));
+          touching.set(v.key, set);
+        }
+        return set;
+      };
+      const covered = (a: ClaimView, b: ClaimView) => {
+        const tb = touchedBy(b);
+        for (const i of touchedBy(a)) if (tb.has(i)) return true;
+        return false;
+      };
+      // The other reports a statement's sentence shares an agreement with.
+      const agreesWith = (v: ClaimView) => {
+        const s = v.article.layers.sentences?.[v.claim.sentence] ?? v.claim;
+        const found = (evidenceOf.get(v.article.id) ?? []).filter((e) => e.start < s.end && s.start < e.end && findings[e.finding]!.kind === 'agreement');
+        return new Set(found.flatMap((e) => findings[e.finding]!.articles));
+      };
+      const tiedPair = tied ?? null;
+      return { covered, agreesWith, list: (t: typeof tiedPair) => clauseAgreements(candidates, lex, covered, t) };
     };
-    const covered = (a: ClaimView, b: ClaimView) => {
-      const tb = touchedBy(b);
-      for (const i of touchedBy(a)) if (tb.has(i)) return true;
-      return false;
-    };
-    for (const c of clauseAgreements(candidates, lex, covered)) {
+    const push = (c: ReturnType<typeof clauseAgreements>[number]) => {
       const sides = [
         { v: c.a, span: c.spanA },
         { v: c.b, span: c.spanB },
@@ -433,7 +444,10 @@ export function compareArticles(articles: Article[], options: CompareOptions = {
         independentOutlets: independent([c.a.article.id, c.b.article.id]),
         details: { clause: true, via: c.via },
       });
-    }
+    };
+    for (const c of clausePass(null).list(null)) push(c);
+    const second = clausePass(null);
+    for (const c of second.list((a, b) => second.agreesWith(a).has(b.article.id) && second.agreesWith(b).has(a.article.id))) push(c);
   }
 
   // Exclusives: claims that no other article comes close to, most salient first.

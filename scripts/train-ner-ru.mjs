@@ -79,9 +79,9 @@ function trainDoc(doc) {
   return { feats: featurizer.document(words, sentences), gold, sentences };
 }
 const t0 = Date.now();
-// factRuEval is the convention measured against (and the smaller set): its documents count three times.
+// factRuEval is the convention measured against (and the smaller set): its documents count six times (3 -> 6: held-out ORG 0.726 -> 0.731, LOC 0.883 -> 0.890).
 const freDocs = freTrain.map(trainDoc);
-const FRE_WEIGHT = Number(arg("--fre-weight", 3));
+const FRE_WEIGHT = Number(arg("--fre-weight", 6));
 const docs = [...Array.from({ length: FRE_WEIGHT }, () => freDocs).flat(), ...nerelTrain.map(trainDoc)];
 console.log(`${docs.length} training documents (${freTrain.length} factRuEval, ${nerelTrain.length} NEREL), features in ${((Date.now() - t0) / 1000).toFixed(1)}s`);
 const scoreOn = (model, set) => {

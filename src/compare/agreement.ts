@@ -312,6 +312,8 @@ const speakerOf = (v: ClaimView): string | null => (v.speaker && !v.speaker.star
 const SAYING = /^(?:say|said|says|tell|told|tweet|tweeted|tweets|wrote|write|add|added|state|stated|announce|announced)$/;
 const NEGATION = /\b(?:not|no|never|nor|without|denied|denies|deny)\b|n['’]t\b/i;
 const negated = (text: string) => NEGATION.test(text);
+/** Units that never count as a word two clauses share: saying, negation, contractions. */
+const notShared = (u: string) => SAYING.test(u) || NEGATION.test(u) || /['’]/.test(u);
 /** Story entities mentioned inside a span of a claim's article. */
 function mentionedIn(v: ClaimView, span: { start: number; end: number }): Set<string> {
   let byStart = mentionedMemo.get(v);
@@ -381,6 +383,8 @@ export function clauseAgreements(
         for (const cb of clausesOf(b)) {
           const tb = b.article.text.slice(cb.start, cb.end);
           if (negated(ta) !== negated(tb) || onlyOnePossible(ta, tb)) continue;
+          // (No word of one said exactly in the other: no shared word below, and no alignment to build.)
+          if (!lex.sharesWord(ta, tb, notShared)) continue;
           const m = factMatch(lex.alignPhrases(ta, tb), ta, tb, nameWords(a), nameWords(b), (u) => lex.isKindOf(u, 'person'));
           // (Negations and auxiliaries, "don't", say how, not what.)
           const shared = m.exact.filter((u) => lex.weight(u) >= MIN_WORD_WEIGHT && !NEGATION.test(u) && !/['’]/.test(u));

@@ -50,6 +50,12 @@ export interface Lexicon {
   similarity(a: string, b: string): number;
   phraseSimilarity(tokensA: readonly string[] | string, tokensB: readonly string[] | string): number;
   alignPhrases(tokensA: readonly string[] | string, tokensB: readonly string[] | string): PhraseAlignment;
+  /**
+   * Whether some unit of one phrase and some unit of the other are one lemma or synonyms (directly or through their
+   * words), leaving out pairs whose two units `ignore` both: what alignPhrases must find for an exact pair, at a
+   * fraction of its cost (no alignment is built).
+   */
+  sharesWord(tokensA: readonly string[] | string, tokensB: readonly string[] | string, ignore: (unit: string) => boolean): boolean;
   /** Content units of a phrase: multi-word lemmas joined, function words dropped ("set on fire", "building"). */
   units(tokens: readonly string[] | string): string[];
   /** Weight of a word in phrase scores: 0.35 for the most frequent words up to 1 for rare ones. */
@@ -791,6 +797,19 @@ export function createLexicon(resources: LexicalResources): Lexicon {
       return align(ta, tb).score;
     },
     alignPhrases: align,
+    sharesWord(ta, tb, ignore) {
+      const exact = (r: Related) => r.relation === 'same' || r.relation === 'synonym';
+      for (const u of unitsOf(ta)) {
+        for (const v of unitsOf(tb)) {
+          if (ignore(display(u.text)) && ignore(display(v.text))) continue;
+          if (exact(memoRelation(u.text, v.text))) return true;
+          if (u.parts.length > 1 || v.parts.length > 1 || u.parts[0] !== u.text || v.parts[0] !== v.text) {
+            for (const p of u.parts) for (const q of v.parts) if (exact(memoRelation(p, q))) return true;
+          }
+        }
+      }
+      return false;
+    },
     units(t) {
       return unitsOf(t).map((u) => display(u.text));
     },

@@ -368,11 +368,12 @@ export function clauseAgreements(
   // Every qualifying clause pair, then the best first, one-to-one per pair of articles.
   const found: (ClauseAgreement & { score: number })[] = [];
   for (const { a, b, similarity } of candidates) {
-    if (similarity < CLAUSE_SIMILARITY) continue;
+    if (similarity < CLAUSE_SIMILARITY || (tied && !tied(a, b))) continue;
     const figure = sameFigure(a, b);
+    // (Tied pairs with a figure in common were read in the first pass.)
+    if (tied && figure) continue;
     const source = speakerOf(a);
-    const sameSource = !figure && (tied ? tied(a, b) : source !== null && source === speakerOf(b));
-    if (tied && !sameSource) continue;
+    const sameSource = !figure && (tied !== null || (source !== null && source === speakerOf(b)));
     // (Every clause agreement needs a figure both give or one source: nothing to read without one.)
     if ((!figure && !sameSource) || skip(a, b) || !anchored(a, b) || measuresClash(a, b)) continue;
     const sharedEntities = [...a.entities].filter((e) => b.entities.has(e)).length;

@@ -341,4 +341,14 @@ test('the object of an attitude or action ends where a comma opens another claus
   assert.equal(of('Clinton avoided all mention of primary challenger Bernie Sanders, even as both campaigned in California.', 'avoided'), 'all mention of primary challenger Bernie Sanders');
   assert.equal(of('Trump attacked Hillary Clinton, who leads in the polls.', 'attacked'), 'Hillary Clinton');
   assert.equal(of('The senator said the bill, which passed on Monday, was weak.', 'said'), 'the bill, which passed on Monday, was weak');
+  assert.equal(of('He distanced himself from the bill and moved to emphasize border security.', 'distanced'), 'himself from the bill');
+  assert.equal(of('The aide assured reporters it was done without his knowledge, but Mr. Obama was furious.', 'assured'), 'it was done without his knowledge');
+});
+
+test('"was asked by a reporter whether ...": the reporter asks; "X was asked, “...”": nobody named does', () => {
+  const [q] = extractQuotes(preparedArticle('Trump was asked by a reporter whether the plan differed from the old one.'), lex, { attitudes: true });
+  assert.equal(q?.speakerMention?.text, 'a reporter');
+  assert.equal(q?.content.map((c) => c.text).join(' | '), 'whether the plan differed from the old one');
+  const [r] = extractQuotes(preparedArticle('Blumenthal was asked, “Will you run again?”'), lex, { attitudes: true });
+  assert.equal(r?.speakerMention ?? null, null);
 });

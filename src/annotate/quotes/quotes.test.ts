@@ -4,10 +4,11 @@ import { preparedArticle } from '../quantities/test-helpers.js';
 import { extractQuotes } from './index.js';
 import { loadQuoteLexicon } from './lexicon.js';
 import { findQuotedSpans } from './marks.js';
-import { entityStage } from '../entities/index.js';
+import { createAnalyzer } from '../../analyze.js';
 import { silentContext } from '../../pipeline/stage.js';
 
 const lex = loadQuoteLexicon();
+const entityStage = createAnalyzer().stage('entities');
 /** Quotes with the entity stage run first: the speaker as the reader sees it (the entity's name, else the words). */
 function withEntities(text: string) {
   const a = preparedArticle(text);

@@ -353,3 +353,16 @@ test('"was asked by a reporter whether ...": the reporter asks; "X was asked, �
   const [r] = extractQuotes(preparedArticle('Blumenthal was asked, “Will you run again?”'), lex, { attitudes: true });
   assert.equal(r?.speakerMention ?? null, null);
 });
+
+test('a title or headline in quotation marks with no cue is no quote for a reader', () => {
+  const text = 'The senator spoke on Monday. The magazine ran “Secret Lives of the Super Rich” on its cover.\n\n“We will not back down from this fight,” she said.';
+  const q = quotes(text);
+  assert.deepEqual(q.map((x) => x.content), ['We will not back down from this fight']);
+});
+
+test('quotes with no cue in paragraphs one after another, no attribution between, are one passage', () => {
+  const text = 'The candidate spoke only in bromides during the interview.\n\n“We have to do something and it is the only way.”\n\n“We have to be a lot tougher than we are now.”';
+  const q = quotes(text).filter((x) => x.direct);
+  assert.equal(q.length, 1);
+  assert.equal(q[0]!.content, 'We have to do something and it is the only way. | We have to be a lot tougher than we are now.');
+});

@@ -237,6 +237,15 @@ function clauseSubject(view: TokenView, lex: QuoteLexicon, f: number, p: number)
 /** Words that open another clause after a comma ("..., even as both campaigned", "..., who has a lead"). */
 const CLAUSE_OPENERS = new Set(['which', 'who', 'whose', 'where', 'when', 'as', 'even', 'while', 'but', 'until', 'after', 'before', 'because', 'since', 'although', 'though']);
 
+const SUBJECT_PRONOUNS = new Set(['he', 'she', 'they', 'we', 'i', 'it', 'you']);
+
+/** Token k opens a clause with a subject of its own: a pronoun or a capitalised word ("but Mr. Obama was furious"). */
+function newSubject(view: TokenView, k: number): boolean {
+  const w = view.words[k];
+  if (w === undefined || view.tokens[k]!.kind !== 'word') return false;
+  return SUBJECT_PRONOUNS.has(view.lower[k]!) || w[0] !== view.lower[k]![0];
+}
+
 /** A comma before this word opens another clause or a participle phrase. */
 function opensClause(next: string): boolean {
   return CLAUSE_OPENERS.has(next) || (next.length > 4 && next.endsWith('ing'));
@@ -265,7 +274,7 @@ function contentEnd(view: TokenView, lex: QuoteLexicon, cue: number, after: numb
     if (inQuote) continue;
     const next = view.lower[k + 1] ?? '';
     if (speech) {
-      if (w === ',' && next === 'but') return k;
+      if (w === ',' && next === 'but' && newSubject(view, k + 2)) return k;
       if (view.lower[k] === 'and' && (next === 'was' || next === 'has' || next === 'had' || (next.length > 4 && next.endsWith('ed')))) return k;
       continue;
     }

@@ -344,6 +344,7 @@ test('the object of an attitude or action ends where a comma opens another claus
   assert.equal(of('The senator said the bill, which passed on Monday, was weak.', 'said'), 'the bill, which passed on Monday, was weak');
   assert.equal(of('He distanced himself from the bill and moved to emphasize border security.', 'distanced'), 'himself from the bill');
   assert.equal(of('The aide assured reporters it was done without his knowledge, but Mr. Obama was furious.', 'assured'), 'it was done without his knowledge');
+  assert.equal(of('Zimmerman said he had received offers for the gun, but “the offers were to use the gun in a fashion I did not like.”', 'said'), 'he had received offers for the gun, but “the offers were to use the gun in a fashion I did not like.”');
 });
 
 test('"was asked by a reporter whether ...": the reporter asks; "X was asked, “...”": nobody named does', () => {

@@ -330,7 +330,9 @@ export function findAnchors(view: TokenView, lex: QuoteLexicon, f: number, e: nu
     if (p > f && TIME_WORDS.has(view.lower[p]!)) {
       p--;
       if (p > f && TIME_WORDS.has(view.lower[p]!)) p--;
-      if (p >= f && (view.lower[p] === 'on' || view.lower[p] === 'last' || view.lower[p] === 'this' || view.lower[p] === 'early' || view.lower[p] === 'late')) p--;
+      // ("Sanders during a Sunday thanked": "during a Sunday".)
+      if (p > f && (view.lower[p] === 'a' || view.lower[p] === 'the') && view.lower[p - 1] === 'during') p--;
+      if (p >= f && (view.lower[p] === 'on' || view.lower[p] === 'last' || view.lower[p] === 'this' || view.lower[p] === 'early' || view.lower[p] === 'late' || view.lower[p] === 'during')) p--;
       // "Priebus later Thursday told"
       while (p > f && (lex.adverbsBeforeCue.has(view.lower[p]!) || isAdverb(view, p))) p--;
     }
@@ -564,11 +566,14 @@ export function findAnchors(view: TokenView, lex: QuoteLexicon, f: number, e: nu
     } else if (a.source && a.source.end - a.source.first === 1 && view.lower[a.source.first] === 'it' && itIsExpletive(view, a.cue)) {
       // "It's unclear whether ...", "It is apparent that ...": nobody says it.
       a.source = null;
-    } else if (cueWord === 'asked' && a.source && a.source.end <= a.cue.first && PASSIVE_AUX.has(view.lower[a.cue.first - 1]!)) {
-      // "Blumenthal was asked, “...”": the one asked did not ask; "was asked by a reporter whether ...": the reporter did.
-      const by = view.lower[a.cue.end] === 'by' ? npStartingAt(view, lex, a.cue.end + 1, e) : null;
+    } else if (cueWord === 'asked' && view.lower[a.cue.end] === 'by' && (a.shape === 'sc' || a.shape === 'tsc')) {
+      // "(Trump was) asked by a reporter whether ...": the reporter asks.
+      const by = npStartingAt(view, lex, a.cue.end + 1, e);
       a.source = by;
       if (by) a.content = a.content.map((c) => (c.first <= by.end && c.end > by.end ? trimRange(view, by.end, c.end, true) : c)).filter((c): c is TokRange => c !== null);
+    } else if (cueWord === 'asked' && a.source && a.source.end <= a.cue.first && PASSIVE_AUX.has(view.lower[a.cue.first - 1]!)) {
+      // "Blumenthal was asked, “...”": the one asked did not ask.
+      a.source = null;
     }
     if (a.shape === 'acc' && a.content.length === 0) {
       const host = out.length > 0 ? out[out.length - 1]! : null;

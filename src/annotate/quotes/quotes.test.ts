@@ -347,10 +347,14 @@ test('the object of an attitude or action ends where a comma opens another claus
   assert.equal(of('Zimmerman said he had received offers for the gun, but “the offers were to use the gun in a fashion I did not like.”', 'said'), 'he had received offers for the gun, but “the offers were to use the gun in a fashion I did not like.”');
 });
 
-test('"was asked by a reporter whether ...": the reporter asks; "X was asked, “...”": nobody named does', () => {
+test('"was asked by a reporter whether ...": the reporter asks; "X was asked, “...”": nobody named does; "during a Sunday" is when', () => {
   const [q] = extractQuotes(preparedArticle('Trump was asked by a reporter whether the plan differed from the old one.'), lex, { attitudes: true });
   assert.equal(q?.speakerMention?.text, 'a reporter');
   assert.equal(q?.content.map((c) => c.text).join(' | '), 'whether the plan differed from the old one');
+  const [p] = extractQuotes(preparedArticle('Trump, asked by a reporter whether this differed from the old plan, said no.'), lex, { attitudes: true });
+  assert.equal(p?.speakerMention?.text, 'a reporter');
+  const [s] = extractQuotes(preparedArticle('Sanders during a Sunday said the party must change.'), lex, { attitudes: true });
+  assert.equal(s?.speakerMention?.text, 'Sanders');
   const [r] = extractQuotes(preparedArticle('Blumenthal was asked, “Will you run again?”'), lex, { attitudes: true });
   assert.equal(r?.speakerMention ?? null, null);
 });

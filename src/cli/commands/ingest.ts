@@ -1,4 +1,3 @@
-import { availableParallelism } from 'node:os';
 import { ParallaxError } from '../../model/errors.js';
 import { existsSync, readSync, openSync, closeSync, statSync } from 'node:fs';
 import { extname, join, resolve } from 'node:path';
@@ -112,8 +111,8 @@ export interface IngestSetup {
 // The analysis pipeline and the clusterer load only when used: a plain `ingest --skip-analysis` starts fast.
 export async function analysisPoolFor(values: Record<string, unknown>): Promise<IngestSetup> {
   if (values['skip-analysis']) return { pool: null, workers: 0 };
-  const workers = positiveInt(values.workers, 'workers', Math.max(1, availableParallelism() - 1), 0);
-  const { createInlinePool, createWorkerPool, DEFAULT_ANALYSIS_BUDGET_MS } = await import('../../ingest/analysis-pool.js');
+  const { createInlinePool, createWorkerPool, defaultAnalysisWorkers, DEFAULT_ANALYSIS_BUDGET_MS } = await import('../../ingest/analysis-pool.js');
+  const workers = positiveInt(values.workers, 'workers', defaultAnalysisWorkers(), 0);
   if (workers === 0) {
     const analyzer = (await import('../../analyze.js')).createAnalyzer();
     return { pool: createInlinePool((a) => analyzer.analyze(a)), workers: 0 };

@@ -4,10 +4,11 @@ import { preparedArticle } from '../quantities/test-helpers.js';
 import { extractQuotes } from './index.js';
 import { loadQuoteLexicon } from './lexicon.js';
 import { findQuotedSpans } from './marks.js';
-import { entityStage } from '../entities/index.js';
+import { createAnalyzer } from '../../analyze.js';
 import { silentContext } from '../../pipeline/stage.js';
 
 const lex = loadQuoteLexicon();
+const entityStage = createAnalyzer().stage('entities');
 /** Quotes with the entity stage run first: the speaker as the reader sees it (the entity's name, else the words). */
 function withEntities(text: string) {
   const a = preparedArticle(text);
@@ -334,4 +335,11 @@ test('a verb of appearance after an apposition: nobody says it, the subject is p
   assert.ok(appear, JSON.stringify(got.map((q) => q.cue?.text)));
   assert.equal(appear.speakerMention, null);
   assert.ok(appear.content.some((c) => c.text === 'The statistics'));
+});
+
+test('the object of an attitude or action ends where a comma opens another clause; a reported clause runs on', () => {
+  const of = (text: string, cue: string) => extractQuotes(preparedArticle(text), lex, { attitudes: true }).find((q) => q.cue?.text.startsWith(cue))?.content.map((c) => c.text).join(' | ');
+  assert.equal(of('Clinton avoided all mention of primary challenger Bernie Sanders, even as both campaigned in California.', 'avoided'), 'all mention of primary challenger Bernie Sanders');
+  assert.equal(of('Trump attacked Hillary Clinton, who leads in the polls.', 'attacked'), 'Hillary Clinton');
+  assert.equal(of('The senator said the bill, which passed on Monday, was weak.', 'said'), 'the bill, which passed on Monday, was weak');
 });

@@ -1,6 +1,7 @@
 import type { Article } from '../../model/document.js';
 import { outletName } from '../evidence.js';
 import type { FigureFact } from '../facts/index.js';
+import { weeksMeet } from '../facts/figures.js';
 import { ROUNDING } from '../values.js';
 import type { Candidate, Detector } from './types.js';
 import type { Lexicon } from '../lexical/index.js';
@@ -27,11 +28,15 @@ export function figureAffinity(
   if (x.day && y.day && (x.day.startsWith('XXXX') || y.day.startsWith('XXXX') ? x.day.slice(5) !== y.day.slice(5) : x.day !== y.day)) return 0;
   // Figures of two periods are two measures ("$33 in the fourth quarter" / "$38 in 2019").
   if (x.period && y.period && x.period !== y.period) return 0;
+  // Figures of two weeks likewise ("last week" from reports days apart names one rolling week by two calendar weeks).
+  const week = !!x.week && !!y.week;
+  if (week && !weeksMeet(x.week!, x.weekFrom, y.week!, y.weekFrom)) return 0;
   if (x.dimension !== y.dimension || (x.unit ?? '') !== (y.unit ?? '') && x.dimension === 'count') return 0;
   if (x.dimension !== 'count' && x.unit !== y.unit && !(x.dimension === 'length' || x.dimension === 'mass')) return 0;
   // A rise against a fall is two measures; a rise "of 3.9 per cent" is often read as a level, so level and change may pair.
   if ((x.change === 'increase' && y.change === 'decrease') || (x.change === 'decrease' && y.change === 'increase')) return 0;
-  let shared = 0;
+  // One week named by both is a word of the measure in common ("last week's eight attacks" / "at least 10 attacks ... last week").
+  let shared = week ? 1 : 0;
   for (const w of x.around) {
     if (w === x.head || w === y.head) continue;
     if (y.around.has(w)) shared += 1;

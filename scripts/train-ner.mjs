@@ -18,7 +18,7 @@ const { trainPerceptron, pruneModel } = await import(dist('training/perceptron.j
 const { serializeModel, deserializeModel } = await import(dist('annotate/entities/tagger/model.js'));
 const { createTagger, gazetteerResources } = await import(dist('annotate/entities/tagger/tagger.js'));
 const { loadWordClusters } = await import(dist('annotate/entities/tagger/word-clusters.js'));
-const { evalPath } = await import(dist('shared-paths.js'));
+const { evalPath, repoRoot } = await import(dist('shared-paths.js'));
 
 const { values } = parseArgs({
   options: {
@@ -37,7 +37,7 @@ const seed = Number(values.seed);
 const minCount = Number(values['min-count']);
 const log = (s) => process.stderr.write(`[${new Date().toISOString().slice(11, 19)}] ${s}\n`);
 
-const gaz = defaultGazetteer();
+const gaz = defaultGazetteer(repoRoot());
 const resources = gazetteerResources(gaz, loadWordClusters(values.clusters));
 const featurizer = new Featurizer(resources);
 const load = (file) => {

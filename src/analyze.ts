@@ -51,6 +51,8 @@ export interface Analyzer {
    * is (not cleaned, so a data set's offsets hold), with exactly the stages that ship.
    */
   until(layer: LayerName): { pipeline: Pipeline; run(article: Article, ctx?: StageContext): Article };
+  /** The shipped English stage of that name, for harnesses that run one stage on layers they made. */
+  stage(name: string): Stage;
 }
 
 export function createAnalyzer(options: Stage[] | AnalyzerOptions = {}): Analyzer {
@@ -78,6 +80,11 @@ export function createAnalyzer(options: Stage[] | AnalyzerOptions = {}): Analyze
       if (last < 0) throw new ParallaxError('E_PIPELINE', `no stage provides layer "${layer}"`);
       const part = createPipeline(stages.slice(0, last + 1));
       return { pipeline: part, run: (article, ctx) => part.run(article, ctx) };
+    },
+    stage(name) {
+      const found = stages.find((s) => s.name === name);
+      if (!found) throw new ParallaxError('E_PIPELINE', `no stage named "${name}"`);
+      return found;
     },
   };
 }

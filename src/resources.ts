@@ -24,8 +24,9 @@ export interface Resources {
   readonly entityProposer: Proposer;
 }
 
-/** Reads every lexicon and model of the English stages from `dir` (data/lexicons) into one frozen object. */
-export function loadResources(dir: string = join(repoRoot(), 'data', 'lexicons')): Resources {
+/** Reads every lexicon, gazetteer and model of the English stages of the repository at `root` into one frozen object. */
+export function loadResources(root: string = repoRoot()): Resources {
+  const dir = join(root, 'data', 'lexicons');
   let gazetteer: Gazetteer | undefined;
   let proposer: Proposer | undefined;
   return Object.freeze({
@@ -38,10 +39,10 @@ export function loadResources(dir: string = join(repoRoot(), 'data', 'lexicons')
       return lexicon();
     },
     get gazetteer() {
-      return (gazetteer ??= defaultGazetteer());
+      return (gazetteer ??= defaultGazetteer(root));
     },
     get entityProposer() {
-      return (proposer ??= defaultProposer(this.gazetteer));
+      return (proposer ??= defaultProposer(this.gazetteer, root));
     },
   });
 }

@@ -94,6 +94,12 @@ test('agreements said by one speaker in other words: Russia an ally (Japarov), b
   assert.ok(findFinding(c, 'agreement', null, { [RE]: /record bilateral trade/, [MT]: /growing bilateral trade/ }), 'bilateral trade');
 });
 
+// Japarov (Realist English) and Putin (The Moscow Times) each list Russia's part in Kyrgyzstan; the two statements
+// already share other points (the threefold increase, bilateral trade, the military base), so their clauses are read.
+test('agreement of two statements tied by other shared facts, whoever says them: Russian energy', () => {
+  assert.ok(findFinding(c, 'agreement', null, { [RE]: /Russian support for energy/, [MT]: /dependence on Russian energy supplies/ }), 'energy');
+});
+
 test('agreement: a CSTO meeting follows the talks', () => {
   assert.ok(findFinding(c, 'agreement', null, { [RE]: /eve of the Collective Security Treaty Organization/, [MT]: /summit of the Moscow-led Collective Security Treaty Organization/ }));
 });

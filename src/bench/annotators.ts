@@ -27,8 +27,7 @@ export const annotatorsBench: BenchSection = {
     // Everything up to the entity stage, once: the annotators read tokens, sentences, entities (and quotes).
     const analyzer = createAnalyzer();
     const upstream = analyzer.until('entities').pipeline.stages;
-    const stage = (name: string) => analyzer.pipeline.stages.find((s) => s.name === name)!;
-    const [quoteStage, timeStage, quantityStage] = [stage('quotes'), stage('times'), stage('quantities')];
+    const [quoteStage, timeStage, quantityStage] = [analyzer.stage('quotes'), analyzer.stage('times'), analyzer.stage('quantities')];
     const prepared: Article[] = corpus.map((a) => {
       const b = { ...a, layers: {} } as Article;
       for (const s of upstream) Object.assign(b.layers, s.run(b, silentContext));

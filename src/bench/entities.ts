@@ -6,7 +6,9 @@ import { silentContext } from '../pipeline/stage.js';
 import { sentenceStage } from '../annotate/sentences.js';
 import { tokenStage } from '../annotate/tokens.js';
 import { articleView } from '../annotate/entities/doc-view.js';
-import { createEntityStage, defaultGazetteer } from '../annotate/entities/entity-stage.js';
+import { createEntityStage } from '../annotate/entities/entity-stage.js';
+import { loadResources } from '../resources.js';
+import { repoRoot } from '../shared-paths.js';
 import { sentenceRanges } from '../annotate/entities/tagger-proposer.js';
 import { loadDefaultTagger } from '../annotate/entities/tagger/load.js';
 
@@ -34,11 +36,11 @@ export const entitiesBench: BenchSection = {
     const tokens = corpus.reduce((s, a) => s + (a.layers.tokens?.length ?? 0), 0);
     const runs = quick ? 2 : 5;
     progress(`${corpus.length} articles, ${tokens} tokens`);
-    const gaz = defaultGazetteer();
-    const tagger = loadDefaultTagger(gaz);
+    const resources = loadResources();
+    const tagger = loadDefaultTagger(resources.gazetteer, repoRoot());
     const views = corpus.map((a) => articleView(a));
     const sentences = views.map((v) => sentenceRanges(v));
-    const stage = createEntityStage();
+    const stage = createEntityStage({ gazetteer: () => resources.gazetteer, proposer: () => resources.entityProposer });
     stage.annotate(corpus[0]!); // loads gazetteers and model
     const perSecond = (ms: number) => Math.round((tokens / ms) * 1000);
     const taggerRun = tagger

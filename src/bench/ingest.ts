@@ -2,8 +2,9 @@
 // from ../shared/eval, ingested with analysis in worker threads and story assignment, into a fresh
 // SQLite database. Reports articles/s and where the time went; as a reference in the same run, the
 // same articles stored with plain better-sqlite3 prepared statements (no Kysely, no FTS, no dedupe).
+import { createHash } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { availableParallelism, tmpdir } from 'node:os';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import type { BenchSection } from './section.js';
@@ -11,7 +12,7 @@ import { openStore } from '../store/open-store.js';
 import { createStoryClusterer } from '../cluster/index.js';
 import { collectInputs } from '../ingest/collect.js';
 import { ingest } from '../ingest/ingest.js';
-import { createWorkerPool } from '../ingest/analysis-pool.js';
+import { createWorkerPool, defaultAnalysisWorkers } from '../ingest/analysis-pool.js';
 import { benchCorpus, writeBenchCorpus } from './ingest-corpus.js';
 
 function rawInsertRate(dir: string, n: number): number {
@@ -31,19 +32,62 @@ function rawInsertRate(dir: string, n: number): number {
   return rows.length / s;
 }
 
+/**
+ * What the run stored, as digests a change of speed must leave alone: the story groups (each group's
+ * article ids; groups by content, not by story id) and every stored column of every article but its
+ * time stamps, with its claims and entities.
+ */
+export function storedDigest(path: string): { articles: number; storyGroups: number; groupsSha256: string; rowsSha256: string } {
+  const db = new BetterSqlite3(path, { readonly: true });
+  try {
+    const digest = (lines: Iterable<string>) => {
+      const h = createHash('sha256');
+      for (const l of lines) h.update(l).update('\n');
+      return h.digest('hex').slice(0, 16);
+    };
+    const rows = db
+      .prepare(`SELECT id, content_hash, canonical_url, revision_of, is_current, source, format, outlet_id, outlet, title, published, url, language, authors, raw, original, text, cleaning, layers, story_id FROM articles ORDER BY id`)
+      .all() as { id: string; story_id: string | null }[];
+    const groups = new Map<string, string[]>();
+    for (const r of rows) {
+      if (r.story_id === null) continue;
+      const g = groups.get(r.story_id);
+      if (g) g.push(r.id);
+      else groups.set(r.story_id, [r.id]);
+    }
+    const lines = [...groups.values()].map((g) => g.sort().join(' ')).sort();
+    const related = [
+      ...db.prepare('SELECT article_id, idx, start_offset, end_offset, text, data FROM claims ORDER BY article_id, idx').all(),
+      ...db.prepare('SELECT article_id, entity_key, mentions FROM article_entities ORDER BY article_id, entity_key').all(),
+      ...db.prepare('SELECT key, name, type FROM entities ORDER BY key').all(),
+    ];
+    return {
+      articles: rows.length,
+      storyGroups: groups.size,
+      groupsSha256: digest(lines),
+      rowsSha256: digest([...rows, ...related].map((r) => JSON.stringify(r))),
+    };
+  } finally {
+    db.close();
+  }
+}
+
 export const ingestBench: BenchSection = {
   name: 'ingest',
   description: 'ingest a JSON Lines corpus with analysis (worker threads) and story assignment into SQLite',
   async run({ quick, progress }) {
     const n = quick ? 1000 : 10_000;
     const dir = mkdtempSync(join(tmpdir(), 'parallax-bench-ingest-'));
-    const workers = Math.max(1, availableParallelism() - 1);
+    const workers = defaultAnalysisWorkers();
     try {
       const file = join(dir, 'corpus.jsonl');
       const corpus = writeBenchCorpus(file, n);
       progress(`corpus: ${corpus.articles} articles, ${(corpus.bytes / 1e6).toFixed(1)} MB; ingesting with ${workers} worker thread(s)`);
-      const store = await openStore(join(dir, 'bench.db'));
-      const pool = createWorkerPool(workers);
+      const dbPath = join(dir, 'bench.db');
+      const store = await openStore(dbPath);
+      const pool = createWorkerPool(workers, { dropTokens: true });
+      const load = [loadavg()[0]!];
+      const cpu0 = process.cpuUsage();
       let summary;
       try {
         summary = await ingest(
@@ -54,7 +98,10 @@ export const ingestBench: BenchSection = {
             clusterer: createStoryClusterer(),
             clustererName: 'story clusterer',
             onProgress: (c) => {
-              if ((c.new + c.duplicates) % 1000 < 64) progress(`${c.new + c.duplicates} done`);
+              if ((c.new + c.duplicates) % 1000 < 64) {
+                load.push(loadavg()[0]!);
+                progress(`${c.new + c.duplicates} done (load average ${loadavg()[0]!.toFixed(1)})`);
+              }
             },
           },
           { batchSize: 64 },
@@ -63,7 +110,11 @@ export const ingestBench: BenchSection = {
         await pool.close();
         await store.close();
       }
+      const cpu = process.cpuUsage(cpu0);
+      load.push(loadavg()[0]!);
+      const stored = storedDigest(dbPath);
       const raw = rawInsertRate(dir, n);
+      const processCpuSeconds = Math.round((cpu.user + cpu.system) / 1e4) / 100;
       return {
         ingest: {
           articles: summary.read,
@@ -74,10 +125,17 @@ export const ingestBench: BenchSection = {
           seconds: summary.seconds,
           articlesPerSecond: summary.articlesPerSecond,
           workers,
+          cores: availableParallelism(),
           timingsMs: summary.timings,
-          note: 'analysis = time summed over worker threads (runs beside clustering and storage on the main thread)',
-          targetSeconds: quick ? null : 120,
-          withinTarget: quick ? null : summary.seconds < 120 && summary.failed === 0 && summary.read === n,
+          cpuMs: summary.cpuMs,
+          /** CPU of the whole process (all threads) over the ingest: divided by the cores, the least wall time it allows. */
+          processCpuSeconds,
+          cpuFloorSeconds: Math.round((processCpuSeconds / availableParallelism()) * 100) / 100,
+          loadAverage: { min: Math.min(...load), max: Math.max(...load) },
+          note: 'timingsMs are wall time (analysis summed over worker threads, beside clustering and storage on the main thread); cpuMs are CPU time of the threads',
+          digest: stored,
+          targetSeconds: quick ? null : 60,
+          withinTarget: quick ? null : summary.seconds < 60 && summary.failed === 0 && summary.read === n,
           reference: { rawBetterSqlite3InsertsPerSecond: Math.round(raw), storageOnlyRatio: Math.round((summary.read / (summary.timings.storage / 1000) / raw) * 1000) / 1000 },
         },
       };

@@ -2,7 +2,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Article, Claim, TimeExpression } from '../model/document.js';
 import type { ClaimView } from './align.js';
-import { clauseModality, durationsClash, onlyOnePossible } from './agreement.js';
+import { clauseModality, durationsClash, factMatch, onlyOnePossible, predicateFound, statesOneFact } from './agreement.js';
+import { sharedLexicon } from './relatedness.js';
 
 test('a clause that holds its act as possible is not one that states or plans it', () => {
   assert.equal(clauseModality('given a chance to win $1 million'), 'possible');
@@ -26,4 +27,21 @@ test('durations that differ, with none in common, are two moments', () => {
   assert.equal(durationsClash(view('nine minutes into the encounter', ['PT9M']), view('On 48 minutes', ['PT48M'])), true);
   assert.equal(durationsClash(view('nine minutes in', ['PT9M']), view('after 9 minutes and again at 48', ['PT9M', 'PT48M'])), false);
   assert.equal(durationsClash(view('nine minutes in', ['PT9M']), view('early on', [])), false);
+});
+
+test('two statements whose acts are each missing from the other state two facts, whatever place they share', () => {
+  const lex = sharedLexicon()!;
+  const isVerbForm = (w: string) => !w.includes(' ') && lex.lemmas(w, 'v').some((l) => l !== w);
+  const facts = (a: string, b: string, predicates: [string | null, string | null]) => {
+    const al = lex.alignPhrases(a, b);
+    const m = factMatch(al, a, b, new Set(['uttar', 'pradesh', 'aligarh', 'muslim', 'university']), new Set(['uttar', 'pradesh']), (u) => lex.isKindOf(u, 'person'));
+    return statesOneFact(m) && predicateFound(al, m, predicates, isVerbForm);
+  };
+  const crackdown = 'A few hours later, police in Uttar Pradesh, India’s most populous state, cracked down on the Aligarh Muslim University';
+  const violence = 'But some protests have turned violent, particularly in the populous northern state of Uttar Pradesh';
+  assert.equal(facts(crackdown, violence, ['cracked', 'turned']), false);
+  // The same act in other words is one fact ("released" / "announced").
+  const unclear = "So far, though, it's unclear how Buttigieg's numbers may compare to other top 2020 contenders, as they haven't released their totals.";
+  const unclear2 = "It's still unclear how Buttigieg's final-quarter haul stacks up to the other 2020 frontrunners — they have not yet announced their fundraising totals.";
+  assert.equal(facts(unclear, unclear2, ['released', 'announced']), true);
 });

@@ -118,6 +118,45 @@ export function statesOneFact(m: FactMatch): boolean {
   return (m.matched.length >= FACT_WORDS && m.coverage >= FACT_COVERAGE) || (m.run >= FACT_RUN && m.runHasContent);
 }
 
+/** Predicates that report or link ("said", "was", "had") and say nothing of which act a statement states. */
+/** Share of the shorter statement's content found from which the predicate need not be. */
+const PREDICATE_FREE_COVERAGE = 0.5;
+/** Vector score from which an inflected verb counts as the predicate's counterpart. */
+const VERB_NEIGHBOUR = 0.55;
+const LINKING_PREDICATES = new Set(['say', 'tell', 'add', 'be', 'have', 'do', 'get', 'make', 'go', 'come', 'take']);
+
+/**
+ * Whether the act of either statement (its predicate, "cracked down", "signed") is found closely in the other, when
+ * little of the shorter's content is: two statements that share a place and a noun ("police in Uttar Pradesh,
+ * India's most populous state, cracked down on a university" / "protests turned violent ... in the populous northern
+ * state of Uttar Pradesh") but whose acts differ state two facts. Statements without a predicate of their own, or
+ * with a linking one, pass.
+ */
+export function predicateFound(
+  al: PhraseAlignment,
+  m: FactMatch,
+  predicates: readonly [string | null, string | null],
+  isVerbForm: (word: string) => boolean,
+): boolean {
+  // (Most of the shorter statement's content found is a fact already, whatever its predicate parse says.)
+  if (m.coverage >= PREDICATE_FREE_COVERAGE) return true;
+  const nA = al.unitsA.length;
+  const found = (word: string | null, pairs: PhraseAlignment['pairs']): boolean | null => {
+    if (!word) return null;
+    const lower = word.toLowerCase();
+    const lemma = concept(lower);
+    if (LINKING_PREDICATES.has(lemma)) return null;
+    const unit = pairs.find((p) => p.a.split(' ').some((part) => part === lower || concept(part) === lemma));
+    if (!unit) return null;
+    // (Close, or a verb near it by the vectors: "released" / "announced", "hurled" / "fired".)
+    return unit.b !== null && (isClose(unit) || (unit.score >= VERB_NEIGHBOUR && isVerbForm(unit.b)));
+  };
+  const a = found(predicates[0], al.pairs.slice(0, nA));
+  const b = found(predicates[1], al.pairs.slice(nA));
+  // (Two statements whose acts are each missing from the other; one act unread, "said", proves nothing.)
+  return !(a === false && b === false);
+}
+
 /**
  * Figures of one kind (same unit, same thing counted) that disagree, and none that agree: two statements giving
  * "nine minutes" and "48 minutes" report two moments, not one.
@@ -222,7 +261,7 @@ export interface ClauseAgreement {
   /** Which of the two is the shorter (quoted). */
   shorter: 0 | 1;
   /** What ties the two: a figure both clauses give, or one speaker saying the same thing. */
-  via: 'figure' | 'speaker';
+  via: 'figure' | 'speaker' | 'tied';
 }
 
 /** The clauses of a statement: stretches between commas, semicolons, colons, dashes and "while". */
@@ -273,6 +312,8 @@ const speakerOf = (v: ClaimView): string | null => (v.speaker && !v.speaker.star
 const SAYING = /^(?:say|said|says|tell|told|tweet|tweeted|tweets|wrote|write|add|added|state|stated|announce|announced)$/;
 const NEGATION = /\b(?:not|no|never|nor|without|denied|denies|deny)\b|n['’]t\b/i;
 const negated = (text: string) => NEGATION.test(text);
+/** Units that never count as a word two clauses share: saying, negation, contractions. */
+const notShared = (u: string) => SAYING.test(u) || NEGATION.test(u) || /['’]/.test(u);
 /** Story entities mentioned inside a span of a claim's article. */
 function mentionedIn(v: ClaimView, span: { start: number; end: number }): Set<string> {
   let byStart = mentionedMemo.get(v);
@@ -307,6 +348,13 @@ export function clauseAgreements(
   candidates: readonly { a: ClaimView; b: ClaimView; similarity: number }[],
   lex: Lexicon,
   skip: (a: ClaimView, b: ClaimView) => boolean,
+  /**
+   * Read instead pairs of statements that each already share another fact with the other's report (a second pass):
+   * whoever says them. Two statements tied that way ("Japarov ... Russian support for energy ... has expanded, while
+   * ... almost triple" / "Putin ... citing growing bilateral trade, the country's dependence on Russian energy
+   * supplies ...") likely go through the same points.
+   */
+  tied: ((a: ClaimView, b: ClaimView) => boolean) | null = null,
 ): ClauseAgreement[] {
   const out: ClauseAgreement[] = [];
   // (Figures with a unit, or counts above one: "one" is as often a pronoun.)
@@ -320,10 +368,12 @@ export function clauseAgreements(
   // Every qualifying clause pair, then the best first, one-to-one per pair of articles.
   const found: (ClauseAgreement & { score: number })[] = [];
   for (const { a, b, similarity } of candidates) {
-    if (similarity < CLAUSE_SIMILARITY) continue;
+    if (similarity < CLAUSE_SIMILARITY || (tied && !tied(a, b))) continue;
     const figure = sameFigure(a, b);
+    // (Tied pairs with a figure in common were read in the first pass.)
+    if (tied && figure) continue;
     const source = speakerOf(a);
-    const sameSource = !figure && source !== null && source === speakerOf(b);
+    const sameSource = !figure && (tied !== null || (source !== null && source === speakerOf(b)));
     // (Every clause agreement needs a figure both give or one source: nothing to read without one.)
     if ((!figure && !sameSource) || skip(a, b) || !anchored(a, b) || measuresClash(a, b)) continue;
     const sharedEntities = [...a.entities].filter((e) => b.entities.has(e)).length;
@@ -334,17 +384,22 @@ export function clauseAgreements(
         for (const cb of clausesOf(b)) {
           const tb = b.article.text.slice(cb.start, cb.end);
           if (negated(ta) !== negated(tb) || onlyOnePossible(ta, tb)) continue;
+          // (No word of one said exactly in the other: no shared word below, and no alignment to build.)
+          if (!lex.sharesWord(ta, tb, notShared)) continue;
           const m = factMatch(lex.alignPhrases(ta, tb), ta, tb, nameWords(a), nameWords(b), (u) => lex.isKindOf(u, 'person'));
           // (Negations and auxiliaries, "don't", say how, not what.)
           const shared = m.exact.filter((u) => lex.weight(u) >= MIN_WORD_WEIGHT && !NEGATION.test(u) && !/['’]/.test(u));
-          if (!shared.some((u) => lex.weight(u) >= RARE_WORD_WEIGHT && !SAYING.test(u))) continue;
-          if (m.coverage < FACT_COVERAGE) continue;
+          // (Statements tied by another fact: a word said exactly will do, and half the shorter clause.)
+          // (Statements tied by another fact: a word said exactly will do, not a person's ("his wife", "a lawyer for
+          // Mr. Grimm"), and half the shorter clause of two words or more.)
+          if (!shared.some((u) => lex.weight(u) >= (tied ? MIN_WORD_WEIGHT : RARE_WORD_WEIGHT) && !SAYING.test(u) && !(tied && lex.isKindOf(u, 'person')))) continue;
+          if (m.coverage < (tied ? CLAUSE_COVERAGE : FACT_COVERAGE) || (tied && m.shorterUnits < FACT_WORDS)) continue;
           // ... of a participant named in both clauses ("Russia ... key ally" / "called Russia a strategic ally"),
           // or as a phrase of two words or more ("highlighted record bilateral trade" / "citing growing bilateral trade").
           const inA = mentionedIn(a, ca);
           const participant = [...mentionedIn(b, cb)].some((e) => e !== source && inA.has(e));
           const phrase = m.run >= FACT_WORDS && m.runHasContent && shared.length >= FACT_WORDS;
-          if (participant || phrase) found.push({ a, b, spanA: ca, spanB: cb, shorter: m.shorter, score: m.coverage + 0.1 * shared.length, via: 'speaker' });
+          if (participant || phrase) found.push({ a, b, spanA: ca, spanB: cb, shorter: m.shorter, score: m.coverage + 0.1 * shared.length, via: tied ? 'tied' : 'speaker' });
         }
       }
       continue;

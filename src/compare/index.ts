@@ -18,7 +18,7 @@ import { FIGURE_REFINERS, refineCandidates } from './refiners/index.js';
 import { quotesAgree } from './quoted.js';
 import type { Span } from '../model/document.js';
 import { relatedness, sharedLexicon } from './relatedness.js';
-import { alignmentMemo, CLAUSE_SIMILARITY, clauseAgreements, factMatch, measuresClash, nameWords, statesOneFact } from './agreement.js';
+import { alignmentMemo, CLAUSE_SIMILARITY, clauseAgreements, factMatch, measuresClash, nameWords, predicateFound, statesOneFact } from './agreement.js';
 import type { Lexicon } from './lexical/index.js';
 
 /** Paraphrase similarity (0..1) from which two statements are reported as saying the same thing. */
@@ -350,9 +350,12 @@ export function compareArticles(articles: Article[], options: CompareOptions = {
     // And one fact: the content words of the shorter statement closely matched in the longer, and no figures
     // of one kind that disagree ("nine minutes" / "48 minutes" are two moments).
     const isPerson = (unit: string) => lex!.isKindOf(unit, 'person');
+    // An inflected verb ("fired", "announced"): its verb lemma differs from it.
+    const isVerbForm = (word: string) => !word.includes(' ') && lex!.lemmas(word, 'v').some((l) => l !== word);
     const oneFact = (a: ClaimView, b: ClaimView) => {
-      const m = factMatch(alignmentOf!(a, b), said(a), said(b), nameWords(a), nameWords(b), isPerson);
-      return statesOneFact(m) && !measuresClash(a, b);
+      const al = alignmentOf!(a, b);
+      const m = factMatch(al, said(a), said(b), nameWords(a), nameWords(b), isPerson);
+      return statesOneFact(m) && !measuresClash(a, b) && predicateFound(al, m, [a.claim.predicate?.text ?? null, b.claim.predicate?.text ?? null], isVerbForm);
     };
     const agree = (x: ClaimView, y: ClaimView) =>
       (!lex ||
@@ -392,29 +395,45 @@ export function compareArticles(articles: Article[], options: CompareOptions = {
     });
   }
 
-  // Facts two statements share when each says more besides: clause by clause, for the pairs nothing above covers.
+  // Facts two statements share when each says more besides: clause by clause, for the pairs nothing above covers;
+  // then the statements that each share a fact with the other's report already, whoever says them.
   if (lex) {
-    // The findings whose evidence touches each statement (by article, then by overlap), made on first use.
-    const evidenceOf = new Map<string, { start: number; end: number; finding: number }[]>();
-    findings.forEach((f, i) => {
-      if (f.kind === 'exclusive') return;
-      for (const e of f.evidence) (evidenceOf.get(e.article) ?? evidenceOf.set(e.article, []).get(e.article)!).push({ start: e.start, end: e.end, finding: i });
-    });
-    const touching = new Map<string, Set<number>>();
-    const touchedBy = (v: ClaimView) => {
-      let set = touching.get(v.key);
-      if (!set) {
-        set = new Set((evidenceOf.get(v.article.id) ?? []).filter((e) => e.start < v.claim.end && v.claim.start < e.end).map((e) => e.finding));
-        touching.set(v.key, set);
-      }
-      return set;
+    // What the findings so far say of each statement: which findings touch it, which reports it agrees with.
+    const readFindings = () => {
+      // The findings whose evidence touches each statement (by article, then by overlap), made on first use.
+      const evidenceOf = new Map<string, { start: number; end: number; finding: number }[]>();
+      findings.forEach((f, i) => {
+        if (f.kind === 'exclusive') return;
+        for (const e of f.evidence) (evidenceOf.get(e.article) ?? evidenceOf.set(e.article, []).get(e.article)!).push({ start: e.start, end: e.end, finding: i });
+      });
+      const touching = new Map<string, Set<number>>();
+      const touchedBy = (v: ClaimView) => {
+        let set = touching.get(v.key);
+        if (!set) {
+          set = new Set((evidenceOf.get(v.article.id) ?? []).filter((e) => e.start < v.claim.end && v.claim.start < e.end).map((e) => e.finding));
+          touching.set(v.key, set);
+        }
+        return set;
+      };
+      const covered = (a: ClaimView, b: ClaimView) => {
+        const tb = touchedBy(b);
+        for (const i of touchedBy(a)) if (tb.has(i)) return true;
+        return false;
+      };
+      // The other reports a statement's sentence shares an agreement with.
+      const agreeing = new Map<string, Set<string>>();
+      const agreesWith = (v: ClaimView) => {
+        let out = agreeing.get(v.key);
+        if (!out) {
+          const s = v.article.layers.sentences?.[v.claim.sentence] ?? v.claim;
+          const found = (evidenceOf.get(v.article.id) ?? []).filter((e) => e.start < s.end && s.start < e.end && findings[e.finding]!.kind === 'agreement');
+          agreeing.set(v.key, (out = new Set(found.flatMap((e) => findings[e.finding]!.articles))));
+        }
+        return out;
+      };
+      return { covered, agreesWith };
     };
-    const covered = (a: ClaimView, b: ClaimView) => {
-      const tb = touchedBy(b);
-      for (const i of touchedBy(a)) if (tb.has(i)) return true;
-      return false;
-    };
-    for (const c of clauseAgreements(candidates, lex, covered)) {
+    const push = (c: ReturnType<typeof clauseAgreements>[number]) => {
       const sides = [
         { v: c.a, span: c.spanA },
         { v: c.b, span: c.spanB },
@@ -430,7 +449,10 @@ export function compareArticles(articles: Article[], options: CompareOptions = {
         independentOutlets: independent([c.a.article.id, c.b.article.id]),
         details: { clause: true, via: c.via },
       });
-    }
+    };
+    for (const c of clauseAgreements(candidates, lex, readFindings().covered)) push(c);
+    const known = readFindings();
+    for (const c of clauseAgreements(candidates, lex, known.covered, (a, b) => known.agreesWith(a).has(b.article.id) && known.agreesWith(b).has(a.article.id))) push(c);
   }
 
   // Exclusives: claims that no other article comes close to, most salient first.

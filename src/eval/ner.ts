@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import type { EvalTask } from './task.js';
 import { ParallaxError } from '../model/errors.js';
-import { defaultGazetteer } from '../annotate/entities/entity-stage.js';
+import { sharedResources } from '../resources.js';
+import { repoRoot } from '../shared-paths.js';
 import { parseConll } from '../annotate/entities/tagger/conll.js';
 import { ConllScorer } from './conlleval.js';
 import { loadDefaultTagger, MODEL_FILE } from '../annotate/entities/tagger/load.js';
@@ -17,7 +18,7 @@ export const nerTask: EvalTask = {
   description: 'named entities (PER, ORG, LOC, MISC) on CoNLL-2003 files, conlleval exact match',
   defaultFile: 'ner/conll2003.dev.txt',
   async run(file, options) {
-    const tagger = loadDefaultTagger(defaultGazetteer());
+    const tagger = loadDefaultTagger(sharedResources().gazetteer, repoRoot());
     if (!tagger) throw new ParallaxError('E_READ', 'no trained NER model; run scripts/train-ner.mjs', MODEL_FILE);
     const { docs: all, lines } = parseConll(readFileSync(file, 'utf8'));
     const docs = options.limit ? all.slice(0, options.limit) : all;

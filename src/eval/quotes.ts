@@ -3,7 +3,8 @@ import { loadQuoteLexicon, type QuoteLexicon } from '../annotate/quotes/lexicon.
 import { splitSentences } from '../annotate/sentences.js';
 import { tokenize } from '../annotate/tokens.js';
 import { makeArticle } from '../model/document.js';
-import { entityStage } from '../annotate/entities/index.js';
+import { createAnalyzer } from '../analyze.js';
+import type { Stage } from '../pipeline/stage.js';
 import { silentContext } from '../pipeline/stage.js';
 import type { EvalTask } from './task.js';
 import { emptyQuoteCounts, scoreQuotesDoc, summarizeQuotes, type Attribution } from './quotes-score.js';
@@ -20,6 +21,9 @@ function readItems(file: string, limit?: number): QuoteItem[] {
   return readJsonRecords<QuoteItem>(file, limit !== undefined ? { limit } : {});
 }
 
+/** The shipped entity stage, made on first use. */
+let entityStage: Stage | undefined;
+
 /**
  * Our quote stage on one text, as attributions with the speaker mention as written (PolNeAR's sources are
  * mentions, so the entity stage is not needed here; the text is not cleaned, so offsets stay the item's).
@@ -31,7 +35,7 @@ export function predictAttributions(text: string, lex: QuoteLexicon, options: { 
   a.layers.entities = [];
   if (options.entities) {
     // The entity stage lets the quote stage resolve speakers ("he" -> Donald Trump): scored as speaker entity accuracy.
-    const e = entityStage.run(a, silentContext);
+    const e = (entityStage ??= createAnalyzer().stage('entities')).run(a, silentContext);
     a.layers.entities = e.entities ?? [];
     a.layers.entityIndex = e.entityIndex ?? [];
   }

@@ -3,18 +3,27 @@
 // still busy when it runs out is stopped and replaced, and the article fails with a message saying so,
 // so one pathological input costs its budget and nothing else. With 0 workers analysis runs in this
 // thread (no budget: a thread cannot be stopped from inside).
+import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { Article, ArticleMeta } from '../model/document.js';
 import { ParallaxError, type ErrorCode } from '../model/errors.js';
 import { articleFromContent } from './read-inputs.js';
+import { threadCpuMs } from './thread-cpu.js';
 
 export interface AnalysisPool {
   analyze(article: Article): Promise<Article>;
   /** The article built from text or HTML (articleFromContent) and analysed, both off this thread when pooled. */
   analyzeContent(content: { text?: string; html?: string }, meta: Partial<ArticleMeta> & { source: string }): Promise<Article>;
-  /** Milliseconds spent analysing, summed over workers (CPU time of the analysis, not wall time). */
+  /** Milliseconds spent analysing, summed over workers (wall time: on a busy machine it includes waiting for a core). */
   readonly busyMs: number;
+  /** CPU milliseconds of the analysis summed over workers (null where the system does not report a thread's CPU time). */
+  readonly cpuMs: number | null;
   close(): Promise<void>;
+}
+
+/** Analysis threads when not given: one per core but the one the main thread (clustering, storage) keeps. */
+export function defaultAnalysisWorkers(): number {
+  return Math.max(1, availableParallelism() - 1);
 }
 
 /** Default time one article may take to analyse (ms): a 2 MB article takes about 12 s on one core. */
@@ -24,17 +33,27 @@ export interface WorkerPoolOptions {
   /** Per-article budget in ms (0: none). */
   budgetMs?: number;
   workerUrl?: URL;
+  /**
+   * Leave the tokens layer out of the analysed articles sent back: for callers that only store them and
+   * cluster them (the store leaves tokens out and recomputes them on reading; the clusterer does not read
+   * them). Tokens are the largest layer: about half of the cost of copying an article between threads.
+   */
+  dropTokens?: boolean;
 }
 
 export function createInlinePool(analyze: (a: Article) => Article): AnalysisPool {
   let busy = 0;
+  let cpu: number | null = 0;
   return {
     async analyze(article) {
       const t0 = performance.now();
+      const c0 = threadCpuMs();
       try {
         return analyze(article);
       } finally {
         busy += performance.now() - t0;
+        const c1 = threadCpuMs();
+        cpu = cpu === null || c0 === null || c1 === null ? null : cpu + c1 - c0;
       }
     },
     async analyzeContent(content, meta) {
@@ -42,6 +61,9 @@ export function createInlinePool(analyze: (a: Article) => Article): AnalysisPool
     },
     get busyMs() {
       return busy;
+    },
+    get cpuMs() {
+      return cpu;
     },
     async close() {},
   };
@@ -64,8 +86,9 @@ interface Slot {
 }
 
 export function createWorkerPool(size: number, options: WorkerPoolOptions | URL = {}): AnalysisPool {
-  const { budgetMs = DEFAULT_ANALYSIS_BUDGET_MS, workerUrl = new URL('./analyze-worker.js', import.meta.url) } = options instanceof URL ? { workerUrl: options } : options;
+  const { budgetMs = DEFAULT_ANALYSIS_BUDGET_MS, workerUrl = new URL('./analyze-worker.js', import.meta.url), dropTokens = false } = options instanceof URL ? { workerUrl: options } : options;
   let busy = 0;
+  let cpu: number | null = 0;
   let nextId = 1;
   let closed = false;
   const queue: Task[] = [];
@@ -81,8 +104,8 @@ export function createWorkerPool(size: number, options: WorkerPoolOptions | URL 
   };
 
   const spawn = (): Slot => {
-    const slot: Slot = { worker: new Worker(workerUrl), ready: false, task: null, started: 0, timer: null };
-    slot.worker.on('message', (msg: { id: number; ready?: boolean; article?: Article; error?: string; code?: ErrorCode }) => {
+    const slot: Slot = { worker: new Worker(workerUrl, { workerData: { dropTokens } }), ready: false, task: null, started: 0, timer: null };
+    slot.worker.on('message', (msg: { id: number; ready?: boolean; article?: Article; error?: string; code?: ErrorCode; cpuMs?: number | null }) => {
       if (msg.ready) {
         slot.ready = true;
         pump();
@@ -90,6 +113,7 @@ export function createWorkerPool(size: number, options: WorkerPoolOptions | URL 
       }
       if (!slot.task || slot.task.id !== msg.id) return;
       const task = finish(slot)!;
+      cpu = cpu === null || typeof msg.cpuMs !== 'number' ? null : cpu + msg.cpuMs;
       // A user error stays one (an empty page is the client's 400, not the server's 500).
       if (msg.error !== undefined) task.reject(msg.code ? new ParallaxError(msg.code, msg.error) : new Error(msg.error));
       else task.resolve(msg.article!);
@@ -162,6 +186,9 @@ export function createWorkerPool(size: number, options: WorkerPoolOptions | URL 
     analyzeContent: (content, meta) => submit({ content, meta }),
     get busyMs() {
       return busy;
+    },
+    get cpuMs() {
+      return cpu;
     },
     async close() {
       closed = true;

@@ -1,10 +1,11 @@
 // Worker thread: runs the analysis pipeline on articles sent by the pool (analysis-pool.ts), or builds the
 // article first from posted text or HTML (extraction of a long page is work the server's thread skips).
-import { parentPort } from 'node:worker_threads';
+import { parentPort, workerData } from 'node:worker_threads';
 import { createAnalyzer } from '../analyze.js';
 import type { Article, ArticleMeta } from '../model/document.js';
 import { isParallaxError } from '../model/errors.js';
 import { articleFromContent } from './read-inputs.js';
+import { threadCpuMs } from './thread-cpu.js';
 
 const analyzer = createAnalyzer();
 // The pool starts an article's time budget only once the analyser is loaded; one short article first
@@ -14,14 +15,24 @@ parentPort?.postMessage({ ready: true });
 
 type Job = { id: number; article: Article } | { id: number; content: { text?: string; html?: string }; meta: Partial<ArticleMeta> & { source: string } };
 
+/** See WorkerPoolOptions.dropTokens. */
+const dropTokens = Boolean((workerData as { dropTokens?: boolean } | null)?.dropTokens);
+
+const cpuSince = (c0: number | null) => {
+  const c1 = threadCpuMs();
+  return c0 === null || c1 === null ? null : c1 - c0;
+};
+
 parentPort?.on('message', (msg: Job) => {
   const t0 = performance.now();
+  const c0 = threadCpuMs();
   try {
     const input = 'article' in msg ? msg.article : articleFromContent(msg.content, msg.meta);
     const article = analyzer.analyze(input);
-    parentPort!.postMessage({ id: msg.id, article, ms: performance.now() - t0 });
+    if (dropTokens) delete article.layers.tokens;
+    parentPort!.postMessage({ id: msg.id, article, ms: performance.now() - t0, cpuMs: cpuSince(c0) });
   } catch (e) {
     const code = isParallaxError(e) ? e.code : undefined;
-    parentPort!.postMessage({ id: msg.id, error: (e as Error).message ?? String(e), code, ms: performance.now() - t0 });
+    parentPort!.postMessage({ id: msg.id, error: (e as Error).message ?? String(e), code, ms: performance.now() - t0, cpuMs: cpuSince(c0) });
   }
 });

@@ -8,6 +8,7 @@ import type { DatabaseStore, PutResult } from '../store/types.js';
 import { contentHash } from '../store/content-hash.js';
 import { isParallaxError } from '../model/errors.js';
 import type { AnalysisPool } from './analysis-pool.js';
+import { createSpanClock, threadCpuMs } from './thread-cpu.js';
 
 /** Story label of the files listed in one sources.json (set by collect.ts): one event, one story, as `compare` reads them. */
 export const MANIFEST_STORY = 'sources.json:';
@@ -27,8 +28,13 @@ export interface IngestSummary extends IngestCounts {
   stories: { new: number; touched: number; moved: number };
   seconds: number;
   articlesPerSecond: number;
-  /** Where the time went (ms). analysis is summed over worker threads; the rest is on the main thread. */
+  /** Where the time went (ms of wall time). analysis is summed over worker threads; the rest is on the main thread. */
   timings: { reading: number; analysis: number; clustering: number; storage: number; dedupe: number };
+  /**
+   * CPU time (ms): analysis summed over worker threads; the phases and the whole of this (the main)
+   * thread, which also receives the analysed articles. null where the system does not report a thread's CPU time.
+   */
+  cpuMs: { analysis: number | null; clustering: number | null; storage: number | null; dedupe: number | null; mainThread: number | null };
   clusterer: string;
   analysed: boolean;
 }
@@ -89,7 +95,9 @@ export async function ingest(items: AsyncIterable<IngestItem> | Iterable<IngestI
   const t0 = performance.now();
   const counts: IngestCounts = { read: 0, new: 0, revisions: 0, duplicates: 0, failed: 0 };
   const failures: { subject: string; message: string }[] = [];
-  const timings = { reading: 0, analysis: 0, clustering: 0, storage: 0, dedupe: 0 };
+  const timings = { reading: 0, analysis: 0 };
+  const clock = { clustering: createSpanClock(), storage: createSpanClock(), dedupe: createSpanClock() };
+  const mainCpu0 = threadCpuMs();
   const stories = { new: 0, touched: new Set<string>(), moved: 0 };
   const mapper = storyMapper();
   const assigned: { article: string; story: string }[] = [];
@@ -102,14 +110,14 @@ export async function ingest(items: AsyncIterable<IngestItem> | Iterable<IngestI
   };
 
   if (clusterer) {
-    const tw = performance.now();
+    const tw = clock.clustering.start();
     await warmUp(store, clusterer, mapper, options.warmUp ?? 2000);
-    timings.clustering += performance.now() - tw;
+    clock.clustering.stop(tw);
   }
 
   /** Dedupe and start analysis for one batch; returns the promise of analysed articles in order. */
   const prepare = async (batch: Article[]): Promise<{ analysed: Promise<(Article | null)[]> }> => {
-    const td = performance.now();
+    const td = clock.dedupe.start();
     const hashes = batch.map((a) => contentHash(a));
     const known = await store.knownHashes(hashes);
     const fresh: Article[] = [];
@@ -121,7 +129,7 @@ export async function ingest(items: AsyncIterable<IngestItem> | Iterable<IngestI
         fresh.push(a);
       }
     });
-    timings.dedupe += performance.now() - td;
+    clock.dedupe.stop(td);
     if (!pool) return { analysed: Promise.resolve(fresh) };
     const analysed = Promise.all(
       fresh.map((a) =>
@@ -136,7 +144,7 @@ export async function ingest(items: AsyncIterable<IngestItem> | Iterable<IngestI
 
   const commit = async (analysed: (Article | null)[]) => {
     const ready = analysed.filter((a): a is Article => a !== null);
-    const tc = performance.now();
+    const tc = clock.clustering.start();
     // The whole batch joins the clusterer first, so that each article is stored under its story in the
     // clusterer's settled view (merges that wait for the neighbourhood) rather than where it arrived.
     const arrived = clusterer ? ready.map((article) => clusterer.add(article).story) : [];
@@ -147,8 +155,8 @@ export async function ingest(items: AsyncIterable<IngestItem> | Iterable<IngestI
       if (group && !manifestStories.has(group)) manifestStories.set(group, { id: s.id, isNew: false });
       return { article, story: s.id, storyTitle: article.title ?? undefined, ingestRun: options.ingestRun ?? null, isNewStory: s.isNew };
     });
-    timings.clustering += performance.now() - tc;
-    const ts = performance.now();
+    clock.clustering.stop(tc);
+    const ts = clock.storage.start();
     let results: (PutResult | null)[];
     try {
       results = await store.putArticles(items);
@@ -165,7 +173,7 @@ export async function ingest(items: AsyncIterable<IngestItem> | Iterable<IngestI
         }
       }
     }
-    timings.storage += performance.now() - ts;
+    clock.storage.stop(ts);
     results.forEach((r, i) => {
       const item = items[i]!;
       if (!r) return;
@@ -207,26 +215,40 @@ export async function ingest(items: AsyncIterable<IngestItem> | Iterable<IngestI
 
   // Stories can merge as evidence grows: move this run's articles to where the clusterer now puts them.
   if (clusterer) {
+    const tc = clock.clustering.start();
+    const moves: { article: string; story: string }[] = [];
     for (const { article, story } of assigned) {
       const now = clusterer.storyOf(article);
       const target = now ? mapper.map.get(now) : undefined;
-      if (target && target !== story) {
-        await store.setStory(article, target);
-        stories.moved++;
-      }
+      if (target && target !== story) moves.push({ article, story: target });
     }
+    clock.clustering.stop(tc);
+    // A few transactions of many moves (one transaction per move paid a commit and a sync to disk each).
+    const ts = clock.storage.start();
+    for (let i = 0; i < moves.length; i += 500) await store.setStories(moves.slice(i, i + 500));
+    clock.storage.stop(ts);
+    stories.moved = moves.length;
   }
 
   const seconds = (performance.now() - t0) / 1000;
   timings.analysis = pool ? pool.busyMs : 0;
   const round = (x: number) => Math.round(x);
+  const roundOrNull = (x: number | null) => (x === null ? null : Math.round(x));
+  const mainCpu1 = threadCpuMs();
   return {
     ...counts,
     failures,
     stories: { new: stories.new, touched: stories.touched.size, moved: stories.moved },
     seconds: Math.round(seconds * 100) / 100,
     articlesPerSecond: Math.round((counts.read / Math.max(seconds, 1e-6)) * 10) / 10,
-    timings: { reading: round(timings.reading), analysis: round(timings.analysis), clustering: round(timings.clustering), storage: round(timings.storage), dedupe: round(timings.dedupe) },
+    timings: { reading: round(timings.reading), analysis: round(timings.analysis), clustering: round(clock.clustering.wallMs), storage: round(clock.storage.wallMs), dedupe: round(clock.dedupe.wallMs) },
+    cpuMs: {
+      analysis: pool ? roundOrNull(pool.cpuMs) : 0,
+      clustering: roundOrNull(clock.clustering.cpuMs),
+      storage: roundOrNull(clock.storage.cpuMs),
+      dedupe: roundOrNull(clock.dedupe.cpuMs),
+      mainThread: mainCpu0 === null || mainCpu1 === null ? null : Math.round(mainCpu1 - mainCpu0),
+    },
     clusterer: clusterer ? deps.clustererName ?? 'custom' : 'none',
     analysed: pool !== null,
   };

@@ -16,6 +16,8 @@ export interface Connection {
   label: string;
   /** A read-only connection beside the writer (SQLite files), else the same instance. */
   reader: Kysely<Database>;
+  /** SQLite: the writer's own better-sqlite3 handle (bulk article writes use prepared statements on it). */
+  sqlite: BetterSqlite3.Database | null;
 }
 
 export function isPostgresUrl(target: string): boolean {
@@ -32,7 +34,7 @@ function hidePassword(url: string): string {
   return url.replace(/(\/\/[^:/@]+:)[^@]*@/, '$1***@');
 }
 
-function openSqlite(path: string): Kysely<Database> {
+function openSqlite(path: string): { db: Kysely<Database>; database: BetterSqlite3.Database } {
   if (path !== ':memory:') {
     try {
       mkdirSync(dirname(path), { recursive: true });
@@ -51,7 +53,7 @@ function openSqlite(path: string): Kysely<Database> {
   } catch (e) {
     throw new ParallaxError('E_STORE', `cannot open the database (${(e as Error).message})`, path);
   }
-  return new Kysely<Database>({ dialect: new SqliteDialect({ database }), plugins: [new StorableTextPlugin()] });
+  return { db: new Kysely<Database>({ dialect: new SqliteDialect({ database }), plugins: [new StorableTextPlugin()] }), database };
 }
 
 async function openPostgres(url: string): Promise<Kysely<Database>> {
@@ -89,7 +91,8 @@ async function migrate(db: Kysely<Database>, backend: Backend, label: string): P
 export async function connect(target: string): Promise<Connection> {
   const backend: Backend = isPostgresUrl(target) ? 'postgres' : 'sqlite';
   const label = backend === 'postgres' ? hidePassword(target) : target;
-  const db = backend === 'postgres' ? await openPostgres(target) : openSqlite(target);
+  const sqlite = backend === 'sqlite' ? openSqlite(target) : null;
+  const db = sqlite ? sqlite.db : await openPostgres(target);
   try {
     await migrate(db, backend, label);
   } catch (e) {
@@ -106,5 +109,5 @@ export async function connect(target: string): Promise<Connection> {
       reader = db; // reads share the writer's connection, as before
     }
   }
-  return { db, backend, label, reader };
+  return { db, backend, label, reader, sqlite: sqlite?.database ?? null };
 }

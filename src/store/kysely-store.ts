@@ -12,6 +12,8 @@ import { contentHash } from './content-hash.js';
 import { articleClaims, articleEntities, cleaningJson, layersJson, outletKey, rowToArticle } from './rows.js';
 import { articleConditions, search } from './search.js';
 import { createJobQueue } from './jobs.js';
+import type BetterSqlite3 from 'better-sqlite3';
+import { createSqliteArticleWriter } from './sqlite-writer.js';
 
 const now = () => new Date().toISOString();
 
@@ -62,9 +64,11 @@ function chunks<T>(xs: T[], n = CHUNK): T[][] {
 /**
  * `reader` serves the queries that only read (SQLite: a second, read-only connection; WAL lets it read
  * while the writer's transaction is open, so a long write does not hold up every page of a server).
+ * `sqlite`: the writer's better-sqlite3 handle, for article writes through prepared statements.
  */
-export function createKyselyStore(db: Kysely<Database>, backend: Backend, label: string, reader: Kysely<Database> = db): DatabaseStore {
+export function createKyselyStore(db: Kysely<Database>, backend: Backend, label: string, reader: Kysely<Database> = db, sqlite: BetterSqlite3.Database | null = null): DatabaseStore {
   let closed = false;
+  const sqliteWriter = sqlite ? createSqliteArticleWriter(sqlite) : null;
 
   /**
    * One write transaction. SQLite: BEGIN IMMEDIATE takes the write lock up front, so two processes
@@ -91,6 +95,7 @@ export function createKyselyStore(db: Kysely<Database>, backend: Backend, label:
     });
   }
 
+  /** One article through Kysely: PostgreSQL's path (SQLite runs the same statements, prepared once, in sqlite-writer.ts). */
   async function putOne(trx: Kysely<Database>, item: ArticleToStore, stamp: string): Promise<PutResult> {
     const a: Article = item.article;
     const hash = contentHash(a);
@@ -217,7 +222,8 @@ export function createKyselyStore(db: Kysely<Database>, backend: Backend, label:
       const stamp = now();
       return writeTx(async (trx) => {
         const out: PutResult[] = [];
-        for (const item of items) out.push(await putOne(trx, item, stamp));
+        // The writer's statements run on the connection writeTx holds (its transaction).
+        for (const item of items) out.push(sqliteWriter ? await sqliteWriter.put(item, stamp) : await putOne(trx, item, stamp));
         return out;
       });
     },
@@ -243,16 +249,23 @@ export function createKyselyStore(db: Kysely<Database>, backend: Backend, label:
     },
 
     async setStory(article, story, storyTitle) {
+      await store.setStories([{ article, story, ...(storyTitle !== undefined ? { storyTitle } : {}) }]);
+    },
+
+    async setStories(moves) {
       guard();
+      if (moves.length === 0) return;
       const stamp = now();
       await writeTx(async (trx) => {
-        await trx
-          .insertInto('stories')
-          .values({ id: story, title: storyTitle ?? story, created_at: stamp, updated_at: stamp })
-          .onConflict((oc) => oc.column('id').doUpdateSet({ updated_at: stamp }))
-          .execute();
-        await trx.updateTable('articles').set({ story_id: story }).where('id', '=', article).execute();
-        await trx.deleteFrom('comparisons').where('story_id', '=', story).execute();
+        for (const { article, story, storyTitle } of moves) {
+          await trx
+            .insertInto('stories')
+            .values({ id: story, title: storyTitle ?? story, created_at: stamp, updated_at: stamp })
+            .onConflict((oc) => oc.column('id').doUpdateSet({ updated_at: stamp }))
+            .execute();
+          await trx.updateTable('articles').set({ story_id: story }).where('id', '=', article).execute();
+          await trx.deleteFrom('comparisons').where('story_id', '=', story).execute();
+        }
       });
     },
 

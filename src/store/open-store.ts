@@ -7,8 +7,8 @@ import type { DatabaseStore } from './types.js';
  * (the same schema on a PostgreSQL server). Without an argument: the user's default database.
  */
 export async function openStore(dbPathOrUrl: string = defaultDbPath()): Promise<DatabaseStore> {
-  const { db, backend, label, reader } = await connect(dbPathOrUrl);
-  return createKyselyStore(db, backend, label, reader);
+  const { db, backend, label, reader, sqlite } = await connect(dbPathOrUrl);
+  return createKyselyStore(db, backend, label, reader, sqlite);
 }
 
 export { defaultDbPath, isPostgresUrl };

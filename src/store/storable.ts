@@ -6,9 +6,13 @@ import { OperationNodeTransformer, type KyselyPlugin, type PluginTransformQueryA
 // eslint-disable-next-line no-control-regex
 const UNSTORABLE = /\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 
+/** Any NUL or surrogate: a plain scan, several times faster than UNSTORABLE's look-arounds on text that has none. */
+// eslint-disable-next-line no-control-regex
+const SUSPECT = /[\u0000\ud800-\udfff]/;
+
 /** The text with NUL and lone surrogates replaced by U+FFFD (same length). */
 export function storableText(text: string): string {
-  return text.replace(UNSTORABLE, '\ufffd');
+  return SUSPECT.test(text) ? text.replace(UNSTORABLE, '\ufffd') : text;
 }
 
 const storable = (v: unknown): unknown => (typeof v === 'string' ? storableText(v) : v);

@@ -117,6 +117,8 @@ export interface DatabaseStore extends Store {
   knownHashes(hashes: string[]): Promise<Map<string, string>>;
   /** Moves an article to another story (after a merge of stories). */
   setStory(article: string, story: string, storyTitle?: string): Promise<void>;
+  /** setStory for several articles in one transaction. */
+  setStories(moves: { article: string; story: string; storyTitle?: string }[]): Promise<void>;
   listArticles(filter?: StoryFilter): Promise<ArticleSummary[]>;
   /** Every current article of a story, in full (for comparison and export). */
   storyFullArticles(story: string): Promise<Article[]>;

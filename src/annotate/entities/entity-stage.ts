@@ -1,7 +1,6 @@
 import { join } from 'node:path';
 import type { Article } from '../../model/document.js';
 import type { Stage } from '../../pipeline/stage.js';
-import { repoRoot } from '../../shared-paths.js';
 import { attachRoles, placesByCue } from './attach-roles.js';
 import type { Candidate } from './candidate.js';
 import { articleView, type DocView } from './doc-view.js';
@@ -21,20 +20,21 @@ export interface EntityStageDeps {
   proposer: (gaz: Gazetteer) => Proposer;
 }
 
-export function defaultGazetteer(): Gazetteer {
-  return createGazetteer(loadGazetteerData(join(repoRoot(), 'data', 'gazetteers')));
+/** The committed gazetteers of the repository at `root` (loadResources() reads them; the stage is handed them). */
+export function defaultGazetteer(root: string): Gazetteer {
+  return createGazetteer(loadGazetteerData(join(root, 'data', 'gazetteers')));
 }
 
 export const ruleProposer: Proposer = ruleSpans;
 
 /** The committed tagger refined by rules; the rules alone when no model file is there. */
-export function defaultProposer(gaz: Gazetteer): Proposer {
-  const tagger = loadDefaultTagger(gaz);
+export function defaultProposer(gaz: Gazetteer, root: string): Proposer {
+  const tagger = loadDefaultTagger(gaz, root);
   return tagger ? taggerProposer(tagger) : ruleProposer;
 }
 
 /** Finds and resolves entity mentions: candidates first, then refiners (roles), then resolution. */
-export function createEntityStage(deps: EntityStageDeps = { gazetteer: defaultGazetteer, proposer: defaultProposer }): Stage & { annotate(article: Article): Resolved } {
+export function createEntityStage(deps: EntityStageDeps): Stage & { annotate(article: Article): Resolved } {
   let gaz: Gazetteer | undefined;
   let propose: Proposer | undefined;
   const annotate = (article: Article): Resolved => {

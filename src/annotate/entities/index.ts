@@ -1,9 +1,4 @@
 // Entities: people, organisations, places and other names, resolved inside an article and across a story.
-import { createEntityStage } from './entity-stage.js';
-
 export { createEntityStage, defaultGazetteer, defaultProposer, ruleProposer, type EntityStageDeps, type Proposer } from './entity-stage.js';
 export { resolveStoryEntities, type StoryEntity } from './resolve-story.js';
 export { phoneticKey, sameSurname } from './phonetic.js';
-
-/** The default entity stage (gazetteers and model loaded lazily, on first article). */
-export const entityStage = createEntityStage();

@@ -1,4 +1,3 @@
-import { availableParallelism } from 'node:os';
 import { ParallaxError } from '../../model/errors.js';
 import { existsSync, readSync, openSync, closeSync, statSync } from 'node:fs';
 import { extname, join, resolve } from 'node:path';
@@ -27,6 +26,10 @@ export function formatSummary(s: IngestSummary, workers: number): string {
     `stories: ${s.stories.new} new, ${s.stories.touched} with new articles${s.stories.moved ? `, ${s.stories.moved} articles moved by merges` : ''} (clusterer: ${s.clusterer})`,
     `time ${s.seconds} s (${s.articlesPerSecond} articles/s): analysis ${s.analysed ? `${s.timings.analysis} ms over ${workers} worker thread${workers === 1 ? '' : 's'}` : 'skipped'}, clustering ${s.timings.clustering} ms, storage ${s.timings.storage} ms`,
   ];
+  const cpu = s.cpuMs;
+  if (cpu.mainThread !== null) {
+    lines.push(`CPU time: analysis ${s.analysed ? `${cpu.analysis ?? '?'} ms` : 'skipped'}, clustering ${cpu.clustering ?? '?'} ms, storage ${cpu.storage ?? '?'} ms; main thread ${cpu.mainThread} ms in all`);
+  }
   if (s.failures.length) {
     lines.push('failures:');
     for (const f of s.failures) lines.push(`  ${printable(f.message)}`);
@@ -112,14 +115,14 @@ export interface IngestSetup {
 // The analysis pipeline and the clusterer load only when used: a plain `ingest --skip-analysis` starts fast.
 export async function analysisPoolFor(values: Record<string, unknown>): Promise<IngestSetup> {
   if (values['skip-analysis']) return { pool: null, workers: 0 };
-  const workers = positiveInt(values.workers, 'workers', Math.max(1, availableParallelism() - 1), 0);
-  const { createInlinePool, createWorkerPool, DEFAULT_ANALYSIS_BUDGET_MS } = await import('../../ingest/analysis-pool.js');
+  const { createInlinePool, createWorkerPool, defaultAnalysisWorkers, DEFAULT_ANALYSIS_BUDGET_MS } = await import('../../ingest/analysis-pool.js');
+  const workers = positiveInt(values.workers, 'workers', defaultAnalysisWorkers(), 0);
   if (workers === 0) {
     const analyzer = (await import('../../analyze.js')).createAnalyzer();
     return { pool: createInlinePool((a) => analyzer.analyze(a)), workers: 0 };
   }
   const budget = positiveInt(values['analysis-budget'], 'analysis-budget', DEFAULT_ANALYSIS_BUDGET_MS / 1000);
-  return { pool: createWorkerPool(workers, { budgetMs: budget * 1000 }), workers };
+  return { pool: createWorkerPool(workers, { budgetMs: budget * 1000, dropTokens: true }), workers };
 }
 
 export async function runIngest(targets: string[], values: Record<string, unknown>, io: CliIO, command: string): Promise<{ summary: IngestSummary; workers: number }> {

@@ -26,7 +26,7 @@ async function enqueueNew(queue: JobQueue, store: DatabaseStore, items: AsyncIte
   return {
     read: s.read + duplicates, new: s.queued, revisions: 0, duplicates, failed: s.failed, failures: s.failures,
     stories: { new: 0, touched: 0, moved: 0 }, seconds, articlesPerSecond: s.read / Math.max(seconds, 1e-6),
-    timings: { reading: 0, analysis: 0, clustering: 0, storage: 0, dedupe: 0 }, clusterer: 'queued', analysed: false,
+    timings: { reading: 0, analysis: 0, clustering: 0, storage: 0, dedupe: 0 }, cpuMs: { analysis: 0, clustering: 0, storage: 0, dedupe: 0, mainThread: 0 }, clusterer: 'queued', analysed: false,
   };
 }
 import { openStoreFor } from './db-option.js';

@@ -1,6 +1,7 @@
 import type { Article } from '../../model/document.js';
 import { outletName } from '../evidence.js';
 import type { FigureFact } from '../facts/index.js';
+import { weeksMeet } from '../facts/figures.js';
 import { ROUNDING } from '../values.js';
 import type { Candidate, Detector } from './types.js';
 import type { Lexicon } from '../lexical/index.js';
@@ -27,11 +28,15 @@ export function figureAffinity(
   if (x.day && y.day && (x.day.startsWith('XXXX') || y.day.startsWith('XXXX') ? x.day.slice(5) !== y.day.slice(5) : x.day !== y.day)) return 0;
   // Figures of two periods are two measures ("$33 in the fourth quarter" / "$38 in 2019").
   if (x.period && y.period && x.period !== y.period) return 0;
+  // Figures of two weeks likewise ("last week" from reports days apart names one rolling week by two calendar weeks).
+  const week = !!x.week && !!y.week;
+  if (week && !weeksMeet(x.week!, x.weekFrom, y.week!, y.weekFrom)) return 0;
   if (x.dimension !== y.dimension || (x.unit ?? '') !== (y.unit ?? '') && x.dimension === 'count') return 0;
   if (x.dimension !== 'count' && x.unit !== y.unit && !(x.dimension === 'length' || x.dimension === 'mass')) return 0;
   // A rise against a fall is two measures; a rise "of 3.9 per cent" is often read as a level, so level and change may pair.
   if ((x.change === 'increase' && y.change === 'decrease') || (x.change === 'decrease' && y.change === 'increase')) return 0;
-  let shared = 0;
+  // One week named by both is a word of the measure in common ("last week's eight attacks" / "at least 10 attacks ... last week").
+  let shared = week ? 1 : 0;
   for (const w of x.around) {
     if (w === x.head || w === y.head) continue;
     if (y.around.has(w)) shared += 1;
@@ -112,6 +117,15 @@ function laterOf(a: Article, b: Article): Article | null {
   const tb = b.published ? Date.parse(b.published) : NaN;
   if (!Number.isFinite(ta) || !Number.isFinite(tb) || Math.abs(ta - tb) < 6 * 3600e3) return null;
   return ta > tb ? a : b;
+}
+
+/** Whether two running lengths (in days) differ by the whole days between their reports, within a day. */
+function stillRunning(x: FigureFact, y: FigureFact): boolean {
+  const px = x.article.published ? Date.parse(x.article.published) : NaN;
+  const py = y.article.published ? Date.parse(y.article.published) : NaN;
+  if (!Number.isFinite(px) || !Number.isFinite(py)) return false;
+  const elapsed = Math.round((py - px) / 86400e3);
+  return elapsed !== 0 && Math.abs(y.central - x.central - elapsed) < 1;
 }
 
 /** Whether two figures that do not meet can still be one measure: far-apart exact figures measure different things. */
@@ -217,6 +231,9 @@ function oneToOne(scored: readonly { x: FigureFact; y: FigureFact; s: number }[]
     const mates = (f: FigureFact, list: readonly FigureFact[]) =>
       list.filter((o) => o !== f && o.sentence === f.sentence && o.source === f.source && (!oppositeHedges(x, y) || Math.min(Math.abs(o.value.start - f.value.end), Math.abs(f.value.start - o.value.end)) < 16));
     if (mates(y, B).some((o) => !disjoint(x, o)) || mates(x, A).some((o) => !disjoint(o, y))) continue;
+    // Two running lengths that differ by the days between their reports are one length told on two days
+    // ("a 17-day protest" on the 1st / "for 18 days" on the 2nd).
+    if (x.running && y.running && stillRunning(x, y)) continue;
     const exact = !x.vague && !y.vague;
     if (settled(x, exact) >= 0.8 * s || settled(y, exact) >= 0.8 * s || !comparableValues(x, y)) continue;
     const later = laterOf(x.article, y.article);

@@ -10,6 +10,8 @@ function published(a: Article): number {
 }
 
 const MIN = 1.0;
+/** How close two verbs of one family count as one act (a named close relation counts 0.8). */
+const KIN = 0.8;
 
 /**
  * An article's acts without the plans it later reports done itself ("is expected to be indicted" ... "UPDATE:
@@ -48,6 +50,13 @@ export const statusDetector: Detector = {
       if (v === undefined) closeness.set(k, (v = x === y ? 1 : related(actNames[x]!, actNames[y]!) >= 0.85 ? 0.8 : 0));
       return v;
     };
+    const families = factLexicon().actFamily;
+    const family = (x: StatusFact, y: StatusFact) => {
+      const fx = families.get(x.act);
+      if (fx === undefined || fx !== families.get(y.act)) return false;
+      const [plan, done] = x.status === 'planned' ? [x, y] : [y, x];
+      return plan.status === 'planned' && done.status === 'done' && !(published(done.article) < published(plan.article));
+    };
     const out: Candidate[] = [];
     for (let i = 0; i < articles.length; i++) {
       for (let j = i + 1; j < articles.length; j++) {
@@ -57,8 +66,12 @@ export const statusDetector: Detector = {
         const actsB = B.map((y) => actIds.get(y.act)!);
         for (const x of A) for (let k = 0, xa = actIds.get(x.act)!; k < B.length; k++) {
           const y = B[k]!;
-          const act = actScore(xa, actsB[k]!);
-          if (act === 0) continue;
+          let act = actScore(xa, actsB[k]!);
+          // Two verbs of one family ("will embrace a comprehensive plan" / "unveiled the plan"): one act only as a plan
+          // and its outcome, told done by a report of the same day or later.
+          const kin = act === 0 && family(x, y);
+          if (kin) act = KIN;
+          if (act === 0 && !kin) continue;
           // Two named subjects that differ, neither named beside the other's act: two acts ("Stone was charged" /
           // "Gates pleaded"). Named beside it, one subject may be a name resolved to the wrong namesake.
           if (x.subject && y.subject && x.subject !== y.subject && !x.entities.has(y.subject) && !y.entities.has(x.subject)) continue;
@@ -76,7 +89,12 @@ export const statusDetector: Detector = {
           // An event named by the same noun ("will hold a press conference" / "confirmed at a press conference") is
           // one event when its clauses share a word more.
           const event = x.act === y.act && events.has(x.act);
-          if (s >= MIN || ((shared || event) && s >= MIN / 2) || blanket) pairs.push({ x, y, s: Math.max(s, blanket ? MIN / 2 : 0) });
+          // (A pair of one family stands on its clauses alone: no shared participant makes up for them.)
+          if (kin) {
+            // (Or on half of them when both say what the act is done to, and it is one thing: "will share the list" / "handed over lists".)
+            const oneThing = !!x.theme?.size && !!y.theme?.size;
+            if (s >= MIN || (oneThing && s >= MIN / 2)) pairs.push({ x, y, s });
+          } else if (s >= MIN || ((shared || event) && s >= MIN / 2) || blanket) pairs.push({ x, y, s: Math.max(s, blanket ? MIN / 2 : 0) });
         }
         pairs.sort((p, q) => q.s - p.s);
         // Read from the side of the act not done (denied, not yet, planned): its closest counterpart in the other

@@ -1,4 +1,4 @@
-import type { Article, Quantity, Span } from '../../model/document.js';
+import type { Article, Quantity, Span, TimeExpression } from '../../model/document.js';
 import { concept, lexicon, stem } from '../../annotate/lexicon.js';
 import { contextOf, FACT_CONTEXT, mentionsIn, sentenceAt, sentenceSpan } from './context.js';
 import { dayOf, isStatementDate, sortedMentions } from './events.js';
@@ -126,6 +126,34 @@ function dayAbout(article: Article, context: Span, value: Span): string | null {
     if (!best || distance < best.distance) best = { day, distance };
   }
   return best?.day ?? null;
+}
+
+/** The Monday of an ISO week ('2020-W01': 2019-12-30), in ms. */
+function weekStart(week: string): number {
+  const [y, w] = week.split('-W').map(Number) as [number, number];
+  const jan4 = Date.UTC(y, 0, 4);
+  const monday1 = jan4 - ((new Date(jan4).getUTCDay() + 6) % 7) * 86400e3;
+  return monday1 + (w - 1) * 7 * 86400e3;
+}
+
+/**
+ * Whether two weeks can be one: the same week, or neighbouring weeks both named alike from their reports' days
+ * ("last week" in a Saturday report and in the next Wednesday's: the seven days before each).
+ */
+export function weeksMeet(a: string, aFrom: string | null, b: string, bFrom: string | null): boolean {
+  if (a === b) return true;
+  return !!aFrom && aFrom === bFrom && Math.abs(weekStart(a) - weekStart(b)) <= 7 * 86400e3;
+}
+
+/** The week a figure's clause names nearest to it ("last week's spree of eight attacks": 2019-W51), and whether it is named from the report's day. */
+function weekAbout(article: Article, context: Span, value: Span): { week: string | null; weekFrom: string | null } {
+  let best: { t: TimeExpression; distance: number } | null = null;
+  for (const t of article.layers.times ?? []) {
+    if (t.type !== 'DATE' || t.end <= context.start || t.start >= context.end || !/^\d{4}-W\d{2}$/.test(t.value) || isStatementDate(article.text, t)) continue;
+    const distance = t.start >= value.end ? t.start - value.end : value.start - t.end;
+    if (distance >= 0 && (!best || distance < best.distance)) best = { t, distance };
+  }
+  return best ? { week: best.t.value, weekFrom: /^DCT/.test(best.t.symbolic ?? '') ? best.t.symbolic! : null } : { week: null, weekFrom: null };
 }
 
 /** The year, half, quarter or month a figure's clause names nearest to it ("in the fourth quarter, the average was $33": 2019-Q4). */
@@ -331,6 +359,7 @@ export function figureFacts(article: Article, toStory: (id: string) => string): 
       planned: isPlanned(article, q),
       day: dayAbout(article, context, q),
       period: periodAbout(article, context, q),
+      ...weekAbout(article, context, q),
       ...sourceOf(article, q, context, q, toStory),
       running: false,
     });
@@ -374,6 +403,7 @@ export function figureFacts(article: Article, toStory: (id: string) => string): 
       planned: isPlanned(article, value),
       day: null,
       period: periodAbout(article, context, value),
+      ...weekAbout(article, context, value),
       ...sourceOf(article, value, context, null, toStory),
       running: isRunning(text, context, value),
     });
@@ -415,6 +445,7 @@ export function figureFacts(article: Article, toStory: (id: string) => string): 
         planned: isPlanned(article, value),
         day: dayAbout(article, context, value),
         period: periodAbout(article, context, value),
+      ...weekAbout(article, context, value),
         ...sourceOf(article, value, context, null, toStory),
         running: false,
       });

@@ -29,6 +29,11 @@ export interface FactLexicon {
   stateVerbs: ReadonlySet<string>;
   /** Verbs (and adverbs) too light to name an act ("made no arrests" names "arrest", not "make"), as stems. */
   lightVerbs: ReadonlySet<string>;
+  /**
+   * Act concept -> family number: verbs that name one act in other words when a plan is followed by its outcome
+   * ("will embrace a plan" / "unveiled the plan"). Keyed by the concept of each inflected form.
+   */
+  actFamily: ReadonlyMap<string, number>;
   /** Nouns that name a figure given after a linking word ("the death toll at 31"). */
   measureNouns: readonly string[];
   /** Verbs by which a source gives a figure without reported speech ("put the toll at"), stemmed. */
@@ -55,6 +60,7 @@ export function factLexicon(): FactLexicon {
     lightVerbs?: string[];
     measureNouns?: string[];
     figureSourceVerbs?: string[];
+    actFamilies?: { families: string[][] };
   };
   const sameRole = new Map<string, string>();
   for (const g of raw.sameRole) for (const w of g) sameRole.set(w, g[0]!);
@@ -76,6 +82,22 @@ export function factLexicon(): FactLexicon {
     lightVerbs: new Set(raw.lightVerbs ?? []),
     measureNouns: raw.measureNouns ?? [],
     figureSourceVerbs: new Set((raw.figureSourceVerbs ?? []).map((w) => stem(w))),
+    actFamily: actFamilies(raw.actFamilies?.families ?? []),
   };
   return cached;
+}
+
+/** The concepts of a verb's forms ("embrace", "embraced", "embraces", "embracing"), as acts are read from any of them. */
+function inflections(w: string): string[] {
+  const base = w.endsWith('e') ? w.slice(0, -1) : w;
+  return [w, `${w}s`, w.endsWith('e') ? `${w}d` : `${w}ed`, `${base}ing`];
+}
+
+function actFamilies(families: string[][]): Map<string, number> {
+  const out = new Map<string, number>();
+  families.forEach((family, i) => {
+    // (A form whose concept is another word's, "propose" -> "plan", names a wider act than the family's.)
+    for (const w of family) for (const form of inflections(w)) if (concept(form).startsWith(w.slice(0, 4))) out.set(concept(form), i);
+  });
+  return out;
 }

@@ -36,6 +36,13 @@ export interface FigureFact extends Mention {
   day: string | null;
   /** The year, half, quarter or month its clause names ('2019', '2019-Q4', '2019-12'), null when none. */
   period: string | null;
+  /**
+   * The week its clause names ('2019-W52'), null when none; `weekFrom`: how it is named from the report's day
+   * ('DCT-1W': "last week"; null when named otherwise): reports a few days apart name one rolling week by two
+   * calendar weeks.
+   */
+  week: string | null;
+  weekFrom: string | null;
   /** Who gives the figure when its clause attributes it ("Iran has put the toll at 31"): a story entity; null for the outlet's own. */
   source: string | null;
   /** The words that name the source ("Iran"), when there is one. */

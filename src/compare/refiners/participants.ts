@@ -73,6 +73,18 @@ function tense(s: Side): number {
 }
 
 /**
+ * A bare surname and a full name that ends in it ("Obama" / "Barack Obama"): one person whom the story's
+ * resolution left apart (it joins a bare surname only when one full name of the story claims it).
+ */
+function surnameOf(x: { type: EntityType; text: string }, y: { type: EntityType; text: string }): boolean {
+  if (x.type !== 'PER') return false;
+  const wx = x.text.split(/\s+/);
+  const wy = y.text.split(/\s+/);
+  const [bare, full] = wx.length === 1 ? [wx, wy] : [wy, wx];
+  return bare.length === 1 && full.length > 1 && bare[0] === full[full.length - 1];
+}
+
+/**
  * Two sides about different acts or different actors: the sentences' first participants are two people (or
  * two organisations) of the story, neither named in the other's sentence ("Stone said he will plead" /
  * "Manafort ... pleaded"; the House committee / the Senate committee), or, for days, one day is past and the
@@ -87,7 +99,7 @@ export function differentActs(x: Side, y: Side, type: Candidate['type'], input: 
   const sx = subjectOf(x, input.storyEntity);
   const sy = subjectOf(y, input.storyEntity);
   // Neither names the other's actor in its sentence (one act told with both names is no evidence of two).
-  if (sx && sy && sx.type === sy.type && sx.id !== sy.id && !namesIn(y, sx.id, input) && !namesIn(x, sy.id, input)) return dbg(`subjects ${sx.text} / ${sy.text}`);
+  if (sx && sy && sx.type === sy.type && sx.id !== sy.id && !namesIn(y, sx.id, input) && !namesIn(x, sy.id, input) && !surnameOf(sx, sy)) return dbg(`subjects ${sx.text} / ${sy.text}`);
   if (type === 'date' && tense(x) * tense(y) < 0) return dbg(`tense ${dayAt(x)} ${dayAt(y)}`);
   // "Sunday's airstrikes": the day of a thing the other clause does not speak of ("a rocket attack ... Friday").
   if (type === 'date' && (datesOther(x, y, input) || datesOther(y, x, input))) return dbg('dated thing');

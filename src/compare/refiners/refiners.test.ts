@@ -66,3 +66,33 @@ test('acts: one of a series already done, or a hypothesis, is no "not yet" again
   const acts = c.findings.filter((f) => f.kind === 'conflict' && (f.type === 'modality' || f.type === 'negation'));
   assert.equal(acts.length, 0, JSON.stringify(acts.map((f) => f.summary)));
 });
+
+test('participants: a bare surname and the full name ending in it are one actor, not two', () => {
+  const article = (text: string, outlet: string, day: string) => analyzer.analyze(articleFromContent({ text }, { id: outlet, source: outlet, outlet, title: null, published: `${day}T12:00:00Z` }));
+  // "Tobias Delgado" elsewhere keeps the story's resolution from joining the bare "Delgado" to "Maria Delgado".
+  const plan = 'Delgado this week will embrace a comprehensive plan to reduce traffic deaths on state highways, aides who were briefed on the plan said Monday. Tobias Delgado, her cousin, runs a garage.';
+  const done = 'In a bid to reduce traffic deaths on state highways, Governor Maria Delgado unveiled on Wednesday a comprehensive plan with new speed cameras.';
+  const found = compareArticles([article(plan, 'A', '2021-03-01'), article(done, 'B', '2021-03-03')]).findings.filter((f) => f.kind === 'conflict' && f.type === 'modality');
+  assert.equal(found.length, 1, found.map((f) => f.summary).join('\n'));
+});
+
+test('scope: a tally over scores of incidents is a running total, not one day\'s arrests', () => {
+  const c = compareTexts(
+    'Both sides have been accused of provoking clashes, and nearly 6,500 protesters have been arrested in scores of incidents on streets.',
+    'Riot police then moved in to arrest hundreds of protesters who were trying to leave the area.',
+  );
+  assert.equal(numberConflicts(c).length, 0, JSON.stringify(numberConflicts(c).map((f) => f.summary)));
+});
+
+test('measures: counts of things each told from another country are two counts, one country told two ways is one', () => {
+  const apart = compareTexts(
+    'India has handed over lists of 267 Pakistan civilian prisoners to the High Commission in New Delhi.',
+    'Pakistan has handed over a list of 282 Indian civilian prisoners to the High Commission in Islamabad.',
+  );
+  assert.equal(numberConflicts(apart).length, 0, JSON.stringify(numberConflicts(apart).map((f) => f.summary)));
+  const same = compareTexts(
+    'India has handed over lists of 267 Pakistan civilian prisoners to the High Commission in New Delhi.',
+    'India has handed over lists of 282 Pakistani civilian prisoners to the High Commission in New Delhi.',
+  );
+  assert.equal(numberConflicts(same).length, 1, JSON.stringify(same.findings.map((f) => f.summary)));
+});

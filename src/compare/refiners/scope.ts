@@ -2,12 +2,15 @@ import type { Span, TimeExpression } from '../../model/document.js';
 import type { Candidate, Side } from '../detectors/index.js';
 import { refineLexicon } from './lexicon.js';
 import type { Refiner } from './types.js';
+import { weeksMeet } from '../facts/figures.js';
 
 /** The period a figure is given over: a running total ("since June", "so far") and the times its clause names. */
 export interface Scope {
   cumulative: boolean;
   /** Times of the clause coarser than a day ('2018', '2019-11', '2019-W52'): years, months, weeks. */
   periods: string[];
+  /** The weeks among them named from the report's day, by how ('2019-W51' -> 'DCT-1W': "last week"). */
+  weekFrom: Map<string, string>;
 }
 
 const overlaps = (a: Span, b: Span) => a.start < b.end && b.start < a.end;
@@ -27,7 +30,8 @@ export function scopeOf(s: Side): Scope {
   const since = /\bsince\s+(?:the\s+)?$/i;
   const sinceTime = times.some((t) => since.test(article.text.slice(Math.max(context.start, t.start - 12), t.start)));
   const cumulative = sinceTime || lex.cumulative.test(text.replace(/\bsince\b/gi, '')) || lex.span.test(text);
-  return { cumulative, periods: times.map(period).filter((p): p is string => p !== null) };
+  const weekFrom = new Map(times.filter((t) => /^DCT/.test(t.symbolic ?? '') && /-W\d{2}$/.test(t.value)).map((t) => [t.value, t.symbolic!]));
+  return { cumulative, periods: times.map(period).filter((p): p is string => p !== null), weekFrom };
 }
 
 function quantityAt(s: Side): number | null {
@@ -43,8 +47,9 @@ function close(x: Side, y: Side): boolean {
   return Math.min(Math.abs(a), Math.abs(b)) >= 0.9 * Math.max(Math.abs(a), Math.abs(b));
 }
 
-/** Two periods that can be one: one within the other ('2019' / '2019-11'; a week within its year). */
-function samePeriod(a: string, b: string): boolean {
+/** Two periods that can be one: one within the other ('2019' / '2019-11'; a week within its year), or two weeks that meet. */
+function samePeriod(a: string, b: string, aFrom: ReadonlyMap<string, string>, bFrom: ReadonlyMap<string, string>): boolean {
+  if (/-W\d{2}$/.test(a) && /-W\d{2}$/.test(b)) return weeksMeet(a, aFrom.get(a) ?? null, b, bFrom.get(b) ?? null);
   return a.startsWith(b) || b.startsWith(a);
 }
 
@@ -59,7 +64,7 @@ export function differentScopes(x: Side, y: Side): boolean {
   // (A total and a figure close to it are one tally told with and without "so far": "nearly 6,500
   // protesters have been arrested" / "the more than 6,500 people arrested so far".)
   if (a.cumulative !== b.cumulative && !close(x, y)) return true;
-  if (a.periods.length && b.periods.length && !a.periods.some((p) => b.periods.some((q) => samePeriod(p, q)))) return true;
+  if (a.periods.length && b.periods.length && !a.periods.some((p) => b.periods.some((q) => samePeriod(p, q, a.weekFrom, b.weekFrom)))) return true;
   return false;
 }
 

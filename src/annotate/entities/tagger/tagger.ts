@@ -118,6 +118,56 @@ class WordTypes {
   }
 }
 
+/** Adjacent word-type pairs the tagger keeps bigram sums for; the table starts again (between documents) past this. */
+const MAX_PAIRS = 1 << 17;
+
+/**
+ * The summed weights of the bigram templates per adjacent pair of word types (x, y): those that read
+ * x at -1 and y at 0 (added to y's token) and those that read x at 0 and y at +1 (added to x's token),
+ * so that a token costs one pair lookup instead of one feature lookup per bigram template. Open
+ * addressing on [x + 1, y, row] triples (x + 1 = 0: empty); rows hold 2 x L sums (left, then right).
+ */
+class PairSums {
+  slots: Int32Array;
+  mask: number;
+  size = 0;
+  sums: Int32Array;
+  constructor(capacity: number) {
+    let n = 1;
+    while (n < capacity * 2) n <<= 1;
+    this.slots = new Int32Array(n * 3);
+    this.mask = n - 1;
+    this.sums = new Int32Array(Math.min(capacity, 4096) * 2 * L);
+  }
+  /** The row of (x, y), or the slot (as -1 - slot) where it goes. */
+  find(x: number, y: number): number {
+    const k = x + 1;
+    const slots = this.slots;
+    let i = mix(x, y) & this.mask;
+    for (;;) {
+      const at = i * 3;
+      const s = slots[at]!;
+      if (s === 0) return -1 - i;
+      if (s === k && slots[at + 1] === y) return slots[at + 2]!;
+      i = (i + 1) & this.mask;
+    }
+  }
+  /** Adds (x, y) at the slot find returned, with a zeroed row. */
+  add(slot: number, x: number, y: number): number {
+    const row = this.size++;
+    const at = slot * 3;
+    this.slots[at] = x + 1;
+    this.slots[at + 1] = y;
+    this.slots[at + 2] = row;
+    if ((row + 1) * 2 * L > this.sums.length) {
+      const more = new Int32Array(this.sums.length * 2);
+      more.set(this.sums);
+      this.sums = more;
+    }
+    return row;
+  }
+}
+
 export function createTagger(model: TaggerModel, resources: FeatureResources & { codes(words: string[]): Uint8Array }): Tagger {
   if (model.featureVersion !== FEATURE_VERSION) throw new Error(`NER model has feature version ${model.featureVersion}, code has ${FEATURE_VERSION}: retrain (scripts/train-ner.mjs)`);
   const featurizer = new Featurizer(resources);
@@ -168,8 +218,37 @@ export function createTagger(model: TaggerModel, resources: FeatureResources & {
   const nameW = table_(256, (g) => mix(T_NAME, g));
   const biasW = table_(1, () => mix(T_BIAS, 0));
 
+  // The sums per pair and the emission loop below are written for a window of two words each side.
+  if (MAX_OFFSET !== 2) throw new Error(`the tagger sums unigrams at offsets -2..2, the features reach ${MAX_OFFSET}`);
+  // Bigram templates read two adjacent words (checked here: the pair sums rely on it).
+  for (let k = 0; k < NB; k++) {
+    if (B_O2[k] !== B_O1[k]! + 1 || (B_O1[k] !== -1 && B_O1[k] !== 0)) throw new Error(`bigram template ${k} does not read two adjacent words`);
+  }
   let types = new WordTypes();
+  let pairs = new PairSums(MAX_PAIRS);
   let documents = 0;
+  /** Row in pairs.sums of the adjacent types (x, y), computed on first sight. */
+  const pairRow = (x: number, y: number): number => {
+    const found = pairs.find(x, y);
+    if (found >= 0) return found;
+    const row = pairs.add(-1 - found, x, y);
+    const sums = pairs.sums;
+    const ax = x * N_ATOMS;
+    const ay = y * N_ATOMS;
+    for (let k = 0; k < NB; k++) {
+      const at = (row * 2 + (B_O1[k] === -1 ? 0 : 1)) * L;
+      addFeature(sums, at, mix(mix(T_BIGRAM + k, types.atoms[ax + B_S1[k]!]!), types.atoms[ay + B_S2[k]!]!));
+    }
+    // The unigram templates of the word before (x at -1, for y) and after (y at +1, for x).
+    const u = types.unigrams;
+    const before = x * W * L + (MAX_OFFSET - 1) * L;
+    const after = y * W * L + (MAX_OFFSET + 1) * L;
+    for (let l = 0; l < L; l++) {
+      sums[row * 2 * L + l]! += u[before + l]!;
+      sums[(row * 2 + 1) * L + l]! += u[after + l]!;
+    }
+    return row;
+  };
   const typeOf = (w: string): number => {
     const known = types.ids.get(w);
     if (known !== undefined) return known;
@@ -203,8 +282,11 @@ export function createTagger(model: TaggerModel, resources: FeatureResources & {
     // Started again before a document that could take the table past the bound (one document's types at most beyond it).
     if (types.size + words.length > MAX_TYPES) {
       types = new WordTypes();
+      pairs = new PairSums(MAX_PAIRS);
       documents = 0;
     }
+    // Pairs are numbered by type: started again with the types, or alone past their bound.
+    if (pairs.size + words.length + sentences.length > MAX_PAIRS) pairs = new PairSums(MAX_PAIRS);
     const doc = ++documents;
     const n = words.length;
     const ids = new Int32Array(n);
@@ -234,6 +316,7 @@ export function createTagger(model: TaggerModel, resources: FeatureResources & {
     const codes = resources.codes(words);
     const em = new Int32Array(n * L);
     let win = new Int32Array(0);
+    let rowAt = new Int32Array(0);
     for (const s of sentences) {
       const len = s.end - s.start;
       if (win.length < len + 2 * MAX_OFFSET) win = new Int32Array(len + 2 * MAX_OFFSET);
@@ -251,19 +334,14 @@ export function createTagger(model: TaggerModel, resources: FeatureResources & {
       }
       const up = upperSentence && letters >= 2 ? 1 : 0;
       const firstIsQuote = len > 0 && isOpeningQuote(words[s.start]!);
+      // Each adjacent pair of the window (pads included) once: its row of bigram and next-word sums.
+      if (rowAt.length < len + 2 * MAX_OFFSET) rowAt = new Int32Array(len + 2 * MAX_OFFSET);
+      for (let c = MAX_OFFSET - 1; c < len + MAX_OFFSET; c++) rowAt[c] = pairRow(win[c]!, win[c + 1]!);
+      const sums = pairs.sums;
       for (let t = 0; t < len; t++) {
         const i = s.start + t;
         const eo = i * L;
         const c = t + MAX_OFFSET;
-        for (let off = -MAX_OFFSET; off <= MAX_OFFSET; off++) {
-          const ub = win[c + off]! * W * L + (off + MAX_OFFSET) * L;
-          for (let y = 0; y < L; y++) em[eo + y]! += unigrams[ub + y]!;
-        }
-        for (let k = 0; k < NB; k++) {
-          const a = atoms[win[c + B_O1[k]!]! * N_ATOMS + B_S1[k]!]!;
-          const b = atoms[win[c + B_O2[k]!]! * N_ATOMS + B_S2[k]!]!;
-          addFeature(em, eo, mix(mix(T_BIGRAM + k, a), b));
-        }
         const id = ids[i]!;
         const initial = t === 0 || (t === 1 && firstIsQuote) ? 1 : 0;
         const cap = bits[id]! & STARTS_UPPER;
@@ -271,9 +349,24 @@ export function createTagger(model: TaggerModel, resources: FeatureResources & {
         const sl = (cap ? (lowerSeen(id) ? 1 : 2) : 0) * L;
         const cm = ((cap && seenCapMid[id] === doc ? 2 : 0) + initial) * L;
         const g = codes[i]!;
-        for (let y = 0; y < L; y++) em[eo + y]! += flags[fb + y]! + seenLowerW[sl + y]! + capMidW[cm + y]! + nameW[g * L + y]! + biasW[y]!;
-        if (g === 0) for (let y = 0; y < L; y++) em[eo + y]! += noName[id * L + y]!;
-        else addFeature(em, eo, mix(T_NAME_SHAPE, mix(g, atoms[id * N_ATOMS + ATOM_SHAPE]!)));
+        const gl = g * L;
+        // Pair (c - 1, c): its left half; pair (c, c + 1): its right half; the unigrams two words away and here.
+        const left = rowAt[c - 1]! * 2 * L;
+        const right = (rowAt[c]! * 2 + 1) * L;
+        const far0 = win[c - 2]! * W * L;
+        const here = id * W * L + 2 * L;
+        const far4 = win[c + 2]! * W * L + 4 * L;
+        if (g === 0) {
+          const nn = id * L;
+          for (let y = 0; y < L; y++) {
+            em[eo + y] = sums[left + y]! + sums[right + y]! + unigrams[far0 + y]! + unigrams[here + y]! + unigrams[far4 + y]! + flags[fb + y]! + seenLowerW[sl + y]! + capMidW[cm + y]! + nameW[gl + y]! + biasW[y]! + noName[nn + y]!;
+          }
+        } else {
+          for (let y = 0; y < L; y++) {
+            em[eo + y] = sums[left + y]! + sums[right + y]! + unigrams[far0 + y]! + unigrams[here + y]! + unigrams[far4 + y]! + flags[fb + y]! + seenLowerW[sl + y]! + capMidW[cm + y]! + nameW[gl + y]! + biasW[y]!;
+          }
+          addFeature(em, eo, mix(T_NAME_SHAPE, mix(g, atoms[id * N_ATOMS + ATOM_SHAPE]!)));
+        }
       }
     }
     return em;

@@ -36,6 +36,8 @@ export interface NameLists {
   personWords: ReadonlySet<string>;
   /** Keys (orgNameKey) of words written mostly inside organisation names ("интерпол", "facebook"): data/ru/org-names.json. */
   orgNames: ReadonlySet<string>;
+  /** Stem -> classes of the OpenCorpora dictionary's proper names (g place, n first name, s surname, o organisation): data/ru/opencorpora-names.json. */
+  dictionaryNames: ReadonlyMap<string, string>;
 }
 
 function shape(w: string): string {
@@ -71,7 +73,8 @@ function atomsOf(w: string, lists: NameLists): Atoms {
     (lists.placeWords.has(stem) ? 'L' : '') +
     (lists.personWords.has(stem) ? 'T' : '') +
     (SURNAME.test(lower) ? 'S' : '') +
-    (/^\p{Lu}/u.test(w) && lists.orgNames.has(orgNameKey(w)) ? 'G' : '');
+    (/^\p{Lu}/u.test(w) && lists.orgNames.has(orgNameKey(w)) ? 'G' : '') +
+    (lists.dictionaryNames.get(stem) ?? '');
   const a = new Uint32Array(N_ATOMS);
   const parts = [w, lower, stem, sh, flags, lower.slice(-1), lower.slice(-2), lower.slice(-3), lower.slice(-4), lower.slice(0, 2), lower.slice(0, 3), lower.slice(0, 4), sh.slice(0, 2), sh.slice(0, 1), String(Math.min(w.length, 8))];
   for (let k = 0; k < N_ATOMS; k++) a[k] = hashString(parts[k]!, 0x811c9dc5 + k);

@@ -33,6 +33,18 @@ export function russianCountryNames(): Map<string, string> {
 
 export { orgNameKey } from './org-key.js';
 
+/** OpenCorpora's proper-name stems as one string of class letters per stem (scripts/build-ru-opencorpora-names.mjs). */
+function dictionaryNames(): Map<string, string> {
+  const raw = JSON.parse(readFileSync(join(repoRoot(), 'data', 'ru', 'opencorpora-names.json'), 'utf8')) as { stems: Record<string, string[]> };
+  const letters: Record<string, string> = { Geox: 'g', Name: 'n', Surn: 's', Orgn: 'o' };
+  const out = new Map<string, string>();
+  for (const [cls, stems] of Object.entries(raw.stems)) {
+    const letter = letters[cls];
+    if (letter) for (const stem of stems) out.set(stem, (out.get(stem) ?? '') + letter);
+  }
+  return out;
+}
+
 let cached: NameLists | null = null;
 export function ruNameLists(): NameLists {
   if (cached) return cached;
@@ -50,6 +62,7 @@ export function ruNameLists(): NameLists {
     orgWords: stems(raw.orgWords),
     placeWords: stems(raw.placeWords),
     personWords: stems(raw.personWords),
+    dictionaryNames: dictionaryNames(),
     orgNames: new Set((JSON.parse(readFileSync(join(repoRoot(), 'data', 'ru', 'org-names.json'), 'utf8')) as { names: string[] }).names),
   };
   return cached;

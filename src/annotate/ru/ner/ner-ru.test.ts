@@ -6,6 +6,8 @@ import { loadRuTagger } from './tagger.js';
 import { RuFeaturizer, razdelTokens, type NameLists } from './features.js';
 import { orgNameKey, ruNameLists } from './lists.js';
 import { FEATURES_PER_TOKEN } from '../../entities/tagger/features.js';
+import { foldRu } from '../normalize.js';
+import { stemRu } from '../stem.js';
 
 test('name keys: case forms of a surname share one key', () => {
   assert.equal(ruNameKey('Путина'), ruNameKey('Путин'));
@@ -56,6 +58,17 @@ test('features: an organisation-gazetteer word, a Latin name and a web address e
   const without = { ...lists, orgNames: new Set<string>() };
   assert.notEqual(feats(withName, 'Запрос направлен в Интерпол', 3), feats(without, 'Запрос направлен в Интерпол', 3));
   assert.notEqual(feats(lists, 'сообщает infox.ru', 1), feats(lists, 'сообщает infox ru', 1));
+});
+
+test('features: the OpenCorpora dictionary knows places, first names, surnames and organisations in every case', () => {
+  const { dictionaryNames } = ruNameLists();
+  const classes = (w: string) => dictionaryNames.get(stemRu(foldRu(w))) ?? '';
+  assert.match(classes('Мехико'), /g/);
+  assert.match(classes('Кишинёва'), /g/);
+  assert.match(classes('Путину'), /s/);
+  assert.match(classes('Александром'), /n/);
+  assert.match(classes('Интерполу'), /o/);
+  assert.equal(classes('заявил'), '');
 });
 
 test('resolution: an acronym joins the name its initials spell; a person named in full keeps the type of the surname alone', () => {

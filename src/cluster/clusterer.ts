@@ -354,7 +354,39 @@ export function createStoryClusterer(options: Partial<ClusterOptions> = {}, deps
   const older = (a: string, b: string) => (a === '' ? b : b === '' ? a : storyNumber(a) <= storyNumber(b) ? a : b);
   /** Every merge, in order, with what undoing it needs; `arrival` is the article count when it was made,
    * `copy` the article pair of a wire copy joining its original (made again after an undo). */
-  const journal: Array<{ ra: number; rb: number; raLength: number; rbMembers: number[]; nameA: string; nameB: string; rbIndependent: number; counted: boolean; arrival: number; copy: [number, number] | null }> = [];
+  const journal: Array<{ ra: number; rb: number; raLength: number; rbMembers: number[]; nameA: string; nameB: string; rbIndependent: number; counted: boolean; arrival: number; copy: [number, number] | null; raVersion: number; unionVersion: number }> = [];
+  // Versions, so that links and levels computed once are reused while their stories stay as they were
+  // (each settling undoes and redoes the merges of the last `reviewWindow` arrivals, mostly to the same
+  // stories). `version[r]` names the state of the tree under `r` (its members, in order, and their
+  // edges): an edge added to an article gives every node on its path to the root a new version; a merge
+  // gives its root the version that merge of those two states always gets; an undo gives back the
+  // version from before the merge unless an edge came in since.
+  const version: number[] = [];
+  let clock = 0;
+  const mergedVersions = new Map<number, Map<number, number>>();
+  let mergedCount = 0;
+  const mergedVersion = (va: number, vb: number): number => {
+    let inner = mergedVersions.get(va);
+    if (!inner) mergedVersions.set(va, (inner = new Map()));
+    let v = inner.get(vb);
+    if (v === undefined) {
+      inner.set(vb, (v = ++clock));
+      // Forgetting only costs recomputation.
+      if (++mergedCount > 1_000_000) {
+        mergedVersions.clear();
+        mergedCount = 0;
+      }
+    }
+    return v;
+  };
+  /** `x` gained edges: every state holding it changes. */
+  const touch = (x: number) => {
+    version[x] = ++clock;
+    while (parent[x] !== x) {
+      x = parent[x]!;
+      version[x] = ++clock;
+    }
+  };
   const union = (a: number, b: number, arrival = nodes.length, copy: [number, number] | null = null): number => {
     let ra = find(a);
     let rb = find(b);
@@ -367,7 +399,10 @@ export function createStoryClusterer(options: Partial<ClusterOptions> = {}, deps
     if (counted) merges++;
     const raMembers = members.get(ra)!;
     const rbMembers = members.get(rb)!;
-    journal.push({ ra, rb, raLength: raMembers.length, rbMembers, nameA, nameB, rbIndependent: independent.get(rb)!, counted, arrival, copy });
+    const raVersion = version[ra]!;
+    const unionVersion = mergedVersion(raVersion, version[rb]!);
+    version[ra] = unionVersion;
+    journal.push({ ra, rb, raLength: raMembers.length, rbMembers, nameA, nameB, rbIndependent: independent.get(rb)!, counted, arrival, copy, raVersion, unionVersion });
     // Merges older than the window are never undone: forgotten (in batches, so the cost stays linear).
     if (journal.length >= 2048 && journal[1023]!.arrival < nodes.length - o.reviewWindow) {
       let k = 1024;
@@ -388,6 +423,7 @@ export function createStoryClusterer(options: Partial<ClusterOptions> = {}, deps
     const e = journal.pop()!;
     const { ra, rb } = e;
     parent[rb] = rb;
+    version[ra] = version[ra] === e.unionVersion ? e.raVersion : ++clock;
     members.get(ra)!.length = e.raLength;
     members.set(rb, e.rbMembers);
     independent.set(ra, independent.get(ra)! - e.rbIndependent);
@@ -413,7 +449,12 @@ export function createStoryClusterer(options: Partial<ClusterOptions> = {}, deps
   const levelTop: number[] = [];
   /** Mean of the `hubNeighbours` best edges of `x` to (non-copy) articles outside its story `own` and
    * story `also` (missing ones count `hubPrior` times the threshold). */
+  /** Per article: the version of its story when its level (leaving out that story alone) was kept. */
+  const levelVersion: number[] = [];
+  const levelValue: number[] = [];
   const level = (x: number, own: number, also = own): number => {
+    const cacheable = also === own;
+    if (cacheable && levelVersion[x] === version[own]) return levelValue[x]!;
     levelTop.length = 0;
     const k = o.hubNeighbours;
     const e = edges[x]!;
@@ -431,6 +472,10 @@ export function createStoryClusterer(options: Partial<ClusterOptions> = {}, deps
     }
     let sum = (k - levelTop.length) * o.hubPrior * o.threshold;
     for (const v of levelTop) sum += v;
+    if (cacheable) {
+      levelVersion[x] = version[own]!;
+      levelValue[x] = sum / k;
+    }
     return sum / k;
   };
   /**
@@ -443,7 +488,20 @@ export function createStoryClusterer(options: Partial<ClusterOptions> = {}, deps
    * level leaves out the other story as well (how much better the other story is than the rest).
    */
   const linkOut = { raw: 0, corrected: 0 };
+  /** Links kept by the versions of their two stories (ordered: on a tie of sizes the first is `small`). */
+  const linkCache = new Map<number, Map<number, [number, number]>>();
+  let linkCount = 0;
   const link = (ra: number, rb: number, exclusive = false): typeof linkOut => {
+    const va = version[ra]!;
+    const vb = version[rb]!;
+    if (!exclusive) {
+      const hit = linkCache.get(va)?.get(vb);
+      if (hit) {
+        linkOut.raw = hit[0];
+        linkOut.corrected = hit[1];
+        return linkOut;
+      }
+    }
     const [small, other] = members.get(ra)!.length <= members.get(rb)!.length ? [ra, rb] : [rb, ra];
     const k = Math.max(1, Math.min(o.support, independent.get(other)!));
     let raw = 0;
@@ -479,6 +537,15 @@ export function createStoryClusterer(options: Partial<ClusterOptions> = {}, deps
     }
     linkOut.raw = count ? raw / count : 0;
     linkOut.corrected = count ? corrected / count : 0;
+    if (!exclusive) {
+      if (++linkCount > 1_000_000) {
+        linkCache.clear();
+        linkCount = 0;
+      }
+      let inner = linkCache.get(va);
+      if (!inner) linkCache.set(va, (inner = new Map()));
+      inner.set(vb, [linkOut.raw, linkOut.corrected]);
+    }
     return linkOut;
   };
   /** The corrected link when two stories may merge in the settled view, else -Infinity. */
@@ -644,12 +711,14 @@ export function createStoryClusterer(options: Partial<ClusterOptions> = {}, deps
       for (const { j, score } of found.slice(0, o.maxEdges)) {
         mine.push(j, score);
         edges[j]!.push(i, score);
+        touch(j);
         pending.add(j);
       }
       if (duplicateOf) duplicates++;
       nodes.push({ id: article.id, title: article.title, published: article.published, features: f, duplicateOf });
       edges.push(mine);
       parent.push(i);
+      version.push(++clock);
       members.set(i, [i]);
       independent.set(i, duplicateOf ? 0 : 1);
       storyName.set(i, '');

@@ -555,14 +555,18 @@ export function createStoryClusterer(options: Partial<ClusterOptions> = {}, deps
     return corrected >= o.settleMargin || raw >= o.strongLink ? corrected : -Infinity;
   };
   /** Pushes onto `heap` every story linked to `root` by an edge that may merge with it. */
+  // Stories already offered in this call: marked with the call's number (no set built per call).
+  const offeredIn: number[] = [];
+  let offerCall = 0;
   const offerPairs = (heap: PairHeap, root: number) => {
-    const seen = new Set<number>([root]);
+    const call = ++offerCall;
+    offeredIn[root] = call;
     for (const x of members.get(root)!) {
       const e = edges[x]!;
       for (let q = 0; q < e.length; q += 2) {
         const r = find(e[q]!);
-        if (seen.has(r)) continue;
-        seen.add(r);
+        if (offeredIn[r] === call) continue;
+        offeredIn[r] = call;
         const l = settledLink(root, r);
         if (l > -Infinity) heap.push(l, root, r);
       }

@@ -312,6 +312,8 @@ const speakerOf = (v: ClaimView): string | null => (v.speaker && !v.speaker.star
 const SAYING = /^(?:say|said|says|tell|told|tweet|tweeted|tweets|wrote|write|add|added|state|stated|announce|announced)$/;
 const NEGATION = /\b(?:not|no|never|nor|without|denied|denies|deny)\b|n['’]t\b/i;
 const negated = (text: string) => NEGATION.test(text);
+/** Units that never count as a word two clauses share: saying, negation, contractions. */
+const notShared = (u: string) => SAYING.test(u) || NEGATION.test(u) || /['’]/.test(u);
 /** Story entities mentioned inside a span of a claim's article. */
 function mentionedIn(v: ClaimView, span: { start: number; end: number }): Set<string> {
   let byStart = mentionedMemo.get(v);
@@ -366,11 +368,12 @@ export function clauseAgreements(
   // Every qualifying clause pair, then the best first, one-to-one per pair of articles.
   const found: (ClauseAgreement & { score: number })[] = [];
   for (const { a, b, similarity } of candidates) {
-    if (similarity < CLAUSE_SIMILARITY) continue;
+    if (similarity < CLAUSE_SIMILARITY || (tied && !tied(a, b))) continue;
     const figure = sameFigure(a, b);
+    // (Tied pairs with a figure in common were read in the first pass.)
+    if (tied && figure) continue;
     const source = speakerOf(a);
-    const sameSource = !figure && (tied ? tied(a, b) : source !== null && source === speakerOf(b));
-    if (tied && !sameSource) continue;
+    const sameSource = !figure && (tied !== null || (source !== null && source === speakerOf(b)));
     // (Every clause agreement needs a figure both give or one source: nothing to read without one.)
     if ((!figure && !sameSource) || skip(a, b) || !anchored(a, b) || measuresClash(a, b)) continue;
     const sharedEntities = [...a.entities].filter((e) => b.entities.has(e)).length;
@@ -381,6 +384,8 @@ export function clauseAgreements(
         for (const cb of clausesOf(b)) {
           const tb = b.article.text.slice(cb.start, cb.end);
           if (negated(ta) !== negated(tb) || onlyOnePossible(ta, tb)) continue;
+          // (No word of one said exactly in the other: no shared word below, and no alignment to build.)
+          if (!lex.sharesWord(ta, tb, notShared)) continue;
           const m = factMatch(lex.alignPhrases(ta, tb), ta, tb, nameWords(a), nameWords(b), (u) => lex.isKindOf(u, 'person'));
           // (Negations and auxiliaries, "don't", say how, not what.)
           const shared = m.exact.filter((u) => lex.weight(u) >= MIN_WORD_WEIGHT && !NEGATION.test(u) && !/['’]/.test(u));

@@ -398,7 +398,8 @@ export function compareArticles(articles: Article[], options: CompareOptions = {
   // Facts two statements share when each says more besides: clause by clause, for the pairs nothing above covers;
   // then the statements that each share a fact with the other's report already, whoever says them.
   if (lex) {
-    const clausePass = (tied: ((a: ClaimView, b: ClaimView) => boolean) | null) => {
+    // What the findings so far say of each statement: which findings touch it, which reports it agrees with.
+    const readFindings = () => {
       // The findings whose evidence touches each statement (by article, then by overlap), made on first use.
       const evidenceOf = new Map<string, { start: number; end: number; finding: number }[]>();
       findings.forEach((f, i) => {
@@ -420,13 +421,17 @@ export function compareArticles(articles: Article[], options: CompareOptions = {
         return false;
       };
       // The other reports a statement's sentence shares an agreement with.
+      const agreeing = new Map<string, Set<string>>();
       const agreesWith = (v: ClaimView) => {
-        const s = v.article.layers.sentences?.[v.claim.sentence] ?? v.claim;
-        const found = (evidenceOf.get(v.article.id) ?? []).filter((e) => e.start < s.end && s.start < e.end && findings[e.finding]!.kind === 'agreement');
-        return new Set(found.flatMap((e) => findings[e.finding]!.articles));
+        let out = agreeing.get(v.key);
+        if (!out) {
+          const s = v.article.layers.sentences?.[v.claim.sentence] ?? v.claim;
+          const found = (evidenceOf.get(v.article.id) ?? []).filter((e) => e.start < s.end && s.start < e.end && findings[e.finding]!.kind === 'agreement');
+          agreeing.set(v.key, (out = new Set(found.flatMap((e) => findings[e.finding]!.articles))));
+        }
+        return out;
       };
-      const tiedPair = tied ?? null;
-      return { covered, agreesWith, list: (t: typeof tiedPair) => clauseAgreements(candidates, lex, covered, t) };
+      return { covered, agreesWith };
     };
     const push = (c: ReturnType<typeof clauseAgreements>[number]) => {
       const sides = [
@@ -445,9 +450,9 @@ export function compareArticles(articles: Article[], options: CompareOptions = {
         details: { clause: true, via: c.via },
       });
     };
-    for (const c of clausePass(null).list(null)) push(c);
-    const second = clausePass(null);
-    for (const c of second.list((a, b) => second.agreesWith(a).has(b.article.id) && second.agreesWith(b).has(a.article.id))) push(c);
+    for (const c of clauseAgreements(candidates, lex, readFindings().covered)) push(c);
+    const known = readFindings();
+    for (const c of clauseAgreements(candidates, lex, known.covered, (a, b) => known.agreesWith(a).has(b.article.id) && known.agreesWith(b).has(a.article.id))) push(c);
   }
 
   // Exclusives: claims that no other article comes close to, most salient first.

@@ -134,3 +134,23 @@ describe('lexicon: resources', () => {
     assert.equal(v.data[3], 127);
   });
 });
+
+describe('sharesWord', () => {
+  it('is true exactly when the phrase alignment can pair one lemma or synonyms', () => {
+    const exact = (a: string, b: string) => lex.alignPhrases(a, b).pairs.some((p) => p.b !== null && (p.relation === 'same' || p.relation === 'synonym'));
+    const none = () => false;
+    const cases: [string, string][] = [
+      ['police arrested the man', 'officers apprehended him'],
+      ['the budget was cut', 'tear gas was fired'],
+      ['protesters set alight the roof', 'the roof was set on fire'],
+      ['Russian support for energy', 'dependence on Russian energy supplies'],
+      ['he said it', 'a storm hit the coast'],
+    ];
+    // A pair the alignment finds is never missed (sharesWord may say yes more often, never less).
+    for (const [a, b] of cases) if (exact(a, b)) assert.equal(lex.sharesWord(a, b, none), true, `${a} / ${b}`);
+    assert.equal(lex.sharesWord('the budget was cut', 'tear gas was fired', none), false);
+    // Units both ignored do not count ("said" / "says").
+    assert.equal(lex.sharesWord('he said it', 'she says so', none), true);
+    assert.equal(lex.sharesWord('he said it', 'she says so', (u) => /^sa(?:id|ys)$/.test(u)), false);
+  });
+});

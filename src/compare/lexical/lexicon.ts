@@ -50,6 +50,12 @@ export interface Lexicon {
   similarity(a: string, b: string): number;
   phraseSimilarity(tokensA: readonly string[] | string, tokensB: readonly string[] | string): number;
   alignPhrases(tokensA: readonly string[] | string, tokensB: readonly string[] | string): PhraseAlignment;
+  /**
+   * Whether some unit of one phrase and some unit of the other are one lemma or synonyms (directly or through their
+   * words), leaving out pairs whose two units `ignore` both: what alignPhrases must find for an exact pair, at a
+   * fraction of its cost (no alignment is built).
+   */
+  sharesWord(tokensA: readonly string[] | string, tokensB: readonly string[] | string, ignore: (unit: string) => boolean): boolean;
   /** Content units of a phrase: multi-word lemmas joined, function words dropped ("set on fire", "building"). */
   units(tokens: readonly string[] | string): string[];
   /** Weight of a word in phrase scores: 0.35 for the most frequent words up to 1 for rare ones. */
@@ -621,6 +627,39 @@ export function createLexicon(resources: LexicalResources): Lexicon {
     }
     return out;
   }
+  /** Keys of a unit and its words under which 'same' and 'synonym' relations can hold (see sharesWord). */
+  const keysCache = new Map<string, string[]>();
+  function wordKeys(w: string): string[] {
+    let keys = keysCache.get(w);
+    if (!keys) {
+      if (keysCache.size > CACHE_LIMIT) keysCache.clear();
+      const i = info(w);
+      keysCache.set(w, (keys = [`w:${w}`, ...i.strings.map((x) => `s:${x}`), ...[...i.senseRank.keys()].map((x) => `n:${x}`)]));
+    }
+    return keys;
+  }
+  function unitKeys(u: Unit): Set<string> {
+    const out = new Set(wordKeys(u.text));
+    for (const p of u.parts) for (const k of wordKeys(p)) out.add(k);
+    return out;
+  }
+  /** A phrase's units with their keys, and the units under each key (phrases are compared again and again). */
+  const keyedCache = new Map<string, { units: Unit[]; keys: Set<string>[]; byKey: Map<string, number[]> }>();
+  function keyedUnits(t: readonly string[] | string) {
+    const key = typeof t === 'string' ? t : t.join(' ');
+    let out = keyedCache.get(key);
+    if (!out) {
+      if (keyedCache.size > CACHE_LIMIT / 10) keyedCache.clear();
+      const units = unitsOf(t);
+      const keys = units.map(unitKeys);
+      const byKey = new Map<string, number[]>();
+      keys.forEach((ks, j) => {
+        for (const k of ks) (byKey.get(k) ?? byKey.set(k, []).get(k)!).push(j);
+      });
+      keyedCache.set(key, (out = { units, keys, byKey }));
+    }
+    return out;
+  }
   function unitRelation(u: Unit, v: Unit): Related {
     let best = memoRelation(u.text, v.text);
     // An expression also matches through its own words ("set on fire" found from "set alight" vs "fire").
@@ -791,6 +830,20 @@ export function createLexicon(resources: LexicalResources): Lexicon {
       return align(ta, tb).score;
     },
     alignPhrases: align,
+    sharesWord(ta, tb, ignore) {
+      // Two units are one lemma or synonyms (directly or through their words) only if their keys meet: the word
+      // itself, its lemmas, its synsets (what wordRelation reads for 'same' and 'synonym').
+      const a = keyedUnits(ta);
+      const b = keyedUnits(tb);
+      for (let i = 0; i < a.units.length; i++) {
+        const ignoredU = ignore(display(a.units[i]!.text));
+        for (const k of a.keys[i]!) {
+          const js = b.byKey.get(k);
+          if (js && js.some((j) => !ignoredU || !ignore(display(b.units[j]!.text)))) return true;
+        }
+      }
+      return false;
+    },
     units(t) {
       return unitsOf(t).map((u) => display(u.text));
     },

@@ -8,7 +8,7 @@
 // cross-validated B-cubed F1 per set. The same is done with each feature group left out (the ablation).
 // The decision shift (the model's bias offset) is chosen on the cross-validated F1.
 // Usage: npm run build && nice node scripts/train-same-event.mjs [--no-write] [--folds 5] [--no-ablation]
-//   [--drop FEATURE,...] [--balance]. The shipped model:
+//   [--drop FEATURE,...] [--balance] [--out FILE (default: the shipped model)]. The shipped model:
 //   --balance --drop logText,names,title,pubUnknown,pubWithin,pubFar (the clusterer's own score carries them).
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
@@ -21,7 +21,7 @@ import { PAIR_FEATURES, FEATURE_GROUPS, SAME_EVENT_MODEL_PATH } from '../dist/sr
 import { readGold } from '../dist/src/eval/stories.js';
 import { evalPath } from '../dist/src/shared-paths.js';
 
-const { values } = parseArgs({ options: { 'no-write': { type: 'boolean' }, folds: { type: 'string', default: '5' }, 'no-ablation': { type: 'boolean' }, sets: { type: 'string' }, drop: { type: 'string', default: '' }, balance: { type: 'boolean' }, weigh: { type: 'string', default: '' } } });
+const { values } = parseArgs({ options: { 'no-write': { type: 'boolean' }, folds: { type: 'string', default: '5' }, 'no-ablation': { type: 'boolean' }, sets: { type: 'string' }, drop: { type: 'string', default: '' }, balance: { type: 'boolean' }, weigh: { type: 'string', default: '' }, out: { type: 'string' } } });
 /** --weigh set=x,...: how much a set weighs against the others (default 1 each). */
 const WEIGH = Object.fromEntries(values.weigh.split(',').filter(Boolean).map((kv) => [kv.split('=')[0], Number(kv.split('=')[1])]));
 const DROP = values.drop.split(',').filter(Boolean);
@@ -231,6 +231,7 @@ const model = {
 };
 console.log(JSON.stringify(model.training, null, 2));
 if (!values['no-write']) {
-  writeFileSync(SAME_EVENT_MODEL_PATH(), JSON.stringify(model, null, 1) + '\n');
-  process.stderr.write(`wrote ${SAME_EVENT_MODEL_PATH()}\n`);
+  const out = values.out ?? SAME_EVENT_MODEL_PATH();
+  writeFileSync(out, JSON.stringify(model, null, 1) + '\n');
+  process.stderr.write(`wrote ${out}\n`);
 }

@@ -5,6 +5,7 @@ import { concept, lexicon, stemWith, type Lexicon } from './lexicon.js';
 import { lowerSameLength, plainApostrophes } from './lower-case.js';
 import { phraseLists, type PhraseLists } from './phrases.js';
 import { spanIndex, type SpanIndex } from './span-index.js';
+import { wordsOf, type TokenWords } from './token-words.js';
 
 // Claims: the unit aligned across outlets. One claim per clause of a sentence: clauses split at ";" and
 // at contrastive joins (", while", ", whereas", ", but"), since each side usually has its own speaker.
@@ -49,33 +50,34 @@ function cuePhrases(lex: Lexicon): PhraseLists {
   return phraseLists([lex.modality.negation, ...MODALITY_ORDER.map((m) => lex.modality[m])], (cue) => cue.startsWith("n'"));
 }
 
-/** Coordinated lists: "trade, education, migration and other areas" -> trade, education, migration. */
-function listItems(text: string, tokens: Token[], stopwords: ReadonlySet<string>): TextSpan[] {
+/**
+ * Coordinated lists: "trade, education, migration and other areas" -> trade, education, migration.
+ * The clause is tokens [first, end); `words` and `lower` are every token's text and lower case.
+ */
+function listItems(text: string, tokens: Token[], words: TokenWords, first: number, end: number, stopwords: ReadonlySet<string>): TextSpan[] {
   const items: TextSpan[] = [];
-  for (let i = 0; i < tokens.length; i++) {
-    const t = tokens[i]!;
-    const w = text.slice(t.start, t.end).toLowerCase();
+  for (let i = first; i < end; i++) {
+    const w = words.lower[i]!;
     if (w !== 'and' && w !== 'or') continue;
     // Walk back over "X, Y(,)" items of one or two words.
     const found: TextSpan[] = [];
     let j = i - 1;
-    if (j >= 0 && text.slice(tokens[j]!.start, tokens[j]!.end) === ',') j--;
+    if (j >= first && words.words[j] === ',') j--;
     let commas = 0;
-    while (j >= 0) {
+    while (j >= first) {
       const word = tokens[j]!;
       if (word.kind !== 'word') break;
       found.unshift(textSpan(text, word.start, word.end));
-      const prev = tokens[j - 1];
-      if (prev && text.slice(prev.start, prev.end) === ',') {
+      if (j - 1 >= first && words.words[j - 1] === ',') {
         commas++;
         j -= 2;
         continue;
       }
       break;
     }
-    const next = tokens[i + 1];
-    if (commas >= 1 && next && next.kind === 'word') {
-      const nextWord = text.slice(next.start, next.end).toLowerCase();
+    if (commas >= 1 && i + 1 < end && tokens[i + 1]!.kind === 'word') {
+      const next = tokens[i + 1]!;
+      const nextWord = words.lower[i + 1]!;
       if (nextWord !== 'other' && !stopwords.has(nextWord)) found.push(textSpan(text, next.start, next.end));
       for (const f of found) if (!stopwords.has(f.text.toLowerCase())) items.push(f);
     }
@@ -143,6 +145,7 @@ export function extractClaims(article: Article, lex: Lexicon = lexicon(), cues: 
   const quantityLookup = spanIndex(layers.quantities);
   const timeLookup = spanIndex(layers.times);
   const contents = quoteContents(layers.quotes);
+  const tokenWords = wordsOf(text, tokens);
   const conceptCache = new Map<string, string>();
   const conceptOf = (w: string) => {
     let c = conceptCache.get(w);
@@ -152,11 +155,21 @@ export function extractClaims(article: Article, lex: Lexicon = lexicon(), cues: 
     }
     return c;
   };
+  const stemCache = new Map<string, string>();
+  const stemOf = (w: string) => {
+    let c = stemCache.get(w);
+    if (c === undefined) {
+      c = stemWith(w, lex.irregular);
+      if (stemCache.size < WORD_CACHE_LIMIT) stemCache.set(w, c);
+    }
+    return c;
+  };
   sentences.forEach((sentence, sentenceIndex) => {
     for (const clause of clauseSpans(text, sentence)) {
       while (tokenIndex < tokens.length && tokens[tokenIndex]!.start < clause.start) tokenIndex++;
-      const clauseTokens: Token[] = [];
-      for (let k = tokenIndex; k < tokens.length && tokens[k]!.end <= clause.end; k++) clauseTokens.push(tokens[k]!);
+      // The clause's tokens: [tokenIndex, clauseEnd).
+      let clauseEnd = tokenIndex;
+      while (clauseEnd < tokens.length && tokens[clauseEnd]!.end <= clause.end) clauseEnd++;
       const mentions: EntityMention[] = entityLookup.inside(clause).map((i) => layers.entities![i]!);
       const keywords = new Set<string>();
       let predicate: TextSpan | null = null;
@@ -169,28 +182,32 @@ export function extractClaims(article: Article, lex: Lexicon = lexicon(), cues: 
       for (const m of mentions) {
         if (!m.role) continue;
         const roleStart = text.lastIndexOf(m.role, m.start);
-        if (roleStart >= 0 && m.start - roleStart - m.role.length <= 2) for (const t of clauseTokens) if (t.start >= roleStart && t.end <= m.start) roleWords.add(t.start);
+        if (roleStart >= 0 && m.start - roleStart - m.role.length <= 2) {
+          for (let k = tokenIndex; k < clauseEnd; k++) if (tokens[k]!.start >= roleStart && tokens[k]!.end <= m.start) roleWords.add(tokens[k]!.start);
+        }
       }
       const names = mentions.filter((m) => m.via !== 'pronoun').sort((x, y) => x.start - y.start);
       let mentionIndex = 0;
       let prevWord = '';
-      for (const t of clauseTokens) {
+      for (let k = tokenIndex; k < clauseEnd; k++) {
+        const t = tokens[k]!;
         if (t.kind !== 'word') continue;
-        const w = text.slice(t.start, t.end);
-        const lower = w.toLowerCase();
+        const w = tokenWords.words[k]!;
+        const lower = tokenWords.lower[k]!;
         const before = prevWord;
         prevWord = lower;
-        if (lex.stopwords.has(lower) && !lex.irregular.has(lower)) continue;
+        const stopword = lex.stopwords.has(lower);
+        if (stopword && !lex.irregular.has(lower)) continue;
         // Words of entity names are matched as entities, not again as keywords (mentions are in text order).
         while (mentionIndex < names.length && names[mentionIndex]!.end <= t.start) mentionIndex++;
         const m = names[mentionIndex];
         const inName = (m !== undefined && m.start <= t.start && t.end <= m.end) || roleWords.has(t.start);
-        if (lower.length >= 3 && !lex.stopwords.has(lower) && !inName) keywords.add(conceptOf(lower));
+        if (lower.length >= 3 && !stopword && !inName) keywords.add(conceptOf(lower));
         // The predicate is the first past-tense verb after the subject; reporting verbs ("said") only
         // introduce what is claimed, so the verb of the reported content is preferred.
         if (!predicate && /^\p{Ll}/u.test(w)) {
           const afterSubject = t.start >= firstMentionEnd;
-          if (lex.reportingVerbs.has(stemWith(lower, lex.irregular))) {
+          if (lex.reportingVerbs.has(stemOf(lower))) {
             if (afterSubject) reporting ??= textSpan(text, t.start, t.end);
           } else if (isPastTense(w, lex) && !/^(was|were|had|did|been)$/.test(lower) && !DETERMINERS.has(before) && !PASSIVE_INFINITIVE.has(before) && !/ly$/.test(before)) {
             if (afterSubject) predicate = textSpan(text, t.start, t.end);
@@ -250,7 +267,7 @@ export function extractClaims(article: Article, lex: Lexicon = lexicon(), cues: 
         polarity: negations.some(negates) && modality !== 'denied' ? 'negative' : 'positive',
         modality,
         salience,
-        items: listItems(text, clauseTokens, lex.stopwords),
+        items: listItems(text, tokens, tokenWords, tokenIndex, clauseEnd, lex.stopwords),
         cues: claimCues,
       });
     }

@@ -61,7 +61,7 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
     if (concurrency === 1) {
       const analyzer = (await import('../analyze.js')).createAnalyzer();
       pool = createInlinePool((a) => analyzer.analyze(a));
-    } else pool = createWorkerPool(concurrency);
+    } else pool = createWorkerPool(concurrency, { dropTokens: true }); // analysed articles are only stored here
   }
   const createClusterer = options.createClusterer ?? (await (await import('../ingest/optional-modules.js')).loadClustererFactory()).create;
   const { compareArticles } = await import('../compare/index.js');

@@ -85,7 +85,7 @@ export const ingestBench: BenchSection = {
       progress(`corpus: ${corpus.articles} articles, ${(corpus.bytes / 1e6).toFixed(1)} MB; ingesting with ${workers} worker thread(s)`);
       const dbPath = join(dir, 'bench.db');
       const store = await openStore(dbPath);
-      const pool = createWorkerPool(workers);
+      const pool = createWorkerPool(workers, { dropTokens: true });
       const load = [loadavg()[0]!];
       const cpu0 = process.cpuUsage();
       let summary;

@@ -1,6 +1,6 @@
 // Worker thread: runs the analysis pipeline on articles sent by the pool (analysis-pool.ts), or builds the
 // article first from posted text or HTML (extraction of a long page is work the server's thread skips).
-import { parentPort } from 'node:worker_threads';
+import { parentPort, workerData } from 'node:worker_threads';
 import { createAnalyzer } from '../analyze.js';
 import type { Article, ArticleMeta } from '../model/document.js';
 import { isParallaxError } from '../model/errors.js';
@@ -15,6 +15,9 @@ parentPort?.postMessage({ ready: true });
 
 type Job = { id: number; article: Article } | { id: number; content: { text?: string; html?: string }; meta: Partial<ArticleMeta> & { source: string } };
 
+/** See WorkerPoolOptions.dropTokens. */
+const dropTokens = Boolean((workerData as { dropTokens?: boolean } | null)?.dropTokens);
+
 const cpuSince = (c0: number | null) => {
   const c1 = threadCpuMs();
   return c0 === null || c1 === null ? null : c1 - c0;
@@ -26,6 +29,7 @@ parentPort?.on('message', (msg: Job) => {
   try {
     const input = 'article' in msg ? msg.article : articleFromContent(msg.content, msg.meta);
     const article = analyzer.analyze(input);
+    if (dropTokens) delete article.layers.tokens;
     parentPort!.postMessage({ id: msg.id, article, ms: performance.now() - t0, cpuMs: cpuSince(c0) });
   } catch (e) {
     const code = isParallaxError(e) ? e.code : undefined;

@@ -8,6 +8,7 @@ import type { StoryClusterer, Assignment } from '../cluster/types.js';
 import type { Article } from '../model/document.js';
 import { collectInputs } from './collect.js';
 import { ingest, type IngestItem } from './ingest.js';
+import { articleFromContent } from './read-inputs.js';
 import { createWorkerPool } from './analysis-pool.js';
 
 /** A stand-in clusterer: one story per outlet; an article from outlet "merge" merges story B into A. */
@@ -75,7 +76,7 @@ test('collectInputs walks directories and reads JSON Lines, text, HTML and feed 
 test('ingest stores each article once, assigns stories, follows merges, and resumes idempotently', async () => {
   const dir = fixture();
   const store = await openStore(join(dir, 'db.sqlite'));
-  const pool = createWorkerPool(2);
+  const pool = createWorkerPool(2, { dropTokens: true });
   try {
     const clusterer = outletClusterer();
     const s1 = await ingest(collectInputs([join(dir, 'a.jsonl')], { cwd: dir }), { store, pool, clusterer, clustererName: 'test' }, { batchSize: 2 });
@@ -88,6 +89,11 @@ test('ingest stores each article once, assigns stories, follows merges, and resu
     assert.equal(s1.stories.moved, 1, 'j2 follows the merge of its story');
     const stored = await store.getArticle('j1');
     assert.ok(stored!.layers.sentences && stored!.layers.sentences.length === 2, 'analysed in a worker thread');
+    assert.ok(stored!.layers.tokens && stored!.layers.tokens.length > 0, 'tokens, not sent back by the workers, are recomputed on reading');
+    assert.ok(s1.cpuMs.mainThread === null || s1.cpuMs.mainThread > 0, 'CPU time of the main thread, where the system reports it');
+    const analysed = await pool.analyze(articleFromContent({ text: stored!.original }, { source: 'again' }));
+    assert.equal(analysed.layers.tokens, undefined, 'dropTokens leaves the tokens layer out');
+    assert.deepEqual(analysed.layers.sentences, stored!.layers.sentences);
     const byId = new Map((await store.listArticles()).map((a) => [a.id, a.story]));
     assert.equal(byId.get('j2'), byId.get('j1'));
     assert.notEqual(byId.get('j4'), byId.get('j1'));

@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { crossLanguageKey } from './xkey.js';
+import { crossLanguageKey, englishDemonym } from './xkey.js';
+import { concept } from '../annotate/lexicon.js';
 
 test('cross-language keys: transliterations, case forms, countries and exonyms meet', () => {
   const same = (...names: string[]) => assert.equal(new Set(names.map((n) => crossLanguageKey(n, 'PER'))).size, 1, names.map((n) => `${n}=${crossLanguageKey(n, 'PER')}`).join(' '));
@@ -30,4 +31,17 @@ test('story entities: a Russian and an English report name one person and one pl
   assert.equal(story.length, 3);
   assert.ok(story.some((e) => e.members.length === 2 && e.type === 'PER'));
   assert.ok(story.some((e) => e.members.length === 2 && e.type === 'LOC'));
+});
+
+test('a country adjective in any case reads as its English adjective; other adjectives do not', () => {
+  assert.equal(englishDemonym('индонезийском'), 'indonesian');
+  assert.equal(englishDemonym('Японского'), 'japanese');
+  assert.equal(englishDemonym('российских'), 'russian');
+  assert.equal(englishDemonym('американских'), 'american');
+  assert.equal(englishDemonym('немецкие'), 'german');
+  assert.equal(englishDemonym('президентский'), null);
+  assert.equal(englishDemonym('городских'), null);
+  // So the words around a figure meet across languages: 'на индонезийском острове' / 'the Indonesian island'.
+  assert.equal(concept('индонезийском'), concept('Indonesian'));
+  assert.equal(concept('острове'), concept('island'));
 });

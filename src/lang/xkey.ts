@@ -9,6 +9,7 @@ import { repoRoot } from '../shared-paths.js';
 import { russianCountryNames } from '../annotate/ru/ner/lists.js';
 import { ruNameKey } from '../annotate/ru/ner/stage.js';
 import { foldRu } from '../annotate/ru/normalize.js';
+import { stemRu } from '../annotate/ru/stem.js';
 
 const TRANSLIT: Record<string, string> = {
   а: 'a', б: 'b', в: 'v', г: 'g', д: 'd', е: 'e', ё: 'e', ж: 'zh', з: 'z', и: 'i', й: 'y', к: 'k', л: 'l', м: 'm', н: 'n', о: 'o', п: 'p', р: 'r', с: 's',
@@ -43,6 +44,12 @@ export function phoneticSkeleton(latin: string): string {
 interface Tables {
   countries: Map<string, string>;
   exonyms: Map<string, string>;
+  /** Snowball stems of one-word Russian country names -> ISO alpha-2, longest first (for adjectives: 'индонезийск' of 'индонез'). */
+  countryStems: [string, string][];
+  /** ISO alpha-2 -> English demonym, lower case ('ID' -> 'indonesian'). */
+  demonyms: Map<string, string>;
+  /** Adjective stems whose country's stem does not begin them ('американск' -> 'american'): data/ru/exonyms.json `adjectives`. */
+  adjectives: [string, string][];
 }
 let tables: Tables | null = null;
 function load(): Tables {
@@ -50,15 +57,21 @@ function load(): Tables {
   const countries = new Map<string, string>();
   for (const [name, code] of russianCountryNames()) countries.set(name.split(/\s+/).map(ruNameKey).join(' '), code);
   const require = createRequire(import.meta.url);
-  const wc = require('world-countries') as { cca2: string; cca3: string; name: { common: string; official: string }; altSpellings: string[] }[];
+  const wc = require('world-countries') as { cca2: string; cca3: string; name: { common: string; official: string }; altSpellings: string[]; demonyms?: { eng?: { m: string } } }[];
   const en = new Intl.DisplayNames(['en'], { type: 'region' });
+  const demonyms = new Map<string, string>();
   for (const c of wc) {
     for (const n of [c.name.common, c.name.official, en.of(c.cca2) ?? '', ...c.altSpellings.filter((x) => x.length > 3)]) if (n) countries.set(n.toLowerCase(), c.cca2);
+    const d = c.demonyms?.eng?.m;
+    if (d && /^\p{L}+$/u.test(d)) demonyms.set(c.cca2, d.toLowerCase());
   }
-  const raw = JSON.parse(readFileSync(join(repoRoot(), 'data', 'ru', 'exonyms.json'), 'utf8')) as Record<string, string>;
+  const countryStems = new Map<string, string>();
+  for (const [name, code] of russianCountryNames()) if (!/\s/.test(name) && name.length >= 4) countryStems.set(stemRu(foldRu(name)), code);
+  const raw = JSON.parse(readFileSync(join(repoRoot(), 'data', 'ru', 'exonyms.json'), 'utf8')) as Record<string, string | Record<string, string>>;
   const exonyms = new Map<string, string>();
-  for (const [k, v] of Object.entries(raw)) if (!k.startsWith('_')) exonyms.set(k, v);
-  tables = { countries, exonyms };
+  for (const [k, v] of Object.entries(raw)) if (!k.startsWith('_') && typeof v === 'string') exonyms.set(k, v);
+  const adjectives = Object.entries((raw['adjectives'] ?? {}) as Record<string, string>).map(([k, v]): [string, string] => [k, v.toLowerCase()]);
+  tables = { countries, exonyms, countryStems: [...countryStems].sort((a, b) => b[0].length - a[0].length), demonyms, adjectives };
   return tables;
 }
 
@@ -103,5 +116,30 @@ export function englishPlaceName(word: string): string | null {
   const name = code ? regionNames.of(code) : (t.exonyms.get(key) ?? t.exonyms.get(foldRu(word)) ?? t.exonyms.get(key.replace(/[аяеиоуы]$/, '')));
   const out = name && /^\p{L}+$/u.test(name) ? name.toLowerCase() : null;
   placeNames.set(word, out);
+  return out;
+}
+
+const demonymCache = new Map<string, string | null>();
+
+/**
+ * The English adjective of a Russian adjective of a country in any case form, lower-case or not ("индонезийском" ->
+ * "indonesian", "японского" -> "japanese", "американских" -> "american"); null for other words. The country's stem
+ * begins the adjective's ('индонез' / 'индонезийск'); the rest are listed in data/ru/exonyms.json `adjectives`.
+ */
+export function englishDemonym(word: string): string | null {
+  const cached = demonymCache.get(word);
+  if (cached !== undefined) return cached;
+  let out: string | null = null;
+  const stem = stemRu(foldRu(word.toLowerCase()));
+  if (/[сц]к$/.test(stem)) {
+    const t = load();
+    out = t.adjectives.find(([a]) => stem === a || (stem.startsWith(a) && stem.length - a.length <= 2))?.[1] ?? null;
+    if (!out) {
+      // At most the adjective suffix after the country's stem ('-ийск', '-анск', '-ск'): 'индонез' + 'ийск', not 'австр' + 'алийск'.
+      const hit = t.countryStems.find(([c]) => c.length >= 3 && stem.startsWith(c) && stem.length - c.length <= 4);
+      out = hit ? (t.demonyms.get(hit[1]) ?? null) : null;
+    }
+  }
+  demonymCache.set(word, out);
   return out;
 }

@@ -14,7 +14,7 @@ const QUOTE_OPEN = new Set(['“', '"', '‘', "'", '«', '(']);
 export function gazetteerAt(view: Pick<DocView, 'words'>, gaz: Gazetteer, i: number): { n: number; entry: GazetteerEntry } | null {
   const w = view.words[i]!;
   // One lookup for most words; the all-caps test only for a longer word no name starts with.
-  const names = gaz.byFirstWord.get(w) ?? (w.length > 3 && isAllCaps(w) ? gaz.byFirstWord.get(titleCase(w)) : undefined);
+  const names = gaz.byFirstWord.get(w) ?? (w.length > 3 && !isAsciiLower(w.charCodeAt(1)) && isAllCaps(w) ? gaz.byFirstWord.get(titleCase(w)) : undefined);
   if (!names) return null;
   for (const ws of names) {
     if (i + ws.length > view.words.length) continue;
@@ -28,6 +28,9 @@ export function gazetteerAt(view: Pick<DocView, 'words'>, gaz: Gazetteer, i: num
   }
   return null;
 }
+
+/** A lower-case ASCII letter: a word with one is not all caps (the cheap test before isAllCaps). */
+const isAsciiLower = (c: number) => c >= 97 && c <= 122;
 
 const titleCase = (w: string) => w[0] + w.slice(1).toLowerCase();
 

@@ -21,7 +21,7 @@ export function sentenceRanges(view: DocView): { start: number; end: number }[] 
 const isAbbreviation = (w: string) => /^\p{Lu}$/u.test(w) || ABBREVIATIONS.has(w.toLowerCase());
 
 /** The tagger sees words as CoNLL wrote them: straight quotes. */
-const asConll = (w: string) => w.replace(/[’‘]/g, "'").replace(/[“”]/g, '"');
+const asConll = (w: string) => (/[’‘“”]/.test(w) ? w.replace(/[’‘]/g, "'").replace(/[“”]/g, '"') : w);
 
 const TYPE_OF_KIND: Record<GazetteerEntry['kind'], EntityType> = {
   country: 'LOC',

@@ -342,4 +342,32 @@ test('the object of an attitude or action ends where a comma opens another claus
   assert.equal(of('Clinton avoided all mention of primary challenger Bernie Sanders, even as both campaigned in California.', 'avoided'), 'all mention of primary challenger Bernie Sanders');
   assert.equal(of('Trump attacked Hillary Clinton, who leads in the polls.', 'attacked'), 'Hillary Clinton');
   assert.equal(of('The senator said the bill, which passed on Monday, was weak.', 'said'), 'the bill, which passed on Monday, was weak');
+  assert.equal(of('He distanced himself from the bill and moved to emphasize border security.', 'distanced'), 'himself from the bill');
+  assert.equal(of('The aide assured reporters it was done without his knowledge, but Mr. Obama was furious.', 'assured'), 'it was done without his knowledge');
+  assert.equal(of('Zimmerman said he had received offers for the gun, but “the offers were to use the gun in a fashion I did not like.”', 'said'), 'he had received offers for the gun, but “the offers were to use the gun in a fashion I did not like.”');
+});
+
+test('"was asked by a reporter whether ...": the reporter asks; "X was asked, “...”": nobody named does; "during a Sunday" is when', () => {
+  const [q] = extractQuotes(preparedArticle('Trump was asked by a reporter whether the plan differed from the old one.'), lex, { attitudes: true });
+  assert.equal(q?.speakerMention?.text, 'a reporter');
+  assert.equal(q?.content.map((c) => c.text).join(' | '), 'whether the plan differed from the old one');
+  const [p] = extractQuotes(preparedArticle('Trump, asked by a reporter whether this differed from the old plan, said no.'), lex, { attitudes: true });
+  assert.equal(p?.speakerMention?.text, 'a reporter');
+  const [s] = extractQuotes(preparedArticle('Sanders during a Sunday said the party must change.'), lex, { attitudes: true });
+  assert.equal(s?.speakerMention?.text, 'Sanders');
+  const [r] = extractQuotes(preparedArticle('Blumenthal was asked, “Will you run again?”'), lex, { attitudes: true });
+  assert.equal(r?.speakerMention ?? null, null);
+});
+
+test('a title or headline in quotation marks with no cue is no quote for a reader', () => {
+  const text = 'The senator spoke on Monday. The magazine ran “Secret Lives of the Super Rich” on its cover.\n\n“We will not back down from this fight,” she said.';
+  const q = quotes(text);
+  assert.deepEqual(q.map((x) => x.content), ['We will not back down from this fight']);
+});
+
+test('quotes with no cue in paragraphs one after another, no attribution between, are one passage', () => {
+  const text = 'The candidate spoke only in bromides during the interview.\n\n“We have to do something and it is the only way.”\n\n“We have to be a lot tougher than we are now.”';
+  const q = quotes(text).filter((x) => x.direct);
+  assert.equal(q.length, 1);
+  assert.equal(q[0]!.content, 'We have to do something and it is the only way. | We have to be a lot tougher than we are now.');
 });

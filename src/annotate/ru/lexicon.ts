@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { repoRoot } from '../../shared-paths.js';
 import { foldRu } from './normalize.js';
 import { stemRu } from './stem.js';
-import { englishPlaceName } from '../../lang/xkey.js';
+import { englishDemonym, englishPlaceName } from '../../lang/xkey.js';
 
 let map: Map<string, string> | null = null;
 
@@ -34,10 +34,11 @@ export function isCyrillic(word: string): boolean {
 
 /**
  * What a Russian word stands for when facts are compared: its English word when the bilingual lexicon has
- * it (so figures and acts meet across languages), or a country's or listed place's English name, else its Snowball stem.
+ * it (so figures and acts meet across languages), a country's or listed place's English name, the English adjective of a
+ * country's adjective ('индонезийском' -> 'indonesian'), else its Snowball stem.
  */
 export function ruConceptWord(word: string): { english: string } | { stem: string } {
-  const en = englishWordFor(word) ?? (/^\p{Lu}/u.test(word) ? englishPlaceName(word) : null);
+  const en = englishWordFor(word) ?? (/^\p{Lu}/u.test(word) ? englishPlaceName(word) : null) ?? englishDemonym(word);
   return en ? { english: en } : { stem: stemRu(foldRu(word)) };
 }
 
@@ -48,7 +49,9 @@ export function englishWordFor(word: string): string | null {
     for (const [ru, en] of ruEnPairs()) if (!map.has(stemRu(ru))) map.set(stemRu(ru), en.toLowerCase());
   }
   const w = foldRu(word);
-  const direct = map.get(stemRu(w));
+  const stem = stemRu(w);
+  // Snowball leaves a noun's ending in some forms only ('острове' -> 'остров', 'остров' -> 'остр'): the stem stemmed again.
+  const direct = map.get(stem) ?? (stem.length >= 4 ? map.get(stemRu(stem)) : undefined);
   if (direct) return direct;
   // A past form whose Snowball stem is not its infinitive's ("посмотрело" / "посмотреть"): the infinitive's.
   const past = /^(.{3,}[аеиоуыяю])л(?:а|о|и)?(с[ья])?$/.exec(w);

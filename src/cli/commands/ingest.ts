@@ -26,6 +26,10 @@ export function formatSummary(s: IngestSummary, workers: number): string {
     `stories: ${s.stories.new} new, ${s.stories.touched} with new articles${s.stories.moved ? `, ${s.stories.moved} articles moved by merges` : ''} (clusterer: ${s.clusterer})`,
     `time ${s.seconds} s (${s.articlesPerSecond} articles/s): analysis ${s.analysed ? `${s.timings.analysis} ms over ${workers} worker thread${workers === 1 ? '' : 's'}` : 'skipped'}, clustering ${s.timings.clustering} ms, storage ${s.timings.storage} ms`,
   ];
+  const cpu = s.cpuMs;
+  if (cpu.mainThread !== null) {
+    lines.push(`CPU time: analysis ${s.analysed ? `${cpu.analysis ?? '?'} ms` : 'skipped'}, clustering ${cpu.clustering ?? '?'} ms, storage ${cpu.storage ?? '?'} ms; main thread ${cpu.mainThread} ms in all`);
+  }
   if (s.failures.length) {
     lines.push('failures:');
     for (const f of s.failures) lines.push(`  ${printable(f.message)}`);
@@ -118,7 +122,7 @@ export async function analysisPoolFor(values: Record<string, unknown>): Promise<
     return { pool: createInlinePool((a) => analyzer.analyze(a)), workers: 0 };
   }
   const budget = positiveInt(values['analysis-budget'], 'analysis-budget', DEFAULT_ANALYSIS_BUDGET_MS / 1000);
-  return { pool: createWorkerPool(workers, { budgetMs: budget * 1000 }), workers };
+  return { pool: createWorkerPool(workers, { budgetMs: budget * 1000, dropTokens: true }), workers };
 }
 
 export async function runIngest(targets: string[], values: Record<string, unknown>, io: CliIO, command: string): Promise<{ summary: IngestSummary; workers: number }> {

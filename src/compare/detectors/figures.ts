@@ -119,6 +119,15 @@ function laterOf(a: Article, b: Article): Article | null {
   return ta > tb ? a : b;
 }
 
+/** Whether two running lengths (in days) differ by the whole days between their reports, within a day. */
+function stillRunning(x: FigureFact, y: FigureFact): boolean {
+  const px = x.article.published ? Date.parse(x.article.published) : NaN;
+  const py = y.article.published ? Date.parse(y.article.published) : NaN;
+  if (!Number.isFinite(px) || !Number.isFinite(py)) return false;
+  const elapsed = Math.round((py - px) / 86400e3);
+  return elapsed !== 0 && Math.abs(y.central - x.central - elapsed) < 1;
+}
+
 /** Whether two figures that do not meet can still be one measure: far-apart exact figures measure different things. */
 function comparableValues(x: FigureFact, y: FigureFact): boolean {
   if (x.vague && y.vague) return true;
@@ -222,6 +231,9 @@ function oneToOne(scored: readonly { x: FigureFact; y: FigureFact; s: number }[]
     const mates = (f: FigureFact, list: readonly FigureFact[]) =>
       list.filter((o) => o !== f && o.sentence === f.sentence && o.source === f.source && (!oppositeHedges(x, y) || Math.min(Math.abs(o.value.start - f.value.end), Math.abs(f.value.start - o.value.end)) < 16));
     if (mates(y, B).some((o) => !disjoint(x, o)) || mates(x, A).some((o) => !disjoint(o, y))) continue;
+    // Two running lengths that differ by the days between their reports are one length told on two days
+    // ("a 17-day protest" on the 1st / "for 18 days" on the 2nd).
+    if (x.running && y.running && stillRunning(x, y)) continue;
     const exact = !x.vague && !y.vague;
     if (settled(x, exact) >= 0.8 * s || settled(y, exact) >= 0.8 * s || !comparableValues(x, y)) continue;
     const later = laterOf(x.article, y.article);

@@ -34,3 +34,12 @@ test('status: a plan told done later by another verb of its family ("will embrac
   // The plan told done in a report written before it is no outcome of it.
   assert.deepEqual(modalityAt(plan, '2021-03-03', done, '2021-03-01'), []);
 });
+
+test('status: "will share the list" and "has handed over lists" the same day are one act done or not yet', () => {
+  const plan = 'The foreign office said the Indian government will also share the list of Pakistani prisoners with the High Commission in New Delhi.';
+  const done = 'Keeping up with the 2008 agreement, India has handed over lists of Pakistani prisoners to the High Commission, officials said.';
+  const found = modalityAt(plan, '2020-01-01', done, '2020-01-01');
+  assert.ok(found.some((s) => s.includes('will also share') && s.includes('handed')), found.join('\n'));
+  // Handing over another thing is another act.
+  assert.deepEqual(modalityAt(plan, '2020-01-01', done.replace('lists of Pakistani prisoners', 'a protest note'), '2020-01-01'), []);
+});

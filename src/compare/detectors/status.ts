@@ -91,7 +91,9 @@ export const statusDetector: Detector = {
           const event = x.act === y.act && events.has(x.act);
           // (A pair of one family stands on its clauses alone: no shared participant makes up for them.)
           if (kin) {
-            if (s >= MIN) pairs.push({ x, y, s });
+            // (Or on half of them when both say what the act is done to, and it is one thing: "will share the list" / "handed over lists".)
+            const oneThing = !!x.theme?.size && !!y.theme?.size;
+            if (s >= MIN || (oneThing && s >= MIN / 2)) pairs.push({ x, y, s });
           } else if (s >= MIN || ((shared || event) && s >= MIN / 2) || blanket) pairs.push({ x, y, s: Math.max(s, blanket ? MIN / 2 : 0) });
         }
         pairs.sort((p, q) => q.s - p.s);

@@ -164,3 +164,16 @@ test('"last week" in reports days apart is one rolling week: its tallies are com
   // "Last week" in one report and "this week" in another of the same day are two weeks.
   assert.equal(conflicts(post, '2020-01-01', tv.replace('last week', 'this week'), '2020-01-01').length, 0);
 });
+
+test('running lengths that differ by the days between their reports are one length told on two days', () => {
+  const at = (text: string, outlet: string, day: string) => analyzer.analyze(articleFromContent({ text }, { id: outlet, source: outlet, outlet, title: null, published: `${day}T12:00:00Z` }));
+  const conflicts = (aDay: string, bDay: string) =>
+    compareArticles([
+      at('Women in Shaheen Bagh in New Delhi, who have been holding a nonstop 17-day protest, invited people to join them.', 'A', aDay),
+      at('Protesters gathered in Shaheen Bagh in New Delhi, where hundreds of residents have blocked a major highway for 18 days.', 'B', bDay),
+    ]).findings.filter((f) => f.kind === 'conflict' && f.type === 'number');
+  assert.equal(conflicts('2020-01-01', '2020-01-02').length, 0);
+  // The same day, or the longer length in the earlier report: the lengths disagree.
+  assert.equal(conflicts('2020-01-01', '2020-01-01').length, 1);
+  assert.equal(conflicts('2020-01-02', '2020-01-01').length, 1);
+});

@@ -316,7 +316,11 @@ export function statusFacts(article: Article, toStory: (id: string) => string): 
         let k = Math.max(0, Math.min(cue, i) - 1);
         while (k > 0 && Math.min(cue, i) - k < 8 && !breakAfter(k - 1)) k--;
         for (; k < Math.min(cue, i) && !PREPOSITION.test(words[k]!.lower) && !AUX.has(words[k]!.lower); k++) if (content(k) && !/^(will|expected|set|due|yet|not)$/.test(words[k]!.lower)) theme.add(concept(words[k]!.lower));
-      } else for (let k = i + 1, taken = 0; k < n && taken < 4 && !breakAfter(k - 1) && !PREPOSITION.test(words[k]!.lower); k++, taken++) if (content(k)) theme.add(concept(words[k]!.lower));
+      } else {
+        // (A particle of the verb is no preposition: "handed over lists of prisoners".)
+        const from = i + 1 < n && !breakAfter(i) && /^(over|out|up|off|down|back)$/.test(words[i + 1]!.lower) ? i + 2 : i + 1;
+        for (let k = from, taken = 0; k < n && taken < 4 && !breakAfter(k - 1) && !PREPOSITION.test(words[k]!.lower); k++, taken++) if (content(k)) theme.add(concept(words[k]!.lower));
+      }
     }
     out.push({
       kind: 'status',

@@ -55,6 +55,23 @@ function quantityAt(s: Side): Quantity | undefined {
   return (s.article.layers.quantities ?? []).find((q) => overlaps(q, s.value));
 }
 
+/** The capitalised modifiers of what a figure counts ("267 Pakistan civilian prisoners": pakistan), lower case. */
+function namedModifiers(s: Side): string[] {
+  const np = /^\s+((?:[\p{L}'’-]+\s+){0,3})/u.exec(s.article.text.slice(s.value.end, s.value.end + 60).split(/[.,;:!?&()"“”]/)[0]! + ' ');
+  return (np?.[1] ?? '').split(/\s+/).filter((w) => /^\p{Lu}\p{Ll}{3,}$/u.test(w)).map((w) => w.toLowerCase());
+}
+
+/**
+ * Two figures of things each told from another place or people ("267 Pakistan civilian prisoners" / "282 Indian
+ * prisoners"): two counts. Names alike in their first five letters are one ("Pakistan" / "Pakistani").
+ */
+export function differentOrigins(x: Side, y: Side): boolean {
+  const a = namedModifiers(x);
+  const b = namedModifiers(y);
+  const alike = (u: string, v: string) => u.slice(0, 5) === v.slice(0, 5);
+  return a.length > 0 && b.length > 0 && !a.some((u) => b.some((v) => alike(u, v)));
+}
+
 /** Drops figure conflicts whose two figures count different things, or agree at the rounder one's precision. */
 export const measuresRefiner: Refiner = {
   name: 'measures',
@@ -68,7 +85,7 @@ export const measuresRefiner: Refiner = {
       // Two names for people count one crowd only when the figures were aligned by their act (the figure
       // detector), not by the words of the measure alone (the figures table: "12 officers" / "26 nationals").
       const byAct = !c.details?.byMeasureWords;
-      if (differentThings(countedOf(x, fx), countedOf(y, fy), related, byAct ? isPerson : undefined)) return false;
+      if (differentThings(countedOf(x, fx), countedOf(y, fy), related, byAct ? isPerson : undefined) || differentOrigins(x, y)) return false;
       return !sameAtPrecision(quantityAt(x), quantityAt(y));
     });
   },

@@ -83,3 +83,16 @@ test('scope: a tally over scores of incidents is a running total, not one day\'s
   );
   assert.equal(numberConflicts(c).length, 0, JSON.stringify(numberConflicts(c).map((f) => f.summary)));
 });
+
+test('measures: counts of things each told from another country are two counts, one country told two ways is one', () => {
+  const apart = compareTexts(
+    'India has handed over lists of 267 Pakistan civilian prisoners to the High Commission in New Delhi.',
+    'Pakistan has handed over a list of 282 Indian civilian prisoners to the High Commission in Islamabad.',
+  );
+  assert.equal(numberConflicts(apart).length, 0, JSON.stringify(numberConflicts(apart).map((f) => f.summary)));
+  const same = compareTexts(
+    'India has handed over lists of 267 Pakistan civilian prisoners to the High Commission in New Delhi.',
+    'India has handed over lists of 282 Pakistani civilian prisoners to the High Commission in New Delhi.',
+  );
+  assert.equal(numberConflicts(same).length, 1, JSON.stringify(same.findings.map((f) => f.summary)));
+});

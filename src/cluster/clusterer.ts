@@ -81,6 +81,14 @@ export interface ClusterOptions {
    * report's neighbours are the event's other reports, and while the event is still in pieces the
    * corrected link between the pieces stays near 0 (a 150-report undated event stayed in 91 pieces). */
   strongLink: number;
+  /** Articles published more than this many days apart are no candidates: they give up their slots
+   * (`maxCandidates`) before the cut. They could make no edge anyway (beyond the scoring horizon, about
+   * two weeks, pairs are not scored); a long stream holds many far-apart reports of recurring topics, and
+   * the longer the stream the more of the slots they took from the event's own reports (synthetic stream
+   * of one source story every few weeks: F1 0.869 at 10k articles, 0.850 at 100k). Within a year they
+   * keep their slots: dropping every report beyond the horizon let more reports of other shootings of
+   * the same weeks be scored (GVC precision 0.983 -> 0.961; half a year: 0.974). */
+  candidateDays: number;
 }
 
 export const DEFAULT_CLUSTER_OPTIONS: ClusterOptions = {
@@ -107,6 +115,7 @@ export const DEFAULT_CLUSTER_OPTIONS: ClusterOptions = {
   settleMargin: 0.05,
   hubPrior: 0.5,
   strongLink: 0.5,
+  candidateDays: 365,
   seriesPenalty: 0.3,
   reviewWindow: 500,
 };
@@ -327,6 +336,8 @@ export function createStoryClusterer(options: Partial<ClusterOptions> = {}, deps
   // and copies must be within the window.
   const horizon = Math.max(o.timeWindowDays, o.timeWindowDays + o.timeDecayDays * Math.log(o.dateBoost / (o.edgeFloor * o.threshold)));
   let perCount = new Int32Array(32);
+  /** Articles published further apart than this are no candidates (never nearer than the horizon). */
+  const candidateHorizon = Math.max(horizon, o.candidateDays);
 
   // No path compression: a merge of the settled view can be undone (see `settle`), and union by size
   // keeps every path short (log2 of the story's size).
@@ -553,7 +564,13 @@ export function createStoryClusterer(options: Partial<ClusterOptions> = {}, deps
     const most = f.top.length;
     if (perCount.length < most + 1) perCount = new Int32Array(most + 1);
     perCount.fill(0);
-    for (const j of touched) if (hits[j]! >= o.minSharedTerms) perCount[hits[j]!]!++;
+    // Far-apart articles give up their slots (see `candidateDays`); undated ones are never far.
+    const day = f.day ?? NaN;
+    for (const j of touched) {
+      const gap = day - days[j]!;
+      if (gap > candidateHorizon || gap < -candidateHorizon) hits[j] = 0;
+      else if (hits[j]! >= o.minSharedTerms) perCount[hits[j]!]!++;
+    }
     let cut = o.minSharedTerms;
     let above = 0;
     for (let h = most; h >= o.minSharedTerms; h--) {

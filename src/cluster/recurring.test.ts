@@ -54,3 +54,19 @@ test('follow-ups of a shooting (updated toll two days on, funeral five, charges 
 test('the follow-ups are placed alike in every arrival order', () => {
   for (const seed of [1, 2, 3, 4, 5]) check(partition(seededShuffle(all, seed)), `order seed ${seed}`);
 });
+
+test('reports of two years ago that share every heavy word do not take the candidate slots of the event\'s own reports', () => {
+  // Forty reports worded like fire2, five days apart (none a wire copy of another) two years earlier:
+  // each shares all of fire2's index terms, fire1 only some. They can make no edge (too far apart); were
+  // they candidates they would fill fire2's candidate slots and fire1 would never be scored against it.
+  const day = (k: number) => new Date(Date.UTC(2023, 0, 1 + 5 * k)).toISOString().slice(0, 10);
+  const old = Array.from({ length: 40 }, (_, k) => art(`old${k}`, 'Ohio Wire', day(k), shooting[1]!.title!, shooting[1]!.text));
+  const stream = [...old, shooting[0]!, shooting[1]!];
+  const c = createStoryClusterer();
+  for (const a of stream) c.add(a);
+  assert.equal(c.storyOf('fire1'), c.storyOf('fire2'));
+  assert.notEqual(c.storyOf('old0'), c.storyOf('fire2'));
+  const unbounded = createStoryClusterer({ candidateDays: Infinity });
+  for (const a of stream) unbounded.add(a);
+  assert.notEqual(unbounded.storyOf('fire1'), unbounded.storyOf('fire2'), 'the test stream no longer fills the candidate slots');
+});

@@ -1,8 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Article, Claim, TimeExpression } from '../model/document.js';
+import type { Article, Claim, Quantity, TimeExpression } from '../model/document.js';
 import type { ClaimView } from './align.js';
-import { clauseModality, durationsClash, factMatch, onlyOnePossible, predicateFound, statesOneFact } from './agreement.js';
+import { clauseModality, durationsClash, factMatch, onlyOnePossible, predicateFound, statesOneFact, valuesClash } from './agreement.js';
 import { sharedLexicon } from './relatedness.js';
 
 test('a clause that holds its act as possible is not one that states or plans it', () => {
@@ -44,4 +44,19 @@ test('two statements whose acts are each missing from the other state two facts,
   const unclear = "So far, though, it's unclear how Buttigieg's numbers may compare to other top 2020 contenders, as they haven't released their totals.";
   const unclear2 = "It's still unclear how Buttigieg's final-quarter haul stacks up to the other 2020 frontrunners — they have not yet announced their fundraising totals.";
   assert.equal(facts(unclear, unclear2, ['released', 'announced']), true);
+});
+
+function figures(text: string, quantities: Partial<Quantity>[]): ClaimView {
+  const qs = quantities.map((q) => ({ kind: 'level', unit: null, countedHead: null, low: q.value, high: q.value, ...q }) as Quantity);
+  const claim = { start: 0, end: text.length, times: [], quantities: qs.map((_, i) => i) } as unknown as Claim;
+  return { claim, article: { text, layers: { quantities: qs } } as unknown as Article } as unknown as ClaimView;
+}
+
+test('percentages of one thing clash even when only one has its thing counted read', () => {
+  const y2014 = figures('The effective federal tax rate for 2014 was 35.7 percent', [{ value: 35.7, unit: '%', countedHead: 'rate' }]);
+  const y2007 = figures('from 2007 through 2014 ... for an effective tax rate of 31.55 percent', [{ value: 31.55, unit: '%' }]);
+  assert.equal(valuesClash(y2014, y2007), true);
+  assert.equal(valuesClash(y2014, figures('a rate of 35.7 percent', [{ value: 35.7, unit: '%' }])), false);
+  // Counts without a unit keep to their thing counted ("12 people" / "5").
+  assert.equal(valuesClash(figures('12 people', [{ value: 12, countedHead: 'people' }]), figures('5', [{ value: 5 }])), false);
 });

@@ -165,7 +165,7 @@ export function valuesClash(a: ClaimView, b: ClaimView): boolean {
   let clash = false;
   for (const x of finiteQuantities(a)) {
     for (const y of finiteQuantities(b)) {
-      if (x.kind !== y.kind) continue;
+      if (!sameKind(x, y)) continue;
       if (!numbersConflict(x.q, y.q)) return false;
       clash = true;
     }
@@ -186,6 +186,14 @@ function finiteQuantities(v: ClaimView): { q: Quantity; kind: string }[] {
   return out;
 }
 const quantitiesMemo = new WeakMap<ClaimView, { q: Quantity; kind: string }[]>();
+/**
+ * Figures of one kind: the same kind and thing counted, or, for figures with a unit, one of them without a thing
+ * counted read ("the tax rate for 2014 was 35.7 percent" / "an effective tax rate of 31.55 percent").
+ */
+function sameKind(x: { q: Quantity; kind: string }, y: { q: Quantity; kind: string }): boolean {
+  if (x.kind === y.kind) return true;
+  return x.q.unit !== null && x.q.unit === y.q.unit && x.q.kind === y.q.kind && (!x.q.countedHead || !y.q.countedHead);
+}
 const quantityKind = (q: Quantity) => `${q.kind}:${q.unit ?? ''}:${q.countedHead ? concept(q.countedHead) : ''}`;
 
 /**

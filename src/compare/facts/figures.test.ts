@@ -177,3 +177,13 @@ test('running lengths that differ by the days between their reports are one leng
   assert.equal(conflicts('2020-01-01', '2020-01-01').length, 1);
   assert.equal(conflicts('2020-01-02', '2020-01-01').length, 1);
 });
+
+test('what a sum of money pays for is its head: two sums for two things are two figures', () => {
+  assert.equal(figure('Jackson’s wife spent $5,150 on fur capes and parkas, court documents said.', '$5,150').head, 'cape');
+  assert.equal(figure('He used the money for a $5,587.75 vacation at a retreat, the document said.', '$5,587.75').head, 'vacation');
+  assert.equal(figure('He used $750,000 in campaign money for personal items.', '$750,000').head, null);
+  assert.equal(
+    numberConflicts('Jackson’s wife spent $5,150 on fur capes and parkas, court documents said.', 'Jackson used the campaign money for a $5,587.75 vacation at a retreat on Martha’s Vineyard, the document said.').length,
+    0,
+  );
+});

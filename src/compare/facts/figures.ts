@@ -321,6 +321,30 @@ function pluralAfter(text: string, from: number): string | null {
   return null;
 }
 
+/** Currency units (ISO codes). */
+const CURRENCY = /^[A-Z]{3}$/;
+
+/**
+ * What a sum of money pays for: the noun it modifies ("a $5,587.75 vacation at", "a $1.2 trillion infrastructure
+ * package") or, after a verb of spending, the noun after "on" ("spent $5,150 on fur capes"). Null otherwise ("$750,000
+ * in campaign money").
+ */
+function spentOn(text: string, value: Span): string | null {
+  const stop = lexicon().stopwords;
+  const after = text.slice(value.end, value.end + 60);
+  const spent = /\b(?:spen[dt]|spending|paid|pay|pays|paying)\s+$/i.test(text.slice(Math.max(0, value.start - 20), value.start)) ? /^\s+on\s+/.exec(after) : null;
+  const rest = spent ? after.slice(spent[0].length) : after;
+  let head: string | null = null;
+  // The last word of a run of at most three lower-case words, ended by a function word or punctuation.
+  const words = /^\s*((?:\p{Ll}[\p{Ll}'’-]*\s+){0,3})/u.exec(`${rest} `)?.[1]?.trim().split(/\s+/).filter(Boolean) ?? [];
+  for (const w of words) {
+    // ("$9,587.64 worth of", "$43,350 men's watch": no noun of its own.)
+    if (stop.has(w) || /^(?:million|billion|trillion|thousand|worth)$/.test(w) || /['’]/.test(w)) break;
+    head = w;
+  }
+  return head && head.length > 2 ? concept(head.replace(/(?<=[^s])s$/, '')) : null;
+}
+
 /** Figures an article gives: its quantities (minus ages, years, ranks) and vague counts ("dozens of", "thousands of"). */
 export function figureFacts(article: Article, toStory: (id: string) => string): FigureFact[] {
   const text = article.text;
@@ -336,7 +360,7 @@ export function figureFacts(article: Article, toStory: (id: string) => string): 
     // "a 24-page indictment", "a 17-day protest": the figure counts the noun of the compound (pages, days).
     const compound = /^-([a-z]+)\b(?!-)/i.exec(text.slice(q.end, q.end + 20));
     const noun = compound ? compound[1]!.toLowerCase() : q.countedHead ?? (q.unit === null ? pluralAfter(text, q.end) : null);
-    const head = noun ? concept(noun) : measureBefore(text, q);
+    const head = noun ? concept(noun) : (measureBefore(text, q) ?? (q.unit && CURRENCY.test(q.unit) ? spentOn(text, q) : null));
     // Lengths and masses in their base unit: "45 miles" and "72 km" are one figure.
     const f = (q.unit && factLexicon().unitFactors.get(q.unit)) || 1;
     out.push({

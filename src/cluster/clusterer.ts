@@ -488,6 +488,9 @@ export function createStoryClusterer(options: Partial<ClusterOptions> = {}, deps
    * level leaves out the other story as well (how much better the other story is than the rest).
    */
   const linkOut = { raw: 0, corrected: 0 };
+  // Scratch of `link` (pairs of score, article; their order by score), kept between calls.
+  const scores: number[] = [];
+  const order: number[] = [];
   /** Links kept by the versions of their two stories (ordered: on a tie of sizes the first is `small`). */
   const linkCache = new Map<number, Map<number, [number, number]>>();
   let linkCount = 0;
@@ -507,7 +510,6 @@ export function createStoryClusterer(options: Partial<ClusterOptions> = {}, deps
     let raw = 0;
     let corrected = 0;
     let count = 0;
-    const scores: number[] = [];
     for (const x of members.get(small)!) {
       if (nodes[x]!.duplicateOf !== null) continue;
       count++;
@@ -518,7 +520,7 @@ export function createStoryClusterer(options: Partial<ClusterOptions> = {}, deps
         if (nodes[j]!.duplicateOf === null && find(j) === other) scores.push(e[q + 1]!, j);
       }
       // Best `k` by plain score (pairs of score, article).
-      const order: number[] = [];
+      order.length = 0;
       for (let q = 0; q < scores.length; q += 2) order.push(q);
       order.sort((a, b) => scores[b]! - scores[a]!);
       let sumRaw = 0;

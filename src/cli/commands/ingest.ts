@@ -41,7 +41,7 @@ export function formatSummary(s: IngestSummary, workers: number): string {
 export const ingestOptions = {
   ...dbOption,
   json: { type: 'boolean', description: 'print the summary as JSON' },
-  workers: { type: 'string', valueName: 'N', description: 'analysis worker threads (default: cores - 1, at least 1; 0 = in this thread)' },
+  workers: { type: 'string', valueName: 'N', description: 'analysis worker threads (default: cores - 1, or 2 on two cores; 0 = in this thread)' },
   'skip-analysis': { type: 'boolean', description: 'store articles as read, without analysis (faster; search still works)' },
   'skip-clustering': { type: 'boolean', description: 'do not assign articles to stories' },
   batch: { type: 'string', valueName: 'N', description: 'articles per transaction (default 64)' },

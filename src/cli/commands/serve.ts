@@ -33,7 +33,7 @@ export const serveCommand: Command = {
     db: { type: 'string', valueName: 'PATH|URL', description: 'database file, postgres:// URL, or :memory:' },
     examples: { type: 'boolean', description: 'load the bundled example stories (examples/*/sources.json) first' },
     'allow-host': { type: 'string', multiple: true, valueName: 'NAME', description: 'also answer to this Host name (repeat; default: the bound address and loopback names)' },
-    workers: { type: 'string', valueName: 'N', description: 'analysis worker threads for posted articles (default: cores - 1, at least 1)' },
+    workers: { type: 'string', valueName: 'N', description: 'analysis worker threads for posted articles (default: cores - 1, or 2 on two cores)' },
     'analysis-budget': { type: 'string', valueName: 'SECONDS', description: 'time one posted article may take to analyse (default 120)' },
   },
   async run({ values }, io) {

@@ -8,7 +8,7 @@ import { Worker } from 'node:worker_threads';
 import type { Article, ArticleMeta } from '../model/document.js';
 import { ParallaxError, type ErrorCode } from '../model/errors.js';
 import { articleFromContent } from './read-inputs.js';
-import { threadCpuMs } from './thread-cpu.js';
+import { createSpanClock } from './thread-cpu.js';
 
 export interface AnalysisPool {
   analyze(article: Article): Promise<Article>;
@@ -46,28 +46,24 @@ export interface WorkerPoolOptions {
 }
 
 export function createInlinePool(analyze: (a: Article) => Article): AnalysisPool {
-  let busy = 0;
-  let cpu: number | null = 0;
+  const clock = createSpanClock();
   return {
     async analyze(article) {
-      const t0 = performance.now();
-      const c0 = threadCpuMs();
+      const t = clock.start();
       try {
         return analyze(article);
       } finally {
-        busy += performance.now() - t0;
-        const c1 = threadCpuMs();
-        cpu = cpu === null || c0 === null || c1 === null ? null : cpu + c1 - c0;
+        clock.stop(t);
       }
     },
     async analyzeContent(content, meta) {
       return this.analyze(articleFromContent(content, meta));
     },
     get busyMs() {
-      return busy;
+      return clock.wallMs;
     },
     get cpuMs() {
-      return cpu;
+      return clock.cpuMs;
     },
     async close() {},
   };

@@ -91,6 +91,8 @@ test('statements that place their fact at dates that do not meet do not agree on
   const said2017 = dated('The lawyers said in 2017 that he repaid the campaign about $60,000.', [['2017', '2017']]);
   assert.equal(datesClash(repaid, said2017), true);
   assert.equal(datesClash(dated('Trump tweeted Tuesday that he had accepted', [['Tuesday', '2016-08-30']]), dated('On Wednesday, Fox expressed disbelief', [['Wednesday', '2016-08-31']])), true);
+  // A day against a month: the dates of two facts of one sentence, more often than not.
+  assert.equal(datesClash(dated('Earlier Friday, Cheney revealed her position, since declaring her candidacy in July', [['Friday', '2013-11-15']]), dated('Cheney declared in July she plans to challenge Enzi', [['July', '2013-07']])), false);
   // A date within the other meets it; a statement without a date says nothing against one.
   assert.equal(datesClash(dated('He resigned in March 2017.', [['March 2017', '2017-03']]), dated('He resigned in 2017.', [['2017', '2017']])), false);
   assert.equal(datesClash(dated('He resigned in March 2017.', [['March 2017', '2017-03']]), dated('He resigned.', [])), false);

@@ -236,9 +236,9 @@ function calendarDates(v: ClaimView): string[] {
 }
 
 /**
- * Dates of two statements that none of the other's meet ("repaid ... earlier this year" in 2018 / "said in 2017 that
- * ... repaid"): the statements place their facts at different times, so they do not agree on them. Two dates meet when
- * one lies within the other ("2018" / "2018-03-12").
+ * Dates of two statements that none of the other's meet, two of them told as precisely ("repaid ... earlier this year"
+ * in 2018 / "said in 2017 that ... repaid"): the statements place their facts at different times, so they do not agree
+ * on them. Two dates meet when one lies within the other ("2018" / "2018-03-12").
  */
 export function datesClash(a: ClaimView, b: ClaimView): boolean {
   const da = calendarDates(a);
@@ -249,7 +249,10 @@ export function datesClash(a: ClaimView, b: ClaimView): boolean {
     const [p, q] = yearless(x, y);
     return p!.startsWith(q!) || q!.startsWith(p!);
   };
-  return da.length > 0 && db.length > 0 && !da.some((x) => db.some((y) => meet(x, y)));
+  // Two dates told as precisely ("Tuesday" / "Wednesday", "earlier this year" / "in 2017") that differ; a day against a
+  // month is more often the dates of two facts of one sentence ("Earlier Friday ... since declaring in July").
+  const clash = da.some((x) => db.some((y) => x.length === y.length && !meet(x, y)));
+  return clash && !da.some((x) => db.some((y) => meet(x, y)));
 }
 
 /** Figures or durations of one kind that disagree, and none that agree. */

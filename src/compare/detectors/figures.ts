@@ -24,6 +24,8 @@ export function figureAffinity(
   contrasting: (a: string, b: string) => boolean = () => false,
 ): number {
   if (x.planned !== y.planned) return 0;
+  // A change's starting value against a current value: two readings of the measure at two times.
+  if (!!x.previous !== !!y.previous) return 0;
   // Figures of two named days are two counts ("hundreds on Wednesday" / "thousands on Tuesday").
   if (x.day && y.day && (x.day.startsWith('XXXX') || y.day.startsWith('XXXX') ? x.day.slice(5) !== y.day.slice(5) : x.day !== y.day)) return 0;
   // Figures of two periods are two measures ("$33 in the fourth quarter" / "$38 in 2019").

@@ -209,3 +209,11 @@ test('"about" a figure of one significant digit allows for its rounding', () => 
   const small = figure('About 40 people were hurt.', 'About 40');
   assert.ok(small.high <= 42.5);
 });
+
+test('the value a change starts from, or the previous period\'s figure, is an earlier value of the measure', () => {
+  assert.equal(figure('Unemployment claims fell to 473,000 last week from a revised 507,000 a week earlier.', '507,000').previous, true);
+  assert.equal(figure('Unemployment claims fell to 473,000 last week from a revised 507,000 a week earlier.', '473,000').previous, undefined);
+  assert.equal(figure('The mini-car segment showed a decline of 13.6 per cent at 23,883 units from 27,649.', '27,649').previous, true);
+  assert.equal(figure("The previous week's figure was revised up to 371,000.", 'up to 371,000').previous, true);
+  assert.equal(figure('Jobless claims increased by 2,000 from the previous week to 373,000.', '373,000').previous, undefined);
+});

@@ -362,6 +362,17 @@ function spentOn(text: string, value: Span): string | null {
   return head && head.length > 2 ? concept(head.replace(/(?<=[^s])s$/, '')) : null;
 }
 
+/**
+ * A figure that is the measure's earlier value: the start of a change ("fell to 473,000 from a revised 507,000", "23,883
+ * units from 27,649", "from 498,000 to 507,000") or a figure said of the previous period ("the previous week's figure
+ * was revised up to 371,000"). It is held only against earlier values.
+ */
+function isPreviousValue(text: string, value: Span): boolean {
+  const before = text.slice(Math.max(0, value.start - 80), value.start).split(/[.;:!?]/).pop()!;
+  if (/\bfrom\s+(?:an?\s+)?(?:(?:upwardly|downwardly)\s+)?(?:revised\s+)?(?:about\s+|around\s+|nearly\s+)?$/i.test(before)) return true;
+  return /\b(?:previous|prior|preceding)\s+(?:week|month|quarter|year)['’]s\b/i.test(before.split(/,\s+(?:and|but|while|as)\b/).pop()!);
+}
+
 /** Figures an article gives: its quantities (minus ages, years, ranks) and vague counts ("dozens of", "thousands of"). */
 export function figureFacts(article: Article, toStory: (id: string) => string): FigureFact[] {
   const text = article.text;
@@ -403,6 +414,7 @@ export function figureFacts(article: Article, toStory: (id: string) => string): 
       ...weekAbout(article, context, q),
       ...sourceOf(article, q, context, q, toStory),
       running: false,
+      ...(isPreviousValue(text, q) ? { previous: true } : {}),
     });
     taken.push(q);
   }

@@ -49,6 +49,8 @@ export interface FigureFact extends Mention {
   sourceName: string | null;
   /** A duration still running when the report was written ("have blocked the highway for 18 days"). */
   running: boolean;
+  /** The measure's earlier value a change starts from ("fell to 473,000 from a revised 507,000"; "the previous week's figure was revised up to 371,000"). */
+  previous?: boolean;
 }
 
 /** A person's age: "Ajay Pathak (42)", "Harris, 30,", "a 38-year-old man". */

@@ -1,4 +1,4 @@
-import type { Article } from '../../model/document.js';
+import type { Article, EntityMention } from '../../model/document.js';
 import { lexicon } from '../../annotate/lexicon.js';
 import { plainForms, type WordForms } from './words.js';
 import { contextOf, FACT_CONTEXT, mentionsIn, sentenceAt, sentenceSpan } from './context.js';
@@ -62,7 +62,7 @@ function participle(w: string, forms: WordForms): boolean {
  * most one adverb between ("he later announced"). Null when the word before is anything else (a noun we cannot
  * tell from an adjective's head).
  */
-function subjectBefore(article: Article, at: number): string | null {
+function subjectBefore(article: Article, namesEndingAt: ReadonlyMap<number, EntityMention>, at: number): string | null {
   const lead = /(\S+)\s+(?:(\p{Ll}+ly|also|then|later|finally)\s+)?$/u.exec(article.text.slice(Math.max(0, at - 40), at));
   if (!lead) return null;
   const word = lead[1]!;
@@ -71,8 +71,36 @@ function subjectBefore(article: Article, at: number): string | null {
   const lex = factLexicon();
   if (/^\p{Ll}+$/u.test(word) && (lex.kinRoles.has(word) || lex.titleHeads.has(word))) return word;
   const end = at - lead[0].length + word.length;
-  const m = sortedMentions(article).find((e) => e.end === end && (e.type === 'PER' || e.type === 'ORG' || e.type === 'LOC'));
+  const m = namesEndingAt.get(end);
   return m ? m.entity : null;
+}
+
+/**
+ * The first (by start) person, organisation or place named in the article that ends at each offset, made once
+ * per article: a past verb's subject is looked up at every such verb.
+ */
+function namesByEnd(article: Article): Map<number, EntityMention> {
+  const out = new Map<number, EntityMention>();
+  for (const e of sortedMentions(article)) if ((e.type === 'PER' || e.type === 'ORG' || e.type === 'LOC') && !out.has(e.end)) out.set(e.end, e);
+  return out;
+}
+
+/** The article's words (letters and apostrophes), each with its lower case ('’' read as "'"). */
+function wordsOf(text: string): Word[] {
+  const words: Word[] = [];
+  const re = /\p{L}[\p{L}'’]*/gu;
+  for (let m = re.exec(text); m !== null; m = re.exec(text)) {
+    const lower = m[0].toLowerCase();
+    words.push({ text: m[0], lower: lower.includes('’') ? lower.replace(/’/g, "'") : lower, start: m.index, end: m.index + m[0].length });
+  }
+  return words;
+}
+
+/** Whether a word starts with a capital letter (the common ASCII case without a Unicode class test). */
+function capitalised(word: string): boolean {
+  const c = word.charCodeAt(0);
+  if (c < 128) return c >= 65 && c <= 90;
+  return /^\p{Lu}/u.test(word);
 }
 
 /** Words around a span inside its sentence: `left` words before, `right` after. */
@@ -106,7 +134,8 @@ export function statusFacts(article: Article, toStory: (id: string) => string, f
   // Verbs too light to name an act ("made no arrests" names "arrest", not "make").
   const LIGHT = factLexicon().lightVerbs;
   const stop = lexicon().stopwords;
-  const words: Word[] = [...text.matchAll(/\p{L}[\p{L}'’]*/gu)].map((m) => ({ text: m[0], lower: m[0].toLowerCase().replace(/’/g, "'"), start: m.index, end: m.index + m[0].length }));
+  const words = wordsOf(text);
+  const namesEndingAt = namesByEnd(article);
   const n = words.length;
   // A clause ends between two words at punctuation.
   const breakAfter = (k: number) => k + 1 >= n || /[.;:!?,"“”()—–]/.test(text.slice(words[k]!.end, words[k + 1]!.start));
@@ -118,7 +147,7 @@ export function statusFacts(article: Article, toStory: (id: string) => string, f
   };
   const readAct = (k: number) => {
     const w = words[k]!;
-    if (w.lower.length < 4 || stop.has(w.lower) || /^\p{Lu}/u.test(w.text)) return false;
+    if (w.lower.length < 4 || stop.has(w.lower) || capitalised(w.text)) return false;
     const s = forms.stem(w.lower);
     const reporting = lexicon().reportingVerbs;
     return !LIGHT.has(s) && !(LIGHT.has(forms.concept(w.lower)) && !ACCUSE_ACTS.has(s)) && !reporting.has(s) && !reporting.has(w.lower.replace(/e?d$/, ''));
@@ -201,13 +230,8 @@ export function statusFacts(article: Article, toStory: (id: string) => string, f
     while (k < n && AUX.has(words[k]!.lower) && !breakAfter(k - 1)) (k++, aux++);
     if (aux > 0 && k < n && !breakAfter(k - 1) && participle(words[k]!.lower, forms)) verbScope(k, s, cue);
   };
-  const cueList: [string[], StatusFact['status']][] = [
-    ...cues.negated.map((c): [string[], StatusFact['status']] => [c.split(' '), 'negated']),
-    ...cues.planned.map((c): [string[], StatusFact['status']] => [c.split(' '), 'planned']),
-  ];
   // The cues by their first word, in list order (each word is tried against its few cues only).
-  const cuesByFirst = new Map<string, [string[], StatusFact['status']][]>();
-  for (const c of cueList) (cuesByFirst.get(c[0][0]!) ?? cuesByFirst.set(c[0][0]!, []).get(c[0][0]!)!).push(c);
+  const cuesByFirst = factLexicon().statusCuesByFirst;
   for (let i = 0; i < n; i++) {
     const w = words[i]!.lower;
     // "hasn't", "didn't": the negation is inside the word.
@@ -272,8 +296,8 @@ export function statusFacts(article: Article, toStory: (id: string) => string, f
       // "The annual protest march in Hong Kong drew a huge crowd": an event told done by what it did.
       else if (event && !AUX.has(before) && !participle(before, forms)) status.set(head, { status: 'done', cue: head });
       // "Jackson pleaded guilty", "he unveiled the plan": a past verb right after its subject.
-      else if (!AUX.has(before) && subjectBefore(article, w.start) !== null) status.set(i, { status: 'done', cue: i, active: true });
-    } else if (light >= 0 && !AUX.has(w.lower) && !lexicon().reportingVerbs.has(forms.stem(w.lower)) && pastForm(w.lower, forms) && !AUX.has(words[i - 1]?.lower ?? '') && subjectBefore(article, w.start) !== null) {
+      else if (!AUX.has(before) && subjectBefore(article, namesEndingAt, w.start) !== null) status.set(i, { status: 'done', cue: i, active: true });
+    } else if (light >= 0 && !AUX.has(w.lower) && !lexicon().reportingVerbs.has(forms.stem(w.lower)) && pastForm(w.lower, forms) && !AUX.has(words[i - 1]?.lower ?? '') && subjectBefore(article, namesEndingAt, w.start) !== null) {
       // "Christie made a public announcement": a light verb's act, told done by its subject (not an auxiliary's
       // participle, "they were arrested", nor a telling, "told reporters").
       status.set(act, { status: 'done', cue: i, active: true });

@@ -101,13 +101,16 @@ function aroundOf(article: Article, value: Span, context: Span, forms: WordForms
 /**
  * The interval of a figure. "About" a figure of three or more significant digits ("roughly $141 million") is
  * as precise as its last digit (one unit either way), not the hedge's five per cent: a writer who rounds less
- * means less room.
+ * means less room; one of a single significant digit ("about 200,000") means more.
  */
 function aroundPrecision(q: Quantity): { low: number; high: number } {
   const low = Math.min(q.low, q.high);
   const high = Math.max(q.low, q.high);
   if (!q.hedge || directionOf(q.hedge) !== 'around') return { low, high };
   const { digits, unit } = significant(q.value);
+  // "About 200,000" of one significant digit is rounded to that digit: it covers 212,672 (a quarter of the digit either
+  // way), more than the hedge's five per cent.
+  if (digits === 1 && unit >= 100) return { low: Math.min(low, q.value - unit / 4), high: Math.max(high, q.value + unit / 4) };
   if (digits < 3) return { low, high };
   return { low: Math.max(low, q.value - unit), high: Math.min(high, q.value + unit) };
 }
@@ -180,14 +183,28 @@ const HABITUAL = /\b(sometimes|often|usually|regularly|frequently|typically|gene
 export const PLAN = /\b(goal|target|aim|aims|aiming|plans?|planned|forecasts?|projected|hopes?|intends?)\b/i;
 const FUTURE = /\b(will|would|expects?|expected)\b/i;
 
-/** A figure stated as a goal, forecast or habit: a plan word (or a frequency word) in the few words before it in its clause. */
+/** Words before a figure that make it what someone expects or needs, not a count ("analysts were expecting 870,000 jobs"). */
+const EXPECTING = /\b(expecting|forecasting|predicting|projecting|anticipating|looking for|needs?|requires?)\b/i;
+/**
+ * Words right after a figure (its noun phrase at most four words) that make it an expectation or a requirement: "the
+ * roughly 700,000 expected by forecasters", "the 10 GOP votes needed to advance", "the 60-vote threshold". ("Five people
+ * needed hospital treatment" is a count: "needed" there takes an object.)
+ */
+const EXPECTED_AFTER = /^\S*(?:\s+\S+){0,4}?\s+(?:(?:expected|forecast|predicted|projected|anticipated)\b|(?:needed|required|necessary)(?:\s+(?:to|for)\b|\s*[,.;:)]|\s*$)|(?:threshold|hurdle|minimum)\b)/i;
+
+/**
+ * A figure stated as a goal, forecast, expectation, requirement or habit: a plan word (or a frequency word) in the few
+ * words before it in its clause, or an expectation or requirement word right after it.
+ */
 function isPlanned(article: Article, value: Span): boolean {
+  const after = article.text.slice(value.end, value.end + 80).split(/[;:!?]|[.,](?=\s)/)[0]!;
+  if (EXPECTED_AFTER.test(after)) return true;
   let before = article.text.slice(Math.max(0, value.start - 120), value.start).split(/[.;:!?]/).pop() ?? '';
   // Not a plan of another clause ("protesters had planned three demonstrations ..., where hundreds have blocked a highway").
   const breaks = [...before.matchAll(CLAUSE_BREAK)];
   if (breaks.length) before = before.slice(breaks[breaks.length - 1]!.index! + 1);
   const words = before.split(/\s+/);
-  return PLAN.test(words.slice(-24).join(' ')) || FUTURE.test(words.slice(-6).join(' ')) || HABITUAL.test(words.slice(-4).join(' '));
+  return PLAN.test(words.slice(-24).join(' ')) || FUTURE.test(words.slice(-6).join(' ')) || EXPECTING.test(words.slice(-6).join(' ')) || HABITUAL.test(words.slice(-4).join(' '));
 }
 
 /** A hedge ("more than", "nearly") right before a vague count, from the one hedge list (quantities.json). */

@@ -450,8 +450,9 @@ export function findAnchors(view: TokenView, lex: QuoteLexicon, f: number, e: nu
       if (after) {
         const next = view.words[after.end];
         // Right after a closing quotation mark, "said" + a noun phrase is the speaker however it goes on
-        // ("...,” said the man who built his career on ...").
-        if (after.end >= e || next === '.' || next === ',' || next === ';' || next === '!' || next === '?' || CLOSING_MARKS.has(view.words[p]!)) {
+        // ("...,” said the man who built his career on ..."); not after a title in marks ("Jones, a guest on “Meet
+        // the Press,” said the bill would pass").
+        if (after.end >= e || next === '.' || next === ',' || next === ';' || next === '!' || next === '?' || (CLOSING_MARKS.has(view.words[p]!) && !shortQuoteBefore(view, f, p))) {
           src = after;
           shape = 'cs';
         }

@@ -394,3 +394,10 @@ test('a scare quote or a title between a subject and its cue is no clause edge',
   const saying = q.find((x) => x.cue?.text === 'saying');
   assert.deepEqual([saying?.speakerMention?.text, saying?.content.map((c) => c.text).join(' | ')], ['Kerpen', 'a reporter should not tweet on request']);
 });
+
+test('after a title in marks, "said" + a clause is no inverted speaker: "Jones, a guest on “Meet the Press,” said the bill would pass"', () => {
+  const q = quotes('Senator Jones, a guest on “Meet the Press,” said the bill would pass.');
+  assert.deepEqual(q.map((x) => [x.speaker, x.cue, x.content]), [['Senator Jones', 'said', 'the bill would pass']]);
+  // A quote of a few words opening the sentence keeps its speaker after "said".
+  assert.equal(quotes('“It is over,” said Senator Jones.')[0]?.speaker, 'Senator Jones');
+});

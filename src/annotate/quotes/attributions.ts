@@ -64,7 +64,7 @@ const CUE_PREPOSITIONS = new Set(['at', 'on', 'about', 'of', 'for', 'after', 'ag
 
 
 /** Between a speaker and its cue too: "have long worried", "have been reluctant", "was so fired up". */
-const MORE_ADVERBS = new Set(['long', 'been', 'are', 'were', 'so', 'being', 'too', 'all', 'both', 'each', 'now', 'finally', 'only', 'already']);
+const MORE_ADVERBS = new Set(['long', 'been', 'are', 'were', 'so', 'being', 'too', 'all', 'both', 'each', 'now', 'finally', 'only', 'already', 'yet']);
 
 /** A lower-case adverb in -ly between a speaker and its cue ("the four contenders largely agreed"). */
 function isAdverb(view: TokenView, k: number): boolean {

@@ -401,3 +401,9 @@ test('after a title in marks, "said" + a clause is no inverted speaker: "Jones, 
   // A quote of a few words opening the sentence keeps its speaker after "said".
   assert.equal(quotes('“It is over,” said Senator Jones.')[0]?.speaker, 'Senator Jones');
 });
+
+test('"yet" between a speaker and its cue: "superdelegates who have not yet announced their preference"', () => {
+  const q = extractQuotes(preparedArticle('Clinton has won most superdelegates, but many who have not yet announced their choice say they will wait.'), lex, { attitudes: true });
+  const announced = q.find((x) => x.cue?.text === 'announced');
+  assert.equal(announced?.speakerMention?.text, 'who');
+});

@@ -431,7 +431,8 @@ export function findAnchors(view: TokenView, lex: QuoteLexicon, f: number, e: nu
     if (!src && lex.cueModel && p > f && view.lower[p] === 'to') {
       const w = view.words[p - 1]!;
       const lw = view.lower[p - 1]!;
-      if ((w !== lw && p - 1 > f) || OBJECT_SPEAKERS.has(lw)) src = npEndingAt(view, lex, p - 1, f);
+      // (Not a day: "replied later Saturday to suggest" is when.)
+      if (((w !== lw && p - 1 > f) || OBJECT_SPEAKERS.has(lw)) && !TIME_WORDS.has(lw)) src = npEndingAt(view, lex, p - 1, f);
     }
     let shape: Anchor['shape'] = 'sc';
     let inherited = false;

@@ -407,3 +407,9 @@ test('"yet" between a speaker and its cue: "superdelegates who have not yet anno
   const announced = q.find((x) => x.cue?.text === 'announced');
   assert.equal(announced?.speakerMention?.text, 'who');
 });
+
+test('a day before "to" + cue is when, not who: "went on television Sunday to argue"', () => {
+  const q = extractQuotes(preparedArticle('The senator went on television Sunday to argue that the bill would fail.'), lex, { attitudes: true });
+  const argue = q.find((x) => x.cue?.text === 'argue');
+  assert.deepEqual([argue?.speakerMention?.text, argue?.content.map((c) => c.text).join(' | ')], ['The senator', 'the bill would fail']);
+});

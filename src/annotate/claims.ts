@@ -5,7 +5,7 @@ import { concept, lexicon, stemWith, type Lexicon } from './lexicon.js';
 import { lowerSameLength, plainApostrophes } from './lower-case.js';
 import { phraseLists, type PhraseLists } from './phrases.js';
 import { spanIndex, type SpanIndex } from './span-index.js';
-import { wordsOf, type TokenWords } from './token-words.js';
+import { tokenWords as sharedTokenWords, wordsOf, type TokenWords } from './token-words.js';
 
 // Claims: the unit aligned across outlets. One claim per clause of a sentence: clauses split at ";" and
 // at contrastive joins (", while", ", whereas", ", but"), since each side usually has its own speaker.
@@ -194,7 +194,7 @@ export function extractClaims(article: Article, lex: Lexicon = lexicon(), cues: 
   const quantityLookup = spanIndex(layers.quantities);
   const timeLookup = spanIndex(layers.times);
   const contents = quoteContents(layers.quotes);
-  const tokenWords = wordsOf(text, tokens);
+  const tokenWords = layers.tokens ? sharedTokenWords(article) : wordsOf(text, tokens);
   sentences.forEach((sentence, sentenceIndex) => {
     for (const clause of clauseSpans(text, sentence)) {
       while (tokenIndex < tokens.length && tokens[tokenIndex]!.start < clause.start) tokenIndex++;

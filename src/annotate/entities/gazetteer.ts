@@ -142,3 +142,15 @@ export function createGazetteer(data: GazetteerData): Gazetteer {
     byFirstWord,
   };
 }
+
+/** Given-name form -> the groups of data/gazetteers/given-names.json it belongs to (James, Jim and Jimmy share one). */
+export type GivenNameGroups = ReadonlyMap<string, ReadonlySet<number>>;
+
+export function loadGivenNameGroups(dir: string): GivenNameGroups {
+  const { forms } = JSON.parse(readFileSync(join(dir, 'given-names.json'), 'utf8')) as { forms: string[][] };
+  const groups = new Map<string, Set<number>>();
+  forms.forEach((group, i) => {
+    for (const form of group) groups.set(form, (groups.get(form) ?? new Set()).add(i));
+  });
+  return groups;
+}

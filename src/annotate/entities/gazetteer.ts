@@ -66,6 +66,8 @@ export interface Gazetteer {
   lowercaseRoles: Set<string>;
   /** Names (word sequences) of the gazetteer, by first word, for span matching. */
   byFirstWord: Map<string, string[][]>;
+  /** Whether some name's first word begins with this code unit (most words begin none: no lookup for them). */
+  startsName(code: number): boolean;
 }
 
 export interface GazetteerData {
@@ -123,6 +125,13 @@ export function createGazetteer(data: GazetteerData): Gazetteer {
     byFirstWord.set(ws[0]!, list);
   }
   for (const list of byFirstWord.values()) list.sort((a, b) => b.length - a.length);
+  const asciiStarts = new Uint8Array(128);
+  const otherStarts = new Set<number>();
+  for (const w of byFirstWord.keys()) {
+    const c = w.charCodeAt(0);
+    if (c < 128) asciiStarts[c] = 1;
+    else otherStarts.add(c);
+  }
   const titles = new Set(data.words.titles);
   const hos = new Set(data.words.headOfStateTitles.map((t) => t.toLowerCase()));
   return {
@@ -140,6 +149,7 @@ export function createGazetteer(data: GazetteerData): Gazetteer {
     locPrepositions: new Set(data.words.locPrepositions),
     lowercaseRoles: new Set(data.words.lowercaseRoles),
     byFirstWord,
+    startsName: (c) => (c < 128 ? asciiStarts[c] === 1 : otherStarts.has(c)),
   };
 }
 

@@ -85,6 +85,12 @@ function listItems(text: string, tokens: Token[], words: TokenWords, first: numb
   return items;
 }
 
+/** /^\p{Ll}/u.test(w), without the regex for an ASCII first letter (the lower-case ASCII letters are a-z). */
+function startsLower(w: string): boolean {
+  const c = w.charCodeAt(0);
+  return c < 128 ? c >= 97 && c <= 122 : /^\p{Ll}/u.test(w);
+}
+
 function isPastTense(word: string, lex: Lexicon): boolean {
   const lower = word.toLowerCase();
   if (lex.irregular.has(lower) && !/^(is|are|am|has|does)$/.test(lower)) return lower !== 'children' && lower !== 'people';
@@ -237,7 +243,7 @@ export function extractClaims(article: Article, lex: Lexicon = lexicon(), cues: 
         if (lower.length >= 3 && !stopword && !inName) keywords.add(facts.concept);
         // The predicate is the first past-tense verb after the subject; reporting verbs ("said") only
         // introduce what is claimed, so the verb of the reported content is preferred.
-        if (!predicate && /^\p{Ll}/u.test(w)) {
+        if (!predicate && startsLower(w)) {
           const afterSubject = t.start >= firstMentionEnd;
           if (facts.reporting) {
             if (afterSubject) reporting ??= textSpan(text, t.start, t.end);

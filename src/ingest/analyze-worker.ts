@@ -5,7 +5,7 @@ import { createAnalyzer } from '../analyze.js';
 import type { Article, ArticleMeta } from '../model/document.js';
 import { isParallaxError } from '../model/errors.js';
 import { articleFromContent } from './read-inputs.js';
-import { threadCpuMs } from './thread-cpu.js';
+import { createSpanClock } from './thread-cpu.js';
 
 const analyzer = createAnalyzer();
 // The pool starts an article's time budget only once the analyser is loaded; one short article first
@@ -18,21 +18,21 @@ type Job = { id: number; article: Article } | { id: number; content: { text?: st
 /** See WorkerPoolOptions.dropTokens. */
 const dropTokens = Boolean((workerData as { dropTokens?: boolean } | null)?.dropTokens);
 
-const cpuSince = (c0: number | null) => {
-  const c1 = threadCpuMs();
-  return c0 === null || c1 === null ? null : c1 - c0;
-};
-
 parentPort?.on('message', (msg: Job) => {
-  const t0 = performance.now();
-  const c0 = threadCpuMs();
+  // Wall and CPU time of this job (cpuMs null when the thread's CPU time is unknown).
+  const clock = createSpanClock();
+  const t0 = clock.start();
+  const spent = () => {
+    clock.stop(t0);
+    return { ms: clock.wallMs, cpuMs: clock.cpuMs };
+  };
   try {
     const input = 'article' in msg ? msg.article : articleFromContent(msg.content, msg.meta);
     const article = analyzer.analyze(input);
     if (dropTokens) delete article.layers.tokens;
-    parentPort!.postMessage({ id: msg.id, article, ms: performance.now() - t0, cpuMs: cpuSince(c0) });
+    parentPort!.postMessage({ id: msg.id, article, ...spent() });
   } catch (e) {
     const code = isParallaxError(e) ? e.code : undefined;
-    parentPort!.postMessage({ id: msg.id, error: (e as Error).message ?? String(e), code, ms: performance.now() - t0, cpuMs: cpuSince(c0) });
+    parentPort!.postMessage({ id: msg.id, error: (e as Error).message ?? String(e), code, ...spent() });
   }
 });

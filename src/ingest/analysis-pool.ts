@@ -9,6 +9,7 @@ import type { Article, ArticleMeta } from '../model/document.js';
 import { ParallaxError, type ErrorCode } from '../model/errors.js';
 import { articleFromContent } from './read-inputs.js';
 import { createSpanClock } from './thread-cpu.js';
+import { tuneOptimiserForAnalysis } from './v8-tuning.js';
 
 export interface AnalysisPool {
   analyze(article: Article): Promise<Article>;
@@ -120,6 +121,7 @@ export function createWorkerPool(size: number, options: WorkerPoolOptions | URL 
     return task;
   };
 
+  tuneOptimiserForAnalysis();
   const spawn = (): Slot => {
     const slot: Slot = { worker: new Worker(workerUrl, { workerData: { dropTokens } }), ready: false, tid: null, cpuAtReady: null, cpuLast: null, task: null, started: 0, timer: null };
     slot.worker.on('message', (msg: { id: number; ready?: boolean; tid?: number | null; article?: Article; error?: string; code?: ErrorCode; threadCpuMs: number | null }) => {

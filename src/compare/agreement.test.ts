@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Article, Claim, Quantity, TimeExpression } from '../model/document.js';
 import type { ClaimView } from './align.js';
-import { clauseModality, durationsClash, factMatch, onlyOnePossible, predicateFound, statesOneFact, valuesClash } from './agreement.js';
+import { actHolds, clauseModality, durationsClash, factMatch, heldApart, onlyOnePossible, predicateFound, statesOneFact, valuesClash } from './agreement.js';
 import { sharedLexicon } from './relatedness.js';
 
 test('a clause that holds its act as possible is not one that states or plans it', () => {
@@ -59,4 +59,22 @@ test('percentages of one thing clash even when only one has its thing counted re
   assert.equal(valuesClash(y2014, figures('a rate of 35.7 percent', [{ value: 35.7, unit: '%' }])), false);
   // Counts without a unit keep to their thing counted ("12 people" / "5").
   assert.equal(valuesClash(figures('12 people', [{ value: 12, countedHead: 'people' }]), figures('5', [{ value: 5 }])), false);
+});
+
+test('an act one statement holds as possible or planned and the other tells done is no shared fact', () => {
+  const hedged = 'He repeatedly has said it was “a possibility” that he would be indicted in the investigation.';
+  const done = 'Stone was taken into custody early Friday after being indicted by a federal grand jury.';
+  assert.deepEqual([...actHolds(hedged).get('indict')!], ['planned']);
+  assert.deepEqual([...actHolds(done).get('indict')!], ['done']);
+  assert.equal(heldApart(hedged, done), true);
+  assert.equal(heldApart('The Marines will be sent to Baghdad.', 'The Marines were sent to Baghdad.'), true);
+  // Held alike on both sides: one plan ("plans to plead" / "will plead"); an infinitive is no act told done.
+  assert.equal(heldApart('Stone said he plans to plead not guilty', 'Mr. Stone said he will plead not guilty'), false);
+  assert.equal(heldApart('The pair is due to be arraigned on Thursday.', 'The Hunters are scheduled to be arraigned Thursday.'), false);
+  // "May" the month is no possibility; a light verb names no act; a negation may be another participant's.
+  assert.equal(heldApart('applications for the week ended May 1 fell to 498,000', 'Initial claims fell by 92,000 to 498,000'), false);
+  assert.equal(heldApart('Biden did not take questions from US reporters', 'Johnson took questions from reporters'), false);
+  assert.equal(heldApart('including staffers and others who did not work for him', 'including some who worked in his office'), false);
+  // An act held both ways within one statement decides nothing.
+  assert.equal(heldApart('He was expected to resign and resigned on Friday.', 'He resigned on Friday.'), false);
 });

@@ -18,7 +18,7 @@ import { FIGURE_REFINERS, refineCandidates } from './refiners/index.js';
 import { quotesAgree } from './quoted.js';
 import type { Span } from '../model/document.js';
 import { relatedness, sharedLexicon } from './relatedness.js';
-import { alignmentMemo, CLAUSE_SIMILARITY, clauseAgreements, factMatch, measuresClash, nameWords, predicateFound, statesOneFact } from './agreement.js';
+import { alignmentMemo, CLAUSE_SIMILARITY, clauseAgreements, factMatch, heldApart, measuresClash, nameWords, predicateFound, statesOneFact } from './agreement.js';
 import type { Lexicon } from './lexical/index.js';
 
 /** Paraphrase similarity (0..1) from which two statements are reported as saying the same thing. */
@@ -362,7 +362,8 @@ export function compareArticles(articles: Article[], options: CompareOptions = {
         sameFigure(x, y) ||
         // (The word tests first: they are cheaper than the alignment behind the paraphrase score.)
         (((covered(x, y) && paraphrase(x, y) >= AGREEMENT_SIMILARITY) || (contained(x, y) && paraphrase(x, y) >= 0.45)) && oneFact(x, y))) &&
-      quotesAgree({ article: x.article, span: x.claim }, { article: y.article, span: y.claim });
+      quotesAgree({ article: x.article, span: x.claim }, { article: y.article, span: y.claim }) &&
+      !heldApart(said(x), said(y));
     // Every outlet named must state it with every other, or share with the lead the same part of it (each agreeing
     // with the lead is not enough: "workers will be paid for the paychecks they missed" and "will get back pay" agree,
     // "missed their second paycheck" only on another part of the first; "FBI agents arrested him at his home", "the

@@ -536,6 +536,19 @@ export function findAnchors(view: TokenView, lex: QuoteLexicon, f: number, e: nu
         a.shape = 'tsc';
         const c = trimRange(view, Math.max(consumed, left - MAX_CONTENT), left, true);
         if (c) a.content.push(c);
+        else if (i > 0) {
+          // "Carter discussed how ..., the Times reported": the earlier attribution took the clause, which is what
+          // this speaker tells, the earlier one nested in it and no attribution of its own (as after "according
+          // to"). PolNeAR held-out speaker accuracy 0.8767 -> 0.8815, F1 the same; keeping the nested speech
+          // attribution too: F1 -0.0017.
+          const host = anchors[i - 1]!;
+          const hostFirst = host.source && !host.inherited && host.shape === 'sc' ? Math.min(host.source.first, host.cue.first) : host.cue.first;
+          const clause = host.shape === 'sc' && host.content.length > 0 && hostFirst >= f ? trimRange(view, hostFirst, left, true) : null;
+          if (clause) {
+            a.content.push(clause);
+            absorbed[i - 1] = 1;
+          }
+        }
       } else if (commaBefore && view.words[a.cue.end] === ',' && !a.inherited && a.cue.first > f + 2) {
         // Parenthetical attribution: "The Russian military base in Kyrgyzstan, he said, is a stabilizing factor".
         a.shape = 'tsc';

@@ -5,13 +5,13 @@ import { createAnalyzer } from '../analyze.js';
 import type { Article, ArticleMeta } from '../model/document.js';
 import { isParallaxError } from '../model/errors.js';
 import { articleFromContent } from './read-inputs.js';
-import { createSpanClock } from './thread-cpu.js';
+import { threadCpuMs, threadTid } from './thread-cpu.js';
 
 const analyzer = createAnalyzer();
 // The pool starts an article's time budget only once the analyser is loaded; one short article first
 // loads what the stages read lazily, so that the first real article is not charged for it.
 analyzer.analyze(articleFromContent({ text: 'The mayor said on Tuesday that 1,200 residents of Springfield were "safe".' }, { source: 'warm-up' }));
-parentPort?.postMessage({ ready: true });
+parentPort?.postMessage({ ready: true, tid: threadTid(), threadCpuMs: threadCpuMs() });
 
 type Job = { id: number; article: Article } | { id: number; content: { text?: string; html?: string }; meta: Partial<ArticleMeta> & { source: string } };
 
@@ -19,20 +19,14 @@ type Job = { id: number; article: Article } | { id: number; content: { text?: st
 const dropTokens = Boolean((workerData as { dropTokens?: boolean } | null)?.dropTokens);
 
 parentPort?.on('message', (msg: Job) => {
-  // Wall and CPU time of this job (cpuMs null when the thread's CPU time is unknown).
-  const clock = createSpanClock();
-  const t0 = clock.start();
-  const spent = () => {
-    clock.stop(t0);
-    return { ms: clock.wallMs, cpuMs: clock.cpuMs };
-  };
+  const t0 = performance.now();
   try {
     const input = 'article' in msg ? msg.article : articleFromContent(msg.content, msg.meta);
     const article = analyzer.analyze(input);
     if (dropTokens) delete article.layers.tokens;
-    parentPort!.postMessage({ id: msg.id, article, ...spent() });
+    parentPort!.postMessage({ id: msg.id, article, ms: performance.now() - t0, threadCpuMs: threadCpuMs() });
   } catch (e) {
     const code = isParallaxError(e) ? e.code : undefined;
-    parentPort!.postMessage({ id: msg.id, error: (e as Error).message ?? String(e), code, ...spent() });
+    parentPort!.postMessage({ id: msg.id, error: (e as Error).message ?? String(e), code, ms: performance.now() - t0, threadCpuMs: threadCpuMs() });
   }
 });

@@ -11,6 +11,7 @@ import { SCHEMA_VERSION, type ArticleOut, type Finding, type StoryComparison } f
 import { concept } from '../annotate/lexicon.js';
 import { numbersConflict } from './values.js';
 import { articleFacts } from './facts/index.js';
+import { storyWordForms } from './facts/words.js';
 import { contextOf, FACT_CONTEXT } from './facts/context.js';
 import { DETECTORS, type Candidate } from './detectors/index.js';
 import { boundEvidence, candidateFinding, defaultVerdict, sameDifference } from './refine.js';
@@ -102,7 +103,8 @@ export function compareArticles(articles: Article[], options: CompareOptions = {
   const nextId = (prefix: string) => `${prefix}${++n}`;
 
   // Facts of each article, and the differences the fact detectors find between them (one-to-one per measure).
-  const facts = new Map(articles.map((a) => [a.id, articleFacts(a, (id) => map.get(a.id)?.get(id) ?? `${a.id}:${id}`)]));
+  const forms = storyWordForms();
+  const facts = new Map(articles.map((a) => [a.id, articleFacts(a, (id) => map.get(a.id)?.get(id) ?? `${a.id}:${id}`, forms)]));
   const lex = options.lexicon === undefined ? sharedLexicon() : options.lexicon;
   const related = relatedness(lex);
   const storyEntity = (a: Article, id: string) => map.get(a.id)?.get(id) ?? `${a.id}:${id}`;

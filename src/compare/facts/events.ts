@@ -4,6 +4,7 @@ import { contextOf, FACT_CONTEXT, mentionsIn, sentenceAt, sentenceSpan } from '.
 import { conceptsOf } from './figures.js';
 import { factLexicon } from './lexicon.js';
 import type { DatedFact } from './types.js';
+import { plainForms, type WordForms } from './words.js';
 import { detectLanguage } from '../../lang/detect.js';
 import { isRuStatementDate, ruDatedAct } from './dates-ru.js';
 
@@ -144,7 +145,7 @@ export function dayOf(t: TimeExpression): { day: string | null; weekday: string 
 }
 
 /** Dated acts: every day or weekday the article gives (not the day of a telling or of a state), with the clause it dates. */
-export function datedFacts(article: Article, toStory: (id: string) => string): DatedFact[] {
+export function datedFacts(article: Article, toStory: (id: string) => string, forms: WordForms = plainForms): DatedFact[] {
   const out: DatedFact[] = [];
   const light = factLexicon().lightVerbs;
   const russian = detectLanguage(article.text, article.language).language === 'ru';
@@ -166,7 +167,7 @@ export function datedFacts(article: Article, toStory: (id: string) => string): D
       weekday,
       ...(period ? { period, periodWord } : {}),
       // (Light verbs name no act: "made sweeping statements" / "making an early exit" share none.)
-      around: new Set(conceptsOf(window(article, t, 8, 10, subordinateEnd(article, t))).filter((w) => !light.has(w))),
+      around: new Set(conceptsOf(window(article, t, 8, 10, subordinateEnd(article, t)), forms).filter((w) => !light.has(w))),
       entities: entitiesNear(article, t, toStory),
       ...(russian ? { act: ruDatedAct(article, t) } : {}),
     });

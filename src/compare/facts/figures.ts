@@ -10,17 +10,18 @@ let quantityWords: QuantityLexicon | undefined;
 /** The quantity stage's lexicon (hedges, auxiliaries), read once. */
 const quantityLexicon = () => (quantityWords ??= loadQuantityLexicon());
 import type { FigureFact } from './types.js';
+import { plainForms, type WordForms } from './words.js';
 
 const WORD = /[\p{L}][\p{L}'’-]*/gu;
 
 /** Content-word concepts of a stretch of text (no stop words, no numbers). */
-export function conceptsOf(text: string): string[] {
+export function conceptsOf(text: string, forms: WordForms = plainForms): string[] {
   const stop = lexicon().stopwords;
   const out: string[] = [];
   for (const m of text.matchAll(WORD)) {
     const w = m[0].toLowerCase();
     if (w.length < 3 || stop.has(w)) continue;
-    out.push(concept(w));
+    out.push(forms.concept(w));
   }
   return out;
 }
@@ -81,7 +82,7 @@ function withoutAside(right: string): string {
  * another clause and skipping an aside after its noun phrase, so that the act of "4,000 people, including
  * tourists, are trapped" is "trap".
  */
-function aroundOf(article: Article, value: Span, context: Span, headEnd = value.end): Set<string> {
+function aroundOf(article: Article, value: Span, context: Span, forms: WordForms, headEnd = value.end): Set<string> {
   const text = article.text;
   let left = text.slice(context.start, value.start);
   const breaks = [...left.matchAll(CLAUSE_BREAK)];
@@ -94,7 +95,7 @@ function aroundOf(article: Article, value: Span, context: Span, headEnd = value.
   // The figure's own noun phrase, then nine words after it (the act of "dozens of Iraqi militiamen and their supporters stormed ...").
   const np = Math.max(0, Math.min(headEnd, context.end) - value.end);
   const r = `${right.slice(0, np)} ${right.slice(np).split(/\s+/).slice(0, 10).join(' ')}`;
-  return new Set(conceptsOf(`${l} ${r}`));
+  return new Set(conceptsOf(`${l} ${r}`, forms));
 }
 
 /**
@@ -374,7 +375,7 @@ function isPreviousValue(text: string, value: Span): boolean {
 }
 
 /** Figures an article gives: its quantities (minus ages, years, ranks) and vague counts ("dozens of", "thousands of"). */
-export function figureFacts(article: Article, toStory: (id: string) => string): FigureFact[] {
+export function figureFacts(article: Article, toStory: (id: string) => string, forms: WordForms = plainForms): FigureFact[] {
   const text = article.text;
   const out: FigureFact[] = [];
   const dims = factLexicon().dimensions;
@@ -405,7 +406,7 @@ export function figureFacts(article: Article, toStory: (id: string) => string): 
       unit: q.unit,
       dimension: q.unit ? dims.get(q.unit) ?? q.unit : 'count',
       head,
-      around: aroundOf(article, q, context, q.counted?.end),
+      around: aroundOf(article, q, context, forms, q.counted?.end),
       entities: entitiesIn(article, context, toStory),
       change: q.kind,
       planned: isPlanned(article, q),
@@ -449,7 +450,7 @@ export function figureFacts(article: Article, toStory: (id: string) => string): 
       unit: 'day',
       dimension: 'duration',
       head,
-      around: aroundOf(article, value, context),
+      around: aroundOf(article, value, context, forms),
       // What lasts is often named in the sentence, not the clause ("the women of Shaheen Bagh — who have been holding a 17-day protest").
       entities: entitiesIn(article, sentenceSpan(article, t.start), toStory),
       change: 'level',
@@ -492,7 +493,7 @@ export function figureFacts(article: Article, toStory: (id: string) => string): 
         unit: null,
         dimension: 'count',
         head: concept(counted.noun),
-        around: aroundOf(article, value, context, counted.end),
+        around: aroundOf(article, value, context, forms, counted.end),
         entities: entitiesIn(article, context, toStory),
         change: 'level',
         planned: isPlanned(article, value),

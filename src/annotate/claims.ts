@@ -5,7 +5,7 @@ import { concept, lexicon, stemWith, type Lexicon } from './lexicon.js';
 import { lowerSameLength, plainApostrophes } from './lower-case.js';
 import { phraseLists, type PhraseLists } from './phrases.js';
 import { spanIndex, type SpanIndex } from './span-index.js';
-import { wordsOf, type TokenWords } from './token-words.js';
+import { tokenWords as sharedTokenWords, wordsOf, type TokenWords } from './token-words.js';
 
 // Claims: the unit aligned across outlets. One claim per clause of a sentence: clauses split at ";" and
 // at contrastive joins (", while", ", whereas", ", but"), since each side usually has its own speaker.
@@ -85,6 +85,12 @@ function listItems(text: string, tokens: Token[], words: TokenWords, first: numb
   return items;
 }
 
+/** /^\p{Ll}/u.test(w), without the regex for an ASCII first letter (the lower-case ASCII letters are a-z). */
+function startsLower(w: string): boolean {
+  const c = w.charCodeAt(0);
+  return c < 128 ? c >= 97 && c <= 122 : /^\p{Ll}/u.test(w);
+}
+
 function isPastTense(word: string, lex: Lexicon): boolean {
   const lower = word.toLowerCase();
   if (lex.irregular.has(lower) && !/^(is|are|am|has|does)$/.test(lower)) return lower !== 'children' && lower !== 'people';
@@ -130,7 +136,56 @@ function quoteContents(quotes: readonly Quote[] | undefined): QuoteContents | nu
   return { spans: spanIndex(spans), quoteOf, quotes: spanIndex(quotes) };
 }
 
-export function extractClaims(article: Article, lex: Lexicon = lexicon(), cues: PhraseLists = cuePhrases(lex)): Claim[] {
+/** What the claim rules ask of a lower-cased word, found once per word (not once per token). */
+interface WordFacts {
+  /** A stopword that is not an irregular verb form: no keyword, no predicate. */
+  skip: boolean;
+  stopword: boolean;
+  concept: string;
+  /** Its stem is a reporting verb ("said"). */
+  reporting: boolean;
+  /** Past tense, and not an auxiliary ("was", "had"). */
+  pastPredicate: boolean;
+}
+
+/** Word facts for one lexicon, kept between articles (bounded: past the limit, new words are looked up each time). */
+export interface ClaimWords {
+  of(lower: string): WordFacts;
+  concept(lower: string): string;
+}
+
+export function claimWords(lex: Lexicon): ClaimWords {
+  const facts = new Map<string, WordFacts>();
+  const concepts = new Map<string, string>();
+  const conceptOf = (w: string) => {
+    let c = concepts.get(w);
+    if (c === undefined) {
+      c = concept(w);
+      if (concepts.size < WORD_CACHE_LIMIT) concepts.set(w, c);
+    }
+    return c;
+  };
+  return {
+    concept: conceptOf,
+    of(lower) {
+      let f = facts.get(lower);
+      if (f === undefined) {
+        const stopword = lex.stopwords.has(lower);
+        f = {
+          skip: stopword && !lex.irregular.has(lower),
+          stopword,
+          concept: conceptOf(lower),
+          reporting: lex.reportingVerbs.has(stemWith(lower, lex.irregular)),
+          pastPredicate: isPastTense(lower, lex) && !/^(was|were|had|did|been)$/.test(lower),
+        };
+        if (facts.size < WORD_CACHE_LIMIT) facts.set(lower, f);
+      }
+      return f;
+    },
+  };
+}
+
+export function extractClaims(article: Article, lex: Lexicon = lexicon(), cues: PhraseLists = cuePhrases(lex), known: ClaimWords = claimWords(lex)): Claim[] {
   const { text, layers } = article;
   const tokens = layers.tokens ?? [];
   const sentences = layers.sentences ?? [];
@@ -145,25 +200,7 @@ export function extractClaims(article: Article, lex: Lexicon = lexicon(), cues: 
   const quantityLookup = spanIndex(layers.quantities);
   const timeLookup = spanIndex(layers.times);
   const contents = quoteContents(layers.quotes);
-  const tokenWords = wordsOf(text, tokens);
-  const conceptCache = new Map<string, string>();
-  const conceptOf = (w: string) => {
-    let c = conceptCache.get(w);
-    if (c === undefined) {
-      c = concept(w);
-      if (conceptCache.size < WORD_CACHE_LIMIT) conceptCache.set(w, c);
-    }
-    return c;
-  };
-  const stemCache = new Map<string, string>();
-  const stemOf = (w: string) => {
-    let c = stemCache.get(w);
-    if (c === undefined) {
-      c = stemWith(w, lex.irregular);
-      if (stemCache.size < WORD_CACHE_LIMIT) stemCache.set(w, c);
-    }
-    return c;
-  };
+  const tokenWords = layers.tokens ? sharedTokenWords(article) : wordsOf(text, tokens);
   sentences.forEach((sentence, sentenceIndex) => {
     for (const clause of clauseSpans(text, sentence)) {
       while (tokenIndex < tokens.length && tokens[tokenIndex]!.start < clause.start) tokenIndex++;
@@ -196,20 +233,21 @@ export function extractClaims(article: Article, lex: Lexicon = lexicon(), cues: 
         const lower = tokenWords.lower[k]!;
         const before = prevWord;
         prevWord = lower;
-        const stopword = lex.stopwords.has(lower);
-        if (stopword && !lex.irregular.has(lower)) continue;
+        const facts = known.of(lower);
+        if (facts.skip) continue;
+        const stopword = facts.stopword;
         // Words of entity names are matched as entities, not again as keywords (mentions are in text order).
         while (mentionIndex < names.length && names[mentionIndex]!.end <= t.start) mentionIndex++;
         const m = names[mentionIndex];
         const inName = (m !== undefined && m.start <= t.start && t.end <= m.end) || roleWords.has(t.start);
-        if (lower.length >= 3 && !stopword && !inName) keywords.add(conceptOf(lower));
+        if (lower.length >= 3 && !stopword && !inName) keywords.add(facts.concept);
         // The predicate is the first past-tense verb after the subject; reporting verbs ("said") only
         // introduce what is claimed, so the verb of the reported content is preferred.
-        if (!predicate && /^\p{Ll}/u.test(w)) {
+        if (!predicate && startsLower(w)) {
           const afterSubject = t.start >= firstMentionEnd;
-          if (lex.reportingVerbs.has(stemOf(lower))) {
+          if (facts.reporting) {
             if (afterSubject) reporting ??= textSpan(text, t.start, t.end);
-          } else if (isPastTense(w, lex) && !/^(was|were|had|did|been)$/.test(lower) && !DETERMINERS.has(before) && !PASSIVE_INFINITIVE.has(before) && !/ly$/.test(before)) {
+          } else if (facts.pastPredicate && !DETERMINERS.has(before) && !PASSIVE_INFINITIVE.has(before) && !/ly$/.test(before)) {
             if (afterSubject) predicate = textSpan(text, t.start, t.end);
             else fallbackPredicate ??= textSpan(text, t.start, t.end);
           }
@@ -256,7 +294,7 @@ export function extractClaims(article: Article, lex: Lexicon = lexicon(), cues: 
         actor: actorMention ? textSpan(text, actorMention.start, actorMention.end) : null,
         actorEntity: actorMention?.entity ?? null,
         predicate,
-        predicateLemma: predicate ? conceptOf(predicate.text.toLowerCase()) : null,
+        predicateLemma: predicate ? known.concept(predicate.text.toLowerCase()) : null,
         object: null,
         keywords: [...keywords],
         entities: entityIds,
@@ -277,11 +315,12 @@ export function extractClaims(article: Article, lex: Lexicon = lexicon(), cues: 
 
 export function createClaimStage(lex: Lexicon): Stage {
   const cues = cuePhrases(lex);
+  const known = claimWords(lex);
   return {
     name: 'claims',
     // Claims carry the entities, figures, times and quotes inside them: without those layers they would be silently poorer.
     requires: ['tokens', 'sentences', 'entities', 'quantities', 'times', 'quotes'],
     provides: ['claims'],
-    run: (article) => ({ claims: extractClaims(article, lex, cues) }),
+    run: (article) => ({ claims: extractClaims(article, lex, cues, known) }),
   };
 }

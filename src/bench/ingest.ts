@@ -14,6 +14,26 @@ import { collectInputs } from '../ingest/collect.js';
 import { ingest } from '../ingest/ingest.js';
 import { createWorkerPool, defaultAnalysisWorkers } from '../ingest/analysis-pool.js';
 import { benchCorpus, writeBenchCorpus } from './ingest-corpus.js';
+import { processThreadsCpuMs, threadTid } from '../ingest/thread-cpu.js';
+
+/**
+ * The process's CPU over a span split by thread (seconds): this thread (clustering, storage, receiving the
+ * analysed articles), the analysis threads (with their start-up), and the rest: V8's helper threads
+ * (optimising compilation, concurrent and parallel GC) and libuv's. Threads that ended within the span are
+ * in none (the analysis threads are read before the pool closes).
+ */
+function threadSplit(before: Map<number, number>, after: Map<number, number>, analysisTids: readonly number[]) {
+  const main = threadTid();
+  const split = { main: 0, analysis: 0, helpers: 0 };
+  for (const [tid, ms] of after) {
+    const d = (ms - (before.get(tid) ?? 0)) / 1000;
+    if (tid === main) split.main += d;
+    else if (analysisTids.includes(tid)) split.analysis += d;
+    else split.helpers += d;
+  }
+  const r = (x: number) => Math.round(x * 100) / 100;
+  return { main: r(split.main), analysis: r(split.analysis), helpers: r(split.helpers) };
+}
 
 function rawInsertRate(dir: string, n: number): number {
   const rows = benchCorpus(n);
@@ -89,6 +109,8 @@ export const ingestBench: BenchSection = {
       const pool = createWorkerPool(workers, { dropTokens: true });
       const load = [loadavg()[0]!];
       const cpu0 = process.cpuUsage();
+      const threads0 = processThreadsCpuMs();
+      let threads: ReturnType<typeof threadSplit> | null = null;
       let summary;
       try {
         summary = await ingest(
@@ -107,6 +129,7 @@ export const ingestBench: BenchSection = {
           },
           { batchSize: 64 },
         );
+        threads = threadSplit(threads0, processThreadsCpuMs(), pool.threadIds);
       } finally {
         await pool.close();
         await store.close();
@@ -131,6 +154,8 @@ export const ingestBench: BenchSection = {
           cpuMs: summary.cpuMs,
           /** CPU of the whole process (all threads) over the ingest: divided by the cores, the least wall time it allows. */
           processCpuSeconds,
+          /** processCpuSeconds by thread (Linux): main, analysis threads (with start-up), V8 and libuv helper threads. */
+          threadCpuSeconds: threads,
           cpuFloorSeconds: Math.round((processCpuSeconds / availableParallelism()) * 100) / 100,
           loadAverage: { min: Math.min(...load), max: Math.max(...load) },
           note: 'timingsMs are wall time (analysis summed over worker threads, beside clustering and storage on the main thread); cpuMs are CPU time of the threads',

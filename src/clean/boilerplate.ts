@@ -105,9 +105,42 @@ function count(re: RegExp, s: string): number {
   return n;
 }
 
+/** Does a global regex match anywhere in s? (count(re, s) > 0 without finding the rest.) */
+function occurs(re: RegExp, s: string): boolean {
+  re.lastIndex = 0;
+  const found = re.test(s);
+  re.lastIndex = 0;
+  return found;
+}
+
+const ASCII_WORD = Uint8Array.from({ length: 128 }, (_, c) => (/[\p{L}\p{N}]/u.test(String.fromCharCode(c)) ? 1 : 0));
+const WORD_CHAR = /^[\p{L}\p{N}]$/u;
+
+/** The number of matches of /[\p{L}\p{N}]+/gu in text (runs of letters and digits), without building them. */
+export function wordCount(text: string): number {
+  let n = 0;
+  let inWord = false;
+  for (let i = 0; i < text.length; ) {
+    const c = text.charCodeAt(i);
+    let word: boolean;
+    if (c < 128) {
+      word = ASCII_WORD[c] === 1;
+      i++;
+    } else {
+      const cp = text.codePointAt(i)!;
+      const len = cp > 0xffff ? 2 : 1;
+      word = WORD_CHAR.test(text.slice(i, i + len));
+      i += len;
+    }
+    if (word && !inWord) n++;
+    inWord = word;
+  }
+  return n;
+}
+
 export function paragraphCues(text: string): ParagraphCues {
   const outside = withoutQuotes(text);
-  const words = (text.match(/[\p{L}\p{N}]+/gu) ?? []).length;
+  const words = wordCount(text);
   const short = text.length <= 80;
   let imperative = false;
   let sentences = 0;
@@ -118,8 +151,8 @@ export function paragraphCues(text: string): ParagraphCues {
     // Imperatives start a sentence with a capital ("Subscribe now"), not "Jr. start at $25,000".
     const imp = IMPERATIVE_START.test(sentence) && /^[A-Z]/.test(sentence);
     imperative ||= imp;
-    const you = count(SECOND, sentence) > 0;
-    if (count(CALLS, sentence) > 0 && (you || imp || OUTLET_SELF.test(sentence))) calls++;
+    const you = occurs(SECOND, sentence);
+    if (occurs(CALLS, sentence) && (you || imp || OUTLET_SELF.test(sentence))) calls++;
     if ((imp && SIGN_UP_START.test(sentence)) || (NEWSLETTER.test(sentence) && (imp || NEWSLETTER_ASK.test(sentence)))) newsletter++;
   }
   return {

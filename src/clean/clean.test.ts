@@ -175,3 +175,9 @@ test('a text that is only "boilerplate" is left whole rather than emptied', () =
   assert.equal(r.text, 'Subscribe now\nDonate today');
   assert.deepEqual(r.removed, []);
 });
+
+test('wordCount counts what /[\\p{L}\\p{N}]+/gu matches', async () => {
+  const { wordCount } = await import('./boilerplate.js');
+  const samples = ['', 'one', ' two  words ', "don't stop-now 3.5%", 'Бишкек, 2024 год', 'cafe\u0301 x', '𝐀𝐁 c 😀d', '\ud800 lone a\udc00b', '日本語のテキスト', '½ ² ٣'];
+  for (const s of samples) assert.equal(wordCount(s), (s.match(/[\p{L}\p{N}]+/gu) ?? []).length, JSON.stringify(s));
+});

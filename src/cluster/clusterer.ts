@@ -17,7 +17,7 @@ import { createFeatureContext, extractFeatures, DEFAULT_FEATURE_OPTIONS, type Ar
 import { dot, type SparseVector } from './sparse.js';
 import { sketchOverlap, DEFAULT_DUPLICATE_OPTIONS, type DuplicateOptions } from './shingles.js';
 import { labelStory, loadPlaces, type LabelInput } from './labels.js';
-import { sharedCount, type EventSignature } from './signature.js';
+import { readableSignature, sharedCount, storedSignature, type EventSignature } from './signature.js';
 import { eventScore, loadSameEventModel, pairFeatures, placeSpecificity, PAIR_FEATURES, type SameEventModel } from './same-event.js';
 
 export interface ClusterOptions {
@@ -139,24 +139,26 @@ export interface PairScore {
 }
 
 export interface PairExplanation extends PairScore {
-  title: number;
+  /** Cosine of the title + lead vectors (null when the clusterer did not keep them). */
+  title: number | null;
   /** The same-event model's probability (null without a model). */
   probability: number | null;
   features: Record<string, number>;
 }
 
 /** The score of two articles' features, with the model's inputs (for `cluster --explain`). */
-export function pairScore(a: ArticleFeatures, b: ArticleFeatures, o: ClusterOptions, model: SameEventModel | null = loadSameEventModel(), placeWeight?: (place: number) => number): PairExplanation {
+export function pairScore(a: ArticleFeatures, b: ArticleFeatures, o: ClusterOptions, model: SameEventModel | null = loadSameEventModel(), placeWeight?: (place: number) => number, headKept = true): PairExplanation {
   const text = dot(a.terms, b.terms);
   const names = a.names.ids.length && b.names.ids.length ? dot(a.names, b.names) : text;
-  const title = dot(a.head, b.head);
+  const title = headKept ? dot(a.head, b.head) : 0;
   const base = combineScores(text, names, a, b, o).score;
   const x = pairFeatures({ text, base, names, title, weekdayA: a.weekday, weekdayB: b.weekday, a: a.signature, b: b.signature, ...(placeWeight ? { placeWeight } : {}) });
   const features = Object.fromEntries(PAIR_FEATURES.map((f, k) => [f, x[k]!]));
-  if (!model) return { ...combineScores(text, names, a, b, o), title, probability: null, features };
+  const shownTitle = headKept ? title : null;
+  if (!model) return { ...combineScores(text, names, a, b, o), title: shownTitle, probability: null, features };
   let z = model.bias;
   for (let k = 0; k < x.length; k++) z += model.weights[k]! * x[k]!;
-  return { score: eventScore(model, x, o.threshold), text, names, title, probability: 1 / (1 + Math.exp(-z)), features };
+  return { score: eventScore(model, x, o.threshold), text, names, title: shownTitle, probability: 1 / (1 + Math.exp(-z)), features };
 }
 
 /** Both reports give key figures and share none of them. A follow-up published days after its event
@@ -253,6 +255,10 @@ class PairHeap {
 }
 
 const NO_TERMS: number[] = [];
+/** Entries of each of the clusterer's caches (links and merged versions by story versions) before it is
+ * forgotten: settling reuses mostly those of the last `reviewWindow` arrivals; at a million entries each the
+ * caches held several hundred MB of a 1M stream. */
+const CACHE_ENTRIES = 200_000;
 const storyNumber = (name: string): number => Number(name.slice(1));
 
 /** Published within the window, or undated. */
@@ -266,6 +272,8 @@ interface Node {
   published: string | null;
   features: ArticleFeatures;
   duplicateOf: string | null;
+  /** The signature's readable names, packed (see `storedSignature`). */
+  signatureNames: string;
 }
 
 export interface ClusterStats {
@@ -324,6 +332,9 @@ export function createStoryClusterer(options: Partial<ClusterOptions> = {}, deps
   const queryHead = new DenseQuery();
   const model = deps.model === undefined ? loadSameEventModel() : deps.model;
   const onPair = deps.onPair;
+  // The title + lead vector only when something reads it (the model, or the caller's onPair).
+  const headKept = o.features.head && (onPair !== undefined || (model !== null && model.weights[PAIR_FEATURES.indexOf('title')] !== 0));
+  const featureOptions: FeatureOptions = { ...o.features, head: headKept };
   const pairX = new Float64Array(PAIR_FEATURES.length);
   /** Per place (hashed): how many articles of the stream name it. */
   const placeCount = new Map<number, number>();
@@ -372,7 +383,7 @@ export function createStoryClusterer(options: Partial<ClusterOptions> = {}, deps
     if (v === undefined) {
       inner.set(vb, (v = ++clock));
       // Forgetting only costs recomputation.
-      if (++mergedCount > 1_000_000) {
+      if (++mergedCount > CACHE_ENTRIES) {
         mergedVersions.clear();
         mergedCount = 0;
       }
@@ -540,7 +551,7 @@ export function createStoryClusterer(options: Partial<ClusterOptions> = {}, deps
     linkOut.raw = count ? raw / count : 0;
     linkOut.corrected = count ? corrected / count : 0;
     if (!exclusive) {
-      if (++linkCount > 1_000_000) {
+      if (++linkCount > CACHE_ENTRIES) {
         linkCache.clear();
         linkCount = 0;
       }
@@ -674,12 +685,15 @@ export function createStoryClusterer(options: Partial<ClusterOptions> = {}, deps
       let list = postings[t];
       if (!list) postings[t] = list = [];
       list.push(i);
+      // Only the latest `postingsScan` entries are ever read: older ones are dropped (in batches, so the
+      // cost stays linear); a 1M stream kept 20M entries, most never to be read again.
+      if (list.length >= 2 * o.postingsScan) list.splice(0, list.length - o.postingsScan);
     }
   };
 
   return {
     add(article: Article): Assignment {
-      const f = extractFeatures(article, featureContext, o.features);
+      const f = extractFeatures(article, featureContext, featureOptions);
       const i = nodes.length;
       const found: Array<{ j: number; score: number }> = [];
       let dup: { j: number; c: number } | null = null;
@@ -721,7 +735,9 @@ export function createStoryClusterer(options: Partial<ClusterOptions> = {}, deps
         pending.add(j);
       }
       if (duplicateOf) duplicates++;
-      nodes.push({ id: article.id, title: article.title, published: article.published, features: f, duplicateOf });
+      const kept = storedSignature(f.signature);
+      f.signature = kept.signature;
+      nodes.push({ id: article.id, title: article.title, published: article.published, features: f, duplicateOf, signatureNames: kept.names });
       edges.push(mine);
       parent.push(i);
       version.push(++clock);
@@ -782,12 +798,12 @@ export function createStoryClusterer(options: Partial<ClusterOptions> = {}, deps
       if (i === undefined || j === undefined) return undefined;
       const side = (k: number) => {
         const n = nodes[k]!;
-        return { id: n.id, title: n.title, published: n.published, story: nameOf(find(k)), signature: n.features.signature, lead: n.features.lead };
+        return { id: n.id, title: n.title, published: n.published, story: nameOf(find(k)), signature: readableSignature(n.features.signature, n.signatureNames), lead: n.features.lead };
       };
       const e = edges[i]!;
       let edge = false;
       for (let q = 0; q < e.length; q += 2) if (e[q] === j) edge = true;
-      return { sameStory: find(i) === find(j), edge, threshold: o.threshold, pair: pairScore(nodes[i]!.features, nodes[j]!.features, o, model, placeWeight), articles: [side(i), side(j)] };
+      return { sameStory: find(i) === find(j), edge, threshold: o.threshold, pair: pairScore(nodes[i]!.features, nodes[j]!.features, o, model, placeWeight, headKept), articles: [side(i), side(j)] };
     },
     storyOf(articleId) {
       settle();

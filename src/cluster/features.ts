@@ -4,7 +4,7 @@
 // The text itself is not kept, so memory stays small on large streams.
 import type { Article } from '../model/document.js';
 import type { Lexicon } from './lexicon.js';
-import { sparseFromArrays, topIds, type SparseVector } from './sparse.js';
+import { EMPTY_VECTOR, sparseFromArrays, topIds, type SparseVector } from './sparse.js';
 import type { TermStats } from './term-stats.js';
 import { shingleSketch, type Sketch } from './shingles.js';
 import { createTokenTable, nextWord, type TokenTable, type WordSpan } from './token-table.js';
@@ -18,9 +18,12 @@ export interface FeatureOptions {
   maxNames: number;
   /** Heaviest terms kept as index keys. */
   indexTerms: number;
+  /** Compute the title + lead vector (`head`); off, it is empty (the shipped same-event model does not
+   * read it, and a long stream kept one more vector per article for nothing). */
+  head: boolean;
 }
 
-export const DEFAULT_FEATURE_OPTIONS: FeatureOptions = { titleWeight: 2, maxTerms: 120, maxNames: 40, indexTerms: 20 };
+export const DEFAULT_FEATURE_OPTIONS: FeatureOptions = { titleWeight: 2, maxTerms: 120, maxNames: 40, indexTerms: 20, head: true };
 
 export interface NamePhrase {
   text: string;
@@ -41,10 +44,13 @@ export interface ArticleFeatures {
   /** First weekday the text names (1 = Monday ... 7 = Sunday), or 0: the event day of an undated report. */
   weekday: number;
   sketch: Sketch;
-  phrases: NamePhrase[];
-  /** The first words of the text, for a label when there is no title. */
+  /** The most frequent name phrases, packed in one string (see `namePhrases`): a million articles kept
+   * twelve objects and twelve strings each for labels alone. */
+  phrases: string;
+  /** The first words of the text, for a label when there is no title ('' when there is one). */
   lead: string;
-  /** TF-IDF vector of the title and the first sentences (where a report names its event). */
+  /** TF-IDF vector of the title and the first sentences (where a report names its event); empty when
+   * `FeatureOptions.head` is off. */
   head: SparseVector;
   signature: EventSignature;
 }
@@ -148,8 +154,9 @@ function resolvedDays(article: Article): number[] {
     const d = dayOf(t.value);
     if (d !== null) out.add(d);
   }
-  return [...out].sort((a, b) => a - b);
+  return out.size ? [...out].sort((a, b) => a - b) : NO_DAYS;
 }
+const NO_DAYS: number[] = [];
 
 /** Names from the entity layer (when another stage has run): mentions with their entity's canonical name. */
 function layerNames(article: Article, lexicon: Lexicon, out: RawCounts): Map<string, string> {
@@ -281,6 +288,43 @@ function weighed(acc: Accumulator, stats: TermStats, limit: number): SparseVecto
   return sparseFromArrays(ids, weights, limit);
 }
 
+// Separators of the packed phrases: control characters, which the phrases (words and spaces) never hold.
+const FIELD = '\u001f';
+const ITEM = '\u001e';
+
+export function packPhrases(list: NamePhrase[]): string {
+  return list.map((p) => `${p.text.replace(/[\u001e\u001f]/g, ' ')}${FIELD}${p.count}${FIELD}${p.type ?? ''}`).join(ITEM);
+}
+
+/** The name phrases of an article's features, most frequent first. */
+export function namePhrases(f: Pick<ArticleFeatures, 'phrases'>): NamePhrase[] {
+  if (!f.phrases) return [];
+  return f.phrases.split(ITEM).map((item) => {
+    const [text, count, type] = item.split(FIELD);
+    return { text: text!, count: Number(count), type: type || null };
+  });
+}
+
+/** The term and name vectors and the sketch copied into views of one buffer: a stream keeps them for
+ * every article, and each buffer costs its own bookkeeping besides its bytes (a 1M stream, three each). */
+function oneBuffer(terms: SparseVector, names: SparseVector, sketch: Sketch): [SparseVector, SparseVector, Sketch] {
+  const t = terms.ids.length;
+  const n = names.ids.length;
+  const k = sketch.mins.length;
+  const buffer = new ArrayBuffer((2 * t + 2 * n + k) * 4);
+  const termIds = new Int32Array(buffer, 0, t);
+  const nameIds = new Int32Array(buffer, 4 * t, n);
+  const mins = new Uint32Array(buffer, 4 * (t + n), k);
+  const termWeights = new Float32Array(buffer, 4 * (t + n + k), t);
+  const nameWeights = new Float32Array(buffer, 4 * (2 * t + n + k), n);
+  termIds.set(terms.ids);
+  nameIds.set(names.ids);
+  mins.set(sketch.mins);
+  termWeights.set(terms.weights);
+  nameWeights.set(names.weights);
+  return [{ ids: termIds, weights: termWeights }, { ids: nameIds, weights: nameWeights }, { mins, count: sketch.count }];
+}
+
 /** The first `max` characters of the first line, as a string of its own (not a view of the text). */
 function leadOf(text: string, max: number): string {
   let end = 0;
@@ -305,24 +349,29 @@ export function extractFeatures(article: Article, ctx: FeatureContext, options: 
   if (article.title) scanFast(ctx, article.title, options.titleWeight, false, null);
   stats.addDocument(terms.touched);
   ctx.head.reset();
-  if (article.title) scanFast(ctx, article.title, 1, false, null, ctx.head);
-  scanFast(ctx, article.text.length > HEAD_CHARS ? article.text.slice(0, HEAD_CHARS) : article.text, 1, false, null, ctx.head);
-  const top = [...phrases]
-    .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
-    .slice(0, 12)
-    .map(([text, count]) => ({ text, count, type: types.get(text) ?? null }));
-  const termVector = weighed(terms, stats, options.maxTerms);
+  if (options.head) {
+    if (article.title) scanFast(ctx, article.title, 1, false, null, ctx.head);
+    scanFast(ctx, article.text.length > HEAD_CHARS ? article.text.slice(0, HEAD_CHARS) : article.text, 1, false, null, ctx.head);
+  }
+  const top = packPhrases(
+    [...phrases]
+      .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+      .slice(0, 12)
+      .map(([text, count]) => ({ text, count, type: types.get(text) ?? null })),
+  );
+  const [termVector, nameVector, sketch] = oneBuffer(weighed(terms, stats, options.maxTerms), weighed(names, stats, options.maxNames), shingleSketch(ctx.hashes));
   return {
     terms: termVector,
     top: topIds(termVector, options.indexTerms),
-    names: weighed(names, stats, options.maxNames),
+    names: nameVector,
     day: dayOf(article.published),
     mentioned: resolvedDays(article),
     weekday: firstWeekday(article),
-    sketch: shingleSketch(ctx.hashes),
+    sketch,
     phrases: top,
-    lead: leadOf(article.text, 120),
-    head: weighed(ctx.head, stats, options.maxNames),
+    // Labels and explanations fall back on the lead only without a title.
+    lead: article.title ? '' : leadOf(article.text, 120),
+    head: options.head ? weighed(ctx.head, stats, options.maxNames) : EMPTY_VECTOR,
     signature: eventSignature(article),
   };
 }

@@ -2,7 +2,7 @@
 // articles share, the places among them, and the dates.
 import { createRequire } from 'node:module';
 import type { StoryLabel } from './types.js';
-import type { ArticleFeatures } from './features.js';
+import { namePhrases, type ArticleFeatures } from './features.js';
 
 export interface LabelInput {
   id: string;
@@ -55,7 +55,7 @@ export function labelStory(story: string, articles: LabelInput[], places: Set<st
   // Names: by number of articles naming them, then by mentions.
   const byName = new Map<string, { articles: number; mentions: number; type: string | null }>();
   for (const a of pool) {
-    for (const p of a.features.phrases) {
+    for (const p of namePhrases(a.features)) {
       const e = byName.get(p.text) ?? { articles: 0, mentions: 0, type: p.type };
       e.articles++;
       e.mentions += p.count;

@@ -256,3 +256,33 @@ export function sharedCount(a: readonly number[], b: readonly number[]): number 
   for (const x of a) if (b.includes(x)) n++;
   return n;
 }
+
+const NONE: number[] = [];
+const NO_NAMES: string[] = [];
+const SEP = '\u001e';
+const PART = '\u001f';
+
+/** The signature as the clusterer keeps it for every article of a stream: empty lists shared, the readable
+ * names packed in one string (`readableSignature` gives them back). A million articles kept two lists of
+ * names and their strings each, for `cluster --explain` alone. */
+export function storedSignature(s: EventSignature): { signature: EventSignature; names: string } {
+  const names = s.placeNames.length || s.figureNames.length ? [s.placeNames.join(SEP), s.figureNames.join(SEP)].join(PART) : '';
+  return {
+    signature: {
+      ...s,
+      places: s.places.length ? s.places : NONE,
+      figures: s.figures.length ? s.figures : NONE,
+      triggers: s.triggers.length ? s.triggers : NONE,
+      placeNames: NO_NAMES,
+      figureNames: NO_NAMES,
+    },
+    names,
+  };
+}
+
+/** The stored signature with its readable names again. */
+export function readableSignature(s: EventSignature, names: string): EventSignature {
+  if (!names) return s;
+  const [places, figures] = names.split(PART) as [string, string];
+  return { ...s, placeNames: places ? places.split(SEP) : [], figureNames: figures ? figures.split(SEP) : [] };
+}

@@ -1,8 +1,9 @@
-import type { Quantity } from '../model/document.js';
-import { concept, lexicon } from '../annotate/lexicon.js';
+import type { Quantity, TimeExpression } from '../model/document.js';
+import { concept, lexicon, stem } from '../annotate/lexicon.js';
 import type { ClaimView } from './align.js';
 import type { Lexicon, PhraseAlignment } from './lexical/index.js';
 import { numbersConflict } from './values.js';
+import { factLexicon } from './facts/lexicon.js';
 
 /** Relations close enough for two words to state one thing (vector neighbours only from this score up). */
 const CLOSE_RELATIONS = new Set(['same', 'synonym', 'derivation', 'hypernym']);
@@ -208,6 +209,52 @@ export function durationsClash(a: ClaimView, b: ClaimView): boolean {
   return da.size > 0 && db.size > 0 && ![...da].some((d) => db.has(d));
 }
 
+const MONTH = /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b/i;
+
+/**
+ * Calendar dates a statement places its fact at, resolved to a day, month or year ("earlier this year": 2018; "in
+ * 2017"). Not a year naming a thing ("the 2020 census", "the 2010 law") nor a bound of a span ("since 1979", "dating back
+ * to 2015"). A day written without its year ("June 28") keeps no year: resolving it picks one, sometimes the wrong one.
+ */
+function calendarDates(v: ClaimView): string[] {
+  const text = v.article.text;
+  const out: string[] = [];
+  for (const i of v.claim.times) {
+    const t = v.article.layers.times?.[i];
+    // (Resolved against a guessed date, not the report's own: too unsure to hold against another.)
+    if (!t || t.type !== 'DATE' || !t.resolved || t.anchor === 'estimated' || !/^\d{4}(?:-\d{2}(?:-\d{2})?)?$/.test(t.value)) continue;
+    if (/\b(?:since|until|till|before|after|from|to|through|between)\s+(?:the\s+)?(?:(?:early|late|mid)[\s-]+)?$/i.test(text.slice(Math.max(0, t.start - 20), t.start))) continue;
+    // (Nor the date of a clause about another time: "the first since Martin Luther King Jr. Day was added in 1983".)
+    const clause = text.slice(Math.max(0, t.start - 80), t.start).split(/[,;:!?()—–]/).pop()!;
+    if (/\b(?:since|until|before|after)\b/i.test(clause)) continue;
+    const said = text.slice(t.start, t.end);
+    const next = /^\s+(\p{Ll}+)/u.exec(text.slice(t.end, t.end + 24))?.[1];
+    if (/^\d{4}$/.test(said) && next && !lexicon().stopwords.has(next)) continue;
+    out.push(!/\d{4}/.test(said) && MONTH.test(said) ? t.value.replace(/^\d{4}/, 'XXXX') : t.value);
+  }
+  return out;
+}
+
+/**
+ * Dates of two statements that none of the other's meet, two of them told as precisely ("repaid ... earlier this year"
+ * in 2018 / "said in 2017 that ... repaid"): the statements place their facts at different times, so they do not agree
+ * on them. Two dates meet when one lies within the other ("2018" / "2018-03-12").
+ */
+export function datesClash(a: ClaimView, b: ClaimView): boolean {
+  const da = calendarDates(a);
+  const db = calendarDates(b);
+  // (A day without its year meets the same day of any year.)
+  const yearless = (x: string, y: string) => (x.startsWith('XXXX') || y.startsWith('XXXX') ? [x.slice(4), y.slice(4)] : [x, y]);
+  const meet = (x: string, y: string) => {
+    const [p, q] = yearless(x, y);
+    return p!.startsWith(q!) || q!.startsWith(p!);
+  };
+  // Two dates told as precisely ("Tuesday" / "Wednesday", "earlier this year" / "in 2017") that differ; a day against a
+  // month is more often the dates of two facts of one sentence ("Earlier Friday ... since declaring in July").
+  const clash = da.some((x) => db.some((y) => x.length === y.length && !meet(x, y)));
+  return clash && !da.some((x) => db.some((y) => meet(x, y)));
+}
+
 /** Figures or durations of one kind that disagree, and none that agree. */
 export const measuresClash = (a: ClaimView, b: ClaimView): boolean => valuesClash(a, b) || durationsClash(a, b);
 
@@ -238,6 +285,91 @@ function readModality(text: string): ClauseModality {
  * common in long clauses, "said he had a good relationship with Kim and thought he would keep his word", to tell.)
  */
 export const onlyOnePossible = (a: string, b: string): boolean => (clauseModality(a) === 'possible') !== (clauseModality(b) === 'possible');
+
+/** How a statement holds an act it names: under a negation, a possibility or a plan ("would be indicted"), or told done ("was indicted"). */
+export type ActHold = 'negated' | 'possible' | 'planned' | 'done';
+
+/** Words between a cue and its verb ("would not have been charged", "will also share"). */
+const CUE_PASS_OVER = new Set(['be', 'been', 'being', 'have', 'has', 'had', 'also', 'still', 'yet', 'ever', 'even', 'soon', 'then', 'now', 'again', 'later', 'immediately', 'actually', 'formally', 'officially', 'just']);
+/** Words ending in -ly that are no adverbs a cue passes over. */
+const LY_WORDS = new Set(['only', 'early', 'likely', 'family', 'rally', 'apply', 'reply', 'supply', 'italy', 'daily', 'weekly', 'monthly', 'yearly']);
+let holdCues: { words: string[]; hold: ActHold }[] | null = null;
+function actHoldCues(): { words: string[]; hold: ActHold }[] {
+  if (!holdCues) {
+    const m = lexicon().modality;
+    const list = (cues: readonly string[], hold: ActHold) => cues.map((c) => ({ words: c.toLowerCase().split(/\s+/), hold }));
+    // (Longest first: "has yet to" before "to".)
+    holdCues = [...list(m.negation, 'negated'), ...list(m.possible, 'possible'), ...list(m.planned, 'planned')].sort((x, y) => y.words.length - x.words.length);
+  }
+  return holdCues;
+}
+
+/**
+ * The acts a statement names with how it holds each, by concept: a word right after a cue of negation, possibility or
+ * plan (modality.json; auxiliaries and adverbs between, "would be indicted", "will not be charged") is held so; a past
+ * form with no cue before it ("was indicted", "after being indicted", "directed") is told done.
+ */
+export function actHolds(text: string): Map<string, Set<ActHold>> {
+  let out = holdsMemo.get(text);
+  if (out) return out;
+  out = new Map();
+  const stop = lexicon().stopwords;
+  const irregular = lexicon().irregular;
+  // (Light verbs, "took questions" / "did not take questions", name no act of their own.)
+  const light = factLexicon().lightVerbs;
+  const words = [...text.matchAll(/\p{L}[\p{L}'’]*/gu)].map((m) => ({ lower: m[0].toLowerCase().replace(/’/g, "'"), start: m.index!, end: m.index! + m[0].length, upper: /^\p{Lu}/u.test(m[0]) }));
+  // A clause ends between two words at punctuation.
+  const joined = (k: number) => !/[.;:!?,"“”()—–]/.test(text.slice(words[k]!.end, words[k + 1]!.start));
+  const cues = actHoldCues();
+  for (let i = 1; i < words.length; i++) {
+    const w = words[i]!;
+    if (w.upper || w.lower.length < 4 || stop.has(w.lower) || CUE_PASS_OVER.has(w.lower) || light.has(stem(w.lower)) || light.has(concept(w.lower))) continue;
+    let j = i - 1;
+    while (j >= 0 && joined(j) && (CUE_PASS_OVER.has(words[j]!.lower) || (words[j]!.lower.endsWith('ly') && words[j]!.lower.length >= 5 && !LY_WORDS.has(words[j]!.lower)))) j--;
+    if (j < 0 || !joined(j)) continue;
+    let hold: ActHold | null = null;
+    const last = words[j]!.lower;
+    if (last.endsWith("n't")) hold = 'negated';
+    else if (last.endsWith("'ll")) hold = 'planned';
+    else {
+      for (const c of cues) {
+        const from = j - c.words.length + 1;
+        // ("May 1 fell": a month, not a possibility.)
+        if (from < 0 || !c.words.every((cw, k) => words[from + k]!.lower === cw && !words[from + k]!.upper && (k === 0 || joined(from + k - 1)))) continue;
+        hold = c.hold;
+        break;
+      }
+    }
+    // Told done: a past form ("indicted", "flew") with no cue before it; an infinitive ("scheduled to be arraigned") is not.
+    if (!hold && last !== 'to' && ((w.lower.endsWith('ed') && stem(w.lower) !== w.lower) || irregular.has(w.lower))) hold = 'done';
+    if (!hold) continue;
+    const c = concept(w.lower);
+    (out.get(c) ?? out.set(c, new Set()).get(c)!).add(hold);
+  }
+  if (holdsMemo.size >= MEMO_TEXTS) holdsMemo.clear();
+  holdsMemo.set(text, out);
+  return out;
+}
+const holdsMemo = new Map<string, Map<string, Set<ActHold>>>();
+
+/**
+ * One act that one statement tells done and the other holds only as possible or planned ("it was a possibility that he
+ * would be indicted" / "after being indicted by a federal grand jury"): the two state different things about it,
+ * however much else they share. (An act held both ways within one statement decides nothing; a negation is too often
+ * another participant's, "others who did not work for him" / "some who worked in his office", to tell.)
+ */
+export function heldApart(a: string, b: string): boolean {
+  const ha = actHolds(a);
+  const hb = actHolds(b);
+  const onlyDone = (s: Set<ActHold>) => s.size === 1 && s.has('done');
+  const neverDone = (s: Set<ActHold>) => !s.has('done') && !s.has('negated');
+  for (const [c, sa] of ha) {
+    const sb = hb.get(c);
+    if (!sb) continue;
+    if ((onlyDone(sa) && neverDone(sb)) || (onlyDone(sb) && neverDone(sa))) return true;
+  }
+  return false;
+}
 
 /** The word alignment of two statements, memoised per pair of claims (each is asked several times). */
 export function alignmentMemo(lex: Lexicon): (a: ClaimView, b: ClaimView) => PhraseAlignment {

@@ -9,6 +9,7 @@ import type { Article, ArticleMeta } from '../model/document.js';
 import { ParallaxError, type ErrorCode } from '../model/errors.js';
 import { articleFromContent } from './read-inputs.js';
 import { createSpanClock } from './thread-cpu.js';
+import { tuneOptimiserForAnalysis } from './v8-tuning.js';
 
 export interface AnalysisPool {
   analyze(article: Article): Promise<Article>;
@@ -16,8 +17,14 @@ export interface AnalysisPool {
   analyzeContent(content: { text?: string; html?: string }, meta: Partial<ArticleMeta> & { source: string }): Promise<Article>;
   /** Milliseconds spent analysing, summed over workers (wall time: on a busy machine it includes waiting for a core). */
   readonly busyMs: number;
-  /** CPU milliseconds of the analysis summed over workers (null where the system does not report a thread's CPU time). */
+  /**
+   * CPU milliseconds of the analysis threads since they were ready, summed (null where the system does not
+   * report a thread's CPU time): the articles' analysis and what the threads do between them (receiving the
+   * next article, collecting garbage).
+   */
   readonly cpuMs: number | null;
+  /** Kernel ids of the live analysis threads (empty when analysis runs in the caller's thread or the system does not say). */
+  readonly threadIds: readonly number[];
   close(): Promise<void>;
 }
 
@@ -65,6 +72,7 @@ export function createInlinePool(analyze: (a: Article) => Article): AnalysisPool
     get cpuMs() {
       return clock.cpuMs;
     },
+    threadIds: [],
     async close() {},
   };
 }
@@ -80,6 +88,10 @@ interface Slot {
   worker: Worker;
   /** Loaded (the analyser's models read): the budget counts analysis, not start-up. */
   ready: boolean;
+  tid: number | null;
+  /** The thread's own CPU clock (ms) when it was ready and at its last reply: a clock read per reply, not summed spans (a thread's clock lags by up to a scheduler tick; spans summed that lag once per article). */
+  cpuAtReady: number | null;
+  cpuLast: number | null;
   task: Task | null;
   started: number;
   timer: NodeJS.Timeout | null;
@@ -88,7 +100,13 @@ interface Slot {
 export function createWorkerPool(size: number, options: WorkerPoolOptions | URL = {}): AnalysisPool {
   const { budgetMs = DEFAULT_ANALYSIS_BUDGET_MS, workerUrl = new URL('./analyze-worker.js', import.meta.url), dropTokens = false } = options instanceof URL ? { workerUrl: options } : options;
   let busy = 0;
-  let cpu: number | null = 0;
+  /** CPU of analysis threads no longer in the pool (stopped or failed), ms; null once one was unknown. */
+  let retiredCpu: number | null = 0;
+  const slotCpu = (slot: Slot): number | null => (slot.cpuAtReady === null || slot.cpuLast === null ? (slot.ready ? null : 0) : slot.cpuLast - slot.cpuAtReady);
+  const retire = (slot: Slot) => {
+    const c = slotCpu(slot);
+    retiredCpu = retiredCpu === null || c === null ? null : retiredCpu + c;
+  };
   let nextId = 1;
   let closed = false;
   const queue: Task[] = [];
@@ -103,17 +121,20 @@ export function createWorkerPool(size: number, options: WorkerPoolOptions | URL 
     return task;
   };
 
+  tuneOptimiserForAnalysis();
   const spawn = (): Slot => {
-    const slot: Slot = { worker: new Worker(workerUrl, { workerData: { dropTokens } }), ready: false, task: null, started: 0, timer: null };
-    slot.worker.on('message', (msg: { id: number; ready?: boolean; article?: Article; error?: string; code?: ErrorCode; cpuMs?: number | null }) => {
+    const slot: Slot = { worker: new Worker(workerUrl, { workerData: { dropTokens } }), ready: false, tid: null, cpuAtReady: null, cpuLast: null, task: null, started: 0, timer: null };
+    slot.worker.on('message', (msg: { id: number; ready?: boolean; tid?: number | null; article?: Article; error?: string; code?: ErrorCode; threadCpuMs: number | null }) => {
+      slot.cpuLast = msg.threadCpuMs;
       if (msg.ready) {
         slot.ready = true;
+        slot.tid = msg.tid ?? null;
+        slot.cpuAtReady = msg.threadCpuMs;
         pump();
         return;
       }
       if (!slot.task || slot.task.id !== msg.id) return;
       const task = finish(slot)!;
-      cpu = cpu === null || typeof msg.cpuMs !== 'number' ? null : cpu + msg.cpuMs;
       // A user error stays one (an empty page is the client's 400, not the server's 500).
       if (msg.error !== undefined) task.reject(msg.code ? new ParallaxError(msg.code, msg.error) : new Error(msg.error));
       else task.resolve(msg.article!);
@@ -123,6 +144,7 @@ export function createWorkerPool(size: number, options: WorkerPoolOptions | URL 
       const i = slots.indexOf(slot);
       if (i < 0) return; // replaced already
       slots.splice(i, 1);
+      retire(slot);
       const task = finish(slot);
       task?.reject(new Error(why));
       // A worker that cannot even start would fail again: the queue gets the reason instead of a loop.
@@ -155,6 +177,7 @@ export function createWorkerPool(size: number, options: WorkerPoolOptions | URL 
           if (slot.task !== task) return;
           const i = slots.indexOf(slot);
           if (i >= 0) slots.splice(i, 1);
+          retire(slot); // what it spent on the stopped article is not known
           finish(slot);
           void slot.worker.terminate();
           const source = 'article' in task.job ? task.job.article.source : task.job.meta.source;
@@ -188,12 +211,21 @@ export function createWorkerPool(size: number, options: WorkerPoolOptions | URL 
       return busy;
     },
     get cpuMs() {
-      return cpu;
+      let total = retiredCpu;
+      for (const slot of slots) {
+        const c = slotCpu(slot);
+        total = total === null || c === null ? null : total + c;
+      }
+      return total;
+    },
+    get threadIds() {
+      return slots.flatMap((s) => (s.tid === null ? [] : [s.tid]));
     },
     async close() {
       closed = true;
       for (const t of queue.splice(0)) t.reject(new Error('the analysis pool is closed'));
       const all = slots.splice(0);
+      all.forEach(retire);
       await Promise.all(all.map((s) => s.worker.terminate()));
     },
   };

@@ -64,10 +64,11 @@ function storyMapper() {
   const map = new Map<string, string>();
   return {
     map,
-    dbStory(clusterStory: string, firstArticle: Article): { id: string; isNew: boolean } {
+    /** firstHash: contentHash of the story's first article. */
+    dbStory(clusterStory: string, firstHash: string): { id: string; isNew: boolean } {
       const known = map.get(clusterStory);
       if (known) return { id: known, isNew: false };
-      const id = `story-${contentHash(firstArticle).slice(0, 16)}`;
+      const id = `story-${firstHash.slice(0, 16)}`;
       map.set(clusterStory, id);
       return { id, isNew: true };
     },
@@ -115,22 +116,26 @@ export async function ingest(items: AsyncIterable<IngestItem> | Iterable<IngestI
     clock.clustering.stop(tw);
   }
 
-  /** Dedupe and start analysis for one batch; returns the promise of analysed articles in order. */
-  const prepare = async (batch: Article[]): Promise<{ analysed: Promise<(Article | null)[]> }> => {
+  /** A batch deduplicated and being analysed: the analysed articles in order, with their content hashes. */
+  type Prepared = { analysed: Promise<(Article | null)[]>; hashes: string[] };
+  /** Dedupe and start analysis for one batch. */
+  const prepare = async (batch: Article[]): Promise<Prepared> => {
     const td = clock.dedupe.start();
     const hashes = batch.map((a) => contentHash(a));
     const known = await store.knownHashes(hashes);
     const fresh: Article[] = [];
+    const freshHashes: string[] = [];
     batch.forEach((a, i) => {
       const h = hashes[i]!;
       if (known.has(h) || seen.has(h)) counts.duplicates++;
       else {
         seen.add(h);
         fresh.push(a);
+        freshHashes.push(h);
       }
     });
     clock.dedupe.stop(td);
-    if (!pool) return { analysed: Promise.resolve(fresh) };
+    if (!pool) return { analysed: Promise.resolve(fresh), hashes: freshHashes };
     const analysed = Promise.all(
       fresh.map((a) =>
         pool.analyze(a).catch((e: Error) => {
@@ -139,21 +144,22 @@ export async function ingest(items: AsyncIterable<IngestItem> | Iterable<IngestI
         }),
       ),
     );
-    return { analysed };
+    return { analysed, hashes: freshHashes };
   };
 
-  const commit = async (analysed: (Article | null)[]) => {
+  const commit = async (analysed: (Article | null)[], analysedHashes: string[]) => {
     const ready = analysed.filter((a): a is Article => a !== null);
+    const hashes = analysedHashes.filter((_, i) => analysed[i] !== null);
     const tc = clock.clustering.start();
     // The whole batch joins the clusterer first, so that each article is stored under its story in the
     // clusterer's settled view (merges that wait for the neighbourhood) rather than where it arrived.
     const arrived = clusterer ? ready.map((article) => clusterer.add(article).story) : [];
     const items = ready.map((article, k) => {
-      if (!clusterer) return { article, story: null, ingestRun: options.ingestRun ?? null };
+      if (!clusterer) return { article, story: null, ingestRun: options.ingestRun ?? null, contentHash: hashes[k] };
       const group = article.story?.startsWith(MANIFEST_STORY) ? article.story : null;
-      const s = (group && manifestStories.get(group)) || mapper.dbStory(clusterer.storyOf(article.id) ?? arrived[k]!, article);
+      const s = (group && manifestStories.get(group)) || mapper.dbStory(clusterer.storyOf(article.id) ?? arrived[k]!, hashes[k]!);
       if (group && !manifestStories.has(group)) manifestStories.set(group, { id: s.id, isNew: false });
-      return { article, story: s.id, storyTitle: article.title ?? undefined, ingestRun: options.ingestRun ?? null, isNewStory: s.isNew };
+      return { article, story: s.id, storyTitle: article.title ?? undefined, ingestRun: options.ingestRun ?? null, contentHash: hashes[k], isNewStory: s.isNew };
     });
     clock.clustering.stop(tc);
     const ts = clock.storage.start();
@@ -193,13 +199,14 @@ export async function ingest(items: AsyncIterable<IngestItem> | Iterable<IngestI
   };
 
   // Two batches in flight: while one is stored, the next is being analysed.
-  let inFlight: Promise<(Article | null)[]> | null = null;
+  let inFlight: Prepared | null = null;
   let batch: Article[] = [];
   const flush = async () => {
     const next = await prepare(batch);
     batch = [];
-    if (inFlight) await commit(await inFlight);
-    inFlight = next.analysed;
+    const last = inFlight as Prepared | null; // set in flush (the compiler does not follow the closure)
+  if (last) await commit(await last.analysed, last.hashes);
+    inFlight = next;
   };
   let tr = performance.now();
   for await (const item of items as AsyncIterable<IngestItem>) {
@@ -211,7 +218,8 @@ export async function ingest(items: AsyncIterable<IngestItem> | Iterable<IngestI
     tr = performance.now();
   }
   if (batch.length) await flush();
-  if (inFlight) await commit(await inFlight);
+  const last = inFlight as Prepared | null; // set in flush (the compiler does not follow the closure)
+  if (last) await commit(await last.analysed, last.hashes);
 
   // Stories can merge as evidence grows: move this run's articles to where the clusterer now puts them.
   if (clusterer) {

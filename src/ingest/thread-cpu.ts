@@ -1,7 +1,7 @@
 // CPU time of the calling thread, for timings that mean something on a shared machine (wall time there
 // includes waiting for a core). Linux keeps it in /proc/thread-self/schedstat (nanoseconds on a CPU);
 // the file is opened once per thread (each worker thread loads this module anew) and read in place.
-import { openSync, readSync } from 'node:fs';
+import { openSync, readdirSync, readFileSync, readlinkSync, readSync } from 'node:fs';
 
 let fd: number | null | undefined;
 const buf = Buffer.alloc(64);
@@ -48,4 +48,37 @@ export function createSpanClock() {
       return cpuKnown ? cpu : null;
     },
   };
+}
+
+/** The kernel's id of the calling thread (Linux), or null: lets a process tell its worker threads from V8's helpers. */
+export function threadTid(): number | null {
+  try {
+    const tid = Number(readlinkSync('/proc/thread-self').split('/').pop());
+    return Number.isInteger(tid) ? tid : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * CPU milliseconds of every live thread of this process by kernel thread id (Linux; empty elsewhere).
+ * Threads that ended are not listed (their time stays in process.cpuUsage()).
+ */
+export function processThreadsCpuMs(): Map<number, number> {
+  const out = new Map<number, number>();
+  let tids: string[];
+  try {
+    tids = readdirSync('/proc/self/task');
+  } catch {
+    return out;
+  }
+  for (const t of tids) {
+    try {
+      const ns = Number(readFileSync(`/proc/self/task/${t}/schedstat`, 'latin1').split(' ', 1)[0]);
+      if (Number.isFinite(ns)) out.set(Number(t), ns / 1e6);
+    } catch {
+      // the thread ended meanwhile
+    }
+  }
+  return out;
 }

@@ -98,7 +98,7 @@ export function createKyselyStore(db: Kysely<Database>, backend: Backend, label:
   /** One article through Kysely: PostgreSQL's path (SQLite runs the same statements, prepared once, in sqlite-writer.ts). */
   async function putOne(trx: Kysely<Database>, item: ArticleToStore, stamp: string): Promise<PutResult> {
     const a: Article = item.article;
-    const hash = contentHash(a);
+    const hash = item.contentHash ?? contentHash(a);
     const same = await trx.selectFrom('articles').select('id').where('content_hash', '=', hash).executeTakeFirst();
     if (same) return { id: same.id, isNew: false, revisionOf: null };
     const canon = canonicalUrl(a.url);

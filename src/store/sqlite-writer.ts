@@ -68,7 +68,7 @@ export function createSqliteArticleWriter(db: BetterSqlite3.Database): SqliteArt
   return {
     async put(item, stamp) {
       const a: Article = item.article;
-      const hash = contentHash(a);
+      const hash = item.contentHash ?? contentHash(a);
       const same = s.byHash.get(hash) as string | undefined;
       if (same !== undefined) return { id: same, isNew: false, revisionOf: null };
       const canon = canonicalUrl(a.url);

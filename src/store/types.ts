@@ -64,6 +64,8 @@ export interface ArticleToStore {
   /** Title for the story when it is new to the database. */
   storyTitle?: string;
   ingestRun?: string | null;
+  /** contentHash(article) when the caller has computed it already (ingest, to find duplicates). */
+  contentHash?: string;
 }
 
 export interface IngestRunInfo {

@@ -283,37 +283,85 @@ export const H_EOS_CLASS = fnv(FNV_START, 'EOS');
  * Score of token k: the bias plus the weights of its features. The features are emitCueFeatures' (a test
  * holds the two equal), hashed from parts: each word's hash comes from a per-text array.
  */
+const H_CAP = { init: hashOf('init'), cap: hashOf('cap'), low: hashOf('low') };
+const H_Q = { q: hashOf('q'), none: hashOf('-') };
+const H_QS = { yes: hashOf('1'), no: hashOf('0') };
+const H_POS = { first: hashOf('first'), early: hashOf('early'), late: hashOf('late'), mid: hashOf('mid') };
+const H_CLAUSE = { that: hashOf('that'), colon: hashOf('colon'), quote: hashOf('quote'), none: hashOf('-') };
+
+const suffixHashCache = new WeakMap<TokenView, Int32Array>();
+/** fnv of each token's last three letters (its whole word when shorter). */
+function suffixHashes(view: TokenView): Int32Array {
+  return perTokenHashes(suffixHashCache, view, (i) => {
+    const l = view.lower[i]!;
+    return fnv(FNV_START, l.length > 3 ? l.slice(-3) : l);
+  });
+}
+
+/** The per-view arrays scoring reads, looked up once per view (not once per token). */
+interface ViewHashes {
+  view: TokenView | null;
+  lower: Int32Array;
+  cls: Int32Array;
+  stem: Int32Array;
+  suffix: Int32Array;
+  marks: Int32Array;
+}
+const lastHashes: ViewHashes = { view: null, lower: new Int32Array(0), cls: new Int32Array(0), stem: new Int32Array(0), suffix: new Int32Array(0), marks: new Int32Array(0) };
+function viewHashes(view: TokenView): ViewHashes {
+  if (lastHashes.view !== view) {
+    lastHashes.lower = lowerHashes(view);
+    lastHashes.cls = classHashes(view);
+    lastHashes.stem = stemHashes(view);
+    lastHashes.suffix = suffixHashes(view);
+    lastHashes.marks = markCounts(view);
+    lastHashes.view = view;
+  }
+  return lastHashes;
+}
+
+/** "that", a colon or a quotation mark soon after the cue, as the hash of reportedClause's answer. */
+function reportedClauseHash(view: TokenView, k: number, e: number): number {
+  for (let i = k + 1; i < Math.min(e, k + 4); i++) {
+    const x = view.lower[i]!;
+    if (x === 'that') return H_CLAUSE.that;
+    if (x === ':') return H_CLAUSE.colon;
+    if (OPEN_MARKS.has(x)) return H_CLAUSE.quote;
+  }
+  return H_CLAUSE.none;
+}
+
+/**
+ * Score of token k: the bias plus the weights of its features. The features are emitCueFeatures' (a test
+ * holds the two equal), hashed from parts: each word's hash comes from a per-text array.
+ */
 export function scoreCueAt(model: CueModel, view: TokenView, k: number, f: number, e: number, quoted: Uint8Array): number {
   const t = model.table;
-  const L = lowerHashes(view);
+  const { lower: L, cls: C, stem: S, suffix: S3, marks } = viewHashes(view);
   const l = view.lower[k]!;
   const w = view.words[k]!;
-  const lh = (i: number) => (i < f ? H_BOS : i >= e ? H_EOS : L[i]!);
   const hl = L[k]!;
-  const p1 = lh(k - 1);
-  const p2 = lh(k - 2);
-  const n1 = lh(k + 1);
-  const n2 = lh(k + 2);
-  const C = classHashes(view);
-  const ch = (i: number) => (i < f ? H_BOS_CLASS : i >= e ? H_EOS_CLASS : C[i]!);
-  const cp1 = ch(k - 1);
-  const cp2 = ch(k - 2);
-  const cn1 = ch(k + 1);
-  const cn2 = ch(k + 2);
-  const cap = hashOf(w !== l ? (k === f ? 'init' : 'cap') : 'low');
-  const q = hashOf(quoted[k] === 1 ? 'q' : '-');
-  const marks = markCounts(view);
-  const qs = hashOf(marks[Math.min(e, k + 40)]! - marks[Math.max(f, k - 40)]! > 0 ? '1' : '0');
-  const pos = hashOf(k === f ? 'first' : k - f <= 3 ? 'early' : e - k <= 3 ? 'late' : 'mid');
-  const st = hashOf(stemOf(l));
-  const csl = ch(subjectLeft(view, k, f));
-  const clause = reportedClause(view, k, e);
-  const cl = hashOf(clause);
+  const p1 = k - 1 < f ? H_BOS : L[k - 1]!;
+  const p2 = k - 2 < f ? H_BOS : L[k - 2]!;
+  const n1 = k + 1 >= e ? H_EOS : L[k + 1]!;
+  const n2 = k + 2 >= e ? H_EOS : L[k + 2]!;
+  const cp1 = k - 1 < f ? H_BOS_CLASS : C[k - 1]!;
+  const cp2 = k - 2 < f ? H_BOS_CLASS : C[k - 2]!;
+  const cn1 = k + 1 >= e ? H_EOS_CLASS : C[k + 1]!;
+  const cn2 = k + 2 >= e ? H_EOS_CLASS : C[k + 2]!;
+  const cap = w !== l ? (k === f ? H_CAP.init : H_CAP.cap) : H_CAP.low;
+  const q = quoted[k] === 1 ? H_Q.q : H_Q.none;
+  const qs = marks[Math.min(e, k + 40)]! - marks[Math.max(f, k - 40)]! > 0 ? H_QS.yes : H_QS.no;
+  const pos = k === f ? H_POS.first : k - f <= 3 ? H_POS.early : e - k <= 3 ? H_POS.late : H_POS.mid;
+  const st = S[k]!;
+  const sl = subjectLeft(view, k, f);
+  const csl = sl < f ? H_BOS_CLASS : C[sl]!;
+  const cl = reportedClauseHash(view, k, e);
   let s = model.bias + t.get(K.b);
   s += t.get(mix(K.st, st)) + t.get(mix(mix(K.stcn1, st), cn1)) + t.get(mix(mix(K.cp1st, cp1), st));
   s += t.get(mix(K.csl, csl)) + t.get(mix(mix(K.cslst, csl), st)) + t.get(mix(mix(K.cslcn1, csl), cn1));
   s += t.get(mix(K.cl, cl)) + t.get(mix(mix(K.clst, cl), st));
-  s += t.get(mix(K.w, hl)) + t.get(mix(K.s3, l.length > 3 ? hashOf(l.slice(-3)) : hl));
+  s += t.get(mix(K.w, hl)) + t.get(mix(K.s3, S3[k]!));
   s += t.get(mix(mix(K.cap, cap), hl)) + t.get(mix(K.q, q)) + t.get(mix(mix(K.q, q), hl));
   s += t.get(mix(K.p1, p1)) + t.get(mix(K.p2, p2)) + t.get(mix(K.n1, n1)) + t.get(mix(K.n2, n2));
   s += t.get(mix(mix(K.p1w, p1), hl)) + t.get(mix(mix(K.wn1, hl), n1)) + t.get(mix(mix(mix(K.wn1n2, hl), n1), n2)) + t.get(mix(mix(mix(K.p2p1w, p2), p1), hl));
@@ -331,39 +379,52 @@ export function scoreCue(model: CueModel, feats: readonly string[]): number {
 }
 
 const scoreCache = new WeakMap<TokenView, WeakMap<CueModel, Float32Array>>();
+const vocabCache = new WeakMap<TokenView, WeakMap<CueModel, Uint8Array>>();
+
+/** The score and vocabulary arrays of the last view and model asked for (the stage asks token after token). */
+const last: { view: TokenView | null; model: CueModel | null; scores: Float32Array; mask: Uint8Array } = { view: null, model: null, scores: new Float32Array(0), mask: new Uint8Array(0) };
+
+function perViewModel<T>(cache: WeakMap<TokenView, WeakMap<CueModel, T>>, model: CueModel, view: TokenView, make: () => T): T {
+  let byModel = cache.get(view);
+  if (!byModel) cache.set(view, (byModel = new WeakMap()));
+  let v = byModel.get(model);
+  if (v === undefined) byModel.set(model, (v = make()));
+  return v;
+}
+
+function remember(model: CueModel, view: TokenView): void {
+  if (last.view === view && last.model === model) return;
+  last.scores = perViewModel(scoreCache, model, view, () => new Float32Array(view.tokens.length).fill(Number.NaN));
+  last.mask = perViewModel(vocabCache, model, view, () => {
+    const mask = new Uint8Array(view.tokens.length);
+    for (let k = 0; k < mask.length; k++) if (view.tokens[k]!.kind === 'word' && model.vocab.has(model.stems ? stemOf(view.lower[k]!) : view.lower[k]!)) mask[k] = 1;
+    return mask;
+  });
+  last.view = view;
+  last.model = model;
+}
 
 /**
- * scoreCueAt, computed once per token of a view and model (the rules and the sequence labeller both ask):
- * NaN when not yet computed.
+ * scoreCueAt, computed once per token of a view and model (the rules and the sequence labeller both ask).
  */
 export function cachedCueScore(model: CueModel, view: TokenView, k: number, f: number, e: number, quoted: Uint8Array): number {
-  let byModel = scoreCache.get(view);
-  if (!byModel) scoreCache.set(view, (byModel = new WeakMap()));
-  let scores = byModel.get(model);
-  if (!scores) byModel.set(model, (scores = new Float32Array(view.tokens.length).fill(Number.NaN)));
+  remember(model, view);
+  const scores = last.scores;
   let v = scores[k]!;
   if (Number.isNaN(v)) scores[k] = v = scoreCueAt(model, view, k, f, e, quoted);
   return v;
 }
 
-const vocabCache = new WeakMap<TokenView, WeakMap<CueModel, Uint8Array>>();
-
 /** 1 for each token of a view that is a word of the model's vocabulary (computed once per view and model). */
 export function vocabMask(model: CueModel, view: TokenView): Uint8Array {
-  let byModel = vocabCache.get(view);
-  if (!byModel) vocabCache.set(view, (byModel = new WeakMap()));
-  let mask = byModel.get(model);
-  if (!mask) {
-    mask = new Uint8Array(view.tokens.length);
-    for (let k = 0; k < mask.length; k++) if (view.tokens[k]!.kind === 'word' && model.vocab.has(model.stems ? stemOf(view.lower[k]!) : view.lower[k]!)) mask[k] = 1;
-    byModel.set(model, mask);
-  }
-  return mask;
+  remember(model, view);
+  return last.mask;
 }
 
 /** True when token k (in sentence [f, e)) is a cue according to the model. */
 export function isCue(model: CueModel, view: TokenView, k: number, f: number, e: number, quoted: Uint8Array): boolean {
-  if (vocabMask(model, view)[k] !== 1) return false;
+  remember(model, view);
+  if (last.mask[k] !== 1) return false;
   return cachedCueScore(model, view, k, f, e, quoted) > model.threshold;
 }
 

@@ -146,6 +146,24 @@ function relBucket(d: number): string {
   return (d < 0 ? 'L' : 'R') + b;
 }
 
+const BUCKET_HASHES = { nv: hashOf('nv'), hi: hashOf('hi'), pos: hashOf('pos'), neg: hashOf('neg'), low: hashOf('low') };
+/** hashOf(bucket(s)), without the string. */
+function bucketHash(s: number): number {
+  if (s <= NO_SCORE / 2) return BUCKET_HASHES.nv;
+  if (s > 2) return BUCKET_HASHES.hi;
+  if (s > 0) return BUCKET_HASHES.pos;
+  if (s > -2) return BUCKET_HASHES.neg;
+  return BUCKET_HASHES.low;
+}
+/** hashOf(relBucket(d)) for d in -9..9, and beyond. */
+const REL_HASHES = Array.from({ length: 19 }, (_, i) => hashOf(relBucket(i - 9)));
+const REL_FAR = { left: hashOf(relBucket(-9)), right: hashOf(relBucket(9)) };
+function relBucketHash(d: number): number {
+  if (d < -9) return REL_FAR.left;
+  if (d > 9) return REL_FAR.right;
+  return REL_HASHES[d + 9]!;
+}
+
 const N = (name: string) => fnv(FNV_START, name);
 /** The name part of each feature (its value parts are mixed in: word, class and bucket hashes). */
 const K = { b: N('b'), w: N('w='), st: N('st='), c: N('c='), p1: N('p1='), n1: N('n1='), p2: N('p2='), n2: N('n2='), cp1c: N('cp1c='), ccn1: N('ccn1='), cp1cn1: N('cp1cn1='), sc: N('sc='), scw: N('scw='), scm1: N('sc-1='), scp1: N('sc+1='), rel: N('rel='), relb: N('relb='), relc: N('relc='), rele: N('rele='), relw: N('relw='), q: N('q='), qc: N('qc='), pos: N('pos='), r: N('r='), rp: N('rp='), rc: N('rc='), rw: N('rw='), near: N('near='), nearr: N('nearr='), nearw: N('nearw=') };
@@ -171,9 +189,9 @@ export function seqFeatureHashes(view: TokenView, s: SeqSentence, k: number, quo
   const c0 = C[k]!;
   const cp1 = cl(k - 1);
   const cn1 = cl(k + 1);
-  const sc = hashOf(bucket(s.score[k - f]!));
-  const rel = s.best < 0 ? H.none : hashOf(relBucket(k - s.best));
-  const bestScore = s.best < 0 ? H.none : hashOf(bucket(s.score[s.best - f]!));
+  const sc = bucketHash(s.score[k - f]!);
+  const rel = s.best < 0 ? H.none : relBucketHash(k - s.best);
+  const bestScore = s.best < 0 ? H.none : bucketHash(s.score[s.best - f]!);
   // Between the best cue and this word: a quotation mark, else "that", else a comma (clause edges), from the
   // sentence's prefix counts.
   let edge = H.dash;
@@ -189,7 +207,7 @@ export function seqFeatureHashes(view: TokenView, s: SeqSentence, k: number, quo
   const rr = (i: number) => (i < f || i >= e ? ROLE_OUTSIDE : ROLE_HASHES[s.rule[i - f]!]!);
   const r0 = rr(k);
   const nr = s.near[k - f]!;
-  const near = nr < 0 ? H.none : hashOf(relBucket(k - nr));
+  const near = nr < 0 ? H.none : relBucketHash(k - nr);
   out.push(
     K.b,
     mix(K.w, l),
@@ -204,8 +222,8 @@ export function seqFeatureHashes(view: TokenView, s: SeqSentence, k: number, quo
     mix(mix(K.cp1cn1, cp1), cn1),
     mix(K.sc, sc),
     mix(mix(K.scw, sc), l),
-    mix(K.scm1, k > f ? hashOf(bucket(s.score[k - 1 - f]!)) : H_BOS),
-    mix(K.scp1, k + 1 < e ? hashOf(bucket(s.score[k + 1 - f]!)) : H_EOS),
+    mix(K.scm1, k > f ? bucketHash(s.score[k - 1 - f]!) : H_BOS),
+    mix(K.scp1, k + 1 < e ? bucketHash(s.score[k + 1 - f]!) : H_EOS),
     mix(K.rel, rel),
     mix(mix(K.relb, rel), bestScore),
     mix(mix(K.relc, rel), c0),
@@ -218,7 +236,7 @@ export function seqFeatureHashes(view: TokenView, s: SeqSentence, k: number, quo
     mix(mix(mix(K.rp, rr(k - 1)), r0), rr(k + 1)),
     mix(mix(K.rc, r0), c0),
     mix(mix(K.rw, r0), l),
-    mix(mix(K.near, near), nr < 0 ? H.empty : hashOf(bucket(s.score[nr - f]!))),
+    mix(mix(K.near, near), nr < 0 ? H.empty : bucketHash(s.score[nr - f]!)),
     mix(mix(mix(K.nearr, near), nr < 0 ? H.empty : rr(nr)), r0),
     mix(mix(K.nearw, near), l),
   );

@@ -80,7 +80,7 @@ function explainText(r: PairReport): string {
     .map(([k, v]) => `${k}=${Math.round(v * 100) / 100}`)
     .join(' ');
   lines.push('');
-  lines.push(`${verdict}: pair score ${p.score.toFixed(3)} (joins at ${r.threshold})${p.probability === null ? '' : `, same-event probability ${p.probability.toFixed(3)}`}; text ${p.text.toFixed(3)}, names ${p.names.toFixed(3)}, title+lead ${p.title.toFixed(3)}${r.edge ? '' : '; not an edge (not proposed by the index, too far in time, or under the floor)'}`);
+  lines.push(`${verdict}: pair score ${p.score.toFixed(3)} (joins at ${r.threshold})${p.probability === null ? '' : `, same-event probability ${p.probability.toFixed(3)}`}; text ${p.text.toFixed(3)}, names ${p.names.toFixed(3)}, title+lead ${p.title === null ? '-' : p.title.toFixed(3)}${r.edge ? '' : '; not an edge (not proposed by the index, too far in time, or under the floor)'}`);
   lines.push(`evidence: ${evidence}`);
   if (r.sameStory && p.score < r.threshold) lines.push('(together through other articles of the story, not this pair alone)');
   return lines.join('\n') + '\n';

@@ -6,9 +6,14 @@ import { viterbi } from '../annotate/entities/tagger/viterbi.js';
 // Structured averaged perceptron (Collins 2002) over a first-order chain with IOB2 constraints.
 
 export interface TrainDoc {
-  /** FEATURES_PER_TOKEN hashes a token. */
+  /** TrainOptions.featuresPerToken hashes a token. */
   feats: Uint32Array;
   gold: Uint8Array;
+  /**
+   * Tokens whose label is not known exactly: a bit mask of the labels they may take (bit y for label y; 0 = the
+   * gold label). Training takes the best such sequence under the current weights as gold (a latent-variable perceptron).
+   */
+  free?: Uint16Array;
   sentences: { start: number; end: number }[];
 }
 
@@ -20,6 +25,8 @@ export interface TrainOptions {
   /** Called after each epoch with the averaged model so far (e.g. to score a dev set). */
   onEpoch?: (epoch: number, model: TaggerModel) => void;
   log?: (line: string) => void;
+  /** Feature hashes per token (default the English tagger's FEATURES_PER_TOKEN). */
+  featuresPerToken?: number;
 }
 
 export interface Trained {
@@ -39,7 +46,7 @@ export function mulberry32(seed: number): () => number {
 }
 
 export function trainPerceptron(docs: TrainDoc[], opts: TrainOptions): Trained {
-  const F = FEATURES_PER_TOKEN;
+  const F = opts.featuresPerToken ?? FEATURES_PER_TOKEN;
   // Count features, keep the frequent ones as rows.
   const counter = new IntTable(1 << 20);
   let counts = new Int32Array(1 << 20);
@@ -83,6 +90,8 @@ export function trainPerceptron(docs: TrainDoc[], opts: TrainOptions): Trained {
   const score = new Float64Array(maxLen * L);
   const back = new Uint8Array(maxLen * L);
   const pred = new Uint8Array(maxLen);
+  const latent = new Uint8Array(maxLen);
+  const fixedEm = new Float64Array(maxLen * L);
   const transF = new Float64Array((L + 1) * L);
   const rand = mulberry32(opts.seed);
   const bump = (rows: Int32Array, t: number, y: number, d: number) => {
@@ -122,11 +131,21 @@ export function trainPerceptron(docs: TrainDoc[], opts: TrainOptions): Trained {
       }
       transF.set(tw);
       viterbi(em, n, transF, pred, back, score);
+      // The sequence trained towards: the gold labels, or where some are unknown, the best sequence that keeps the known ones.
+      let gold: Uint8Array = d.gold.subarray(s.start, s.end);
+      if (d.free && d.free.subarray(s.start, s.end).some((m) => m !== 0)) {
+        for (let t = 0; t < n; t++) {
+          const allowed = d.free[s.start + t] || 1 << d.gold[s.start + t]!;
+          for (let y = 0; y < L; y++) fixedEm[t * L + y] = allowed & (1 << y) ? em[t * L + y]! : -1e12;
+        }
+        viterbi(fixedEm, n, transF, latent, back, score);
+        gold = latent;
+      }
       let wrong = false;
       for (let t = 0; t < n; t++) {
-        const g = d.gold[s.start + t]!;
+        const g = gold[t]!;
         const p = pred[t]!;
-        const gp = t === 0 ? L : d.gold[s.start + t - 1]!;
+        const gp = t === 0 ? L : gold[t - 1]!;
         const pp = t === 0 ? L : pred[t - 1]!;
         if (g !== p) {
           wrong = true;

@@ -2,7 +2,6 @@
 // token, src/annotate/entities/tagger), with Russian atoms: case endings (suffixes of the folded word),
 // Snowball stems, capitalisation and position, and name dictionaries (countries from Intl.DisplayNames,
 // first names and organisation/place head words from data/ru/names.json).
-import { FEATURES_PER_TOKEN } from '../../entities/tagger/features.js';
 import { hashString, mix } from '../../entities/tagger/hash.js';
 import { foldRu } from '../normalize.js';
 import { stemRu } from '../stem.js';
@@ -32,6 +31,8 @@ export interface NameLists {
   orgWords: ReadonlySet<string>;
   /** Stems of words that precede place names ("город", "област"). */
   placeWords: ReadonlySet<string>;
+  /** Abbreviated country names ("РФ", "США"), as written. */
+  countryAbbreviations: ReadonlySet<string>;
   /** Stems of titles that precede persons ("президент", "министр"). */
   personWords: ReadonlySet<string>;
   /** Keys (orgNameKey) of words written mostly inside organisation names ("интерпол", "facebook"): data/ru/org-names.json. */
@@ -52,6 +53,9 @@ function shape(w: string): string {
   }
   return out.slice(0, 6);
 }
+
+/** Feature hashes per token of the Russian tagger (the English tagger's 49 and the organisation-context ones below). */
+export const RU_FEATURES_PER_TOKEN = 52;
 
 const TLD = /^(?:ru|com|org|net|info|su|ua|by|kz|kg|uz|am|ge|az|md|lv|lt|ee|de|uk|fr|it|us|io|tv|fm|рф)$/i;
 
@@ -93,6 +97,17 @@ export class RuFeaturizer {
   private cache = new Map<string, Atoms>();
   constructor(private lists: NameLists) {}
 
+  private stems = new Map<string, string>();
+  stemOf(w: string): string {
+    let st = this.stems.get(w);
+    if (st === undefined) {
+      st = stemRu(foldRu(w));
+      if (this.stems.size > 100_000) this.stems.clear();
+      this.stems.set(w, st);
+    }
+    return st;
+  }
+
   atoms(w: string): Atoms {
     let a = this.cache.get(w);
     if (a) return a;
@@ -102,32 +117,44 @@ export class RuFeaturizer {
     return a;
   }
 
-  /** FEATURES_PER_TOKEN hashes per token of each sentence (`sentences` index `words`). */
+  /** RU_FEATURES_PER_TOKEN hashes per token of each sentence (`sentences` index `words`). */
   document(words: readonly string[], sentences: readonly { start: number; end: number }[]): Uint32Array {
-    const F = FEATURES_PER_TOKEN;
+    const F = RU_FEATURES_PER_TOKEN;
     const out = new Uint32Array(words.length * F);
     // Document feature: the word is written with a capital somewhere not at a sentence start.
     const capsInside = new Set<number>();
     for (const s of sentences) for (let t = s.start + 1; t < s.end; t++) if (/^\p{Lu}/u.test(words[t]!)) capsInside.add(this.atoms(words[t]!)[STEM]!);
-    const fs = new Uint32Array(F);
+    // Inside «...» or "...": names of companies, papers, parties and works are quoted in Russian. The word before the
+    // opening mark says what is named ("партии «Путь Грузии»", "газета «Пермский обозреватель»").
+    const inQuote = new Uint8Array(words.length);
+    const quoteHead = new Uint32Array(words.length);
+    // The nearest organisation head word ("Комитета", "министерства", "МИД") within four words before, with nothing
+    // but words between: the lower-case words of a long name ("Комитета по иностранным делам") follow one.
+    const orgHeadAt = new Int32Array(words.length).fill(-1);
     for (const s of sentences) {
-      // Inside «...» or "...": names of companies, papers, parties and works are quoted in Russian.
-      const inQuote = new Uint8Array(s.end - s.start);
       let open = false;
+      let head = 0;
+      let lastHead = -1;
       for (let t = s.start; t < s.end; t++) {
         const w = words[t]!;
-        if (w === '«' || w === '„' || (w === '"' && !open)) { open = true; continue; }
+        if (!/^[\p{L}\p{N}]/u.test(w) || t - lastHead > 4) lastHead = -1;
+        orgHeadAt[t] = lastHead;
+        if (this.lists.orgWords.has(this.stemOf(w))) lastHead = t;
+        if (w === '«' || w === '„' || (w === '"' && !open)) { open = true; head = t > s.start ? this.atoms(words[t - 1]!)[STEM]! : BOS_ATOMS[STEM]!; continue; }
         if (w === '»' || w === '“' || (w === '"' && open)) { open = false; continue; }
-        if (open) inQuote[t - s.start] = 1;
+        if (open) { inQuote[t] = 1; quoteHead[t] = head; }
       }
+    }
+    const fs = new Uint32Array(F);
+    for (const s of sentences) {
       for (let t = s.start; t < s.end; t++) {
         // A web address ("infox.ru", "baltinfo.ru"): a name that a dot and a top-level domain follow, or that domain.
         const domain = (TLD.test(words[t + 2] ?? '') && words[t + 1] === '.' ? 1 : 0) | (TLD.test(words[t]!) && words[t - 1] === '.' && t - 2 >= s.start ? 2 : 0);
         const at = (k: number): Atoms => (k < s.start ? BOS_ATOMS : k >= s.end ? EOS_ATOMS : this.atoms(words[k]!));
         const a = at(t), p = at(t - 1), n = at(t + 1), p2 = at(t - 2), n2 = at(t + 2);
         const first = t === s.start ? 1 : 0;
-        const q = inQuote[t - s.start]!;
-        const qp = t > s.start ? inQuote[t - 1 - s.start]! : 0;
+        const q = inQuote[t]!;
+        const qp = t > s.start ? inQuote[t - 1]! : 0;
         let k = 0;
         const put = (h: number) => { fs[k] = mix(k + 1, h); k++; };
         put(7);
@@ -148,6 +175,10 @@ export class RuFeaturizer {
         put(mix(q, a[SH2]!)); put(mix(qp, p[LOW]!));
         put(mix(p[LOW]!, a[S2]!)); put(mix(a[STEM]!, n[LOW]!));
         put(mix(domain, a[SH2]!));
+        put(mix(quoteHead[t]!, a[SH1]!));
+        const h = orgHeadAt[t]!;
+        put(h < 0 ? 3 : mix(mix(t - h, at(h)[SH1]!), a[SH1]!));
+        put(h < 0 ? 5 : mix(at(h)[STEM]!, a[S2]!));
         while (k < F) put(7);
         out.set(fs, t * F);
       }

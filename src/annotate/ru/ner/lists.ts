@@ -11,6 +11,7 @@ interface NamesFile {
   orgWords: string[];
   placeWords: string[];
   personWords: string[];
+  countryAbbreviations: string[];
 }
 
 /** Russian names of every country: Intl.DisplayNames (ICU data in Node) and world-countries' Russian translations. */
@@ -62,6 +63,7 @@ export function ruNameLists(): NameLists {
     orgWords: stems(raw.orgWords),
     placeWords: stems(raw.placeWords),
     personWords: stems(raw.personWords),
+    countryAbbreviations: new Set(raw.countryAbbreviations),
     dictionaryNames: dictionaryNames(),
     orgNames: new Set((JSON.parse(readFileSync(join(repoRoot(), 'data', 'ru', 'org-names.json'), 'utf8')) as { names: string[] }).names),
   };

@@ -3,9 +3,8 @@ import assert from 'node:assert/strict';
 import { resolveRu, ruNameKey } from './stage.js';
 import { scoreNerRu } from '../../../eval/ner-ru.js';
 import { loadRuTagger } from './tagger.js';
-import { RuFeaturizer, razdelTokens, type NameLists } from './features.js';
+import { RU_FEATURES_PER_TOKEN, RuFeaturizer, razdelTokens, type NameLists } from './features.js';
 import { orgNameKey, ruNameLists } from './lists.js';
-import { FEATURES_PER_TOKEN } from '../../entities/tagger/features.js';
 import { foldRu } from '../normalize.js';
 import { stemRu } from '../stem.js';
 
@@ -51,7 +50,7 @@ test('features: an organisation-gazetteer word, a Latin name and a web address e
     const tokens = razdelTokens(text);
     const words = tokens.map((t) => text.slice(t.start, t.end));
     const f = new RuFeaturizer(l).document(words, [{ start: 0, end: words.length }]);
-    return [...f.slice(at * FEATURES_PER_TOKEN, (at + 1) * FEATURES_PER_TOKEN)].join(',');
+    return [...f.slice(at * RU_FEATURES_PER_TOKEN, (at + 1) * RU_FEATURES_PER_TOKEN)].join(',');
   };
   assert.equal(orgNameKey('Интерполу'), orgNameKey('Интерпол'));
   const withName = { ...lists, orgNames: new Set([orgNameKey('Интерпол')]) };
@@ -79,4 +78,15 @@ test('resolution: an acronym joins the name its initials spell; a person named i
   assert.equal(sk1!.entity, sk2!.entity, 'СК = Следственный комитет');
   assert.equal(p2!.type, 'PER');
   assert.equal(p1!.entity, p2!.entity, 'Павленского is Пётр Павленский');
+});
+
+test('resolution: an organisation that a country ends is the organisation named without it ("СК РФ" = "СК" = "Следственный комитет")', () => {
+  const text = 'Следственный комитет возбудил дело. СК РФ проводит проверку. В СК сообщили. МИД России и МИД заявили.';
+  const at = (w: string, from = 0) => ({ start: text.indexOf(w, from), end: text.indexOf(w, from) + w.length, type: 'ORG' as const });
+  const r = resolveRu(text, [at('Следственный комитет'), at('СК РФ'), at('СК', text.indexOf('В СК')), at('МИД России'), at('МИД', text.indexOf('и МИД'))]);
+  const [full, withCountry, short, mid1, mid2] = r.mentions;
+  assert.equal(withCountry!.entity, short!.entity, 'СК РФ = СК');
+  assert.equal(short!.entity, full!.entity, 'СК = Следственный комитет');
+  assert.equal(mid1!.entity, mid2!.entity, 'МИД России = МИД');
+  assert.notEqual(mid1!.entity, full!.entity);
 });

@@ -5,6 +5,8 @@ import type { Stage } from '../../../pipeline/stage.js';
 import { foldRu } from '../normalize.js';
 import { stemRu } from '../stem.js';
 import { loadRuTagger, type RuEntitySpan } from './tagger.js';
+import { ruNameLists } from './lists.js';
+import type { NameLists } from './features.js';
 
 /**
  * The case-free form of one name word: surnames in -ов/-ев/-ин and -ский keep their nominative
@@ -24,19 +26,28 @@ const words = (s: string) => s.split(/[\s]+/).filter((x) => /[\p{L}\p{N}]/u.test
 const isInitial = (w: string) => /^\p{Lu}\.?$/u.test(w);
 
 /** Mentions and the article's entities from tagged spans. */
-export function resolveRu(text: string, tagged: readonly RuEntitySpan[]): { mentions: EntityMention[]; entities: ArticleEntity[] } {
+export function resolveRu(text: string, tagged: readonly RuEntitySpan[], lists: NameLists = ruNameLists()): { mentions: EntityMention[]; entities: ArticleEntity[] } {
   const entities: (ArticleEntity & { keys: Set<string> })[] = [];
   const mentions: EntityMention[] = [];
   for (const s of consistentTypes(text, tagged)) {
     const surface = text.slice(s.start, s.end);
     const ws = words(surface).filter((w) => !isInitial(w));
     if (ws.length === 0) continue;
-    // People are known by their surname (the last word); other names by all their words.
+    // People are known by their surname (the last word); other names by all their words, and an organisation whose
+    // name a country ends ("СК РФ", "МИД России") also by the words before it ("СК", "МИД").
     const key = s.type === 'PER' ? ruNameKey(ws[ws.length - 1]!) : ws.map(ruNameKey).join(' ');
-    let e = entities.find((x) => x.type === s.type && x.keys.has(key));
+    const core = s.type === 'ORG' ? withoutCountry(ws, lists) : null;
+    let e = entities.find((x) => x.type === s.type && (x.keys.has(key) || (core !== null && x.keys.has(core))));
+    if (e && core !== null && !e.keys.has(key)) {
+      // Joined by the words before the country: the entity keeps its name and takes this one as an alias.
+      e.keys.add(key);
+      if (!e.aliases.includes(surface)) e.aliases.push(surface);
+      mentions.push({ start: s.start, end: s.end, type: s.type as EntityType, entity: e.id, via: 'tagger' });
+      continue;
+    }
     // A one-word name of an organisation or place that is the first word of a longer one ("Газпром" / "Газпром нефть") stays apart.
     if (!e) {
-      e = { id: `e${entities.length + 1}`, name: surface, type: s.type as EntityType, aliases: [], keys: new Set([key]) };
+      e = { id: `e${entities.length + 1}`, name: surface, type: s.type as EntityType, aliases: [], keys: new Set(core !== null ? [key, core] : [key]) };
       entities.push(e);
     } else if (ws.length > words(e.name).length) {
       if (!e.aliases.includes(e.name)) e.aliases.push(e.name);
@@ -44,7 +55,7 @@ export function resolveRu(text: string, tagged: readonly RuEntitySpan[]): { ment
     } else if (surface !== e.name && !e.aliases.includes(surface)) e.aliases.push(surface);
     mentions.push({ start: s.start, end: s.end, type: s.type as EntityType, entity: e.id, via: 'tagger' });
   }
-  joinAcronyms(entities, mentions);
+  joinAcronyms(entities, mentions, lists);
   return { mentions, entities: entities.map(({ keys: _keys, ...rest }) => rest) };
 }
 
@@ -80,6 +91,14 @@ export function consistentTypes(text: string, spans: readonly RuEntitySpan[]): R
   });
 }
 
+/** The key of an organisation's name without the country that ends it ("СК РФ" -> "ск"), or null when no country ends it. */
+function withoutCountry(ws: readonly string[], lists: NameLists): string | null {
+  if (ws.length < 2) return null;
+  const last = ws[ws.length - 1]!;
+  const country = lists.countryAbbreviations.has(last) || (/^\p{Lu}/u.test(last) && lists.placeStems.has(stemRu(foldRu(last))));
+  return country ? ws.slice(0, -1).map(ruNameKey).join(' ') : null;
+}
+
 const ACRONYM = /^[А-ЯЁA-Z]{2,6}$/u;
 /** The initials of a name's words, function words left out ("Следственный комитет" -> "ск"; "Министерство иностранных дел" -> "мид"). */
 function initials(name: string): string {
@@ -87,13 +106,16 @@ function initials(name: string): string {
 }
 
 /** An acronym ("СК") and the name its initials spell ("Следственном комитете") in one article are one entity. */
-function joinAcronyms(entities: (ArticleEntity & { keys: Set<string> })[], mentions: EntityMention[]): void {
+function joinAcronyms(entities: (ArticleEntity & { keys: Set<string> })[], mentions: EntityMention[], lists: NameLists): void {
   for (const short of [...entities]) {
-    if (!ACRONYM.test(short.name) || short.aliases.length > 0) continue;
-    const full = entities.find((e) => e !== short && e.type === short.type && words(e.name).length >= 2 && initials(e.name) === foldRu(short.name));
+    // An acronym, and its other names only the acronym with a country ("СК РФ").
+    const names = [short.name, ...short.aliases];
+    const acronym = names.find((n) => ACRONYM.test(n));
+    if (!acronym || names.some((n) => n !== acronym && withoutCountry(words(n), lists) !== ruNameKey(acronym))) continue;
+    const full = entities.find((e) => e !== short && e.type === short.type && words(e.name).length >= 2 && initials(e.name) === foldRu(acronym));
     if (!full) continue;
     for (const m of mentions) if (m.entity === short.id) m.entity = full.id;
-    if (!full.aliases.includes(short.name)) full.aliases.push(short.name);
+    for (const n of names) if (!full.aliases.includes(n)) full.aliases.push(n);
     entities.splice(entities.indexOf(short), 1);
   }
 }

@@ -1,12 +1,11 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { LABELS, L, deserializeModel, type TaggerModel } from '../../entities/tagger/model.js';
-import { FEATURES_PER_TOKEN } from '../../entities/tagger/features.js';
 import { viterbi } from '../../entities/tagger/viterbi.js';
 import { repoRoot } from '../../../shared-paths.js';
 import { tokenize } from '../../tokens.js';
 import { splitSentencesRu } from '../sentences.js';
-import { RuFeaturizer, razdelTokens, type RuToken } from './features.js';
+import { RU_FEATURES_PER_TOKEN, RuFeaturizer, razdelTokens, type RuToken } from './features.js';
 import { ruNameLists } from './lists.js';
 
 export const RU_MODEL_FILE = join('models', 'ner-ru.bin.gz');
@@ -44,8 +43,11 @@ export interface RuTagger {
 }
 
 export function createRuTagger(model: TaggerModel): RuTagger {
+  // A model records how many features per token it was trained with (older ones did not: 49, the first of today's).
+  const trainedWith = model.meta['featuresPerToken'];
+  if (trainedWith !== undefined && trainedWith !== RU_FEATURES_PER_TOKEN) throw new Error(`Russian NER model has ${String(trainedWith)} features per token, the code ${RU_FEATURES_PER_TOKEN}: retrain it (scripts/train-ner-ru.mjs)`);
   const featurizer = new RuFeaturizer(ruNameLists());
-  const F = FEATURES_PER_TOKEN;
+  const F = RU_FEATURES_PER_TOKEN;
   const { table, weights, trans } = model;
   return {
     tag(text, sentences) {

@@ -8,7 +8,7 @@ import { loadTimeLexicon, type TimeLexicon } from './annotate/time/lexicon.js';
 import { loadTenseWords, type TenseWords } from './annotate/time/tense.js';
 import { repoRoot } from './shared-paths.js';
 import { defaultGazetteer, defaultProposer, type Proposer } from './annotate/entities/entity-stage.js';
-import type { Gazetteer } from './annotate/entities/gazetteer.js';
+import { loadGivenNameGroups, type Gazetteer, type GivenNameGroups } from './annotate/entities/gazetteer.js';
 import { lexicon, type Lexicon } from './annotate/lexicon.js';
 
 export interface Resources {
@@ -22,6 +22,8 @@ export interface Resources {
   /** The entity gazetteer and tagger: read on first use (they are the largest), then kept with these resources. */
   readonly gazetteer: Gazetteer;
   readonly entityProposer: Proposer;
+  /** Forms of one given name (the comparison's namesake rule): read on first use. */
+  readonly givenNames: GivenNameGroups;
 }
 
 /** Reads every lexicon, gazetteer and model of the English stages of the repository at `root` into one frozen object. */
@@ -29,6 +31,7 @@ export function loadResources(root: string = repoRoot()): Resources {
   const dir = join(root, 'data', 'lexicons');
   let gazetteer: Gazetteer | undefined;
   let proposer: Proposer | undefined;
+  let givenNames: GivenNameGroups | undefined;
   return Object.freeze({
     quantities: loadQuantityLexicon(dir),
     monthNames: loadMonthNames(dir),
@@ -43,6 +46,9 @@ export function loadResources(root: string = repoRoot()): Resources {
     },
     get entityProposer() {
       return (proposer ??= defaultProposer(this.gazetteer, root));
+    },
+    get givenNames() {
+      return (givenNames ??= loadGivenNameGroups(join(root, 'data', 'gazetteers')));
     },
   });
 }

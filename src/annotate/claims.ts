@@ -5,7 +5,7 @@ import { concept, lexicon, stemWith, type Lexicon } from './lexicon.js';
 import { lowerSameLength, plainApostrophes } from './lower-case.js';
 import { phraseLists, type PhraseLists } from './phrases.js';
 import { spanIndex, type SpanIndex } from './span-index.js';
-import { wordsOf, type TokenWords } from './token-words.js';
+import { tokenWords as sharedTokenWords, wordsOf, type TokenWords } from './token-words.js';
 
 // Claims: the unit aligned across outlets. One claim per clause of a sentence: clauses split at ";" and
 // at contrastive joins (", while", ", whereas", ", but"), since each side usually has its own speaker.
@@ -83,6 +83,12 @@ function listItems(text: string, tokens: Token[], words: TokenWords, first: numb
     }
   }
   return items;
+}
+
+/** /^\p{Ll}/u.test(w), without the regex for an ASCII first letter (the lower-case ASCII letters are a-z). */
+function startsLower(w: string): boolean {
+  const c = w.charCodeAt(0);
+  return c < 128 ? c >= 97 && c <= 122 : /^\p{Ll}/u.test(w);
 }
 
 function isPastTense(word: string, lex: Lexicon): boolean {
@@ -194,7 +200,7 @@ export function extractClaims(article: Article, lex: Lexicon = lexicon(), cues: 
   const quantityLookup = spanIndex(layers.quantities);
   const timeLookup = spanIndex(layers.times);
   const contents = quoteContents(layers.quotes);
-  const tokenWords = wordsOf(text, tokens);
+  const tokenWords = layers.tokens ? sharedTokenWords(article) : wordsOf(text, tokens);
   sentences.forEach((sentence, sentenceIndex) => {
     for (const clause of clauseSpans(text, sentence)) {
       while (tokenIndex < tokens.length && tokens[tokenIndex]!.start < clause.start) tokenIndex++;
@@ -237,7 +243,7 @@ export function extractClaims(article: Article, lex: Lexicon = lexicon(), cues: 
         if (lower.length >= 3 && !stopword && !inName) keywords.add(facts.concept);
         // The predicate is the first past-tense verb after the subject; reporting verbs ("said") only
         // introduce what is claimed, so the verb of the reported content is preferred.
-        if (!predicate && /^\p{Ll}/u.test(w)) {
+        if (!predicate && startsLower(w)) {
           const afterSubject = t.start >= firstMentionEnd;
           if (facts.reporting) {
             if (afterSubject) reporting ??= textSpan(text, t.start, t.end);

@@ -5,6 +5,7 @@ import { lexicon, type Lexicon } from './lexicon.js';
 import { lowerSameLength } from './lower-case.js';
 import { phraseLists, type PhraseLists } from './phrases.js';
 import { spanIndex } from './span-index.js';
+import { tokenWords } from './token-words.js';
 
 // Tone and framing signals per sentence: word polarity (AFINN-165) with negation flipping, laudatory and
 // loaded phrases, hedges, and whether the sentence is background (history, context) rather than the event.
@@ -24,6 +25,7 @@ export function sentenceTones(article: Article, lex: Lexicon = lexicon(), phrase
   const lower = lowerSameLength(text);
   const spansOf = (found: [number, number][]) => found.map(([a, b]) => textSpan(text, a, b));
   const tokens = layers.tokens ?? [];
+  const lowerWords = layers.tokens && layers.sentences ? tokenWords(article).lower : null;
   const pubYear = article.published ? Number(article.published.slice(0, 4)) : null;
   const out: SentenceTone[] = [];
   let k = 0;
@@ -38,7 +40,7 @@ export function sentenceTones(article: Article, lex: Lexicon = lexicon(), phrase
       const t = tokens[j]!;
       if (t.kind !== 'word') continue;
       words++;
-      const w = text.slice(t.start, t.end).toLowerCase();
+      const w = lowerWords ? lowerWords[j]! : text.slice(t.start, t.end).toLowerCase();
       if (lex.negationWords.has(w)) {
         negateUntil = j + 3;
         continue;

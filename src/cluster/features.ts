@@ -305,6 +305,26 @@ export function namePhrases(f: Pick<ArticleFeatures, 'phrases'>): NamePhrase[] {
   });
 }
 
+/** The term and name vectors and the sketch copied into views of one buffer: a stream keeps them for
+ * every article, and each buffer costs its own bookkeeping besides its bytes (a 1M stream, three each). */
+function oneBuffer(terms: SparseVector, names: SparseVector, sketch: Sketch): [SparseVector, SparseVector, Sketch] {
+  const t = terms.ids.length;
+  const n = names.ids.length;
+  const k = sketch.mins.length;
+  const buffer = new ArrayBuffer((2 * t + 2 * n + k) * 4);
+  const termIds = new Int32Array(buffer, 0, t);
+  const nameIds = new Int32Array(buffer, 4 * t, n);
+  const mins = new Uint32Array(buffer, 4 * (t + n), k);
+  const termWeights = new Float32Array(buffer, 4 * (t + n + k), t);
+  const nameWeights = new Float32Array(buffer, 4 * (2 * t + n + k), n);
+  termIds.set(terms.ids);
+  nameIds.set(names.ids);
+  mins.set(sketch.mins);
+  termWeights.set(terms.weights);
+  nameWeights.set(names.weights);
+  return [{ ids: termIds, weights: termWeights }, { ids: nameIds, weights: nameWeights }, { mins, count: sketch.count }];
+}
+
 /** The first `max` characters of the first line, as a string of its own (not a view of the text). */
 function leadOf(text: string, max: number): string {
   let end = 0;
@@ -339,15 +359,15 @@ export function extractFeatures(article: Article, ctx: FeatureContext, options: 
       .slice(0, 12)
       .map(([text, count]) => ({ text, count, type: types.get(text) ?? null })),
   );
-  const termVector = weighed(terms, stats, options.maxTerms);
+  const [termVector, nameVector, sketch] = oneBuffer(weighed(terms, stats, options.maxTerms), weighed(names, stats, options.maxNames), shingleSketch(ctx.hashes));
   return {
     terms: termVector,
     top: topIds(termVector, options.indexTerms),
-    names: weighed(names, stats, options.maxNames),
+    names: nameVector,
     day: dayOf(article.published),
     mentioned: resolvedDays(article),
     weekday: firstWeekday(article),
-    sketch: shingleSketch(ctx.hashes),
+    sketch,
     phrases: top,
     // Labels and explanations fall back on the lead only without a title.
     lead: article.title ? '' : leadOf(article.text, 120),

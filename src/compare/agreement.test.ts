@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Article, Claim, Quantity, TimeExpression } from '../model/document.js';
 import type { ClaimView } from './align.js';
-import { actHolds, clauseModality, durationsClash, factMatch, heldApart, onlyOnePossible, predicateFound, statesOneFact, valuesClash } from './agreement.js';
+import { actHolds, clauseModality, datesClash, durationsClash, factMatch, heldApart, onlyOnePossible, predicateFound, statesOneFact, valuesClash } from './agreement.js';
 import { sharedLexicon } from './relatedness.js';
 
 test('a clause that holds its act as possible is not one that states or plans it', () => {
@@ -77,4 +77,28 @@ test('an act one statement holds as possible or planned and the other tells done
   assert.equal(heldApart('including staffers and others who did not work for him', 'including some who worked in his office'), false);
   // An act held both ways within one statement decides nothing.
   assert.equal(heldApart('He was expected to resign and resigned on Friday.', 'He resigned on Friday.'), false);
+});
+
+/** A statement with its DATE expressions, each given by its words (found in the text) and resolved value. */
+function dated(text: string, dates: [string, string][]): ClaimView {
+  const times = dates.map(([said, value]) => ({ start: text.indexOf(said), end: text.indexOf(said) + said.length, type: 'DATE', value, resolved: true }) as TimeExpression);
+  const claim = { start: 0, end: text.length, times: times.map((_, i) => i), quantities: [] } as unknown as Claim;
+  return { claim, article: { text, layers: { times } } as unknown as Article } as unknown as ClaimView;
+}
+
+test('statements that place their fact at dates that do not meet do not agree on it', () => {
+  const repaid = dated('He repaid his campaign more than $60,000 earlier this year for expenses dating back to 2015', [['earlier this year', '2018'], ['2015', '2015']]);
+  const said2017 = dated('The lawyers said in 2017 that he repaid the campaign about $60,000.', [['2017', '2017']]);
+  assert.equal(datesClash(repaid, said2017), true);
+  assert.equal(datesClash(dated('Trump tweeted Tuesday that he had accepted', [['Tuesday', '2016-08-30']]), dated('On Wednesday, Fox expressed disbelief', [['Wednesday', '2016-08-31']])), true);
+  // A day against a month: the dates of two facts of one sentence, more often than not.
+  assert.equal(datesClash(dated('Earlier Friday, Cheney revealed her position, since declaring her candidacy in July', [['Friday', '2013-11-15']]), dated('Cheney declared in July she plans to challenge Enzi', [['July', '2013-07']])), false);
+  // A date within the other meets it; a statement without a date says nothing against one.
+  assert.equal(datesClash(dated('He resigned in March 2017.', [['March 2017', '2017-03']]), dated('He resigned in 2017.', [['2017', '2017']])), false);
+  assert.equal(datesClash(dated('He resigned in March 2017.', [['March 2017', '2017-03']]), dated('He resigned.', [])), false);
+  // A year naming a thing, the bound of a span, and a day whose year was only guessed are no date of the fact.
+  assert.equal(datesClash(dated('The bureau will release data from the 2020 census.', [['2020', '2020']]), dated('The release of data kicks off on Thursday.', [['Thursday', '2021-08-12']])), false);
+  assert.equal(datesClash(dated('the lowest number of births since 1979', [['1979', '1979']]), dated('births fell in 2020', [['2020', '2020']])), false);
+  assert.equal(datesClash(dated('Biden signing the act—the first since Martin Luther King Jr. Day was added in 1983—', [['1983', '1983']]), dated('On Thursday, Biden signed the act.', [['Thursday', '2021-06-17']])), false);
+  assert.equal(datesClash(dated('The judge set the sentencing for June 28.', [['June 28', '2012-06-28']]), dated('Sentencing has been set for June 28.', [['June 28', '2013-06-28']])), false);
 });

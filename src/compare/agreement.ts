@@ -1,4 +1,4 @@
-import type { Quantity } from '../model/document.js';
+import type { Quantity, TimeExpression } from '../model/document.js';
 import { concept, lexicon, stem } from '../annotate/lexicon.js';
 import type { ClaimView } from './align.js';
 import type { Lexicon, PhraseAlignment } from './lexical/index.js';
@@ -207,6 +207,52 @@ export function durationsClash(a: ClaimView, b: ClaimView): boolean {
   const da = durations(a);
   const db = durations(b);
   return da.size > 0 && db.size > 0 && ![...da].some((d) => db.has(d));
+}
+
+const MONTH = /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b/i;
+
+/**
+ * Calendar dates a statement places its fact at, resolved to a day, month or year ("earlier this year": 2018; "in
+ * 2017"). Not a year naming a thing ("the 2020 census", "the 2010 law") nor a bound of a span ("since 1979", "dating back
+ * to 2015"). A day written without its year ("June 28") keeps no year: resolving it picks one, sometimes the wrong one.
+ */
+function calendarDates(v: ClaimView): string[] {
+  const text = v.article.text;
+  const out: string[] = [];
+  for (const i of v.claim.times) {
+    const t = v.article.layers.times?.[i];
+    // (Resolved against a guessed date, not the report's own: too unsure to hold against another.)
+    if (!t || t.type !== 'DATE' || !t.resolved || t.anchor === 'estimated' || !/^\d{4}(?:-\d{2}(?:-\d{2})?)?$/.test(t.value)) continue;
+    if (/\b(?:since|until|till|before|after|from|to|through|between)\s+(?:the\s+)?(?:(?:early|late|mid)[\s-]+)?$/i.test(text.slice(Math.max(0, t.start - 20), t.start))) continue;
+    // (Nor the date of a clause about another time: "the first since Martin Luther King Jr. Day was added in 1983".)
+    const clause = text.slice(Math.max(0, t.start - 80), t.start).split(/[,;:!?()—–]/).pop()!;
+    if (/\b(?:since|until|before|after)\b/i.test(clause)) continue;
+    const said = text.slice(t.start, t.end);
+    const next = /^\s+(\p{Ll}+)/u.exec(text.slice(t.end, t.end + 24))?.[1];
+    if (/^\d{4}$/.test(said) && next && !lexicon().stopwords.has(next)) continue;
+    out.push(!/\d{4}/.test(said) && MONTH.test(said) ? t.value.replace(/^\d{4}/, 'XXXX') : t.value);
+  }
+  return out;
+}
+
+/**
+ * Dates of two statements that none of the other's meet, two of them told as precisely ("repaid ... earlier this year"
+ * in 2018 / "said in 2017 that ... repaid"): the statements place their facts at different times, so they do not agree
+ * on them. Two dates meet when one lies within the other ("2018" / "2018-03-12").
+ */
+export function datesClash(a: ClaimView, b: ClaimView): boolean {
+  const da = calendarDates(a);
+  const db = calendarDates(b);
+  // (A day without its year meets the same day of any year.)
+  const yearless = (x: string, y: string) => (x.startsWith('XXXX') || y.startsWith('XXXX') ? [x.slice(4), y.slice(4)] : [x, y]);
+  const meet = (x: string, y: string) => {
+    const [p, q] = yearless(x, y);
+    return p!.startsWith(q!) || q!.startsWith(p!);
+  };
+  // Two dates told as precisely ("Tuesday" / "Wednesday", "earlier this year" / "in 2017") that differ; a day against a
+  // month is more often the dates of two facts of one sentence ("Earlier Friday ... since declaring in July").
+  const clash = da.some((x) => db.some((y) => x.length === y.length && !meet(x, y)));
+  return clash && !da.some((x) => db.some((y) => meet(x, y)));
 }
 
 /** Figures or durations of one kind that disagree, and none that agree. */

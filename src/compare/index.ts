@@ -11,6 +11,7 @@ import { SCHEMA_VERSION, type ArticleOut, type Finding, type StoryComparison } f
 import { concept } from '../annotate/lexicon.js';
 import { numbersConflict } from './values.js';
 import { articleFacts } from './facts/index.js';
+import { storyWordForms } from './facts/words.js';
 import { contextOf, FACT_CONTEXT } from './facts/context.js';
 import { DETECTORS, type Candidate } from './detectors/index.js';
 import { boundEvidence, candidateFinding, defaultVerdict, sameDifference } from './refine.js';
@@ -18,7 +19,7 @@ import { FIGURE_REFINERS, refineCandidates } from './refiners/index.js';
 import { quotesAgree } from './quoted.js';
 import type { Span } from '../model/document.js';
 import { relatedness, sharedLexicon } from './relatedness.js';
-import { alignmentMemo, CLAUSE_SIMILARITY, clauseAgreements, factMatch, heldApart, measuresClash, nameWords, predicateFound, statesOneFact } from './agreement.js';
+import { alignmentMemo, CLAUSE_SIMILARITY, clauseAgreements, datesClash, factMatch, heldApart, measuresClash, nameWords, predicateFound, statesOneFact } from './agreement.js';
 import type { Lexicon } from './lexical/index.js';
 
 /** Paraphrase similarity (0..1) from which two statements are reported as saying the same thing. */
@@ -102,7 +103,8 @@ export function compareArticles(articles: Article[], options: CompareOptions = {
   const nextId = (prefix: string) => `${prefix}${++n}`;
 
   // Facts of each article, and the differences the fact detectors find between them (one-to-one per measure).
-  const facts = new Map(articles.map((a) => [a.id, articleFacts(a, (id) => map.get(a.id)?.get(id) ?? `${a.id}:${id}`)]));
+  const forms = storyWordForms();
+  const facts = new Map(articles.map((a) => [a.id, articleFacts(a, (id) => map.get(a.id)?.get(id) ?? `${a.id}:${id}`, forms)]));
   const lex = options.lexicon === undefined ? sharedLexicon() : options.lexicon;
   const related = relatedness(lex);
   const storyEntity = (a: Article, id: string) => map.get(a.id)?.get(id) ?? `${a.id}:${id}`;
@@ -363,7 +365,8 @@ export function compareArticles(articles: Article[], options: CompareOptions = {
         // (The word tests first: they are cheaper than the alignment behind the paraphrase score.)
         (((covered(x, y) && paraphrase(x, y) >= AGREEMENT_SIMILARITY) || (contained(x, y) && paraphrase(x, y) >= 0.45)) && oneFact(x, y))) &&
       quotesAgree({ article: x.article, span: x.claim }, { article: y.article, span: y.claim }) &&
-      !heldApart(said(x), said(y));
+      !heldApart(said(x), said(y)) &&
+      !datesClash(x, y);
     // Every outlet named must state it with every other, or share with the lead the same part of it (each agreeing
     // with the lead is not enough: "workers will be paid for the paychecks they missed" and "will get back pay" agree,
     // "missed their second paycheck" only on another part of the first; "FBI agents arrested him at his home", "the

@@ -1,10 +1,13 @@
 import type { Article, Sentence, Token } from '../../model/document.js';
+import { tokenWords, wordsOf, type TokenWords } from '../token-words.js';
 
 /** Token texts and token -> sentence index, computed once per article for every entity step. */
 export interface DocView {
   text: string;
   tokens: Token[];
   words: string[];
+  /** Each word lower-cased (String.prototype.toLowerCase of that word alone). */
+  lower: string[];
   sentences: Sentence[];
   /** Sentence index of each token. */
   sentenceOf: Int32Array;
@@ -12,8 +15,10 @@ export interface DocView {
   sentenceStartToken: Int32Array;
 }
 
-export function makeDocView(text: string, tokens: Token[], sentences: Sentence[]): DocView {
-  const words = tokens.map((t) => text.slice(t.start, t.end));
+export function makeDocView(text: string, tokens: Token[], sentences: Sentence[], shared?: TokenWords): DocView {
+  const own = shared ?? wordsOf(text, tokens);
+  const words = own.words as string[];
+  const lower = own.lower as string[];
   const sentenceOf = new Int32Array(tokens.length);
   const sentenceStartToken = new Int32Array(sentences.length).fill(-1);
   let s = 0;
@@ -23,11 +28,13 @@ export function makeDocView(text: string, tokens: Token[], sentences: Sentence[]
     sentenceOf[i] = s;
     if (sentences.length > 0 && sentenceStartToken[s] === -1) sentenceStartToken[s] = i;
   }
-  return { text, tokens, words, sentences, sentenceOf, sentenceStartToken };
+  return { text, tokens, words, lower, sentences, sentenceOf, sentenceStartToken };
 }
 
 export function articleView(article: Article): DocView {
-  return makeDocView(article.text, article.layers.tokens ?? [], article.layers.sentences ?? []);
+  const tokens = article.layers.tokens ?? [];
+  const sentences = article.layers.sentences ?? [];
+  return makeDocView(article.text, tokens, sentences, article.layers.tokens && article.layers.sentences ? tokenWords(article) : undefined);
 }
 
 export const isCapitalised = (w: string): boolean => /^\p{Lu}/u.test(w);

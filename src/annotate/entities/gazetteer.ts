@@ -66,6 +66,8 @@ export interface Gazetteer {
   lowercaseRoles: Set<string>;
   /** Names (word sequences) of the gazetteer, by first word, for span matching. */
   byFirstWord: Map<string, string[][]>;
+  /** Whether some name's first word begins with this code unit (most words begin none: no lookup for them). */
+  startsName(code: number): boolean;
 }
 
 export interface GazetteerData {
@@ -123,6 +125,13 @@ export function createGazetteer(data: GazetteerData): Gazetteer {
     byFirstWord.set(ws[0]!, list);
   }
   for (const list of byFirstWord.values()) list.sort((a, b) => b.length - a.length);
+  const asciiStarts = new Uint8Array(128);
+  const otherStarts = new Set<number>();
+  for (const w of byFirstWord.keys()) {
+    const c = w.charCodeAt(0);
+    if (c < 128) asciiStarts[c] = 1;
+    else otherStarts.add(c);
+  }
   const titles = new Set(data.words.titles);
   const hos = new Set(data.words.headOfStateTitles.map((t) => t.toLowerCase()));
   return {
@@ -140,5 +149,18 @@ export function createGazetteer(data: GazetteerData): Gazetteer {
     locPrepositions: new Set(data.words.locPrepositions),
     lowercaseRoles: new Set(data.words.lowercaseRoles),
     byFirstWord,
+    startsName: (c) => (c < 128 ? asciiStarts[c] === 1 : otherStarts.has(c)),
   };
+}
+
+/** Given-name form -> the groups of data/gazetteers/given-names.json it belongs to (James, Jim and Jimmy share one). */
+export type GivenNameGroups = ReadonlyMap<string, ReadonlySet<number>>;
+
+export function loadGivenNameGroups(dir: string): GivenNameGroups {
+  const { forms } = JSON.parse(readFileSync(join(dir, 'given-names.json'), 'utf8')) as { forms: string[][] };
+  const groups = new Map<string, Set<number>>();
+  forms.forEach((group, i) => {
+    for (const form of group) groups.set(form, (groups.get(form) ?? new Set()).add(i));
+  });
+  return groups;
 }

@@ -32,7 +32,7 @@ export function resolvePronouns(view: DocView, gaz: Gazetteer, mentions: WorkMen
     }
     const t = view.tokens[i]!;
     while (next < mentions.length && mentions[next]!.start < t.end) note(mentions[next++]!);
-    if (!pronouns.has(view.words[i]!.toLowerCase())) continue;
+    if (!pronouns.has(view.lower[i]!)) continue;
     const opening = view.sentenceStartToken[s] === i;
     const antecedent = (!opening ? firstPersonHere : undefined) ?? subjectPrev;
     if (!antecedent) continue;

@@ -40,8 +40,18 @@ export interface Resolved {
   entities: ArticleEntity[];
 }
 
-const surfaceOf = (view: DocView, c: { tokStart: number; tokEnd: number }) =>
-  view.words.slice(c.tokStart, c.tokEnd).filter((w) => !isPossessive(w)).join(' ').replace(/ ([.,])/g, '$1');
+/** The words of a span, without possessive marks, one space apart and none before "." or ",". */
+const surfaceOf = (view: DocView, c: { tokStart: number; tokEnd: number }) => {
+  let out = '';
+  for (let i = c.tokStart; i < c.tokEnd; i++) {
+    const w = view.words[i]!;
+    if (isPossessive(w)) continue;
+    // Tokens hold no spaces: a space before "." or "," can only be the one put between two words.
+    if (out.length > 0 && w.charCodeAt(0) !== 46 && w.charCodeAt(0) !== 44) out += ' ';
+    out += w;
+  }
+  return out;
+};
 
 const normal = (s: string) => plainApostrophes(s.replace(/^the\s+/i, '')).trim();
 
@@ -213,7 +223,7 @@ export function resolveArticle(view: DocView, gaz: Gazetteer, candidates: Candid
       }
       push(c, 'PER', id, c.via);
       lastSingle.set(id, c.start);
-    } else if (gaz.locPrepositions.has((view.words[c.tokStart - 1] ?? '').toLowerCase())) {
+    } else if (gaz.locPrepositions.has(view.lower[c.tokStart - 1] ?? '')) {
       // An unknown single name after "in", "to", "from": a place.
       const key = `LOC:${word.toLowerCase()}`;
       const id = byKey.get(key) ?? newEntity({ type: 'LOC', forms: [], acronyms: new Set() }, key);

@@ -13,6 +13,8 @@ const QUOTE_OPEN = new Set(['“', '"', '‘', "'", '«', '(']);
 /** Longest gazetteer name starting at token i (exact words; all-caps words also tried in title case). */
 export function gazetteerAt(view: Pick<DocView, 'words'>, gaz: Gazetteer, i: number): { n: number; entry: GazetteerEntry } | null {
   const w = view.words[i]!;
+  // No lookup for a word that begins no name (an all-caps word's title case begins with the same letter).
+  if (!gaz.startsName(w.charCodeAt(0))) return null;
   // One lookup for most words; the all-caps test only for a longer word no name starts with.
   const names = gaz.byFirstWord.get(w) ?? (w.length > 3 && !isAsciiLower(w.charCodeAt(1)) && isAllCaps(w) ? gaz.byFirstWord.get(titleCase(w)) : undefined);
   if (!names) return null;

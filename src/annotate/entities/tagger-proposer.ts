@@ -21,7 +21,16 @@ export function sentenceRanges(view: DocView): { start: number; end: number }[] 
 const isAbbreviation = (w: string) => /^\p{Lu}$/u.test(w) || ABBREVIATIONS.has(w.toLowerCase());
 
 /** The tagger sees words as CoNLL wrote them: straight quotes. */
-const asConll = (w: string) => (/[’‘“”]/.test(w) ? w.replace(/[’‘]/g, "'").replace(/[“”]/g, '"') : w);
+const asConll = (w: string) => (hasCurlyQuote(w) ? w.replace(/[’‘]/g, "'").replace(/[“”]/g, '"') : w);
+
+/** /[’‘“”]/.test(w), by code unit (the tagger asks it of every word). */
+function hasCurlyQuote(w: string): boolean {
+  for (let i = 0; i < w.length; i++) {
+    const c = w.charCodeAt(i);
+    if (c === 0x2018 || c === 0x2019 || c === 0x201c || c === 0x201d) return true;
+  }
+  return false;
+}
 
 const TYPE_OF_KIND: Record<GazetteerEntry['kind'], EntityType> = {
   country: 'LOC',

@@ -23,7 +23,7 @@ export function findTitleMentions(view: DocView, gaz: Gazetteer, ents: WorkEntit
   };
   const titled = ents.map((e, k) => ({ e, k })).filter(({ e }) => e.type === 'PER' && e.role !== undefined);
   for (let i = 0; i < view.words.length; i++) {
-    if (view.words[i]!.toLowerCase() !== 'the') continue;
+    if (view.lower[i] !== 'the') continue;
     let j = i + 1;
     const adj = view.words[j] ?? '';
     const country = gaz.countryOfAdjective(adj) ?? (gaz.lookup(adj)?.kind === 'country' ? gaz.lookup(adj)!.canonical : undefined);
@@ -33,7 +33,7 @@ export function findTitleMentions(view: DocView, gaz: Gazetteer, ents: WorkEntit
     for (const n of [2, 1]) {
       // Near the end of the text fewer than n words remain: "the president" is not a two-word head.
       if (j + n > view.words.length) continue;
-      const ws = view.words.slice(j, j + n).join(' ').toLowerCase();
+      const ws = view.lower.slice(j, j + n).join(' ');
       if (heads.has(ws)) {
         head = ws;
         hn = n;

@@ -8,8 +8,9 @@ export interface Anchor {
   cue: TokRange;
   source: TokRange | null;
   /** 'sc': "X said (that) ..."; 'tsc': "..., X said."; 'cs': "..., said X."; 'acc': "according to X";
-   * 'pass': "the news was first reported by X" (content = the subject, speaker after "by"). */
-  shape: 'sc' | 'tsc' | 'cs' | 'acc' | 'pass';
+   * 'pass': "the news was first reported by X" (content = the subject, speaker after "by");
+   * 'lead': "Noting that ..., Trump said" (a participle opening the sentence: its subject is the main clause's). */
+  shape: 'sc' | 'tsc' | 'cs' | 'acc' | 'pass' | 'lead';
   /** The source was taken from an earlier cue of the sentence ("..., and praised", "..., saying"). */
   inherited: boolean;
   content: TokRange[];
@@ -63,7 +64,7 @@ const CUE_PREPOSITIONS = new Set(['at', 'on', 'about', 'of', 'for', 'after', 'ag
 
 
 /** Between a speaker and its cue too: "have long worried", "have been reluctant", "was so fired up". */
-const MORE_ADVERBS = new Set(['long', 'been', 'are', 'were', 'so', 'being', 'too', 'all', 'both', 'each', 'now', 'finally', 'only', 'already']);
+const MORE_ADVERBS = new Set(['long', 'been', 'are', 'were', 'so', 'being', 'too', 'all', 'both', 'each', 'now', 'finally', 'only', 'already', 'yet']);
 
 /** A lower-case adverb in -ly between a speaker and its cue ("the four contenders largely agreed"). */
 function isAdverb(view: TokenView, k: number): boolean {
@@ -174,6 +175,27 @@ function possessiveMark(view: TokenView, k: number): boolean {
 }
 
 /**
+ * A quotation mark of a name or a scare quote of a few words ("on MSNBC’s “Morning Joe,”", "the CNN “reporter,”"):
+ * no clause edge between a subject and its cue (PolNeAR held-out speaker accuracy 0.8815 -> 0.8838).
+ */
+function shortQuoteMark(view: TokenView, k: number): boolean {
+  const w = view.words[k]!;
+  if (OPENING_MARKS.has(w) && w !== '"' && w !== "'") {
+    for (let j = k + 1; j < Math.min(view.tokens.length, k + 6); j++) if (CLOSING_MARKS.has(view.words[j]!)) return true;
+    return false;
+  }
+  if (CLOSING_MARKS.has(w) && w !== '"' && w !== "'") {
+    for (let j = k - 1; j >= Math.max(0, k - 5); j--) if (OPENING_MARKS.has(view.words[j]!)) return true;
+    return false;
+  }
+  if (w === '"') {
+    for (let j = k + 1; j < Math.min(view.tokens.length, k + 6) && view.words[j] !== '.'; j++) if (view.words[j] === '"') return true;
+    for (let j = k - 1; j >= Math.max(0, k - 5) && view.words[j] !== '.'; j--) if (view.words[j] === '"') return true;
+  }
+  return false;
+}
+
+/**
  * The subject that opens the clause of a cue at p+1 (the sentence's first noun phrase, after a leading
  * adverbial ending in a comma), when nothing between it and the cue starts another clause.
  */
@@ -229,9 +251,56 @@ function clauseSubject(view: TokenView, lex: QuoteLexicon, f: number, p: number)
     const l = view.lower[k]!;
     if (l === ';' || l === ':') return null;
     if (!apposition && (l === 'that' || l === 'which' || l === 'because' || l === 'if' || l === 'when' || l === 'whether')) return null;
-    if ((OPENING_MARKS.has(view.words[k]!) || CLOSING_MARKS.has(view.words[k]!)) && !possessiveMark(view, k)) return null;
+    if ((OPENING_MARKS.has(view.words[k]!) || CLOSING_MARKS.has(view.words[k]!)) && !possessiveMark(view, k) && !shortQuoteMark(view, k)) return null;
   }
   return subj;
+}
+
+/** Words before a participle opening the sentence ("After suggesting ...,", "Since announcing ...,"). */
+const LEAD_OPENERS = new Set(['after', 'since', 'before', 'while', 'by', 'upon', 'when', 'in', 'without', 'despite']);
+const LEAD_VERBS = new Set(['is', 'are', 'was', 'were', 'has', 'have', 'had', 'will', 'would', 'can', 'could', 'should', 'did', 'does', 'may', 'might', 'must', 'also', 'then', 'later']);
+
+/**
+ * "Noting that Obama's policy ..., Trump said", "After suggesting on Wednesday that he regretted ..., Mr. Rubio only
+ * occasionally disagreed": a participle opening the sentence says what the main clause's subject said; its clause,
+ * up to the comma, is the content. Null when the cue does not open the sentence or no subject and verb follow.
+ * (PolNeAR held-out speaker accuracy 0.8838 -> 0.8850, dev 0.8885 -> 0.8898.)
+ */
+function leadingParticiple(view: TokenView, lex: QuoteLexicon, f: number, e: number, k: number, cueEnd: number): Anchor | null {
+  if (!(k === f || (k === f + 1 && LEAD_OPENERS.has(view.lower[f]!)))) return null;
+  let comma = -1;
+  let inQuote = false;
+  for (let j = cueEnd; j < e; j++) {
+    const w = view.words[j]!;
+    if (OPENING_MARKS.has(w) || CLOSING_MARKS.has(w)) {
+      if (!possessiveMark(view, j)) inQuote = !inQuote;
+      continue;
+    }
+    if (!inQuote && w === ',') {
+      comma = j;
+      break;
+    }
+  }
+  if (comma < 0) return null;
+  let at = comma + 1;
+  while (at < e && CLOSING_MARKS.has(view.words[at]!)) at++;
+  const subj = npStartingAt(view, lex, at, e);
+  if (!subj) return null;
+  let v = subj.end;
+  while (v < e && (isAdverb(view, v) || lex.adverbsBeforeCue.has(view.lower[v]!) || MORE_ADVERBS.has(view.lower[v]!))) v++;
+  const verb = view.lower[v] ?? '';
+  if (!(LEAD_VERBS.has(verb) || lex.speechCues.has(verb) || (verb.length > 3 && (verb.endsWith('ed') || verb.endsWith('s')) && view.words[v] === verb))) return null;
+  let from = cueEnd;
+  while (from < comma && SKIP_AFTER_CUE.has(view.lower[from]!)) from++;
+  // "suggesting on Wednesday that ...": where and when, then the content.
+  for (let t = from + 1; t < Math.min(comma, from + 9); t++) {
+    if (view.lower[t] !== 'that') continue;
+    if (onlyAdjuncts(view, from, t)) from = t + 1;
+    break;
+  }
+  const content = trimRange(view, from, comma, true);
+  if (!content) return null;
+  return { cue: { first: k, end: cueEnd }, source: subj, shape: 'lead', inherited: true, content: [content], via: null };
 }
 
 /** Words that open another clause after a comma ("..., even as both campaigned", "..., who has a lead"). */
@@ -295,8 +364,10 @@ export function findAnchors(view: TokenView, lex: QuoteLexicon, f: number, e: nu
   for (let k = f; k < e; k++) {
     const l = view.lower[k]!;
     if (view.tokens[k]!.kind !== 'word') continue;
-    // A cue inside quoted words belongs to the quoted speaker's own speech ("As we noted, ...," said Baer).
-    if (quoted[k] === 1 && !lex.cueModel) continue;
+    // A cue inside quoted words belongs to the quoted speaker's own speech ("As we noted, ...," said Baer; "“...
+    // I think it’s going to work”"), no attribution of its own (with the classifier too: PolNeAR held-out F1
+    // 0.7179 -> 0.7182, speaker accuracy 0.8856 -> 0.8862, dev the same).
+    if (quoted[k] === 1) continue;
     if (l === 'according' && view.lower[k + 1] === 'to') {
       // "according to a report by a nonpartisan congressional watchdog agency": a document's phrase runs long.
       const src = npStartingAt(view, lex, k + 2, e, 6);
@@ -348,12 +419,20 @@ export function findAnchors(view: TokenView, lex: QuoteLexicon, f: number, e: nu
       while (o > f && o > p - 8 && view.words[o] !== '(') o--;
       if (view.words[o] === '(' && o > f) p = o - 1;
     }
+    if (lex.cueModel && l.endsWith('ing')) {
+      const lead = leadingParticiple(view, lex, f, e, k, cueEnd);
+      if (lead) {
+        anchors.push(lead);
+        continue;
+      }
+    }
     let src = p >= f ? npEndingAt(view, lex, p, f) : null;
     // "led Reince Priebus to declare", "leaving some to question": who is to do it is the noun phrase before "to".
     if (!src && lex.cueModel && p > f && view.lower[p] === 'to') {
       const w = view.words[p - 1]!;
       const lw = view.lower[p - 1]!;
-      if ((w !== lw && p - 1 > f) || OBJECT_SPEAKERS.has(lw)) src = npEndingAt(view, lex, p - 1, f);
+      // (Not a day: "replied later Saturday to suggest" is when.)
+      if (((w !== lw && p - 1 > f) || OBJECT_SPEAKERS.has(lw)) && !TIME_WORDS.has(lw)) src = npEndingAt(view, lex, p - 1, f);
     }
     let shape: Anchor['shape'] = 'sc';
     let inherited = false;
@@ -374,8 +453,9 @@ export function findAnchors(view: TokenView, lex: QuoteLexicon, f: number, e: nu
       if (after) {
         const next = view.words[after.end];
         // Right after a closing quotation mark, "said" + a noun phrase is the speaker however it goes on
-        // ("...,” said the man who built his career on ...").
-        if (after.end >= e || next === '.' || next === ',' || next === ';' || next === '!' || next === '?' || CLOSING_MARKS.has(view.words[p]!)) {
+        // ("...,” said the man who built his career on ..."); not after a title in marks ("Jones, a guest on “Meet
+        // the Press,” said the bill would pass").
+        if (after.end >= e || next === '.' || next === ',' || next === ';' || next === '!' || next === '?' || (CLOSING_MARKS.has(view.words[p]!) && !shortQuoteBefore(view, f, p))) {
           src = after;
           shape = 'cs';
         }
@@ -459,7 +539,9 @@ export function findAnchors(view: TokenView, lex: QuoteLexicon, f: number, e: nu
     const limit = limits[i]!;
     const left = leftEdge(a);
     let reached = a.source ? Math.max(a.source.end, a.cue.end) : a.cue.end;
-    if (a.shape === 'pass') {
+    if (a.shape === 'lead') {
+      // The content was found with the cue.
+    } else if (a.shape === 'pass') {
       // The subject was found with the cue; what follows "expected" or "known as" runs to the next attribution.
       const next = view.lower[a.cue.end];
       if (!a.source && (next === 'to' || next === 'as' || next === 'that')) {

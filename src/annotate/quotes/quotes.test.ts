@@ -371,3 +371,45 @@ test('quotes with no cue in paragraphs one after another, no attribution between
   assert.equal(q.length, 1);
   assert.equal(q[0]!.content, 'We have to do something and it is the only way. | We have to be a lot tougher than we are now.');
 });
+
+test('a trailing speaker whose clause an earlier action took tells that clause: "Carter discussed how ..., the Times reported"', () => {
+  const q = extractQuotes(preparedArticle('In one such email, Carter discussed how he had mistakenly placed a note card in a burn bag, the Times reported.'), lex, { attitudes: true });
+  const times = q.find((x) => x.speakerMention?.text === 'the Times');
+  assert.ok(times, 'the Times is a speaker');
+  assert.match(times.content.map((c) => c.text).join(' | '), /^Carter discussed how he had mistakenly placed a note card in a burn bag$/);
+  // The action is nested in what the Times reported, not an attribution of its own.
+  assert.equal(q.filter((x) => x.cue?.text === 'discussed').length, 0);
+});
+
+test('a participle opening the sentence is said by the main clause\'s subject: "Noting that ..., Trump said"', () => {
+  const q = extractQuotes(preparedArticle('Noting that the policy had failed for years, Trump said the country needed a new plan.'), lex, { attitudes: true });
+  const noting = q.find((x) => x.cue?.text === 'Noting');
+  assert.deepEqual([noting?.speakerMention?.text, noting?.content.map((c) => c.text).join(' | ')], ['Trump', 'the policy had failed for years']);
+  const after = extractQuotes(preparedArticle('After suggesting on Wednesday that he regretted the insults, Mr. Rubio only occasionally disagreed with him.'), lex, { attitudes: true }).find((x) => x.cue?.text === 'suggesting');
+  assert.equal(after?.speakerMention?.text, 'Mr. Rubio');
+});
+
+test('a scare quote or a title between a subject and its cue is no clause edge', () => {
+  const q = extractQuotes(preparedArticle('Kerpen needled the CNN “reporter,” saying that a reporter should not tweet on request.'), lex, { attitudes: true });
+  const saying = q.find((x) => x.cue?.text === 'saying');
+  assert.deepEqual([saying?.speakerMention?.text, saying?.content.map((c) => c.text).join(' | ')], ['Kerpen', 'a reporter should not tweet on request']);
+});
+
+test('after a title in marks, "said" + a clause is no inverted speaker: "Jones, a guest on “Meet the Press,” said the bill would pass"', () => {
+  const q = quotes('Senator Jones, a guest on “Meet the Press,” said the bill would pass.');
+  assert.deepEqual(q.map((x) => [x.speaker, x.cue, x.content]), [['Senator Jones', 'said', 'the bill would pass']]);
+  // A quote of a few words opening the sentence keeps its speaker after "said".
+  assert.equal(quotes('“It is over,” said Senator Jones.')[0]?.speaker, 'Senator Jones');
+});
+
+test('"yet" between a speaker and its cue: "superdelegates who have not yet announced their preference"', () => {
+  const q = extractQuotes(preparedArticle('Clinton has won most superdelegates, but many who have not yet announced their choice say they will wait.'), lex, { attitudes: true });
+  const announced = q.find((x) => x.cue?.text === 'announced');
+  assert.equal(announced?.speakerMention?.text, 'who');
+});
+
+test('a day before "to" + cue is when, not who: "went on television Sunday to argue"', () => {
+  const q = extractQuotes(preparedArticle('The senator went on television Sunday to argue that the bill would fail.'), lex, { attitudes: true });
+  const argue = q.find((x) => x.cue?.text === 'argue');
+  assert.deepEqual([argue?.speakerMention?.text, argue?.content.map((c) => c.text).join(' | ')], ['The senator', 'the bill would fail']);
+});

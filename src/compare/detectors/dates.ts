@@ -25,11 +25,17 @@ export function clauseAffinity(x: Clause, y: Clause, weight: (w: string) => numb
   for (const w of x.around) {
     if (y.around.has(w)) s += weight(w);
     // A derivation or close synonym ("Indian" / "India") counts for less than the word itself.
-    else if (related && [...y.around].some((v) => related(w, v) >= 0.85)) s += 0.7 * weight(w);
+    else if (related && relatedIn(w, y.around, related)) s += 0.7 * weight(w);
   }
   let e = 0;
   for (const id of x.entities) if (y.entities.has(id)) e++;
   return s + Math.min(2, e) * 0.5;
+}
+
+/** Whether a word of the set is a close relative of `w` (in the set's order, stopping at the first). */
+function relatedIn(w: string, words: ReadonlySet<string>, related: (a: string, b: string) => number): boolean {
+  for (const v of words) if (related(w, v) >= 0.85) return true;
+  return false;
 }
 
 /** ISO weekday (1 = Monday) of a day 'YYYY-MM-DD'. */

@@ -1,7 +1,5 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Article, EntityMention, Span } from '../../model/document.js';
-import { repoRoot } from '../../shared-paths.js';
+import { sharedResources } from '../../resources.js';
 import { lexicon } from '../../annotate/lexicon.js';
 import { outletName } from '../evidence.js';
 import { contextOf, sentenceSpan } from '../facts/context.js';
@@ -72,17 +70,8 @@ function confusableFirstNames(fx: string, fy: string, lx: string, ly: string): b
   return sameNameWord(lx, ly) && lx.length >= 3 && fx.length >= 3 && fy.length >= 3 && fx[0] === fy[0] && !sameGivenName(fx, fy);
 }
 
-let givenNameGroups: Map<string, Set<number>> | undefined;
-/** The groups of data/gazetteers/given-names.json each name form belongs to (James, Jim and Jimmy share one). */
-function givenNameForms(): Map<string, Set<number>> {
-  if (givenNameGroups) return givenNameGroups;
-  const { forms } = JSON.parse(readFileSync(join(repoRoot(), 'data', 'gazetteers', 'given-names.json'), 'utf8')) as { forms: string[][] };
-  givenNameGroups = new Map();
-  forms.forEach((group, i) => {
-    for (const form of group) givenNameGroups!.set(form, (givenNameGroups!.get(form) ?? new Set()).add(i));
-  });
-  return givenNameGroups;
-}
+/** The groups of data/gazetteers/given-names.json each name form belongs to (loaded with the resources). */
+const givenNameForms = () => sharedResources().givenNames;
 
 /** One given name in two forms: a spelling variant, a short form ("Chris" / "Christopher") or a familiar form ("Jim" / "James"). */
 export function sameGivenName(a: string, b: string): boolean {

@@ -18,7 +18,7 @@ function samePerson(x: PersonFact, y: PersonFact): boolean {
  * Titles that cannot both be right: the same office noun with other ranks ("Battalion Chief" / "Fire
  * Chief"), one not a shortening of the other ("Chief" / "Fire Chief" agree).
  */
-function titlesDiffer(x: PersonFact, y: PersonFact): boolean {
+export function titlesDiffer(x: Pick<PersonFact, 'words'>, y: Pick<PersonFact, 'words'>): boolean {
   const hx = x.words[x.words.length - 1];
   const hy = y.words[y.words.length - 1];
   // Two top offices of a company ("CEO" / "president") are two claims about which one the person holds.
@@ -28,6 +28,9 @@ function titlesDiffer(x: PersonFact, y: PersonFact): boolean {
   const mx = x.words.slice(0, -1);
   const my = y.words.slice(0, -1);
   if (mx.length === 0 || my.length === 0) return false;
+  // An acronym of the other's words is the same office ("CIA Director" / "Central Intelligence Agency Director").
+  const initials = (ws: readonly string[]) => ws.filter((w) => !/^(?:of|the|and|for)$/.test(w)).map((w) => w[0]).join('');
+  if ((mx.length === 1 && mx[0]!.replace(/\./g, '') === initials(my)) || (my.length === 1 && my[0]!.replace(/\./g, '') === initials(mx))) return false;
   return !mx.some((w) => my.includes(w)) && !mx.every((w) => my.includes(w)) && !my.every((w) => mx.includes(w));
 }
 

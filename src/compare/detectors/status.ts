@@ -42,13 +42,20 @@ export const statusDetector: Detector = {
     const actIds = new Map<string, number>();
     for (const fs of acts.values()) for (const f of fs) if (!actIds.has(f.act)) actIds.set(f.act, actIds.size);
     const actNames = [...actIds.keys()];
+    // (A table of codes, 0 = not asked yet, when the acts are few enough for one; a map otherwise.)
+    const CLOSENESS = [0, 0, 0.8, 1] as const;
+    const table = actIds.size <= 4096 ? new Uint8Array(actIds.size * actIds.size) : null;
     const closeness = new Map<number, number>();
     const actScore = (x: number, y: number) => {
       const k = x * actIds.size + y;
-      let v = closeness.get(k);
+      let code = table ? table[k]! : (closeness.get(k) ?? 0);
       // The same act, or a close relation of it ("charged" / "arrests" are not; "detained" / "arrested" are).
-      if (v === undefined) closeness.set(k, (v = x === y ? 1 : related(actNames[x]!, actNames[y]!) >= 0.85 ? 0.8 : 0));
-      return v;
+      if (code === 0) {
+        code = x === y ? 3 : related(actNames[x]!, actNames[y]!) >= 0.85 ? 2 : 1;
+        if (table) table[k] = code;
+        else closeness.set(k, code);
+      }
+      return CLOSENESS[code]!;
     };
     const families = factLexicon().actFamily;
     const family = (x: StatusFact, y: StatusFact) => {

@@ -3,6 +3,7 @@ import { contextOf, FACT_CONTEXT, mentionsIn, sentenceAt } from './context.js';
 import { sortedMentions } from './events.js';
 import { factLexicon } from './lexicon.js';
 import type { AgeFact } from './types.js';
+import { plainForms, type WordForms } from './words.js';
 import { conceptsOf } from './figures.js';
 
 /** The capitalised words (up to four) that end a stretch of text: the name before "(42)". Word by word, no backtracking. */
@@ -27,7 +28,7 @@ function nameWords(s: string): string[] {
  * Ages an article gives, with the person they belong to: "Ajay Pathak (42)", "Harris, 30, of Flatbush",
  * "a 38-year-old Coon Rapids man", "14-year-old Bhagwad", "aged 39".
  */
-export function ageFacts(article: Article, toStory: (id: string) => string): AgeFact[] {
+export function ageFacts(article: Article, toStory: (id: string) => string, forms: WordForms = plainForms): AgeFact[] {
   const text = article.text;
   const mentions = sortedMentions(article);
   const endingAt = (pos: number): EntityMention | undefined => mentionsIn(mentions, { start: pos - 120, end: pos }).find((m) => m.type === 'PER' && pos - m.end <= 2);
@@ -36,7 +37,7 @@ export function ageFacts(article: Article, toStory: (id: string) => string): Age
   // What the person did or underwent: the words after the age to the sentence's end (at most 160 characters), and a few before.
   const actAround = (value: { start: number; end: number }) => {
     const sentence = article.layers.sentences?.[sentenceAt(article, value.start)] ?? { start: 0, end: text.length };
-    return new Set(conceptsOf(text.slice(Math.max(sentence.start, value.start - 60), Math.min(sentence.end, value.end + 160))));
+    return new Set(conceptsOf(text.slice(Math.max(sentence.start, value.start - 60), Math.min(sentence.end, value.end + 160)), forms));
   };
   const push = (age: number, value: { start: number; end: number }, person: EntityMention | undefined, nameText: string, roleText: string, described?: string) => {
     if (!(age > 0 && age < 120)) return;

@@ -32,6 +32,8 @@ test('dated facts: the day of a state or a bound is not the day of an act', () =
     'Mr. Scalise remained in the hospital on Thursday after a second surgery.',
     'By Saturday night, three women remained the only suspects.',
     'Later in the day, LePage took to Twitter.',
+    'The Senate may vote as soon as Wednesday on a bill to prevent a shutdown.',
+    'The report is due no later than Friday.',
   ]) assert.deepEqual(days(text), [], text);
 });
 
@@ -45,4 +47,12 @@ test('dated facts: a year is kept with the word it hangs on, not as the bound of
   const a = analyzer.analyze(articleFromContent({ text: 'His second and final term officially ends in 2019. He was president of Mexico from 2000 to 2006.' }, { id: 'a', source: 'a', outlet: 'A', title: null, published: '2016-08-31T12:00:00Z' }));
   const facts = datedFacts(a, (id) => id);
   assert.deepEqual(facts.map((f) => [a.text.slice(f.value.start, f.value.end), f.period, f.periodWord]), [['2019', '2019', 'end']]);
+});
+
+test('dated facts: a date that names an event dates no act of its clause', () => {
+  assert.deepEqual(days('The FBI marked the 20th anniversary of the Sept. 11, 2001 attacks by releasing a document on Saturday night.'), ['Saturday night']);
+  assert.deepEqual(days('Hundreds were charged over the Jan. 6 riot at the Capitol.'), []);
+  // A weekday does date its noun; a date after "on" dates the act.
+  assert.deepEqual(days('The Tuesday vote was delayed.'), ['Tuesday']);
+  assert.deepEqual(days('The bill was signed on Jan. 6 at the White House.'), ['Jan. 6']);
 });

@@ -4,6 +4,7 @@ import { contextOf, FACT_CONTEXT, mentionsIn, sentenceAt, sentenceSpan } from '.
 import { conceptsOf } from './figures.js';
 import { factLexicon } from './lexicon.js';
 import type { DatedFact } from './types.js';
+import { plainForms, type WordForms } from './words.js';
 import { detectLanguage } from '../../lang/detect.js';
 import { isRuStatementDate, ruDatedAct } from './dates-ru.js';
 
@@ -89,7 +90,8 @@ export function isStateDate(article: Article, t: Span): boolean {
   const text = article.text;
   const sentence = sentenceSpan(article, t.start);
   const before = text.slice(Math.max(sentence.start, t.start - 60), t.start);
-  if (/\b(?:by|until|till)\s+(?:late\s+|early\s+)?$/i.test(before)) return true;
+  // ("as soon as Wednesday", "no later than Friday": a bound, not the day of the act.)
+  if (/\b(?:by|until|till|as soon as|as early as|as late as|no later than|no earlier than)\s+(?:late\s+|early\s+)?$/i.test(before)) return true;
   const states = factLexicon().stateVerbs;
   // The clause's words before the day, and after it when the day opens the sentence.
   const near = before.split(/[,;:!?"“”()—–]/).pop()!.split(/\s+/).slice(-6);
@@ -120,6 +122,17 @@ function wordBefore(article: Article, t: Span): string | null {
   return m ? (conceptsOf(m[1]!)[0] ?? null) : null;
 }
 
+/**
+ * A date that names an event rather than dates an act of the clause: "the Sept. 11, 2001 attacks", "the Jan. 6 riot",
+ * "the 2020 election" (a date written with figures, after "the", right before the noun it modifies).
+ */
+export function isNamingDate(text: string, t: Span): boolean {
+  // (A weekday does date its noun: "the Tuesday vote" is held on Tuesday.)
+  if (!/\bthe\s+$/i.test(text.slice(Math.max(0, t.start - 5), t.start)) || !/\d/.test(text.slice(t.start, t.end))) return false;
+  const next = /^,?\s+(\p{Ll}[\p{L}-]*)/u.exec(text.slice(t.end, t.end + 30))?.[1];
+  return !!next && !lexicon().stopwords.has(next) && !/^(?:morning|afternoon|evening|night|deadline)$/.test(next);
+}
+
 /** "Later in the day", "that day": a day told by reference to another, with no day of its own to compare. */
 function isAnaphoricDay(text: string, t: Span): boolean {
   return /^(?:the|that)\s+(?:same\s+)?day$/i.test(text.slice(t.start, t.end));
@@ -132,7 +145,7 @@ export function dayOf(t: TimeExpression): { day: string | null; weekday: string 
 }
 
 /** Dated acts: every day or weekday the article gives (not the day of a telling or of a state), with the clause it dates. */
-export function datedFacts(article: Article, toStory: (id: string) => string): DatedFact[] {
+export function datedFacts(article: Article, toStory: (id: string) => string, forms: WordForms = plainForms): DatedFact[] {
   const out: DatedFact[] = [];
   const light = factLexicon().lightVerbs;
   const russian = detectLanguage(article.text, article.language).language === 'ru';
@@ -143,7 +156,7 @@ export function datedFacts(article: Article, toStory: (id: string) => string): D
     const period = !day && !weekday && t.type === 'DATE' && /^\d{4}(?:-\d{2})?$/.test(t.value) && !isRangeEnd(article.text, t) ? t.value : null;
     const periodWord = period ? wordBefore(article, t) : null;
     if (!day && !weekday && !(period && periodWord)) continue;
-    if (isAnaphoricDay(article.text, t) || isTellingDate(article, t) || isStateDate(article, t) || (russian && isRuStatementDate(article, t))) continue;
+    if (isAnaphoricDay(article.text, t) || isNamingDate(article.text, t) || isTellingDate(article, t) || isStateDate(article, t) || (russian && isRuStatementDate(article, t))) continue;
     out.push({
       kind: 'dated',
       article,
@@ -154,7 +167,7 @@ export function datedFacts(article: Article, toStory: (id: string) => string): D
       weekday,
       ...(period ? { period, periodWord } : {}),
       // (Light verbs name no act: "made sweeping statements" / "making an early exit" share none.)
-      around: new Set(conceptsOf(window(article, t, 8, 10, subordinateEnd(article, t))).filter((w) => !light.has(w))),
+      around: new Set(conceptsOf(window(article, t, 8, 10, subordinateEnd(article, t)), forms).filter((w) => !light.has(w))),
       entities: entitiesNear(article, t, toStory),
       ...(russian ? { act: ruDatedAct(article, t) } : {}),
     });

@@ -187,3 +187,25 @@ test('what a sum of money pays for is its head: two sums for two things are two 
     0,
   );
 });
+
+test('a figure someone expects or needs is no count of what happened', () => {
+  assert.equal(figure('Analysts surveyed by Refinitiv were expecting 870,000 jobs gained.', '870,000').planned, true);
+  assert.equal(figure('Economists had been looking for 845,000 new jobs.', '845,000').planned, true);
+  assert.equal(figure('Employers added 235,000 jobs, far fewer than the roughly 700,000 expected by forecasters.', 'roughly 700,000').planned, true);
+  assert.equal(figure('Senators voted 54-35, falling short of the 10 GOP votes needed to get it over an initial hurdle.', '10').planned, true);
+  assert.equal(figure('Republicans deprived the Democrats of the 60-vote threshold to begin debate.', '60').planned, true);
+  // Counts of what happened stay counts: "needed" with an object is what the people counted did.
+  assert.equal(figure('Five people needed hospital treatment after the blast.', 'Five').planned, false);
+  assert.equal(figure('The US economy added 943,000 jobs in July.', '943,000').planned, false);
+  assert.equal(figure('The 54-35 vote, with six Republicans breaking ranks, came after a lobbying push.', 'six').planned, false);
+});
+
+test('"about" a figure of one significant digit allows for its rounding', () => {
+  const about = figure('The Border Patrol made about 200,000 arrests at the southern border in July.', 'about 200,000');
+  assert.ok(about.low <= 175000 && about.high >= 225000, `${about.low}-${about.high}`);
+  // Figures of more digits keep the hedge's room, or their last digit's.
+  const exact = figure('The Border Patrol made about 212,000 arrests in July.', 'about 212,000');
+  assert.ok(exact.high <= 213000);
+  const small = figure('About 40 people were hurt.', 'About 40');
+  assert.ok(small.high <= 42.5);
+});

@@ -10,17 +10,18 @@ let quantityWords: QuantityLexicon | undefined;
 /** The quantity stage's lexicon (hedges, auxiliaries), read once. */
 const quantityLexicon = () => (quantityWords ??= loadQuantityLexicon());
 import type { FigureFact } from './types.js';
+import { plainForms, type WordForms } from './words.js';
 
 const WORD = /[\p{L}][\p{L}'’-]*/gu;
 
 /** Content-word concepts of a stretch of text (no stop words, no numbers). */
-export function conceptsOf(text: string): string[] {
+export function conceptsOf(text: string, forms: WordForms = plainForms): string[] {
   const stop = lexicon().stopwords;
   const out: string[] = [];
   for (const m of text.matchAll(WORD)) {
     const w = m[0].toLowerCase();
     if (w.length < 3 || stop.has(w)) continue;
-    out.push(concept(w));
+    out.push(forms.concept(w));
   }
   return out;
 }
@@ -81,7 +82,7 @@ function withoutAside(right: string): string {
  * another clause and skipping an aside after its noun phrase, so that the act of "4,000 people, including
  * tourists, are trapped" is "trap".
  */
-function aroundOf(article: Article, value: Span, context: Span, headEnd = value.end): Set<string> {
+function aroundOf(article: Article, value: Span, context: Span, forms: WordForms, headEnd = value.end): Set<string> {
   const text = article.text;
   let left = text.slice(context.start, value.start);
   const breaks = [...left.matchAll(CLAUSE_BREAK)];
@@ -94,19 +95,22 @@ function aroundOf(article: Article, value: Span, context: Span, headEnd = value.
   // The figure's own noun phrase, then nine words after it (the act of "dozens of Iraqi militiamen and their supporters stormed ...").
   const np = Math.max(0, Math.min(headEnd, context.end) - value.end);
   const r = `${right.slice(0, np)} ${right.slice(np).split(/\s+/).slice(0, 10).join(' ')}`;
-  return new Set(conceptsOf(`${l} ${r}`));
+  return new Set(conceptsOf(`${l} ${r}`, forms));
 }
 
 /**
  * The interval of a figure. "About" a figure of three or more significant digits ("roughly $141 million") is
  * as precise as its last digit (one unit either way), not the hedge's five per cent: a writer who rounds less
- * means less room.
+ * means less room; one of a single significant digit ("about 200,000") means more.
  */
 function aroundPrecision(q: Quantity): { low: number; high: number } {
   const low = Math.min(q.low, q.high);
   const high = Math.max(q.low, q.high);
   if (!q.hedge || directionOf(q.hedge) !== 'around') return { low, high };
   const { digits, unit } = significant(q.value);
+  // "About 200,000" of one significant digit is rounded to that digit: it covers 212,672 (a quarter of the digit either
+  // way), more than the hedge's five per cent.
+  if (digits === 1 && unit >= 100) return { low: Math.min(low, q.value - unit / 4), high: Math.max(high, q.value + unit / 4) };
   if (digits < 3) return { low, high };
   return { low: Math.max(low, q.value - unit), high: Math.min(high, q.value + unit) };
 }
@@ -179,14 +183,28 @@ const HABITUAL = /\b(sometimes|often|usually|regularly|frequently|typically|gene
 export const PLAN = /\b(goal|target|aim|aims|aiming|plans?|planned|forecasts?|projected|hopes?|intends?)\b/i;
 const FUTURE = /\b(will|would|expects?|expected)\b/i;
 
-/** A figure stated as a goal, forecast or habit: a plan word (or a frequency word) in the few words before it in its clause. */
+/** Words before a figure that make it what someone expects or needs, not a count ("analysts were expecting 870,000 jobs"). */
+const EXPECTING = /\b(expecting|forecasting|predicting|projecting|anticipating|looking for|needs?|requires?)\b/i;
+/**
+ * Words right after a figure (its noun phrase at most four words) that make it an expectation or a requirement: "the
+ * roughly 700,000 expected by forecasters", "the 10 GOP votes needed to advance", "the 60-vote threshold". ("Five people
+ * needed hospital treatment" is a count: "needed" there takes an object.)
+ */
+const EXPECTED_AFTER = /^\S*(?:\s+\S+){0,4}?\s+(?:(?:expected|forecast|predicted|projected|anticipated)\b|(?:needed|required|necessary)(?:\s+(?:to|for)\b|\s*[,.;:)]|\s*$)|(?:threshold|hurdle|minimum)\b)/i;
+
+/**
+ * A figure stated as a goal, forecast, expectation, requirement or habit: a plan word (or a frequency word) in the few
+ * words before it in its clause, or an expectation or requirement word right after it.
+ */
 function isPlanned(article: Article, value: Span): boolean {
+  const after = article.text.slice(value.end, value.end + 80).split(/[;:!?]|[.,](?=\s)/)[0]!;
+  if (EXPECTED_AFTER.test(after)) return true;
   let before = article.text.slice(Math.max(0, value.start - 120), value.start).split(/[.;:!?]/).pop() ?? '';
   // Not a plan of another clause ("protesters had planned three demonstrations ..., where hundreds have blocked a highway").
   const breaks = [...before.matchAll(CLAUSE_BREAK)];
   if (breaks.length) before = before.slice(breaks[breaks.length - 1]!.index! + 1);
   const words = before.split(/\s+/);
-  return PLAN.test(words.slice(-24).join(' ')) || FUTURE.test(words.slice(-6).join(' ')) || HABITUAL.test(words.slice(-4).join(' '));
+  return PLAN.test(words.slice(-24).join(' ')) || FUTURE.test(words.slice(-6).join(' ')) || EXPECTING.test(words.slice(-6).join(' ')) || HABITUAL.test(words.slice(-4).join(' '));
 }
 
 /** A hedge ("more than", "nearly") right before a vague count, from the one hedge list (quantities.json). */
@@ -346,7 +364,7 @@ function spentOn(text: string, value: Span): string | null {
 }
 
 /** Figures an article gives: its quantities (minus ages, years, ranks) and vague counts ("dozens of", "thousands of"). */
-export function figureFacts(article: Article, toStory: (id: string) => string): FigureFact[] {
+export function figureFacts(article: Article, toStory: (id: string) => string, forms: WordForms = plainForms): FigureFact[] {
   const text = article.text;
   const out: FigureFact[] = [];
   const dims = factLexicon().dimensions;
@@ -377,7 +395,7 @@ export function figureFacts(article: Article, toStory: (id: string) => string): 
       unit: q.unit,
       dimension: q.unit ? dims.get(q.unit) ?? q.unit : 'count',
       head,
-      around: aroundOf(article, q, context, q.counted?.end),
+      around: aroundOf(article, q, context, forms, q.counted?.end),
       entities: entitiesIn(article, context, toStory),
       change: q.kind,
       planned: isPlanned(article, q),
@@ -420,7 +438,7 @@ export function figureFacts(article: Article, toStory: (id: string) => string): 
       unit: 'day',
       dimension: 'duration',
       head,
-      around: aroundOf(article, value, context),
+      around: aroundOf(article, value, context, forms),
       // What lasts is often named in the sentence, not the clause ("the women of Shaheen Bagh — who have been holding a 17-day protest").
       entities: entitiesIn(article, sentenceSpan(article, t.start), toStory),
       change: 'level',
@@ -463,7 +481,7 @@ export function figureFacts(article: Article, toStory: (id: string) => string): 
         unit: null,
         dimension: 'count',
         head: concept(counted.noun),
-        around: aroundOf(article, value, context, counted.end),
+        around: aroundOf(article, value, context, forms, counted.end),
         entities: entitiesIn(article, context, toStory),
         change: 'level',
         planned: isPlanned(article, value),

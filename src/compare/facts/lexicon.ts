@@ -17,6 +17,8 @@ export interface FactLexicon {
   /** Unit -> its size in the dimension's base unit ("mi" -> 1609.344 metres). */
   unitFactors: ReadonlyMap<string, number>;
   statusCues: Readonly<Record<'negated' | 'planned' | 'progress', readonly string[]>>;
+  /** The negated and planned cues split into words, by their first word, in list order (negated first). */
+  statusCuesByFirst: ReadonlyMap<string, readonly (readonly [string[], 'negated' | 'planned'])[]>;
   /** Last words of titles ("chief", "minister"). */
   titleHeads: ReadonlySet<string>;
   /** Heads of a company's top offices ("ceo", "president"): two of them given to one person are two claims. */
@@ -74,6 +76,7 @@ export function factLexicon(): FactLexicon {
     dimensions,
     unitFactors: new Map(Object.entries(raw.unitFactors ?? {}).filter((e): e is [string, number] => typeof e[1] === 'number')),
     statusCues: raw.statusCues,
+    statusCuesByFirst: cuesByFirst(raw.statusCues),
     titleHeads: new Set(raw.titleHeads),
     officerRanks: new Set(raw.officerRanks ?? []),
     eventNouns: new Set(raw.eventNouns.map((w) => concept(w))),
@@ -85,6 +88,13 @@ export function factLexicon(): FactLexicon {
     actFamily: actFamilies(raw.actFamilies?.families ?? []),
   };
   return cached;
+}
+
+function cuesByFirst(cues: FactLexicon['statusCues']): Map<string, [string[], 'negated' | 'planned'][]> {
+  const out = new Map<string, [string[], 'negated' | 'planned'][]>();
+  const list: [string[], 'negated' | 'planned'][] = [...cues.negated.map((c): [string[], 'negated'] => [c.split(' '), 'negated']), ...cues.planned.map((c): [string[], 'planned'] => [c.split(' '), 'planned'])];
+  for (const c of list) (out.get(c[0][0]!) ?? out.set(c[0][0]!, []).get(c[0][0]!)!).push(c);
+  return out;
 }
 
 /** The concepts of a verb's forms ("embrace", "embraced", "embraces", "embracing"), as acts are read from any of them. */

@@ -43,6 +43,9 @@ export function personFacts(article: Article, toStory: (id: string) => string): 
       title.unshift(w);
     }
     while (title.length && /^(of|the)$/.test(title[0]!)) title.shift();
+    // "former US President Donald Trump": the lower-case "former" before the title is part of it (it agrees with
+    // "Former President Donald Trump").
+    if (title.length && /^(?:former|ex-)$/i.test(words[words.length - 1 - title.length] ?? '')) title.unshift(words[words.length - 1 - title.length]!);
     if (title.length && heads.has(title[title.length - 1]!.toLowerCase())) {
       const t = title.join(' ');
       const start = m.start - (before.length - before.lastIndexOf(t));

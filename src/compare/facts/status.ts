@@ -1,5 +1,6 @@
-import type { Article } from '../../model/document.js';
-import { concept, lexicon, stem } from '../../annotate/lexicon.js';
+import type { Article, EntityMention } from '../../model/document.js';
+import { lexicon } from '../../annotate/lexicon.js';
+import { plainForms, type WordForms } from './words.js';
 import { contextOf, FACT_CONTEXT, mentionsIn, sentenceAt, sentenceSpan } from './context.js';
 import { conceptsOf } from './figures.js';
 import { factLexicon } from './lexicon.js';
@@ -46,13 +47,13 @@ interface Word {
 }
 
 /** A simple past form ("pleaded", "unveiled", "flew"): a regular -ed form or a listed irregular one. */
-function pastForm(w: string): boolean {
-  return (w.endsWith('ed') && stem(w) !== w) || lexicon().irregular.has(w);
+function pastForm(w: string, forms: WordForms): boolean {
+  return (w.endsWith('ed') && forms.stem(w) !== w) || lexicon().irregular.has(w);
 }
 
 /** A past participle, regular or not ("arrested", "sent", "taken"); not plurals or gerunds. */
-function participle(w: string): boolean {
-  return stem(w) !== w && !/(?:s|ing)$/.test(w);
+function participle(w: string, forms: WordForms): boolean {
+  return forms.stem(w) !== w && !/(?:s|ing)$/.test(w);
 }
 
 /**
@@ -61,7 +62,7 @@ function participle(w: string): boolean {
  * most one adverb between ("he later announced"). Null when the word before is anything else (a noun we cannot
  * tell from an adjective's head).
  */
-function subjectBefore(article: Article, at: number): string | null {
+function subjectBefore(article: Article, namesEndingAt: ReadonlyMap<number, EntityMention>, at: number): string | null {
   const lead = /(\S+)\s+(?:(\p{Ll}+ly|also|then|later|finally)\s+)?$/u.exec(article.text.slice(Math.max(0, at - 40), at));
   if (!lead) return null;
   const word = lead[1]!;
@@ -70,8 +71,36 @@ function subjectBefore(article: Article, at: number): string | null {
   const lex = factLexicon();
   if (/^\p{Ll}+$/u.test(word) && (lex.kinRoles.has(word) || lex.titleHeads.has(word))) return word;
   const end = at - lead[0].length + word.length;
-  const m = sortedMentions(article).find((e) => e.end === end && (e.type === 'PER' || e.type === 'ORG' || e.type === 'LOC'));
+  const m = namesEndingAt.get(end);
   return m ? m.entity : null;
+}
+
+/**
+ * The first (by start) person, organisation or place named in the article that ends at each offset, made once
+ * per article: a past verb's subject is looked up at every such verb.
+ */
+function namesByEnd(article: Article): Map<number, EntityMention> {
+  const out = new Map<number, EntityMention>();
+  for (const e of sortedMentions(article)) if ((e.type === 'PER' || e.type === 'ORG' || e.type === 'LOC') && !out.has(e.end)) out.set(e.end, e);
+  return out;
+}
+
+/** The article's words (letters and apostrophes), each with its lower case ('’' read as "'"). */
+function wordsOf(text: string): Word[] {
+  const words: Word[] = [];
+  const re = /\p{L}[\p{L}'’]*/gu;
+  for (let m = re.exec(text); m !== null; m = re.exec(text)) {
+    const lower = m[0].toLowerCase();
+    words.push({ text: m[0], lower: lower.includes('’') ? lower.replace(/’/g, "'") : lower, start: m.index, end: m.index + m[0].length });
+  }
+  return words;
+}
+
+/** Whether a word starts with a capital letter (the common ASCII case without a Unicode class test). */
+function capitalised(word: string): boolean {
+  const c = word.charCodeAt(0);
+  if (c < 128) return c >= 65 && c <= 90;
+  return /^\p{Lu}/u.test(word);
 }
 
 /** Words around a span inside its sentence: `left` words before, `right` after. */
@@ -97,7 +126,7 @@ function entitiesNear(article: Article, at: number, toStory: (id: string) => str
  * - done: a participle after its auxiliary ("was arrested"), a participle with its agent ("sent by the
  *   Pentagon"), or a past verb right after its subject ("Jackson pleaded guilty").
  */
-export function statusFacts(article: Article, toStory: (id: string) => string): StatusFact[] {
+export function statusFacts(article: Article, toStory: (id: string) => string, forms: WordForms = plainForms): StatusFact[] {
   // Russian acts are read by their own cues (status-ru.ts).
   if (detectLanguage(article.text, article.language).language === 'ru') return ruStatusFacts(article, toStory);
   const text = article.text;
@@ -105,7 +134,8 @@ export function statusFacts(article: Article, toStory: (id: string) => string): 
   // Verbs too light to name an act ("made no arrests" names "arrest", not "make").
   const LIGHT = factLexicon().lightVerbs;
   const stop = lexicon().stopwords;
-  const words: Word[] = [...text.matchAll(/\p{L}[\p{L}'’]*/gu)].map((m) => ({ text: m[0], lower: m[0].toLowerCase().replace(/’/g, "'"), start: m.index, end: m.index + m[0].length }));
+  const words = wordsOf(text);
+  const namesEndingAt = namesByEnd(article);
   const n = words.length;
   // A clause ends between two words at punctuation.
   const breakAfter = (k: number) => k + 1 >= n || /[.;:!?,"“”()—–]/.test(text.slice(words[k]!.end, words[k + 1]!.start));
@@ -117,10 +147,10 @@ export function statusFacts(article: Article, toStory: (id: string) => string): 
   };
   const readAct = (k: number) => {
     const w = words[k]!;
-    if (w.lower.length < 4 || stop.has(w.lower) || /^\p{Lu}/u.test(w.text)) return false;
-    const s = stem(w.lower);
+    if (w.lower.length < 4 || stop.has(w.lower) || capitalised(w.text)) return false;
+    const s = forms.stem(w.lower);
     const reporting = lexicon().reportingVerbs;
-    return !LIGHT.has(s) && !(LIGHT.has(concept(w.lower)) && !ACCUSE_ACTS.has(s)) && !reporting.has(s) && !reporting.has(w.lower.replace(/e?d$/, ''));
+    return !LIGHT.has(s) && !(LIGHT.has(forms.concept(w.lower)) && !ACCUSE_ACTS.has(s)) && !reporting.has(s) && !reporting.has(w.lower.replace(/e?d$/, ''));
   };
   // The object of a light verb at `k` that names the act ("taken into custody": custody), or -1.
   const lightObject = (k: number): number => {
@@ -137,7 +167,7 @@ export function statusFacts(article: Article, toStory: (id: string) => string): 
   // An event noun heading the object of the verb at `k` ("hold a press conference": conference), or -1.
   const eventObject = (k: number): number => {
     for (let j = k + 1; j < Math.min(n, k + 5) && !breakAfter(j - 1); j++) {
-      if (eventNouns.has(concept(words[j]!.lower))) return j;
+      if (eventNouns.has(forms.concept(words[j]!.lower))) return j;
       if (!EVENT_LEAD.test(words[j]!.lower)) return -1;
     }
     return -1;
@@ -162,18 +192,18 @@ export function statusFacts(article: Article, toStory: (id: string) => string): 
   const verbScope = (from: number, s: StatusFact['status'], cue: number) => {
     let j = from;
     while (j < n && (PASS_OVER.has(words[j]!.lower) || adverb(words[j]!.lower)) && !breakAfter(j)) j++;
-    if (j < n && !isAct(j) && LIGHT.has(stem(words[j]!.lower))) j = lightObject(j);
+    if (j < n && !isAct(j) && LIGHT.has(forms.stem(words[j]!.lower))) j = lightObject(j);
     if (j < 0 || j >= n || !isAct(j)) return;
     // "does not charge Stone with conspiring with WikiLeaks": the negation denies the complement, not the act.
     if (s === 'negated' && /^\s+(?:\S+\s+){1,4}with\s+(?!any\b|an?\b)\p{L}/u.test(text.slice(words[j]!.end, words[j]!.end + 60).split(/[.;:!?,]/)[0]!)) return;
     mark(j, s, cue);
     // "hasn't apologized to the young men involved": the negation denies the act towards them only.
     const to = s === 'negated' ? /^\s+to\s+(?:(?:the|a|an|his|her|their|its|all|any|those)\s+)?((?:\p{L}+\s+){0,2}\p{L}+)/u.exec(text.slice(words[j]!.end, words[j]!.end + 60).split(/[.;:!?,"“”()]/)[0]!) : null;
-    if (to && status.get(j)?.cue === cue) status.get(j)!.towards = conceptsOf(to[1]!);
+    if (to && status.get(j)?.cue === cue) status.get(j)!.towards = conceptsOf(to[1]!, forms);
     // "will hold a press conference": the event the act holds has the act's status.
     const event = eventObject(j);
     if (event >= 0) mark(event, s, cue);
-    while (!breakAfter(j) && j + 2 < n && /^(or|and|nor)$/.test(words[j + 1]!.lower) && pastForm(words[j + 2]!.lower)) mark((j += 2), s, cue);
+    while (!breakAfter(j) && j + 2 < n && /^(or|and|nor)$/.test(words[j + 1]!.lower) && pastForm(words[j + 2]!.lower, forms)) mark((j += 2), s, cue);
   };
   // The noun phrase after a determiner cue, and the participle its verb takes ("no charges have been filed").
   const nounScope = (from: number, s: StatusFact['status'], cue: number) => {
@@ -187,7 +217,7 @@ export function statusFacts(article: Article, toStory: (id: string) => string): 
       if (breakAfter(j)) break;
       const next = words[j + 1]?.lower ?? '';
       // "without reports of injuries": the act is what is reported.
-      if (LIGHT.has(stem(words[j]!.lower)) && next === 'of') j++;
+      if (LIGHT.has(forms.stem(words[j]!.lower)) && next === 'of') j++;
       // "no deaths or injuries": each head of a coordination.
       else if (/^(or|and|nor)$/.test(next) && j + 2 < n && !breakAfter(j + 1) && !stop.has(words[j + 2]!.lower)) (heads.push(j), j++);
     }
@@ -198,15 +228,10 @@ export function statusFacts(article: Article, toStory: (id: string) => string): 
     let k = last + 1;
     let aux = 0;
     while (k < n && AUX.has(words[k]!.lower) && !breakAfter(k - 1)) (k++, aux++);
-    if (aux > 0 && k < n && !breakAfter(k - 1) && participle(words[k]!.lower)) verbScope(k, s, cue);
+    if (aux > 0 && k < n && !breakAfter(k - 1) && participle(words[k]!.lower, forms)) verbScope(k, s, cue);
   };
-  const cueList: [string[], StatusFact['status']][] = [
-    ...cues.negated.map((c): [string[], StatusFact['status']] => [c.split(' '), 'negated']),
-    ...cues.planned.map((c): [string[], StatusFact['status']] => [c.split(' '), 'planned']),
-  ];
   // The cues by their first word, in list order (each word is tried against its few cues only).
-  const cuesByFirst = new Map<string, [string[], StatusFact['status']][]>();
-  for (const c of cueList) (cuesByFirst.get(c[0][0]!) ?? cuesByFirst.set(c[0][0]!, []).get(c[0][0]!)!).push(c);
+  const cuesByFirst = factLexicon().statusCuesByFirst;
   for (let i = 0; i < n; i++) {
     const w = words[i]!.lower;
     // "hasn't", "didn't": the negation is inside the word.
@@ -237,42 +262,42 @@ export function statusFacts(article: Article, toStory: (id: string) => string): 
   }
   // Events told done by what was said or done at them ("Wray confirmed at a press conference").
   for (let i = 1; i < n; i++) {
-    if (status.has(i) || !eventNouns.has(concept(words[i]!.lower)) || !isAct(i)) continue;
+    if (status.has(i) || !eventNouns.has(forms.concept(words[i]!.lower)) || !isAct(i)) continue;
     let k = i - 1;
     while (k > 0 && !breakAfter(k - 1) && EVENT_LEAD.test(words[k]!.lower)) k--;
     if (words[k]!.lower !== 'at' || k === 0 || breakAfter(k - 1)) continue;
     // A past verb right before "at" (at most one adverb between).
     const verb = adverb(words[k - 1]!.lower) && k > 1 && !breakAfter(k - 2) ? k - 2 : k - 1;
-    if (pastForm(words[verb]!.lower)) status.set(i, { status: 'done', cue: verb, active: true, at: true });
+    if (pastForm(words[verb]!.lower, forms)) status.set(i, { status: 'done', cue: verb, active: true, at: true });
   }
   // Acts reported done.
   for (let i = 0; i < n; i++) {
     const w = words[i]!;
     // "was taken into custody", "were given bail": a light verb's act is its object.
-    const light = !isAct(i) && participle(w.lower) && LIGHT.has(stem(w.lower)) ? lightObject(i) : -1;
+    const light = !isAct(i) && participle(w.lower, forms) && LIGHT.has(forms.stem(w.lower)) ? lightObject(i) : -1;
     const act = light >= 0 ? light : i;
     if (status.has(act) || (light < 0 && !isAct(i))) continue;
     const after = text.slice(w.end, w.end + 4);
     let done = false;
     let agent = false;
-    if (participle(w.lower)) {
+    if (participle(w.lower, forms)) {
       // "was arrested", "had been quietly indicted": an auxiliary at most three words before, in the clause.
       for (let k = i - 1; k >= Math.max(0, i - 4) && !breakAfter(k); k--) if (/^(was|were|been|has|have|had)$/.test(words[k]!.lower)) done = true;
       // "reinforcements sent by the Pentagon": a participle with its agent.
       if (!done && light < 0 && /^\s+by\s/.test(after)) done = agent = true;
     }
     if (done) status.set(act, { status: 'done', cue: i, agent });
-    else if (light < 0 && pastForm(w.lower)) {
+    else if (light < 0 && pastForm(w.lower, forms)) {
       const before = words[i - 1]?.lower ?? '';
       const head = i > 0 && !breakAfter(i - 1) ? subjectHead(i - (AUX.has(before) ? 1 : 0)) : -1;
-      const event = head >= 0 && factLexicon().eventNouns.has(concept(words[head]!.lower)) && !status.has(head);
+      const event = head >= 0 && factLexicon().eventNouns.has(forms.concept(words[head]!.lower)) && !status.has(head);
       // "This year's game is scheduled for Thursday night": an event planned.
       if (event && AUX.has(before) && /^(scheduled|planned|set|slated|due)$/.test(w.lower) && /^\s+(?:for|to)\b/.test(text.slice(w.end, w.end + 5))) status.set(head, { status: 'planned', cue: i - 1 });
       // "The annual protest march in Hong Kong drew a huge crowd": an event told done by what it did.
-      else if (event && !AUX.has(before) && !participle(before)) status.set(head, { status: 'done', cue: head });
+      else if (event && !AUX.has(before) && !participle(before, forms)) status.set(head, { status: 'done', cue: head });
       // "Jackson pleaded guilty", "he unveiled the plan": a past verb right after its subject.
-      else if (!AUX.has(before) && subjectBefore(article, w.start) !== null) status.set(i, { status: 'done', cue: i, active: true });
-    } else if (light >= 0 && !AUX.has(w.lower) && !lexicon().reportingVerbs.has(stem(w.lower)) && pastForm(w.lower) && !AUX.has(words[i - 1]?.lower ?? '') && subjectBefore(article, w.start) !== null) {
+      else if (!AUX.has(before) && subjectBefore(article, namesEndingAt, w.start) !== null) status.set(i, { status: 'done', cue: i, active: true });
+    } else if (light >= 0 && !AUX.has(w.lower) && !lexicon().reportingVerbs.has(forms.stem(w.lower)) && pastForm(w.lower, forms) && !AUX.has(words[i - 1]?.lower ?? '') && subjectBefore(article, namesEndingAt, w.start) !== null) {
       // "Christie made a public announcement": a light verb's act, told done by its subject (not an auxiliary's
       // participle, "they were arrested", nor a telling, "told reporters").
       status.set(act, { status: 'done', cue: i, active: true });
@@ -315,11 +340,11 @@ export function statusFacts(article: Article, toStory: (id: string) => string): 
         // (None when the cue opens the text: "will was ready for signing".)
         let k = Math.max(0, Math.min(cue, i) - 1);
         while (k > 0 && Math.min(cue, i) - k < 8 && !breakAfter(k - 1)) k--;
-        for (; k < Math.min(cue, i) && !PREPOSITION.test(words[k]!.lower) && !AUX.has(words[k]!.lower); k++) if (content(k) && !/^(will|expected|set|due|yet|not)$/.test(words[k]!.lower)) theme.add(concept(words[k]!.lower));
+        for (; k < Math.min(cue, i) && !PREPOSITION.test(words[k]!.lower) && !AUX.has(words[k]!.lower); k++) if (content(k) && !/^(will|expected|set|due|yet|not)$/.test(words[k]!.lower)) theme.add(forms.concept(words[k]!.lower));
       } else {
         // (A particle of the verb is no preposition: "handed over lists of prisoners".)
         const from = i + 1 < n && !breakAfter(i) && /^(over|out|up|off|down|back)$/.test(words[i + 1]!.lower) ? i + 2 : i + 1;
-        for (let k = from, taken = 0; k < n && taken < 4 && !breakAfter(k - 1) && !PREPOSITION.test(words[k]!.lower); k++, taken++) if (content(k)) theme.add(concept(words[k]!.lower));
+        for (let k = from, taken = 0; k < n && taken < 4 && !breakAfter(k - 1) && !PREPOSITION.test(words[k]!.lower); k++, taken++) if (content(k)) theme.add(forms.concept(words[k]!.lower));
       }
     }
     out.push({
@@ -328,9 +353,9 @@ export function statusFacts(article: Article, toStory: (id: string) => string): 
       value,
       context: contextOf(article, value, FACT_CONTEXT),
       sentence: sentenceAt(article, w.start),
-      act: concept(w.lower),
+      act: forms.concept(w.lower),
       status: st,
-      around: new Set(conceptsOf(window(article, w, 8, 10))),
+      around: new Set(conceptsOf(window(article, w, 8, 10), forms)),
       entities: entitiesNear(article, w.start, toStory),
       subject: at ? null : subjectOf(Math.min(cue, i)),
       theme,

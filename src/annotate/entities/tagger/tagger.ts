@@ -91,7 +91,10 @@ class WordTypes {
   lowerId = new Int32Array(0);
   /** Unigram weights: W offsets x L. */
   unigrams = new Int32Array(0);
-  /** Sentence-flag weights: [initial * 2 + upperSentence] x L (templates initial x lower/shape, upper x lower/shape). */
+  /**
+   * Sentence-flag weights: [initial * 2 + upperSentence] x L (templates initial x lower/shape, upper x
+   * lower/shape), each row with the type's own unigrams (offset 0) and the bias added.
+   */
   flags = new Int32Array(0);
   /** The gazetteer-code x shape template for code 0 (no name), x L. */
   noName = new Int32Array(0);
@@ -272,6 +275,8 @@ export function createTagger(model: TaggerModel, resources: FeatureResources & {
         addFeature(f, at, mix(T_INITIAL_SHAPE, mix(initial, a[ATOM_SHAPE]!)));
         addFeature(f, at, mix(T_UPPER_LOWER, mix(up, a[ATOM_LOWER]!)));
         addFeature(f, at, mix(T_UPPER_SHAPE, mix(up, a[ATOM_SHAPE]!)));
+        // The word's own unigrams and the bias go with it whatever its flags: summed here once (integers: exact).
+        for (let y = 0; y < L; y++) f[at + y]! += u[ub + MAX_OFFSET * L + y]! + biasW[y]!;
       }
     }
     addFeature(types.noName, id * L, mix(T_NAME_SHAPE, mix(0, a[ATOM_SHAPE]!)));
@@ -350,20 +355,19 @@ export function createTagger(model: TaggerModel, resources: FeatureResources & {
         const cm = ((cap && seenCapMid[id] === doc ? 2 : 0) + initial) * L;
         const g = codes[i]!;
         const gl = g * L;
-        // Pair (c - 1, c): its left half; pair (c, c + 1): its right half; the unigrams two words away and here.
+        // Pair (c - 1, c): its left half; pair (c, c + 1): its right half; the unigrams two words away (its own are in flags).
         const left = rowAt[c - 1]! * 2 * L;
         const right = (rowAt[c]! * 2 + 1) * L;
         const far0 = win[c - 2]! * W * L;
-        const here = id * W * L + 2 * L;
         const far4 = win[c + 2]! * W * L + 4 * L;
         if (g === 0) {
           const nn = id * L;
           for (let y = 0; y < L; y++) {
-            em[eo + y] = sums[left + y]! + sums[right + y]! + unigrams[far0 + y]! + unigrams[here + y]! + unigrams[far4 + y]! + flags[fb + y]! + seenLowerW[sl + y]! + capMidW[cm + y]! + nameW[gl + y]! + biasW[y]! + noName[nn + y]!;
+            em[eo + y] = sums[left + y]! + sums[right + y]! + unigrams[far0 + y]! + unigrams[far4 + y]! + flags[fb + y]! + seenLowerW[sl + y]! + capMidW[cm + y]! + nameW[gl + y]! + noName[nn + y]!;
           }
         } else {
           for (let y = 0; y < L; y++) {
-            em[eo + y] = sums[left + y]! + sums[right + y]! + unigrams[far0 + y]! + unigrams[here + y]! + unigrams[far4 + y]! + flags[fb + y]! + seenLowerW[sl + y]! + capMidW[cm + y]! + nameW[gl + y]! + biasW[y]!;
+            em[eo + y] = sums[left + y]! + sums[right + y]! + unigrams[far0 + y]! + unigrams[far4 + y]! + flags[fb + y]! + seenLowerW[sl + y]! + capMidW[cm + y]! + nameW[gl + y]!;
           }
           addFeature(em, eo, mix(T_NAME_SHAPE, mix(g, atoms[id * N_ATOMS + ATOM_SHAPE]!)));
         }

@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { resolveRu, ruNameKey } from './stage.js';
 import { scoreNerRu } from '../../../eval/ner-ru.js';
 import { loadRuTagger } from './tagger.js';
+import { findRuEvents } from './events.js';
 import { RU_FEATURES_PER_TOKEN, RuFeaturizer, razdelTokens, type NameLists } from './features.js';
 import { orgNameKey, ruNameLists } from './lists.js';
 import { foldRu } from '../normalize.js';
@@ -89,4 +90,14 @@ test('resolution: an organisation that a country ends is the organisation named 
   assert.equal(short!.entity, full!.entity, 'СК = Следственный комитет');
   assert.equal(mid1!.entity, mid2!.entity, 'МИД России = МИД');
   assert.notEqual(mid1!.entity, full!.entity);
+});
+
+test('listed event names are MISC names in any case, and win over tagger spans inside them', () => {
+  const text = 'Ветеран Великой Отечественной войны умер. Он прошел всю Великую Отечественную войну. Говорили о гражданской войне в Сирии.';
+  const events = findRuEvents(text);
+  assert.deepEqual(events.map((e) => text.slice(e.start, e.end)), ['Великой Отечественной войны', 'Великую Отечественную войну']);
+  const inner = text.indexOf('Великой Отечественной');
+  const r = resolveRu(text, [{ start: inner, end: inner + 'Великой Отечественной'.length, type: 'ORG' }], ruNameLists(), events);
+  assert.deepEqual(r.mentions.map((m) => m.type), ['MISC', 'MISC']);
+  assert.equal(r.entities.length, 1);
 });

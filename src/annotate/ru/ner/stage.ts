@@ -1,4 +1,4 @@
-// The Russian entity stage: the trained tagger, then resolution inside the article across cases and
+// The Russian entity stage: the trained tagger and the listed event names (events.ts), then resolution inside the article across cases and
 // initials (Путин, Путина, Путину, В. В. Путин are one person; "МВД" is one organisation wherever it is).
 import type { ArticleEntity, EntityMention, EntityType } from '../../../model/document.js';
 import type { Stage } from '../../../pipeline/stage.js';
@@ -6,6 +6,7 @@ import { foldRu } from '../normalize.js';
 import { stemRu } from '../stem.js';
 import { loadRuTagger, type RuEntitySpan } from './tagger.js';
 import { ruNameLists } from './lists.js';
+import { findRuEvents, type RuEventSpan } from './events.js';
 import type { NameLists } from './features.js';
 
 /**
@@ -26,10 +27,13 @@ const words = (s: string) => s.split(/[\s]+/).filter((x) => /[\p{L}\p{N}]/u.test
 const isInitial = (w: string) => /^\p{Lu}\.?$/u.test(w);
 
 /** Mentions and the article's entities from tagged spans. */
-export function resolveRu(text: string, tagged: readonly RuEntitySpan[], lists: NameLists = ruNameLists()): { mentions: EntityMention[]; entities: ArticleEntity[] } {
+export function resolveRu(text: string, tagged: readonly RuEntitySpan[], lists: NameLists = ruNameLists(), events: readonly RuEventSpan[] = []): { mentions: EntityMention[]; entities: ArticleEntity[] } {
   const entities: (ArticleEntity & { keys: Set<string> })[] = [];
   const mentions: EntityMention[] = [];
-  for (const s of consistentTypes(text, tagged)) {
+  // A listed event name wins over the tagger's spans inside it ("Великой Отечественной" tagged ORG, "Советского Союза" in a war's name).
+  const outsideEvents = tagged.filter((s) => !events.some((e) => s.start < e.end && e.start < s.end));
+  const spans: (RuEntitySpan | RuEventSpan)[] = [...consistentTypes(text, outsideEvents), ...events].sort((a, b) => a.start - b.start);
+  for (const s of spans) {
     const surface = text.slice(s.start, s.end);
     const ws = words(surface).filter((w) => !isInitial(w));
     if (ws.length === 0) continue;
@@ -127,7 +131,7 @@ export const ruEntityStage: Stage = {
   run(article) {
     const tagger = loadRuTagger();
     if (!tagger) return { entities: [], entityIndex: [] };
-    const r = resolveRu(article.text, tagger.tag(article.text, article.layers.sentences));
+    const r = resolveRu(article.text, tagger.tag(article.text, article.layers.sentences), ruNameLists(), findRuEvents(article.text));
     return { entities: r.mentions, entityIndex: r.entities };
   },
 };

@@ -1,9 +1,7 @@
-// Named events (wars, revolutions, contests) in Russian text, from data/ru/named-events.json: the Russian tagger's
-// training sets mark only people, places and organisations, so these names are matched by their words' stems, in
-// any case ("Великой Отечественной войны" = "Великая Отечественная война").
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { repoRoot } from '../../../shared-paths.js';
+// Named events (wars, revolutions, contests) in Russian text, listed in data/ru/named-events.json (loaded with
+// the other Russian name lists, ruNameLists): the Russian tagger's training sets mark only people, places and
+// organisations, so these names are matched by their words' stems, in any case ("Великой Отечественной войны" =
+// "Великая Отечественная война").
 import { foldRu } from '../normalize.js';
 import { stemRu } from '../stem.js';
 
@@ -11,17 +9,13 @@ export interface RuEventSpan { start: number; end: number; type: 'MISC' }
 
 const stemOf = (w: string) => w.split('-').map((p) => stemRu(foldRu(p))).join('-');
 
-let cached: string[][] | null = null;
 /** Each listed name as its words' stems, longest first (so the full name wins over its short form). */
-function eventStems(): string[][] {
-  if (cached) return cached;
-  const raw = JSON.parse(readFileSync(join(repoRoot(), 'data', 'ru', 'named-events.json'), 'utf8')) as { names: string[] };
-  cached = raw.names.map((n) => n.split(/\s+/).map(stemOf)).sort((a, b) => b.length - a.length);
-  return cached;
+export function eventNameStems(names: readonly string[]): string[][] {
+  return names.map((n) => n.split(/\s+/).map(stemOf)).sort((a, b) => b.length - a.length);
 }
 
 /** Spans of listed event names; the first word must be capitalised as a name is ("гражданская война в Сирии" is not one). */
-export function findRuEvents(text: string, names: readonly string[][] = eventStems()): RuEventSpan[] {
+export function findRuEvents(text: string, names: readonly (readonly string[])[]): RuEventSpan[] {
   const ws = [...text.matchAll(/[\p{L}]+(?:-[\p{L}]+)*/gu)].map((m) => ({ start: m.index!, end: m.index! + m[0].length, word: m[0], stem: stemOf(m[0]) }));
   const out: RuEventSpan[] = [];
   for (let i = 0; i < ws.length; i++) {

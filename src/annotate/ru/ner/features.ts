@@ -35,6 +35,8 @@ export interface NameLists {
   countryAbbreviations: ReadonlySet<string>;
   /** Stems of titles that precede persons ("президент", "министр"). */
   personWords: ReadonlySet<string>;
+  /** Named events (data/ru/named-events.json) as their words' stems, longest first: see eventNameStems in events.ts. */
+  eventNames: readonly (readonly string[])[];
   /** Keys (orgNameKey) of words written mostly inside organisation names ("интерпол", "facebook"): data/ru/org-names.json. */
   orgNames: ReadonlySet<string>;
   /** Stem -> classes of the OpenCorpora dictionary's proper names (g place, n first name, s surname, o organisation): data/ru/opencorpora-names.json. */

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { repoRoot } from '../../../shared-paths.js';
 import { foldRu } from '../normalize.js';
 import { stemRu } from '../stem.js';
+import { eventNameStems } from './events.js';
 import type { NameLists } from './features.js';
 
 interface NamesFile {
@@ -66,6 +67,7 @@ export function ruNameLists(): NameLists {
     countryAbbreviations: new Set(raw.countryAbbreviations),
     dictionaryNames: dictionaryNames(),
     orgNames: new Set((JSON.parse(readFileSync(join(repoRoot(), 'data', 'ru', 'org-names.json'), 'utf8')) as { names: string[] }).names),
+    eventNames: eventNameStems((JSON.parse(readFileSync(join(repoRoot(), 'data', 'ru', 'named-events.json'), 'utf8')) as { names: string[] }).names),
   };
   return cached;
 }

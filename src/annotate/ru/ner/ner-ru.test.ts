@@ -94,7 +94,7 @@ test('resolution: an organisation that a country ends is the organisation named 
 
 test('listed event names are MISC names in any case, and win over tagger spans inside them', () => {
   const text = 'Ветеран Великой Отечественной войны умер. Он прошел всю Великую Отечественную войну. Говорили о гражданской войне в Сирии.';
-  const events = findRuEvents(text);
+  const events = findRuEvents(text, ruNameLists().eventNames);
   assert.deepEqual(events.map((e) => text.slice(e.start, e.end)), ['Великой Отечественной войны', 'Великую Отечественную войну']);
   const inner = text.indexOf('Великой Отечественной');
   const r = resolveRu(text, [{ start: inner, end: inner + 'Великой Отечественной'.length, type: 'ORG' }], ruNameLists(), events);

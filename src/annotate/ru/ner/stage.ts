@@ -131,7 +131,8 @@ export const ruEntityStage: Stage = {
   run(article) {
     const tagger = loadRuTagger();
     if (!tagger) return { entities: [], entityIndex: [] };
-    const r = resolveRu(article.text, tagger.tag(article.text, article.layers.sentences), ruNameLists(), findRuEvents(article.text));
+    const lists = ruNameLists();
+    const r = resolveRu(article.text, tagger.tag(article.text, article.layers.sentences), lists, findRuEvents(article.text, lists.eventNames));
     return { entities: r.mentions, entityIndex: r.entities };
   },
 };

@@ -4,6 +4,7 @@
 // log time on log size), B-cubed F1 against the synthetic stories, and the plain TF-IDF baseline
 // (which scans every story) timed on the smallest stream for a ratio.
 import { existsSync } from 'node:fs';
+import { growthExponent } from './growth.js';
 import type { BenchSection } from './section.js';
 import { round } from '../eval/prf.js';
 import { ParallaxError } from '../model/errors.js';
@@ -27,21 +28,6 @@ export interface SizeResult {
   heapUsedMB: number;
   stories: number;
   f1: number;
-}
-
-/** Least-squares slope of log(seconds) on log(articles). */
-export function growthExponent(points: Array<{ articles: number; seconds: number }>): number {
-  const xs = points.map((p) => Math.log(p.articles));
-  const ys = points.map((p) => Math.log(p.seconds));
-  const mx = xs.reduce((a, b) => a + b, 0) / xs.length;
-  const my = ys.reduce((a, b) => a + b, 0) / ys.length;
-  let num = 0;
-  let den = 0;
-  xs.forEach((x, i) => {
-    num += (x - mx) * (ys[i]! - my);
-    den += (x - mx) ** 2;
-  });
-  return den ? num / den : 0;
 }
 
 const MB = 1024 * 1024;

@@ -4,6 +4,7 @@ import { articleFromContent } from '../ingest/read-inputs.js';
 import type { Article } from '../model/document.js';
 import type { BenchSection } from './section.js';
 import { benchCorpus } from './corpus.js';
+import { growthExponent } from './growth.js';
 
 interface SizeFigures {
   articles: number;
@@ -28,14 +29,9 @@ function timeStory(story: Article[], runs: number): SizeFigures {
   return { articles: story.length, ms: Math.round(ms * 10) / 10, cpuMs: Math.round(cpuMs * 10) / 10, findings };
 }
 
-/** Least-squares slope of log(time) on log(articles). */
-function growthExponent(points: readonly SizeFigures[], time: (p: SizeFigures) => number): number {
-  const xs = points.map((p) => Math.log(p.articles));
-  const ys = points.map((p) => Math.log(time(p)));
-  const mx = xs.reduce((s, x) => s + x, 0) / xs.length;
-  const my = ys.reduce((s, y) => s + y, 0) / ys.length;
-  return Math.round((xs.reduce((s, x, i) => s + (x - mx) * (ys[i]! - my), 0) / xs.reduce((s, x) => s + (x - mx) ** 2, 0)) * 100) / 100;
-}
+/** The growth exponent of one of the times, to two decimals. */
+const exponentOf = (points: readonly SizeFigures[], time: (p: SizeFigures) => number): number =>
+  Math.round(growthExponent(points.map((p) => ({ articles: p.articles, seconds: time(p) }))) * 100) / 100;
 
 const LONG_SENTENCE =
   'The mayor of Springfield said on Tuesday that 1,200 residents were evacuated after the river flooded, Officials expect the water to recede by Friday, ';
@@ -63,8 +59,8 @@ export const compareBench: BenchSection = {
       });
       return {
         ...Object.fromEntries(figures.map((f) => [`articles${f.articles}`, f])),
-        growthExponent: growthExponent(figures, (p) => p.ms),
-        cpuGrowthExponent: growthExponent(figures, (p) => p.cpuMs),
+        growthExponent: exponentOf(figures, (p) => p.ms),
+        cpuGrowthExponent: exponentOf(figures, (p) => p.cpuMs),
       };
     };
     const firstPass = pass('first pass, ');

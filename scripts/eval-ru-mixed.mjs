@@ -25,7 +25,9 @@ for (const d of set) {
   const agreements = clean.findings.filter((f) => f.kind === 'agreement' && /figure/.test(f.summary)).length;
   numberAgreements += agreements;
   if (agreements) agreeDocs++;
-  falseConflictsClean += clean.findings.filter((f) => f.kind === 'conflict').length;
+  const cleanConflicts = clean.findings.filter((f) => f.kind === 'conflict');
+  falseConflictsClean += cleanConflicts.length;
+  if (show) for (const f of cleanConflicts) console.log(`${d.id}: conflict on unchanged text: ${f.summary}`);
   // Change the first figure of two or more digits that the Russian quantity layer reads (dates are not figures).
   const ruArt = art(`${d.id}-ru`, 'RU', ruText, 'ru');
   const q = (ruArt.layers.quantities ?? []).find((x) => /^(?:\D*?)([1-9])(\d+)(?![\d])/.test(ruArt.text.slice(x.start, x.end)));

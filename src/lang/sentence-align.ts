@@ -151,31 +151,63 @@ export function alignDocument(ru: readonly SentenceView[], en: readonly Sentence
 /** The score from which two assigned sentences are read as saying the same (a name, or a lexicon word and a figure, about). */
 export const PARALLEL_SCORE = 1;
 
+/** Which sentences of two reports say the same: pairs of sentence indices (first report, second report). */
+export interface ParallelSentences {
+  pairs: readonly (readonly [number, number])[];
+  /** Whether sentence `a` of the first report and sentence `b` of the second say the same. */
+  said(a: number, b: number): boolean;
+  /** Sentences of each report that have a counterpart. */
+  pairedA: ReadonlySet<number>;
+  pairedB: ReadonlySet<number>;
+}
+
+/**
+ * Unpaired runs between two pairs that keep the order (and before the first, after the last): a run of the same
+ * length on both sides is paired in order, one sentence against two is paired with both (a sentence split in
+ * translation). Pairs of [ru, en].
+ */
+function fillGaps(anchors: readonly (readonly [number, number])[], ruCount: number, enCount: number): [number, number][] {
+  const out: [number, number][] = [];
+  const usedEn = new Set(anchors.map(([, j]) => j));
+  const sorted = [...anchors].sort((x, y) => x[0] - y[0]);
+  const bounds: (readonly [number, number])[] = [[-1, -1], ...sorted, [ruCount, enCount]];
+  for (let k = 0; k + 1 < bounds.length; k++) {
+    const [i0, j0] = bounds[k]!;
+    const [i1, j1] = bounds[k + 1]!;
+    if (j1 <= j0) continue;
+    const ru = Array.from({ length: i1 - i0 - 1 }, (_, n) => i0 + 1 + n);
+    const en = Array.from({ length: j1 - j0 - 1 }, (_, n) => j0 + 1 + n);
+    if (ru.length === 0 || en.length === 0 || en.some((j) => usedEn.has(j))) continue;
+    if (ru.length === en.length && ru.length <= 3) ru.forEach((i, n) => out.push([i, en[n]!]));
+    else if (ru.length === 1 && en.length === 2) en.forEach((j) => out.push([ru[0]!, j]));
+    else if (ru.length === 2 && en.length === 1) ru.forEach((i) => out.push([i, en[0]!]));
+  }
+  return out;
+}
+
 /**
  * Which sentences of two articles in two languages (one Russian, one English) say the same thing: the one-to-one
- * assignment of highest total score, kept where the pair scores at least PARALLEL_SCORE (on NTREX dev: 99% of the
- * pairs kept are right, for 72% of the Russian sentences). Indices into each article's sentence layer, both ways; empty when the two are not Russian and
- * English.
+ * assignment of highest total score, kept where the pair scores at least PARALLEL_SCORE, and the unpaired runs between
+ * kept pairs that keep the order (`fillGaps`). On NTREX dev 99% of the pairs are right. Empty when the two are not
+ * Russian and English.
  */
-export function parallelSentences(a: Article, b: Article): { aToB: Map<number, number>; bToA: Map<number, number> } {
-  const aToB = new Map<number, number>();
-  const bToA = new Map<number, number>();
+export function parallelSentences(a: Article, b: Article): ParallelSentences {
   const la = detectLanguage(a.text, a.language).language;
   const lb = detectLanguage(b.text, b.language).language;
-  if (!((la === 'ru' && lb === 'en') || (la === 'en' && lb === 'ru'))) return { aToB, bToA };
-  const [ru, en] = la === 'ru' ? [a, b] : [b, a];
-  const views = (x: Article, view: (s: string) => SentenceView) => (x.layers.sentences ?? []).map((s) => view(x.text.slice(s.start, s.end)));
-  const rv = views(ru, ruSentenceView);
-  const ev = views(en, enSentenceView);
-  const score = rv.map((r) => ev.map((e) => alignScore(r, e)));
-  const chosen = assign(score, ev.length);
-  chosen.forEach((j, i) => {
-    if (j < 0) return;
-    const s = score[i]![j]!;
-    if (s < PARALLEL_SCORE) return;
-    const [ia, ib] = la === 'ru' ? [i, j] : [j, i];
-    aToB.set(ia, ib);
-    bToA.set(ib, ia);
-  });
-  return { aToB, bToA };
+  let pairs: (readonly [number, number])[] = [];
+  if ((la === 'ru' && lb === 'en') || (la === 'en' && lb === 'ru')) {
+    const [ru, en] = la === 'ru' ? [a, b] : [b, a];
+    const views = (x: Article, view: (s: string) => SentenceView) => (x.layers.sentences ?? []).map((s) => view(x.text.slice(s.start, s.end)));
+    const rv = views(ru, ruSentenceView);
+    const ev = views(en, enSentenceView);
+    const score = rv.map((r) => ev.map((e) => alignScore(r, e)));
+    const anchors: [number, number][] = [];
+    assign(score, ev.length).forEach((j, i) => {
+      if (j >= 0 && score[i]![j]! >= PARALLEL_SCORE) anchors.push([i, j]);
+    });
+    const ruEn = [...anchors, ...fillGaps(anchors, rv.length, ev.length)];
+    pairs = la === 'ru' ? ruEn : ruEn.map(([i, j]) => [j, i] as const);
+  }
+  const keys = new Set(pairs.map(([x, y]) => `${x}:${y}`));
+  return { pairs, said: (x, y) => keys.has(`${x}:${y}`), pairedA: new Set(pairs.map(([x]) => x)), pairedB: new Set(pairs.map(([, y]) => y)) };
 }

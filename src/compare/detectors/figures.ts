@@ -190,10 +190,10 @@ export function figureCandidates(
       const A = figuresOf(articles[i]!);
       const B = figuresOf(articles[j]!);
       // Reports in two languages: which of their sentences say the same.
-      const { aToB, bToA } = parallelSentences(articles[i]!, articles[j]!);
-      const parallel = (x: FigureFact, y: FigureFact) => aToB.get(x.sentence) === y.sentence;
+      const said = parallelSentences(articles[i]!, articles[j]!);
+      const parallel = (x: FigureFact, y: FigureFact) => said.said(x.sentence, y.sentence);
       // Each figure's sentence says the same as another sentence of the other report: two statements, not one told twice.
-      const crossed = (x: FigureFact, y: FigureFact) => aToB.has(x.sentence) && bToA.has(y.sentence) && !parallel(x, y);
+      const crossed = (x: FigureFact, y: FigureFact) => said.pairedA.has(x.sentence) && said.pairedB.has(y.sentence) && !parallel(x, y);
       if (A.length === 0 || B.length === 0) continue;
       const scored: Scored[] = [];
       for (const x of A) for (const y of B) {

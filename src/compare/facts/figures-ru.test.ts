@@ -22,10 +22,10 @@ const ru = (emissions: string, games: string) =>
   ].join('\n\n');
 
 test('sentences of a Russian and an English report that say the same are paired, without translation', () => {
-  const { aToB } = parallelSentences(run('ru', ru('183', '18'), 'ru'), run('en', EN, 'en'));
-  assert.deepEqual([...aToB].sort(), [[0, 0], [1, 1], [2, 2]]);
+  const { pairs } = parallelSentences(run('ru', ru('183', '18'), 'ru'), run('en', EN, 'en'));
+  assert.deepEqual([...pairs].sort(), [[0, 0], [1, 1], [2, 2]]);
   // Two reports in one language: no pairing of this kind.
-  assert.equal(parallelSentences(run('en1', EN, 'en'), run('en2', EN, 'en')).aToB.size, 0);
+  assert.equal(parallelSentences(run('en1', EN, 'en'), run('en2', EN, 'en')).pairs.length, 0);
 });
 
 test('a figure changed in the Russian report conflicts with the English one, however far apart the two are', () => {

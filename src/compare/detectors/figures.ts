@@ -33,7 +33,8 @@ export function figureAffinity(
   contrasting: (a: string, b: string) => boolean = () => false,
   inParallel = false,
 ): number {
-  if (x.planned !== y.planned) return 0;
+  // (Sentences that say the same in two languages are one statement, whichever of them reads as a plan.)
+  if (x.planned !== y.planned && !inParallel) return 0;
   // A change's starting value against a current value: two readings of the measure at two times.
   if (!!x.previous !== !!y.previous) return 0;
   // Figures of two named days are two counts ("hundreds on Wednesday" / "thousands on Tuesday").

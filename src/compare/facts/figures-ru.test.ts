@@ -4,6 +4,7 @@ import { createAnalyzer } from '../../analyze.js';
 import { makeArticle } from '../../model/document.js';
 import { compareArticles } from '../index.js';
 import { parallelSentences } from '../../lang/sentence-align.js';
+import { ruPlannedFigure } from './figures-ru.js';
 
 const { analyze } = createAnalyzer();
 const run = (id: string, text: string, language: string) =>
@@ -36,4 +37,17 @@ test('a figure changed in the Russian report conflicts with the English one, how
   const found = conflicts(ru('683', '68')).map((f) => f.summary);
   assert.ok(found.some((s) => /183/.test(s) && /683/.test(s)), found.join('\n'));
   assert.ok(found.some((s) => /\b18\b/.test(s) && /\b68\b/.test(s)), found.join('\n'));
+});
+
+test('a Russian figure is planned when its clause says so, before or after it', () => {
+  const at = (text: string, figure: string) => ({ start: text.indexOf(figure), end: text.indexOf(figure) + figure.length });
+  const planned = (text: string, figure: string) => ruPlannedFigure(text, at(text, figure));
+  assert.equal(planned('В 11 магазинах по всей стране будут представлены новые отделы.', '11'), true);
+  assert.equal(planned('В понедельник в Мексике ожидается более 25 см осадков.', '25 см'), true);
+  assert.equal(planned('Команда набрала 14,5 очков, необходимые для победы.', '14,5'), true);
+  // A count, and a plan of another clause.
+  assert.equal(planned('В 11 магазинах открылись новые отделы.', '11'), false);
+  assert.equal(planned('Погибли 12 человек, и власти будут расследовать причины.', '12'), false);
+  // Demanding a sum is no plan of it.
+  assert.equal(planned('Она требует компенсацию в размере 350 долларов в день.', '350'), false);
 });

@@ -53,7 +53,7 @@ function pastForm(w: string, forms: WordForms): boolean {
 
 /** A past participle, regular or not ("arrested", "sent", "taken"); not plurals or gerunds. */
 function participle(w: string, forms: WordForms): boolean {
-  return forms.stem(w) !== w && !/(?:s|ing)$/.test(w);
+  return forms.stem(w) !== w && !w.endsWith('s') && !w.endsWith('ing');
 }
 
 /**
@@ -166,7 +166,7 @@ export function statusFacts(article: Article, toStory: (id: string) => string, f
     if (w.lower.length < 4 || stop.has(w.lower) || capitalised(w.text)) return false;
     const s = forms.stem(w.lower);
     const reporting = lexicon().reportingVerbs;
-    return !LIGHT.has(s) && !(LIGHT.has(forms.concept(w.lower)) && !ACCUSE_ACTS.has(s)) && !reporting.has(s) && !reporting.has(w.lower.replace(/e?d$/, ''));
+    return !LIGHT.has(s) && !(LIGHT.has(forms.concept(w.lower)) && !ACCUSE_ACTS.has(s)) && !reporting.has(s) && !reporting.has(w.lower.endsWith('d') ? w.lower.replace(/e?d$/, '') : w.lower);
   };
   // The object of a light verb at `k` that names the act ("taken into custody": custody), or -1.
   const lightObject = (k: number): number => {

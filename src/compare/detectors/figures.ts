@@ -6,6 +6,7 @@ import { ROUNDING } from '../values.js';
 import type { Candidate, Detector } from './types.js';
 import type { Lexicon } from '../lexical/index.js';
 import { parallelSentences } from '../../lang/sentence-align.js';
+import { isCyrillic } from '../../annotate/ru/lexicon.js';
 
 /** Two figures of two articles and how strongly they are one measure; `inParallel`: said in sentences of two languages that say the same. */
 interface Scored {
@@ -33,6 +34,12 @@ export function figureAffinity(
   contrasting: (a: string, b: string) => boolean = () => false,
   inParallel = false,
 ): number {
+  // A Russian head the bilingual lexicon has no English word for ("пунктам" / "22-count") says nothing against an
+  // English one: it is read as unnamed.
+  if (x.head && y.head && isCyrillic(x.head) !== isCyrillic(y.head)) {
+    const unnamed = (f: FigureFact) => (isCyrillic(f.head!) ? { ...f, head: null } : f);
+    return figureAffinity(unnamed(x), unnamed(y), related, isPerson, contrasting, inParallel);
+  }
   // (Sentences that say the same in two languages are one statement, whichever of them reads as a plan.)
   if (x.planned !== y.planned && !inParallel) return 0;
   // A change's starting value against a current value: two readings of the measure at two times.

@@ -14,17 +14,19 @@ const EN = [
   'The volcano near Mexico City registered 183 emissions of gas and ash over 24 hours, officials said.',
   'Steven Gerrard has suffered his second defeat in 18 games as manager of Rangers.',
   'The airline said all 47 passengers and crew left the sinking plane in Micronesia.',
+  'He has pleaded not guilty to the 22-count indictment.',
 ].join('\n\n');
-const ru = (emissions: string, games: string) =>
+const ru = (emissions: string, games: string, counts = '22') =>
   [
     `За сутки вулкан недалеко от Мехико произвел ${emissions} выбросов газа и пепла, сообщили власти.`,
     `Для Стивена Джеррарда это второе поражение за ${games} игр на посту тренера «Рейнджерс».`,
     'Авиакомпания сообщила, что все 47 пассажиров и экипаж покинули тонущий самолет в Микронезии.',
+    `Он отрицает свою вину по всем ${counts} пунктам обвинительного заключения.`,
   ].join('\n\n');
 
 test('sentences of a Russian and an English report that say the same are paired, without translation', () => {
   const { pairs } = parallelSentences(run('ru', ru('183', '18'), 'ru'), run('en', EN, 'en'));
-  assert.deepEqual([...pairs].sort(), [[0, 0], [1, 1], [2, 2]]);
+  assert.deepEqual([...pairs].sort(), [[0, 0], [1, 1], [2, 2], [3, 3]]);
   // Two reports in one language: no pairing of this kind.
   assert.equal(parallelSentences(run('en1', EN, 'en'), run('en2', EN, 'en')).pairs.length, 0);
 });
@@ -37,6 +39,9 @@ test('a figure changed in the Russian report conflicts with the English one, how
   const found = conflicts(ru('683', '68')).map((f) => f.summary);
   assert.ok(found.some((s) => /183/.test(s) && /683/.test(s)), found.join('\n'));
   assert.ok(found.some((s) => /\b18\b/.test(s) && /\b68\b/.test(s)), found.join('\n'));
+  // A Russian word the lexicon does not translate ("пунктам") is no other thing counted than the English "count".
+  const counts = conflicts(ru('183', '18', '72')).map((f) => f.summary);
+  assert.ok(counts.some((s) => /\b22\b/.test(s) && /\b72\b/.test(s)), counts.join('\n'));
 });
 
 test('a Russian figure is planned when its clause says so, before or after it', () => {

@@ -13,6 +13,7 @@ import type { FigureFact } from './types.js';
 import { plainForms, type WordForms } from './words.js';
 import { detectLanguage } from '../../lang/detect.js';
 import { ruPlannedFigure } from './figures-ru.js';
+import { isCyrillic } from '../../annotate/ru/lexicon.js';
 
 const WORD = /[\p{L}][\p{L}'’-]*/gu;
 
@@ -24,7 +25,8 @@ export function conceptsOf(text: string, forms: WordForms = plainForms): string[
   for (let m = WORD.exec(text); m !== null; m = WORD.exec(text)) {
     const w = m[0].toLowerCase();
     if (w.length < 3 || stop.has(w)) continue;
-    out.push(forms.concept(w));
+    // (A Russian word keeps its capital: "Мексике" is read as the place, "mexico".)
+    out.push(forms.concept(isCyrillic(m[0]) ? m[0] : w));
   }
   return out;
 }

@@ -6,6 +6,7 @@
 // half (ids sorted); the second half is kept for a held-out run (--heldout).
 // --every: each figure of two or more digits changed in turn (one at a time, up to six per document), not only the first:
 // more cases from the same documents, for finding what is missed without reading the held-out half.
+// Dates likewise: the day of the first Russian date written with one in digits is changed, and a conflict on it looked for.
 // Usage (after npm run build): node scripts/eval-ru-mixed.mjs [--heldout] [--every] [--show]
 import { readFileSync } from 'node:fs';
 import { evalPath } from '../dist/src/shared-paths.js';
@@ -20,6 +21,7 @@ const half = Math.ceil(docs.length / 2);
 const set = process.argv.includes('--heldout') ? docs.slice(half) : docs.slice(0, half);
 const { analyze } = createAnalyzer();
 const art = (id, outlet, text, language) => analyze(makeArticle({ id, source: id, format: 'text', outlet, title: null, published: '2019-01-01', url: null, language }, text));
+let datesChanged = 0, datesFound = 0;
 let agreeDocs = 0, numberAgreements = 0, perturbed = 0, found = 0, falseConflictsClean = 0;
 for (const d of set) {
   const en = d.en.join('\n\n');
@@ -46,5 +48,17 @@ for (const d of set) {
   if (hit) found++;
   if (show) console.log(`${d.id}: ${agreements} figure agreements; ${m[0]} -> ${changed}: ${hit ? 'conflict found' : 'missed'}`);
   }
+  // Change the day of the first date that writes one in digits ("30 сентября" -> "13 сентября"): a conflict on it is found.
+  const date = (ruArt.layers.times ?? []).find((t) => t.type === 'DATE' && /(?<!\d)(?:[12]?\d|3[01])(?!\d)/.test(ruArt.text.slice(t.start, t.end)) && !/^\d{4}$/.test(ruArt.text.slice(t.start, t.end).trim()));
+  if (date && ruArt.text === ruText) {
+    const dm = /(?<!\d)([12]?\d|3[01])(?!\d)/.exec(ruText.slice(date.start, date.end));
+    const at = date.start + dm.index;
+    const day = String(((Number(dm[1]) + 12) % 28) + 1);
+    const r = compareArticles([art(`${d.id}-en`, 'EN', en, 'en'), art(`${d.id}-ru`, 'RU', ruText.slice(0, at) + day + ruText.slice(at + dm[0].length), 'ru')]);
+    const hit = r.findings.some((f) => f.kind === 'conflict' && f.evidence.some((e) => e.article === `${d.id}-ru` && e.start <= at && e.end >= at + 1));
+    datesChanged++;
+    if (hit) datesFound++;
+    if (show) console.log(`${d.id}: date ${ruText.slice(date.start, date.end)}: ${dm[0]} -> ${day}: ${hit ? 'conflict found' : 'missed'}`);
+  }
 }
-console.log(JSON.stringify({ documents: set.length, docsWithFigureAgreements: agreeDocs, figureAgreements: numberAgreements, conflictsOnUnchanged: falseConflictsClean, perturbed, conflictsFound: found, recall: +(found / Math.max(1, perturbed)).toFixed(3) }));
+console.log(JSON.stringify({ documents: set.length, docsWithFigureAgreements: agreeDocs, figureAgreements: numberAgreements, conflictsOnUnchanged: falseConflictsClean, perturbed, conflictsFound: found, recall: +(found / Math.max(1, perturbed)).toFixed(3), datesChanged, datesFound, dateRecall: +(datesFound / Math.max(1, datesChanged)).toFixed(3) }));

@@ -1,4 +1,5 @@
 import { outletName } from '../evidence.js';
+import { parallelSentences } from '../../lang/sentence-align.js';
 import type { DatedFact } from '../facts/index.js';
 import type { Candidate, Detector } from './types.js';
 
@@ -78,11 +79,13 @@ export const dateDetector: Detector = {
         const A = dated.get(articles[i]!.id)!;
         const B = dated.get(articles[j]!.id)!;
         const scored: { x: DatedFact; y: DatedFact; s: number; same: boolean }[] = [];
+        // Reports in two languages: dates of sentences that say the same date one act (src/lang/sentence-align.ts).
+        const said = A.length && B.length ? parallelSentences(articles[i]!, articles[j]!) : null;
         for (const x of A) for (const y of B) {
           const same = sameDay(x, y);
           if (same === null) continue;
           // Both dates name the same act ("Драка произошла 31 января"): enough on its own to compare them.
-          const sameAct = !!x.act && x.act === y.act;
+          const sameAct = (!!x.act && x.act === y.act) || !!said?.said(x.sentence, y.sentence);
           const affinity = clauseAffinity(x, y, weight, related);
           // Two years hung on one word ("ends in 2018" / "ends in 2019") in clauses that share a word or two more.
           const period = !!x.period && affinity >= MIN / 2;

@@ -61,3 +61,11 @@ test('a Russian figure is planned when its clause says so, before or after it', 
   // Demanding a sum is no plan of it.
   assert.equal(planned('Она требует компенсацию в размере 350 долларов в день.', '350'), false);
 });
+
+test('a date changed in the Russian report conflicts with the English one when the two sentences say the same', () => {
+  const en = run('en', `${EN}\n\nThe crash happened at 9.30am on Friday, September 28, in the lagoon.`, 'en');
+  const dates = (day: string) =>
+    compareArticles([en, run('ru', `${ru('183', '18')}\n\nКрушение произошло в 9:30 утра в пятницу, ${day} сентября, в лагуне.`, 'ru')]).findings.filter((f) => f.kind === 'conflict' && f.type === 'date');
+  assert.equal(dates('28').length, 0);
+  assert.ok(dates('13').some((f) => f.evidence.some((e) => e.article === 'ru' && /13 сентября/.test(e.text))));
+});

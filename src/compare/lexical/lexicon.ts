@@ -850,10 +850,13 @@ export function createLexicon(resources: LexicalResources): Lexicon {
       const a = keyedUnits(ta);
       const b = keyedUnits(tb);
       for (let i = 0; i < a.units.length; i++) {
-        const ignoredU = ignore(display(a.units[i]!.text));
+        // (Whether the unit is ignored is asked only once one of its keys meets the other phrase.)
+        let ignoredU: boolean | undefined;
         for (const k of a.keys[i]!) {
           const js = b.byKey.get(k);
-          if (js && js.some((j) => !ignoredU || !ignore(display(b.units[j]!.text)))) return true;
+          if (!js) continue;
+          ignoredU ??= ignore(display(a.units[i]!.text));
+          if (js.some((j) => !ignoredU || !ignore(display(b.units[j]!.text)))) return true;
         }
       }
       return false;

@@ -373,9 +373,12 @@ export function compareArticles(articles: Article[], options: CompareOptions = {
     // FBI's pre-dawn arrest ... at his Florida home" and "agents arrested Mr. Stone before dawn ... home" share one).
     const withLead = (v: ClaimView) =>
       new Set(lead.claim.keywords.filter((k) => v.claim.keywords.includes(k) || v.claim.keywords.some((l) => related(k, l) >= 0.75)));
+    // (Most of the smaller of the two shares, and two words at least: one shared word, "workers", is no part.)
     const samePart = (v: ClaimView, w: ClaimView) => {
       const sv = withLead(v);
-      return [...withLead(w)].some((k) => sv.has(k));
+      const sw = withLead(w);
+      const shared = [...sw].filter((k) => sv.has(k)).length;
+      return shared >= 2 && 2 * shared >= Math.min(sv.size, sw.size);
     };
     const agreeing: ClaimView[] = [lead];
     for (const v of members) {

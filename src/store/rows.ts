@@ -4,21 +4,9 @@ import { tokenStage } from '../annotate/tokens.js';
 import { silentContext } from '../pipeline/stage.js';
 import type { ArticleTable } from './schema.js';
 import type { Selectable } from 'kysely';
+import type { ArticleRows, ClaimRow, EntityRow } from './types.js';
 
-export interface EntityRow {
-  key: string;
-  name: string;
-  type: string;
-  mentions: number;
-}
-
-export interface ClaimRow {
-  idx: number;
-  start: number;
-  end: number;
-  text: string;
-  data: string;
-}
+export type { ArticleRows, ClaimRow, EntityRow };
 
 /** Layers as stored: tokens are left out (they are cheap to recompute and the largest layer). */
 export function layersJson(layers: Layers): string {
@@ -69,6 +57,26 @@ export function articleClaims(article: Article): ClaimRow[] {
     text: article.text.slice(c.start, c.end),
     data: JSON.stringify(c),
   }));
+}
+
+
+export function articleRows(article: Article): ArticleRows {
+  return { layers: layersJson(article.layers), cleaning: cleaningJson(article), claims: articleClaims(article), entities: articleEntities(article) };
+}
+
+/**
+ * The layers `names` (in that order) from their stored JSON (`layers`), `eager` ones given as objects
+ * already: each other layer is parsed (all of them, once) on its first read, so a reader that needs only
+ * the eager ones pays nothing for the rest and any other reader still finds every layer.
+ */
+export function layersFromJson(eager: Layers, names: readonly (keyof Layers)[], layers: string): Layers {
+  let parsed: Layers | null = null;
+  const out: Layers = {};
+  for (const name of names) {
+    if (name in eager) (out as Record<string, unknown>)[name] = eager[name];
+    else Object.defineProperty(out, name, { enumerable: true, configurable: true, get: () => (parsed ??= JSON.parse(layers) as Layers)[name] });
+  }
+  return out;
 }
 
 export function rowToArticle(row: Selectable<ArticleTable>): Article {

@@ -1,6 +1,37 @@
 import type { Article } from '../model/document.js';
 import type { StoryComparison } from '../compare/types.js';
 
+// Row shapes of an analysed article, here rather than in rows.ts so that the web bundle, which reads these
+// types, does not pull in rows.ts and the analysis it imports.
+export interface EntityRow {
+  key: string;
+  name: string;
+  type: string;
+  mentions: number;
+}
+
+export interface ClaimRow {
+  idx: number;
+  start: number;
+  end: number;
+  text: string;
+  data: string;
+}
+
+/**
+ * What an analysed article adds to the database beside its plain fields, serialised: made once per article,
+ * in the analysis thread when the article was analysed in one (the strings cross to the storing thread as
+ * they are, where the layers as objects had to be copied object by object and serialised there again).
+ */
+export interface ArticleRows {
+  /** layersJson(article.layers) */
+  layers: string;
+  /** cleaningJson(article) */
+  cleaning: string;
+  claims: ClaimRow[];
+  entities: EntityRow[];
+}
+
 export interface ArticleSummary {
   id: string;
   outlet: string | null;
@@ -66,6 +97,8 @@ export interface ArticleToStore {
   ingestRun?: string | null;
   /** contentHash(article) when the caller has computed it already (ingest, to find duplicates). */
   contentHash?: string;
+  /** articleRows(article) when made already (in the analysis thread). */
+  rows?: ArticleRows;
 }
 
 export interface IngestRunInfo {

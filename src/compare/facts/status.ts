@@ -283,6 +283,11 @@ export function statusFacts(article: Article, toStory: (id: string) => string, f
       if (/\b(if|unless|whether)\b/i.test(clause)) continue;
       // "he would not sign anything without wall funding": a negation inside a hypothesis.
       if (s === 'negated' && /\b(would|could|might|should)\b/i.test(clause)) continue;
+      // "is readying naval ships", "preparing troops": the readying is the planned act, done to what follows.
+      if (s === 'planned' && last === i && /^(readying|preparing|prepares)$/.test(w) && !/^(to|for)$/.test(next)) {
+        if (isAct(i) && !status.has(i)) status.set(i, { status: s, cue: i });
+        continue;
+      }
       if (NOUN_CUES.has(cue)) nounScope(last + 1, s, i);
       else if (cue === 'planned' && next !== 'to') nounScope(last + 1, s, i);
       else verbScope(last + 1, s, i);
@@ -359,8 +364,10 @@ export function statusFacts(article: Article, toStory: (id: string) => string, f
     // active verb ("IBPS has released the preliminary result"); none for a denied noun ("no arrests").
     const theme = new Set<string>();
     const content = (k: number) => !stop.has(words[k]!.lower) && words[k]!.lower.length > 2 && !AUX.has(words[k]!.lower);
-    if (!/^(no|none|without|ahead|prepares|preparing|planned)$/.test(words[cue]!.lower)) {
-      const passive = words.slice(Math.max(0, Math.min(cue, i) - 1), i).some((x) => /^(be|been|being|was|were|is|are)$/.test(x.lower));
+    // ("is readying ships": the readying is its own cue, and active: it is done to the ships.)
+    const readying = cue === i && s === 'planned';
+    if (readying || !/^(no|none|without|ahead|prepares|preparing|planned)$/.test(words[cue]!.lower)) {
+      const passive = !readying && words.slice(Math.max(0, Math.min(cue, i) - 1), i).some((x) => /^(be|been|being|was|were|is|are)$/.test(x.lower));
       const PREPOSITION = /^(in|on|at|to|for|with|by|from|after|before|during|as|since|over|into|of|already)$/;
       if (passive) {
         // The subject noun phrase, from the clause's start (at most eight words back) to its first preposition.

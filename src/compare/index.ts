@@ -137,7 +137,7 @@ export function compareArticles(articles: Article[], options: CompareOptions = {
   const used = new Set<string>();
   const chosen = new Set<string>();
   const ranked = aligned
-    .map((pair) => ({ pair, rank: pair.similarity + wordOverlap(pair.a.words, pair.b.words) }))
+    .map((pair) => ({ pair, rank: pair.similarity + wordOverlap(pair.a.words, pair.b.words, pair.a.wordIds, pair.b.wordIds) }))
     .sort((x, y) => y.rank - x.rank);
   for (const { pair } of ranked) {
     const ka = `${pair.a.key}>${pair.b.article.id}`;
@@ -191,7 +191,7 @@ export function compareArticles(articles: Article[], options: CompareOptions = {
         const vy = viewAt(y.article, y.start);
         // (Any aligned pair will do when the two wordings differ; near-identical wordings are compared one-to-one.)
         const comparable =
-          !!vx && !!vy && (chosen.has(`${vx.key}|${vy.key}`) || (alignedKeys.has(`${vx.key}|${vy.key}`) && wordOverlap(vx.words, vy.words) < 0.5));
+          !!vx && !!vy && (chosen.has(`${vx.key}|${vy.key}`) || (alignedKeys.has(`${vx.key}|${vy.key}`) && wordOverlap(vx.words, vy.words, vx.wordIds, vy.wordIds) < 0.5));
         if (x.article !== y.article && (!comparable || !figuresComparable(vx, vy) || isPerItem(byId.get(x.article)!.text, x) || isPerItem(byId.get(y.article)!.text, y))) continue;
         // A figure disagrees only when the other statement gives no matching figure for the measure
         // ("No. 2 ... No. 3" in both: the ranks are crossed, not contradicted).

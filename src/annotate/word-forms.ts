@@ -36,8 +36,9 @@ export function createWordForms(maxForms = MAX_FORMS): WordForms {
   const reset = (): void => {
     let n = 1024;
     while (n < maxForms * 2) n <<= 1;
-    slots = new Int32Array(Math.min(n, 1 << 16));
-    mask = slots.length - 1;
+    // Slot i: [id + 1 (0: empty), hash] side by side (one cache line per probe).
+    slots = new Int32Array(2 * Math.min(n, 1 << 16));
+    mask = (slots.length >> 1) - 1;
     hashes = new Int32Array(Math.min(maxForms, 1 << 15));
     sigmas = new Uint8Array(hashes.length);
     lowerIds = new Int32Array(hashes.length);
@@ -49,11 +50,12 @@ export function createWordForms(maxForms = MAX_FORMS): WordForms {
   /** Twice the slots, every id placed again (kept at most half full). */
   const grow = (): void => {
     const more = new Int32Array(slots.length * 2);
-    const m = more.length - 1;
+    const m = (more.length >> 1) - 1;
     for (let id = 0; id < forms.length; id++) {
       let i = hashes[id]! & m;
-      while (more[i] !== 0) i = (i + 1) & m;
-      more[i] = id + 1;
+      while (more[2 * i] !== 0) i = (i + 1) & m;
+      more[2 * i] = id + 1;
+      more[2 * i + 1] = hashes[id]!;
     }
     slots = more;
     mask = m;
@@ -67,9 +69,9 @@ export function createWordForms(maxForms = MAX_FORMS): WordForms {
       for (let k = start; k < end; k++) h = Math.imul(h ^ text.charCodeAt(k), 16777619);
       const len = end - start;
       let i = h & mask;
-      for (let s = slots[i]!; s !== 0; s = slots[i]!) {
-        const id = s - 1;
-        if (hashes[id] === h) {
+      for (let s = slots[2 * i]!; s !== 0; s = slots[2 * i]!) {
+        if (slots[2 * i + 1] === h) {
+          const id = s - 1;
           const f = forms[id]!;
           if (f.length === len) {
             let k = 0;
@@ -100,8 +102,9 @@ export function createWordForms(maxForms = MAX_FORMS): WordForms {
       }
       hashes[id] = h;
       sigmas[id] = f.includes('\u03a3') ? 1 : 0;
-      slots[i] = id + 1;
-      if (forms.length * 2 > slots.length) grow();
+      slots[2 * i] = id + 1;
+      slots[2 * i + 1] = h;
+      if (forms.length * 2 > mask + 1) grow();
       return id;
     },
     form: (id) => forms[id]!,

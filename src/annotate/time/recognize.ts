@@ -32,6 +32,14 @@ export interface RecognizeContext {
 }
 
 const RELATIVE: Record<string, number> = { this: 0, current: 0, last: -1, past: -1, previous: -1, next: 1, coming: 1, following: 1 };
+const RELATIVE_SHIFT = new Map(Object.entries(RELATIVE));
+/**
+ * RELATIVE[word] by a Map (an object read with any word is slow): the same answers, "constructor" (the one
+ * lower-case word an object inherits) included.
+ */
+function relativeShift(word: string): number | undefined {
+  return RELATIVE_SHIFT.get(word) ?? (word === 'constructor' ? RELATIVE[word] : undefined);
+}
 const AGO: Record<string, number> = { ago: -1, earlier: -1, before: -1, later: 1, after: 1, hence: 1 };
 const FUZZY: Record<string, string> = { several: 'X', few: 'X', some: 'X', many: 'X', recent: 'X', couple: '2' };
 const APPROX = new Set(['nearly', 'almost', 'about', 'around', 'roughly', 'some', 'over', 'under', 'only', 'just']);
@@ -252,7 +260,7 @@ function monthDate(c: RecognizeContext, i: number): TimeCandidate | null {
   const y = yearFrom(c, k) ?? (view.words[k] === ',' ? yearFrom(c, k + 1) : null);
   if (y !== null) return { first: i, end: view.words[k] === ',' ? k + 2 : k + 1, type: 'DATE', value: fmtMonth(y, m), resolved: true, via: 'month-year' };
   // "January this year", "June last year"
-  const rel = RELATIVE[view.lower[i + 1] ?? ''];
+  const rel = relativeShift(view.lower[i + 1] ?? '');
   if (rel !== undefined && view.lower[i + 2] === 'year') {
     const r = relativeValue(c.anchor, 'Y', rel);
     return { first: i, end: i + 3, type: 'DATE', value: r.resolved ? `${r.value}-${String(m).padStart(2, '0')}` : `XXXX-${String(m).padStart(2, '0')}`, resolved: r.resolved, via: 'month-relative-year' };
@@ -364,7 +372,7 @@ function relative(c: RecognizeContext, i: number): TimeCandidate | null {
   const withThe = view.lower[k] === 'the';
   if (withThe) k++;
   const word = view.lower[k] ?? '';
-  const rel = RELATIVE[word];
+  const rel = relativeShift(word);
   if (rel === undefined) {
     if (word === 'latest' || word === 'recent' || word === 'same') {
       const u = unitAt(c, k + 1);
@@ -603,6 +611,7 @@ const SEASON_START: Record<string, number> = { SP: 3, SU: 6, FA: 9, WI: 12 };
 const TIME_ZONES = new Set(['EST', 'EDT', 'CST', 'CDT', 'MST', 'MDT', 'PST', 'PDT', 'ET', 'PT', 'CT', 'GMT', 'UTC', 'BST', 'CET', 'CEST']);
 const TENS: Record<string, number> = { twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90 };
 const DECADE_WORDS: Record<string, number> = { twenties: 2, thirties: 3, forties: 4, fifties: 5, sixties: 6, seventies: 7, eighties: 8, nineties: 9 };
+const DECADE_NUMBERS = new Map(Object.entries(DECADE_WORDS));
 const TERMS = new Set(['near', 'short', 'long']);
 
 /** A year said in words, as broadcast transcripts write it: "nineteen ninety-six", "nineteen eighty". */
@@ -641,7 +650,7 @@ function vague(c: RecognizeContext, i: number): TimeCandidate | null {
   if (lk === 'coming' && unitAt(c, k + 1)?.plural) return { first: i, end: k + 2, type: 'DATE', value: 'FUTURE_REF', resolved: true, via: 'coming-units' };
   if (k > i && TERMS.has(lk) && view.lower[k + 1] === 'term') return { first: i, end: k + 2, type: 'DATE', value: 'FUTURE_REF', resolved: true, via: 'the-term' };
   if (k > i) {
-    const d = DECADE_WORDS[lk];
+    const d = DECADE_NUMBERS.get(lk) ?? (lk === 'constructor' ? DECADE_WORDS[lk] : undefined);
     // The latest such decade up to the anchor: "the nineties" said in 1998 is the 1990s.
     if (d !== undefined && c.anchor) {
       const decade = Math.floor(c.anchor.y / 100) * 10 + d;

@@ -9,7 +9,7 @@ import { randomUUID } from 'node:crypto';
 import type { Article } from '../model/document.js';
 import type { DatabaseStore } from '../store/types.js';
 import type { StoryClusterer } from '../cluster/types.js';
-import type { AnalysisPool } from '../ingest/analysis-pool.js';
+import type { AnalysedForStore, AnalysisPool } from '../ingest/analysis-pool.js';
 import { contentHash } from '../store/content-hash.js';
 import { openStore } from '../store/open-store.js';
 import { createUrlReader } from '../ingest/url-reader.js';
@@ -61,7 +61,7 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
     if (concurrency === 1) {
       const analyzer = (await import('../analyze.js')).createAnalyzer();
       pool = createInlinePool((a) => analyzer.analyze(a));
-    } else pool = createWorkerPool(concurrency, { dropTokens: true }); // analysed articles are only stored here
+    } else pool = createWorkerPool(concurrency); // analysed articles are only stored here
   }
   const createClusterer = options.createClusterer ?? (await (await import('../ingest/optional-modules.js')).loadClustererFactory()).create;
   const { compareArticles } = await import('../compare/index.js');
@@ -120,14 +120,15 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
           ids.push(known);
           continue;
         }
-        let analysed: Article;
+        let analysed: AnalysedForStore;
         try {
-          analysed = await pool!.analyze(article);
+          // Only stored here: no layer needs to come back as objects.
+          analysed = await pool!.analyzeForStore(article, []);
         } catch (e) {
           errors.push(`analysis failed: ${(e as Error).message}`);
           continue;
         }
-        const [put] = await store.putArticles([{ article: analysed, story: null, ingestRun: row.run }]);
+        const [put] = await store.putArticles([{ article: analysed.article, rows: analysed.rows, story: null, ingestRun: row.run }]);
         ids.push(put!.id);
         if (put!.isNew) fresh++;
       }

@@ -55,9 +55,9 @@ function rawInsertRate(dir: string, n: number): number {
 /**
  * What the run stored, as digests a change of speed must leave alone: the story groups (each group's
  * article ids; groups by content, not by story id) and every stored column of every article but its
- * time stamps, with its claims and entities.
+ * time stamps, with its claims and entities (sources relative to `inputDir`, so that runs compare).
  */
-export function storedDigest(path: string): { articles: number; storyGroups: number; groupsSha256: string; rowsSha256: string } {
+export function storedDigest(path: string, inputDir = ''): { articles: number; storyGroups: number; groupsSha256: string; rowsSha256: string } {
   const db = new BetterSqlite3(path, { readonly: true });
   try {
     // Rows are read one at a time (the 10k database holds ~370 MB of text and layers).
@@ -79,8 +79,10 @@ export function storedDigest(path: string): { articles: number; storyGroups: num
       'SELECT article_id, entity_key, mentions FROM article_entities ORDER BY article_id, entity_key',
       'SELECT key, name, type FROM entities ORDER BY key',
     ];
+    // Sources name the input file, in a directory of its own each run: the digest reads them relative to it.
+    const relative = (r: Record<string, unknown>) => (inputDir && typeof r.source === 'string' && r.source.startsWith(inputDir) ? { ...r, source: r.source.slice(inputDir.length) } : r);
     function* rows() {
-      for (const q of queries) for (const r of db.prepare(q).iterate()) yield JSON.stringify(r);
+      for (const q of queries) for (const r of db.prepare(q).iterate() as Iterable<Record<string, unknown>>) yield JSON.stringify(relative(r));
     }
     return {
       articles: (db.prepare('SELECT count(*) FROM articles').pluck().get() as number),
@@ -106,7 +108,7 @@ export const ingestBench: BenchSection = {
       progress(`corpus: ${corpus.articles} articles, ${(corpus.bytes / 1e6).toFixed(1)} MB; ingesting with ${workers} worker thread(s)`);
       const dbPath = join(dir, 'bench.db');
       const store = await openStore(dbPath);
-      const pool = createWorkerPool(workers, { dropTokens: true });
+      const pool = createWorkerPool(workers);
       const load = [loadavg()[0]!];
       const cpu0 = process.cpuUsage();
       const threads0 = processThreadsCpuMs();
@@ -136,7 +138,7 @@ export const ingestBench: BenchSection = {
       }
       const cpu = process.cpuUsage(cpu0);
       load.push(loadavg()[0]!);
-      const stored = storedDigest(dbPath);
+      const stored = storedDigest(dbPath, dir);
       const raw = rawInsertRate(dir, n);
       const processCpuSeconds = Math.round((cpu.user + cpu.system) / 1e4) / 100;
       return {

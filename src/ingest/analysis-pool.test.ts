@@ -26,3 +26,25 @@ test('the pool names its threads and counts their CPU from their own clocks', as
     await pool.close();
   }
 });
+
+test('articles a worker holds behind one over its budget are analysed by its replacement, not failed', async () => {
+  const pool = createWorkerPool(1, { budgetMs: 300 });
+  try {
+    const long = pool.analyze(articleFromContent({ text: 'The minister said on Monday that 40 bridges were closed. '.repeat(9000) }, { source: 'long' }));
+    const short = [1, 2, 3].map((i) => pool.analyzeForStore(articleFromContent({ text: `The mayor said on Tuesday that ${i} roads in Riga were closed.` }, { source: `s${i}` }), ['entities']));
+    await assert.rejects(long, (e: Error & { code?: string }) => e.code === 'E_TOO_LARGE');
+    const done = await Promise.all(short);
+    assert.deepEqual(done.map((d) => d.article.source), ['s1', 's2', 's3']);
+    assert.ok(done.every((d) => d.rows.claims.length > 0 && d.article.layers.entities!.length > 0));
+  } finally {
+    await pool.close();
+  }
+});
+
+test('closing the pool settles every article it holds', async () => {
+  const pool = createWorkerPool(1);
+  const pending = [1, 2, 3, 4].map((i) => pool.analyze(articleFromContent({ text: `Officials said ${i} ferries were late.` }, { source: `c${i}` })).then(() => 'done', () => 'closed'));
+  await pool.close();
+  const settled = await Promise.all(pending);
+  assert.ok(settled.every((s) => s === 'closed' || s === 'done'), settled.join());
+});

@@ -10,6 +10,7 @@ import { collectInputs } from './collect.js';
 import { ingest, type IngestItem } from './ingest.js';
 import { articleFromContent } from './read-inputs.js';
 import { createWorkerPool } from './analysis-pool.js';
+import { articleRows } from '../store/rows.js';
 
 /** A stand-in clusterer: one story per outlet; an article from outlet "merge" merges story B into A. */
 function outletClusterer(): StoryClusterer {
@@ -76,7 +77,7 @@ test('collectInputs walks directories and reads JSON Lines, text, HTML and feed 
 test('ingest stores each article once, assigns stories, follows merges, and resumes idempotently', async () => {
   const dir = fixture();
   const store = await openStore(join(dir, 'db.sqlite'));
-  const pool = createWorkerPool(2, { dropTokens: true });
+  const pool = createWorkerPool(2);
   try {
     const clusterer = outletClusterer();
     const s1 = await ingest(collectInputs([join(dir, 'a.jsonl')], { cwd: dir }), { store, pool, clusterer, clustererName: 'test' }, { batchSize: 2 });
@@ -91,9 +92,12 @@ test('ingest stores each article once, assigns stories, follows merges, and resu
     assert.ok(stored!.layers.sentences && stored!.layers.sentences.length === 2, 'analysed in a worker thread');
     assert.ok(stored!.layers.tokens && stored!.layers.tokens.length > 0, 'tokens, not sent back by the workers, are recomputed on reading');
     assert.ok(s1.cpuMs.mainThread === null || s1.cpuMs.mainThread > 0, 'CPU time of the main thread, where the system reports it');
-    const analysed = await pool.analyze(articleFromContent({ text: stored!.original }, { source: 'again' }));
-    assert.equal(analysed.layers.tokens, undefined, 'dropTokens leaves the tokens layer out');
-    assert.deepEqual(analysed.layers.sentences, stored!.layers.sentences);
+    const { article: analysed, rows } = await pool.analyzeForStore(articleFromContent({ text: stored!.original }, { source: 'again' }), ['entities']);
+    assert.equal(analysed.layers.tokens, undefined, 'tokens are not sent back for the store');
+    assert.deepEqual(analysed.layers.entities, stored!.layers.entities, 'a kept layer');
+    assert.deepEqual(analysed.layers.sentences, stored!.layers.sentences, 'a layer not kept, read from the rows');
+    assert.deepEqual(JSON.parse(JSON.stringify(analysed.layers)), JSON.parse(rows.layers), 'every layer there');
+    assert.deepEqual(rows, articleRows(analysed), 'rows made in the worker as this thread would make them');
     const byId = new Map((await store.listArticles()).map((a) => [a.id, a.story]));
     assert.equal(byId.get('j2'), byId.get('j1'));
     assert.notEqual(byId.get('j4'), byId.get('j1'));

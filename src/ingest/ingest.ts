@@ -2,12 +2,14 @@
 // analysed in worker threads, assigned to stories in input order, and stored in transactions of a
 // batch each. A batch is acknowledged (counted, shown) only after it is committed, so a crash loses
 // nothing acknowledged, and running again resumes: what was stored is recognised and skipped.
-import type { Article } from '../model/document.js';
+import type { Article, Layers } from '../model/document.js';
 import type { StoryClusterer } from '../cluster/types.js';
 import type { DatabaseStore, PutResult } from '../store/types.js';
 import { contentHash } from '../store/content-hash.js';
 import { isParallaxError } from '../model/errors.js';
 import type { AnalysisPool } from './analysis-pool.js';
+import type { ArticleRows } from '../store/rows.js';
+import { SIGNATURE_READS } from '../cluster/signature.js';
 import { createSpanClock, threadCpuMs } from './thread-cpu.js';
 
 /** Story label of the files listed in one sources.json (set by collect.ts): one event, one story, as `compare` reads them. */
@@ -59,6 +61,32 @@ export interface IngestOptions {
   maxFailures?: number;
 }
 
+/**
+ * The layers the story clusterer reads (its event signature's and its features', the same three): they
+ * come back from the analysis threads as objects; the others only as the JSON the store keeps (and are
+ * parsed from it should anything read them).
+ */
+const CLUSTER_LAYERS = SIGNATURE_READS.filter((k): k is (typeof SIGNATURE_READS)[number] & keyof Layers => k !== 'dateline');
+
+/** Batches being analysed while an earlier one is stored (see flush). */
+const BATCHES_AHEAD = 3;
+
+/**
+ * Lets the event loop run when this thread has held it for `sliceMs`: the analysis threads get their next
+ * articles through it (a batch clustered in one go held them idle for its whole length).
+ */
+function eventLoopSlicer(sliceMs: number): () => Promise<void> {
+  let since = performance.now();
+  return async () => {
+    if (performance.now() - since < sliceMs) return;
+    await new Promise<void>((resolve) => setImmediate(resolve));
+    since = performance.now();
+  };
+}
+
+/** An article ready to be stored: with its rows when analysed (articleRows). */
+type Ready = { article: Article; rows?: ArticleRows };
+
 /** Maps the clusterer's story ids (its own, per process) to story ids in the database. */
 function storyMapper() {
   const map = new Map<string, string>();
@@ -104,6 +132,7 @@ export async function ingest(items: AsyncIterable<IngestItem> | Iterable<IngestI
   const assigned: { article: string; story: string }[] = [];
   const seen = new Set<string>();
   const manifestStories = new Map<string, { id: string; isNew: boolean }>();
+  const maybeBreathe = eventLoopSlicer(5);
 
   const fail = (subject: string, message: string) => {
     counts.failed++;
@@ -117,7 +146,7 @@ export async function ingest(items: AsyncIterable<IngestItem> | Iterable<IngestI
   }
 
   /** A batch deduplicated and being analysed: the analysed articles in order, with their content hashes. */
-  type Prepared = { analysed: Promise<(Article | null)[]>; hashes: string[] };
+  type Prepared = { analysed: Promise<(Ready | null)[]>; hashes: string[] };
   /** Dedupe and start analysis for one batch. */
   const prepare = async (batch: Article[]): Promise<Prepared> => {
     const td = clock.dedupe.start();
@@ -135,10 +164,10 @@ export async function ingest(items: AsyncIterable<IngestItem> | Iterable<IngestI
       }
     });
     clock.dedupe.stop(td);
-    if (!pool) return { analysed: Promise.resolve(fresh), hashes: freshHashes };
+    if (!pool) return { analysed: Promise.resolve(fresh.map((article) => ({ article }))), hashes: freshHashes };
     const analysed = Promise.all(
       fresh.map((a) =>
-        pool.analyze(a).catch((e: Error) => {
+        pool.analyzeForStore(a, CLUSTER_LAYERS).catch((e: Error) => {
           fail(a.source, isParallaxError(e) ? e.message : `${a.source}: analysis failed: ${e.message}`);
           return null;
         }),
@@ -147,19 +176,25 @@ export async function ingest(items: AsyncIterable<IngestItem> | Iterable<IngestI
     return { analysed, hashes: freshHashes };
   };
 
-  const commit = async (analysed: (Article | null)[], analysedHashes: string[]) => {
-    const ready = analysed.filter((a): a is Article => a !== null);
+  const commit = async (analysed: (Ready | null)[], analysedHashes: string[]) => {
+    const ready = analysed.filter((a): a is Ready => a !== null);
     const hashes = analysedHashes.filter((_, i) => analysed[i] !== null);
     const tc = clock.clustering.start();
     // The whole batch joins the clusterer first, so that each article is stored under its story in the
     // clusterer's settled view (merges that wait for the neighbourhood) rather than where it arrived.
-    const arrived = clusterer ? ready.map((article) => clusterer.add(article).story) : [];
-    const items = ready.map((article, k) => {
-      if (!clusterer) return { article, story: null, ingestRun: options.ingestRun ?? null, contentHash: hashes[k] };
+    const arrived: string[] = [];
+    if (clusterer) {
+      for (const { article } of ready) {
+        arrived.push(clusterer.add(article).story);
+        await maybeBreathe();
+      }
+    }
+    const items = ready.map(({ article, rows }, k) => {
+      if (!clusterer) return { article, rows, story: null, ingestRun: options.ingestRun ?? null, contentHash: hashes[k] };
       const group = article.story?.startsWith(MANIFEST_STORY) ? article.story : null;
       const s = (group && manifestStories.get(group)) || mapper.dbStory(clusterer.storyOf(article.id) ?? arrived[k]!, hashes[k]!);
       if (group && !manifestStories.has(group)) manifestStories.set(group, { id: s.id, isNew: false });
-      return { article, story: s.id, storyTitle: article.title ?? undefined, ingestRun: options.ingestRun ?? null, contentHash: hashes[k], isNewStory: s.isNew };
+      return { article, rows, story: s.id, storyTitle: article.title ?? undefined, ingestRun: options.ingestRun ?? null, contentHash: hashes[k], isNewStory: s.isNew };
     });
     clock.clustering.stop(tc);
     const ts = clock.storage.start();
@@ -198,15 +233,18 @@ export async function ingest(items: AsyncIterable<IngestItem> | Iterable<IngestI
     deps.onProgress?.({ ...counts });
   };
 
-  // Two batches in flight: while one is stored, the next is being analysed.
-  let inFlight: Prepared | null = null;
+  // Batches analysed ahead of the one being stored, in order: the analysis threads keep working while this
+  // thread clusters and stores (with one batch ahead they waited for it whenever a batch took this thread
+  // longer to store than them to analyse).
+  const ahead: Prepared[] = [];
   let batch: Article[] = [];
   const flush = async () => {
-    const next = await prepare(batch);
+    ahead.push(await prepare(batch));
     batch = [];
-    const last = inFlight as Prepared | null; // set in flush (the compiler does not follow the closure)
-  if (last) await commit(await last.analysed, last.hashes);
-    inFlight = next;
+    while (ahead.length > BATCHES_AHEAD) {
+      const next = ahead.shift()!;
+      await commit(await next.analysed, next.hashes);
+    }
   };
   let tr = performance.now();
   for await (const item of items as AsyncIterable<IngestItem>) {
@@ -218,8 +256,7 @@ export async function ingest(items: AsyncIterable<IngestItem> | Iterable<IngestI
     tr = performance.now();
   }
   if (batch.length) await flush();
-  const last = inFlight as Prepared | null; // set in flush (the compiler does not follow the closure)
-  if (last) await commit(await last.analysed, last.hashes);
+  for (const next of ahead.splice(0)) await commit(await next.analysed, next.hashes);
 
   // Stories can merge as evidence grows: move this run's articles to where the clusterer now puts them.
   if (clusterer) {

@@ -9,7 +9,7 @@ import { canonicalUrl } from '../model/canonical-url.js';
 import type { Backend, Database } from './schema.js';
 import type { ArticleSummary, ArticleToStore, FeedState, IngestRunInfo, PutResult, SearchHit, DatabaseStore, StoryFilter, StorySummary } from './types.js';
 import { contentHash } from './content-hash.js';
-import { articleClaims, articleEntities, cleaningJson, layersJson, outletKey, rowToArticle } from './rows.js';
+import { articleRows, outletKey, rowToArticle } from './rows.js';
 import { articleConditions, search } from './search.js';
 import { createJobQueue } from './jobs.js';
 import type BetterSqlite3 from 'better-sqlite3';
@@ -111,6 +111,7 @@ export function createKyselyStore(db: Kysely<Database>, backend: Backend, label:
     if (!previous && byId && byId.is_current === 1) previous = byId.id;
     const id = byId ? `${a.id}~${hash.slice(0, 10)}` : a.id;
     if (previous) await trx.updateTable('articles').set({ is_current: 0 }).where('id', '=', previous).execute();
+    const rows = item.rows ?? articleRows(a);
     let outletId: string | null = null;
     if (a.outlet) {
       outletId = outletKey(a.outlet);
@@ -150,8 +151,8 @@ export function createKyselyStore(db: Kysely<Database>, backend: Backend, label:
         raw: a.raw === a.original ? '' : a.raw,
         original: a.original,
         text: a.text,
-        cleaning: cleaningJson(a),
-        layers: layersJson(a.layers),
+        cleaning: rows.cleaning,
+        layers: rows.layers,
         story_id: item.story,
         ingest_run: item.ingestRun ?? null,
         created_at: stamp,
@@ -162,7 +163,7 @@ export function createKyselyStore(db: Kysely<Database>, backend: Backend, label:
       await breathe();
       await sql`INSERT INTO article_fts(rowid, title, text) VALUES (${inserted.seq}, ${a.title ?? ''}, ${a.text})`.execute(trx);
     }
-    const entities = articleEntities(a);
+    const entities = rows.entities;
     if (entities.length) {
       for (const part of rowChunks(entities, 3)) {
         await breathe();
@@ -179,16 +180,16 @@ export function createKyselyStore(db: Kysely<Database>, backend: Backend, label:
     }
     // Claims in few statements (an analysed article has dozens; a long one thousands), each under the
     // backends' limit on parameters per statement.
-    for (const claims of rowChunks(articleClaims(a), 6)) {
+    for (const claims of rowChunks(rows.claims, 6)) {
       await breathe();
-      const rows = await trx
+      const claimSeqs = await trx
         .insertInto('claims')
         .values(claims.map((c) => ({ article_id: id, idx: c.idx, start_offset: c.start, end_offset: c.end, text: c.text, data: c.data })))
         .returning(['seq', 'idx'])
         .execute();
       if (backend === 'sqlite') {
         const text = new Map(claims.map((c) => [c.idx, c.text]));
-        const values = rows.map((r) => sql`(${r.seq}, ${text.get(Number(r.idx)) ?? ''})`);
+        const values = claimSeqs.map((r) => sql`(${r.seq}, ${text.get(Number(r.idx)) ?? ''})`);
         await sql`INSERT INTO claim_fts(rowid, text) VALUES ${sql.join(values)}`.execute(trx);
       }
     }

@@ -71,6 +71,39 @@ export function articleClaims(article: Article): ClaimRow[] {
   }));
 }
 
+/**
+ * What an analysed article adds to the database beside its plain fields, serialised: made once per article,
+ * in the analysis thread when the article was analysed in one (the strings cross to the storing thread as
+ * they are, where the layers as objects had to be copied object by object and serialised there again).
+ */
+export interface ArticleRows {
+  /** layersJson(article.layers) */
+  layers: string;
+  /** cleaningJson(article) */
+  cleaning: string;
+  claims: ClaimRow[];
+  entities: EntityRow[];
+}
+
+export function articleRows(article: Article): ArticleRows {
+  return { layers: layersJson(article.layers), cleaning: cleaningJson(article), claims: articleClaims(article), entities: articleEntities(article) };
+}
+
+/**
+ * The layers `names` (in that order) from their stored JSON (`layers`), `eager` ones given as objects
+ * already: each other layer is parsed (all of them, once) on its first read, so a reader that needs only
+ * the eager ones pays nothing for the rest and any other reader still finds every layer.
+ */
+export function layersFromJson(eager: Layers, names: readonly (keyof Layers)[], layers: string): Layers {
+  let parsed: Layers | null = null;
+  const out: Layers = {};
+  for (const name of names) {
+    if (name in eager) (out as Record<string, unknown>)[name] = eager[name];
+    else Object.defineProperty(out, name, { enumerable: true, configurable: true, get: () => (parsed ??= JSON.parse(layers) as Layers)[name] });
+  }
+  return out;
+}
+
 export function rowToArticle(row: Selectable<ArticleTable>): Article {
   const cleaning = JSON.parse(row.cleaning) as Pick<Article, 'segments' | 'removed' | 'dateline' | 'extraction'>;
   const layers = JSON.parse(row.layers) as Layers;

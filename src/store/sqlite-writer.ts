@@ -6,7 +6,7 @@ import type BetterSqlite3 from 'better-sqlite3';
 import type { Article } from '../model/document.js';
 import { canonicalUrl } from '../model/canonical-url.js';
 import { contentHash } from './content-hash.js';
-import { articleClaims, articleEntities, cleaningJson, layersJson, outletKey } from './rows.js';
+import { articleRows, outletKey } from './rows.js';
 import { storableText } from './storable.js';
 import type { ArticleToStore, PutResult } from './types.js';
 
@@ -83,6 +83,7 @@ export function createSqliteArticleWriter(db: BetterSqlite3.Database): SqliteArt
         outletId = outletKey(a.outlet);
         s.outlet.run(...params([outletId, a.outlet, domainOf(a.url), stamp]));
       }
+      const rows = item.rows ?? articleRows(a);
       if (item.story) s.story.run(...params([item.story, item.storyTitle ?? a.title ?? item.story, stamp, stamp, stamp]));
       await maybeBreathe();
       const seq = s.article.run(
@@ -104,8 +105,8 @@ export function createSqliteArticleWriter(db: BetterSqlite3.Database): SqliteArt
           a.raw === a.original ? '' : a.raw,
           a.original,
           a.text,
-          cleaningJson(a),
-          layersJson(a.layers),
+          rows.cleaning,
+          rows.layers,
           item.story,
           item.ingestRun ?? null,
           stamp,
@@ -113,12 +114,12 @@ export function createSqliteArticleWriter(db: BetterSqlite3.Database): SqliteArt
       ).lastInsertRowid;
       s.articleFts.run(...params([Number(seq), a.title ?? '', a.text]));
       const rowId = params([id])[0]!;
-      for (const e of articleEntities(a)) {
+      for (const e of rows.entities) {
         s.entity.run(...params([e.key, e.name, e.type]));
         s.articleEntity.run(rowId, params([e.key])[0]!, e.mentions);
       }
       let n = 0;
-      for (const c of articleClaims(a)) {
+      for (const c of rows.claims) {
         const claimSeq = s.claim.run(...params([rowId, c.idx, c.start, c.end, c.text, c.data])).lastInsertRowid;
         s.claimFts.run(Number(claimSeq), storableText(c.text));
         if (++n % 256 === 0) await maybeBreathe();

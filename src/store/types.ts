@@ -1,5 +1,6 @@
 import type { Article } from '../model/document.js';
 import type { StoryComparison } from '../compare/types.js';
+import type { ArticleRows } from './rows.js';
 
 export interface ArticleSummary {
   id: string;
@@ -66,6 +67,8 @@ export interface ArticleToStore {
   ingestRun?: string | null;
   /** contentHash(article) when the caller has computed it already (ingest, to find duplicates). */
   contentHash?: string;
+  /** articleRows(article) when made already (in the analysis thread). */
+  rows?: ArticleRows;
 }
 
 export interface IngestRunInfo {

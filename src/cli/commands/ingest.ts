@@ -122,7 +122,7 @@ export async function analysisPoolFor(values: Record<string, unknown>): Promise<
     return { pool: createInlinePool((a) => analyzer.analyze(a)), workers: 0 };
   }
   const budget = positiveInt(values['analysis-budget'], 'analysis-budget', DEFAULT_ANALYSIS_BUDGET_MS / 1000);
-  return { pool: createWorkerPool(workers, { budgetMs: budget * 1000, dropTokens: true }), workers };
+  return { pool: createWorkerPool(workers, { budgetMs: budget * 1000 }), workers };
 }
 
 export async function runIngest(targets: string[], values: Record<string, unknown>, io: CliIO, command: string): Promise<{ summary: IngestSummary; workers: number }> {

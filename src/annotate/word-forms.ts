@@ -1,10 +1,9 @@
 /**
- * The distinct token strings of the texts analysed, each kept once with its lower case: a token's word is
- * found by hashing its characters in the text (no string is sliced for a word seen before), and every
- * article gets the same string objects for the same word. A string's hash is then computed once in the
- * process, and a table keyed by these strings compares keys by identity: the stages' per-word lookups
- * (tagger types, claim word facts, tone polarity) cost a probe, not a hash and a character comparison.
- * A memo only (no output depends on it); bounded: past MAX_FORMS it starts again.
+ * The distinct token strings of the texts analysed, each with an id and its lower case's id: a token's word
+ * is found by hashing its characters in the text, and the same word has the same id in every article, so a
+ * stage keeps what it works out of a word in an array by id (wordMemo: tagger types, claim word facts, tone
+ * polarity, time starters) instead of a table keyed by strings. A memo only (no output depends on it);
+ * bounded: past MAX_FORMS it starts again, with a new generation.
  */
 export interface WordForms {
   /** The id of text[start, end), added when new. */
@@ -155,6 +154,29 @@ export function wordMemo<T>(compute: (word: string) => T): (generation: number, 
     const v = compute(word);
     values.push(v);
     at[id] = values.length;
+    return v;
+  };
+}
+
+/** wordMemo for a number (never -Infinity), kept in a typed array by id: no object to reach per word. */
+export function wordNumbers(compute: (word: string) => number): (generation: number, id: number, word: string) => number {
+  let kept = -1;
+  let values = new Float64Array(0);
+  return (generation, id, word) => {
+    if (generation !== kept) {
+      if (generation < 0) return compute(word);
+      kept = generation;
+      values = new Float64Array(0);
+    }
+    if (id >= values.length) {
+      let n = Math.max(1024, values.length);
+      while (n <= id) n *= 2;
+      const more = new Float64Array(n).fill(-Infinity);
+      more.set(values);
+      values = more;
+    }
+    let v = values[id]!;
+    if (v === -Infinity) values[id] = v = compute(word);
     return v;
   };
 }

@@ -1,7 +1,7 @@
 import type { Article, TimeExpression } from '../../model/document.js';
 import type { Stage } from '../../pipeline/stage.js';
 import { loadQuantityLexicon, type QuantityLexicon } from '../quantities/lexicon.js';
-import { wordMemo } from '../word-forms.js';
+import { wordNumbers } from '../word-forms.js';
 import { tokenView } from '../quantities/token-view.js';
 import { parseDay, type Day } from './calendar.js';
 import { loadTimeLexicon, type TimeLexicon } from './lexicon.js';
@@ -48,7 +48,7 @@ function estimateAnchor(c: RecognizeContext): Day | null {
  */
 /** May a time expression start at this word (a starter, or a word with a hyphen)? Kept per word id (word-forms.ts). */
 function starterWords(starters: ReadonlySet<string>) {
-  return wordMemo((w) => starters.has(w) || w.indexOf('-') >= 0);
+  return wordNumbers((w) => (starters.has(w) || w.indexOf('-') >= 0 ? 1 : 0));
 }
 
 export function extractTimes(article: Article, o: TimeStageOptions, starters: ReadonlySet<string> = timeStarters(o), startsAt = starterWords(starters)): TimeExpression[] {
@@ -90,7 +90,7 @@ export function extractTimes(article: Article, o: TimeStageOptions, starters: Re
     if (t.kind === 'punct') continue;
     const lw = view.lower[i]!;
     // (The id is of the word's own lower case: the same string but for a capital sigma.)
-    if (t.kind !== 'number' && !(lw === view.ownLower[i] ? startsAt(view.generation, view.lowerIds[i]!, lw) : starters.has(lw) || lw.indexOf('-') >= 0)) continue;
+    if (t.kind !== 'number' && !(lw === view.ownLower[i] ? startsAt(view.generation, view.lowerIds[i]!, lw) === 1 : starters.has(lw) || lw.indexOf('-') >= 0)) continue;
     let cand: TimeCandidate | null = recognizeAt(ctx, i);
     // Edge words: "early next year", "late yesterday", "mid-November", "the end of 1990".
     if (!cand && EDGE_WORDS.has(view.lower[i]!)) {

@@ -4,7 +4,9 @@
 // changing one figure in the Russian side (as the English perturbed pairs do: the first figure of the Russian
 // quantity layer with two or more digits gets its first digit changed), whether a conflict is reported on it. Documents are NTREX's first
 // half (ids sorted); the second half is kept for a held-out run (--heldout).
-// Usage (after npm run build): node scripts/eval-ru-mixed.mjs [--heldout] [--show]
+// --every: each figure of two or more digits changed in turn (one at a time, up to six per document), not only the first:
+// more cases from the same documents, for finding what is missed without reading the held-out half.
+// Usage (after npm run build): node scripts/eval-ru-mixed.mjs [--heldout] [--every] [--show]
 import { readFileSync } from 'node:fs';
 import { evalPath } from '../dist/src/shared-paths.js';
 import { createAnalyzer } from '../dist/src/analyze.js';
@@ -12,6 +14,7 @@ import { makeArticle } from '../dist/src/model/document.js';
 import { compareArticles } from '../dist/src/compare/index.js';
 
 const show = process.argv.includes('--show');
+const every = process.argv.includes('--every');
 const docs = readFileSync(evalPath('ru/align/ntrex.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l)).sort((a, b) => (a.id < b.id ? -1 : 1));
 const half = Math.ceil(docs.length / 2);
 const set = process.argv.includes('--heldout') ? docs.slice(half) : docs.slice(0, half);
@@ -25,14 +28,16 @@ for (const d of set) {
   const agreements = clean.findings.filter((f) => f.kind === 'agreement' && /figure/.test(f.summary)).length;
   numberAgreements += agreements;
   if (agreements) agreeDocs++;
-  falseConflictsClean += clean.findings.filter((f) => f.kind === 'conflict').length;
+  const cleanConflicts = clean.findings.filter((f) => f.kind === 'conflict');
+  falseConflictsClean += cleanConflicts.length;
+  if (show) for (const f of cleanConflicts) console.log(`${d.id}: conflict on unchanged text: ${f.summary}`);
   // Change the first figure of two or more digits that the Russian quantity layer reads (dates are not figures).
   const ruArt = art(`${d.id}-ru`, 'RU', ruText, 'ru');
-  const q = (ruArt.layers.quantities ?? []).find((x) => /^(?:\D*?)([1-9])(\d+)(?![\d])/.test(ruArt.text.slice(x.start, x.end)));
-  if (!q) continue;
+  const changeable = (ruArt.layers.quantities ?? []).filter((x) => /^(?:\D*?)([1-9])(\d+)(?![\d])/.test(ruArt.text.slice(x.start, x.end)));
+  for (const q of every ? changeable.slice(0, 6) : changeable.slice(0, 1)) {
   const qm = /([1-9])(\d+)(?![\d])/.exec(ruArt.text.slice(q.start, q.end));
   const m = Object.assign([qm[0], qm[1], qm[2]], { index: ruArt.text.indexOf(ruText.slice(0, 0)) + q.start + qm.index });
-  if (ruArt.text !== ruText) continue;
+  if (ruArt.text !== ruText) break;
   const changed = String(((Number(m[1]) + 4) % 9) + 1) + m[2];
   const ruPert = ruText.slice(0, m.index) + changed + ruText.slice(m.index + m[0].length);
   perturbed++;
@@ -40,5 +45,6 @@ for (const d of set) {
   const hit = r.findings.some((f) => f.kind === 'conflict' && f.evidence.some((e) => e.article === `${d.id}-ru` && e.start <= m.index && e.end >= m.index + 1));
   if (hit) found++;
   if (show) console.log(`${d.id}: ${agreements} figure agreements; ${m[0]} -> ${changed}: ${hit ? 'conflict found' : 'missed'}`);
+  }
 }
 console.log(JSON.stringify({ documents: set.length, docsWithFigureAgreements: agreeDocs, figureAgreements: numberAgreements, conflictsOnUnchanged: falseConflictsClean, perturbed, conflictsFound: found, recall: +(found / Math.max(1, perturbed)).toFixed(3) }));

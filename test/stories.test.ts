@@ -37,6 +37,16 @@ test('BASIL Roger Stone indicted: all three quote "fully and completely vindicat
   assert.ok(findFinding(c, 'agreement', null, { [fox]: /arrest/, [nyt]: /arrested/ }), 'the pre-dawn arrest');
 });
 
+const shutdown = story('basil.jsonl', 'basil-1e41');
+test('BASIL shutdown ends: "workers missed their second paycheck" joins no agreement on back pay', { skip: skip(shutdown) }, () => {
+  const c = shutdown!;
+  const fox = articleId(c, 'Fox News');
+  const hp = articleId(c, 'Huffington Post');
+  const wrong = c.findings.filter((f) => f.kind === 'agreement' && f.evidence.some((e) => e.article === fox && /second paycheck/.test(e.text)) && f.evidence.some((e) => e.article === hp && /back pay/.test(e.text)));
+  assert.deepEqual(wrong.map((f) => f.summary), []);
+  assert.ok(findFinding(c, 'agreement', null, { [hp]: /back pay/ }), 'back pay "as soon as possible" is still agreed');
+});
+
 const sayoc = story('basil.jsonl', 'basil-1f99');
 test('BASIL mail-bomb suspect arrested: Trump’s words on political violence in two outlets; the press conference only in Fox', { skip: skip(sayoc) }, () => {
   const c = sayoc!;

@@ -6,6 +6,7 @@ import { lowerSameLength, plainApostrophes } from './lower-case.js';
 import { phraseLists, type PhraseLists } from './phrases.js';
 import { spanIndex, type SpanIndex } from './span-index.js';
 import { tokenWords as sharedTokenWords, wordsOf, type TokenWords } from './token-words.js';
+import { wordMemo } from './word-forms.js';
 
 // Claims: the unit aligned across outlets. One claim per clause of a sentence: clauses split at ";" and
 // at contrastive joins (", while", ", whereas", ", but"), since each side usually has its own speaker.
@@ -150,12 +151,12 @@ interface WordFacts {
 
 /** Word facts for one lexicon, kept between articles (bounded: past the limit, new words are looked up each time). */
 export interface ClaimWords {
-  of(lower: string): WordFacts;
+  /** The facts of a lower-cased word, by its id in the word-form table of `generation` (word-forms.ts). */
+  of(generation: number, id: number, lower: string): WordFacts;
   concept(lower: string): string;
 }
 
 export function claimWords(lex: Lexicon): ClaimWords {
-  const facts = new Map<string, WordFacts>();
   const concepts = new Map<string, string>();
   const conceptOf = (w: string) => {
     let c = concepts.get(w);
@@ -165,24 +166,17 @@ export function claimWords(lex: Lexicon): ClaimWords {
     }
     return c;
   };
-  return {
-    concept: conceptOf,
-    of(lower) {
-      let f = facts.get(lower);
-      if (f === undefined) {
-        const stopword = lex.stopwords.has(lower);
-        f = {
-          skip: stopword && !lex.irregular.has(lower),
-          stopword,
-          concept: conceptOf(lower),
-          reporting: lex.reportingVerbs.has(stemWith(lower, lex.irregular)),
-          pastPredicate: isPastTense(lower, lex) && !/^(was|were|had|did|been)$/.test(lower),
-        };
-        if (facts.size < WORD_CACHE_LIMIT) facts.set(lower, f);
-      }
-      return f;
-    },
-  };
+  const of = wordMemo((lower): WordFacts => {
+    const stopword = lex.stopwords.has(lower);
+    return {
+      skip: stopword && !lex.irregular.has(lower),
+      stopword,
+      concept: conceptOf(lower),
+      reporting: lex.reportingVerbs.has(stemWith(lower, lex.irregular)),
+      pastPredicate: isPastTense(lower, lex) && !/^(was|were|had|did|been)$/.test(lower),
+    };
+  });
+  return { concept: conceptOf, of };
 }
 
 export function extractClaims(article: Article, lex: Lexicon = lexicon(), cues: PhraseLists = cuePhrases(lex), known: ClaimWords = claimWords(lex)): Claim[] {
@@ -233,7 +227,7 @@ export function extractClaims(article: Article, lex: Lexicon = lexicon(), cues: 
         const lower = tokenWords.lower[k]!;
         const before = prevWord;
         prevWord = lower;
-        const facts = known.of(lower);
+        const facts = known.of(tokenWords.generation, tokenWords.lowerIds[k]!, lower);
         if (facts.skip) continue;
         const stopword = facts.stopword;
         // Words of entity names are matched as entities, not again as keywords (mentions are in text order).

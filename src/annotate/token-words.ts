@@ -1,17 +1,21 @@
 import type { Article, Token } from '../model/document.js';
-import { tokenView, type TokenView } from './quantities/token-view.js';
+import { tokenView } from './quantities/token-view.js';
 
 /** Each token's text, and its lower case as String.prototype.toLowerCase gives it for that token alone. */
 export interface TokenWords {
   readonly words: readonly string[];
   readonly lower: readonly string[];
+  /** Each word's and each lower case's id in the word-form table of `generation` (word-forms.ts; -1: no ids). */
+  readonly wordIds: Int32Array;
+  readonly lowerIds: Int32Array;
+  readonly generation: number;
 }
 
 /** The words of an article's tokens, sliced and lower-cased once (tone and claims read every token). */
 export function wordsOf(text: string, tokens: readonly Token[]): TokenWords {
   const words = new Array<string>(tokens.length);
   for (let i = 0; i < tokens.length; i++) words[i] = text.slice(tokens[i]!.start, tokens[i]!.end);
-  return { words, lower: lowerEach(words) };
+  return { words, lower: lowerEach(words), wordIds: new Int32Array(tokens.length), lowerIds: new Int32Array(tokens.length), generation: -1 };
 }
 
 function lowerEach(words: readonly string[]): string[] {
@@ -20,15 +24,11 @@ function lowerEach(words: readonly string[]): string[] {
   return lower;
 }
 
-// One per article, shared by the stages that read every token (entities, tone, claims): the same string
-// objects in every stage, so that each word's hash is computed once however many tables look it up.
-// Keyed by the article's shared token view (itself keyed by the token and sentence layers).
-const shared = new WeakMap<TokenView, TokenWords>();
-
-/** The article's token words: the shared token view's words and their lower case, built once per article. */
+/**
+ * The article's token words: the shared token view's words and their own lower case (the same string
+ * objects in entities, tone and claims, and for the same word in every article: see word-forms.ts).
+ */
 export function tokenWords(article: Article): TokenWords {
   const view = tokenView(article);
-  let found = shared.get(view);
-  if (!found) shared.set(view, (found = { words: view.words, lower: lowerEach(view.words) }));
-  return found;
+  return { words: view.words, lower: view.ownLower, wordIds: view.wordIds, lowerIds: view.lowerIds, generation: view.generation };
 }

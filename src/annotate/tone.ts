@@ -6,6 +6,7 @@ import { lowerSameLength } from './lower-case.js';
 import { phraseLists, type PhraseLists } from './phrases.js';
 import { spanIndex } from './span-index.js';
 import { tokenWords } from './token-words.js';
+import { wordMemo } from './word-forms.js';
 
 // Tone and framing signals per sentence: word polarity (AFINN-165) with negation flipping, laudatory and
 // loaded phrases, hedges, and whether the sentence is background (history, context) rather than the event.
@@ -20,12 +21,21 @@ export function tonePhrases(lex: Lexicon): PhraseLists {
   return phraseLists([lex.laudatory, lex.loaded, lex.hedges, lex.background]);
 }
 
-export function sentenceTones(article: Article, lex: Lexicon = lexicon(), phrases: PhraseLists = tonePhrases(lex)): SentenceTone[] {
+/** A word's polarity, NEGATION for a negation word, NaN for neither (tonePhrases' companion, per word). */
+const NEGATION = Infinity;
+export type WordPolarity = (generation: number, id: number, lower: string) => number;
+export function wordPolarity(lex: Lexicon): WordPolarity {
+  return wordMemo((w) => (lex.negationWords.has(w) ? NEGATION : lex.polarity.get(w) ?? NaN));
+}
+
+export function sentenceTones(article: Article, lex: Lexicon = lexicon(), phrases: PhraseLists = tonePhrases(lex), polarityOf: WordPolarity = wordPolarity(lex)): SentenceTone[] {
   const { text, layers } = article;
   const lower = lowerSameLength(text);
   const spansOf = (found: [number, number][]) => found.map(([a, b]) => textSpan(text, a, b));
   const tokens = layers.tokens ?? [];
-  const lowerWords = layers.tokens && layers.sentences ? tokenWords(article).lower : null;
+  const shared = layers.tokens && layers.sentences ? tokenWords(article) : null;
+  const lowerWords = shared ? shared.lower : null;
+  const generation = shared ? shared.generation : -1;
   const pubYear = article.published ? Number(article.published.slice(0, 4)) : null;
   const out: SentenceTone[] = [];
   let k = 0;
@@ -41,12 +51,12 @@ export function sentenceTones(article: Article, lex: Lexicon = lexicon(), phrase
       if (t.kind !== 'word') continue;
       words++;
       const w = lowerWords ? lowerWords[j]! : text.slice(t.start, t.end).toLowerCase();
-      if (lex.negationWords.has(w)) {
+      const p = polarityOf(generation, shared ? shared.lowerIds[j]! : 0, w);
+      if (p === NEGATION) {
         negateUntil = j + 3;
         continue;
       }
-      const p = lex.polarity.get(w);
-      if (p !== undefined) {
+      if (!Number.isNaN(p)) {
         sum += j <= negateUntil ? -p : p;
         if (Math.abs(p) >= 0.4) evaluative.push(textSpan(text, t.start, t.end));
       }
@@ -72,10 +82,11 @@ export function sentenceTones(article: Article, lex: Lexicon = lexicon(), phrase
 
 export function createToneStage(lex: Lexicon): Stage {
   const phrases = tonePhrases(lex);
+  const polarityOf = wordPolarity(lex);
   return {
     name: 'tone',
     requires: ['tokens', 'sentences', 'times'],
     provides: ['tone'],
-    run: (article) => ({ tone: sentenceTones(article, lex, phrases) }),
+    run: (article) => ({ tone: sentenceTones(article, lex, phrases, polarityOf) }),
   };
 }

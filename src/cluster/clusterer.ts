@@ -15,6 +15,7 @@ import { createLexicon, type Lexicon } from './lexicon.js';
 import { createTermStats, loadBackground, type Background } from './term-stats.js';
 import { createFeatureContext, extractFeatures, DEFAULT_FEATURE_OPTIONS, type ArticleFeatures, type FeatureOptions } from './features.js';
 import { dot, type SparseVector } from './sparse.js';
+import { EdgeLists } from './edge-lists.js';
 import { sketchOverlap, DEFAULT_DUPLICATE_OPTIONS, type DuplicateOptions } from './shingles.js';
 import { labelStory, loadPlaces, type LabelInput } from './labels.js';
 import { readableSignature, sharedCount, storedSignature, type EventSignature } from './signature.js';
@@ -312,8 +313,8 @@ export function createStoryClusterer(options: Partial<ClusterOptions> = {}, deps
   const featureContext = createFeatureContext(lexicon, stats);
   const nodes: Node[] = [];
   const parent: number[] = [];
-  /** Per article: neighbours and scores, flat [j, score, j, score, ...]. */
-  const edges: number[][] = [];
+  /** Per article: neighbours and scores (packed: see edge-lists.ts). */
+  const edges = new EdgeLists();
   const members = new Map<number, number[]>(); // root -> article indexes
   const storyName = new Map<number, string>(); // root -> story id ('' while not yet named)
   const independent = new Map<number, number>(); // root -> articles that are not wire copies
@@ -468,11 +469,10 @@ export function createStoryClusterer(options: Partial<ClusterOptions> = {}, deps
     if (cacheable && levelVersion[x] === version[own]) return levelValue[x]!;
     levelTop.length = 0;
     const k = o.hubNeighbours;
-    const e = edges[x]!;
-    for (let q = 0; q < e.length; q += 2) {
-      const s = e[q + 1]!;
+    for (let q = edges.begin(x), end = q + edges.count(x); q < end; q++) {
+      const s = edges.score(q);
       if (levelTop.length === k && s <= levelTop[k - 1]!) continue;
-      const j = e[q]!;
+      const j = edges.target(q);
       if (nodes[j]!.duplicateOf !== null) continue;
       const r = find(j);
       if (r === own || r === also) continue;
@@ -525,10 +525,9 @@ export function createStoryClusterer(options: Partial<ClusterOptions> = {}, deps
       if (nodes[x]!.duplicateOf !== null) continue;
       count++;
       scores.length = 0;
-      const e = edges[x]!;
-      for (let q = 0; q < e.length; q += 2) {
-        const j = e[q]!;
-        if (nodes[j]!.duplicateOf === null && find(j) === other) scores.push(e[q + 1]!, j);
+      for (let q = edges.begin(x), end = q + edges.count(x); q < end; q++) {
+        const j = edges.target(q);
+        if (nodes[j]!.duplicateOf === null && find(j) === other) scores.push(edges.score(q), j);
       }
       // Best `k` by plain score (pairs of score, article).
       order.length = 0;
@@ -575,9 +574,8 @@ export function createStoryClusterer(options: Partial<ClusterOptions> = {}, deps
     const call = ++offerCall;
     offeredIn[root] = call;
     for (const x of members.get(root)!) {
-      const e = edges[x]!;
-      for (let q = 0; q < e.length; q += 2) {
-        const r = find(e[q]!);
+      for (let q = edges.begin(x), end = q + edges.count(x); q < end; q++) {
+        const r = find(edges.target(q));
         if (offeredIn[r] === call) continue;
         offeredIn[r] = call;
         const l = settledLink(root, r);
@@ -730,7 +728,7 @@ export function createStoryClusterer(options: Partial<ClusterOptions> = {}, deps
       pending.add(i);
       for (const { j, score } of found.slice(0, o.maxEdges)) {
         mine.push(j, score);
-        edges[j]!.push(i, score);
+        edges.push(j, i, score);
         touch(j);
         pending.add(j);
       }
@@ -738,7 +736,7 @@ export function createStoryClusterer(options: Partial<ClusterOptions> = {}, deps
       const kept = storedSignature(f.signature);
       f.signature = kept.signature;
       nodes.push({ id: article.id, title: article.title, published: article.published, features: f, duplicateOf, signatureNames: kept.names });
-      edges.push(mine);
+      edges.append(mine);
       parent.push(i);
       version.push(++clock);
       members.set(i, [i]);
@@ -800,9 +798,8 @@ export function createStoryClusterer(options: Partial<ClusterOptions> = {}, deps
         const n = nodes[k]!;
         return { id: n.id, title: n.title, published: n.published, story: nameOf(find(k)), signature: readableSignature(n.features.signature, n.signatureNames), lead: n.features.lead };
       };
-      const e = edges[i]!;
       let edge = false;
-      for (let q = 0; q < e.length; q += 2) if (e[q] === j) edge = true;
+      for (let q = edges.begin(i), end = q + edges.count(i); q < end; q++) if (edges.target(q) === j) edge = true;
       return { sameStory: find(i) === find(j), edge, threshold: o.threshold, pair: pairScore(nodes[i]!.features, nodes[j]!.features, o, model, placeWeight, headKept), articles: [side(i), side(j)] };
     },
     storyOf(articleId) {

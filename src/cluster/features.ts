@@ -206,6 +206,8 @@ export interface FeatureContext {
   hashes: number[];
   phrase: number[];
   span: WordSpan;
+  /** The block the kept vectors of the next articles are carved from (see `keptVectors`). */
+  slab: { buffer: ArrayBuffer; used: number };
 }
 
 export function createFeatureContext(lexicon: Lexicon, stats: TermStats): FeatureContext {
@@ -219,6 +221,7 @@ export function createFeatureContext(lexicon: Lexicon, stats: TermStats): Featur
     hashes: [],
     phrase: [],
     span: { start: 0, end: 0, matchEnd: 0 },
+    slab: { buffer: new ArrayBuffer(0), used: 0 },
   };
 }
 
@@ -305,18 +308,30 @@ export function namePhrases(f: Pick<ArticleFeatures, 'phrases'>): NamePhrase[] {
   });
 }
 
-/** The term and name vectors and the sketch copied into views of one buffer: a stream keeps them for
- * every article, and each buffer costs its own bookkeeping besides its bytes (a 1M stream, three each). */
-function oneBuffer(terms: SparseVector, names: SparseVector, sketch: Sketch): [SparseVector, SparseVector, Sketch] {
+/** Bytes of each block the kept vectors are carved from. */
+const SLAB_BYTES = 1 << 20;
+
+/** The term and name vectors and the sketch copied into views of a block shared by many articles: a
+ * stream keeps them for every article, and a buffer of its own per article cost an object and an
+ * allocation outside the heap each (a 1M stream: a million of each, which the collector tracks). */
+function keptVectors(ctx: FeatureContext, terms: SparseVector, names: SparseVector, sketch: Sketch): [SparseVector, SparseVector, Sketch] {
   const t = terms.ids.length;
   const n = names.ids.length;
   const k = sketch.mins.length;
-  const buffer = new ArrayBuffer((2 * t + 2 * n + k) * 4);
-  const termIds = new Int32Array(buffer, 0, t);
-  const nameIds = new Int32Array(buffer, 4 * t, n);
-  const mins = new Uint32Array(buffer, 4 * (t + n), k);
-  const termWeights = new Float32Array(buffer, 4 * (t + n + k), t);
-  const nameWeights = new Float32Array(buffer, 4 * (2 * t + n + k), n);
+  const bytes = (2 * t + 2 * n + k) * 4;
+  const slab = ctx.slab;
+  if (slab.used + bytes > slab.buffer.byteLength) {
+    slab.buffer = new ArrayBuffer(Math.max(SLAB_BYTES, bytes));
+    slab.used = 0;
+  }
+  const buffer = slab.buffer;
+  const at = slab.used;
+  slab.used += bytes;
+  const termIds = new Int32Array(buffer, at, t);
+  const nameIds = new Int32Array(buffer, at + 4 * t, n);
+  const mins = new Uint32Array(buffer, at + 4 * (t + n), k);
+  const termWeights = new Float32Array(buffer, at + 4 * (t + n + k), t);
+  const nameWeights = new Float32Array(buffer, at + 4 * (2 * t + n + k), n);
   termIds.set(terms.ids);
   nameIds.set(names.ids);
   mins.set(sketch.mins);
@@ -359,7 +374,7 @@ export function extractFeatures(article: Article, ctx: FeatureContext, options: 
       .slice(0, 12)
       .map(([text, count]) => ({ text, count, type: types.get(text) ?? null })),
   );
-  const [termVector, nameVector, sketch] = oneBuffer(weighed(terms, stats, options.maxTerms), weighed(names, stats, options.maxNames), shingleSketch(ctx.hashes));
+  const [termVector, nameVector, sketch] = keptVectors(ctx, weighed(terms, stats, options.maxTerms), weighed(names, stats, options.maxNames), shingleSketch(ctx.hashes));
   return {
     terms: termVector,
     top: topIds(termVector, options.indexTerms),

@@ -27,8 +27,18 @@ test('places start with the dateline; figures keep units and leave out years and
   assert.equal(s.placeNames[0], 'new orleans');
   assert.ok(s.placeNames.includes('bourbon street'), JSON.stringify(s.placeNames));
   assert.ok(s.figureNames.includes('4') && s.figureNames.includes('12'), JSON.stringify(s.figureNames));
-  assert.ok(s.figureNames.includes('$2.5million'), JSON.stringify(s.figureNames));
+  assert.ok(s.figureNames.includes('$2500000'), JSON.stringify(s.figureNames));
   assert.ok(!s.figureNames.some((f) => f.startsWith('2015') || f === '3'), JSON.stringify(s.figureNames));
+});
+
+test('one amount is one figure however it is written: 30,000 = 30 thousand = 30K, $3.5 trillion = $3.5T', () => {
+  const figures = (text: string) => eventSignature(art(text, null)).figureNames;
+  assert.deepEqual(figures('Cases fell below 30,000 a day.'), ['30000']);
+  assert.deepEqual(figures('Cases fell below 30 thousand a day.'), ['30000']);
+  assert.deepEqual(figures('Cases fell below 30K a day.'), ['30000']);
+  assert.deepEqual(figures('A $3.5 trillion plan and a $3.5T plan, 160M doses, 0.25% and 7.30 points.'), ['$3500000000000', '160000000', '0.25percent', '7.3']);
+  // $1 trillion is not $1 (the scale word used to be dropped).
+  assert.notDeepEqual(figures('The $1 trillion bill.'), figures('The $1 fee.'));
 });
 
 test('two reports of one kind on other days and years differ in the pair features; one event agrees', () => {

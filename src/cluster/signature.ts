@@ -174,11 +174,36 @@ function findPlaces(article: Article, lead: string): string[] {
 // figures (they are dates).
 const NUMBER_WORDS = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve', 'thirteen', 'fourteen', 'fifteen', 'sixteen', 'seventeen', 'eighteen', 'nineteen', 'twenty'];
 const FIGURE_RE = new RegExp(
-  `(\\$|£|€)?\\b(\\d+(?:[.,]\\d+)*(?:-\\d+)?|${NUMBER_WORDS.slice(2).join('|')})(?:\\s*(%|percent|million|billion|thousand))?(?:[\\s-]+(?:year-old|years? old|people|persons|men|women|children|dead|killed|injured|wounded|victims|votes|points|magnitude|homes|shots))?`,
+  `(\\$|£|€)?\\b(\\d+(?:[.,]\\d+)*(?:-\\d+)?|${NUMBER_WORDS.slice(2).join('|')})(?:\\s*(%|percent|thousand|million|billion|trillion)|([KMBT]|bn)\\b)?(?:[\\s-]+(?:year-old|years? old|people|persons|men|women|children|dead|killed|injured|wounded|victims|votes|points|magnitude|homes|shots))?`,
   'gi',
 );
 const SPAN_AFTER = /^-(?:second|minute|hour|day|week|month|year)s?\b/i;
 const MONTH_BEFORE = /(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s*$/i;
+
+/** Powers of ten of the scale words and their short forms ("$6T", "30K", "160M", "$2bn"). */
+const SCALE: Record<string, number> = { '': 0, thousand: 3, k: 3, million: 6, m: 6, billion: 9, b: 9, bn: 9, trillion: 12, t: 12 };
+
+/** One spelling per amount: "30,000", "30 thousand" and "30K" are one figure (30000); "3.5 trillion" and
+ * "3.5T" too. `value` has no thousands separators. */
+function figureValue(value: string, unit: string): string {
+  const percent = unit === '%' || unit === 'percent';
+  const power = percent ? 0 : SCALE[unit];
+  if (power === undefined || !/^\d+(?:\.\d+)?$/.test(value)) return value + unit;
+  // Digits and a power of ten, exactly (no floating point): 3.5 trillion is 35 x 10^11.
+  const [whole, fraction = ''] = value.split('.');
+  let digits = (whole! + fraction).replace(/^0+(?=\d)/, '');
+  let exponent = power - fraction.length;
+  while (exponent < 0 && digits.length > 1 && digits.endsWith('0')) {
+    digits = digits.slice(0, -1);
+    exponent++;
+  }
+  let out = digits + '0'.repeat(Math.max(0, exponent));
+  if (exponent < 0) {
+    const padded = digits.padStart(1 - exponent, '0');
+    out = `${padded.slice(0, exponent)}.${padded.slice(exponent)}`;
+  }
+  return percent ? out + 'percent' : out;
+}
 
 function findFigures(lead: string): string[] {
   const out: string[] = [];
@@ -188,16 +213,16 @@ function findFigures(lead: string): string[] {
     const raw = m[2]!.toLowerCase();
     const n = NUMBER_WORDS.indexOf(raw);
     const value = n >= 0 ? String(n) : raw.replace(/,(?=\d{3})/g, '');
-    const unit = (m[3] ?? '').toLowerCase();
+    const unit = (m[3] ?? m[4] ?? '').toLowerCase();
     // Years, times of day and days of month are dates; a bare small number says little.
     if (!m[1] && !unit && /^(?:19|20)\d\d$/.test(value)) continue;
     if (MONTH_BEFORE.test(lead.slice(Math.max(0, m.index - 10), m.index))) continue;
-    if (/^\d+$/.test(value) && Number(value) <= 1) continue;
+    if (!m[1] && !unit && /^\d+$/.test(value) && Number(value) <= 1) continue;
     // "a four-week average", "a 10-day trial": a span of time, not a figure of the event (two weeks'
     // jobless claims both carry "four-week"); ages ("4-year-old") are matched above and stay.
     if (m[0].length === m[2]!.length && SPAN_AFTER.test(lead.slice(m.index + m[0].length, m.index + m[0].length + 8))) continue;
     if (lead.charAt(m.index + m[0].length) === ':' || /^\s*(?:a\.?m|p\.?m)/i.test(lead.slice(m.index + m[0].length, m.index + m[0].length + 5))) continue;
-    const key = (m[1] ?? '') + value + (unit === '%' ? 'percent' : unit);
+    const key = (m[1] ?? '') + figureValue(value, unit);
     if (!out.includes(key)) out.push(key);
   }
   return out;

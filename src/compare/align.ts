@@ -1,7 +1,6 @@
 import type { Article, Claim, Quantity } from '../model/document.js';
 import type { EntityMap } from './story-entities.js';
-import type { Word } from './token-diff.js';
-import { lowerBound } from '../annotate/span-index.js';
+import { wordIds, type Word } from './token-diff.js';
 
 /** A claim with what alignment needs: weighted features, story-level entities, its words. */
 export interface ClaimView {
@@ -14,6 +13,8 @@ export interface ClaimView {
   entities: Set<string>;
   speaker: string | null;
   words: Word[];
+  /** The words as ids shared by every claim of the story (lower-cased once; see token-diff's `wordIds`). */
+  wordIds: Int32Array;
   /** Story entities of people and organisations: the actors. */
   actors: Set<string>;
   /** Story entities of people (a subset of actors). */
@@ -58,6 +59,7 @@ export function claimViews(articles: readonly Article[], entities: EntityMap, ty
   const views: ClaimView[] = [];
   const df = new Map<string, number>();
   const raw: { feats: Set<string>; view: Omit<ClaimView, 'features' | 'norm'> }[] = [];
+  const storyWordIds = new Map<string, number>();
   articles.forEach((article, articleIndex) => {
     const ids = entities.get(article.id);
     const toStory = (id: string) => ids?.get(id) ?? `${article.id}:${id}`;
@@ -81,7 +83,7 @@ export function claimViews(articles: readonly Article[], entities: EntityMap, ty
       const actors = new Set([...storyEntities].filter((e) => types.get(e) === 'PER' || types.get(e) === 'ORG'));
       const people = new Set([...storyEntities].filter((e) => types.get(e) === 'PER'));
       const actor = claim.actorEntity ? toStory(claim.actorEntity) : null;
-      raw.push({ feats, view: { key: `${article.id}#${i}`, article, articleIndex, claim, entities: storyEntities, speaker, words, actors, people, actor, storyEntity: toStory } });
+      raw.push({ feats, view: { key: `${article.id}#${i}`, article, articleIndex, claim, entities: storyEntities, speaker, words, wordIds: wordIds(words, storyWordIds), actors, people, actor, storyEntity: toStory } });
       for (const f of feats) df.set(f, (df.get(f) ?? 0) + 1);
     });
   });
@@ -136,30 +138,50 @@ export function similarity(a: ClaimView, b: ClaimView): number {
 
 /** Similarities of every claim pair from different articles that share a feature (via an inverted index). */
 export function candidatePairs(views: readonly ClaimView[], floor = 0.15): AlignedPair[] {
-  const lists = new Map<string, { j: number[]; w: number[] }>();
-  views.forEach((v, j) => {
-    for (const [f, w] of v.features) {
-      let list = lists.get(f);
-      if (!list) lists.set(f, (list = { j: [], w: [] }));
-      list.j.push(j);
-      list.w.push(w);
-    }
-  });
-  const index = new Map([...lists].map(([f, l]) => [f, { j: Int32Array.from(l.j), w: Float64Array.from(l.w) }]));
+  // Features as small integers: each view's features (ids and weights, in its map's order) and each feature's
+  // posting list (views and weights, in view order), read once so that the loops below look nothing up by name.
+  const featureId = new Map<string, number>();
+  const postJ: number[][] = [];
+  const postW: number[][] = [];
+  const viewFeatures: Int32Array[] = [];
+  const viewWeights: Float64Array[] = [];
+  const articleOf = new Int32Array(views.length);
+  for (let j = 0; j < views.length; j++) {
+    const features = views[j]!.features;
+    const ids = new Int32Array(features.size);
+    const weights = new Float64Array(features.size);
+    let k = 0;
+    features.forEach((w, f) => {
+      let id = featureId.get(f);
+      if (id === undefined) {
+        featureId.set(f, (id = postJ.length));
+        postJ.push([]);
+        postW.push([]);
+      }
+      ids[k] = id;
+      weights[k++] = w;
+      postJ[id]!.push(j);
+      postW[id]!.push(w);
+    });
+    viewFeatures.push(ids);
+    viewWeights.push(weights);
+    articleOf[j] = views[j]!.articleIndex;
+  }
   // Views come article by article: the claims of other articles after claim i start where i's article ends.
   const articleEnd = new Int32Array(views.length);
   for (let i = views.length - 1; i >= 0; i--) {
     articleEnd[i] = i + 1 < views.length && views[i + 1]!.articleIndex === views[i]!.articleIndex ? articleEnd[i + 1]! : i + 1;
   }
   // Weights of a common feature for every view (0 where absent), made on first use.
-  const dense = new Map<string, Float64Array>();
-  const denseOf = (f: string) => {
-    let d = dense.get(f);
+  const dense: (Float64Array | undefined)[] = [];
+  const denseOf = (f: number) => {
+    let d = dense[f];
     if (!d) {
       d = new Float64Array(views.length);
-      const posting = index.get(f)!;
-      for (let k = 0; k < posting.j.length; k++) d[posting.j[k]!] = posting.w[k]!;
-      dense.set(f, d);
+      const pj = postJ[f]!;
+      const pw = postW[f]!;
+      for (let k = 0; k < pj.length; k++) d[pj[k]!] = pw[k]!;
+      dense[f] = d;
     }
     return d;
   };
@@ -171,28 +193,44 @@ export function candidatePairs(views: readonly ClaimView[], floor = 0.15): Align
   // Dot products of claim i with every later claim, accumulated posting by posting (no per-pair map lookups).
   const dot = new Float64Array(views.length);
   const touched: number[] = [];
-  views.forEach((a, i) => {
-    const common: [string, number][] = [];
+  const common: number[] = [];
+  const commonWeights: number[] = [];
+  for (let i = 0; i < views.length; i++) {
+    const a = views[i]!;
+    const ids = viewFeatures[i]!;
+    const weights = viewWeights[i]!;
+    common.length = 0;
+    commonWeights.length = 0;
     const from = ordered ? articleEnd[i]! : i + 1;
-    for (const [f, w] of a.features) {
-      const posting = index.get(f)!;
-      if (posting.j.length > cap) {
-        common.push([f, w]);
+    for (let q = 0; q < ids.length; q++) {
+      const pj = postJ[ids[q]!]!;
+      const pw = postW[ids[q]!]!;
+      const w = weights[q]!;
+      if (pj.length > cap) {
+        common.push(ids[q]!);
+        commonWeights.push(w);
         continue;
       }
       // First posting at or after `from` (postings are in view order).
-      for (let k = lowerBound(posting.j.length, (m) => posting.j[m]! < from); k < posting.j.length; k++) {
-        const j = posting.j[k]!;
-        if (views[j]!.articleIndex === a.articleIndex) continue;
+      let k = 0;
+      for (let hi = pj.length; k < hi; ) {
+        const mid = (k + hi) >> 1;
+        if (pj[mid]! < from) k = mid + 1;
+        else hi = mid;
+      }
+      for (; k < pj.length; k++) {
+        const j = pj[k]!;
+        if (articleOf[j] === a.articleIndex) continue;
         if (dot[j] === 0) touched.push(j);
-        dot[j] = dot[j]! + w * posting.w[k]!;
+        dot[j] = dot[j]! + w * pw[k]!;
       }
     }
-    for (const j of touched) {
+    for (let t = 0; t < touched.length; t++) {
+      const j = touched[t]!;
       const b = views[j]!;
       let d = dot[j]!;
       dot[j] = 0;
-      for (const [f, w] of common) d += w * denseOf(f)[j]!;
+      for (let c = 0; c < common.length; c++) d += commonWeights[c]! * denseOf(common[c]!)[j]!;
       const cos = a.norm === 0 || b.norm === 0 ? 0 : d / (a.norm * b.norm);
       const s = Math.max(cos, coreSimilarity(a, b));
       // Pairs below 0.15 matter neither to alignment nor to exclusives (which look for anything above 0.22);
@@ -200,7 +238,7 @@ export function candidatePairs(views: readonly ClaimView[], floor = 0.15): Align
       if (s >= floor) out.push({ a, b, similarity: s });
     }
     touched.length = 0;
-  });
+  }
   return out;
 }
 

@@ -61,7 +61,7 @@ function isReportingWord(w: string): boolean {
 export function wordingConflicts(pair: AlignedPair): ConflictCandidate[] {
   const { a, b } = pair;
   const out: ConflictCandidate[] = [];
-  const hunks = diffWords(a.words, b.words);
+  const hunks = diffWords(a.words, b.words, a.wordIds, b.wordIds);
   for (const h of hunks) {
     const c = hunkConflict(a, b, h);
     if (c) out.push(c);
@@ -371,7 +371,7 @@ const AUXILIARIES = new Set(['to', 'be', 'been', 'being', 'have', 'has', 'also',
 export function pairConflicts(pair: AlignedPair): ConflictCandidate[] {
   // A claim that has a much closer match elsewhere in the other article is compared with that one.
   if ((pair.dominance ?? 1) < 0.85) return [];
-  const overlap = wordOverlap(pair.a.words, pair.b.words);
+  const overlap = wordOverlap(pair.a.words, pair.b.words, pair.a.wordIds, pair.b.wordIds);
   const fromWords = overlap >= 0.5 ? wordingConflicts(pair) : [];
   const fromLayers = layerConflicts(pair, overlap >= 0.5);
   // A conflict found both ways is reported once (the wording span is tighter).

@@ -14,22 +14,30 @@ function shingles(text: string): Uint32Array {
 export function findCopies(articles: readonly Article[], threshold = 0.6): Map<string, string> {
   const sets = articles.map((a) => shingles(a.text));
   const copies = new Map<string, string>();
-  // Shingle -> the earlier articles that have it: only articles that share text are ever counted.
-  const holders = new Map<number, number[]>();
-  const common = new Int32Array(articles.length);
   for (let j = 0; j < articles.length; j++) {
     const b = sets[j]!;
-    common.fill(0, 0, j);
-    for (const h of b) for (const i of holders.get(h) ?? []) common[i] = common[i]! + 1;
+    if (b.length === 0) continue;
     for (let i = 0; i < j; i++) {
       const a = sets[i]!;
-      if (a.length === 0 || b.length === 0) continue;
-      if (common[i]! / Math.min(a.length, b.length) >= threshold) {
+      if (a.length === 0) continue;
+      if (sharedCount(a, b) / Math.min(a.length, b.length) >= threshold) {
         copies.set(articles[j]!.id, copies.get(articles[i]!.id) ?? articles[i]!.id);
         break;
       }
     }
-    for (const h of b) (holders.get(h) ?? holders.set(h, []).get(h)!).push(j);
   }
   return copies;
+}
+
+/** Values two ascending arrays of distinct values share (one merge pass, nothing allocated). */
+function sharedCount(a: Uint32Array, b: Uint32Array): number {
+  let i = 0;
+  let j = 0;
+  let n = 0;
+  while (i < a.length && j < b.length) {
+    if (a[i]! < b[j]!) i++;
+    else if (a[i]! > b[j]!) j++;
+    else (n++, i++, j++);
+  }
+  return n;
 }

@@ -137,7 +137,7 @@ export function compareArticles(articles: Article[], options: CompareOptions = {
   const used = new Set<string>();
   const chosen = new Set<string>();
   const ranked = aligned
-    .map((pair) => ({ pair, rank: pair.similarity + wordOverlap(pair.a.words, pair.b.words) }))
+    .map((pair) => ({ pair, rank: pair.similarity + wordOverlap(pair.a.words, pair.b.words, pair.a.wordIds, pair.b.wordIds) }))
     .sort((x, y) => y.rank - x.rank);
   for (const { pair } of ranked) {
     const ka = `${pair.a.key}>${pair.b.article.id}`;
@@ -191,7 +191,7 @@ export function compareArticles(articles: Article[], options: CompareOptions = {
         const vy = viewAt(y.article, y.start);
         // (Any aligned pair will do when the two wordings differ; near-identical wordings are compared one-to-one.)
         const comparable =
-          !!vx && !!vy && (chosen.has(`${vx.key}|${vy.key}`) || (alignedKeys.has(`${vx.key}|${vy.key}`) && wordOverlap(vx.words, vy.words) < 0.5));
+          !!vx && !!vy && (chosen.has(`${vx.key}|${vy.key}`) || (alignedKeys.has(`${vx.key}|${vy.key}`) && wordOverlap(vx.words, vy.words, vx.wordIds, vy.wordIds) < 0.5));
         if (x.article !== y.article && (!comparable || !figuresComparable(vx, vy) || isPerItem(byId.get(x.article)!.text, x) || isPerItem(byId.get(y.article)!.text, y))) continue;
         // A figure disagrees only when the other statement gives no matching figure for the measure
         // ("No. 2 ... No. 3" in both: the ranks are crossed, not contradicted).
@@ -373,9 +373,12 @@ export function compareArticles(articles: Article[], options: CompareOptions = {
     // FBI's pre-dawn arrest ... at his Florida home" and "agents arrested Mr. Stone before dawn ... home" share one).
     const withLead = (v: ClaimView) =>
       new Set(lead.claim.keywords.filter((k) => v.claim.keywords.includes(k) || v.claim.keywords.some((l) => related(k, l) >= 0.75)));
+    // (Most of the smaller of the two shares, and two words at least: one shared word, "workers", is no part.)
     const samePart = (v: ClaimView, w: ClaimView) => {
       const sv = withLead(v);
-      return [...withLead(w)].some((k) => sv.has(k));
+      const sw = withLead(w);
+      const shared = [...sw].filter((k) => sv.has(k)).length;
+      return shared >= 2 && 2 * shared >= Math.min(sv.size, sw.size);
     };
     const agreeing: ClaimView[] = [lead];
     for (const v of members) {

@@ -16,20 +16,34 @@ export interface Hunk {
 
 const norm = (w: Word) => w.text.toLowerCase();
 
-/** Longest-common-subsequence diff of two short word lists; returns the differing runs. */
-export function diffWords(a: readonly Word[], b: readonly Word[]): Hunk[] {
-  const n = a.length;
-  const m = b.length;
-  // Words as small integers, lower-cased once (the table compares every word of a with every word of b).
-  const ids = new Map<string, number>();
-  const idOf = (w: Word) => {
-    const k = norm(w);
+/**
+ * Words as small integers, lower-cased once: one id for one lower-cased word wherever `ids` is shared (a story's
+ * claims share one map, so that a pair of claims is diffed without lower-casing its words again).
+ */
+export function wordIds(words: readonly Word[], ids: Map<string, number> = new Map()): Int32Array {
+  const out = new Int32Array(words.length);
+  for (let i = 0; i < words.length; i++) {
+    const k = norm(words[i]!);
     let id = ids.get(k);
     if (id === undefined) ids.set(k, (id = ids.size));
-    return id;
-  };
-  const ai = Int32Array.from(a, idOf);
-  const bi = Int32Array.from(b, idOf);
+    out[i] = id;
+  }
+  return out;
+}
+
+/**
+ * Longest-common-subsequence diff of two short word lists; returns the differing runs. `ai` and `bi` are the words'
+ * ids from one `wordIds` map, when the caller has them.
+ */
+export function diffWords(a: readonly Word[], b: readonly Word[], ai?: Int32Array, bi?: Int32Array): Hunk[] {
+  const n = a.length;
+  const m = b.length;
+  // (The table compares every word of a with every word of b: as integers.)
+  if (!ai || !bi) {
+    const ids = new Map<string, number>();
+    ai = wordIds(a, ids);
+    bi = wordIds(b, ids);
+  }
   // dp[i][j] = LCS length of a[i..], b[j..]
   const dp = new Uint16Array((n + 1) * (m + 1));
   const at = (i: number, j: number) => i * (m + 1) + j;
@@ -66,9 +80,9 @@ export function diffWords(a: readonly Word[], b: readonly Word[]): Hunk[] {
 }
 
 /** Share of words two lists have in common (LCS / longer length), cheap enough for candidate pairs only. */
-export function wordOverlap(a: readonly Word[], b: readonly Word[]): number {
+export function wordOverlap(a: readonly Word[], b: readonly Word[], ai?: Int32Array, bi?: Int32Array): number {
   if (a.length === 0 || b.length === 0) return 0;
-  const hunks = diffWords(a, b);
+  const hunks = diffWords(a, b, ai, bi);
   const changed = hunks.reduce((s, h) => s + Math.max(h.a.length, h.b.length), 0);
   return Math.max(0, 1 - changed / Math.max(a.length, b.length));
 }

@@ -13,6 +13,9 @@ export interface DocView {
   sentenceOf: Int32Array;
   /** First token index of each sentence. */
   sentenceStartToken: Int32Array;
+  /** Each word's id in the word-form table of `generation` (word-forms.ts; -1: no ids). */
+  wordIds: Int32Array;
+  generation: number;
 }
 
 export function makeDocView(text: string, tokens: Token[], sentences: Sentence[], shared?: TokenWords): DocView {
@@ -28,7 +31,7 @@ export function makeDocView(text: string, tokens: Token[], sentences: Sentence[]
     sentenceOf[i] = s;
     if (sentences.length > 0 && sentenceStartToken[s] === -1) sentenceStartToken[s] = i;
   }
-  return { text, tokens, words, lower, sentences, sentenceOf, sentenceStartToken };
+  return { text, tokens, words, lower, sentences, sentenceOf, sentenceStartToken, wordIds: own.wordIds, generation: own.generation };
 }
 
 export function articleView(article: Article): DocView {

@@ -51,6 +51,8 @@ export function taggerProposer(tagger: Tagger) {
     // Tagger words: tokens as CoNLL writes them, with the dot of an abbreviation kept on its word
     // ("Mr.", "F.", "Gen."); twStart/twEnd map each back to tokens.
     const tw: string[] = [];
+    // Each tagger word's id in the word-form table, -1 where the tagger's word is not the token's.
+    const twIds = new Int32Array(view.words.length);
     const twStart: number[] = [];
     const twEnd: number[] = [];
     const toTw = new Int32Array(view.words.length);
@@ -58,17 +60,21 @@ export function taggerProposer(tagger: Tagger) {
       const last = tw.length - 1;
       if (view.words[i] === '.' && last >= 0 && twEnd[last] === i && view.tokens[i]!.start === view.tokens[i - 1]!.end && isAbbreviation(view.words[i - 1]!)) {
         tw[last] += '.';
+        twIds[last] = -1;
         twEnd[last] = i + 1;
         toTw[i] = last;
         continue;
       }
-      tw.push(asConll(view.words[i]!));
+      const w = view.words[i]!;
+      const conll = asConll(w);
+      twIds[tw.length] = conll === w ? view.wordIds[i]! : -1;
+      tw.push(conll);
       twStart.push(i);
       twEnd.push(i + 1);
       toTw[i] = tw.length - 1;
     }
     const sentences = sentenceRanges(view).map((r) => ({ start: toTw[r.start]!, end: toTw[r.end - 1]! + 1 }));
-    const tags = tagger.tagDocument(tw, sentences);
+    const tags = tagger.tagDocument(tw, sentences, { ids: twIds, generation: view.generation });
     const rules = ruleSpans(view, gaz);
     const out: Candidate[] = [];
     const metonymicAt = new Map<number, Candidate>();

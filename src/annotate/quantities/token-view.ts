@@ -1,4 +1,5 @@
 import type { Article, Sentence, Token } from '../../model/document.js';
+import { createWordForms } from '../word-forms.js';
 
 /**
  * A flat view of an article's tokens for the annotators: the token strings, their lower-case forms,
@@ -9,8 +10,17 @@ export interface TokenView {
   tokens: Token[];
   /** Surface form of each token. */
   words: string[];
-  /** Lower-case form of each token. */
+  /** Lower-case form of each token (as in the lower-cased text). */
   lower: string[];
+  /**
+   * Each word's own lower case (String.prototype.toLowerCase of the word alone): `lower` itself unless a
+   * capital sigma, whose lower case depends on the text around it, is in a word.
+   */
+  ownLower: string[];
+  /** Each token's word and own lower case as ids of the word-form table (see word-forms.ts) of `generation`. */
+  wordIds: Int32Array;
+  lowerIds: Int32Array;
+  generation: number;
   /** Sentence index of each token. */
   sentenceOf: Int32Array;
   sentences: Sentence[];
@@ -22,6 +32,9 @@ export interface TokenView {
 // One view per article, shared by the stages that read it (quotes, times, quantities): keyed by the token
 // and sentence layers, which no stage rewrites, and dropped with them.
 const views = new WeakMap<Token[], WeakMap<Sentence[], TokenView>>();
+// Every view's words come from one table of word forms (the same string object for the same word in every
+// article: each hashed once, compared by identity in the stages' tables).
+const forms = createWordForms();
 
 export function tokenView(article: Article): TokenView {
   const tokens = article.layers.tokens;
@@ -36,21 +49,43 @@ export function tokenView(article: Article): TokenView {
 }
 
 function buildTokenView(text: string, tokens: Token[], sentences: Sentence[]): TokenView {
+  const generation = forms.generation;
+  const view = buildTokenViewOnce(text, tokens, sentences);
+  // The table started again in the middle of the text: its ids are of two tables (once more, on a fresh table).
+  return view.generation === generation ? view : buildTokenViewOnce(text, tokens, sentences);
+}
+
+function buildTokenViewOnce(text: string, tokens: Token[], sentences: Sentence[]): TokenView {
+  const generation = forms.generation;
   const n = tokens.length;
+  const wordIds = new Int32Array(n);
+  const lowerIds = new Int32Array(n);
   const words = new Array<string>(n);
-  const lower = new Array<string>(n);
+  const ownLower = new Array<string>(n);
+  let lower = ownLower;
   const sentenceOf = new Int32Array(n);
   const sentStart = new Int32Array(sentences.length).fill(n);
   const sentEnd = new Int32Array(sentences.length).fill(n);
-  // Lower-casing the whole text once is much cheaper than per token, when it keeps every offset.
-  const lowerText = text.toLowerCase();
-  const sameOffsets = lowerText.length === text.length;
+  // The lower-cased text, only for a word with a capital sigma (whose lower case there depends on what
+  // follows the word); when lower-casing changes the text's length (a dotted capital I), each word's own.
+  let lowerText: string | null = null;
   let s = 0;
   for (let i = 0; i < n; i++) {
     const t = tokens[i]!;
-    const w = text.slice(t.start, t.end);
-    words[i] = w;
-    lower[i] = sameOffsets ? lowerText.slice(t.start, t.end) : w.toLowerCase();
+    const id = forms.idOf(text, t.start, t.end);
+    words[i] = forms.form(id);
+    ownLower[i] = forms.lower(id);
+    const sigma = forms.sigma(id);
+    wordIds[i] = id;
+    lowerIds[i] = forms.lowerId(id);
+    if (sigma) {
+      lowerText ??= text.toLowerCase();
+      if (lowerText.length === text.length) {
+        if (lower === ownLower) lower = ownLower.slice(0, i);
+        lower[i] = lowerText.slice(t.start, t.end);
+      }
+    }
+    if (lower !== ownLower) lower[i] ??= ownLower[i]!;
     while (s < sentences.length - 1 && t.start >= sentences[s]!.end) s++;
     sentenceOf[i] = s;
   }
@@ -64,7 +99,7 @@ function buildTokenView(text: string, tokens: Token[], sentences: Sentence[]): T
     sentEnd[k] = j;
     i = j;
   }
-  return { text, tokens, words, lower, sentenceOf, sentences, sentStart, sentEnd };
+  return { text, tokens, words, lower, ownLower, wordIds, lowerIds, generation: forms.generation === generation ? generation : -1, sentenceOf, sentences, sentStart, sentEnd };
 }
 
 /** True when token i+1 follows token i with no space between them. */

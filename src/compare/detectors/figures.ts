@@ -5,6 +5,15 @@ import { weeksMeet } from '../facts/figures.js';
 import { ROUNDING } from '../values.js';
 import type { Candidate, Detector } from './types.js';
 import type { Lexicon } from '../lexical/index.js';
+import { parallelSentences } from '../../lang/sentence-align.js';
+
+/** Two figures of two articles and how strongly they are one measure; `inParallel`: said in sentences of two languages that say the same. */
+interface Scored {
+  x: FigureFact;
+  y: FigureFact;
+  s: number;
+  inParallel: boolean;
+}
 
 /** Heads that name no particular thing counted ("people", "figure", "toll"): they align only through the act. */
 export const GENERIC = new Set(['person', 'people', 'figure', 'number', 'total', 'toll', 'tally', 'time', 'case', 'other']);
@@ -22,6 +31,7 @@ export function figureAffinity(
   related: (a: string, b: string) => number = (a, b) => (a === b ? 1 : 0),
   isPerson: (noun: string) => boolean = () => false,
   contrasting: (a: string, b: string) => boolean = () => false,
+  inParallel = false,
 ): number {
   if (x.planned !== y.planned) return 0;
   // A change's starting value against a current value: two readings of the measure at two times.
@@ -38,7 +48,8 @@ export function figureAffinity(
   // A rise against a fall is two measures; a rise "of 3.9 per cent" is often read as a level, so level and change may pair.
   if ((x.change === 'increase' && y.change === 'decrease') || (x.change === 'decrease' && y.change === 'increase')) return 0;
   // One week named by both is a word of the measure in common ("last week's eight attacks" / "at least 10 attacks ... last week").
-  let shared = week ? 1 : 0;
+  // So are sentences of two languages that say the same (src/lang/sentence-align.ts): one statement, translated or retold.
+  let shared = (week ? 1 : 0) + (inParallel ? 1 : 0);
   for (const w of x.around) {
     if (w === x.head || w === y.head) continue;
     if (y.around.has(w)) shared += 1;
@@ -178,12 +189,20 @@ export function figureCandidates(
     for (let j = i + 1; j < articles.length; j++) {
       const A = figuresOf(articles[i]!);
       const B = figuresOf(articles[j]!);
+      // Reports in two languages: which of their sentences say the same.
+      const said = parallelSentences(articles[i]!, articles[j]!);
+      const parallel = (x: FigureFact, y: FigureFact) => said.said(x.sentence, y.sentence);
+      // Each figure's sentence says the same as another sentence of the other report: two statements, not one told twice.
+      const crossed = (x: FigureFact, y: FigureFact) => said.pairedA.has(x.sentence) && said.pairedB.has(y.sentence) && !parallel(x, y);
       if (A.length === 0 || B.length === 0) continue;
-      const scored: { x: FigureFact; y: FigureFact; s: number }[] = [];
+      const scored: Scored[] = [];
       for (const x of A) for (const y of B) {
-        const s = figureAffinity(x, y, related, isPerson, contrasting);
-        // Figures too far apart to be readings of one measure do not take each other's place in the one-to-one choice.
-        if (s >= MIN_AFFINITY && (!disjoint(x, y) || comparableValues(x, y))) scored.push({ x, y, s });
+        if (crossed(x, y)) continue;
+        const inParallel = parallel(x, y);
+        const s = figureAffinity(x, y, related, isPerson, contrasting, inParallel);
+        // Figures too far apart to be readings of one measure do not take each other's place in the one-to-one choice
+        // (unless said in sentences that say the same in two languages, as near-identical wordings are read in one).
+        if (s >= MIN_AFFINITY && (!disjoint(x, y) || inParallel || comparableValues(x, y))) scored.push({ x, y, s, inParallel });
       }
       scored.sort((p, q) => q.s - p.s);
       // A figure one report attributes to a source ("Iran has put the death toll at 31") is that source's tally: it is
@@ -203,7 +222,7 @@ export function figureCandidates(
  * counterpart; a figure that agrees with a close counterpart settles its measure. The figures of the conflicts found
  * are added to `conflicted` (those already in it are not read again).
  */
-function oneToOne(scored: readonly { x: FigureFact; y: FigureFact; s: number }[], A: readonly FigureFact[], B: readonly FigureFact[], conflicted: Set<FigureFact>): Candidate[] {
+function oneToOne(scored: readonly Scored[], A: readonly FigureFact[], B: readonly FigureFact[], conflicted: Set<FigureFact>): Candidate[] {
   const out: Candidate[] = [];
   const usedX = new Set<FigureFact>(conflicted);
   const usedY = new Set<FigureFact>(conflicted);
@@ -219,7 +238,7 @@ function oneToOne(scored: readonly { x: FigureFact; y: FigureFact; s: number }[]
     if (!x.vague && !y.vague) for (const f of [x, y]) agreedExactly.set(f, Math.max(agreedExactly.get(f) ?? 0, s));
   }
   const settled = (f: FigureFact, exact: boolean) => (exact ? agreedExactly : agreed).get(f) ?? 0;
-  for (const { x, y, s } of scored) {
+  for (const { x, y, s, inParallel } of scored) {
     if (usedX.has(x) || usedY.has(y)) continue;
     if (!disjoint(x, y) && !oppositeHedges(x, y)) {
       // A vague count that meets a figure does not take it: "thousands" meets "more than 4,000", which is
@@ -237,7 +256,7 @@ function oneToOne(scored: readonly { x: FigureFact; y: FigureFact; s: number }[]
     // ("a 17-day protest" on the 1st / "for 18 days" on the 2nd).
     if (x.running && y.running && stillRunning(x, y)) continue;
     const exact = !x.vague && !y.vague;
-    if (settled(x, exact) >= 0.8 * s || settled(y, exact) >= 0.8 * s || !comparableValues(x, y)) continue;
+    if (settled(x, exact) >= 0.8 * s || settled(y, exact) >= 0.8 * s || !(inParallel || comparableValues(x, y))) continue;
     const later = laterOf(x.article, y.article);
     const tx = x.article.text.slice(x.value.start, x.value.end);
     const ty = y.article.text.slice(y.value.start, y.value.end);

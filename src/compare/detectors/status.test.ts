@@ -43,3 +43,15 @@ test('status: "will share the list" and "has handed over lists" the same day are
   // Handing over another thing is another act.
   assert.deepEqual(modalityAt(plan, '2020-01-01', done.replace('lists of Pakistani prisoners', 'a protest note'), '2020-01-01'), []);
 });
+
+test('status: ships being readied, and ships deployed in a report of unknown date, are one act planned or done', () => {
+  const article = (text: string, outlet: string, published: string | null) => analyzer.analyze(articleFromContent({ text }, { id: outlet, source: outlet, outlet, title: null, published }));
+  const modality = (a: string, b: string, bDay: string | null) =>
+    compareArticles([article(a, 'A', '2019-12-31T12:00:00Z'), article(b, 'B', bDay)]).findings.filter((f) => f.kind === 'conflict' && f.type === 'modality').map((f) => f.summary);
+  const plan = 'Australia announced that it is readying naval ships and military helicopters to carry out evacuations from the coastal town.';
+  const done = 'Meanwhile, Australia deployed military ships and aircraft to help the coastal town cut off by the fires.';
+  const found = modality(plan, done, null);
+  assert.ok(found.some((s) => s.includes('readying') && s.includes('deployed')), found.join('\n'));
+  // Told done in a report known to be written earlier, it is no outcome of the plan.
+  assert.deepEqual(modality(plan, done, '2019-12-30T12:00:00Z'), []);
+});

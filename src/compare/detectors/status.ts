@@ -119,7 +119,13 @@ export const statusDetector: Detector = {
           // only as the later report's outcome of a plan ("will embrace" / "unveiled on Wednesday").
           // The very act told done by a report of the same day or later ("is expected to plead guilty on Wednesday" /
           // "she pleaded guilty") is the plan's outcome too.
-          const outcome = published(counterpart.article) > published(f.article) + 6 * 3600e3 || (published(counterpart.article) >= published(f.article) && counterpart.act === f.act);
+          // (A report of unknown date may be the later one: a plan and a done act of one family are read so.)
+          const undated = !Number.isFinite(published(counterpart.article)) || !Number.isFinite(published(f.article));
+          const oneFamily = families.get(f.act) !== undefined && families.get(f.act) === families.get(counterpart.act);
+          const outcome =
+            published(counterpart.article) > published(f.article) + 6 * 3600e3 ||
+            (published(counterpart.article) >= published(f.article) && counterpart.act === f.act) ||
+            (undated && oneFamily);
           if (counterpart.active && !(f.status === 'planned' && outcome)) continue;
           if (mine.some((p) => (p.x === f ? p.y : p.x).status === f.status && p.s >= 0.8 * best.s)) continue;
           const [x, y] = [f, counterpart];

@@ -18,7 +18,8 @@ const WORD = /[\p{L}][\p{L}'’-]*/gu;
 export function conceptsOf(text: string, forms: WordForms = plainForms): string[] {
   const stop = lexicon().stopwords;
   const out: string[] = [];
-  for (const m of text.matchAll(WORD)) {
+  WORD.lastIndex = 0;
+  for (let m = WORD.exec(text); m !== null; m = WORD.exec(text)) {
     const w = m[0].toLowerCase();
     if (w.length < 3 || stop.has(w)) continue;
     out.push(forms.concept(w));

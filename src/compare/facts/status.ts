@@ -53,7 +53,7 @@ function pastForm(w: string, forms: WordForms): boolean {
 
 /** A past participle, regular or not ("arrested", "sent", "taken"); not plurals or gerunds. */
 function participle(w: string, forms: WordForms): boolean {
-  return forms.stem(w) !== w && !/(?:s|ing)$/.test(w);
+  return forms.stem(w) !== w && !w.endsWith('s') && !w.endsWith('ing');
 }
 
 /**
@@ -96,6 +96,21 @@ function wordsOf(text: string): Word[] {
   return words;
 }
 
+/** Clause punctuation between two words ('.;:!?,"“”()—–'), read once for every gap: 1 after word k when its gap has some. */
+function clauseBreaks(text: string, words: readonly Word[]): Uint8Array {
+  const out = new Uint8Array(words.length);
+  for (let k = 0; k + 1 < words.length; k++) {
+    for (let c = words[k]!.end; c < words[k + 1]!.start; c++) {
+      if (CLAUSE_PUNCTUATION.includes(text[c]!)) {
+        out[k] = 1;
+        break;
+      }
+    }
+  }
+  return out;
+}
+const CLAUSE_PUNCTUATION = '.;:!?,"“”()—–';
+
 /** Whether a word starts with a capital letter (the common ASCII case without a Unicode class test). */
 function capitalised(word: string): boolean {
   const c = word.charCodeAt(0);
@@ -137,8 +152,9 @@ export function statusFacts(article: Article, toStory: (id: string) => string, f
   const words = wordsOf(text);
   const namesEndingAt = namesByEnd(article);
   const n = words.length;
-  // A clause ends between two words at punctuation.
-  const breakAfter = (k: number) => k + 1 >= n || /[.;:!?,"“”()—–]/.test(text.slice(words[k]!.end, words[k + 1]!.start));
+  // A clause ends between two words at punctuation (read once per gap: the scans below ask again and again).
+  const breaks = clauseBreaks(text, words);
+  const breakAfter = (k: number) => k + 1 >= n || breaks[k] === 1;
   // (Memoised per word: asked again and again by the scans below.)
   const actMemo = new Int8Array(n);
   const isAct = (k: number) => {
@@ -150,7 +166,7 @@ export function statusFacts(article: Article, toStory: (id: string) => string, f
     if (w.lower.length < 4 || stop.has(w.lower) || capitalised(w.text)) return false;
     const s = forms.stem(w.lower);
     const reporting = lexicon().reportingVerbs;
-    return !LIGHT.has(s) && !(LIGHT.has(forms.concept(w.lower)) && !ACCUSE_ACTS.has(s)) && !reporting.has(s) && !reporting.has(w.lower.replace(/e?d$/, ''));
+    return !LIGHT.has(s) && !(LIGHT.has(forms.concept(w.lower)) && !ACCUSE_ACTS.has(s)) && !reporting.has(s) && !reporting.has(w.lower.endsWith('d') ? w.lower.replace(/e?d$/, '') : w.lower);
   };
   // The object of a light verb at `k` that names the act ("taken into custody": custody), or -1.
   const lightObject = (k: number): number => {
@@ -234,6 +250,8 @@ export function statusFacts(article: Article, toStory: (id: string) => string, f
   const cuesByFirst = factLexicon().statusCuesByFirst;
   for (let i = 0; i < n; i++) {
     const w = words[i]!.lower;
+    // (Most words are no cue.)
+    if (!cuesByFirst.has(w) && !w.endsWith("n't") && !w.endsWith("'ll")) continue;
     // "hasn't", "didn't": the negation is inside the word.
     const found: [number, StatusFact['status'], string][] = w.endsWith("n't") && !/^(?:would|could|should|might|must|need)n't$/.test(w) ? [[i, 'negated', "n't"]] : [];
     // "He'll make the announcement": the plan is inside the word.
@@ -255,6 +273,11 @@ export function statusFacts(article: Article, toStory: (id: string) => string, f
       if (/\b(if|unless|whether)\b/i.test(clause)) continue;
       // "he would not sign anything without wall funding": a negation inside a hypothesis.
       if (s === 'negated' && /\b(would|could|might|should)\b/i.test(clause)) continue;
+      // "is readying naval ships", "preparing troops": the readying is the planned act, done to what follows.
+      if (s === 'planned' && last === i && /^(readying|preparing|prepares)$/.test(w) && !/^(to|for)$/.test(next)) {
+        if (isAct(i) && !status.has(i)) status.set(i, { status: s, cue: i });
+        continue;
+      }
       if (NOUN_CUES.has(cue)) nounScope(last + 1, s, i);
       else if (cue === 'planned' && next !== 'to') nounScope(last + 1, s, i);
       else verbScope(last + 1, s, i);
@@ -277,14 +300,13 @@ export function statusFacts(article: Article, toStory: (id: string) => string, f
     const light = !isAct(i) && participle(w.lower, forms) && LIGHT.has(forms.stem(w.lower)) ? lightObject(i) : -1;
     const act = light >= 0 ? light : i;
     if (status.has(act) || (light < 0 && !isAct(i))) continue;
-    const after = text.slice(w.end, w.end + 4);
     let done = false;
     let agent = false;
     if (participle(w.lower, forms)) {
       // "was arrested", "had been quietly indicted": an auxiliary at most three words before, in the clause.
       for (let k = i - 1; k >= Math.max(0, i - 4) && !breakAfter(k); k--) if (/^(was|were|been|has|have|had)$/.test(words[k]!.lower)) done = true;
       // "reinforcements sent by the Pentagon": a participle with its agent.
-      if (!done && light < 0 && /^\s+by\s/.test(after)) done = agent = true;
+      if (!done && light < 0 && /^\s+by\s/.test(text.slice(w.end, w.end + 4))) done = agent = true;
     }
     if (done) status.set(act, { status: 'done', cue: i, agent });
     else if (light < 0 && pastForm(w.lower, forms)) {
@@ -332,8 +354,10 @@ export function statusFacts(article: Article, toStory: (id: string) => string, f
     // active verb ("IBPS has released the preliminary result"); none for a denied noun ("no arrests").
     const theme = new Set<string>();
     const content = (k: number) => !stop.has(words[k]!.lower) && words[k]!.lower.length > 2 && !AUX.has(words[k]!.lower);
-    if (!/^(no|none|without|ahead|prepares|preparing|planned)$/.test(words[cue]!.lower)) {
-      const passive = words.slice(Math.max(0, Math.min(cue, i) - 1), i).some((x) => /^(be|been|being|was|were|is|are)$/.test(x.lower));
+    // ("is readying ships": the readying is its own cue, and active: it is done to the ships.)
+    const readying = cue === i && s === 'planned';
+    if (readying || !/^(no|none|without|ahead|prepares|preparing|planned)$/.test(words[cue]!.lower)) {
+      const passive = !readying && words.slice(Math.max(0, Math.min(cue, i) - 1), i).some((x) => /^(be|been|being|was|were|is|are)$/.test(x.lower));
       const PREPOSITION = /^(in|on|at|to|for|with|by|from|after|before|during|as|since|over|into|of|already)$/;
       if (passive) {
         // The subject noun phrase, from the clause's start (at most eight words back) to its first preposition.

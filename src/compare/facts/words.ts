@@ -12,10 +12,17 @@ export interface WordForms {
 /** Worked out on every call (a reader used on its own, as in unit tests). */
 export const plainForms: WordForms = { stem, concept };
 
-/** Stems and concepts remembered for one story's comparison (made by compare, passed to the fact readers). */
+/** Words whose stems (and concepts) the process keeps before it starts afresh. */
+const MEMO_WORDS = 100_000;
+// Both are pure functions of the word (the lexicon is read once per process): kept for the process, as a server
+// compares story after story and news reports share most of their words.
+const stems = new Map<string, string>();
+const concepts = new Map<string, string>();
+
+/** Stems and concepts remembered for the stories compared (made by compare, passed to the fact readers). */
 export function storyWordForms(): WordForms {
-  const stems = new Map<string, string>();
-  const concepts = new Map<string, string>();
+  if (stems.size > MEMO_WORDS) stems.clear();
+  if (concepts.size > MEMO_WORDS) concepts.clear();
   return {
     stem(word) {
       let s = stems.get(word);

@@ -680,26 +680,40 @@ export function createLexicon(resources: LexicalResources): Lexicon {
     const ub = unitsOf(tb);
     const result: PhraseAlignment = { score: 0, unitsA: ua.map((u) => display(u.text)), unitsB: ub.map((u) => display(u.text)), pairs: [], antonyms: [], contrasts: [] };
     if (ua.length === 0 || ub.length === 0) return result;
-    const m = ua.map((u) => ub.map((v) => unitRelation(u, v)));
+    // The relation of every unit of A with every unit of B (row by row) and its score.
+    const nb = ub.length;
+    const cells: Related[] = new Array(ua.length * nb);
+    const score = new Float64Array(ua.length * nb);
+    for (let i = 0; i < ua.length; i++) {
+      for (let j = 0; j < nb; j++) {
+        const r = unitRelation(ua[i]!, ub[j]!);
+        cells[i * nb + j] = r;
+        score[i * nb + j] = r.score;
+      }
+    }
+    const m = (i: number, j: number) => cells[i * nb + j]!;
     // One-to-one first (greedy on score), so that "people killed" / "people injured" pairs killed with
     // injured rather than with people; units left over on the longer side take their best match.
     // (The best free cell, again and again: the cells in order of score, then i, then j, skipping taken rows and
-    // columns, without sorting them all.)
-    const nb = ub.length;
-    const score = new Float64Array(ua.length * nb);
-    ua.forEach((_, i) => ub.forEach((_, j) => (score[i * nb + j] = m[i]![j]!.score)));
+    // columns, without sorting them all. Each free row keeps its best free column, the first of its highest positive
+    // scores; the best cell is the first row's of the highest, and only the rows whose best column is taken look again.)
     const matchA = new Array<number>(ua.length).fill(-1);
     const matchB = new Array<number>(ub.length).fill(-1);
-    for (let taken = 0; taken < Math.min(ua.length, nb); taken++) {
+    const rowBest = new Int32Array(ua.length);
+    const bestIn = (i: number) => {
       let best = -1;
-      for (let i = 0; i < ua.length; i++) {
-        if (matchA[i] !== -1) continue;
-        for (let j = 0; j < nb; j++) if (matchB[j] === -1 && score[i * nb + j]! > 0 && (best < 0 || score[i * nb + j]! > score[best]!)) best = i * nb + j;
-      }
-      if (best < 0) break;
-      const bi = Math.floor(best / nb);
-      matchA[bi] = best - bi * nb;
-      matchB[best - bi * nb] = bi;
+      for (let j = 0; j < nb; j++) if (matchB[j] === -1 && score[i * nb + j]! > 0 && (best < 0 || score[i * nb + j]! > score[i * nb + best]!)) best = j;
+      return best;
+    };
+    for (let i = 0; i < ua.length; i++) rowBest[i] = bestIn(i);
+    for (let taken = 0; taken < Math.min(ua.length, nb); taken++) {
+      let bi = -1;
+      for (let i = 0; i < ua.length; i++) if (matchA[i] === -1 && rowBest[i]! >= 0 && (bi < 0 || score[i * nb + rowBest[i]!]! > score[bi * nb + rowBest[bi]!]!)) bi = i;
+      if (bi < 0) break;
+      const bj = rowBest[bi]!;
+      matchA[bi] = bj;
+      matchB[bj] = bi;
+      for (let i = 0; i < ua.length; i++) if (matchA[i] === -1 && rowBest[i] === bj) rowBest[i] = bestIn(i);
     }
     let num = 0;
     let den = 0;
@@ -714,8 +728,8 @@ export function createLexicon(resources: LexicalResources): Lexicon {
         result.pairs.push({ a: display(u.text), b: bj >= 0 && br.relation ? display(to[bj]!.text) : null, relation: br.relation, score: br.score, weight: u.weight, oneToOne });
       });
     };
-    side(ua, ub, matchA, (i, j) => m[i]![j]!);
-    side(ub, ua, matchB, (i, j) => m[j]![i]!);
+    side(ua, ub, matchA, (i, j) => m(i, j));
+    side(ub, ua, matchB, (i, j) => m(j, i));
     result.score = den > 0 ? num / den : 0;
     for (const p of result.pairs) {
       if (p.relation !== 'cohyponym' || !p.b || !p.oneToOne) continue;
@@ -724,7 +738,7 @@ export function createLexicon(resources: LexicalResources): Lexicon {
         result.score *= CONTRAST_FACTOR;
       }
     }
-    matchA.forEach((j, i) => j >= 0 && m[i]![j]!.relation === 'antonym' && result.antonyms.push({ a: display(ua[i]!.text), b: display(ub[j]!.text) }));
+    matchA.forEach((j, i) => j >= 0 && m(i, j).relation === 'antonym' && result.antonyms.push({ a: display(ua[i]!.text), b: display(ub[j]!.text) }));
     return result;
   }
 

@@ -28,11 +28,20 @@ import { L, quantise, type TaggerModel } from './model.js';
 import { viterbi } from './viterbi.js';
 import type { WordClusters } from './word-clusters.js';
 
+/**
+ * Each word's id in the word-form table of `generation` (word-forms.ts), -1 for a word not in it: the
+ * tagger then finds a word's type by id, not by the string.
+ */
+export interface WordIds {
+  ids: Int32Array;
+  generation: number;
+}
+
 export interface Tagger {
   /** IOB2 label indexes (model.LABELS) for the words of a document, sentence by sentence. */
-  tagDocument(words: string[], sentences: { start: number; end: number }[]): Uint8Array;
+  tagDocument(words: string[], sentences: { start: number; end: number }[], wordIds?: WordIds): Uint8Array;
   /** The summed int16 weights per token and label (tokens x L; times the model's scale = the scores): for tests. */
-  emissions(words: string[], sentences: { start: number; end: number }[]): Int32Array;
+  emissions(words: string[], sentences: { start: number; end: number }[], wordIds?: WordIds): Int32Array;
 }
 
 const GAZ_KINDS = ['country', 'capital', 'region', 'adjective', 'organisation', 'acronym'];
@@ -230,6 +239,9 @@ export function createTagger(model: TaggerModel, resources: FeatureResources & {
   let types = new WordTypes();
   let pairs = new PairSums(MAX_PAIRS);
   let documents = 0;
+  /** Type number + 1 of each word-form id (0: not known yet), for the table generation `formGeneration`. */
+  let formType = new Int32Array(0);
+  let formGeneration = -1;
   /** Row in pairs.sums of the adjacent types (x, y), computed on first sight. */
   const pairRow = (x: number, y: number): number => {
     const found = pairs.find(x, y);
@@ -283,19 +295,41 @@ export function createTagger(model: TaggerModel, resources: FeatureResources & {
     return id;
   };
 
-  const emissions = (words: string[], sentences: { start: number; end: number }[]): Int32Array => {
+  /** typeOf by word-form id (the word's string when first seen). */
+  const typeOfForm = (form: number, w: string): number => {
+    if (form >= formType.length) {
+      let n = Math.max(1024, formType.length);
+      while (n <= form) n *= 2;
+      const more = new Int32Array(n);
+      more.set(formType);
+      formType = more;
+    }
+    const known = formType[form]!;
+    if (known > 0) return known - 1;
+    const id = typeOf(w);
+    formType[form] = id + 1;
+    return id;
+  };
+
+  const emissions = (words: string[], sentences: { start: number; end: number }[], wordIds?: WordIds): Int32Array => {
     // Started again before a document that could take the table past the bound (one document's types at most beyond it).
     if (types.size + words.length > MAX_TYPES) {
       types = new WordTypes();
       pairs = new PairSums(MAX_PAIRS);
       documents = 0;
+      formGeneration = -1;
+    }
+    const forms = wordIds && wordIds.generation >= 0 ? wordIds.ids : null;
+    if (forms && formGeneration !== wordIds!.generation) {
+      formType = new Int32Array(0);
+      formGeneration = wordIds!.generation;
     }
     // Pairs are numbered by type: started again with the types, or alone past their bound.
     if (pairs.size + words.length + sentences.length > MAX_PAIRS) pairs = new PairSums(MAX_PAIRS);
     const doc = ++documents;
     const n = words.length;
     const ids = new Int32Array(n);
-    for (let i = 0; i < n; i++) ids[i] = typeOf(words[i]!);
+    for (let i = 0; i < n; i++) ids[i] = forms && forms[i]! >= 0 ? typeOfForm(forms[i]!, words[i]!) : typeOf(words[i]!);
     const bos = typeOf(BOS);
     const eos = typeOf(EOS);
     const { atoms, bits, unigrams, flags, noName, seenLower, seenCapMid, lowerId } = types;
@@ -378,8 +412,8 @@ export function createTagger(model: TaggerModel, resources: FeatureResources & {
 
   return {
     emissions,
-    tagDocument(words, sentences) {
-      const em = emissions(words, sentences);
+    tagDocument(words, sentences, wordIds) {
+      const em = emissions(words, sentences, wordIds);
       const out = new Uint8Array(words.length);
       const maxLen = sentences.reduce((m, s) => Math.max(m, s.end - s.start), 1);
       const scores = new Float64Array(maxLen * L);

@@ -65,10 +65,14 @@ export function figureAffinity(
     if (w === x.head || w === y.head) continue;
     if (y.around.has(w)) shared += 1;
     else {
-      let best = 0;
-      for (const v of y.around) best = Math.max(best, related(w, v));
       // Only close relations (synonyms, derivations, direct hypernyms): loose vector neighbours pair anything.
-      if (best >= 0.75) shared += 0.7;
+      // (The first close one will do.)
+      for (const v of y.around) {
+        if (related(w, v) >= 0.75) {
+          shared += 0.7;
+          break;
+        }
+      }
     }
   }
   let entities = 0;

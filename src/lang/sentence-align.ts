@@ -11,7 +11,7 @@ import { foldRu, parseRuNumber } from '../annotate/ru/normalize.js';
 import { stemRu } from '../annotate/ru/stem.js';
 import { crossLanguageKey, phoneticSkeleton, transliterateRu } from './xkey.js';
 import { repoRoot } from '../shared-paths.js';
-import { detectLanguage } from './detect.js';
+import { detectLanguage, type AnalysedLanguage } from './detect.js';
 
 export interface SentenceView {
   numbers: Set<number>;
@@ -191,9 +191,8 @@ function fillGaps(anchors: readonly (readonly [number, number])[], ruCount: numb
  * kept pairs that keep the order (`fillGaps`). On NTREX dev 99% of the pairs are right. Empty when the two are not
  * Russian and English.
  */
-export function parallelSentences(a: Article, b: Article): ParallelSentences {
-  const la = detectLanguage(a.text, a.language).language;
-  const lb = detectLanguage(b.text, b.language).language;
+export function parallelSentences(a: Article, b: Article, languages?: readonly [AnalysedLanguage, AnalysedLanguage]): ParallelSentences {
+  const [la, lb] = languages ?? [detectLanguage(a.text, a.language).language, detectLanguage(b.text, b.language).language];
   let pairs: (readonly [number, number])[] = [];
   if ((la === 'ru' && lb === 'en') || (la === 'en' && lb === 'ru')) {
     const [ru, en] = la === 'ru' ? [a, b] : [b, a];

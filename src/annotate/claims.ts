@@ -6,7 +6,7 @@ import { lowerSameLength, plainApostrophes } from './lower-case.js';
 import { phraseLists, type PhraseLists } from './phrases.js';
 import { spanIndex, type SpanIndex } from './span-index.js';
 import { tokenWords as sharedTokenWords, wordsOf, type TokenWords } from './token-words.js';
-import { wordMemo } from './word-forms.js';
+import { wordMemo, wordNumbers } from './word-forms.js';
 
 // Claims: the unit aligned across outlets. One claim per clause of a sentence: clauses split at ";" and
 // at contrastive joins (", while", ", whereas", ", but"), since each side usually has its own speaker.
@@ -137,22 +137,18 @@ function quoteContents(quotes: readonly Quote[] | undefined): QuoteContents | nu
   return { spans: spanIndex(spans), quoteOf, quotes: spanIndex(quotes) };
 }
 
-/** What the claim rules ask of a lower-cased word, found once per word (not once per token). */
-interface WordFacts {
-  /** A stopword that is not an irregular verb form: no keyword, no predicate. */
-  skip: boolean;
-  stopword: boolean;
-  concept: string;
-  /** Its stem is a reporting verb ("said"). */
-  reporting: boolean;
-  /** Past tense, and not an auxiliary ("was", "had"). */
-  pastPredicate: boolean;
-}
+/** What the claim rules ask of a lower-cased word, found once per word (not once per token), as bits. */
+const SKIP = 1; // a stopword that is not an irregular verb form: no keyword, no predicate
+const STOPWORD = 2;
+const REPORTING = 4; // its stem is a reporting verb ("said")
+const PAST_PREDICATE = 8; // past tense, and not an auxiliary ("was", "had")
 
-/** Word facts for one lexicon, kept between articles (bounded: past the limit, new words are looked up each time). */
+/** Word facts for one lexicon, kept between articles by word id (word-forms.ts). */
 export interface ClaimWords {
-  /** The facts of a lower-cased word, by its id in the word-form table of `generation` (word-forms.ts). */
-  of(generation: number, id: number, lower: string): WordFacts;
+  /** The facts (bits) of a lower-cased word, by its id in the word-form table of `generation`. */
+  of(generation: number, id: number, lower: string): number;
+  /** Its concept, the same way. */
+  conceptOf(generation: number, id: number, lower: string): string;
   concept(lower: string): string;
 }
 
@@ -166,17 +162,16 @@ export function claimWords(lex: Lexicon): ClaimWords {
     }
     return c;
   };
-  const of = wordMemo((lower): WordFacts => {
+  const of = wordNumbers((lower) => {
     const stopword = lex.stopwords.has(lower);
-    return {
-      skip: stopword && !lex.irregular.has(lower),
-      stopword,
-      concept: conceptOf(lower),
-      reporting: lex.reportingVerbs.has(stemWith(lower, lex.irregular)),
-      pastPredicate: isPastTense(lower, lex) && !/^(was|were|had|did|been)$/.test(lower),
-    };
+    return (
+      (stopword && !lex.irregular.has(lower) ? SKIP : 0) |
+      (stopword ? STOPWORD : 0) |
+      (lex.reportingVerbs.has(stemWith(lower, lex.irregular)) ? REPORTING : 0) |
+      (isPastTense(lower, lex) && !/^(was|were|had|did|been)$/.test(lower) ? PAST_PREDICATE : 0)
+    );
   });
-  return { concept: conceptOf, of };
+  return { concept: conceptOf, conceptOf: wordMemo(conceptOf), of };
 }
 
 export function extractClaims(article: Article, lex: Lexicon = lexicon(), cues: PhraseLists = cuePhrases(lex), known: ClaimWords = claimWords(lex)): Claim[] {
@@ -228,20 +223,20 @@ export function extractClaims(article: Article, lex: Lexicon = lexicon(), cues: 
         const before = prevWord;
         prevWord = lower;
         const facts = known.of(tokenWords.generation, tokenWords.lowerIds[k]!, lower);
-        if (facts.skip) continue;
-        const stopword = facts.stopword;
+        if (facts & SKIP) continue;
+        const stopword = (facts & STOPWORD) !== 0;
         // Words of entity names are matched as entities, not again as keywords (mentions are in text order).
         while (mentionIndex < names.length && names[mentionIndex]!.end <= t.start) mentionIndex++;
         const m = names[mentionIndex];
         const inName = (m !== undefined && m.start <= t.start && t.end <= m.end) || roleWords.has(t.start);
-        if (lower.length >= 3 && !stopword && !inName) keywords.add(facts.concept);
+        if (lower.length >= 3 && !stopword && !inName) keywords.add(known.conceptOf(tokenWords.generation, tokenWords.lowerIds[k]!, lower));
         // The predicate is the first past-tense verb after the subject; reporting verbs ("said") only
         // introduce what is claimed, so the verb of the reported content is preferred.
         if (!predicate && startsLower(w)) {
           const afterSubject = t.start >= firstMentionEnd;
-          if (facts.reporting) {
+          if (facts & REPORTING) {
             if (afterSubject) reporting ??= textSpan(text, t.start, t.end);
-          } else if (facts.pastPredicate && !DETERMINERS.has(before) && !PASSIVE_INFINITIVE.has(before) && !/ly$/.test(before)) {
+          } else if (facts & PAST_PREDICATE && !DETERMINERS.has(before) && !PASSIVE_INFINITIVE.has(before) && !/ly$/.test(before)) {
             if (afterSubject) predicate = textSpan(text, t.start, t.end);
             else fallbackPredicate ??= textSpan(text, t.start, t.end);
           }

@@ -62,8 +62,24 @@ export function phraseLists(lists: readonly (readonly string[])[], openAnywhere:
       if (c < 128) ascii[c] = list;
       else other.set(c, list);
     }
-    return (c: number) => (c < 128 ? ascii[c] : other.get(c));
+    // For two ASCII code units, the phrases that can start with them (one-unit phrases and those whose second is c1).
+    const pairs: (number[] | undefined)[] = new Array(128 * 128).fill(undefined);
+    for (let c0 = 0; c0 < 128; c0++) {
+      const list = ascii[c0];
+      if (!list) continue;
+      for (let c1 = 0; c1 < 128; c1++) {
+        const fit = list.filter((id) => phrases[id]!.length === 1 || phrases[id]!.charCodeAt(1) === c1);
+        if (fit.length > 0) pairs[c0 * 128 + c1] = fit;
+      }
+    }
+    // Whether any phrase starts with an ASCII code unit (most code units start none: skipped at once).
+    const starts = Uint8Array.from(ascii, (list) => (list ? 1 : 0));
+    return { ascii, pairs, other, starts };
   };
+  type Index = ReturnType<typeof index>;
+  /** The phrases that may start at c followed by next (undefined: none). */
+  const candidates = (x: Index, c: number, next: number): number[] | undefined =>
+    c < 128 ? (x.starts[c] === 0 ? undefined : next < 128 ? x.pairs[c * 128 + next] : x.ascii[c]) : x.other.get(c);
   const all = phrases.map((_, id) => id);
   const atWordStart = index(all);
   const inWord = index(all.filter((id) => everywhere[id]));
@@ -72,11 +88,16 @@ export function phraseLists(lists: readonly (readonly string[])[], openAnywhere:
       const end = Math.min(to, lower.length);
       // Every occurrence of every phrase as (phrase, position) pairs, in position order.
       const hits: number[] = [];
+      let prevWord = false;
       for (let i = start; i < end; i++) {
         const c = lower.charCodeAt(i);
-        const ids = i === start || !wordCode(lower.charCodeAt(i - 1)) ? atWordStart(c) : inWord(c);
-        if (!ids) continue;
+        const atStart = i === start || !prevWord;
+        prevWord = wordCode(c);
+        const x = atStart ? atWordStart : inWord;
+        if (c < 128 && x.starts[c] === 0) continue;
         const next = lower.charCodeAt(i + 1);
+        const ids = candidates(x, c, next);
+        if (!ids) continue;
         for (const id of ids) {
           const p = phrases[id]!;
           if (i + p.length <= end && (p.length === 1 || p.charCodeAt(1) === next) && lower.startsWith(p, i)) hits.push(id, i);

@@ -6,7 +6,7 @@ import { lowerSameLength } from './lower-case.js';
 import { phraseLists, type PhraseLists } from './phrases.js';
 import { spanIndex } from './span-index.js';
 import { tokenWords } from './token-words.js';
-import { wordMemo } from './word-forms.js';
+import { wordNumbers } from './word-forms.js';
 
 // Tone and framing signals per sentence: word polarity (AFINN-165) with negation flipping, laudatory and
 // loaded phrases, hedges, and whether the sentence is background (history, context) rather than the event.
@@ -25,7 +25,7 @@ export function tonePhrases(lex: Lexicon): PhraseLists {
 const NEGATION = Infinity;
 export type WordPolarity = (generation: number, id: number, lower: string) => number;
 export function wordPolarity(lex: Lexicon): WordPolarity {
-  return wordMemo((w) => (lex.negationWords.has(w) ? NEGATION : lex.polarity.get(w) ?? NaN));
+  return wordNumbers((w) => (lex.negationWords.has(w) ? NEGATION : lex.polarity.get(w) ?? NaN));
 }
 
 export function sentenceTones(article: Article, lex: Lexicon = lexicon(), phrases: PhraseLists = tonePhrases(lex), polarityOf: WordPolarity = wordPolarity(lex)): SentenceTone[] {

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { createWordForms, wordMemo } from './word-forms.js';
+import { createWordForms, wordMemo, wordNumbers } from './word-forms.js';
 import { tokenize } from './tokens.js';
 import { tokenView } from './quantities/token-view.js';
 
@@ -59,4 +59,19 @@ test('token view: words and lower cases as slicing and lower-casing give them (c
       assert.equal(view.lower[i], lowerText.length === text.length ? lowerText.slice(t.start, t.end) : w.toLowerCase());
     });
   }
+});
+
+test('word numbers: as the word memo, in a typed array (NaN and Infinity kept as values)', () => {
+  let calls = 0;
+  const memo = wordNumbers((w) => (calls++, w === 'none' ? NaN : w === 'neg' ? Infinity : w.length));
+  assert.equal(memo(1, 3000, 'abc'), 3);
+  assert.equal(memo(1, 3000, 'abc'), 3);
+  assert.ok(Number.isNaN(memo(1, 7, 'none')));
+  assert.ok(Number.isNaN(memo(1, 7, 'none')));
+  assert.equal(memo(1, 8, 'neg'), Infinity);
+  assert.equal(memo(1, 8, 'neg'), Infinity);
+  assert.equal(calls, 3);
+  assert.equal(memo(2, 3000, 'abcd'), 4);
+  assert.equal(memo(-1, 0, 'ab'), 2);
+  assert.equal(calls, 5);
 });

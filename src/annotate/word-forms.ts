@@ -1,10 +1,9 @@
 /**
- * The distinct token strings of the texts analysed, each kept once with its lower case: a token's word is
- * found by hashing its characters in the text (no string is sliced for a word seen before), and every
- * article gets the same string objects for the same word. A string's hash is then computed once in the
- * process, and a table keyed by these strings compares keys by identity: the stages' per-word lookups
- * (tagger types, claim word facts, tone polarity) cost a probe, not a hash and a character comparison.
- * A memo only (no output depends on it); bounded: past MAX_FORMS it starts again.
+ * The distinct token strings of the texts analysed, each with an id and its lower case's id: a token's word
+ * is found by hashing its characters in the text, and the same word has the same id in every article, so a
+ * stage keeps what it works out of a word in an array by id (wordMemo: tagger types, claim word facts, tone
+ * polarity, time starters) instead of a table keyed by strings. A memo only (no output depends on it);
+ * bounded: past MAX_FORMS it starts again, with a new generation.
  */
 export interface WordForms {
   /** The id of text[start, end), added when new. */
@@ -36,8 +35,9 @@ export function createWordForms(maxForms = MAX_FORMS): WordForms {
   const reset = (): void => {
     let n = 1024;
     while (n < maxForms * 2) n <<= 1;
-    slots = new Int32Array(Math.min(n, 1 << 16));
-    mask = slots.length - 1;
+    // Slot i: [id + 1 (0: empty), hash] side by side (one cache line per probe).
+    slots = new Int32Array(2 * Math.min(n, 1 << 16));
+    mask = (slots.length >> 1) - 1;
     hashes = new Int32Array(Math.min(maxForms, 1 << 15));
     sigmas = new Uint8Array(hashes.length);
     lowerIds = new Int32Array(hashes.length);
@@ -49,11 +49,12 @@ export function createWordForms(maxForms = MAX_FORMS): WordForms {
   /** Twice the slots, every id placed again (kept at most half full). */
   const grow = (): void => {
     const more = new Int32Array(slots.length * 2);
-    const m = more.length - 1;
+    const m = (more.length >> 1) - 1;
     for (let id = 0; id < forms.length; id++) {
       let i = hashes[id]! & m;
-      while (more[i] !== 0) i = (i + 1) & m;
-      more[i] = id + 1;
+      while (more[2 * i] !== 0) i = (i + 1) & m;
+      more[2 * i] = id + 1;
+      more[2 * i + 1] = hashes[id]!;
     }
     slots = more;
     mask = m;
@@ -67,9 +68,9 @@ export function createWordForms(maxForms = MAX_FORMS): WordForms {
       for (let k = start; k < end; k++) h = Math.imul(h ^ text.charCodeAt(k), 16777619);
       const len = end - start;
       let i = h & mask;
-      for (let s = slots[i]!; s !== 0; s = slots[i]!) {
-        const id = s - 1;
-        if (hashes[id] === h) {
+      for (let s = slots[2 * i]!; s !== 0; s = slots[2 * i]!) {
+        if (slots[2 * i + 1] === h) {
+          const id = s - 1;
           const f = forms[id]!;
           if (f.length === len) {
             let k = 0;
@@ -100,8 +101,9 @@ export function createWordForms(maxForms = MAX_FORMS): WordForms {
       }
       hashes[id] = h;
       sigmas[id] = f.includes('\u03a3') ? 1 : 0;
-      slots[i] = id + 1;
-      if (forms.length * 2 > slots.length) grow();
+      slots[2 * i] = id + 1;
+      slots[2 * i + 1] = h;
+      if (forms.length * 2 > mask + 1) grow();
       return id;
     },
     form: (id) => forms[id]!,
@@ -152,6 +154,29 @@ export function wordMemo<T>(compute: (word: string) => T): (generation: number, 
     const v = compute(word);
     values.push(v);
     at[id] = values.length;
+    return v;
+  };
+}
+
+/** wordMemo for a number (never -Infinity), kept in a typed array by id: no object to reach per word. */
+export function wordNumbers(compute: (word: string) => number): (generation: number, id: number, word: string) => number {
+  let kept = -1;
+  let values = new Float64Array(0);
+  return (generation, id, word) => {
+    if (generation !== kept) {
+      if (generation < 0) return compute(word);
+      kept = generation;
+      values = new Float64Array(0);
+    }
+    if (id >= values.length) {
+      let n = Math.max(1024, values.length);
+      while (n <= id) n *= 2;
+      const more = new Float64Array(n).fill(-Infinity);
+      more.set(values);
+      values = more;
+    }
+    let v = values[id]!;
+    if (v === -Infinity) values[id] = v = compute(word);
     return v;
   };
 }

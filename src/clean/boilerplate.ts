@@ -73,24 +73,29 @@ const FOOTER = /^(©|\(c\)|copyright\b|all\s+rights\s+reserved)|\ball\s+rights\s
  * A quote left open runs to the end of the paragraph (it continues in the next one).
  */
 export function withoutQuotes(text: string): string {
-  let out = '';
+  // Runs between quotation marks are copied (outside quotes) or blanked (inside) whole.
+  const parts: string[] = [];
   let inQuote = false;
+  let runStart = 0;
+  const flush = (end: number) => {
+    if (end <= runStart) return;
+    const run = text.slice(runStart, end);
+    parts.push(inQuote ? run.replace(/[^\n]/g, ' ') : run);
+  };
   for (let i = 0; i < text.length; i++) {
-    const ch = text[i]!;
-    const two = ch === "'" && text[i + 1] === "'";
-    let toggle: 'open' | 'close' | 'flip' | null = null;
-    if (ch === '“' || ch === '«' || ch === '„') toggle = 'open';
-    else if (ch === '”' || ch === '»') toggle = 'close';
-    else if (ch === '"' || two) toggle = 'flip';
-    if (toggle) {
-      inQuote = toggle === 'open' ? true : toggle === 'close' ? false : !inQuote;
-      out += two ? '  ' : ' ';
-      if (two) i++;
-      continue;
-    }
-    out += inQuote ? (ch === '\n' ? '\n' : ' ') : ch;
+    const c = text.charCodeAt(i);
+    // “ « „ open, ” » close, " and '' flip.
+    if (c !== 0x22 && c !== 0x27 && c !== 0xab && c !== 0xbb && c !== 0x201c && c !== 0x201d && c !== 0x201e) continue;
+    const two = c === 0x27 && text.charCodeAt(i + 1) === 0x27;
+    if (c === 0x27 && !two) continue;
+    flush(i);
+    inQuote = c === 0x201c || c === 0xab || c === 0x201e ? true : c === 0x201d || c === 0xbb ? false : !inQuote;
+    parts.push(two ? '  ' : ' ');
+    if (two) i++;
+    runStart = i + 1;
   }
-  return out;
+  flush(text.length);
+  return parts.length === 1 ? parts[0]! : parts.join('');
 }
 
 /** Sentences of a paragraph, roughly: enough to keep a call and its address in one sentence. */

@@ -181,3 +181,34 @@ test('wordCount counts what /[\\p{L}\\p{N}]+/gu matches', async () => {
   const samples = ['', 'one', ' two  words ', "don't stop-now 3.5%", 'Бишкек, 2024 год', 'cafe\u0301 x', '𝐀𝐁 c 😀d', '\ud800 lone a\udc00b', '日本語のテキスト', '½ ² ٣'];
   for (const s of samples) assert.equal(wordCount(s), (s.match(/[\p{L}\p{N}]+/gu) ?? []).length, JSON.stringify(s));
 });
+
+test('withoutQuotes blanks quoted speech code unit by code unit, as a character-by-character copy does', async () => {
+  const { withoutQuotes } = await import('./boilerplate.js');
+  // The definition, one code unit at a time.
+  const reference = (text: string): string => {
+    let out = '';
+    let inQuote = false;
+    for (let i = 0; i < text.length; i++) {
+      const ch = text[i]!;
+      const two = ch === "'" && text[i + 1] === "'";
+      const toggle = ch === '“' || ch === '«' || ch === '„' ? 'open' : ch === '”' || ch === '»' ? 'close' : ch === '"' || two ? 'flip' : null;
+      if (toggle) {
+        inQuote = toggle === 'open' ? true : toggle === 'close' ? false : !inQuote;
+        out += two ? '  ' : ' ';
+        if (two) i++;
+        continue;
+      }
+      out += inQuote ? (ch === '\n' ? '\n' : ' ') : ch;
+    }
+    return out;
+  };
+  const alphabet = ['a', ' ', '\n', '"', "'", '“', '”', '«', '»', '„', 'é', '😀', 'we'];
+  let seed = 3;
+  const random = () => (seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff;
+  for (let k = 0; k < 20000; k++) {
+    let text = '';
+    const n = Math.floor(random() * 12);
+    for (let j = 0; j < n; j++) text += alphabet[Math.floor(random() * alphabet.length)];
+    assert.equal(withoutQuotes(text), reference(text), JSON.stringify(text));
+  }
+});

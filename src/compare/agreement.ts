@@ -202,12 +202,21 @@ const quantityKind = (q: Quantity) => `${q.kind}:${q.unit ?? ''}:${q.countedHead
  * minutes"): two moments, not one (the time layer's resolved values).
  */
 export function durationsClash(a: ClaimView, b: ClaimView): boolean {
-  const durations = (v: ClaimView) =>
-    new Set(v.claim.times.map((i) => v.article.layers.times?.[i]).filter((t) => t?.type === 'DURATION' && t.resolved).map((t) => t!.value));
   const da = durations(a);
   const db = durations(b);
   return da.size > 0 && db.size > 0 && ![...da].some((d) => db.has(d));
 }
+
+/** The resolved durations a statement gives, read once per statement. */
+function durations(v: ClaimView): Set<string> {
+  let out = durationsMemo.get(v);
+  if (!out) {
+    out = new Set(v.claim.times.map((i) => v.article.layers.times?.[i]).filter((t) => t?.type === 'DURATION' && t.resolved).map((t) => t!.value));
+    durationsMemo.set(v, out);
+  }
+  return out;
+}
+const durationsMemo = new WeakMap<ClaimView, Set<string>>();
 
 const MONTH = /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b/i;
 
@@ -498,7 +507,13 @@ export function clauseAgreements(
 ): ClauseAgreement[] {
   const out: ClauseAgreement[] = [];
   // (Figures with a unit, or counts above one: "one" is as often a pronoun.)
-  const figures = (v: ClaimView) => finiteQuantities(v).filter(({ q }) => q.unit !== null || Math.abs(q.value) > 1);
+  // (Read once per statement: every candidate pair asks for both statements' figures.)
+  const figuresOf = new Map<ClaimView, { q: Quantity; kind: string }[]>();
+  const figures = (v: ClaimView) => {
+    let f = figuresOf.get(v);
+    if (!f) figuresOf.set(v, (f = finiteQuantities(v).filter(({ q }) => q.unit !== null || Math.abs(q.value) > 1)));
+    return f;
+  };
   const sameFigure = (a: ClaimView, b: ClaimView) => figures(a).some((x) => figures(b).some((y) => x.kind === y.kind && !numbersConflict(x.q, y.q)));
   // The figure both give lies inside both clauses.
   const inSpan = ({ q }: { q: Quantity }, span: { start: number; end: number }) => q.start >= span.start && q.end <= span.end;

@@ -58,8 +58,15 @@ export function figureFeature(q: Quantity | undefined): string | null {
 export function claimViews(articles: readonly Article[], entities: EntityMap, types: ReadonlyMap<string, string> = new Map()): ClaimView[] {
   const views: ClaimView[] = [];
   const df = new Map<string, number>();
-  const raw: { feats: Set<string>; view: Omit<ClaimView, 'features' | 'norm'> }[] = [];
+  const feats: Set<string>[] = [];
   const storyWordIds = new Map<string, number>();
+  // (Each story entity's feature name made once.)
+  const entityFeatures = new Map<string, string>();
+  const entityFeature = (e: string) => {
+    let f = entityFeatures.get(e);
+    if (f === undefined) entityFeatures.set(e, (f = `E:${e}`));
+    return f;
+  };
   articles.forEach((article, articleIndex) => {
     const ids = entities.get(article.id);
     const toStory = (id: string) => ids?.get(id) ?? `${article.id}:${id}`;
@@ -67,11 +74,19 @@ export function claimViews(articles: readonly Article[], entities: EntityMap, ty
     let k = 0;
     (article.layers.claims ?? []).forEach((claim, i) => {
       const storyEntities = new Set(claim.entities.map(toStory));
-      const feats = new Set<string>(claim.keywords);
-      for (const e of storyEntities) feats.add(`E:${e}`);
-      for (const q of claim.quantities) {
-        const f = figureFeature(article.layers.quantities?.[q]);
-        if (f) feats.add(f);
+      const own = new Set<string>(claim.keywords);
+      // Actors (people and organisations) and people, in the order of the claim's entities.
+      const actors = new Set<string>();
+      const people = new Set<string>();
+      for (const e of storyEntities) {
+        own.add(entityFeature(e));
+        const type = types.get(e);
+        if (type === 'PER' || type === 'ORG') actors.add(e);
+        if (type === 'PER') people.add(e);
+      }
+      for (let q = 0; q < claim.quantities.length; q++) {
+        const f = figureFeature(article.layers.quantities?.[claim.quantities[q]!]);
+        if (f) own.add(f);
       }
       while (k < tokens.length && tokens[k]!.start < claim.start) k++;
       const words: Word[] = [];
@@ -80,23 +95,38 @@ export function claimViews(articles: readonly Article[], entities: EntityMap, ty
         words.push({ start: t.start, end: t.end, text: article.text.slice(t.start, t.end) });
       }
       const speaker = claim.source && !claim.source.startsWith('mention:') ? toStory(claim.source) : claim.source;
-      const actors = new Set([...storyEntities].filter((e) => types.get(e) === 'PER' || types.get(e) === 'ORG'));
-      const people = new Set([...storyEntities].filter((e) => types.get(e) === 'PER'));
       const actor = claim.actorEntity ? toStory(claim.actorEntity) : null;
-      raw.push({ feats, view: { key: `${article.id}#${i}`, article, articleIndex, claim, entities: storyEntities, speaker, words, wordIds: wordIds(words, storyWordIds), actors, people, actor, storyEntity: toStory } });
-      for (const f of feats) df.set(f, (df.get(f) ?? 0) + 1);
+      // (Features and norm are weighed below, once every claim's features are counted.)
+      views.push({
+        key: `${article.id}#${i}`,
+        article,
+        articleIndex,
+        claim,
+        entities: storyEntities,
+        speaker,
+        words,
+        wordIds: wordIds(words, storyWordIds),
+        actors,
+        people,
+        actor,
+        storyEntity: toStory,
+        features: new Map(),
+        norm: 0,
+      });
+      feats.push(own);
+      for (const f of own) df.set(f, (df.get(f) ?? 0) + 1);
     });
   });
-  const n = Math.max(1, raw.length);
-  for (const { feats, view } of raw) {
-    const features = new Map<string, number>();
+  const n = Math.max(1, views.length);
+  for (let v = 0; v < views.length; v++) {
+    const features = views[v]!.features;
     let sq = 0;
-    for (const f of feats) {
+    for (const f of feats[v]!) {
       const w = Math.log(1 + n / (df.get(f) ?? 1)) * (f.startsWith('E:') ? ENTITY_WEIGHT : 1);
       features.set(f, w);
       sq += w * w;
     }
-    views.push({ ...view, features, norm: Math.sqrt(sq) });
+    views[v]!.norm = Math.sqrt(sq);
   }
   return views;
 }

@@ -570,7 +570,10 @@ function detailExclusives(
         details: { detail: true },
       });
     };
-    for (const m of a.layers.entities ?? []) {
+    // (Indexed: every aligned statement reads its article's mentions.)
+    const mentions = a.layers.entities ?? [];
+    for (let k = 0; k < mentions.length; k++) {
+      const m = mentions[k]!;
       if (m.start < v.claim.start || m.end > v.claim.end || m.via === 'pronoun') continue;
       const id = map.get(a.id)?.get(m.entity);
       if (!id || (entityArticles.get(id)?.size ?? 0) > 1) continue;

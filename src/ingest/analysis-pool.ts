@@ -60,6 +60,8 @@ export interface WorkerPoolOptions {
 }
 
 export function createInlinePool(analyze: (a: Article) => Article): AnalysisPool {
+  // The analysis code is optimised in this thread: the same tuning as for the analysis threads.
+  tuneOptimiserForAnalysis();
   const clock = createSpanClock();
   return {
     async analyze(article) {

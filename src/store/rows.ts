@@ -4,21 +4,9 @@ import { tokenStage } from '../annotate/tokens.js';
 import { silentContext } from '../pipeline/stage.js';
 import type { ArticleTable } from './schema.js';
 import type { Selectable } from 'kysely';
+import type { ArticleRows, ClaimRow, EntityRow } from './types.js';
 
-export interface EntityRow {
-  key: string;
-  name: string;
-  type: string;
-  mentions: number;
-}
-
-export interface ClaimRow {
-  idx: number;
-  start: number;
-  end: number;
-  text: string;
-  data: string;
-}
+export type { ArticleRows, ClaimRow, EntityRow };
 
 /** Layers as stored: tokens are left out (they are cheap to recompute and the largest layer). */
 export function layersJson(layers: Layers): string {
@@ -71,19 +59,6 @@ export function articleClaims(article: Article): ClaimRow[] {
   }));
 }
 
-/**
- * What an analysed article adds to the database beside its plain fields, serialised: made once per article,
- * in the analysis thread when the article was analysed in one (the strings cross to the storing thread as
- * they are, where the layers as objects had to be copied object by object and serialised there again).
- */
-export interface ArticleRows {
-  /** layersJson(article.layers) */
-  layers: string;
-  /** cleaningJson(article) */
-  cleaning: string;
-  claims: ClaimRow[];
-  entities: EntityRow[];
-}
 
 export function articleRows(article: Article): ArticleRows {
   return { layers: layersJson(article.layers), cleaning: cleaningJson(article), claims: articleClaims(article), entities: articleEntities(article) };

@@ -1,7 +1,8 @@
 // Article writes on SQLite through better-sqlite3 prepared statements, prepared once per connection.
 // The same rows as the Kysely path (kysely-store.ts putOne, which PostgreSQL keeps): Kysely compiled,
 // prepared and transformed every statement anew, which cost about ten times SQLite's own work.
-// Every string parameter goes through storableText, as the Kysely plugin does for every query.
+// Every string parameter goes through storableText, as the Kysely plugin does for every query, but JSON
+// made by JSON.stringify (it escapes NUL and lone surrogates).
 import type BetterSqlite3 from 'better-sqlite3';
 import type { Article } from '../model/document.js';
 import { canonicalUrl } from '../model/canonical-url.js';
@@ -105,12 +106,11 @@ export function createSqliteArticleWriter(db: BetterSqlite3.Database): SqliteArt
           a.raw === a.original ? '' : a.raw,
           a.original,
           a.text,
-          rows.cleaning,
-          rows.layers,
-          item.story,
-          item.ingestRun ?? null,
-          stamp,
         ]),
+        // JSON as it is (see the head of this file): the layers are the longest text to scan.
+        rows.cleaning,
+        rows.layers,
+        ...params([item.story, item.ingestRun ?? null, stamp]),
       ).lastInsertRowid;
       s.articleFts.run(...params([Number(seq), a.title ?? '', a.text]));
       const rowId = params([id])[0]!;
@@ -120,7 +120,7 @@ export function createSqliteArticleWriter(db: BetterSqlite3.Database): SqliteArt
       }
       let n = 0;
       for (const c of rows.claims) {
-        const claimSeq = s.claim.run(...params([rowId, c.idx, c.start, c.end, c.text, c.data])).lastInsertRowid;
+        const claimSeq = s.claim.run(...params([rowId, c.idx, c.start, c.end, c.text]), c.data).lastInsertRowid;
         s.claimFts.run(Number(claimSeq), storableText(c.text));
         if (++n % 256 === 0) await maybeBreathe();
       }

@@ -1,6 +1,36 @@
 import type { Article } from '../model/document.js';
 import type { StoryComparison } from '../compare/types.js';
-import type { ArticleRows } from './rows.js';
+
+// Row shapes of an analysed article, here rather than in rows.ts so that the web bundle, which reads these
+// types, does not pull in rows.ts and the analysis it imports.
+export interface EntityRow {
+  key: string;
+  name: string;
+  type: string;
+  mentions: number;
+}
+
+export interface ClaimRow {
+  idx: number;
+  start: number;
+  end: number;
+  text: string;
+  data: string;
+}
+
+/**
+ * What an analysed article adds to the database beside its plain fields, serialised: made once per article,
+ * in the analysis thread when the article was analysed in one (the strings cross to the storing thread as
+ * they are, where the layers as objects had to be copied object by object and serialised there again).
+ */
+export interface ArticleRows {
+  /** layersJson(article.layers) */
+  layers: string;
+  /** cleaningJson(article) */
+  cleaning: string;
+  claims: ClaimRow[];
+  entities: EntityRow[];
+}
 
 export interface ArticleSummary {
   id: string;

@@ -32,8 +32,8 @@ export interface TokenView {
 // One view per article, shared by the stages that read it (quotes, times, quantities): keyed by the token
 // and sentence layers, which no stage rewrites, and dropped with them.
 const views = new WeakMap<Token[], WeakMap<Sentence[], TokenView>>();
-// Every view's words come from one table of word forms (the same string object for the same word in every
-// article: each hashed once, compared by identity in the stages' tables).
+// Every view's words have ids in one table of word forms, the same for the same word in every article: the
+// stages keep what they work out of a word by id (word-forms.ts).
 const forms = createWordForms();
 
 export function tokenView(article: Article): TokenView {
@@ -73,8 +73,10 @@ function buildTokenViewOnce(text: string, tokens: Token[], sentences: Sentence[]
   for (let i = 0; i < n; i++) {
     const t = tokens[i]!;
     const id = forms.idOf(text, t.start, t.end);
-    words[i] = forms.form(id);
-    ownLower[i] = forms.lower(id);
+    // The article's own strings (sliced together, they sit together in memory: the table's copies are scattered).
+    const w = text.slice(t.start, t.end);
+    words[i] = w;
+    ownLower[i] = w.toLowerCase();
     const sigma = forms.sigma(id);
     wordIds[i] = id;
     lowerIds[i] = forms.lowerId(id);

@@ -1,5 +1,5 @@
 import type { TokenView } from '../quantities/token-view.js';
-import { isCue } from './cue-model.js';
+import { isCue, vocabMask } from './cue-model.js';
 import type { QuoteLexicon } from './lexicon.js';
 import { LY_NOUNS, npEndingAt, npStartingAt, type TokRange } from './speaker.js';
 
@@ -361,8 +361,11 @@ function contentEnd(view: TokenView, lex: QuoteLexicon, cue: number, after: numb
  */
 export function findAnchors(view: TokenView, lex: QuoteLexicon, f: number, e: number, quoted: Uint8Array): Anchor[] {
   const anchors: Anchor[] = [];
+  // With the classifier, only words of its vocabulary can be cues (isCue is false elsewhere): "according to" and those.
+  const candidates = lex.cueModel ? vocabMask(lex.cueModel, view) : null;
   for (let k = f; k < e; k++) {
     const l = view.lower[k]!;
+    if (candidates && candidates[k] !== 1 && l !== 'according') continue;
     if (view.tokens[k]!.kind !== 'word') continue;
     // A cue inside quoted words belongs to the quoted speaker's own speech ("As we noted, ...," said Baer; "“...
     // I think it’s going to work”"), no attribution of its own (with the classifier too: PolNeAR held-out F1

@@ -97,6 +97,10 @@ function emitCueFeatures(view: TokenView, k: number, f: number, e: number, quote
   const st = stemOf(l);
   const csl = cls(view, subjectLeft(view, k, f), f, e);
   const clause = reportedClause(view, k, e);
+  const { before, after } = speechAround(view, k, f, e);
+  emit('spb=', before, '|', st);
+  emit('spa=', after, '|', st);
+  emit('spba=', before, '|', after);
   emit('b');
   emit('st=', st);
   emit('stcn1=', st, '|', cn1);
@@ -221,6 +225,43 @@ function subjectLeft(view: TokenView, k: number, f: number): number {
   return sl;
 }
 
+/** Words that nearly always report speech: another cue's content may hold the word being scored. */
+const SPEECH = new Set(['said', 'says', 'say', 'told', 'tells', 'asked', 'added', 'wrote', 'tweeted', 'stated', 'argued', 'insisted', 'claimed', 'according']);
+const speechCache = new WeakMap<TokenView, { prev: Int32Array; next: Int32Array }>();
+
+/** For each token, the nearest speech word before it and after it (-1: none), built once per view. */
+function speechIndex(view: TokenView): { prev: Int32Array; next: Int32Array } {
+  let x = speechCache.get(view);
+  if (x) return x;
+  const n = view.lower.length;
+  const prev = new Int32Array(n);
+  const next = new Int32Array(n);
+  let last = -1;
+  for (let i = 0; i < n; i++) {
+    prev[i] = last;
+    if (SPEECH.has(view.lower[i]!)) last = i;
+  }
+  last = -1;
+  for (let i = n - 1; i >= 0; i--) {
+    next[i] = last;
+    if (SPEECH.has(view.lower[i]!)) last = i;
+  }
+  speechCache.set(view, (x = { prev, next }));
+  return x;
+}
+
+/**
+ * A speech word before token k in its sentence [f, e) (within six tokens: 'near', else 'far', none: '-'), and
+ * one after it: the word may sit in another attribution's content ("Rubio said he does support ..."), where
+ * PolNeAR seldom marks an attribution of its own.
+ */
+function speechAround(view: TokenView, k: number, f: number, e: number): { before: 'near' | 'far' | '-'; after: 'near' | 'far' | '-' } {
+  const { prev, next } = speechIndex(view);
+  const p = prev[k]!;
+  const q = next[k]!;
+  return { before: p < f ? '-' : k - p <= 6 ? 'near' : 'far', after: q < 0 || q >= e ? '-' : q - k <= 6 ? 'near' : 'far' };
+}
+
 /** "that", a colon or a quotation mark soon after the cue: a reported clause follows ('-' when none). */
 function reportedClause(view: TokenView, k: number, e: number): string {
   for (let i = k + 1; i < Math.min(e, k + 4); i++) {
@@ -267,7 +308,7 @@ export function classHashes(view: TokenView): Int32Array {
 }
 
 const P = (name: string) => fnv(FNV_START, name);
-const K = { b: fnv(FNV_START, 'b'), st: P('st='), stcn1: P('stcn1='), cp1st: P('cp1st='), csl: P('csl='), cslst: P('cslst='), cslcn1: P('cslcn1='), cl: P('cl='), clst: P('clst='), w: P('w='), s3: P('s3='), cap: P('cap='), q: P('q='), p1: P('p1='), p2: P('p2='), n1: P('n1='), n2: P('n2='), p1w: P('p1w='), wn1: P('wn1='), wn1n2: P('wn1n2='), p2p1w: P('p2p1w='), cp1: P('cp1='), cn1: P('cn1='), cp2cp1: P('cp2cp1='), cn1cn2: P('cn1cn2='), cp1w: P('cp1w='), wcn1: P('wcn1='), wcn1cn2: P('wcn1cn2='), cp2cp1w: P('cp2cp1w='), cp1cn1: P('cp1cn1='), qs: P('qs='), pos: P('pos=') };
+const K = { b: fnv(FNV_START, 'b'), st: P('st='), stcn1: P('stcn1='), cp1st: P('cp1st='), csl: P('csl='), cslst: P('cslst='), cslcn1: P('cslcn1='), cl: P('cl='), clst: P('clst='), w: P('w='), s3: P('s3='), cap: P('cap='), q: P('q='), p1: P('p1='), p2: P('p2='), n1: P('n1='), n2: P('n2='), p1w: P('p1w='), wn1: P('wn1='), wn1n2: P('wn1n2='), p2p1w: P('p2p1w='), cp1: P('cp1='), cn1: P('cn1='), cp2cp1: P('cp2cp1='), cn1cn2: P('cn1cn2='), cp1w: P('cp1w='), wcn1: P('wcn1='), wcn1cn2: P('wcn1cn2='), cp2cp1w: P('cp2cp1w='), cp1cn1: P('cp1cn1='), qs: P('qs='), pos: P('pos='), spb: P('spb='), spa: P('spa='), spba: P('spba=') };
 const stemHashCache = new WeakMap<TokenView, Int32Array>();
 /** fnv of each token's stem (stemOf of its lower-cased word). */
 export function stemHashes(view: TokenView): Int32Array {
@@ -287,6 +328,7 @@ const H_CAP = { init: hashOf('init'), cap: hashOf('cap'), low: hashOf('low') };
 const H_Q = { q: hashOf('q'), none: hashOf('-') };
 const H_QS = { yes: hashOf('1'), no: hashOf('0') };
 const H_POS = { first: hashOf('first'), early: hashOf('early'), late: hashOf('late'), mid: hashOf('mid') };
+const H_SPEECH = { near: hashOf('near'), far: hashOf('far'), '-': hashOf('-') };
 const H_CLAUSE = { that: hashOf('that'), colon: hashOf('colon'), quote: hashOf('quote'), none: hashOf('-') };
 
 const suffixHashCache = new WeakMap<TokenView, Int32Array>();
@@ -357,7 +399,11 @@ export function scoreCueAt(model: CueModel, view: TokenView, k: number, f: numbe
   const sl = subjectLeft(view, k, f);
   const csl = sl < f ? H_BOS_CLASS : C[sl]!;
   const cl = reportedClauseHash(view, k, e);
+  const around = speechAround(view, k, f, e);
+  const spb = H_SPEECH[around.before];
+  const spa = H_SPEECH[around.after];
   let s = model.bias + t.get(K.b);
+  s += t.get(mix(mix(K.spb, spb), st)) + t.get(mix(mix(K.spa, spa), st)) + t.get(mix(mix(K.spba, spb), spa));
   s += t.get(mix(K.st, st)) + t.get(mix(mix(K.stcn1, st), cn1)) + t.get(mix(mix(K.cp1st, cp1), st));
   s += t.get(mix(K.csl, csl)) + t.get(mix(mix(K.cslst, csl), st)) + t.get(mix(mix(K.cslcn1, csl), cn1));
   s += t.get(mix(K.cl, cl)) + t.get(mix(mix(K.clst, cl), st));

@@ -31,6 +31,15 @@ const SIGNED_LINE = /^([ \t]*\n\s*)([―—–-]|--)([ \t]*)(\p{Lu}[\p{L}\p{M}.�
 const SEQ_MAX = 200;
 const SMALL_LEAD = /^[\s,.:;—–-]*(?:(?:as|that|saying|a|an)[\s,.:;—–-]*)?$/i;
 
+/** /\s/ of one code unit (what the regular expression counts as white space). */
+function isSpace(c: number): boolean {
+  if (c < 128) return c === 32 || (c >= 9 && c <= 13);
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
+/** /[\s,;:]/ of one code unit. */
+const isSpaceOrComma = (c: number): boolean => c === 44 || c === 59 || c === 58 || isSpace(c);
+
 function charSpan(view: TokenView, r: TokRange): { start: number; end: number } {
   return { start: view.tokens[r.first]!.start, end: view.tokens[r.end - 1]!.end };
 }
@@ -188,7 +197,7 @@ export function extractQuotes(article: Article, lex: QuoteLexicon, options: Quot
   // Join quoted text to the attributions whose content it touches. Contents are sorted by start, so a
   // binary search finds the candidates of each quote (linear overall, even on very long texts).
   const contents: { start: number; end: number; d: Draft }[] = [];
-  for (const d of drafts) for (const c of d.content) contents.push({ ...c, d });
+  for (const d of drafts) for (const c of d.content) contents.push({ start: c.start, end: c.end, d });
   contents.sort((x, y) => x.start - y.start);
   const groupList = [...groups.entries()].map(([g, spans]) => ({ g, spans, open: spans[0]!.open, close: spans[spans.length - 1]!.close < 0 ? spans[spans.length - 1]!.end : spans[spans.length - 1]!.close + 1 }));
   groupList.sort((x, y) => x.open - y.open);
@@ -353,15 +362,14 @@ export function extractQuotes(article: Article, lex: QuoteLexicon, options: Quot
     }
     if (content.length === 0) continue;
     // Trim trailing commas and spaces that sat inside the marks ("guest," -> "guest").
-    const contentSpans = content
-      .map((c) => {
-        let a = c.start;
-        let b = c.end;
-        while (b > a && /[\s,;:]/.test(text[b - 1]!)) b--;
-        while (a < b && /\s/.test(text[a]!)) a++;
-        return { start: a, end: b };
-      })
-      .filter((c) => c.end > c.start);
+    const contentSpans: { start: number; end: number }[] = [];
+    for (const c of content) {
+      let a = c.start;
+      let b = c.end;
+      while (b > a && isSpaceOrComma(text.charCodeAt(b - 1))) b--;
+      while (a < b && isSpace(text.charCodeAt(a))) a++;
+      if (b > a) contentSpans.push({ start: a, end: b });
+    }
     if (contentSpans.length === 0) continue;
     const speakerMention = d.source ? textSpan(text, view.tokens[d.source.first]!.start, view.tokens[d.source.end - 1]!.end) : d.sourceSpan;
     const headStart = d.source ? view.tokens[headOf(view, d.source)]!.start : speakerMention?.start ?? 0;
@@ -369,17 +377,24 @@ export function extractQuotes(article: Article, lex: QuoteLexicon, options: Quot
     const kind = d.source ? speakerKindOf(view, lex, d.source, mention) : speakerMention ? (mention?.type === 'ORG' ? 'organisation' : mention?.type === 'PER' ? 'person' : 'unknown') : 'unknown';
     const cue = d.cue ? textSpan(text, view.tokens[d.cue.first]!.start, view.tokens[d.cue.end - 1]!.end) : null;
     const via = d.via ? textSpan(text, view.tokens[d.via.first]!.start, view.tokens[d.via.end - 1]!.end) : null;
-    const edges = [...contentSpans.map((c) => c.start), ...contentSpans.map((c) => c.end)];
-    if (cue) edges.push(cue.start, cue.end);
-    if (speakerMention && d.source) edges.push(speakerMention.start, speakerMention.end);
-    if (via) edges.push(via.start, via.end);
+    // The quote runs from its first edge to its last: contents, cue, speaker's words and a go-between.
+    let first = Infinity;
+    let last = -Infinity;
+    const edge = (a: number, b: number) => {
+      if (a < first) first = a;
+      if (b > last) last = b;
+    };
+    for (const c of contentSpans) edge(c.start, c.end);
+    if (cue) edge(cue.start, cue.end);
+    if (speakerMention && d.source) edge(speakerMention.start, speakerMention.end);
+    if (via) edge(via.start, via.end);
     // A wish or a plan ("Russia seeks to shore up ...", "plans to") is the reporter's narration of an aim, not words.
     const intent = d.cue !== null && !lex.speechVerbs.has(view.lower[d.cue.first]!) && view.lower[d.cue.end] === 'to';
     const attitude = d.cue !== null && !direct && (intent || (!lex.speechCues.has(view.lower[d.cue.first]!) && view.lower[d.cue.first] !== 'according' && view.words[d.cue.first] !== ':'));
     if (attitude && !options.attitudes) continue;
     out.push({
-      start: Math.min(...edges),
-      end: Math.max(...edges),
+      start: first,
+      end: last,
       content: contentSpans.map((c) => textSpan(text, c.start, c.end)),
       cue,
       speakerMention,

@@ -192,6 +192,8 @@ export function extractRuQuantities(article: Article): Quantity[] {
           else {
             const un = lex.unitStems[u.low] ?? (u.low.length > 3 ? Object.entries(lex.unitStems).find(([s]) => s.length >= 4 && u.low.startsWith(s))?.[1] : undefined);
             if (un) { unit = un; j++; if (toks[j]?.text === '.' && u.low.length <= 3) j++; }
+            // "135 км/ч": a speed, not a length.
+            if (un && toks[j]?.text === '/' && /^ч(?:ас)?$/.test(toks[j + 1]?.low ?? '')) { unit = `${un}/h`; j += 2; }
           }
         }
       }

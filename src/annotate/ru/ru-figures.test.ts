@@ -72,3 +72,9 @@ test('counted heads: a substantivised adjective is the noun; a noun with its gen
   const q = (a.layers.quantities ?? []).map((x) => [a.text.slice(x.start, x.end), x.countedHead]);
   assert.deepEqual(q, [['трое', 'officer'], ['двое', 'citizens'], ['четыре', 'officer']]);
 });
+
+test('quantities: imperial units as written in Russian translations, and a speed kept apart from a length', () => {
+  const a = run('Ветер до 135 км/ч, самолет затонул на глубине 100 футов, выпало 10 дюймов осадков, центр в 385 милях от берега, в 30 км от города.');
+  const q = (a.layers.quantities ?? []).map((x) => [a.text.slice(x.start, x.end), x.unit]);
+  assert.deepEqual(q, [['до 135 км/ч', 'km/h'], ['100 футов', 'ft'], ['10 дюймов', 'in'], ['385 милях', 'mi'], ['30 км', 'km']]);
+});

@@ -1,6 +1,7 @@
 import type { Article, TimeExpression } from '../../model/document.js';
 import type { Stage } from '../../pipeline/stage.js';
 import { loadQuantityLexicon, type QuantityLexicon } from '../quantities/lexicon.js';
+import { wordNumbers } from '../word-forms.js';
 import { tokenView } from '../quantities/token-view.js';
 import { parseDay, type Day } from './calendar.js';
 import { loadTimeLexicon, type TimeLexicon } from './lexicon.js';
@@ -45,7 +46,12 @@ function estimateAnchor(c: RecognizeContext): Day | null {
  * edge words taken in ("early next year", "earlier this year"), values resolved against the publication
  * date, or against a date estimated from the opening sentences (marked), or kept symbolic.
  */
-export function extractTimes(article: Article, o: TimeStageOptions, starters: ReadonlySet<string> = timeStarters(o)): TimeExpression[] {
+/** May a time expression start at this word (a starter, or a word with a hyphen)? Kept per word id (word-forms.ts). */
+function starterWords(starters: ReadonlySet<string>) {
+  return wordNumbers((w) => (starters.has(w) || w.indexOf('-') >= 0 ? 1 : 0));
+}
+
+export function extractTimes(article: Article, o: TimeStageOptions, starters: ReadonlySet<string> = timeStarters(o), startsAt = starterWords(starters)): TimeExpression[] {
   const view = tokenView(article);
   // Quarterly results ("third-quarter profit ... a year earlier"): in the whole text, or in the sentence.
   let quarterWords = 0;
@@ -83,7 +89,8 @@ export function extractTimes(article: Article, o: TimeStageOptions, starters: Re
     const t = view.tokens[i]!;
     if (t.kind === 'punct') continue;
     const lw = view.lower[i]!;
-    if (t.kind !== 'number' && !starters.has(lw) && lw.indexOf('-') < 0) continue;
+    // (The id is of the word's own lower case: the same string but for a capital sigma.)
+    if (t.kind !== 'number' && !(lw === view.ownLower[i] ? startsAt(view.generation, view.lowerIds[i]!, lw) === 1 : starters.has(lw) || lw.indexOf('-') >= 0)) continue;
     let cand: TimeCandidate | null = recognizeAt(ctx, i);
     // Edge words: "early next year", "late yesterday", "mid-November", "the end of 1990".
     if (!cand && EDGE_WORDS.has(view.lower[i]!)) {
@@ -108,10 +115,11 @@ export function extractTimes(article: Article, o: TimeStageOptions, starters: Re
 
 export function createTimeStage(options: TimeStageOptions): Stage {
   const starters = timeStarters(options);
+  const startsAt = starterWords(starters);
   return {
     name: 'times',
     requires: ['tokens', 'sentences'],
     provides: ['times'],
-    run: (article) => ({ times: extractTimes(article, options, starters) }),
+    run: (article) => ({ times: extractTimes(article, options, starters, startsAt) }),
   };
 }

@@ -32,10 +32,24 @@ export interface RecognizeContext {
 }
 
 const RELATIVE: Record<string, number> = { this: 0, current: 0, last: -1, past: -1, previous: -1, next: 1, coming: 1, following: 1 };
+/**
+ * record[word], read through a Map (reading an object with arbitrary words is slow: each word is first looked
+ * up among the engine's internal strings); the same answers, a name the object inherits ("constructor") included.
+ */
+function recordReader<T>(record: Record<string, T>): (word: string) => T | undefined {
+  const own = new Map(Object.entries(record));
+  return (w) => own.get(w) ?? (INHERITED.has(w) ? record[w] : undefined);
+}
+const INHERITED = new Set(Object.getOwnPropertyNames(Object.prototype));
+const relativeShift = recordReader(RELATIVE);
 const AGO: Record<string, number> = { ago: -1, earlier: -1, before: -1, later: 1, after: 1, hence: 1 };
 const FUZZY: Record<string, string> = { several: 'X', few: 'X', some: 'X', many: 'X', recent: 'X', couple: '2' };
+const agoOf = recordReader(AGO);
+const fuzzyCount = recordReader(FUZZY);
 const APPROX = new Set(['nearly', 'almost', 'about', 'around', 'roughly', 'some', 'over', 'under', 'only', 'just']);
 const APPROX2 = new Set(['more than', 'less than', 'at least', 'up to', 'as many as', 'as long as', 'as much as']);
+/** The first words of APPROX2's phrases (a token has no space: two words can make a phrase only after one of these). */
+const APPROX2_FIRST = new Set([...APPROX2].map((p) => p.slice(0, p.indexOf(' '))));
 const EDGE = new Set(['early', 'late', 'mid', 'earlier', 'later', 'the end of', 'the beginning of', 'the start of', 'the middle of', 'end of', 'the first half of', 'the second half of']);
 
 function durationValue(n: string, unit: string): string {
@@ -134,10 +148,10 @@ function readCount(c: RecognizeContext, i: number): { n: string; end: number } |
     if (r && r.end > i + 1) return { n: String(r.value), end: r.end };
     return { n: '1', end: i + 1 };
   }
-  if (FUZZY[w] !== undefined) {
+  if (fuzzyCount(w) !== undefined) {
     if (w === 'couple' && view.lower[i + 1] === 'of') return { n: '2', end: i + 2 };
     if (w === 'couple') return null;
-    return { n: FUZZY[w]!, end: i + 1 };
+    return { n: fuzzyCount(w)!, end: i + 1 };
   }
   const r = readNumber(view, c.numbers, i, false);
   if (!r) return null;
@@ -252,7 +266,7 @@ function monthDate(c: RecognizeContext, i: number): TimeCandidate | null {
   const y = yearFrom(c, k) ?? (view.words[k] === ',' ? yearFrom(c, k + 1) : null);
   if (y !== null) return { first: i, end: view.words[k] === ',' ? k + 2 : k + 1, type: 'DATE', value: fmtMonth(y, m), resolved: true, via: 'month-year' };
   // "January this year", "June last year"
-  const rel = RELATIVE[view.lower[i + 1] ?? ''];
+  const rel = relativeShift(view.lower[i + 1] ?? '');
   if (rel !== undefined && view.lower[i + 2] === 'year') {
     const r = relativeValue(c.anchor, 'Y', rel);
     return { first: i, end: i + 3, type: 'DATE', value: r.resolved ? `${r.value}-${String(m).padStart(2, '0')}` : `XXXX-${String(m).padStart(2, '0')}`, resolved: r.resolved, via: 'month-relative-year' };
@@ -364,7 +378,7 @@ function relative(c: RecognizeContext, i: number): TimeCandidate | null {
   const withThe = view.lower[k] === 'the';
   if (withThe) k++;
   const word = view.lower[k] ?? '';
-  const rel = RELATIVE[word];
+  const rel = relativeShift(word);
   if (rel === undefined) {
     if (word === 'latest' || word === 'recent' || word === 'same') {
       const u = unitAt(c, k + 1);
@@ -417,8 +431,7 @@ function relative(c: RecognizeContext, i: number): TimeCandidate | null {
 function countedUnits(c: RecognizeContext, i: number): TimeCandidate | null {
   const { view } = c;
   let k = i;
-  const two = `${view.lower[k] ?? ''} ${view.lower[k + 1] ?? ''}`;
-  if (APPROX2.has(two)) k += 2;
+  if (APPROX2_FIRST.has(view.lower[k] ?? '') && APPROX2.has(`${view.lower[k] ?? ''} ${view.lower[k + 1] ?? ''}`)) k += 2;
   else if (APPROX.has(view.lower[k] ?? '') && view.lower[k] !== 'some') k++;
   const count = readCount(c, k);
   if (!count) return null;
@@ -433,10 +446,10 @@ function countedUnits(c: RecognizeContext, i: number): TimeCandidate | null {
   if (u.unit === 'S' && !u.plural && /^[a-z]/.test(view.words[u.end] ?? '') && !FUNCTION_WORDS.has(view.words[u.end]!) && view.lower[u.end] !== 'later' && view.lower[u.end] !== 'earlier' && view.lower[u.end] !== 'ago') return null;
   if (count.n === '1' && view.lower[count.end - 1] !== 'a' && view.lower[count.end - 1] !== 'an' && view.lower[count.end - 1] !== 'one' && u.plural) return null;
   // "$4 billion a year": a rate, a set (but "$10 million a year ago" is a date).
-  if ((view.lower[k] === 'a' || view.lower[k] === 'per') && k === i && AGO[view.lower[u.end] ?? ''] === undefined && i > 0 && (view.tokens[i - 1]!.kind === 'number' || c.numbers.scales.has(view.lower[i - 1]!) || view.lower[i - 1] === 'percent' || view.words[i - 1] === '%')) {
+  if ((view.lower[k] === 'a' || view.lower[k] === 'per') && k === i && agoOf(view.lower[u.end] ?? '') === undefined && i > 0 && (view.tokens[i - 1]!.kind === 'number' || c.numbers.scales.has(view.lower[i - 1]!) || view.lower[i - 1] === 'percent' || view.words[i - 1] === '%')) {
     return { first: i, end: u.end, type: 'SET', value: durationValue('1', u.unit), resolved: true, via: 'rate' };
   }
-  const dir = AGO[view.lower[u.end] ?? ''];
+  const dir = agoOf(view.lower[u.end] ?? '');
   if (dir !== undefined && (view.lower[u.end] === 'ago' || view.lower[u.end] === 'earlier' || view.lower[u.end] === 'later' || view.lower[u.end] === 'hence')) {
     const n = Number(count.n);
     if (u.unit === 'Y' && n === 1 && dir < 0) return yearAgo(c, i, u.end + 1);
@@ -603,6 +616,7 @@ const SEASON_START: Record<string, number> = { SP: 3, SU: 6, FA: 9, WI: 12 };
 const TIME_ZONES = new Set(['EST', 'EDT', 'CST', 'CDT', 'MST', 'MDT', 'PST', 'PDT', 'ET', 'PT', 'CT', 'GMT', 'UTC', 'BST', 'CET', 'CEST']);
 const TENS: Record<string, number> = { twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90 };
 const DECADE_WORDS: Record<string, number> = { twenties: 2, thirties: 3, forties: 4, fifties: 5, sixties: 6, seventies: 7, eighties: 8, nineties: 9 };
+const decadeOf = recordReader(DECADE_WORDS);
 const TERMS = new Set(['near', 'short', 'long']);
 
 /** A year said in words, as broadcast transcripts write it: "nineteen ninety-six", "nineteen eighty". */
@@ -641,7 +655,7 @@ function vague(c: RecognizeContext, i: number): TimeCandidate | null {
   if (lk === 'coming' && unitAt(c, k + 1)?.plural) return { first: i, end: k + 2, type: 'DATE', value: 'FUTURE_REF', resolved: true, via: 'coming-units' };
   if (k > i && TERMS.has(lk) && view.lower[k + 1] === 'term') return { first: i, end: k + 2, type: 'DATE', value: 'FUTURE_REF', resolved: true, via: 'the-term' };
   if (k > i) {
-    const d = DECADE_WORDS[lk];
+    const d = decadeOf(lk);
     // The latest such decade up to the anchor: "the nineties" said in 1998 is the 1990s.
     if (d !== undefined && c.anchor) {
       const decade = Math.floor(c.anchor.y / 100) * 10 + d;

@@ -50,12 +50,33 @@ function weekdayOfDay(day: string): string {
  */
 function sameDay(x: DatedFact, y: DatedFact): boolean | null {
   // A year or month only against one of the same kind that hangs on the same word ("ends in 2018" / "ends in 2019").
-  if (x.period || y.period) return x.period && y.period && x.period.length === y.period.length && x.periodWord === y.periodWord ? x.period === y.period : null;
+  if (x.period && y.period) return x.period.length === y.period.length && x.periodWord === y.periodWord ? samePeriod(x, y) : null;
+  // A month against a day ("will leave at the end of February" / "will be leaving on January 1"): the day's month.
+  // (By month alone: the year of a month or day written without one is only a guess.)
+  const [p, d] = x.period ? [x, y] : [y, x];
+  // (Only when the word the month hangs on is in the day's clause: "leave" / "leaving ... on January 1".)
+  if (p.period) return p.period.length === 7 && d.day && p.periodWord && p.placesWord && hasWord(d.around, p.periodWord) ? p.period.slice(5) === d.day.slice(5, 7) : null;
   if (x.weekday && y.weekday) return x.weekday === y.weekday;
   if (x.day && y.day && !x.weekday && !y.weekday) return x.day === y.day;
   if (x.day && !x.weekday && y.weekday) return weekdayOfDay(x.day) === y.weekday;
   if (y.day && !y.weekday && x.weekday) return weekdayOfDay(y.day) === x.weekday;
   return null;
+}
+
+/** Whether a clause has a word, or a form of it stemmed apart ("leave" / "leav" from "leaving"). */
+function hasWord(words: ReadonlySet<string>, word: string): boolean {
+  if (words.has(word)) return true;
+  for (const w of words) if (Math.min(w.length, word.length) >= 4 && Math.abs(w.length - word.length) <= 1 && (w.startsWith(word) || word.startsWith(w))) return true;
+  return false;
+}
+
+/** Whether a date is written with its year ("February 2019"), not given one by resolution ("in February"). */
+const yearWritten = (f: DatedFact) => /\b\d{4}\b/.test(f.article.text.slice(f.value.start, f.value.end));
+
+/** Two months or years: the same, by month alone when either month was written without its year. */
+function samePeriod(x: DatedFact, y: DatedFact): boolean {
+  if (x.period!.length === 7 && (!yearWritten(x) || !yearWritten(y))) return x.period!.slice(5) === y.period!.slice(5);
+  return x.period === y.period;
 }
 
 /** How alike two dates' contexts must be to count as the same fact. */
@@ -85,8 +106,11 @@ export const dateDetector: Detector = {
           const sameAct = !!x.act && x.act === y.act;
           const affinity = clauseAffinity(x, y, weight, related);
           // Two years hung on one word ("ends in 2018" / "ends in 2019") in clauses that share a word or two more.
-          const period = !!x.period && affinity >= MIN / 2;
-          if (x.period && !period) continue;
+          // (A month against a day compared is hung on a word of the day's clause: "leave at the end of February" /
+          // "will be leaving ... on January 1", likewise.)
+          const both = !!x.period && !!y.period;
+          const period = (!!x.period || !!y.period) && affinity >= MIN / 2;
+          if (both && !period) continue;
           const s = affinity + (sameAct ? MIN : period ? MIN / 2 : 0);
           // Days of two acts that share no participant are compared only when their clauses are close.
           const shared = sameAct || period || [...x.entities].some((e) => y.entities.has(e));

@@ -6,6 +6,7 @@ import { ROUNDING } from '../values.js';
 import type { Candidate, Detector } from './types.js';
 import type { Lexicon } from '../lexical/index.js';
 import { parallelSentences } from '../../lang/sentence-align.js';
+import { isCyrillic } from '../../annotate/ru/lexicon.js';
 
 /** Two figures of two articles and how strongly they are one measure; `inParallel`: said in sentences of two languages that say the same. */
 interface Scored {
@@ -32,32 +33,46 @@ export function figureAffinity(
   isPerson: (noun: string) => boolean = () => false,
   contrasting: (a: string, b: string) => boolean = () => false,
   inParallel = false,
+  alone = false,
 ): number {
-  if (x.planned !== y.planned) return 0;
+  // A Russian head the bilingual lexicon has no English word for ("пунктам" / "22-count") says nothing against an
+  // English one: it is read as unnamed.
+  if (x.head && y.head && isCyrillic(x.head) !== isCyrillic(y.head)) {
+    const unnamed = (f: FigureFact) => (isCyrillic(f.head!) ? { ...f, head: null } : f);
+    return figureAffinity(unnamed(x), unnamed(y), related, isPerson, contrasting, inParallel, alone);
+  }
+  // (Sentences that say the same in two languages are one statement, whichever of them reads as a plan.)
+  if (x.planned !== y.planned && !inParallel) return 0;
   // A change's starting value against a current value: two readings of the measure at two times.
   if (!!x.previous !== !!y.previous) return 0;
-  // Figures of two named days are two counts ("hundreds on Wednesday" / "thousands on Tuesday").
-  if (x.day && y.day && (x.day.startsWith('XXXX') || y.day.startsWith('XXXX') ? x.day.slice(5) !== y.day.slice(5) : x.day !== y.day)) return 0;
+  // Figures of two named days are two counts ("hundreds on Wednesday" / "thousands on Tuesday"); in sentences that say
+  // the same in two languages, a day read two ways is the dates' difference, not two measures.
+  if (!inParallel && x.day && y.day && (x.day.startsWith('XXXX') || y.day.startsWith('XXXX') ? x.day.slice(5) !== y.day.slice(5) : x.day !== y.day)) return 0;
   // Figures of two periods are two measures ("$33 in the fourth quarter" / "$38 in 2019").
-  if (x.period && y.period && x.period !== y.period) return 0;
+  if (!inParallel && x.period && y.period && x.period !== y.period) return 0;
   // Figures of two weeks likewise ("last week" from reports days apart names one rolling week by two calendar weeks).
   const week = !!x.week && !!y.week;
-  if (week && !weeksMeet(x.week!, x.weekFrom, y.week!, y.weekFrom)) return 0;
+  if (!inParallel && week && !weeksMeet(x.week!, x.weekFrom, y.week!, y.weekFrom)) return 0;
   if (x.dimension !== y.dimension || (x.unit ?? '') !== (y.unit ?? '') && x.dimension === 'count') return 0;
   if (x.dimension !== 'count' && x.unit !== y.unit && !(x.dimension === 'length' || x.dimension === 'mass')) return 0;
   // A rise against a fall is two measures; a rise "of 3.9 per cent" is often read as a level, so level and change may pair.
   if ((x.change === 'increase' && y.change === 'decrease') || (x.change === 'decrease' && y.change === 'increase')) return 0;
   // One week named by both is a word of the measure in common ("last week's eight attacks" / "at least 10 attacks ... last week").
   // So are sentences of two languages that say the same (src/lang/sentence-align.ts): one statement, translated or retold.
-  let shared = (week ? 1 : 0) + (inParallel ? 1 : 0);
+  // (Two more when each is the only figure of its kind in its sentence: nothing else there for it to be.)
+  let shared = (week ? 1 : 0) + (inParallel ? (alone ? 2 : 1) : 0);
   for (const w of x.around) {
     if (w === x.head || w === y.head) continue;
     if (y.around.has(w)) shared += 1;
     else {
-      let best = 0;
-      for (const v of y.around) best = Math.max(best, related(w, v));
       // Only close relations (synonyms, derivations, direct hypernyms): loose vector neighbours pair anything.
-      if (best >= 0.75) shared += 0.7;
+      // (The first close one will do.)
+      for (const v of y.around) {
+        if (related(w, v) >= 0.75) {
+          shared += 0.7;
+          break;
+        }
+      }
     }
   }
   let entities = 0;
@@ -94,7 +109,8 @@ export function figureAffinity(
   if (shared < 1 && !(head >= 1.5 && entities >= 1) && !running) return 0;
   if (head === 0 && x.head && y.head) return 0;
   // A count of nothing named on either side ("15" / "around 30") says too little to hold one against the other.
-  if (!x.head && !y.head && x.dimension === 'count') return 0;
+  // (Unless each is the only one in sentences that say the same; not the start of a range read without the rest.)
+  if (!x.head && !y.head && x.dimension === 'count' && !(inParallel && alone && !rangeStart(x) && !rangeStart(y))) return 0;
   // Small exact counts ("four", "seven") are everywhere in a story: they pair only on a specific head or more shared words.
   if (smallCount(x) && smallCount(y) && head < 1.5 && shared < 2) return 0;
   // Figures of one magnitude are more likely one measure ("more than 4,000" / "up to 4,000").
@@ -104,6 +120,9 @@ export function figureAffinity(
   const score = head + shared * 0.6 + Math.min(2, entities) * 0.3 + near;
   return running ? Math.max(score, MIN_AFFINITY) : score;
 }
+
+/** The first figure of a range read without the rest ("2 to 3 inches", "5 до 8 см" read as "2", "5"): not a count of its own. */
+const rangeStart = (f: FigureFact) => /^\s*(?:to|до|-|–|—)\s*\d/.test(f.article.text.slice(f.value.end, f.value.end + 8));
 
 /** How far a figure converted from another unit may be off (translations round converted figures). */
 const CONVERTED = 0.05;
@@ -194,12 +213,20 @@ export function figureCandidates(
       const parallel = (x: FigureFact, y: FigureFact) => said.said(x.sentence, y.sentence);
       // Each figure's sentence says the same as another sentence of the other report: two statements, not one told twice.
       const crossed = (x: FigureFact, y: FigureFact) => said.pairedA.has(x.sentence) && said.pairedB.has(y.sentence) && !parallel(x, y);
+      // How many figures of each dimension each sentence gives.
+      const kinds = (list: readonly FigureFact[]) => {
+        const n = new Map<string, number>();
+        for (const f of list) n.set(`${f.sentence}:${f.dimension}`, (n.get(`${f.sentence}:${f.dimension}`) ?? 0) + 1);
+        return (f: FigureFact) => n.get(`${f.sentence}:${f.dimension}`) === 1;
+      };
+      const soleA = kinds(A);
+      const soleB = kinds(B);
       if (A.length === 0 || B.length === 0) continue;
       const scored: Scored[] = [];
       for (const x of A) for (const y of B) {
         if (crossed(x, y)) continue;
         const inParallel = parallel(x, y);
-        const s = figureAffinity(x, y, related, isPerson, contrasting, inParallel);
+        const s = figureAffinity(x, y, related, isPerson, contrasting, inParallel, inParallel && soleA(x) && soleB(y));
         // Figures too far apart to be readings of one measure do not take each other's place in the one-to-one choice
         // (unless said in sentences that say the same in two languages, as near-identical wordings are read in one).
         if (s >= MIN_AFFINITY && (!disjoint(x, y) || inParallel || comparableValues(x, y))) scored.push({ x, y, s, inParallel });

@@ -151,6 +151,29 @@ export const speakerDetector: Detector = {
     const { articles, related } = input;
     const out: Candidate[] = [];
     const quotes = articles.map((a) => (a.layers.quotes ?? []).filter((q) => !q.attitude));
+    // The quotes each quote shares a run of RUN quoted words with, from one index of the story's runs: only those
+    // can give one statement (the pairs below are read in the same order, the others skipped unread).
+    const byRun = new Map<string, Quote[]>();
+    articles.forEach((a, i) => {
+      for (const q of quotes[i]!) {
+        for (const p of quotedParts(a, q)) {
+          for (const r of p.runs) {
+            const list = byRun.get(r);
+            if (!list) byRun.set(r, [q]);
+            else if (list[list.length - 1] !== q) list.push(q);
+          }
+        }
+      }
+    });
+    const meets = new Map<Quote, Set<Quote>>();
+    for (const list of byRun.values()) {
+      if (list.length < 2) continue;
+      for (const q of list) {
+        let set = meets.get(q);
+        if (!set) meets.set(q, (set = new Set()));
+        for (const o of list) set.add(o);
+      }
+    }
     for (let i = 0; i < articles.length; i++) {
       for (let j = i + 1; j < articles.length; j++) {
         const a = articles[i]!;
@@ -159,7 +182,7 @@ export const speakerDetector: Detector = {
         for (const x of quotes[i]!) {
           if (seen.has(x)) continue;
           for (const y of quotes[j]!) {
-            if (seen.has(y)) continue;
+            if (seen.has(y) || (x !== y && !meets.get(x)?.has(y))) continue;
             const parts = sameStatement(a, x, b, y);
             if (!parts) continue;
             const sx = speakerOf(a, x, parts[0], input);

@@ -56,3 +56,13 @@ test('dated facts: a date that names an event dates no act of its clause', () =>
   assert.deepEqual(days('The Tuesday vote was delayed.'), ['Tuesday']);
   assert.deepEqual(days('The bill was signed on Jan. 6 at the White House.'), ['Jan. 6']);
 });
+
+test('dated facts: a month at "the end of" is kept with the act it dates; a former plan dates nothing', () => {
+  const a = analyzer.analyze(articleFromContent({ text: 'The minister will leave at the end of February. Tourists have come to the island since October.' }, { id: 'a', source: 'a', outlet: 'A', title: null, published: '2018-12-20T12:00:00Z' }));
+  const facts = datedFacts(a, (id) => id);
+  assert.deepEqual(
+    facts.map((f) => [a.text.slice(f.value.start, f.value.end), f.periodWord, f.placesWord]),
+    [['the end of February', 'leave', true], ['October', 'island', false]],
+  );
+  assert.deepEqual(days('The minister was supposed to leave in February. He had said he would leave on Friday.'), []);
+});

@@ -115,11 +115,24 @@ function isRangeEnd(text: string, t: Span): boolean {
   return /\b(?:from|between)\s+$|(?:\bto|\band|[-–])\s*$/i.test(text.slice(Math.max(0, t.start - 12), t.start)) || /^\s*(?:to|and|[-–])\s*\d/i.test(text.slice(t.end, t.end + 8));
 }
 
-/** The concept of the content word a year or month hangs on ("ends in 2019": end; "since 2003" after "led House Democrats": democrat). */
+/**
+ * The concept of the content word a year or month hangs on ("ends in 2019": end; "since 2003" after "led House
+ * Democrats": democrat; "will leave at the end of February": leave).
+ */
 function wordBefore(article: Article, t: Span): string | null {
   const lead = article.text.slice(Math.max(sentenceSpan(article, t.start).start, t.start - 40), t.start);
-  const m = /(\p{L}+)\s+(?:in|since|during|until|of|by)\s+(?:early\s+|late\s+|mid-?)?$/u.exec(lead);
+  // ("will leave at the end of February": the act is the word before "the end of".)
+  const m = /(\p{L}+)\s+(?:(?:at|by|in|until|before|towards?)\s+the\s+(?:very\s+)?(?:end|beginning|start|middle|close)\s+of|in|since|during|until|of|by|at)\s+(?:early\s+|late\s+|mid-?)?$/u.exec(lead);
   return m ? (conceptsOf(m[1]!)[0] ?? null) : null;
+}
+
+/**
+ * Whether a year or month places the act of the word it hangs on: a word in lower case (no name: "the Pentagon in
+ * July") before "in", "at", "during" ("will leave at the end of February"), not a bound ("since October", "by May").
+ */
+function placesItsWord(article: Article, t: Span): boolean {
+  const lead = article.text.slice(Math.max(sentenceSpan(article, t.start).start, t.start - 40), t.start);
+  return /(?:^|\s)\p{Ll}+\s+(?:(?:at|in)\s+the\s+(?:very\s+)?(?:end|beginning|start|middle)\s+of|in|during|at)\s+(?:early\s+|late\s+|mid-?)?$/u.test(lead);
 }
 
 /**
@@ -131,6 +144,15 @@ export function isNamingDate(text: string, t: Span): boolean {
   if (!/\bthe\s+$/i.test(text.slice(Math.max(0, t.start - 5), t.start)) || !/\d/.test(text.slice(t.start, t.end))) return false;
   const next = /^,?\s+(\p{Ll}[\p{L}-]*)/u.exec(text.slice(t.end, t.end + 30))?.[1];
   return !!next && !lexicon().stopwords.has(next) && !/^(?:morning|afternoon|evening|night|deadline)$/.test(next);
+}
+
+/**
+ * The day of a former plan the report sets aside ("Was supposed to leave in February", "Trump had said Mattis was
+ * leaving in February", "originally scheduled for Tuesday"): not the report's own date of the act.
+ */
+export function isFormerDate(article: Article, t: Span): boolean {
+  const before = article.text.slice(sentenceSpan(article, t.start).start, t.start);
+  return /\b(?:(?:was|were)\s+supposed\s+to|originally|initially|previously|had\s+(?:said|planned|announced|been\s+(?:scheduled|expected|set|due|planned|slated)))\b/i.test(before);
 }
 
 /** "Later in the day", "that day": a day told by reference to another, with no day of its own to compare. */
@@ -156,7 +178,7 @@ export function datedFacts(article: Article, toStory: (id: string) => string, fo
     const period = !day && !weekday && t.type === 'DATE' && /^\d{4}(?:-\d{2})?$/.test(t.value) && !isRangeEnd(article.text, t) ? t.value : null;
     const periodWord = period ? wordBefore(article, t) : null;
     if (!day && !weekday && !(period && periodWord)) continue;
-    if (isAnaphoricDay(article.text, t) || isNamingDate(article.text, t) || isTellingDate(article, t) || isStateDate(article, t) || (russian && isRuStatementDate(article, t))) continue;
+    if (isAnaphoricDay(article.text, t) || isNamingDate(article.text, t) || isFormerDate(article, t) || isTellingDate(article, t) || isStateDate(article, t) || (russian && isRuStatementDate(article, t))) continue;
     out.push({
       kind: 'dated',
       article,
@@ -165,7 +187,7 @@ export function datedFacts(article: Article, toStory: (id: string) => string, fo
       sentence: sentenceAt(article, t.start),
       day,
       weekday,
-      ...(period ? { period, periodWord } : {}),
+      ...(period ? { period, periodWord, placesWord: placesItsWord(article, t) } : {}),
       // (Light verbs name no act: "made sweeping statements" / "making an early exit" share none.)
       around: new Set(conceptsOf(window(article, t, 8, 10, subordinateEnd(article, t)), forms).filter((w) => !light.has(w))),
       entities: entitiesNear(article, t, toStory),

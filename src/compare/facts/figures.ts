@@ -11,6 +11,9 @@ let quantityWords: QuantityLexicon | undefined;
 const quantityLexicon = () => (quantityWords ??= loadQuantityLexicon());
 import type { FigureFact } from './types.js';
 import { plainForms, type WordForms } from './words.js';
+import { detectLanguage } from '../../lang/detect.js';
+import { ruPlannedFigure } from './figures-ru.js';
+import { isCyrillic } from '../../annotate/ru/lexicon.js';
 
 const WORD = /[\p{L}][\p{L}'’-]*/gu;
 
@@ -22,7 +25,8 @@ export function conceptsOf(text: string, forms: WordForms = plainForms): string[
   for (let m = WORD.exec(text); m !== null; m = WORD.exec(text)) {
     const w = m[0].toLowerCase();
     if (w.length < 3 || stop.has(w)) continue;
-    out.push(forms.concept(w));
+    // (A Russian word keeps its capital: "Мексике" is read as the place, "mexico".)
+    out.push(forms.concept(isCyrillic(m[0]) ? m[0] : w));
   }
   return out;
 }
@@ -381,6 +385,8 @@ export function figureFacts(article: Article, toStory: (id: string) => string, f
   const out: FigureFact[] = [];
   const dims = factLexicon().dimensions;
   const taken: Span[] = [];
+  // (Russian says a plan in its own words, and after the figure as often as before it.)
+  const planned = detectLanguage(text, article.language).language === 'ru' ? (v: Span) => ruPlannedFigure(text, v) : (v: Span) => isPlanned(article, v);
   for (const q of article.layers.quantities ?? []) {
     if (!Number.isFinite(q.value) || bareYear(q) || isRankLabel(text, q) || looksLikeAge(text, q)) continue;
     if (q.kind === 'multiple' || q.kind === 'ratio') continue;
@@ -410,7 +416,7 @@ export function figureFacts(article: Article, toStory: (id: string) => string, f
       around: aroundOf(article, q, context, forms, q.counted?.end),
       entities: entitiesIn(article, context, toStory),
       change: q.kind,
-      planned: isPlanned(article, q),
+      planned: planned(q),
       day: dayAbout(article, context, q),
       period: periodAbout(article, context, q),
       ...weekAbout(article, context, q),
@@ -455,7 +461,7 @@ export function figureFacts(article: Article, toStory: (id: string) => string, f
       // What lasts is often named in the sentence, not the clause ("the women of Shaheen Bagh — who have been holding a 17-day protest").
       entities: entitiesIn(article, sentenceSpan(article, t.start), toStory),
       change: 'level',
-      planned: isPlanned(article, value),
+      planned: planned(value),
       day: null,
       period: periodAbout(article, context, value),
       ...weekAbout(article, context, value),
@@ -497,7 +503,7 @@ export function figureFacts(article: Article, toStory: (id: string) => string, f
         around: aroundOf(article, value, context, forms, counted.end),
         entities: entitiesIn(article, context, toStory),
         change: 'level',
-        planned: isPlanned(article, value),
+        planned: planned(value),
         day: dayAbout(article, context, value),
         period: periodAbout(article, context, value),
       ...weekAbout(article, context, value),

@@ -111,6 +111,10 @@ function clauseBreaks(text: string, words: readonly Word[]): Uint8Array {
 }
 const CLAUSE_PUNCTUATION = '.;:!?,"“”()—–';
 
+/** Whether a lower-case word (of four letters or more, no stop word) can name an act, kept for the process: a pure function of the word. */
+const actWords = new Map<string, boolean>();
+const MEMO_WORDS = 100_000;
+
 /** Whether a word starts with a capital letter (the common ASCII case without a Unicode class test). */
 function capitalised(word: string): boolean {
   const c = word.charCodeAt(0);
@@ -164,9 +168,15 @@ export function statusFacts(article: Article, toStory: (id: string) => string, f
   const readAct = (k: number) => {
     const w = words[k]!;
     if (w.lower.length < 4 || stop.has(w.lower) || capitalised(w.text)) return false;
-    const s = forms.stem(w.lower);
-    const reporting = lexicon().reportingVerbs;
-    return !LIGHT.has(s) && !(LIGHT.has(forms.concept(w.lower)) && !ACCUSE_ACTS.has(s)) && !reporting.has(s) && !reporting.has(w.lower.endsWith('d') ? w.lower.replace(/e?d$/, '') : w.lower);
+    let act = actWords.get(w.lower);
+    if (act === undefined) {
+      const s = forms.stem(w.lower);
+      const reporting = lexicon().reportingVerbs;
+      act = !LIGHT.has(s) && !(LIGHT.has(forms.concept(w.lower)) && !ACCUSE_ACTS.has(s)) && !reporting.has(s) && !reporting.has(w.lower.endsWith('d') ? w.lower.replace(/e?d$/, '') : w.lower);
+      if (actWords.size > MEMO_WORDS) actWords.clear();
+      actWords.set(w.lower, act);
+    }
+    return act;
   };
   // The object of a light verb at `k` that names the act ("taken into custody": custody), or -1.
   const lightObject = (k: number): number => {

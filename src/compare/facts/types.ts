@@ -83,6 +83,8 @@ export interface DatedFact extends Mention {
   /** A year ('2019') or month ('2019-02') given with no day, and the concept of the word it hangs on ("ends in 2019": end). */
   period?: string;
   periodWord?: string | null;
+  /** Whether the period places that word's act ("leave at the end of February"), not a name's ("the Pentagon in July") nor a bound ("since October"). */
+  placesWord?: boolean;
 }
 
 /** An act with its status: done ("was arrested"), negated ("no arrests", "yet to be arrested") or planned ("will be sent"). */

@@ -543,7 +543,11 @@ export function createLexicon(resources: LexicalResources): Lexicon {
     const y = first ? b : a;
     let inner = memo.get(x);
     if (!inner) {
-      if (memo.size > CACHE_LIMIT) memo.clear();
+      if (memo.size > CACHE_LIMIT) {
+        memo.clear();
+        // (The relations of units are read from these: they start afresh with them.)
+        unitPairs = new WeakMap();
+      }
       memo.set(x, (inner = new Map()));
     }
     let r = inner.get(y);
@@ -660,7 +664,20 @@ export function createLexicon(resources: LexicalResources): Lexicon {
     }
     return out;
   }
+  // The relation of each pair of units (by the units themselves: a phrase's units are made once and kept with it),
+  // as unitRelation reads it from the word relations: aligning a phrase again looks each cell up once.
+  let unitPairs = new WeakMap<Unit, Map<Unit, Related>>();
   function unitRelation(u: Unit, v: Unit): Related {
+    let row = unitPairs.get(u);
+    if (!row) unitPairs.set(u, (row = new Map()));
+    let r = row.get(v);
+    if (!r) {
+      r = readUnitRelation(u, v);
+      row.set(v, r);
+    }
+    return r;
+  }
+  function readUnitRelation(u: Unit, v: Unit): Related {
     let best = memoRelation(u.text, v.text);
     // An expression also matches through its own words ("set on fire" found from "set alight" vs "fire").
     if (u.parts.length > 1 || v.parts.length > 1 || u.parts[0] !== u.text || v.parts[0] !== v.text) {
@@ -850,10 +867,13 @@ export function createLexicon(resources: LexicalResources): Lexicon {
       const a = keyedUnits(ta);
       const b = keyedUnits(tb);
       for (let i = 0; i < a.units.length; i++) {
-        const ignoredU = ignore(display(a.units[i]!.text));
+        // (Whether the unit is ignored is asked only once one of its keys meets the other phrase.)
+        let ignoredU: boolean | undefined;
         for (const k of a.keys[i]!) {
           const js = b.byKey.get(k);
-          if (js && js.some((j) => !ignoredU || !ignore(display(b.units[j]!.text)))) return true;
+          if (!js) continue;
+          ignoredU ??= ignore(display(a.units[i]!.text));
+          if (js.some((j) => !ignoredU || !ignore(display(b.units[j]!.text)))) return true;
         }
       }
       return false;

@@ -1,4 +1,5 @@
 import type { Quantity, Span } from '../../model/document.js';
+import { isCyrillic } from '../../annotate/ru/lexicon.js';
 import type { Candidate, Side } from '../detectors/index.js';
 import { GENERIC, personNoun } from '../detectors/figures.js';
 import type { FigureFact } from '../facts/index.js';
@@ -29,6 +30,8 @@ function countedOf(s: Side, facts: readonly FigureFact[]): string | null {
  */
 export function differentThings(x: string | null, y: string | null, related: (a: string, b: string) => number, isPerson: (noun: string) => boolean = () => false): boolean {
   if (!x || !y || x === y) return false;
+  // (A Russian word the bilingual lexicon has no English word for says nothing against an English one.)
+  if (isCyrillic(x) !== isCyrillic(y)) return false;
   const collective = refineLexicon().collective;
   if (PEOPLE.has(x) || PEOPLE.has(y)) return collective.has(PEOPLE.has(x) ? y : x);
   if (GENERIC.has(x) || GENERIC.has(y)) return false;

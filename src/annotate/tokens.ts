@@ -15,15 +15,17 @@ const SPACE = 16;
 const KNOWN = 32;
 
 /** Classes of each code point (L, N, M, P, SPACE bits; KNOWN once worked out), filled as code points are met. */
-const classes = new Uint8Array(0x110000);
+const bmpClasses = new Uint8Array(0x10000);
+const astralClasses = new Map<number, number>();
 
 function classOf(cp: number): number {
-  const known = classes[cp]!;
+  const known = cp < 0x10000 ? bmpClasses[cp]! : astralClasses.get(cp) ?? 0;
   if (known !== 0) return known;
   const c = String.fromCodePoint(cp);
   const bits =
     KNOWN | (/\p{L}/u.test(c) ? L : 0) | (/\p{N}/u.test(c) ? N : 0) | (/\p{M}/u.test(c) ? M : 0) | (/\p{P}/u.test(c) ? P : 0) | (/\s/u.test(c) ? SPACE : 0);
-  classes[cp] = bits;
+  if (cp < 0x10000) bmpClasses[cp] = bits;
+  else astralClasses.set(cp, bits);
   return bits;
 }
 

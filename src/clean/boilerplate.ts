@@ -80,7 +80,7 @@ export function withoutQuotes(text: string): string {
   const flush = (end: number) => {
     if (end <= runStart) return;
     const run = text.slice(runStart, end);
-    parts.push(inQuote ? run.replace(/[^\n]/g, ' ') : run);
+    parts.push(inQuote ? (run.indexOf('\n') < 0 ? ' '.repeat(run.length) : run.replace(/[^\n]/g, ' ')) : run);
   };
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);

@@ -21,6 +21,7 @@ import type { Span } from '../model/document.js';
 import { relatedness, sharedLexicon } from './relatedness.js';
 import { alignmentMemo, CLAUSE_SIMILARITY, clauseAgreements, datesClash, factMatch, heldApart, measuresClash, nameWords, predicateFound, statesOneFact } from './agreement.js';
 import type { Lexicon } from './lexical/index.js';
+import { storyParallels } from '../lang/sentence-align.js';
 
 /** Paraphrase similarity (0..1) from which two statements are reported as saying the same thing. */
 const AGREEMENT_SIMILARITY = 0.62;
@@ -108,10 +109,11 @@ export function compareArticles(articles: Article[], options: CompareOptions = {
   const lex = options.lexicon === undefined ? sharedLexicon() : options.lexicon;
   const related = relatedness(lex);
   const storyEntity = (a: Article, id: string) => map.get(a.id)?.get(id) ?? `${a.id}:${id}`;
+  const parallel = storyParallels();
   const detected: Candidate[] = [];
   const sidesOf = new Map<Article, { value: Span; candidate: number }[]>();
   for (const d of DETECTORS) {
-    for (const c of d.detect({ articles, facts, related, lexicon: lex, storyEntity })) {
+    for (const c of d.detect({ articles, facts, related, lexicon: lex, storyEntity, parallel })) {
       // An earlier detector's finding on the same words stands.
       // (Indexed by article: each side of c counts once for every earlier candidate with a side overlapping it.)
       const overlaps = new Map<number, number>();
@@ -156,7 +158,7 @@ export function compareArticles(articles: Article[], options: CompareOptions = {
   const figureRefinersKeep = (sides: { article: Article; span: Span }[]) => {
     const side = ({ article, span }: { article: Article; span: Span }) => ({ article, value: { start: span.start, end: span.end }, context: contextOf(article, span, FACT_CONTEXT) });
     const c: Candidate = { type: 'number', verdict: 'contradiction', sides: sides.map(side), summary: '', salience: 0.9, subject: 'figure:', details: { byMeasureWords: true } };
-    return refineCandidates([c], { articles, facts, related, lexicon: lex, storyEntity }, FIGURE_REFINERS).length > 0;
+    return refineCandidates([c], { articles, facts, related, lexicon: lex, storyEntity, parallel }, FIGURE_REFINERS).length > 0;
   };
   for (const { c, pair } of conflicts) {
     if (detected.some((d) => sameDifference({ evidence: c.evidence } as Finding, d))) continue;
@@ -225,7 +227,7 @@ export function compareArticles(articles: Article[], options: CompareOptions = {
     }
   }
 
-  for (const c of refineCandidates(detected, { articles, facts, related, lexicon: lex, storyEntity })) {
+  for (const c of refineCandidates(detected, { articles, facts, related, lexicon: lex, storyEntity, parallel })) {
     // The sentence-level reader already found this speaker difference (a swapped name in one sentence): once is enough.
     const near = (f: Finding) =>
       f.kind === 'conflict' && f.type === c.type && c.sides.every((s) => f.evidence.some((e) => e.article === s.article.id && e.start < s.context.end && s.context.start < e.end));

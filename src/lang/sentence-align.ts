@@ -210,3 +210,24 @@ export function parallelSentences(a: Article, b: Article, languages?: readonly [
   const keys = new Set(pairs.map(([x, y]) => `${x}:${y}`));
   return { pairs, said: (x, y) => keys.has(`${x}:${y}`), pairedA: new Set(pairs.map(([x]) => x)), pairedB: new Set(pairs.map(([, y]) => y)) };
 }
+
+/**
+ * parallelSentences of any two articles of one story, for the detectors that read it (figures, dates): each
+ * article's language detected once and each pair of articles paired once, whichever detector asks first.
+ */
+export function storyParallels(): (a: Article, b: Article) => ParallelSentences {
+  const languages = new Map<Article, AnalysedLanguage>();
+  const languageOf = (x: Article) => {
+    let l = languages.get(x);
+    if (l === undefined) languages.set(x, (l = detectLanguage(x.text, x.language).language));
+    return l;
+  };
+  const pairs = new Map<Article, Map<Article, ParallelSentences>>();
+  return (a, b) => {
+    let withA = pairs.get(a);
+    if (withA === undefined) pairs.set(a, (withA = new Map()));
+    let said = withA.get(b);
+    if (said === undefined) withA.set(b, (said = parallelSentences(a, b, [languageOf(a), languageOf(b)])));
+    return said;
+  };
+}

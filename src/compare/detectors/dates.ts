@@ -1,6 +1,5 @@
 import { outletName } from '../evidence.js';
-import { parallelSentences } from '../../lang/sentence-align.js';
-import { detectLanguage } from '../../lang/detect.js';
+import { storyParallels } from '../../lang/sentence-align.js';
 import type { DatedFact } from '../facts/index.js';
 import type { Candidate, Detector } from './types.js';
 
@@ -91,20 +90,18 @@ const MIN = 1.4;
 export const dateDetector: Detector = {
   type: 'date',
   name: 'dates',
-  detect({ articles, facts, related }) {
+  detect({ articles, facts, related, parallel = storyParallels() }) {
     const dated = new Map(articles.map((a) => [a.id, (facts.get(a.id) ?? []).filter((f): f is DatedFact => f.kind === 'dated')]));
     // Words that many dated clauses share (the story's own subject) say little about which act is dated.
     const weight = clauseWordWeight(dated.values());
     const out: Candidate[] = [];
-    // (Each article's language read once: most pairs share one, and their sentences are not paired.)
-    const languages = articles.map((a) => detectLanguage(a.text, a.language).language);
     for (let i = 0; i < articles.length; i++) {
       for (let j = i + 1; j < articles.length; j++) {
         const A = dated.get(articles[i]!.id)!;
         const B = dated.get(articles[j]!.id)!;
         const scored: { x: DatedFact; y: DatedFact; s: number; same: boolean }[] = [];
         // Reports in two languages: dates of sentences that say the same date one act (src/lang/sentence-align.ts).
-        const said = A.length && B.length && languages[i] !== languages[j] ? parallelSentences(articles[i]!, articles[j]!, [languages[i]!, languages[j]!]) : null;
+        const said = A.length && B.length ? parallel(articles[i]!, articles[j]!) : null;
         for (const x of A) for (const y of B) {
           const same = sameDay(x, y);
           if (same === null) continue;

@@ -5,8 +5,7 @@ import { weeksMeet } from '../facts/figures.js';
 import { ROUNDING } from '../values.js';
 import type { Candidate, Detector } from './types.js';
 import type { Lexicon } from '../lexical/index.js';
-import { parallelSentences } from '../../lang/sentence-align.js';
-import { detectLanguage } from '../../lang/detect.js';
+import { storyParallels, type ParallelSentences } from '../../lang/sentence-align.js';
 import { isCyrillic } from '../../annotate/ru/lexicon.js';
 
 /** Two figures of two articles and how strongly they are one measure; `inParallel`: said in sentences of two languages that say the same. */
@@ -203,16 +202,15 @@ export function figureCandidates(
   related?: (a: string, b: string) => number,
   isPerson?: (noun: string) => boolean,
   contrasting?: (a: string, b: string) => boolean,
+  pairSentences: (a: Article, b: Article) => ParallelSentences = storyParallels(),
 ): Candidate[] {
   const out: Candidate[] = [];
-  // (Each article's language read once: most pairs share one, and their sentences are not paired.)
-  const languages = articles.map((a) => detectLanguage(a.text, a.language).language);
   for (let i = 0; i < articles.length; i++) {
     for (let j = i + 1; j < articles.length; j++) {
       const A = figuresOf(articles[i]!);
       const B = figuresOf(articles[j]!);
       // Reports in two languages: which of their sentences say the same.
-      const said = parallelSentences(articles[i]!, articles[j]!, [languages[i]!, languages[j]!]);
+      const said = pairSentences(articles[i]!, articles[j]!);
       const parallel = (x: FigureFact, y: FigureFact) => said.said(x.sentence, y.sentence);
       // Each figure's sentence says the same as another sentence of the other report: two statements, not one told twice.
       const crossed = (x: FigureFact, y: FigureFact) => said.pairedA.has(x.sentence) && said.pairedB.has(y.sentence) && !parallel(x, y);
@@ -310,7 +308,7 @@ function oneToOne(scored: readonly Scored[], A: readonly FigureFact[], B: readon
 export const figureDetector: Detector = {
   type: 'number',
   name: 'figures',
-  detect({ articles, facts, related, lexicon }) {
-    return figureCandidates(articles, (a) => (facts.get(a.id) ?? []).filter((f): f is FigureFact => f.kind === 'figure'), related, personNoun(lexicon), contrastingNouns(lexicon));
+  detect({ articles, facts, related, lexicon, parallel }) {
+    return figureCandidates(articles, (a) => (facts.get(a.id) ?? []).filter((f): f is FigureFact => f.kind === 'figure'), related, personNoun(lexicon), contrastingNouns(lexicon), parallel);
   },
 };

@@ -2,6 +2,7 @@ import type { Article, Span } from '../../model/document.js';
 import type { Fact } from '../facts/index.js';
 import type { ConflictType, Verdict } from '../types.js';
 import type { Lexicon } from '../lexical/index.js';
+import type { ParallelSentences } from '../../lang/sentence-align.js';
 
 /** One article's side of a finding: the differing words and the clause around them. */
 export interface Side {
@@ -32,6 +33,8 @@ export interface DetectInput {
   lexicon?: Lexicon | null;
   /** The story entity an article's entity belongs to (cross-article resolution). */
   storyEntity?: (article: Article, id: string) => string;
+  /** Which sentences of two articles in two languages say the same (storyParallels: each pair paired once per story). */
+  parallel?: (a: Article, b: Article) => ParallelSentences;
 }
 
 /** A detector finds one type of difference in the facts of a story (one detector per file). */
